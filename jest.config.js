@@ -1,0 +1,10 @@
+/** Jest in ESM mode (the @actions packages are ESM-only); ts-jest transpiles without type-checking,
+ * `npm run typecheck` does that once for the whole tree. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  testTimeout: 60000,
+};
