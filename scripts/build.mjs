@@ -1,12 +1,16 @@
-// Bundles the two entry points into self-contained ESM files in dist/ (no node_modules needed at run time).
+// Bundles the two entry points into ESM files in dist/ that need no node_modules at run time.
+// Code splitting puts what is reached only through `import()` (the GCS client, the GitHub client)
+// into chunks of its own, so `heapgate diff` and each profile worker start without compiling them.
 // `--check` builds into a temporary directory and fails when the committed dist/ differs.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const check = process.argv.includes('--check');
-const outdir = check ? mkdtempSync(join(tmpdir(), 'heapgate-dist-')) : 'dist';
+// Always build into a fresh directory: chunk names carry content hashes, so building over the old
+// dist/ would leave stale chunks behind. A normal build then swaps the new directory in.
+const outdir = mkdtempSync(join(check ? tmpdir() : '.', check ? 'heapgate-dist-' : '.dist-'));
 const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts' };
 
 await build({
@@ -15,6 +19,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node24',
   legalComments: 'none',
   logLevel: 'warning',
@@ -24,11 +30,28 @@ await build({
   },
 });
 
-if (check) {
+/** Paths of all files below `dir`, relative to it. */
+function listFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+if (!check) {
+  chmodSync(outdir, 0o755);
+  chmodSync(join(outdir, 'cli.js'), 0o755);
+  const old = existsSync('dist') ? mkdtempSync('.dist-old-') : undefined;
+  if (old) renameSync('dist', join(old, 'dist'));
+  renameSync(outdir, 'dist');
+  if (old) rmSync(old, { recursive: true, force: true });
+} else {
   const stale = [];
-  for (const name of readdirSync(outdir)) {
-    const committed = join('dist', name);
-    if (!existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(outdir, name)))) stale.push(committed);
+  const built = listFiles(outdir);
+  const committed = existsSync('dist') ? listFiles('dist') : [];
+  for (const name of new Set([...built, ...committed])) {
+    const a = join('dist', name);
+    const b = join(outdir, name);
+    if (!existsSync(a) || !existsSync(b) || !readFileSync(a).equals(readFileSync(b))) stale.push(a);
   }
   rmSync(outdir, { recursive: true, force: true });
   if (stale.length > 0) {

@@ -1,4 +1,11 @@
-import type { Profile, ValueType } from './model.js';
+/**
+ * Profile → per-function table: the flat and cum of every function, per sample type, with their
+ * sampling variances, computed the way `go tool pprof -top` does (google/pprof internal/graph,
+ * newGraph and CreateNodes, at the default "functions" granularity).
+ */
+import { RuleError } from './errors.js';
+import type { Function, Location, Mapping, Profile, ValueType } from './model.js';
+import { sampleVariances } from './significance.js';
 
 /**
  * Per-function totals of one profile, keyed by function name (pprof's default node key).
@@ -48,4 +55,299 @@ export interface ProfileSummary {
 export interface SummarizeOptions {
   /** Regex sources of function rules; each gets a FocusTotals entry, in this order. */
   readonly focus?: readonly string[];
+}
+
+/**
+ * The row name pprof prints for one line of a location at its default (functions) granularity:
+ * the function name; for a line without a function (or a function without a name) and for an
+ * unsymbolized location, `[<mapping file base name>]`, or `<unknown>` without a mapping
+ * (graph.NodeInfo.NameComponents after profile.Aggregate drops addresses and line numbers).
+ */
+export function nodeName(fn: Function | undefined, mapping: Mapping | undefined): string {
+  if (fn !== undefined && fn.name !== '') return fn.name;
+  const file = mapping?.filename ?? '';
+  if (file === '') return '<unknown>';
+  const base = file.replace(/\/+$/, '').split('/').pop() ?? '';
+  return `[${base === '' ? file : base}]`;
+}
+
+/**
+ * Compiles focus patterns (JavaScript regular expressions, unanchored, matched against function
+ * names). Throws a RuleError naming the pattern when one does not compile.
+ */
+export function compileFocus(patterns: readonly string[]): RegExp[] {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p);
+    } catch (e) {
+      throw new RuleError(`invalid regular expression /${p}/: ${(e as Error).message}`);
+    }
+  });
+}
+
+/**
+ * The rows each frame of each sample adds to, precomputed so that the summing loop reads one
+ * sequential Int32Array instead of chasing Location objects. Entry j of `frame` (parallel to
+ * samples.location) is the row of a location with one line (the common case), or ~m for the m-th
+ * location with several lines (or none), whose rows are `multiRows[multiStart[m] .. multiStart[m+1])`,
+ * line[0]'s row first.
+ */
+interface RowIndex {
+  readonly name: string[];
+  readonly frame: Int32Array;
+  readonly multiStart: Int32Array;
+  readonly multiRows: Int32Array;
+}
+
+/** The frame code of every entry of samples.location: a tight loop of its own, one object read per frame. */
+function frameCodes(
+  sampleLocs: readonly Location[],
+  byIdLocation: readonly (Location | null)[],
+  byIdCode: Int32Array,
+  slow: (location: Location) => number,
+): Int32Array {
+  const frame = new Int32Array(sampleLocs.length);
+  for (let j = 0; j < sampleLocs.length; j++) {
+    const loc = sampleLocs[j]!;
+    const id = loc.id;
+    frame[j] = typeof id === 'number' && byIdLocation[id] === loc ? byIdCode[id]! : slow(loc);
+  }
+  return frame;
+}
+
+function buildRowIndex(profile: Profile): RowIndex {
+  const rowOf = new Map<string, number>();
+  const name: string[] = [];
+  const row = (n: string): number => {
+    let r = rowOf.get(n);
+    if (r === undefined) {
+      r = name.length;
+      name.push(n);
+      rowOf.set(n, r);
+    }
+    return r;
+  };
+  const multiStart: number[] = [0];
+  const multiRows: number[] = [];
+  /** The frame code of a location: its row, or ~m for a location with other than one line. */
+  const codeOf = (l: Location): number => {
+    if (l.line.length === 1) return row(nodeName(l.line[0]!.function, l.mapping));
+    if (l.line.length === 0) multiRows.push(row(nodeName(undefined, l.mapping)));
+    for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
+    multiStart.push(multiRows.length);
+    return ~(multiStart.length - 2);
+  };
+
+  // Locations are looked up through their numeric id in typed arrays: one read of the Location
+  // object per frame, no hashing. An identity check guards the shortcut; anything else (a
+  // duplicated, bigint or sparse id) goes through a Map.
+  const locations = profile.location;
+  let maxId = 0;
+  for (const l of locations) {
+    if (typeof l.id === 'number' && l.id > maxId) maxId = l.id;
+  }
+  const idSpace = maxId <= locations.length * 4 + 1024 ? maxId + 1 : 0;
+  const byIdCode = new Int32Array(idSpace);
+  const byIdLocation: (Location | null)[] = new Array<Location | null>(idSpace).fill(null);
+  const idSeen = new Uint8Array(idSpace);
+  const locationCode = new Int32Array(locations.length);
+  locations.forEach((l, i) => {
+    const code = codeOf(l);
+    locationCode[i] = code;
+    const id = l.id;
+    if (typeof id === 'number' && id >= 0 && id < idSpace && Number.isInteger(id)) {
+      // A duplicated id takes no shortcut: its locations go through the Map.
+      byIdLocation[id] = idSeen[id] === 0 ? l : null;
+      idSeen[id] = 1;
+      byIdCode[id] = code;
+    }
+  });
+  // Built on the first location the id shortcut misses.
+  let codes: Map<Location, number> | undefined;
+  const frame = frameCodes(profile.samples.location, byIdLocation, byIdCode, (loc) => {
+    codes ??= new Map(locations.map((l, i) => [l, locationCode[i]!]));
+    let code = codes.get(loc);
+    if (code === undefined) {
+      // A location referenced by a sample but missing from profile.location.
+      code = codeOf(loc);
+      codes.set(loc, code);
+    }
+    return code;
+  });
+  return { name, frame, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+}
+
+/** Per-row bit masks of the focus patterns that match the row's name: `words` Int32 words per row. */
+function focusMasks(names: readonly string[], patterns: readonly RegExp[]): { masks: Int32Array; words: number } {
+  const words = Math.ceil(patterns.length / 31);
+  const masks = new Int32Array(names.length * words);
+  names.forEach((n, r) => {
+    patterns.forEach((re, p) => {
+      if (re.test(n)) masks[r * words + Math.floor(p / 31)]! |= 1 << p % 31;
+    });
+  });
+  return { masks, words };
+}
+
+/** Columns `offset .. offset + k` of a row-major table `width` wide, one Float64Array each. */
+function column(data: Float64Array, rows: number, width: number, offset: number, k: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let t = 0; t < k; t++) {
+    const col = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) col[r] = data[r * width + offset + t]!;
+    out.push(col);
+  }
+  return out;
+}
+
+/** Row-major sums: row r holds its k values, then its k variances (one cache line per row visit). */
+interface Sums {
+  readonly flat: Float64Array;
+  readonly cum: Float64Array;
+  readonly focus: Float64Array;
+  readonly total: Float64Array;
+  readonly totalVar: Float64Array;
+}
+
+/**
+ * The one pass over all samples, for all sample types at once. Kept apart from summarize so that
+ * V8 compiles it as a small function of typed arrays.
+ */
+function accumulate(
+  samples: Profile['samples'],
+  k: number,
+  variance: Float64Array | null,
+  index: RowIndex,
+  masks: Int32Array,
+  words: number,
+  focusCount: number,
+): Sums {
+  const n = samples.count;
+  const value = samples.value;
+  const locationStart = samples.locationStart;
+  const { frame, multiStart, multiRows } = index;
+  const rowCount = index.name.length;
+  const width = 2 * k;
+  const flat = new Float64Array(rowCount * width);
+  const cum = new Float64Array(rowCount * width);
+  const focus = new Float64Array(focusCount * width);
+  const total = new Float64Array(k);
+  const totalVar = new Float64Array(k);
+  const sv = new Float64Array(width);
+  const seen = new Int32Array(rowCount).fill(-1);
+  // The distinct rows of the current sample.
+  const uniq = new Int32Array(rowCount);
+  const sampleMask = new Int32Array(words);
+  const hasVariance = variance !== null;
+  const vars = variance ?? new Float64Array(0);
+
+  for (let i = 0; i < n; i++) {
+    const first = locationStart[i]!;
+    const last = locationStart[i + 1]!;
+    // This sample's values and variances side by side, as one row of `cum` / `flat` is laid out.
+    let nonzero = false;
+    for (let t = 0, at = i * k; t < k; t++, at++) {
+      const v = value[at]!;
+      const vv = hasVariance ? vars[at]! : 0;
+      sv[t] = v;
+      sv[k + t] = vv;
+      total[t]! += v;
+      totalVar[t]! += vv;
+      if (v !== 0 || vv !== 0) nonzero = true;
+    }
+    // pprof skips samples whose value is 0; adding zeros would change nothing.
+    if (!nonzero || last === first) continue;
+    // A row enters `uniq` the first time the sample reaches it: cum counts it once per sample.
+    // (pprof walks root to leaf, lines last to first; the order does not change the sums.)
+    let count = 0;
+    for (let j = first; j < last; j++) {
+      const code = frame[j]!;
+      if (code >= 0) {
+        if (seen[code] !== i) {
+          seen[code] = i;
+          uniq[count++] = code;
+        }
+        continue;
+      }
+      for (let e = multiStart[~code]!, stop = multiStart[~code + 1]!; e < stop; e++) {
+        const r = multiRows[e]!;
+        if (seen[r] !== i) {
+          seen[r] = i;
+          uniq[count++] = r;
+        }
+      }
+    }
+    for (let u = 0; u < count; u++) {
+      const o = uniq[u]! * width;
+      for (let c = 0; c < width; c++) cum[o + c]! += sv[c]!;
+    }
+    // Flat goes to the leaf frame: location[0].line[0].
+    const leafCode = frame[first]!;
+    const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
+    for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
+    if (focusCount > 0) {
+      sampleMask.fill(0);
+      for (let u = 0; u < count; u++) {
+        for (let w = 0; w < words; w++) sampleMask[w]! |= masks[uniq[u]! * words + w]!;
+      }
+      for (let p = 0; p < focusCount; p++) {
+        if ((sampleMask[Math.floor(p / 31)]! & (1 << p % 31)) === 0) continue;
+        for (let c = 0; c < width; c++) focus[p * width + c]! += sv[c]!;
+      }
+    }
+  }
+  return { flat, cum, focus, total, totalVar };
+}
+
+/**
+ * Summarizes a profile per sample type, the way `go tool pprof -top -nodefraction=0` does at its
+ * default granularity (functions, inlined frames expanded):
+ * - `total[t]`: the sum of all sample values of type t (samples without locations included);
+ * - rows are keyed by function name (see nodeName); two Function entries with one name are one row;
+ * - `flat`: the value of each sample goes to the row of its leaf frame, location[0].line[0]
+ *   (samples with no location have no flat);
+ * - `cum`: the value of each sample goes once to every row on its stack, however many times the
+ *   row appears (recursion and repeated inlined frames are counted once);
+ * - variances: the sampling variance of each of those sums (see significance.ts), 0 when exact;
+ * - `focus[i]`: totals of the samples that have at least one frame whose row name matches
+ *   `options.focus[i]` (a JavaScript regular expression, unanchored), counted once per sample.
+ * A row whose flat and cum are both 0 in a sample type is one pprof would not list for that type.
+ * Throws RuleError when a focus pattern does not compile.
+ */
+export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
+  const patterns = options.focus ?? [];
+  const regexps = compileFocus(patterns);
+  const k = profile.sampleType.length;
+  const n = profile.samples.count;
+  const index = buildRowIndex(profile);
+  const rowCount = index.name.length;
+  const { masks, words } = focusMasks(index.name, regexps);
+  const sums = accumulate(profile.samples, k, sampleVariances(profile), index, masks, words, regexps.length);
+  const { flat, cum, focus, total, totalVar } = sums;
+  const width = 2 * k;
+
+  return {
+    sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
+    defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
+    periodType: profile.periodType === undefined ? undefined : { ...profile.periodType },
+    period: profile.period,
+    sampleCount: n,
+    timeNanos: profile.timeNanos,
+    comment: [...profile.comment],
+    total: Array.from(total),
+    variance: Array.from(totalVar),
+    exact: totalVar.every((v) => v === 0),
+    functions: {
+      name: index.name,
+      flat: column(flat, rowCount, width, 0, k),
+      cum: column(cum, rowCount, width, 0, k),
+      flatVariance: column(flat, rowCount, width, k, k),
+      cumVariance: column(cum, rowCount, width, k, k),
+    },
+    focus: patterns.map((pattern, p) => ({
+      pattern,
+      total: Array.from(focus.subarray(p * width, p * width + k)),
+      variance: Array.from(focus.subarray(p * width + k, p * width + width)),
+    })),
+  };
 }

@@ -1,4 +1,12 @@
-import type { ProfileSummary } from './aggregate.js';
+/**
+ * Base × current → signed deltas per sample type, per function and per focus pattern, the numbers
+ * `go tool pprof -top -diff_base` prints, with the z of each delta (see significance.ts).
+ */
+import type { FocusTotals, ProfileSummary } from './aggregate.js';
+import { IncompatibleProfilesError } from './errors.js';
+import type { ValueType } from './model.js';
+import { formatValueType, sameValueType } from './sample-type.js';
+import { zScore } from './significance.js';
 
 /**
  * One sample type compared. `delta` = current − base; `deltaPercent` = 100·delta/base, null when
@@ -36,7 +44,10 @@ export interface FunctionDelta {
 export interface ProfileDiff {
   /** The sample types both profiles have (matched by type and unit), in the current profile's order. */
   readonly metrics: readonly MetricDelta[];
-  /** Keyed by sample type; every function of either profile, sorted by |flatDelta| descending, then name. */
+  /**
+   * Keyed by sample type; every function of either profile that pprof's diff would list (flatDelta
+   * or cumDelta non-zero), sorted by |flatDelta| descending, then name.
+   */
   readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
   /** One entry per focus pattern × common sample type. */
   readonly focus: readonly FocusDelta[];
@@ -45,3 +56,138 @@ export interface ProfileDiff {
 }
 
 export type { ProfileSummary };
+
+/** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
+export function percentOf(delta: number, base: number): number | null {
+  return base === 0 ? null : (100 * delta) / base;
+}
+
+function metricDelta(t: ValueType, base: number, current: number, varBase: number, varCurrent: number): MetricDelta {
+  const delta = current - base;
+  return {
+    sampleType: t.type,
+    unit: t.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: percentOf(delta, base),
+    z: zScore(delta, varBase, varCurrent),
+  };
+}
+
+function typeList(types: readonly ValueType[]): string {
+  return types.length === 0 ? '(none)' : types.map(formatValueType).join(', ');
+}
+
+/** Pairs of [baseIndex, currentIndex] of the sample types both have, in the current profile's order. */
+function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [number, number][] {
+  if (base.periodType !== undefined && current.periodType !== undefined && !sameValueType(base.periodType, current.periodType)) {
+    throw new IncompatibleProfilesError(
+      `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`,
+    );
+  }
+  const pairs: [number, number][] = [];
+  current.sampleType.forEach((t, c) => {
+    const b = base.sampleType.findIndex((u) => sameValueType(u, t));
+    if (b >= 0) pairs.push([b, c]);
+  });
+  if (pairs.length === 0) {
+    throw new IncompatibleProfilesError(
+      `no common sample type: base has ${typeList(base.sampleType)}; current has ${typeList(current.sampleType)}`,
+    );
+  }
+  return pairs;
+}
+
+function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number, c: number): FunctionDelta[] {
+  const bf = base.functions;
+  const cf = current.functions;
+  const baseRow = new Map<string, number>();
+  bf.name.forEach((n, r) => baseRow.set(n, r));
+  const rows: FunctionDelta[] = [];
+  const add = (name: string, br: number, cr: number): void => {
+    const baseFlat = br < 0 ? 0 : bf.flat[b]![br]!;
+    const baseCum = br < 0 ? 0 : bf.cum[b]![br]!;
+    const currentFlat = cr < 0 ? 0 : cf.flat[c]![cr]!;
+    const currentCum = cr < 0 ? 0 : cf.cum[c]![cr]!;
+    const flatDelta = currentFlat - baseFlat;
+    const cumDelta = currentCum - baseCum;
+    // pprof drops a node whose merged flat and cum are both 0 (graph.selectNodesForGraph).
+    if (flatDelta === 0 && cumDelta === 0) return;
+    const varBase = br < 0 ? 0 : bf.flatVariance[b]![br]!;
+    const varCurrent = cr < 0 ? 0 : cf.flatVariance[c]![cr]!;
+    rows.push({
+      name,
+      baseFlat,
+      currentFlat,
+      flatDelta,
+      baseCum,
+      currentCum,
+      cumDelta,
+      flatZ: zScore(flatDelta, varBase, varCurrent),
+    });
+  };
+  const seen = new Set<string>();
+  cf.name.forEach((n, cr) => {
+    seen.add(n);
+    add(n, baseRow.get(n) ?? -1, cr);
+  });
+  bf.name.forEach((n, br) => {
+    if (!seen.has(n)) add(n, br, -1);
+  });
+  rows.sort((x, y) => {
+    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
+    if (d !== 0) return d;
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
+  });
+  return rows;
+}
+
+function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: readonly [number, number][]): FocusDelta[] {
+  const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
+  const find = (list: readonly FocusTotals[], pattern: string) => list.find((f) => f.pattern === pattern);
+  const out: FocusDelta[] = [];
+  for (const pattern of patterns) {
+    const bt = find(base.focus, pattern);
+    const ct = find(current.focus, pattern);
+    for (const [b, c] of pairs) {
+      const m = metricDelta(
+        current.sampleType[c]!,
+        bt?.total[b] ?? 0,
+        ct?.total[c] ?? 0,
+        bt?.variance[b] ?? 0,
+        ct?.variance[c] ?? 0,
+      );
+      out.push({ ...m, pattern });
+    }
+  }
+  return out;
+}
+
+/**
+ * Compares two summaries, current against base, the way `go tool pprof -top -diff_base base
+ * current` does, for every sample type both have (same type and unit):
+ * - metrics: totals, delta = current − base, deltaPercent relative to the base, z of the delta;
+ * - functions: per sample type, per function name, flat and cum of each side and their deltas;
+ *   a function missing on one side counts 0 there;
+ * - focus: per focus pattern (current's, then any only the base has) and common sample type.
+ * Pure: the inputs are not modified. Throws IncompatibleProfilesError when both profiles have a
+ * period type and they differ, or when they have no sample type in common.
+ */
+export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff {
+  const pairs = commonSampleTypes(base, current);
+  const metrics = pairs.map(([b, c]) =>
+    metricDelta(current.sampleType[c]!, base.total[b]!, current.total[c]!, base.variance[b]!, current.variance[c]!),
+  );
+  const functions: Record<string, readonly FunctionDelta[]> = {};
+  for (const [b, c] of pairs) functions[current.sampleType[c]!.type] = functionDeltas(base, current, b, c);
+  const defaultType = current.sampleType[current.defaultSampleTypeIndex];
+  const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  return {
+    metrics,
+    functions,
+    focus: focusDeltas(base, current, pairs),
+    defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
+  };
+}

@@ -1,0 +1,407 @@
+/**
+ * The bundled action (dist/index.js) run end to end as the runner runs it, against a directory
+ * store and a local GitHub REST server. Profiles are real Go heap profiles at MemProfileRate=1
+ * (__tests__/fixtures/go/cache, see its README): good vs regressed fails on inuse_space (an
+ * unbounded cache retains ~20x more), good vs good-rerun passes.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirBaselineStore } from '../../src/adapters/dir-store.js';
+import { BOT_LOGIN, GitHubServer } from '../helpers/github-server.js';
+import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
+
+const FIXTURES = '__tests__/fixtures/go/cache';
+const GOOD = `${FIXTURES}/good.rate1.heap.pb.gz`;
+const RERUN = `${FIXTURES}/good-rerun.rate1.heap.pb.gz`;
+const REGRESSED = `${FIXTURES}/regressed.rate1.heap.pb.gz`;
+const TOKEN = 'ghs_testtoken0123456789abcdefghij';
+const SERIES = 'cache';
+const MARKER = `<!-- heapgate:comment series=${SERIES} -->`;
+
+const sha = (c: string): string => c.repeat(40);
+const A = sha('a');
+const B = sha('b');
+const C = sha('c');
+const HEAD = sha('d');
+
+let action: string;
+const server = new GitHubServer();
+
+beforeAll(async () => {
+  action = builtAction();
+  await server.start();
+  server.tokens.set(TOKEN, { kind: 'installation' });
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+beforeEach(() => {
+  server.clearFaults();
+});
+
+function freshStore(): string {
+  return join(mkdtempSync(join(tmpdir(), 'heapgate-store-')), 'baselines');
+}
+
+function pushPayload(commitTime: string): unknown {
+  return { ref: 'refs/heads/main', repository: { default_branch: 'main' }, head_commit: { timestamp: commitTime } };
+}
+
+interface PrOptions {
+  readonly number?: number;
+  readonly labels?: readonly string[];
+  readonly action?: string;
+  readonly label?: string;
+  readonly sender?: string;
+}
+
+function prPayload(o: PrOptions = {}): unknown {
+  const number = o.number ?? 7;
+  return {
+    action: o.action ?? 'synchronize',
+    number,
+    pull_request: {
+      number,
+      base: { ref: 'main', sha: B },
+      head: { ref: 'feature', sha: HEAD },
+      labels: (o.labels ?? []).map((name) => ({ name })),
+    },
+    ...(o.label !== undefined ? { label: { name: o.label } } : {}),
+    sender: { login: o.sender ?? 'contributor' },
+    repository: { default_branch: 'main' },
+  };
+}
+
+async function run(store: string, profile: string, partial: Omit<ActionRun, 'inputs'> & { inputs?: Record<string, string> }): Promise<ActionResult> {
+  const result = await runAction(action, {
+    ...partial,
+    apiUrl: server.url,
+    inputs: { profile, store, series: SERIES, 'github-token': TOKEN, comment: 'always', ...partial.inputs },
+  });
+  // Secrets never reach logs: the token appears only in the runner's add-mask command, which the
+  // runner consumes (and which makes it mask the token anywhere else).
+  const token = partial.inputs?.['github-token'] ?? TOKEN;
+  expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toEqual([token]);
+  expect(result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(token);
+  expect(result.stderr).not.toContain(token);
+  expect(result.summary).not.toContain(token);
+  return result;
+}
+
+function push(store: string, profile: string, commit: string, commitTime: string, runId = '100'): Promise<ActionResult> {
+  return run(store, profile, { eventName: 'push', payload: pushPayload(commitTime), sha: commit, runId });
+}
+
+function pr(store: string, profile: string, options: PrOptions = {}, inputs: Record<string, string> = {}): Promise<ActionResult> {
+  return run(store, profile, { eventName: 'pull_request', payload: prPayload(options), sha: sha('e'), ref: `refs/pull/${options.number ?? 7}/merge`, inputs });
+}
+
+function reportOf(result: ActionResult): Record<string, any> {
+  return JSON.parse(readFileSync(result.outputs.report!, 'utf8')) as Record<string, any>;
+}
+
+function errors(result: ActionResult): string[] {
+  return result.commands.filter((c) => c.command === 'error').map((c) => c.message);
+}
+
+function warnings(result: ActionResult): string[] {
+  return result.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+}
+
+/** A store with baselines at A (good) and then B (good-rerun, a later commit): B is the latest. */
+async function seededStore(): Promise<string> {
+  const store = freshStore();
+  expect((await push(store, GOOD, A, '2026-01-01T10:00:00Z', '100')).code).toBe(0);
+  expect((await push(store, RERUN, B, '2026-01-01T11:00:00Z', '101')).code).toBe(0);
+  return store;
+}
+
+describe('push to the default branch', () => {
+  test('seeds a baseline when there is none: verdict no-baseline, the step passes, the summary says how', async () => {
+    const store = freshStore();
+    const r = await push(store, GOOD, A, '2026-01-01T10:00:00Z');
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('no-baseline');
+    expect(r.outputs['baseline-sha']).toBe('');
+    expect(r.outputs['inuse-space-delta']).toBe('');
+    expect(r.summary).toMatch(/^### 🆕 heapgate `cache`: no-baseline/);
+    expect(r.summary).toContain('To seed one');
+    const pointer = await new DirBaselineStore({ root: store }).pointer(SERIES, 'main');
+    expect(pointer?.current.sha).toBe(A);
+    expect(pointer?.current.runUrl).toBe('https://github.com/octo/app/actions/runs/100');
+    const json = reportOf(r);
+    expect(json.verdict).toBe('no-baseline');
+    expect(json.update).toEqual({ branch: 'main', sha: A, result: 'moved' });
+    expect(json.message).toContain('no baseline for series cache on "main"');
+  });
+
+  test('compares with the current baseline, then stores the run; a regression is reported but does not fail (update-baseline: always)', async () => {
+    const store = freshStore();
+    await push(store, GOOD, A, '2026-01-01T10:00:00Z');
+    const r = await push(store, REGRESSED, B, '2026-01-01T11:00:00Z', '101');
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs['baseline-sha']).toBe(A);
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r).some((w) => w.startsWith('inuse_space +'))).toBe(true);
+    expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
+  });
+
+  test('update-baseline: on-pass keeps a failing run out of the store and fails the step', async () => {
+    const store = freshStore();
+    await push(store, GOOD, A, '2026-01-01T10:00:00Z');
+    const r = await run(store, REGRESSED, {
+      eventName: 'push',
+      payload: pushPayload('2026-01-01T11:00:00Z'),
+      sha: B,
+      inputs: { 'update-baseline': 'on-pass' },
+    });
+    expect(r.code).toBe(1);
+    expect(reportOf(r).update).toMatchObject({ result: 'skipped' });
+    expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(A);
+  });
+});
+
+describe('pull requests and the sticky comment', () => {
+  test('a regression fails the step with annotations and one comment; a fix edits it; an unchanged rerun leaves it alone', async () => {
+    const store = await seededStore();
+    server.mergeBases.set(`${B}...${HEAD}`, A);
+
+    const failed = await pr(store, REGRESSED);
+    expect(failed.code).toBe(1);
+    expect(failed.outputs.verdict).toBe('fail');
+    // The merge base's baseline (A), not the branch's latest (B).
+    expect(failed.outputs['baseline-sha']).toBe(A);
+    expect(reportOf(failed).baseline).toMatchObject({ sha: A, branch: 'main', chosen: 'merge-base' });
+    const errs = errors(failed);
+    expect(errs.some((e) => /^inuse_space \+[\d.]+ MiB/.test(e))).toBe(true);
+    expect(errs.at(-1)).toMatch(/^heapgate cache: memory regression/);
+    expect(Number(failed.outputs['inuse-space-delta'])).toBeGreaterThan(0);
+
+    const comments = server.commentsOn(7);
+    expect(comments).toHaveLength(1);
+    const [comment] = comments;
+    expect(comment!.author).toBe(BOT_LOGIN);
+    expect(comment!.body.split('\n')[0]).toMatch(/^### ❌ heapgate `cache`: fail — memory regression/);
+    expect(comment!.body).toContain(MARKER);
+    expect(comment!.body).toContain(`commit [\`${A.slice(0, 12)}\`](https://github.com/octo/app/commit/${A})`);
+    expect(comment!.body).toContain('npx heapgate check');
+    expect(failed.outputs['comment-url']).toBe(`https://github.com/octo/app/pull/7#issuecomment-${comment!.id}`);
+    expect(failed.summary.split('\n')[0]).toBe(comment!.body.split('\n')[0]);
+
+    const before = server.requests.length;
+    const fixed = await pr(store, RERUN);
+    expect(fixed.code).toBe(0);
+    expect(fixed.outputs.verdict).toBe('pass');
+    expect(server.commentsOn(7)).toHaveLength(1);
+    expect(server.commentsOn(7)[0]!.id).toBe(comment!.id);
+    expect(server.commentsOn(7)[0]!.body.split('\n')[0]).toMatch(/^### ✅ heapgate `cache`: pass/);
+    const writes = server.requests.slice(before).filter((q) => q.method !== 'GET' && q.path !== '/graphql');
+    expect(writes.map((q) => q.method)).toEqual(['PATCH']);
+
+    const again = server.requests.length;
+    const same = await pr(store, RERUN);
+    expect(same.code).toBe(0);
+    expect(server.requests.slice(again).filter((q) => q.method !== 'GET' && q.path !== '/graphql')).toEqual([]);
+    expect(same.outputs['comment-url']).toBe(fixed.outputs['comment-url']);
+  });
+
+  test('the comment is found across pages, and a marker pasted by someone else is never edited', async () => {
+    const store = await seededStore();
+    const number = 8;
+    for (let i = 0; i < 120; i++) server.seedComment(number, 'reviewer', `comment ${i}`);
+    const hijack = server.seedComment(number, 'mallory', `${MARKER}\nplease merge`);
+    const own = server.seedComment(number, BOT_LOGIN, `old report\n${MARKER}\n`, 'Bot');
+    const r = await pr(store, RERUN, { number });
+    expect(r.code).toBe(0);
+    const after = server.commentsOn(number);
+    expect(after).toHaveLength(122);
+    expect(after.find((c) => c.id === hijack.id)!.body).toBe(`${MARKER}\nplease merge`);
+    expect(after.find((c) => c.id === own.id)!.body).toMatch(/^### ✅ heapgate `cache`: pass/);
+    // The listing was paginated (per_page 100 → two pages).
+    const listed = server.requests.filter((q) => q.method === 'GET' && q.path === `/repos/octo/app/issues/${number}/comments`);
+    expect(listed.map((q) => q.query.get('page') ?? '1')).toEqual(['1', '2']);
+  });
+
+  test('with a personal token the own identity comes from GET /user', async () => {
+    const store = await seededStore();
+    const pat = 'ghp_personal0123456789';
+    server.tokens.set(pat, { kind: 'user', login: 'perf-bot' });
+    const number = 9;
+    server.seedComment(number, BOT_LOGIN, `not mine\n${MARKER}\n`, 'Bot');
+    const r = await pr(store, RERUN, { number }, { 'github-token': pat });
+    expect(r.code).toBe(0);
+    const mine = server.commentsOn(number).filter((c) => c.author === 'perf-bot');
+    expect(mine).toHaveLength(1);
+    expect(server.commentsOn(number)[0]!.body).toBe(`not mine\n${MARKER}\n`);
+  });
+
+  test('a GitHub App token: the own identity is the app\'s bot (GraphQL viewer), not github-actions[bot]', async () => {
+    const store = await seededStore();
+    const appToken = 'ghs_apptoken0123456789';
+    server.tokens.set(appToken, { kind: 'installation', app: 'perf-app' });
+    const number = 14;
+    const other = server.seedComment(number, BOT_LOGIN, `another workflow's\n${MARKER}\n`, 'Bot');
+    const own = server.seedComment(number, 'perf-app[bot]', `old\n${MARKER}\n`, 'Bot');
+    const r = await pr(store, RERUN, { number }, { 'github-token': appToken });
+    expect(r.code).toBe(0);
+    expect(server.commentsOn(number)).toHaveLength(2);
+    expect(server.commentsOn(number).find((c) => c.id === other.id)!.body).toBe(`another workflow's\n${MARKER}\n`);
+    expect(server.commentsOn(number).find((c) => c.id === own.id)!.body).toMatch(/^### ✅ heapgate `cache`: pass/);
+  });
+
+  test('without GraphQL, the workflow token\'s identity is github-actions[bot] (GET /user refuses installation tokens)', async () => {
+    const store = await seededStore();
+    const number = 15;
+    const own = server.seedComment(number, BOT_LOGIN, `old\n${MARKER}\n`, 'Bot');
+    server.fail('POST', /^\/graphql$/, 502, 'Bad Gateway');
+    const r = await pr(store, RERUN, { number });
+    expect(r.code).toBe(0);
+    expect(server.commentsOn(number)).toHaveLength(1);
+    expect(server.commentsOn(number)[0]!.id).toBe(own.id);
+    expect(server.commentsOn(number)[0]!.body).toMatch(/^### ✅ heapgate `cache`: pass/);
+    expect(server.requests.some((q) => q.method === 'GET' && q.path === '/user')).toBe(true);
+  });
+
+  test('comment: on-change writes nothing for a passing pull request without a comment', async () => {
+    const store = await seededStore();
+    const r = await pr(store, RERUN, { number: 10 }, { comment: 'on-change' });
+    expect(r.code).toBe(0);
+    expect(server.commentsOn(10)).toHaveLength(0);
+    expect(r.outputs['comment-url']).toBe('');
+  });
+
+  test('the accept label passes a regression and records who added it (the labeled event sender)', async () => {
+    const store = await seededStore();
+    const r = await pr(store, REGRESSED, { number: 11, labels: ['heapgate:accept'], action: 'labeled', label: 'heapgate:accept', sender: 'alice' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('accepted');
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r).some((w) => w.includes('(accepted)'))).toBe(true);
+    expect(reportOf(r).accepted).toEqual({ label: 'heapgate:accept', by: 'alice' });
+    const body = server.commentsOn(11)[0]!.body;
+    expect(body.split('\n')[0]).toMatch(/^### ☑️ heapgate `cache`: accepted/);
+    // Mentions are neutralized: "@" + zero-width joiner.
+    expect(body).toContain('**Accepted** by @\u200dalice with the `heapgate:accept` label');
+  });
+
+  test('on other events the labeler is read from the issue events (the latest labeled event for the label)', async () => {
+    const store = await seededStore();
+    server.issueEvents.set(12, [
+      { event: 'labeled', label: { name: 'heapgate:accept' }, actor: { login: 'carol' } },
+      { event: 'labeled', label: { name: 'other' }, actor: { login: 'dave' } },
+      { event: 'unlabeled', label: { name: 'heapgate:accept' }, actor: { login: 'carol' } },
+      { event: 'labeled', label: { name: 'heapgate:accept' }, actor: { login: 'bob' } },
+    ]);
+    const r = await pr(store, REGRESSED, { number: 12, labels: ['heapgate:accept'] });
+    expect(r.code).toBe(0);
+    expect(reportOf(r).accepted).toEqual({ label: 'heapgate:accept', by: 'bob' });
+  });
+
+  test('a 403 on commenting only warns, naming pull-requests: write; the summary still has the report', async () => {
+    const store = await seededStore();
+    server.fail('POST', /\/issues\/13\/comments$/, 403, 'Resource not accessible by integration');
+    const r = await pr(store, RERUN, { number: 13 });
+    expect(r.code).toBe(0);
+    expect(server.commentsOn(13)).toHaveLength(0);
+    const w = warnings(r).find((m) => m.includes('could not comment'));
+    expect(w).toContain('403');
+    expect(w).toContain('pull-requests: write');
+    expect(r.summary).toMatch(/^### ✅ heapgate `cache`: pass/);
+    expect(r.summary).toContain('| metric | base | current |');
+    // The verdict alone decides the step: a regression still fails it.
+    const failing = await pr(store, REGRESSED, { number: 13 });
+    expect(failing.code).toBe(1);
+    expect(failing.summary).toMatch(/^### ❌ heapgate `cache`: fail/);
+  });
+});
+
+describe('workflow_dispatch', () => {
+  test('mode: update re-baselines from this run, even when it regressed', async () => {
+    const store = await seededStore();
+    const r = await run(store, REGRESSED, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      sha: C,
+      runId: '200',
+      inputs: { mode: 'update' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('fail');
+    const pointer = await new DirBaselineStore({ root: store }).pointer(SERIES, 'main');
+    expect(pointer?.current.sha).toBe(C);
+    expect(pointer?.history.map((m) => m.sha)).toEqual([B, A]);
+    expect(r.summary).toContain('Stored this run');
+  });
+
+  test('baseline-sha compares against that commit\'s baseline', async () => {
+    const store = await seededStore();
+    const r = await run(store, RERUN, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      sha: C,
+      inputs: { 'baseline-sha': A },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs['baseline-sha']).toBe(A);
+    expect(reportOf(r).baseline).toMatchObject({ sha: A, chosen: 'requested' });
+    expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
+  });
+});
+
+describe('errors are one clear line', () => {
+  function expectOneError(r: ActionResult, code: number, pattern: RegExp): void {
+    expect(r.code).toBe(code);
+    const errs = errors(r);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(pattern);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);
+    // The job summary says why, too.
+    expect(r.summary.startsWith('### ⛔ heapgate: error\n')).toBe(true);
+  }
+
+  test('a missing profile', async () => {
+    const r = await push(freshStore(), 'no/such/heap.pb.gz', A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 2, /^heapgate: input profile: reading no\/such\/heap\.pb\.gz: no such file$/);
+  });
+
+  test('a glob that matches several profiles', async () => {
+    const r = await push(freshStore(), `${FIXTURES}/good*.rate1.heap.pb.gz`, A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 2, /^heapgate: input profile: ".*" matches 2 files \(.*good-rerun\.rate1\.heap\.pb\.gz, .*good\.rate1\.heap\.pb\.gz\)/);
+  });
+
+  test('a glob that matches one profile is used', async () => {
+    const r = await push(freshStore(), `${FIXTURES}/good.rate1.h*.pb.gz`, A, '2026-01-01T10:00:00Z');
+    expect(r.code).toBe(0);
+    expect(reportOf(r).update).toMatchObject({ result: 'moved' });
+  });
+
+  test('a profile that is not a profile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heapgate-bad-'));
+    writeFileSync(join(dir, 'heap.pb.gz'), Buffer.from([0x1f, 0x8b, 1, 2, 3]));
+    const r = await push(freshStore(), join(dir, 'heap.pb.gz'), A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 2, /^heapgate: decoding current profile .*heap\.pb\.gz: /);
+  });
+
+  test('bad rules', async () => {
+    const store = await seededStore();
+    const r = await pr(store, RERUN, { number: 20 }, { rules: 'inuse_space +lots' });
+    expectOneError(r, 2, /^heapgate: input rules: rule 1 \("inuse_space \+lots"\)/);
+    expect(server.commentsOn(20)).toHaveLength(0);
+  });
+
+  test('an invalid input value names the input and what is allowed', async () => {
+    const r = await run(freshStore(), GOOD, { eventName: 'push', payload: pushPayload('2026-01-01T10:00:00Z'), sha: A, inputs: { mode: 'sometimes' } });
+    expectOneError(r, 2, /^heapgate: input mode: "sometimes" is not allowed; use one of auto, check, update$/);
+  });
+
+  test('an unreachable store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heapgate-notdir-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = await push(join(dir, 'file', 'store'), GOOD, A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 3, /^heapgate: .*not a directory/);
+  });
+});

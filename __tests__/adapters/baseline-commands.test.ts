@@ -1,0 +1,221 @@
+/**
+ * `heapgate check` and `heapgate baseline put|show|history` run in-process through `main` (the CLI's
+ * one error boundary), against a directory store and the local GCS server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main, type CommandEntry } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/command.js';
+import { checkCommand, noBaselineMessage } from '../../src/cli/commands/check.js';
+import { baselineCommand } from '../../src/cli/commands/baseline.js';
+import { diffCommand } from '../../src/cli/commands/diff.js';
+import { GcsServer } from '../helpers/gcs-server.js';
+import { cleanupOracle, pprofBinary, pprofRaw } from '../helpers/pprof-oracle.js';
+
+const ROOT = resolve(fileURLToDir(import.meta.url), '..', '..');
+const BASE = join(ROOT, 'examples/regression/base.heap.pb.gz');
+const CURRENT = join(ROOT, 'examples/regression/current.heap.pb.gz');
+const SHA_A = 'a'.repeat(40);
+const SHA_B = 'b'.repeat(40);
+
+function fileURLToDir(url: string): string {
+  return new URL('.', url).pathname;
+}
+
+const COMMANDS: CommandEntry[] = [
+  { name: 'diff', summary: '', load: async () => diffCommand },
+  { name: 'check', summary: '', load: async () => checkCommand },
+  { name: 'baseline', summary: '', load: async () => baselineCommand },
+];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdoutIsTTY: false,
+    env,
+    cwd: tmp,
+  };
+  const code = await main(argv, io, COMMANDS);
+  return { code, stdout, stderr };
+}
+
+let tmp: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'heapgate-cmd-'));
+});
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => cleanupOracle());
+
+const put = (store: string, file: string, branch: string, sha: string, extra: string[] = []) =>
+  cli(['baseline', 'put', file, '--store', store, '--series', 'api', '--branch', branch, '--sha', sha, ...extra]);
+
+describe('check against a directory store', () => {
+  test('no baseline yet: says so, how to seed one, exit 0', async () => {
+    const r = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--branch', 'feature/x']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no baseline for series api on branch "feature/x" or "main"');
+    expect(r.stdout).toContain('heapgate baseline put PROFILE --store store --series api --branch main --sha COMMIT');
+    const j = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--format', 'json'], { GITHUB_BASE_REF: 'release/2' });
+    expect(JSON.parse(j.stdout)).toMatchObject({ baseline: null, message: expect.stringContaining('on branch "release/2" or "main"') });
+  });
+
+  test('put on main, check a feature branch (falls back to main): same verdict and numbers as diff', async () => {
+    const p = await put('store', BASE, 'main', SHA_A, ['--commit-time', '2026-01-01T00:00:00Z', '--run-id', '42']);
+    expect(p).toMatchObject({ code: 0, stderr: '' });
+    expect(p.stdout).toBe(`baseline ${SHA_A.slice(0, 12)} of api in ${join(tmp, 'store')}: stored; now the current baseline of main\n`);
+
+    const check = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--branch', 'feature/x', '--format', 'json']);
+    const diff = await cli(['diff', BASE, CURRENT, '--format', 'json']);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(diff.code);
+    const c = JSON.parse(check.stdout);
+    const d = JSON.parse(diff.stdout);
+    expect(c.verdict).toBe(d.verdict);
+    expect(c.metrics).toEqual(d.metrics);
+    expect(c.base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
+  });
+
+  test('the same commit twice keeps the first upload', async () => {
+    await put('store', BASE, 'main', SHA_A);
+    const again = await put('store', CURRENT, 'main', SHA_A);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already stored (first upload kept); already the current baseline of main');
+    const show = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_A, '--format', 'json']);
+    const base = await cli(['baseline', 'put', BASE, '--store', 'other', '--series', 'api', '--branch', 'main', '--sha', SHA_A, '--format', 'json']);
+    expect(JSON.parse(show.stdout).total).toEqual(JSON.parse(base.stdout).metadata.total);
+  });
+});
+
+describe('no-baseline message', () => {
+  const args = { series: 'api', branches: ['x`<img src=y>@someone', 'main'], store: 'gs://b/p' };
+  test('markdown: the untrusted branch is a literal code span', () => {
+    const md = noBaselineMessage(args, 'gs://b/p', 'markdown');
+    expect(md).toContain('``x`<img src=y>@someone``');
+    // Outside code spans, no HTML and no mention.
+    const outside = md.replace(/(`+)[^`]*?(?:`[^`]+)*?\1/g, '');
+    expect(outside).not.toMatch(/<img|@someone/);
+  });
+  test('text: control characters are shown escaped', () => {
+    const t = noBaselineMessage({ ...args, branches: ['evil\u001b[2J', 'main'] }, 'dir', 'text');
+    expect(t).not.toContain('\u001b');
+    expect(t).toContain('"evil\\u001b[2J"');
+    const seed = noBaselineMessage({ ...args, branches: ['evil\u001b[2J'] }, 'dir', 'text');
+    expect(seed).toContain('--branch evil\\x1b[2J --sha');
+  });
+});
+
+describe('baseline put metadata', () => {
+  (pprofBinary() ? test : test.skip)('totals per sample type are the sums go tool pprof -raw reports', async () => {
+    const r = await cli(
+      ['baseline', 'put', BASE, '--store', 'store', '--series', 'api', '--format', 'json'],
+      { GITHUB_REF_NAME: 'main', GITHUB_SHA: SHA_A, GITHUB_RUN_ID: '7', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' },
+    );
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout).metadata;
+    const raw = pprofRaw(BASE);
+    expect(m.sampleType.map((t: { type: string }) => t.type)).toEqual(raw.sampleTypes);
+    expect(m.total).toEqual(raw.sampleTypes.map((_, t) => raw.values.reduce((s, row) => s + row[t]!, 0)));
+    expect(m).toMatchObject({ branch: 'main', sha: SHA_A, runId: '7', runUrl: 'https://github.com/o/r/actions/runs/7' });
+    expect(m.producer.memProfileRate).toBe(m.period);
+  });
+
+  test('a file that is not a profile is an input error, and nothing is stored', async () => {
+    const r = await put('store', join(ROOT, 'package.json'), 'main', SHA_A);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^heapgate: decoding .*package\.json: /);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    const h = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'main', '--format', 'json']);
+    expect(JSON.parse(h.stdout)).toEqual([]);
+  });
+
+  test.each([
+    [['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--sha', SHA_A], /needs --branch/],
+    [['baseline', 'put', BASE, '--store', 's', '--series', 'a/b', '--branch', 'main', '--sha', SHA_A], /invalid series name/],
+    [['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--branch', 'main', '--sha', 'nope'], /invalid commit sha/],
+    [['baseline', 'put', BASE, '--series', 'api', '--branch', 'main', '--sha', SHA_A], /needs --store/],
+    [['baseline', 'put', BASE, '--store', 's3://x/y', '--series', 'api', '--branch', 'main', '--sha', SHA_A], /invalid --store/],
+    [['baseline', 'frob'], /unknown baseline subcommand "frob"/],
+    [['check', CURRENT, '--store', 's'], /check needs --series/],
+    [['baseline', 'history', '--store', 's', '--series', 'api'], /needs --branch/],
+  ])('usage error: %j', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('show and history', () => {
+  test('history lists current then previous baselines, newest first; --limit bounds it', async () => {
+    for (const [i, sha] of [SHA_A, SHA_B, 'c'.repeat(40)].entries()) {
+      await put('store', i === 1 ? CURRENT : BASE, 'feature/x', sha, ['--commit-time', `2026-01-0${i + 1}T00:00:00Z`]);
+    }
+    const j = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'feature/x', '--format', 'json', '--limit', '2']);
+    expect(JSON.parse(j.stdout).map((m: { sha: string }) => m.sha)).toEqual(['c'.repeat(40), SHA_B]);
+    const t = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'feature/x']);
+    const lines = t.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^commit +commit time +run +alloc_objects \(count\) +alloc_space \(bytes\)/);
+    expect(lines.slice(1).map((l) => l.slice(0, 12))).toEqual(['c'.repeat(12), 'b'.repeat(12), 'a'.repeat(12)]);
+  });
+
+  test('show --sha finds a commit on any branch; show --branch shows the current one', async () => {
+    await put('store', BASE, 'release/1.x', SHA_B);
+    const s = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_B]);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain(`commit:       ${SHA_B}`);
+    expect(s.stdout).toContain('branch:       release/1.x');
+    const cur = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--branch', 'release/1.x', '--format', 'json']);
+    expect(JSON.parse(cur.stdout).sha).toBe(SHA_B);
+    const none = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_A]);
+    expect(none).toMatchObject({ code: 0, stdout: `no baseline for series api at commit ${SHA_A} in ${join(tmp, 'store')}\n` });
+  });
+});
+
+describe('against Cloud Storage (local server)', () => {
+  let server: GcsServer;
+  beforeAll(async () => {
+    server = await GcsServer.start();
+    server.createBucket('hgb');
+    process.env.STORAGE_EMULATOR_HOST = server.endpoint;
+  });
+  afterAll(async () => {
+    delete process.env.STORAGE_EMULATOR_HOST;
+    await server.stop();
+  });
+
+  test('put then check through gs://', async () => {
+    const stored = await put('gs://hgb/baselines', BASE, 'main', SHA_A);
+    expect(stored.stderr).toBe('');
+    expect(stored.code).toBe(0);
+    expect(server.names('hgb')).toEqual([`baselines/api/main/commits/${SHA_A}.pb.gz`, 'baselines/api/main/latest.json']);
+    const r = await cli(['check', CURRENT, '--store', 'gs://hgb/baselines', '--series', 'api', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
+  });
+
+  test('a store error is one line on stderr and exit code 3', async () => {
+    const r = await cli(['check', CURRENT, '--store', 'gs://no-such-bucket/x', '--series', 'api']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('heapgate: bucket gs://no-such-bucket does not exist: create it or fix the bucket in --store\n');
+    server.deny('storage.objects.create');
+    try {
+      const p = await put('gs://hgb/baselines', BASE, 'main', SHA_B);
+      expect(p.code).toBe(3);
+      expect(p.stderr).toMatch(/^heapgate: permission denied writing gs:\/\/hgb\/baselines\/api\/main\/commits\/b+\.pb\.gz: the credentials need storage\.objects\.create/);
+    } finally {
+      server.allowAll();
+    }
+  });
+});

@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { DirBaselineStore } from '../../src/adapters/dir-store.js';
+import { compareNewer } from '../../src/core/baseline.js';
+import { StoreError } from '../../src/core/errors.js';
+import { commitSha, meta, profileBytes } from './baseline-fixtures.js';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'heapgate-dir-'));
+});
+afterEach(() => {
+  chmodSync(root, 0o755);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('layout and round trip', () => {
+  test('put writes the commit files and a pointer generation under the documented names', async () => {
+    const s = new DirBaselineStore({ root });
+    const bytes = profileBytes(1);
+    const m = meta(1, { branch: 'feature/x' });
+    expect(await s.put(m, bytes)).toEqual({ object: 'created', pointer: 'moved', metadata: m });
+    const branchDir = join(root, 'api-server', 'feature%2Fx');
+    expect(readdirSync(join(branchDir, 'commits')).sort()).toEqual([`${commitSha(1)}.json`, `${commitSha(1)}.pb.gz`]);
+    expect(readdirSync(join(branchDir, 'pointer'))).toEqual(['0000000000000001.json']);
+    expect(readFileSync(join(branchDir, 'commits', `${commitSha(1)}.pb.gz`)).equals(Buffer.from(bytes))).toBe(true);
+    // Nothing is left in the temp directory.
+    expect(readdirSync(join(root, '.tmp'))).toEqual([]);
+
+    expect(await s.pointer('api-server', 'feature/x')).toEqual({ schema: 1, current: m, history: [] });
+    const got = await s.commit('api-server', 'feature/x', commitSha(1));
+    expect(got?.metadata).toEqual(m);
+    expect(Buffer.from(got!.profile).equals(Buffer.from(bytes))).toBe(true);
+    expect(await s.branches('api-server')).toEqual(['feature/x']);
+  });
+
+  test('reads of absent things resolve to undefined, even with no directory at all', async () => {
+    const s = new DirBaselineStore({ root: join(root, 'missing') });
+    expect(await s.pointer('api-server', 'main')).toBeUndefined();
+    expect(await s.commit('api-server', 'main', commitSha(1))).toBeUndefined();
+    expect(await s.branches('api-server')).toEqual([]);
+  });
+});
+
+describe('pointer rules', () => {
+  test('the same commit twice: the first files stay, the second put is not an error', async () => {
+    const s = new DirBaselineStore({ root });
+    const first = profileBytes(1);
+    await s.put(meta(1), first);
+    const second = await s.put({ ...meta(1), runId: '99' }, profileBytes(1));
+    expect(second).toEqual({ object: 'exists', pointer: 'same-commit', metadata: meta(1) });
+    expect(Buffer.from((await s.commit('api-server', 'main', commitSha(1)))!.profile).equals(Buffer.from(first))).toBe(true);
+  });
+
+  test('an older commit is stored but the pointer stays', async () => {
+    const s = new DirBaselineStore({ root });
+    await s.put(meta(5), profileBytes(5));
+    expect((await s.put(meta(2), profileBytes(2))).pointer).toBe('older');
+    expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(5));
+    expect(await s.commit('api-server', 'main', commitSha(2))).toBeDefined();
+  });
+
+  test('history is bounded and old pointer generations are pruned', async () => {
+    const s = new DirBaselineStore({ root, historyLimit: 2 });
+    for (let n = 1; n <= 9; n++) await s.put(meta(n), profileBytes(n));
+    const p = await s.pointer('api-server', 'main');
+    expect(p?.current.sha).toBe(commitSha(9));
+    expect(p?.history.map((h) => h.sha)).toEqual([commitSha(8), commitSha(7)]);
+    // Generations 1..9 were written; the newest 4 (6..9) remain.
+    expect(readdirSync(join(root, 'api-server', 'main', 'pointer')).sort()).toEqual(
+      [6, 7, 8, 9].map((g) => `${String(g).padStart(16, '0')}.json`),
+    );
+  });
+
+  test('a torn temp file or a crashed writer cannot corrupt the pointer', async () => {
+    const s = new DirBaselineStore({ root });
+    await s.put(meta(1), profileBytes(1));
+    // Leftovers of a writer killed before publishing: temp files are never read.
+    writeFileSync(join(root, '.tmp', '12345-deadbeef'), '{"schema":1,"cur');
+    await s.put(meta(2), profileBytes(2));
+    expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(2));
+  });
+
+  test('a corrupt pointer file is a StoreError naming the file', async () => {
+    const s = new DirBaselineStore({ root });
+    await s.put(meta(1), profileBytes(1));
+    writeFileSync(join(root, 'api-server', 'main', 'pointer', '0000000000000009.json'), 'not json');
+    const err = await s.pointer('api-server', 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/0000000000000009\.json: pointer is not valid JSON$/);
+  });
+});
+
+describe('faults', () => {
+  test('a root that is a file is a StoreError (exit code 3) naming the problem', async () => {
+    const file = join(root, 'file');
+    writeFileSync(file, 'x');
+    const err = await new DirBaselineStore({ root: file }).put(meta(1), profileBytes(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).exitCode).toBe(3);
+    expect((err as Error).message).toBe(
+      `writing ${join(file, 'api-server', 'main', 'commits', `${commitSha(1)}.json`)}: a path component is not a directory`,
+    );
+  });
+
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? test.skip : test)('an unwritable directory is a StoreError (exit code 3) saying so', async () => {
+    chmodSync(root, 0o555);
+    const err = await new DirBaselineStore({ root }).put(meta(1), profileBytes(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).exitCode).toBe(3);
+    expect((err as Error).message).toMatch(/^permission denied writing .*make the directory writable/);
+  });
+});
+
+describe('concurrency', () => {
+  test('in-process: 8 writers at once, pointer at the newest', async () => {
+    const ns = [4, 8, 2, 6, 1, 7, 3, 5];
+    const results = await Promise.all(ns.map((n) => new DirBaselineStore({ root }).put(meta(n), profileBytes(n))));
+    expect(results.every((r) => r.object === 'created')).toBe(true);
+    expect((await new DirBaselineStore({ root }).pointer('api-server', 'main'))?.current.sha).toBe(commitSha(8));
+  });
+
+  test('8 parallel processes, 3 commits each: every commit stored, pointer at the newest, history consistent', async () => {
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    const runner = join(root, 'runner.mjs');
+    await build({
+      entryPoints: [join(here, 'dir-store-runner.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      outfile: runner,
+      logLevel: 'error',
+    });
+    const storeRoot = join(root, 'store');
+    // Process p puts commits p, p+8, p+16 (in that order): 24 commits, with older ones arriving late.
+    const procs = Array.from({ length: 8 }, (_, i) => i + 1).map(
+      (p) =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, [runner, storeRoot, String(p + 16), String(p), String(p + 8)], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+          child.on('error', reject);
+          child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`runner ${p} exited ${code}: ${err}`))));
+        }),
+    );
+    const outputs = await Promise.all(procs);
+    const lines = outputs.flatMap((o) => o.trim().split('\n')).map((l) => JSON.parse(l) as { n: number; object: string });
+    expect(lines).toHaveLength(24);
+    expect(lines.every((l) => l.object === 'created')).toBe(true);
+
+    const s = new DirBaselineStore({ root: storeRoot });
+    for (let n = 1; n <= 24; n++) expect(existsSync(join(storeRoot, 'api-server', 'main', 'commits', `${commitSha(n)}.pb.gz`))).toBe(true);
+    const p = await s.pointer('api-server', 'main');
+    expect(p?.current.sha).toBe(commitSha(24));
+    const chain = [p!.current, ...p!.history];
+    expect(new Set(chain.map((m) => m.sha)).size).toBe(chain.length);
+    for (let i = 1; i < chain.length; i++) expect(compareNewer(chain[i - 1]!, chain[i]!)).toBeGreaterThan(0);
+    expect(readdirSync(join(storeRoot, '.tmp'))).toEqual([]);
+
+    // A stale writer afterwards never moves it back.
+    expect((await s.put(meta(3), profileBytes(3))).pointer).toBe('older');
+    expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(24));
+  });
+});

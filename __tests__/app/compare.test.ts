@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { compareProfiles } from '../../src/app/compare.js';
+import type { ProfileSource, SummaryLoader } from '../../src/app/profile-source.js';
+import { createProfileLoader } from '../../src/adapters/profile-loader.js';
+import { DecodeError, IncompatibleProfilesError, RuleError, UsageError } from '../../src/core/errors.js';
+import { pprofBinary, pprofTop, cleanupOracle } from '../helpers/pprof-oracle.js';
+
+const root = new URL('../../', import.meta.url);
+const file = (rel: string): string => new URL(rel, root).pathname;
+const src = (role: 'base' | 'current', rel: string): ProfileSource => ({ role, label: rel, path: file(rel) });
+const inline = createProfileLoader({ mode: 'inline' });
+
+const REG_BASE = 'examples/regression/base.heap.pb.gz';
+const REG_CUR = 'examples/regression/current.heap.pb.gz';
+
+afterAll(() => cleanupOracle());
+
+describe('compareProfiles on real Go profiles', () => {
+  test('the shipped regression fails on inuse_space, with pprof-equal totals and top function', async () => {
+    const out = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), top: 10 }, inline);
+    expect(out.verdict.verdict).toBe('fail');
+    expect(out.exitCode).toBe(1);
+    const space = out.report.metrics.find((m) => m.sampleType === 'inuse_space' && m.pattern === null)!;
+    expect(space.status).toBe('fail');
+    expect(out.report.sampleType).toBe('inuse_space');
+    if (pprofBinary() !== undefined) {
+      const top = pprofTop(file(REG_CUR), 'inuse_space', file(REG_BASE));
+      expect(space.base).toBeCloseTo(top.total, 0);
+      const first = out.report.functions.inuse_space![0]!;
+      expect(first.name).toBe(top.rows[0]!.name);
+      expect(Math.abs(first.flatDelta - top.rows[0]!.flat)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('the shipped no-change pair passes', async () => {
+    const out = await compareProfiles(
+      { base: src('base', 'examples/no-change/base.allocs.pb.gz'), current: src('current', 'examples/no-change/current.allocs.pb.gz'), top: 10 },
+      inline,
+    );
+    expect(out.verdict.verdict).not.toBe('fail');
+    expect(out.exitCode).toBe(0);
+  });
+
+  test('a base given as bytes (from a store) gives the same report as the file', async () => {
+    const bytes = new Uint8Array(readFileSync(file(REG_BASE)));
+    const fromBytes = await compareProfiles(
+      { base: { role: 'base', label: REG_BASE, bytes }, current: src('current', REG_CUR), top: 0 },
+      inline,
+    );
+    const fromFile = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), top: 0 }, inline);
+    expect(fromBytes.report).toEqual(fromFile.report);
+  });
+
+  test('function rules are summarized as focus and judged', async () => {
+    const out = await compareProfiles(
+      {
+        base: src('base', REG_BASE),
+        current: src('current', REG_CUR),
+        rules: { text: 'inuse_space for loadUserRecord: +5%', origin: '--rules' },
+        top: 5,
+      },
+      inline,
+    );
+    const focus = out.report.metrics.filter((m) => m.pattern === 'loadUserRecord');
+    expect(focus).toHaveLength(1);
+    expect(focus[0]!.sampleType).toBe('inuse_space');
+    // The focus total is at least the function's own flat growth.
+    const fn = out.report.functions.inuse_space!.find((f) => f.name === 'main.loadUserRecord')!;
+    expect(focus[0]!.delta).toBeGreaterThanOrEqual(fn.flatDelta - 1);
+  });
+});
+
+describe('compareProfiles errors carry the step and the file', () => {
+  const never: SummaryLoader = () => {
+    throw new Error('loader must not be called');
+  };
+
+  test('bad rules fail before any profile is read, naming where the rules came from', async () => {
+    const p = compareProfiles(
+      { base: src('base', 'a'), current: src('current', 'b'), rules: { text: 'inuse_space +x%', origin: 'rules file r.txt' }, top: 1 },
+      never,
+    );
+    await expect(p).rejects.toBeInstanceOf(RuleError);
+    await expect(p).rejects.toThrow(/^rules file r\.txt: rule 1 \("inuse_space \+x%"\): /);
+  });
+
+  test('a rule on a sample type the profiles lack is a rule error', async () => {
+    const p = compareProfiles(
+      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: { text: 'cpu +5%', origin: '--rules' }, top: 1 },
+      inline,
+    );
+    await expect(p).rejects.toBeInstanceOf(RuleError);
+    await expect(p).rejects.toThrow(/^--rules: rule 1 \("cpu \+5%"\): the profiles have no sample type "cpu"/);
+  });
+
+  test('missing file', async () => {
+    const p = compareProfiles({ base: src('base', 'nope/missing.pb.gz'), current: src('current', REG_CUR), top: 1 }, inline);
+    await expect(p).rejects.toBeInstanceOf(UsageError);
+    await expect(p).rejects.toThrow('reading base profile nope/missing.pb.gz: no such file');
+  });
+
+  test('malformed current profile: DecodeError with its offset, prefixed', async () => {
+    const bytes = new Uint8Array([0x0a, 0x80]); // field 1, length varint cut short
+    const p = compareProfiles({ base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, top: 1 }, inline);
+    await expect(p).rejects.toBeInstanceOf(DecodeError);
+    await expect(p).rejects.toThrow(/^decoding current profile cut\.pb: .+ at byte \d+$/);
+    const err = (await p.catch((e: unknown) => e)) as DecodeError;
+    expect(typeof err.offset).toBe('number');
+  });
+
+  test('incompatible profiles', async () => {
+    const p = compareProfiles(
+      { base: src('base', REG_BASE), current: src('current', '__tests__/fixtures/tcmalloc/good.heapz.pb.gz'), top: 1 },
+      inline,
+    );
+    await expect(p).rejects.toBeInstanceOf(IncompatibleProfilesError);
+    await expect(p).rejects.toThrow(/^comparing examples\/regression\/base\.heap\.pb\.gz with __tests__\/fixtures\/tcmalloc\/good\.heapz\.pb\.gz: /);
+  });
+
+  test('both profiles fail: the base error is reported, whatever finishes first', async () => {
+    const p = compareProfiles({ base: src('base', 'missing-a'), current: src('current', 'missing-b'), top: 1 }, inline);
+    await expect(p).rejects.toThrow('reading base profile missing-a: no such file');
+  });
+});

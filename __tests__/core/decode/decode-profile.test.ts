@@ -1,0 +1,88 @@
+import { gzipSync } from 'node:zlib';
+import { decodeProfile, decodeProtobuf } from '../../../src/core/decode/index.js';
+import { DecodeError } from '../../../src/core/errors.js';
+import { encodeProfile, type ProfileSpec } from '../../helpers/encode-profile.js';
+
+function decodeErrorOf(f: () => unknown): DecodeError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DecodeError) return e;
+    throw new Error(`expected a DecodeError, got ${String(e)}`);
+  }
+  throw new Error('expected a DecodeError, but decoding succeeded');
+}
+
+const spec: ProfileSpec = {
+  sampleType: [['inuse_space', 'bytes']],
+  function: [{ id: 1, name: 'main.f' }],
+  location: [{ id: 1, line: [{ functionId: 1, line: 3 }] }],
+  sample: [{ locationId: [1], value: [4096] }],
+  period: 524288,
+};
+
+describe('decodeProfile', () => {
+  test('raw protobuf and gzipped protobuf decode to the same profile', () => {
+    const raw = encodeProfile(spec);
+    const gz = encodeProfile(spec, { gzip: true });
+    expect(gz[0]).toBe(0x1f);
+    expect(decodeProfile(gz)).toEqual(decodeProtobuf(raw));
+    expect(decodeProfile(raw)).toEqual(decodeProtobuf(raw));
+  });
+
+  test('a profile whose first field is unusual (string table first) is still protobuf', () => {
+    expect(decodeProfile(encodeProfile(spec, { stringTableFirst: true })).samples.count).toBe(1);
+  });
+
+  test('empty input', () => {
+    expect(decodeErrorOf(() => decodeProfile(new Uint8Array())).message).toBe('empty file');
+  });
+
+  test('truncated gzip', () => {
+    const gz = encodeProfile(spec, { gzip: true });
+    const e = decodeErrorOf(() => decodeProfile(gz.subarray(0, gz.length - 12)));
+    expect(e.message).toBe('gzip: unexpected end of file');
+  });
+
+  test('corrupt gzip', () => {
+    const gz = Uint8Array.from(encodeProfile(spec, { gzip: true }));
+    gz[3] = 0xff; // reserved flag bits
+    expect(decodeErrorOf(() => decodeProfile(gz)).message).toMatch(/^gzip: /);
+  });
+
+  test('a gzip bomb stops at the decompression cap', () => {
+    const bomb = gzipSync(new Uint8Array(8 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(decodeErrorOf(() => decodeProfile(bomb, { maxDecompressedBytes: 1024 * 1024 })).message).toBe(
+      'gzip: decompressed size exceeds the limit of 1048576 bytes',
+    );
+  });
+
+  test('gzip of nothing', () => {
+    expect(decodeErrorOf(() => decodeProfile(gzipSync(new Uint8Array()))).message).toBe('gzip stream decompresses to an empty file');
+  });
+
+  test('zstd and lz4 frames are refused with a hint', () => {
+    expect(decodeErrorOf(() => decodeProfile(Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58]))).message).toBe(
+      'zstd-compressed profiles are not supported; decompress with `zstd -d` first',
+    );
+    expect(decodeErrorOf(() => decodeProfile(Uint8Array.from([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40]))).message).toBe(
+      'lz4-compressed profiles are not supported; decompress with `lz4 -d` first',
+    );
+  });
+
+  test('text that is not a heap profile', () => {
+    const text = new TextEncoder().encode('goroutine profile: total 4\n4 @ 0x1 0x2\n');
+    expect(decodeErrorOf(() => decodeProfile(text)).message).toBe('not a pprof profile: text starting with "goroutine profile: total 4"');
+    const json = new TextEncoder().encode('{"nodes": []}');
+    expect(decodeErrorOf(() => decodeProfile(json)).message).toBe('not a pprof profile: text starting with "{\\"nodes\\": []}"');
+  });
+
+  test('binary garbage names its first bytes and the wire failure', () => {
+    const garbage = Uint8Array.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x00, 0x00]);
+    expect(decodeErrorOf(() => decodeProfile(garbage)).message).toMatch(/^not a pprof profile \(starts with bytes ff fe 00 13\): /);
+    // PNG signature.
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(decodeErrorOf(() => decodeProfile(png)).message).toMatch(/^not a pprof profile \(starts with bytes 89 50 4e 47\): /);
+  });
+});

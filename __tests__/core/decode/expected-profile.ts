@@ -1,0 +1,110 @@
+/**
+ * The Profile that model.ts promises for a spec of encode-profile.ts, built from the spec alone
+ * (not from the decoder): the expectation side of the round-trip tests.
+ */
+import type { Function, Line, Location, Mapping, Profile } from '../../../src/core/model.js';
+import type { Int, ProfileSpec, Str } from '../../helpers/encode-profile.js';
+
+const str = (s: Str | undefined): string => (typeof s === 'string' ? s : '');
+const id = (v: Int): number | bigint => (BigInt(v) <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : BigInt(v));
+const num = (v: Int | undefined): number => Number(v ?? 0);
+const big = (v: Int | undefined): bigint => BigInt(v ?? 0);
+
+export function expectedProfile(spec: ProfileSpec): Profile {
+  const mapping: Mapping[] = (spec.mapping ?? []).map((m) => ({
+    id: id(m.id),
+    memoryStart: big(m.memoryStart),
+    memoryLimit: big(m.memoryLimit),
+    fileOffset: big(m.fileOffset),
+    filename: str(m.filename),
+    buildId: str(m.buildId),
+    hasFunctions: m.hasFunctions ?? false,
+    hasFilenames: m.hasFilenames ?? false,
+    hasLineNumbers: m.hasLineNumbers ?? false,
+    hasInlineFrames: m.hasInlineFrames ?? false,
+  }));
+  const fn: Function[] = (spec.function ?? []).map((f) => ({
+    id: id(f.id),
+    name: str(f.name),
+    systemName: str(f.systemName),
+    filename: str(f.filename),
+    startLine: num(f.startLine),
+  }));
+  const fnById = new Map(fn.map((f) => [String(f.id), f]));
+  const mappingById = new Map(mapping.map((m) => [String(m.id), m]));
+  const location: Location[] = (spec.location ?? []).map((l) => ({
+    id: id(l.id),
+    mapping: l.mappingId === undefined || BigInt(l.mappingId) === 0n ? undefined : mappingById.get(String(l.mappingId)),
+    address: big(l.address),
+    line: (l.line ?? []).map(
+      (ln): Line => ({
+        function: BigInt(ln.functionId) === 0n ? undefined : fnById.get(String(ln.functionId)),
+        line: num(ln.line),
+        column: num(ln.column),
+      }),
+    ),
+    isFolded: l.isFolded ?? false,
+  }));
+  const locById = new Map(location.map((l) => [String(l.id), l]));
+
+  const samples = spec.sample ?? [];
+  const types = spec.sampleType ?? [];
+  const locationStart = new Uint32Array(samples.length + 1);
+  const labelStart = new Uint32Array(samples.length + 1);
+  const sampleLocation: Location[] = [];
+  const value: number[] = [];
+  const labelKey: string[] = [];
+  const labelStr: string[] = [];
+  const labelNum: number[] = [];
+  const labelNumUnit: string[] = [];
+  samples.forEach((s, i) => {
+    locationStart[i] = sampleLocation.length;
+    labelStart[i] = labelKey.length;
+    for (const l of s.locationId ?? []) sampleLocation.push(locById.get(String(l))!);
+    for (const v of s.value ?? []) value.push(Number(v));
+    for (const l of s.label ?? []) {
+      // pprof's rule: a str makes a string label; else a num or a unit makes a numeric one; else dropped.
+      if (str(l.str) !== '') {
+        labelKey.push(str(l.key));
+        labelStr.push(str(l.str));
+        labelNum.push(0);
+        labelNumUnit.push('');
+      } else if (num(l.num) !== 0 || str(l.numUnit) !== '') {
+        labelKey.push(str(l.key));
+        labelStr.push('');
+        labelNum.push(num(l.num));
+        labelNumUnit.push(str(l.numUnit));
+      }
+    }
+  });
+  locationStart[samples.length] = sampleLocation.length;
+  labelStart[samples.length] = labelKey.length;
+
+  const defaultIndex = types.findIndex(([t]) => spec.defaultSampleType !== undefined && str(t) === str(spec.defaultSampleType));
+  return {
+    sampleType: types.map(([type, unit]) => ({ type: str(type), unit: str(unit) })),
+    samples: {
+      count: samples.length,
+      locationStart,
+      location: sampleLocation,
+      value: Float64Array.from(value),
+      labelStart,
+      labelKey,
+      labelStr,
+      labelNum: Float64Array.from(labelNum),
+      labelNumUnit,
+    },
+    mapping,
+    location,
+    function: fn,
+    dropFrames: str(spec.dropFrames),
+    keepFrames: str(spec.keepFrames),
+    timeNanos: big(spec.timeNanos),
+    durationNanos: big(spec.durationNanos),
+    periodType: spec.periodType && { type: str(spec.periodType[0]), unit: str(spec.periodType[1]) },
+    period: num(spec.period),
+    comment: (spec.comment ?? []).map(str),
+    defaultSampleTypeIndex: defaultIndex >= 0 ? defaultIndex : types.length - 1,
+    docUrl: str(spec.docUrl),
+  };
+}

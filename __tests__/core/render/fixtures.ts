@@ -1,0 +1,67 @@
+/** Hand-built diffs and verdicts for the renderer tests; every number is chosen so expectations follow by arithmetic. */
+import type { FunctionDelta, ProfileDiff } from '../../../src/core/diff.js';
+import type { MetricResult, Verdict } from '../../../src/core/verdict.js';
+
+export const KiB = 1024;
+export const MiB = 1024 * 1024;
+
+export function fn(name: string, baseFlat: number, currentFlat: number, baseCum: number, currentCum: number): FunctionDelta {
+  return {
+    name,
+    baseFlat,
+    currentFlat,
+    flatDelta: currentFlat - baseFlat,
+    baseCum,
+    currentCum,
+    cumDelta: currentCum - baseCum,
+    flatZ: null,
+  };
+}
+
+/**
+ * inuse_space: 1 MiB → 1.5 MiB. Functions by |flat Δ|: main.grow +768 KiB (new), main.shrink
+ * −256 KiB, main.main flat unchanged but cum +512 KiB. inuse_objects: 1000 → 1010.
+ */
+export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = []): ProfileDiff {
+  return {
+    metrics: [
+      { sampleType: 'inuse_objects', unit: 'count', base: 1000, current: 1010, delta: 10, deltaPercent: 1, z: 0.3 },
+      { sampleType: 'inuse_space', unit: 'bytes', base: MiB, current: 1.5 * MiB, delta: 0.5 * MiB, deltaPercent: 50, z: 6.25 },
+    ],
+    functions: {
+      inuse_objects: [fn('main.grow', 0, 10, 0, 10), fn('main.main', 1000, 1000, 1000, 1010)],
+      inuse_space: [
+        fn('main.grow', 0, 768 * KiB, 0, 768 * KiB),
+        fn('main.shrink', 512 * KiB, 256 * KiB, 512 * KiB, 256 * KiB),
+        fn('main.main', 512 * KiB, 512 * KiB, MiB, 1.5 * MiB),
+        ...extraSpaceFunctions,
+      ],
+    },
+    focus: [],
+    defaultSampleType: 'inuse_space',
+  };
+}
+
+export function judged(diff: ProfileDiff): MetricResult[] {
+  const [objects, space] = diff.metrics;
+  return [
+    { ...objects!, pattern: null, status: 'noise', rule: 'inuse_objects +0.5%' },
+    { ...space!, pattern: null, status: 'fail', rule: 'inuse_space +10%' },
+    {
+      sampleType: 'inuse_space',
+      unit: 'bytes',
+      base: 0,
+      current: 768 * KiB,
+      delta: 768 * KiB,
+      deltaPercent: null,
+      z: null,
+      pattern: 'main\\.grow',
+      status: 'pass',
+      rule: null,
+    },
+  ];
+}
+
+export function sampleVerdict(diff: ProfileDiff, verdict: Verdict['verdict'] = 'fail'): Verdict {
+  return { verdict, confidence: 3, metrics: judged(diff) };
+}

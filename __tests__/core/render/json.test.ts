@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { buildReport } from '../../../src/core/report.js';
+import { renderJson } from '../../../src/core/render/json.js';
+import { validate } from './json-schema.js';
+import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../../docs/report.schema.json', import.meta.url), 'utf8'));
+
+function report(top: number) {
+  const diff = sampleDiff([fn('we"ird\n\u0000name', 0, 1, 0, 1)]);
+  return buildReport(diff, sampleVerdict(diff), { base: 'a.pb.gz', current: 'b.pb.gz', top });
+}
+
+describe('renderJson', () => {
+  test('matches docs/report.schema.json', () => {
+    const json = JSON.parse(renderJson(report(2)));
+    expect(validate(json, schema)).toEqual([]);
+  });
+
+  test('the validator catches a broken report', () => {
+    const json = JSON.parse(renderJson(report(2)));
+    delete json.metrics[0].status;
+    json.verdict = 'maybe';
+    json.functions.inuse_space[0].extra = 1;
+    expect(validate(json, schema)).toEqual([
+      '$.verdict: "maybe" not in ["pass","warn","fail"]',
+      '$.metrics[0]: missing status',
+      '$.functions.inuse_space[0]: unexpected property extra',
+    ]);
+  });
+
+  test('fields, nulls and limits', () => {
+    const json = JSON.parse(renderJson(report(2)));
+    expect(json.schemaVersion).toBe(1);
+    expect(json.verdict).toBe('fail');
+    expect([json.base, json.current]).toEqual(['a.pb.gz', 'b.pb.gz']);
+    const focus = json.metrics[2];
+    expect(focus).toEqual({
+      sampleType: 'inuse_space',
+      unit: 'bytes',
+      pattern: 'main\\.grow',
+      base: 0,
+      current: 786432,
+      delta: 786432,
+      deltaPercent: null,
+      z: null,
+      status: 'pass',
+      rule: null,
+    });
+    expect(json.metrics[0].pattern).toBeNull();
+    expect(json.functions.inuse_space).toEqual([
+      { name: 'main.grow', baseFlat: 0, currentFlat: 786432, flatDelta: 786432, baseCum: 0, currentCum: 786432, cumDelta: 786432 },
+      { name: 'main.shrink', baseFlat: 524288, currentFlat: 262144, flatDelta: -262144, baseCum: 524288, currentCum: 262144, cumDelta: -262144 },
+    ]);
+    expect(json.functionCount).toEqual({ inuse_objects: 2, inuse_space: 4 });
+    expect(json.top).toBe(2);
+  });
+
+  test('top 0 lists every function; names survive JSON escaping', () => {
+    const json = JSON.parse(renderJson(report(0)));
+    expect(json.top).toBeNull();
+    expect(json.functions.inuse_space).toHaveLength(4);
+    expect(json.functions.inuse_space.map((f: { name: string }) => f.name)).toContain('we"ird\n\u0000name');
+  });
+});
+
+test('the example in docs/report-schema.md matches the schema', () => {
+  const doc = readFileSync(new URL('../../../docs/report-schema.md', import.meta.url), 'utf8');
+  const block = /```json\n([\s\S]*?)\n```/.exec(doc);
+  expect(block).not.toBeNull();
+  expect(validate(JSON.parse(block![1]!), schema)).toEqual([]);
+});

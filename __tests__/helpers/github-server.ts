@@ -1,0 +1,222 @@
+/**
+ * A small local GitHub REST server: just what heapgate's Action calls, for the real @actions/github
+ * Octokit client pointed at it with GITHUB_API_URL (Octokit sends through undici's fetch, which
+ * nock cannot see). Written from the REST API reference (docs.github.com/rest):
+ *
+ * - GET /user: the token's user; an installation token (GITHUB_TOKEN) gets 403 "Resource not
+ *   accessible by integration", as on github.com;
+ * - POST /graphql with a `viewer { login __typename }` query: the token's identity; for an
+ *   installation token the app's bot, whose GraphQL login lacks the `[bot]` suffix REST shows;
+ * - GET /repos/{o}/{r}/issues/{n}/comments with per_page (default 30, max 100) and page, and a Link
+ *   header (rel="next", rel="last");
+ * - POST /repos/{o}/{r}/issues/{n}/comments, PATCH /repos/{o}/{r}/issues/comments/{id}: authored by
+ *   the token's identity (`github-actions[bot]` for an installation token); a body over 65,536
+ *   characters is 422;
+ * - GET /repos/{o}/{r}/compare/{base}...{head}: merge_base_commit from `mergeBases`;
+ * - GET /repos/{o}/{r}/issues/{n}/events (paginated like comments);
+ * - faults: a status and message for matching requests (e.g. 403 on creating comments, as a fork
+ *   PR's read-only token gets);
+ * - every request is recorded (method, path, query, body, authorization header).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BOT_LOGIN = 'github-actions[bot]';
+
+export interface ServerComment {
+  id: number;
+  issue: number;
+  body: string;
+  author: string;
+  authorType: 'User' | 'Bot';
+  created: number;
+  updated: number;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly authorization: string | undefined;
+}
+
+export interface IssueEvent {
+  readonly event: string;
+  readonly label?: { readonly name: string };
+  readonly actor: { readonly login: string };
+}
+
+interface FaultRule {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly status: number;
+  readonly message: string;
+  remaining: number;
+}
+
+/**
+ * A token: an installation token of a GitHub App (GITHUB_TOKEN is the `github-actions` app's: a bot,
+ * no /user) or a user's personal token.
+ */
+export type TokenKind = { readonly kind: 'installation'; readonly app?: string } | { readonly kind: 'user'; readonly login: string };
+
+export class GitHubServer {
+  readonly comments: ServerComment[] = [];
+  readonly requests: RecordedRequest[] = [];
+  readonly tokens = new Map<string, TokenKind>();
+  /** `${base}...${head}` → merge-base sha. */
+  readonly mergeBases = new Map<string, string>();
+  readonly issueEvents = new Map<number, IssueEvent[]>();
+  private faults: FaultRule[] = [];
+  private nextId = 1000;
+  private clock = 0;
+  private server: http.Server | undefined;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Adds a comment as someone else would have written it (for pagination and hijack tests). */
+  seedComment(issue: number, author: string, body: string, authorType: 'User' | 'Bot' = 'User'): ServerComment {
+    const c: ServerComment = { id: this.nextId++, issue, body, author, authorType, created: ++this.clock, updated: this.clock };
+    this.comments.push(c);
+    return c;
+  }
+
+  commentsOn(issue: number): ServerComment[] {
+    return this.comments.filter((c) => c.issue === issue);
+  }
+
+  /** Matching requests answer `status` with `message`, `times` times (default: always). */
+  fail(method: string, path: RegExp, status: number, message: string, times = Infinity): void {
+    this.faults.push({ method, path, status, message, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  private identity(auth: string | undefined): { login: string; type: 'User' | 'Bot' } | undefined {
+    const token = auth?.replace(/^(token|bearer) /i, '');
+    const kind = token === undefined ? undefined : this.tokens.get(token);
+    if (kind === undefined) return undefined;
+    return kind.kind === 'installation' ? { login: `${kind.app ?? 'github-actions'}[bot]`, type: 'Bot' } : { login: kind.login, type: 'User' };
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    let body: unknown = undefined;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
+    if (fault !== undefined) {
+      fault.remaining--;
+      send(fault.status, { message: fault.message, documentation_url: 'https://docs.github.com/rest', status: String(fault.status) });
+      return;
+    }
+    const who = this.identity(req.headers.authorization);
+    if (who === undefined) {
+      send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+      return;
+    }
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && url.pathname === '/graphql') {
+      const query = (body as { query?: unknown } | undefined)?.query;
+      if (typeof query !== 'string' || !/\bviewer\s*\{/.test(query)) {
+        return send(200, { data: null, errors: [{ message: 'this test server answers only viewer queries' }] });
+      }
+      send(200, { data: { viewer: { login: who.login.replace(/\[bot\]$/, ''), __typename: who.type } } });
+      return;
+    }
+    if (method === 'GET' && url.pathname === '/user') {
+      if (who.type === 'Bot') send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+      else send(200, { login: who.login, type: 'User' });
+      return;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+      const issue = Number(m[3]);
+      if (method === 'GET') {
+        this.page(url, res, this.commentsOn(issue).map((c) => this.commentJson(c, m![1]!, m![2]!)));
+        return;
+      }
+      if (method === 'POST') {
+        const b = (body as { body?: unknown } | undefined)?.body;
+        if (typeof b !== 'string') return send(422, { message: 'Invalid request: body is required' });
+        if (b.length > 65536) return send(422, { message: 'Validation Failed', errors: [{ message: 'body is too long (maximum is 65536 characters)' }] });
+        const c = this.seedComment(issue, who.login, b, who.type);
+        send(201, this.commentJson(c, m[1]!, m[2]!));
+        return;
+      }
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)) && method === 'PATCH') {
+      const c = this.comments.find((x) => x.id === Number(m![3]));
+      if (c === undefined) return send(404, { message: 'Not Found' });
+      const b = (body as { body?: unknown } | undefined)?.body;
+      if (typeof b !== 'string') return send(422, { message: 'Invalid request: body is required' });
+      if (b.length > 65536) return send(422, { message: 'Validation Failed' });
+      c.body = b;
+      c.updated = ++this.clock;
+      send(200, this.commentJson(c, m[1]!, m[2]!));
+      return;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(url.pathname)) && method === 'GET') {
+      const sha = this.mergeBases.get(decodeURIComponent(m[3]!));
+      if (sha === undefined) return send(404, { message: 'Not Found' });
+      send(200, { status: 'ahead', merge_base_commit: { sha }, commits: [], files: [] });
+      return;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/events$/.exec(url.pathname)) && method === 'GET') {
+      this.page(url, res, this.issueEvents.get(Number(m[3])) ?? []);
+      return;
+    }
+    send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+
+  private commentJson(c: ServerComment, owner: string, repo: string): unknown {
+    return {
+      id: c.id,
+      body: c.body,
+      html_url: `https://github.com/${owner}/${repo}/pull/${c.issue}#issuecomment-${c.id}`,
+      user: { login: c.author, type: c.authorType },
+      created_at: new Date(c.created * 1000).toISOString(),
+      updated_at: new Date(c.updated * 1000).toISOString(),
+    };
+  }
+
+  /** GitHub's pagination: per_page (default 30, max 100), page (from 1), Link header with next and last. */
+  private page(url: URL, res: http.ServerResponse, rows: readonly unknown[]): void {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(rows.length / perPage));
+    const link = (p: number): string => {
+      const u = new URL(url.toString());
+      u.searchParams.set('page', String(p));
+      u.searchParams.set('per_page', String(perPage));
+      return u.toString();
+    };
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if (page < last) headers.link = `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"`;
+    res.writeHead(200, headers);
+    res.end(JSON.stringify(rows.slice((page - 1) * perPage, page * perPage)));
+  }
+}

@@ -1,0 +1,19 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  checkCommand,
+  findBaseline,
+  noBaselineMessage,
+  required
+} from "./chunk-OQOEG4HI.js";
+import "./chunk-UPODTTPT.js";
+import "./chunk-ZKWFFASW.js";
+import "./chunk-CYCY775J.js";
+import "./chunk-CP6IPJ5K.js";
+import "./chunk-X72NLQDY.js";
+import "./chunk-KIA5R4DO.js";
+export {
+  checkCommand,
+  findBaseline,
+  noBaselineMessage,
+  required
+};

@@ -1,0 +1,2571 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  DecodeError,
+  ExitCode,
+  HeapgateError,
+  IncompatibleProfilesError,
+  RuleError,
+  StoreError,
+  UsageError
+} from "./chunk-X72NLQDY.js";
+
+// src/core/render/escape.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+function hex(c) {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+function unicode(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function terminalSafe(text) {
+  return text.replace(CONTROL, hex).replace(INVISIBLE, unicode);
+}
+function markdownCode(text, inTable) {
+  let safe = terminalSafe(text);
+  if (inTable) safe = safe.replace(/\|/g, "\\|");
+  if (/^ *$/.test(safe)) return safe === "" ? "` `" : `\`${safe}\``;
+  let longest = 0;
+  for (const run of safe.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(safe) ? " " : "";
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+function markdownText(text) {
+  return terminalSafe(text).replace(/[!-/:-@[-`{-~]/g, (c) => {
+    switch (c) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      case "@":
+        return "@\u200D";
+      default:
+        return `\\${c}`;
+    }
+  });
+}
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+
+// src/core/sample-type.ts
+var INUSE_PREFIX = "inuse_";
+function sampleTypeMatchesName(t, name2) {
+  return t.type === name2 || name2.startsWith(INUSE_PREFIX) && t.type === name2.slice(INUSE_PREFIX.length);
+}
+function findSampleType(types, name2) {
+  for (let i = 0; i < types.length; i++) {
+    if (sampleTypeMatchesName(types[i], name2)) return i;
+  }
+  return -1;
+}
+function sameValueType(a, b) {
+  return a.type === b.type && a.unit === b.unit;
+}
+function formatValueType(t) {
+  return t === void 0 ? "(none)" : `${t.type}/${t.unit}`;
+}
+function listSampleTypes(types) {
+  return types.length === 0 ? "(none)" : types.map((t) => t.type).join(", ");
+}
+function resolveSampleIndex(types, spec, defaultIndex) {
+  const s = spec.trim();
+  if (types.length === 0) {
+    throw new UsageError(`sample index "${spec}": the profile has no sample types`);
+  }
+  if (s === "") {
+    return defaultIndex !== void 0 && defaultIndex >= 0 && defaultIndex < types.length ? defaultIndex : types.length - 1;
+  }
+  if (/^[+-]?\d+$/.test(s)) {
+    const i2 = Number(s);
+    if (i2 < 0 || i2 >= types.length) {
+      throw new UsageError(
+        `sample index ${s} is outside the range [0..${types.length - 1}]; sample types: ${listSampleTypes(types)}`
+      );
+    }
+    return i2;
+  }
+  const i = findSampleType(types, s);
+  if (i < 0) {
+    throw new UsageError(`sample index "${spec}" must be one of: ${listSampleTypes(types)}`);
+  }
+  return i;
+}
+
+// src/core/significance.ts
+function samplingRate(profile) {
+  const pt = profile.periodType;
+  if (pt === void 0 || pt.unit !== "bytes" || !(pt.type === "space" || pt.type.endsWith("_space"))) return 0;
+  return Number.isFinite(profile.period) && profile.period > 1 ? profile.period : 0;
+}
+function missFactor(size, rate) {
+  if (!(size > 0) || !Number.isFinite(size) || !(rate > 1)) return 0;
+  return 1 / Math.expm1(size / rate);
+}
+var EXACT = 0;
+var BYTES = 1;
+var COUNT = 2;
+function kindOf(t) {
+  if (t.unit === "bytes") return BYTES;
+  if (t.unit === "count") return COUNT;
+  return EXACT;
+}
+function sizingPairs(types) {
+  const pairs = new Int32Array(types.length * 2).fill(-1);
+  const find = (type, unit) => types.findIndex((t) => t.type === type && t.unit === unit);
+  types.forEach((t, i) => {
+    let space = -1;
+    let objects = -1;
+    if (t.type.endsWith("space") && t.unit === "bytes") {
+      space = i;
+      objects = find(`${t.type.slice(0, -"space".length)}objects`, "count");
+    } else if (t.type.endsWith("objects") && t.unit === "count") {
+      objects = i;
+      space = find(`${t.type.slice(0, -"objects".length)}space`, "bytes");
+    }
+    if (space >= 0 && objects >= 0) {
+      pairs[i * 2] = space;
+      pairs[i * 2 + 1] = objects;
+    }
+  });
+  return pairs;
+}
+function sampleVariances(profile) {
+  const rate = samplingRate(profile);
+  if (rate === 0) return null;
+  const types = profile.sampleType;
+  const k = types.length;
+  const s = profile.samples;
+  const n = s.count;
+  const kinds = new Uint8Array(types.map(kindOf));
+  const pairs = sizingPairs(types);
+  const out = new Float64Array(n * k);
+  const value = s.value;
+  const labelStart = s.labelStart;
+  const labelKey = s.labelKey;
+  const labelStr = s.labelStr;
+  const labelNum = s.labelNum;
+  for (let i = 0; i < n; i++) {
+    let labelSize = 0;
+    for (let j = labelStart[i], end = labelStart[i + 1]; j < end; j++) {
+      if (labelKey[j] === "bytes" && labelStr[j] === "") {
+        labelSize = labelNum[j];
+        break;
+      }
+    }
+    const row = i * k;
+    for (let t = 0; t < k; t++) {
+      const kind = kinds[t];
+      if (kind === EXACT) continue;
+      let size = labelSize;
+      if (!(size > 0)) {
+        const sp = pairs[t * 2];
+        if (sp < 0) continue;
+        const objects = value[row + pairs[t * 2 + 1]];
+        if (objects === 0) continue;
+        size = value[row + sp] / objects;
+      }
+      const f = missFactor(size, rate);
+      if (f === 0) continue;
+      const v = Math.abs(value[row + t]);
+      out[row + t] = kind === BYTES ? v * size * f : v * f;
+    }
+  }
+  return out;
+}
+function zScore(delta, varianceBase, varianceCurrent) {
+  const v = varianceBase + varianceCurrent;
+  if (!(v > 0)) return null;
+  return delta / Math.sqrt(v);
+}
+
+// src/core/diff.ts
+function percentOf(delta, base) {
+  return base === 0 ? null : 100 * delta / base;
+}
+function metricDelta(t, base, current, varBase, varCurrent) {
+  const delta = current - base;
+  return {
+    sampleType: t.type,
+    unit: t.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: percentOf(delta, base),
+    z: zScore(delta, varBase, varCurrent)
+  };
+}
+function typeList(types) {
+  return types.length === 0 ? "(none)" : types.map(formatValueType).join(", ");
+}
+function commonSampleTypes(base, current) {
+  if (base.periodType !== void 0 && current.periodType !== void 0 && !sameValueType(base.periodType, current.periodType)) {
+    throw new IncompatibleProfilesError(
+      `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`
+    );
+  }
+  const pairs = [];
+  current.sampleType.forEach((t, c) => {
+    const b = base.sampleType.findIndex((u) => sameValueType(u, t));
+    if (b >= 0) pairs.push([b, c]);
+  });
+  if (pairs.length === 0) {
+    throw new IncompatibleProfilesError(
+      `no common sample type: base has ${typeList(base.sampleType)}; current has ${typeList(current.sampleType)}`
+    );
+  }
+  return pairs;
+}
+function functionDeltas(base, current, b, c) {
+  const bf = base.functions;
+  const cf = current.functions;
+  const baseRow = /* @__PURE__ */ new Map();
+  bf.name.forEach((n, r) => baseRow.set(n, r));
+  const rows = [];
+  const add = (name2, br, cr) => {
+    const baseFlat = br < 0 ? 0 : bf.flat[b][br];
+    const baseCum = br < 0 ? 0 : bf.cum[b][br];
+    const currentFlat = cr < 0 ? 0 : cf.flat[c][cr];
+    const currentCum = cr < 0 ? 0 : cf.cum[c][cr];
+    const flatDelta = currentFlat - baseFlat;
+    const cumDelta = currentCum - baseCum;
+    if (flatDelta === 0 && cumDelta === 0) return;
+    const varBase = br < 0 ? 0 : bf.flatVariance[b][br];
+    const varCurrent = cr < 0 ? 0 : cf.flatVariance[c][cr];
+    rows.push({
+      name: name2,
+      baseFlat,
+      currentFlat,
+      flatDelta,
+      baseCum,
+      currentCum,
+      cumDelta,
+      flatZ: zScore(flatDelta, varBase, varCurrent)
+    });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  cf.name.forEach((n, cr) => {
+    seen.add(n);
+    add(n, baseRow.get(n) ?? -1, cr);
+  });
+  bf.name.forEach((n, br) => {
+    if (!seen.has(n)) add(n, br, -1);
+  });
+  rows.sort((x, y) => {
+    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
+    if (d !== 0) return d;
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
+  });
+  return rows;
+}
+function focusDeltas(base, current, pairs) {
+  const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
+  const find = (list, pattern) => list.find((f) => f.pattern === pattern);
+  const out = [];
+  for (const pattern of patterns) {
+    const bt = find(base.focus, pattern);
+    const ct = find(current.focus, pattern);
+    for (const [b, c] of pairs) {
+      const m = metricDelta(
+        current.sampleType[c],
+        bt?.total[b] ?? 0,
+        ct?.total[c] ?? 0,
+        bt?.variance[b] ?? 0,
+        ct?.variance[c] ?? 0
+      );
+      out.push({ ...m, pattern });
+    }
+  }
+  return out;
+}
+function diff(base, current) {
+  const pairs = commonSampleTypes(base, current);
+  const metrics = pairs.map(
+    ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c])
+  );
+  const functions = {};
+  for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c);
+  const defaultType = current.sampleType[current.defaultSampleTypeIndex];
+  const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  return {
+    metrics,
+    functions,
+    focus: focusDeltas(base, current, pairs),
+    defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType
+  };
+}
+
+// src/core/report.ts
+function buildReport(diff2, verdict, options) {
+  if (!Number.isInteger(options.top) || options.top < 0) {
+    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
+  }
+  const sampleType = selectSampleType(diff2, options.sampleIndex);
+  const limit = options.top === 0 ? null : options.top;
+  const functions = {};
+  const functionCount = {};
+  const totals = {};
+  for (const metric of diff2.metrics) {
+    const rows = diff2.functions[metric.sampleType] ?? [];
+    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    functionCount[metric.sampleType] = rows.length;
+    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
+  }
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    metrics: verdict.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: m.deltaPercent,
+      z: m.z,
+      pattern: m.pattern,
+      status: m.status,
+      rule: m.rule
+    })),
+    sampleType,
+    top: limit,
+    functions,
+    functionCount,
+    totals
+  };
+}
+function selectSampleType(diff2, sampleIndex) {
+  if (sampleIndex === void 0) return diff2.defaultSampleType;
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  return types[resolveSampleIndex(types, sampleIndex)].type;
+}
+function verdictExitCode(verdict) {
+  return verdict === "fail" ? ExitCode.fail : ExitCode.pass;
+}
+
+// src/core/rule-syntax.ts
+var DEFAULT_RULES_TEXT = [
+  "inuse_space +15% min 256KiB",
+  "inuse_objects +20% min 1000",
+  "alloc_space +20% min 1MiB",
+  "alloc_objects +20% min 1000"
+].join("\n");
+var KIB = 1024;
+var BYTE_UNITS = {
+  b: 1,
+  kb: KIB,
+  kib: KIB,
+  mb: KIB ** 2,
+  mib: KIB ** 2,
+  gb: KIB ** 3,
+  gib: KIB ** 3
+};
+var COUNT_UNITS = { k: 1e3, K: 1e3, M: 1e6 };
+var ALLOWED_UNITS = "B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts";
+var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
+function parseAmount(text) {
+  const m = new RegExp(`^${NUMBER}\\s*([A-Za-z]*)$`).exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (unit === "") return { value: n, inBytes: false };
+  const count = COUNT_UNITS[unit];
+  if (count !== void 0) return { value: Math.round(n * count), inBytes: false };
+  const bytes = BYTE_UNITS[unit.toLowerCase()];
+  if (bytes !== void 0) return { value: Math.round(n * bytes), inBytes: true };
+  return null;
+}
+function formatBytes(n) {
+  for (const [unit, size] of [
+    ["GiB", KIB ** 3],
+    ["MiB", KIB ** 2],
+    ["KiB", KIB]
+  ]) {
+    if (n >= size && n % size === 0) return `${n / size}${unit}`;
+  }
+  return `${n}B`;
+}
+function formatRule(rule) {
+  const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
+  if (rule.off) return `${head} off`;
+  let text = `${head} +${rule.percent}%`;
+  if (rule.min > 0) text += ` min ${rule.minInBytes ? formatBytes(rule.min) : String(rule.min)}`;
+  if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
+  return text;
+}
+function entries(text) {
+  return text.split(/\r?\n/).map((line) => {
+    const hash = line.indexOf("#");
+    return hash < 0 ? line : line.slice(0, hash);
+  }).flatMap((line) => line.split(";")).map((e) => e.trim()).filter((e) => e !== "");
+}
+function parseThresholds(text) {
+  const head = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(text);
+  if (!head) {
+    const shown = text === "" ? "nothing" : `"${text.split(/\s+/)[0]}"`;
+    throw new Error(`expected a threshold like +15% or "off", found ${shown}`);
+  }
+  const clauses = {
+    percent: Number(head[1]),
+    min: 0,
+    minInBytes: false,
+    warnPercent: null
+  };
+  let rest = text.slice(head[0].length).trim();
+  const seen = /* @__PURE__ */ new Set();
+  while (rest !== "") {
+    const word = /^\S+/.exec(rest)[0];
+    const key = word.toLowerCase();
+    if (key !== "min" && key !== "warn") {
+      throw new Error(`unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`);
+    }
+    if (seen.has(key)) throw new Error(`"${key}" given twice`);
+    seen.add(key);
+    rest = rest.slice(word.length).trim();
+    if (key === "min") {
+      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest);
+      const amountText = m[1].trim();
+      const amount = parseAmount(amountText);
+      if (amountText === "" || amount === null) {
+        throw new Error(
+          `min ${amountText === "" ? "needs an amount" : `"${amountText}" is not an amount`}: use a number, optionally with ${ALLOWED_UNITS}`
+        );
+      }
+      clauses.min = amount.value;
+      clauses.minInBytes = amount.inBytes;
+      rest = rest.slice(m[0].length).trim();
+    } else {
+      const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
+      if (!m) throw new Error(`warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`);
+      clauses.warnPercent = Number(m[1]);
+      rest = rest.slice(m[0].length).trim();
+    }
+  }
+  if (clauses.warnPercent !== null && clauses.warnPercent >= clauses.percent) {
+    throw new Error(`warn +${clauses.warnPercent}% must be below the fail threshold +${clauses.percent}%`);
+  }
+  return clauses;
+}
+function parseEntry(source, index, origin) {
+  const fail = (why) => {
+    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+  };
+  const typeMatch = /^\S+/.exec(source);
+  const sampleType = typeMatch[0];
+  if (!SAMPLE_TYPE.test(sampleType)) {
+    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
+  }
+  let rest = source.slice(sampleType.length).trim();
+  let pattern = null;
+  const forMatch = /^for(\s+|$)/i.exec(rest);
+  if (forMatch) {
+    const body = rest.slice(forMatch[0].length);
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) fail('"for" needs a regular expression followed by ":", like "for ^main\\.cache:"');
+    pattern = body.slice(0, colon).trim();
+    if (pattern === "") fail('"for" needs a regular expression before ":"');
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      fail(`invalid regular expression /${pattern}/: ${e.message}`);
+    }
+    rest = body.slice(colon + 1).trim();
+  }
+  const base = { sampleType, pattern, origin, index, source };
+  if (/^off$/i.test(rest)) {
+    if (pattern !== null) fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
+    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
+  }
+  if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
+  try {
+    return { ...base, off: false, ...parseThresholds(rest) };
+  } catch (e) {
+    if (e instanceof RuleError) throw e;
+    return fail(e.message);
+  }
+}
+function parseRules(text, origin = "user") {
+  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+}
+
+// src/core/rules.ts
+function defaultRules() {
+  return parseRules(DEFAULT_RULES_TEXT, "default");
+}
+function rulesWithDefaults(userText) {
+  return [...defaultRules(), ...parseRules(userText, "user")];
+}
+function focusPatterns(rules) {
+  return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern))];
+}
+function ruleError(rule, why) {
+  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+}
+function resolveRules(rules, types) {
+  const user = rules.filter((r) => r.origin === "user");
+  const defaults = rules.filter((r) => r.origin === "default");
+  const whole = /* @__PURE__ */ new Map();
+  const off = /* @__PURE__ */ new Set();
+  const functionRules = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const rule of user) {
+    const t = findSampleType(types, rule.sampleType);
+    if (rule.off && t < 0) continue;
+    if (t < 0) throw ruleError(rule, `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`);
+    if (rule.minInBytes && types[t].unit !== "bytes") {
+      throw ruleError(rule, `min is in bytes but ${types[t].type} is measured in ${types[t].unit}; give a plain number`);
+    }
+    const key = JSON.stringify([t, rule.pattern]);
+    const earlier = claimed.get(key);
+    if (earlier) throw ruleError(rule, `repeats rule ${earlier.index} ("${earlier.source}"); keep one`);
+    claimed.set(key, rule);
+    if (rule.off) off.add(t);
+    else if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  for (const rule of defaults) {
+    const t = findSampleType(types, rule.sampleType);
+    if (t < 0 || off.has(t) || whole.has(t)) continue;
+    if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  const out = [];
+  types.forEach((_type, t) => {
+    const rule = whole.get(t);
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  return out;
+}
+
+// src/core/verdict.ts
+function over(m, percent) {
+  if (m.base === 0) return m.current > 0;
+  return m.deltaPercent !== null && m.deltaPercent > percent;
+}
+function judge(m, rule, confidence) {
+  if (rule.off || m.delta < rule.min) return "pass";
+  const significant = m.z === null || m.z >= confidence;
+  if (over(m, rule.percent)) return significant ? "fail" : "noise";
+  if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "noise";
+  return "pass";
+}
+function evaluate(diff2, rules, options = {}) {
+  const confidence = options.confidence ?? 3;
+  if (!Number.isFinite(confidence) || confidence < 0) {
+    throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
+  }
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const applied = resolveRules(rules, types);
+  const metrics = diff2.metrics.map((m, t) => {
+    const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
+    return a ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text } : { ...m, pattern: null, status: "pass", rule: null };
+  });
+  for (const a of applied) {
+    if (a.rule.pattern === null) continue;
+    const type = types[a.sampleTypeIndex];
+    const f = diff2.focus.find((x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit);
+    if (!f) {
+      throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
+    }
+    metrics.push({ ...f, status: judge(f, a.rule, confidence), rule: a.text });
+  }
+  const verdict = metrics.some((m) => m.status === "fail") ? "fail" : metrics.some((m) => m.status === "warn") ? "warn" : "pass";
+  return { verdict, confidence, metrics };
+}
+
+// src/app/error-context.ts
+function withContext(e, prefix) {
+  if (!(e instanceof HeapgateError)) return e;
+  const copy = Object.create(Object.getPrototypeOf(e));
+  Object.assign(copy, e);
+  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
+  return copy;
+}
+
+// src/app/compare.ts
+async function compareProfiles(request, load) {
+  const rulesPrefix = `${request.rules?.origin ?? "rules"}: `;
+  let rules;
+  try {
+    rules = rulesWithDefaults(request.rules?.text ?? "");
+  } catch (e) {
+    throw withContext(e, rulesPrefix);
+  }
+  const [baseSummary, currentSummary] = await load([request.base, request.current], focusPatterns(rules));
+  let compared;
+  try {
+    compared = diff(baseSummary, currentSummary);
+  } catch (e) {
+    throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
+  }
+  let verdict;
+  try {
+    verdict = evaluate(compared, rules, request.confidence === void 0 ? {} : { confidence: request.confidence });
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, rulesPrefix) : e;
+  }
+  const report = buildReport(compared, verdict, {
+    base: request.base.label,
+    current: request.current.label,
+    top: request.top,
+    sampleIndex: request.sampleIndex
+  });
+  return { report, diff: compared, verdict, exitCode: verdictExitCode(verdict.verdict) };
+}
+
+// src/adapters/fs-error.ts
+function describeFsError(e) {
+  const code = e?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "ENOTDIR":
+      return "a parent of the path is not a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return typeof code === "string" ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
+  }
+}
+function firstLine(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split("\n", 1)[0] ?? "";
+}
+
+// src/adapters/profile-job.ts
+import { readFile } from "node:fs/promises";
+
+// src/core/aggregate.ts
+function nodeName(fn, mapping) {
+  if (fn !== void 0 && fn.name !== "") return fn.name;
+  const file = mapping?.filename ?? "";
+  if (file === "") return "<unknown>";
+  const base = file.replace(/\/+$/, "").split("/").pop() ?? "";
+  return `[${base === "" ? file : base}]`;
+}
+function compileFocus(patterns) {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p);
+    } catch (e) {
+      throw new RuleError(`invalid regular expression /${p}/: ${e.message}`);
+    }
+  });
+}
+function frameCodes(sampleLocs, byIdLocation, byIdCode, slow) {
+  const frame = new Int32Array(sampleLocs.length);
+  for (let j = 0; j < sampleLocs.length; j++) {
+    const loc = sampleLocs[j];
+    const id = loc.id;
+    frame[j] = typeof id === "number" && byIdLocation[id] === loc ? byIdCode[id] : slow(loc);
+  }
+  return frame;
+}
+function buildRowIndex(profile) {
+  const rowOf = /* @__PURE__ */ new Map();
+  const name2 = [];
+  const row = (n) => {
+    let r = rowOf.get(n);
+    if (r === void 0) {
+      r = name2.length;
+      name2.push(n);
+      rowOf.set(n, r);
+    }
+    return r;
+  };
+  const multiStart = [0];
+  const multiRows = [];
+  const codeOf = (l) => {
+    if (l.line.length === 1) return row(nodeName(l.line[0].function, l.mapping));
+    if (l.line.length === 0) multiRows.push(row(nodeName(void 0, l.mapping)));
+    for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
+    multiStart.push(multiRows.length);
+    return ~(multiStart.length - 2);
+  };
+  const locations = profile.location;
+  let maxId = 0;
+  for (const l of locations) {
+    if (typeof l.id === "number" && l.id > maxId) maxId = l.id;
+  }
+  const idSpace = maxId <= locations.length * 4 + 1024 ? maxId + 1 : 0;
+  const byIdCode = new Int32Array(idSpace);
+  const byIdLocation = new Array(idSpace).fill(null);
+  const idSeen = new Uint8Array(idSpace);
+  const locationCode = new Int32Array(locations.length);
+  locations.forEach((l, i) => {
+    const code = codeOf(l);
+    locationCode[i] = code;
+    const id = l.id;
+    if (typeof id === "number" && id >= 0 && id < idSpace && Number.isInteger(id)) {
+      byIdLocation[id] = idSeen[id] === 0 ? l : null;
+      idSeen[id] = 1;
+      byIdCode[id] = code;
+    }
+  });
+  let codes;
+  const frame = frameCodes(profile.samples.location, byIdLocation, byIdCode, (loc) => {
+    codes ??= new Map(locations.map((l, i) => [l, locationCode[i]]));
+    let code = codes.get(loc);
+    if (code === void 0) {
+      code = codeOf(loc);
+      codes.set(loc, code);
+    }
+    return code;
+  });
+  return { name: name2, frame, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+}
+function focusMasks(names, patterns) {
+  const words = Math.ceil(patterns.length / 31);
+  const masks = new Int32Array(names.length * words);
+  names.forEach((n, r) => {
+    patterns.forEach((re, p) => {
+      if (re.test(n)) masks[r * words + Math.floor(p / 31)] |= 1 << p % 31;
+    });
+  });
+  return { masks, words };
+}
+function column(data, rows, width, offset, k) {
+  const out = [];
+  for (let t = 0; t < k; t++) {
+    const col = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) col[r] = data[r * width + offset + t];
+    out.push(col);
+  }
+  return out;
+}
+function accumulate(samples, k, variance, index, masks, words, focusCount) {
+  const n = samples.count;
+  const value = samples.value;
+  const locationStart = samples.locationStart;
+  const { frame, multiStart, multiRows } = index;
+  const rowCount = index.name.length;
+  const width = 2 * k;
+  const flat = new Float64Array(rowCount * width);
+  const cum = new Float64Array(rowCount * width);
+  const focus = new Float64Array(focusCount * width);
+  const total = new Float64Array(k);
+  const totalVar = new Float64Array(k);
+  const sv = new Float64Array(width);
+  const seen = new Int32Array(rowCount).fill(-1);
+  const uniq = new Int32Array(rowCount);
+  const sampleMask = new Int32Array(words);
+  const hasVariance = variance !== null;
+  const vars = variance ?? new Float64Array(0);
+  for (let i = 0; i < n; i++) {
+    const first = locationStart[i];
+    const last = locationStart[i + 1];
+    let nonzero = false;
+    for (let t = 0, at = i * k; t < k; t++, at++) {
+      const v = value[at];
+      const vv = hasVariance ? vars[at] : 0;
+      sv[t] = v;
+      sv[k + t] = vv;
+      total[t] += v;
+      totalVar[t] += vv;
+      if (v !== 0 || vv !== 0) nonzero = true;
+    }
+    if (!nonzero || last === first) continue;
+    let count = 0;
+    for (let j = first; j < last; j++) {
+      const code = frame[j];
+      if (code >= 0) {
+        if (seen[code] !== i) {
+          seen[code] = i;
+          uniq[count++] = code;
+        }
+        continue;
+      }
+      for (let e = multiStart[~code], stop = multiStart[~code + 1]; e < stop; e++) {
+        const r = multiRows[e];
+        if (seen[r] !== i) {
+          seen[r] = i;
+          uniq[count++] = r;
+        }
+      }
+    }
+    for (let u = 0; u < count; u++) {
+      const o = uniq[u] * width;
+      for (let c = 0; c < width; c++) cum[o + c] += sv[c];
+    }
+    const leafCode = frame[first];
+    const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
+    for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
+    if (focusCount > 0) {
+      sampleMask.fill(0);
+      for (let u = 0; u < count; u++) {
+        for (let w = 0; w < words; w++) sampleMask[w] |= masks[uniq[u] * words + w];
+      }
+      for (let p = 0; p < focusCount; p++) {
+        if ((sampleMask[Math.floor(p / 31)] & 1 << p % 31) === 0) continue;
+        for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
+      }
+    }
+  }
+  return { flat, cum, focus, total, totalVar };
+}
+function summarize(profile, options = {}) {
+  const patterns = options.focus ?? [];
+  const regexps = compileFocus(patterns);
+  const k = profile.sampleType.length;
+  const n = profile.samples.count;
+  const index = buildRowIndex(profile);
+  const rowCount = index.name.length;
+  const { masks, words } = focusMasks(index.name, regexps);
+  const sums = accumulate(profile.samples, k, sampleVariances(profile), index, masks, words, regexps.length);
+  const { flat, cum, focus, total, totalVar } = sums;
+  const width = 2 * k;
+  return {
+    sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
+    defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
+    periodType: profile.periodType === void 0 ? void 0 : { ...profile.periodType },
+    period: profile.period,
+    sampleCount: n,
+    timeNanos: profile.timeNanos,
+    comment: [...profile.comment],
+    total: Array.from(total),
+    variance: Array.from(totalVar),
+    exact: totalVar.every((v) => v === 0),
+    functions: {
+      name: index.name,
+      flat: column(flat, rowCount, width, 0, k),
+      cum: column(cum, rowCount, width, 0, k),
+      flatVariance: column(flat, rowCount, width, k, k),
+      cumVariance: column(cum, rowCount, width, k, k)
+    },
+    focus: patterns.map((pattern, p) => ({
+      pattern,
+      total: Array.from(focus.subarray(p * width, p * width + k)),
+      variance: Array.from(focus.subarray(p * width + k, p * width + width))
+    }))
+  };
+}
+
+// src/core/decode/decode-profile.ts
+import { gunzipSync } from "node:zlib";
+
+// src/core/decode/legacy-heap.ts
+function parseLegacyHeapProfile(text) {
+  const lines = text.split("\n");
+  const header = parseHeader(stripCR(lines[0] ?? ""));
+  const sampleType = header.hasAlloc ? [
+    { type: "alloc_objects", unit: "count" },
+    { type: "alloc_space", unit: "bytes" },
+    { type: "inuse_objects", unit: "count" },
+    { type: "inuse_space", unit: "bytes" }
+  ] : [
+    { type: "objects", unit: "count" },
+    { type: "space", unit: "bytes" }
+  ];
+  const b = new LegacyBuilder();
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n].trim();
+    if (line === "") continue;
+    if (line.startsWith("#")) {
+      b.frameLine(line);
+      continue;
+    }
+    if (MEMORY_MAP_SENTINELS.some((s2) => line.includes(s2))) break;
+    const s = parseSample(line, n + 1, header);
+    b.sample(s.value, s.blocksize, s.addrs);
+  }
+  return b.build(sampleType, header.period);
+}
+var heapHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
+var growthHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ growthz?/;
+var fragmentationHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ fragmentationz?/;
+var heapSampleRE = /(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)/;
+var hexNumberRE = /0x[0-9a-f]+/g;
+var MEMORY_MAP_SENTINELS = ["--- Memory map: ---", "MAPPED_LIBRARIES:"];
+var MASK64 = (1n << 64n) - 1n;
+var ALLOC_DROP_FRAMES = [
+  "calloc",
+  "cfree",
+  "malloc",
+  "free",
+  "memalign",
+  "do_memalign",
+  "(__)?posix_memalign",
+  "pvalloc",
+  "valloc",
+  "realloc",
+  "tcmalloc::.*",
+  "tc_calloc",
+  "tc_cfree",
+  "tc_malloc",
+  "tc_free",
+  "tc_memalign",
+  "tc_posix_memalign",
+  "tc_pvalloc",
+  "tc_valloc",
+  "tc_realloc",
+  "tc_new",
+  "tc_delete",
+  "tc_newarray",
+  "tc_deletearray",
+  "tc_new_nothrow",
+  "tc_newarray_nothrow",
+  "malloc_zone_malloc",
+  "malloc_zone_calloc",
+  "malloc_zone_valloc",
+  "malloc_zone_realloc",
+  "malloc_zone_memalign",
+  "malloc_zone_free",
+  "runtime\\..*",
+  "BaseArena::.*",
+  "(::)?do_malloc_no_errno",
+  "(::)?do_malloc_pages",
+  "(::)?do_malloc",
+  "DoSampledAllocation",
+  "MallocedMemBlock::MallocedMemBlock",
+  "_M_allocate",
+  "__builtin_(vec_)?delete",
+  "__builtin_(vec_)?new",
+  "__gnu_cxx::new_allocator::allocate",
+  "__libc_malloc",
+  "__malloc_alloc_template::allocate",
+  "allocate",
+  "cpp_alloc",
+  "operator new(\\[\\])?",
+  "simple_alloc::allocate"
+].join("|");
+var ALLOC_KEEP_FRAMES = ["runtime\\.panic", "runtime\\.reflectcall", "runtime\\.call[0-9]*"].join("|");
+function stripCR(line) {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+function parseHeader(line) {
+  const h = heapHeaderRE.exec(line);
+  if (h === null) {
+    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line)) return { sampling: "", period: 1, hasAlloc: false };
+    throw new DecodeError(`legacy heap profile: unrecognized header ${JSON.stringify(line.slice(0, 80))}`);
+  }
+  let period = 0;
+  if (h[6].length > 0) {
+    period = Number(h[6]);
+    if (!Number.isSafeInteger(period)) throw new DecodeError(`legacy heap profile: sampling rate ${h[6]} out of range`);
+  }
+  const hasAlloc = h[3] !== h[1] && h[3] !== "0" || h[4] !== h[2] && h[4] !== "0";
+  switch (h[5]) {
+    case "heapz_v2":
+    case "heap_v2":
+      return { sampling: "v2", period, hasAlloc };
+    case "heapprofile":
+      return { sampling: "", period: 1, hasAlloc };
+    case "heap":
+      return { sampling: "v2", period: Math.trunc(period / 2), hasAlloc };
+    default:
+      throw new DecodeError(`legacy heap profile: unknown profile kind ${JSON.stringify(h[5])}`);
+  }
+}
+function parseSample(line, lineNo, header) {
+  const m = heapSampleRE.exec(line);
+  if (m === null) throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
+  const value = [];
+  let blocksize = 0;
+  const addValues = (countText, sizeText, label) => {
+    let count = toInt(countText, lineNo);
+    let size = toInt(sizeText, lineNo);
+    if (count === 0 && size !== 0) {
+      throw new DecodeError(`legacy heap profile line ${lineNo}: ${label} count was 0 but ${label} bytes was ${size}`);
+    }
+    if (count !== 0) {
+      blocksize = intDiv(size, count);
+      if (header.sampling === "v2") [count, size] = scaleHeapSample(count, size, header.period, lineNo);
+    }
+    value.push(count, size);
+  };
+  if (header.hasAlloc) addValues(m[3], m[4], "allocation");
+  addValues(m[1], m[2], "inuse");
+  const addrs = [];
+  for (const hex2 of m[5].match(hexNumberRE) ?? []) {
+    const a = BigInt(hex2);
+    if (a > MASK64) throw new DecodeError(`legacy heap profile line ${lineNo}: address ${hex2} exceeds 64 bits`);
+    addrs.push(a);
+  }
+  return { value, blocksize, addrs };
+}
+function toInt(text, lineNo) {
+  const v = Number(text);
+  if (!Number.isSafeInteger(v)) throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
+  return v;
+}
+function intDiv(a, b) {
+  if (Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31) return Math.trunc(a / b);
+  return Number(BigInt(a) / BigInt(b));
+}
+function scaleHeapSample(count, size, rate, lineNo) {
+  if (count === 0 || size === 0) return [0, 0];
+  if (rate <= 1) return [count, size];
+  const avgSize = size / count;
+  const scale = 1 / (1 - Math.exp(-avgSize / rate));
+  const c = Math.trunc(count * scale);
+  const s = Math.trunc(size * scale);
+  if (!Number.isSafeInteger(c) || !Number.isSafeInteger(s)) {
+    throw new DecodeError(`legacy heap profile line ${lineNo}: unsampled value does not fit in a double exactly`);
+  }
+  return [c, s];
+}
+var LegacyBuilder = class {
+  locations = /* @__PURE__ */ new Map();
+  locationList = [];
+  functions = /* @__PURE__ */ new Map();
+  sampleLocations = [];
+  locationStart = [];
+  values = [];
+  blocksizes = [];
+  frames = [];
+  sample(value, blocksize, addrs) {
+    this.flushFrames();
+    this.locationStart.push(this.sampleLocations.length);
+    for (const a of addrs) {
+      const address = a - 1n & MASK64;
+      let loc = this.locations.get(address);
+      if (loc === void 0) {
+        loc = { id: this.locationList.length + 1, address, line: void 0 };
+        this.locations.set(address, loc);
+        this.locationList.push(loc);
+      }
+      this.sampleLocations.push(loc);
+    }
+    this.values.push(...value);
+    this.blocksizes.push(blocksize);
+  }
+  /** A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`), or a comment. */
+  frameLine(line) {
+    const parts = line.split(/\t+/);
+    if (parts.length < 4 || parts[0] !== "#" || !/^0x[0-9a-f]+$/.test(parts[1]) || this.locationStart.length === 0) return;
+    const colon = parts[3].lastIndexOf(":");
+    const lineNo = colon < 0 ? 0 : Number(parts[3].slice(colon + 1));
+    this.frames.push({
+      address: BigInt(parts[1]) & MASK64,
+      name: parts[2].replace(/\+0x[0-9a-f]+$/, ""),
+      filename: colon < 0 ? parts[3] : parts[3].slice(0, colon),
+      line: Number.isSafeInteger(lineNo) ? lineNo : 0
+    });
+  }
+  /** Gives the previous sample's unnamed locations the lines of its `#` block (first naming wins). */
+  flushFrames() {
+    const frames = this.frames;
+    for (let i = 0; i < frames.length; ) {
+      let j = i + 1;
+      while (j < frames.length && frames[j].address === frames[i].address) j++;
+      const loc = this.locations.get(frames[i].address);
+      if (loc !== void 0 && loc.line === void 0) {
+        loc.line = frames.slice(i, j).map((f) => ({ function: this.function(f.name, f.filename), line: f.line, column: 0 }));
+      }
+      i = j;
+    }
+    this.frames = [];
+  }
+  function(name2, filename) {
+    const key = `${name2}
+${filename}`;
+    let f = this.functions.get(key);
+    if (f === void 0) {
+      f = { id: this.functions.size + 1, name: name2, systemName: name2, filename, startLine: 0 };
+      this.functions.set(key, f);
+    }
+    return f;
+  }
+  build(sampleType, period) {
+    this.flushFrames();
+    const location = this.locationList.map((l) => ({
+      id: l.id,
+      mapping: void 0,
+      address: l.address,
+      line: l.line ?? [],
+      isFolded: false
+    }));
+    const count = this.blocksizes.length;
+    const locationStart = new Uint32Array(count + 1);
+    locationStart.set(this.locationStart);
+    locationStart[count] = this.sampleLocations.length;
+    const labelStart = new Uint32Array(count + 1);
+    for (let i = 0; i <= count; i++) labelStart[i] = i;
+    return {
+      sampleType,
+      samples: {
+        count,
+        locationStart,
+        location: this.sampleLocations.map((l) => location[l.id - 1]),
+        value: Float64Array.from(this.values),
+        labelStart,
+        labelKey: new Array(count).fill("bytes"),
+        labelStr: new Array(count).fill(""),
+        labelNum: Float64Array.from(this.blocksizes),
+        labelNumUnit: new Array(count).fill("")
+      },
+      mapping: [],
+      location,
+      function: [...this.functions.values()],
+      dropFrames: ALLOC_DROP_FRAMES,
+      keepFrames: ALLOC_KEEP_FRAMES,
+      timeNanos: 0n,
+      durationNanos: 0n,
+      periodType: { type: "space", unit: "bytes" },
+      period,
+      comment: [],
+      defaultSampleTypeIndex: sampleType.length - 1,
+      docUrl: ""
+    };
+  }
+};
+
+// src/core/decode/terminator-counter.ts
+var TerminatorCounter = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+    const misalign = bytes.byteOffset & 3;
+    this.base = -misalign;
+    const start = bytes.byteOffset - misalign;
+    this.words = new Uint32Array(bytes.buffer, start, Math.floor((bytes.byteLength + misalign) / 4));
+  }
+  bytes;
+  words;
+  /** Byte index in `bytes` of the first byte of `words[0]`; may be negative (alignment). */
+  base;
+  /** The number of bytes below 0x80 in bytes[start, end). */
+  count(start, end) {
+    const bytes = this.bytes;
+    let c = 0;
+    let p = start;
+    while (p < end && (p - this.base & 3) !== 0) if (bytes[p++] < 128) c++;
+    const words = this.words;
+    let w = p - this.base >> 2;
+    const wordEnd = end - this.base >> 2;
+    for (; w < wordEnd; w++) {
+      const high = ~words[w] >>> 7 & 16843009;
+      c += Math.imul(high, 16843009) >>> 24;
+    }
+    for (p = Math.max(p, wordEnd * 4 + this.base); p < end; p++) if (bytes[p] < 128) c++;
+    return c;
+  }
+};
+
+// src/core/decode/wire-reader.ts
+var TWO32 = 4294967296;
+var MAX_SAFE = Number.MAX_SAFE_INTEGER;
+var WireType = { varint: 0, fixed64: 1, bytes: 2, startGroup: 3, endGroup: 4, fixed32: 5 };
+var WireReader = class {
+  constructor(buf, pos = 0, end = buf.length) {
+    this.buf = buf;
+    this.pos = pos;
+    this.end = end;
+  }
+  buf;
+  /** Next byte to read. */
+  pos;
+  /** End (exclusive) of the message being read. */
+  end;
+  /** Low and high 32 bits (unsigned) of the last varint read by the slow path. */
+  lo = 0;
+  hi = 0;
+  /**
+   * Reads one varint as an unsigned 64-bit value. Exact below 2^53; above, an approximation
+   * (callers that care convert with `int64`, `uint64` or `id`, which use `lo` / `hi`).
+   */
+  varint() {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (this.end - pos >= 5) {
+      let b = buf[pos];
+      if (b < 128) {
+        this.pos = pos + 1;
+        return b;
+      }
+      let v = b & 127;
+      b = buf[pos + 1];
+      v |= (b & 127) << 7;
+      if (b < 128) {
+        this.pos = pos + 2;
+        return v;
+      }
+      b = buf[pos + 2];
+      v |= (b & 127) << 14;
+      if (b < 128) {
+        this.pos = pos + 3;
+        return v;
+      }
+      b = buf[pos + 3];
+      v |= (b & 127) << 21;
+      if (b < 128) {
+        this.pos = pos + 4;
+        return v;
+      }
+      b = buf[pos + 4];
+      if (b < 128) {
+        this.pos = pos + 5;
+        return v + b * 268435456;
+      }
+    }
+    return this.varintSlow();
+  }
+  /** Any varint up to 10 bytes, bounds-checked; bits beyond 64 are ignored, as Go's decoder does. */
+  varintSlow() {
+    const buf = this.buf;
+    const start = this.pos;
+    const end = this.end;
+    let pos = start;
+    let lo = 0;
+    let hi = 0;
+    let b = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      if (pos >= end) throw new DecodeError("truncated varint", start);
+      b = buf[pos++];
+      lo |= (b & 127) << shift;
+      if (b < 128) return this.settle(pos, lo, 0);
+    }
+    if (pos >= end) throw new DecodeError("truncated varint", start);
+    b = buf[pos++];
+    lo |= (b & 15) << 28;
+    hi = (b & 127) >> 4;
+    if (b < 128) return this.settle(pos, lo, hi);
+    for (let shift = 3; shift < 38; shift += 7) {
+      if (pos >= end) throw new DecodeError("truncated varint", start);
+      b = buf[pos++];
+      hi |= (b & 127) << shift;
+      if (b < 128) return this.settle(pos, lo, hi);
+    }
+    throw new DecodeError("varint longer than 10 bytes", start);
+  }
+  settle(pos, lo, hi) {
+    this.pos = pos;
+    this.lo = lo >>> 0;
+    this.hi = hi >>> 0;
+    return this.hi * TWO32 + this.lo;
+  }
+  /** The last varint read, which was at least 2^53, as an unsigned bigint. */
+  lastBig() {
+    return BigInt(this.hi) << 32n | BigInt(this.lo);
+  }
+  /** An int64 field as a number; DecodeError when |v| > 2^53 − 1 (it would not be exact). */
+  int64(what) {
+    const start = this.pos;
+    const v = this.varint();
+    if (v <= MAX_SAFE) return v;
+    if (this.hi >= 2147483648) {
+      const nlo = ~this.lo + 1 >>> 0;
+      const nhi = ~this.hi + (nlo === 0 ? 1 : 0) >>> 0;
+      const magnitude = nhi * TWO32 + nlo;
+      if (magnitude <= MAX_SAFE) return -magnitude;
+      throw new DecodeError(`${what} ${BigInt.asIntN(64, this.lastBig())} does not fit in a double exactly (|v| > 2^53)`, start);
+    }
+    throw new DecodeError(`${what} ${this.lastBig()} does not fit in a double exactly (|v| > 2^53)`, start);
+  }
+  /**
+   * An int64 string-table index. Never throws: an index too large to be exact is out of range of
+   * any string table anyway, and the caller reports it.
+   */
+  index() {
+    const v = this.varint();
+    if (v <= MAX_SAFE) return v;
+    return Number(BigInt.asIntN(64, this.lastBig()));
+  }
+  /** A uint64 field as a bigint (addresses, mapping bounds, offsets). */
+  uint64() {
+    const v = this.varint();
+    return v <= MAX_SAFE ? BigInt(v) : this.lastBig();
+  }
+  /** An int64 field as a bigint (time stamps). */
+  int64Big() {
+    const v = this.varint();
+    return v <= MAX_SAFE ? BigInt(v) : BigInt.asIntN(64, this.lastBig());
+  }
+  /** A uint64 id: a number when exact, else a bigint (so Map keys stay canonical). */
+  id() {
+    return this.exactId(this.varint());
+  }
+  /** `approx`, the value `varint()` just returned, as an exact id (see `id`). */
+  exactId(approx) {
+    return approx <= MAX_SAFE ? approx : this.lastBig();
+  }
+  /**
+   * Reads a field key; returns it as `field * 8 + wireType`. Field numbers fit in 29 bits, so a key
+   * of 2^32 or more is malformed.
+   */
+  key() {
+    const start = this.pos;
+    const k = this.varint();
+    if (k > 4294967295) throw new DecodeError("malformed field key", start);
+    return k;
+  }
+  /**
+   * Reads a length prefix and returns the end of the bytes it announces, checking them against
+   * what is left before anything is allocated.
+   */
+  bytesEnd(what, field = -1) {
+    const start = this.pos;
+    const len = this.varint();
+    const left = this.end - this.pos;
+    if (len > left) {
+      throw new DecodeError(`${fieldName(what, field)}: length ${len > MAX_SAFE ? this.lastBig() : len} exceeds the ${left} bytes left`, start);
+    }
+    return this.pos + len;
+  }
+  /** Skips one field's value of the given wire type; `what` and `field` name it in errors. */
+  skip(wireType, context, field = -1) {
+    const start = this.pos;
+    const what = fieldName(context, field);
+    switch (wireType) {
+      case WireType.varint:
+        this.varint();
+        return;
+      case WireType.fixed64:
+        if (this.end - this.pos < 8) throw new DecodeError(`${what}: truncated fixed64`, start);
+        this.pos += 8;
+        return;
+      case WireType.bytes:
+        this.pos = this.bytesEnd(context, field);
+        return;
+      case WireType.fixed32:
+        if (this.end - this.pos < 4) throw new DecodeError(`${what}: truncated fixed32`, start);
+        this.pos += 4;
+        return;
+      case WireType.startGroup:
+      case WireType.endGroup:
+        throw new DecodeError(`${what}: groups (wire type ${wireType}) are not supported`, start);
+      default:
+        throw new DecodeError(`${what}: invalid wire type ${wireType}`, start);
+    }
+  }
+};
+function fieldName(context, field) {
+  return field < 0 ? context : `${context} field ${field}`;
+}
+function wrongWireType(what, got, expected, offset) {
+  return new DecodeError(`${what} has wire type ${got}, expected ${expected}`, offset);
+}
+
+// src/core/decode/samples.ts
+function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
+  const count = spans.count;
+  if (sampleTypeCount === 0 && count !== 0) throw new DecodeError(`profile has ${count} samples but no sample types`);
+  const r = new WireReader(bytes);
+  const locationStart = new Uint32Array(count + 1);
+  const labelStart = new Uint32Array(count + 1);
+  const value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
+  const counts = countRefs(bytes, spans);
+  const location = new Array(counts.locationIds);
+  let n = 0;
+  const labels = new LabelColumns(counts.labels);
+  const dense = locations.dense;
+  const denseLength = dense.length;
+  for (let i = 0; i < count; i++) {
+    r.pos = spans.start(i);
+    r.end = spans.end(i);
+    locationStart[i] = n;
+    labelStart[i] = labels.count;
+    let valueCount = 0;
+    const valueBase = i * sampleTypeCount;
+    try {
+      while (r.pos < r.end) {
+        const keyAt = r.pos;
+        const key = r.key();
+        const field = key >>> 3;
+        const wt = key & 7;
+        if (field === 1) {
+          if (wt === WireType.bytes) {
+            const end = r.bytesEnd("location_id");
+            const outer = r.end;
+            r.end = end;
+            let pos = r.pos;
+            while (pos < end) {
+              let id = bytes[pos];
+              if (id < 128) {
+                pos++;
+              } else if (end - pos >= 2 && bytes[pos + 1] < 128) {
+                id = id & 127 | bytes[pos + 1] << 7;
+                pos += 2;
+              } else if (end - pos >= 3 && bytes[pos + 2] < 128) {
+                id = id & 127 | (bytes[pos + 1] & 127) << 7 | bytes[pos + 2] << 14;
+                pos += 3;
+              } else {
+                r.pos = pos;
+                id = r.varint();
+                pos = r.pos;
+              }
+              const loc = id < denseLength ? dense[id] : void 0;
+              location[n++] = loc ?? resolveLocation(r, locations, id);
+            }
+            r.pos = pos;
+            r.end = outer;
+          } else if (wt === WireType.varint) {
+            const id = r.varint();
+            const loc = id < denseLength ? dense[id] : void 0;
+            location[n++] = loc ?? resolveLocation(r, locations, id);
+          } else {
+            throw wrongWireType("location_id", wt, "0 or 2 (packed)", keyAt);
+          }
+        } else if (field === 2) {
+          if (wt === WireType.bytes) {
+            const end = r.bytesEnd("value");
+            const outer = r.end;
+            r.end = end;
+            while (r.pos < end) {
+              const v = r.int64("value");
+              if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+              valueCount++;
+            }
+            r.end = outer;
+          } else if (wt === WireType.varint) {
+            const v = r.int64("value");
+            if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+            valueCount++;
+          } else {
+            throw wrongWireType("value", wt, "0 or 2 (packed)", keyAt);
+          }
+        } else if (field === 3) {
+          if (wt !== WireType.bytes) throw wrongWireType("label", wt, "2 (length-delimited)", keyAt);
+          const end = r.bytesEnd("label");
+          const outer = r.end;
+          r.end = end;
+          labels.read(r, strings);
+          r.end = outer;
+        } else {
+          r.skip(wt, "unknown field");
+        }
+      }
+    } catch (e) {
+      if (e instanceof DecodeError) throw new DecodeError(`sample ${i}: ${e.message}`);
+      throw e;
+    }
+    if (valueCount !== sampleTypeCount) {
+      throw new DecodeError(`sample ${i} has ${valueCount} values, expected ${sampleTypeCount} sample types`);
+    }
+  }
+  if (location.length !== n) location.length = n;
+  locationStart[count] = n;
+  labelStart[count] = labels.count;
+  return {
+    count,
+    locationStart,
+    location,
+    value,
+    labelStart,
+    labelKey: labels.trimmed(labels.key),
+    labelStr: labels.trimmed(labels.str),
+    labelNum: labels.num.subarray(0, labels.count),
+    labelNumUnit: labels.trimmed(labels.numUnit)
+  };
+}
+function sampleBytes(spans) {
+  let total = 0;
+  for (let i = 0; i < spans.count; i++) total += spans.end(i) - spans.start(i);
+  return total;
+}
+function countRefs(bytes, spans) {
+  const r = new WireReader(bytes);
+  const terminators = new TerminatorCounter(bytes);
+  let locationIds = 0;
+  let labels = 0;
+  for (let i = 0; i < spans.count; i++) {
+    r.pos = spans.start(i);
+    r.end = spans.end(i);
+    try {
+      while (r.pos < r.end) {
+        const key = r.key();
+        if (key === 10) {
+          const end = r.bytesEnd("location_id");
+          locationIds += terminators.count(r.pos, end);
+          r.pos = end;
+        } else {
+          if (key === 8) locationIds++;
+          else if (key === 26) labels++;
+          r.skip(key & 7, "field");
+        }
+      }
+    } catch {
+    }
+  }
+  return { locationIds, labels };
+}
+function resolveLocation(r, locations, approx) {
+  const id = r.exactId(approx);
+  const loc = locations.get(id);
+  if (loc === void 0) throw new DecodeError(`unknown location id ${id}`);
+  return loc;
+}
+var LabelColumns = class {
+  count = 0;
+  key;
+  str;
+  numUnit;
+  num;
+  constructor(capacity) {
+    this.key = new Array(capacity);
+    this.str = new Array(capacity);
+    this.numUnit = new Array(capacity);
+    this.num = new Float64Array(capacity);
+  }
+  /** Reads one Label message (the reader's end is the label's end) and appends it unless empty. */
+  read(r, strings) {
+    let key = 0;
+    let str = 0;
+    let num = 0;
+    let unit = 0;
+    while (r.pos < r.end) {
+      const keyAt = r.pos;
+      const k = r.key();
+      const field = k >>> 3;
+      const wt = k & 7;
+      if (field >= 1 && field <= 4) {
+        if (wt !== WireType.varint) throw wrongWireType(`label field ${field}`, wt, "0 (varint)", keyAt);
+        if (field === 1) key = r.index();
+        else if (field === 2) str = r.index();
+        else if (field === 3) num = r.int64("label num");
+        else unit = r.index();
+      } else {
+        r.skip(wt, "label", field);
+      }
+    }
+    const keyString = strings.get(key, "label key");
+    if (str !== 0) {
+      this.push(keyString, strings.get(str, "label str"), 0, "");
+    } else if (num !== 0 || unit !== 0) {
+      this.push(keyString, "", num, strings.get(unit, "label num_unit"));
+    }
+  }
+  /** A column cut to the labels kept (empty labels are dropped, so there may be fewer than counted). */
+  trimmed(column2) {
+    column2.length = this.count;
+    return column2;
+  }
+  push(key, str, num, unit) {
+    if (this.count === this.num.length) this.grow();
+    this.key[this.count] = key;
+    this.str[this.count] = str;
+    this.num[this.count] = num;
+    this.numUnit[this.count] = unit;
+    this.count++;
+  }
+  grow() {
+    const grown = new Float64Array(this.num.length * 2 + 16);
+    grown.set(this.num);
+    this.num = grown;
+  }
+};
+
+// src/core/decode/scan.ts
+var Spans = class {
+  data = new Uint32Array(64);
+  count = 0;
+  push(start, end) {
+    if (2 * this.count + 2 > this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.count] = start;
+    this.data[2 * this.count + 1] = end;
+    this.count++;
+  }
+  start(i) {
+    return this.data[2 * i];
+  }
+  end(i) {
+    return this.data[2 * i + 1];
+  }
+};
+var F = {
+  sampleType: 1,
+  sample: 2,
+  mapping: 3,
+  location: 4,
+  function: 5,
+  stringTable: 6,
+  dropFrames: 7,
+  keepFrames: 8,
+  timeNanos: 9,
+  durationNanos: 10,
+  periodType: 11,
+  period: 12,
+  comment: 13,
+  defaultSampleType: 14,
+  docUrl: 15
+};
+var NAMES = {
+  1: "sample_type",
+  2: "sample",
+  3: "mapping",
+  4: "location",
+  5: "function",
+  6: "string_table",
+  7: "drop_frames",
+  8: "keep_frames",
+  9: "time_nanos",
+  10: "duration_nanos",
+  11: "period_type",
+  12: "period",
+  13: "comment",
+  14: "default_sample_type",
+  15: "doc_url"
+};
+function name(field) {
+  return `profile field ${field} (${NAMES[field] ?? "unknown"})`;
+}
+var utf8 = new TextDecoder("utf-8");
+function scanProfile(bytes) {
+  if (bytes.length > 4294967295) throw new DecodeError(`profile of ${bytes.length} bytes exceeds the 4 GiB limit`);
+  const r = new WireReader(bytes);
+  const p = {
+    strings: [],
+    sampleType: new Spans(),
+    sample: new Spans(),
+    mapping: new Spans(),
+    location: new Spans(),
+    function: new Spans(),
+    periodType: void 0,
+    dropFrames: 0,
+    keepFrames: 0,
+    timeNanos: 0n,
+    durationNanos: 0n,
+    period: 0,
+    comment: [],
+    defaultSampleType: 0,
+    docUrl: 0
+  };
+  while (r.pos < r.end) {
+    const keyAt = r.pos;
+    const key = r.key();
+    const field = key >>> 3;
+    const wt = key & 7;
+    switch (field) {
+      case F.sampleType:
+      case F.sample:
+      case F.mapping:
+      case F.location:
+      case F.function:
+      case F.stringTable:
+      case F.periodType: {
+        if (wt !== WireType.bytes) throw wrongWireType(name(field), wt, "2 (length-delimited)", keyAt);
+        const end = r.bytesEnd(NAMES[field]);
+        const start = r.pos;
+        r.pos = end;
+        if (field === F.stringTable) p.strings.push(utf8.decode(bytes.subarray(start, end)));
+        else if (field === F.periodType) p.periodType = { start, end };
+        else spansOf(p, field).push(start, end);
+        break;
+      }
+      case F.comment:
+        if (wt === WireType.bytes) {
+          const end = r.bytesEnd("comment");
+          const outer = r.end;
+          r.end = end;
+          while (r.pos < end) p.comment.push(r.index());
+          r.end = outer;
+        } else if (wt === WireType.varint) {
+          p.comment.push(r.index());
+        } else {
+          throw wrongWireType(name(field), wt, "0 or 2 (packed)", keyAt);
+        }
+        break;
+      case F.dropFrames:
+      case F.keepFrames:
+      case F.timeNanos:
+      case F.durationNanos:
+      case F.period:
+      case F.defaultSampleType:
+      case F.docUrl:
+        if (wt !== WireType.varint) throw wrongWireType(name(field), wt, "0 (varint)", keyAt);
+        readScalar(r, p, field);
+        break;
+      default:
+        r.skip(wt, "profile", field);
+    }
+  }
+  return p;
+}
+function spansOf(p, field) {
+  switch (field) {
+    case F.sampleType:
+      return p.sampleType;
+    case F.sample:
+      return p.sample;
+    case F.mapping:
+      return p.mapping;
+    case F.location:
+      return p.location;
+    default:
+      return p.function;
+  }
+}
+function readScalar(r, p, field) {
+  switch (field) {
+    case F.dropFrames:
+      p.dropFrames = r.index();
+      return;
+    case F.keepFrames:
+      p.keepFrames = r.index();
+      return;
+    case F.timeNanos:
+      p.timeNanos = r.int64Big();
+      return;
+    case F.durationNanos:
+      p.durationNanos = r.int64Big();
+      return;
+    case F.period:
+      p.period = r.int64("period");
+      return;
+    case F.defaultSampleType:
+      p.defaultSampleType = r.index();
+      return;
+    case F.docUrl:
+      p.docUrl = r.index();
+      return;
+    default:
+      throw new DecodeError(`unexpected profile field ${field}`);
+  }
+}
+
+// src/core/decode/strings.ts
+var StringTable = class {
+  constructor(strings) {
+    this.strings = strings;
+    if (strings.length === 0) throw new DecodeError('string table is empty; entry 0 must be ""');
+    if (strings[0] !== "") {
+      throw new DecodeError(`string table entry 0 must be "", found ${JSON.stringify(strings[0].slice(0, 40))}`);
+    }
+  }
+  strings;
+  get size() {
+    return this.strings.length;
+  }
+  /**
+   * The string at `index`; DecodeError naming the reference when out of range: `what`, or
+   * `what id field` (e.g. "function 7 name") when an id is given (the message is built only then).
+   */
+  get(index, what, id, field) {
+    const s = this.strings[index];
+    if (s === void 0 || !Number.isInteger(index)) {
+      if (id !== void 0) what = `${what} ${id} ${field}`;
+      throw new DecodeError(`${what}: string index ${index} out of range (table has ${this.strings.length} strings)`);
+    }
+    return s;
+  }
+};
+
+// src/core/decode/id-index.ts
+var IdIndex = class {
+  /** `denseLimit`: ids below it are stored in the array (the number of objects plus one is typical). */
+  constructor(kind, denseLimit) {
+    this.kind = kind;
+    this.dense = new Array(denseLimit).fill(void 0);
+  }
+  kind;
+  /** Objects by id for ids below `dense.length`; read directly in hot loops. */
+  dense;
+  sparse = /* @__PURE__ */ new Map();
+  /** Adds an object; DecodeError on id 0 or a duplicate id. */
+  add(id, value) {
+    if (id === 0) throw new DecodeError(`${this.kind} has reserved id 0`);
+    if (this.get(id) !== void 0) throw new DecodeError(`duplicate ${this.kind} id ${id}`);
+    if (typeof id === "number" && id < this.dense.length) this.dense[id] = value;
+    else this.sparse.set(id, value);
+  }
+  /** The object with this id, or undefined. */
+  get(id) {
+    if (typeof id === "number" && id < this.dense.length) return this.dense[id];
+    return this.sparse.get(id);
+  }
+};
+
+// src/core/decode/tables.ts
+function expectVarint(wt, context, field, keyAt) {
+  if (wt !== WireType.varint) throw wrongWireType(fieldName(context, field), wt, "0 (varint)", keyAt);
+}
+function decodeValueType(r, start, end, strings, what) {
+  r.pos = start;
+  r.end = end;
+  let type = 0;
+  let unit = 0;
+  while (r.pos < r.end) {
+    const keyAt = r.pos;
+    const key = r.key();
+    const field = key >>> 3;
+    const wt = key & 7;
+    if (field === 1 || field === 2) {
+      expectVarint(wt, what, field, keyAt);
+      if (field === 1) type = r.index();
+      else unit = r.index();
+    } else {
+      r.skip(wt, what, field);
+    }
+  }
+  return { type: strings.get(type, `${what} type`), unit: strings.get(unit, `${what} unit`) };
+}
+function decodeMappings(bytes, spans, strings) {
+  const r = new WireReader(bytes);
+  const list = [];
+  const byId = new IdIndex("mapping", spans.count + 1);
+  for (let i = 0; i < spans.count; i++) {
+    r.pos = spans.start(i);
+    r.end = spans.end(i);
+    let id = 0;
+    let memoryStart = 0n;
+    let memoryLimit = 0n;
+    let fileOffset = 0n;
+    let filename = 0;
+    let buildId = 0;
+    const flags = [false, false, false, false];
+    while (r.pos < r.end) {
+      const keyAt = r.pos;
+      const key = r.key();
+      const field = key >>> 3;
+      const wt = key & 7;
+      if (field >= 1 && field <= 10) expectVarint(wt, "mapping", field, keyAt);
+      switch (field) {
+        case 1:
+          id = r.id();
+          break;
+        case 2:
+          memoryStart = r.uint64();
+          break;
+        case 3:
+          memoryLimit = r.uint64();
+          break;
+        case 4:
+          fileOffset = r.uint64();
+          break;
+        case 5:
+          filename = r.index();
+          break;
+        case 6:
+          buildId = r.index();
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 10:
+          flags[field - 7] = r.varint() !== 0;
+          break;
+        default:
+          r.skip(wt, "mapping", field);
+      }
+    }
+    const m = {
+      id,
+      memoryStart,
+      memoryLimit,
+      fileOffset,
+      filename: strings.get(filename, "mapping", id, "filename"),
+      buildId: strings.get(buildId, "mapping", id, "build_id"),
+      hasFunctions: flags[0],
+      hasFilenames: flags[1],
+      hasLineNumbers: flags[2],
+      hasInlineFrames: flags[3]
+    };
+    byId.add(id, m);
+    list.push(m);
+  }
+  return { list, byId };
+}
+function decodeFunctions(bytes, spans, strings) {
+  const r = new WireReader(bytes);
+  const list = [];
+  const byId = new IdIndex("function", spans.count + 1);
+  for (let i = 0; i < spans.count; i++) {
+    r.pos = spans.start(i);
+    r.end = spans.end(i);
+    let id = 0;
+    let name2 = 0;
+    let systemName = 0;
+    let filename = 0;
+    let startLine = 0;
+    while (r.pos < r.end) {
+      const keyAt = r.pos;
+      const key = r.key();
+      const field = key >>> 3;
+      const wt = key & 7;
+      if (field >= 1 && field <= 5) expectVarint(wt, "function", field, keyAt);
+      switch (field) {
+        case 1:
+          id = r.id();
+          break;
+        case 2:
+          name2 = r.index();
+          break;
+        case 3:
+          systemName = r.index();
+          break;
+        case 4:
+          filename = r.index();
+          break;
+        case 5:
+          startLine = r.int64("function start_line");
+          break;
+        default:
+          r.skip(wt, "function", field);
+      }
+    }
+    const f = {
+      id,
+      name: strings.get(name2, "function", id, "name"),
+      systemName: strings.get(systemName, "function", id, "system_name"),
+      filename: strings.get(filename, "function", id, "filename"),
+      startLine
+    };
+    byId.add(id, f);
+    list.push(f);
+  }
+  return { list, byId };
+}
+function decodeLocations(bytes, spans, mappings, functions) {
+  const r = new WireReader(bytes);
+  const lineReader = new WireReader(bytes);
+  const list = [];
+  const byId = new IdIndex("location", spans.count + 1);
+  for (let i = 0; i < spans.count; i++) {
+    const loc = decodeLocation(r, lineReader, spans.start(i), spans.end(i), mappings, functions);
+    byId.add(loc.id, loc);
+    list.push(loc);
+  }
+  return { list, byId };
+}
+function decodeLocation(r, lineReader, start, end, mappings, functions) {
+  r.pos = start;
+  r.end = end;
+  let id = 0;
+  let mappingId = 0;
+  let address = 0n;
+  let isFolded = false;
+  const line = [];
+  try {
+    while (r.pos < r.end) {
+      const keyAt = r.pos;
+      const key = r.key();
+      const field = key >>> 3;
+      const wt = key & 7;
+      if (field === 4) {
+        if (wt !== WireType.bytes) throw wrongWireType("location field 4", wt, "2 (length-delimited)", keyAt);
+        const lineEnd = r.bytesEnd("location", 4);
+        line.push(decodeLine(lineReader, r.pos, lineEnd, functions));
+        r.pos = lineEnd;
+        continue;
+      }
+      if (field >= 1 && field <= 5) expectVarint(wt, "location", field, keyAt);
+      switch (field) {
+        case 1:
+          id = r.id();
+          break;
+        case 2:
+          mappingId = r.id();
+          break;
+        case 3:
+          address = r.uint64();
+          break;
+        case 5:
+          isFolded = r.varint() !== 0;
+          break;
+        default:
+          r.skip(wt, "location", field);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UnknownFunction) throw new DecodeError(`location ${id}: unknown function id ${e.functionId}`);
+    throw e;
+  }
+  let mapping;
+  if (mappingId !== 0) {
+    mapping = mappings.get(mappingId);
+    if (mapping === void 0) throw new DecodeError(`location ${id}: unknown mapping id ${mappingId}`);
+  }
+  return { id, mapping, address, line, isFolded };
+}
+var UnknownFunction = class {
+  constructor(functionId) {
+    this.functionId = functionId;
+  }
+  functionId;
+};
+function decodeLine(r, start, end, functions) {
+  r.pos = start;
+  r.end = end;
+  let functionId = 0;
+  let line = 0;
+  let column2 = 0;
+  while (r.pos < r.end) {
+    const keyAt = r.pos;
+    const key = r.key();
+    const field = key >>> 3;
+    const wt = key & 7;
+    if (field >= 1 && field <= 3) expectVarint(wt, "line", field, keyAt);
+    switch (field) {
+      case 1:
+        functionId = r.id();
+        break;
+      case 2:
+        line = r.int64("line number");
+        break;
+      case 3:
+        column2 = r.int64("column");
+        break;
+      default:
+        r.skip(wt, "line", field);
+    }
+  }
+  let fn;
+  if (functionId !== 0) {
+    fn = functions.get(functionId);
+    if (fn === void 0) throw new UnknownFunction(functionId);
+  }
+  return { function: fn, line, column: column2 };
+}
+
+// src/core/decode/protobuf.ts
+function decodeProtobuf(bytes) {
+  const scanned = scanProfile(bytes);
+  const strings = new StringTable(scanned.strings);
+  const r = new WireReader(bytes);
+  const sampleType = [];
+  for (let i = 0; i < scanned.sampleType.count; i++) {
+    sampleType.push(decodeValueType(r, scanned.sampleType.start(i), scanned.sampleType.end(i), strings, `sample_type ${i}`));
+  }
+  const periodType = scanned.periodType && decodeValueType(r, scanned.periodType.start, scanned.periodType.end, strings, "period_type");
+  const mappings = decodeMappings(bytes, scanned.mapping, strings);
+  const functions = decodeFunctions(bytes, scanned.function, strings);
+  const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
+  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
+  const defaultName = strings.get(scanned.defaultSampleType, "default_sample_type");
+  return {
+    sampleType,
+    samples,
+    mapping: mappings.list,
+    location: locations.list,
+    function: functions.list,
+    dropFrames: strings.get(scanned.dropFrames, "drop_frames"),
+    keepFrames: strings.get(scanned.keepFrames, "keep_frames"),
+    timeNanos: scanned.timeNanos,
+    durationNanos: scanned.durationNanos,
+    periodType,
+    period: scanned.period,
+    comment: scanned.comment.map((index, i) => strings.get(index, `comment ${i}`)),
+    defaultSampleTypeIndex: defaultSampleTypeIndex(sampleType, defaultName),
+    docUrl: strings.get(scanned.docUrl, "doc_url")
+  };
+}
+function defaultSampleTypeIndex(sampleType, name2) {
+  if (name2 !== "") {
+    const i = sampleType.findIndex((t) => t.type === name2);
+    if (i >= 0) return i;
+  }
+  return sampleType.length - 1;
+}
+
+// src/core/decode/decode-profile.ts
+var DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
+var LEGACY_HEAP_PREFIX = "heap profile:";
+function decodeProfile(bytes, options = {}) {
+  if (bytes.length === 0) throw new DecodeError("empty file");
+  if (bytes[0] === 31 && bytes[1] === 139) {
+    const inner = gunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
+    if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
+    return decodeUncompressed(inner);
+  }
+  if (startsWith(bytes, [40, 181, 47, 253])) {
+    throw new DecodeError("zstd-compressed profiles are not supported; decompress with `zstd -d` first");
+  }
+  if (startsWith(bytes, [4, 34, 77, 24])) {
+    throw new DecodeError("lz4-compressed profiles are not supported; decompress with `lz4 -d` first");
+  }
+  return decodeUncompressed(bytes);
+}
+function decodeUncompressed(bytes) {
+  if (startsWithLegacyHeader(bytes)) return parseLegacyHeapProfile(new TextDecoder("utf-8").decode(bytes));
+  const text = textPrefix(bytes);
+  if (text !== void 0) {
+    try {
+      return decodeProtobuf(bytes);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      const firstLine3 = text.trimStart().split("\n", 1)[0].slice(0, 40);
+      throw new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine3)}`);
+    }
+  }
+  if (!looksLikeProfileStart(bytes[0])) {
+    try {
+      return decodeProtobuf(bytes);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
+      throw new DecodeError(`not a pprof profile (starts with bytes ${head}): ${e.message}`);
+    }
+  }
+  return decodeProtobuf(bytes);
+}
+function startsWithLegacyHeader(bytes) {
+  for (let j = 0; j < LEGACY_HEAP_PREFIX.length; j++) {
+    if (bytes[j] !== LEGACY_HEAP_PREFIX.charCodeAt(j)) return false;
+  }
+  return true;
+}
+function textPrefix(bytes) {
+  const n = Math.min(bytes.length, 256);
+  let s = "";
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (!(b === 9 || b === 10 || b === 13 || b >= 32 && b < 127)) return void 0;
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+function looksLikeProfileStart(b) {
+  const field = b >> 3;
+  const wt = b & 7;
+  if (b >= 128 || field < 1 || field > 15) return false;
+  if (field <= 6 || field === 11) return wt === 2;
+  if (field === 13) return wt === 0 || wt === 2;
+  return wt === 0;
+}
+function gunzip(bytes, maxOutputLength) {
+  try {
+    return gunzipSync(bytes, { maxOutputLength });
+  } catch (e) {
+    const code = e.code;
+    if (code === "ERR_BUFFER_TOO_LARGE") {
+      throw new DecodeError(`gzip: decompressed size exceeds the limit of ${maxOutputLength} bytes`);
+    }
+    throw new DecodeError(`gzip: ${e.message}`);
+  }
+}
+function startsWith(bytes, magic) {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+// src/adapters/profile-job.ts
+async function runProfileJob(job) {
+  let step = "reading";
+  try {
+    const bytes = "path" in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
+    step = "decoding";
+    const profile = decodeProfile(bytes);
+    step = "summarizing";
+    const summary = summarize(profile, { focus: job.focus });
+    return { ok: true, summary };
+  } catch (e) {
+    return failure(step, e);
+  }
+}
+async function readProfileFile(path) {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UsageError(describeFsError(e));
+  }
+}
+function firstLine2(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split("\n", 1)[0] ?? "";
+}
+function failure(step, e) {
+  if (e instanceof HeapgateError) {
+    return {
+      ok: false,
+      step,
+      name: e.name,
+      message: e.message,
+      exitCode: e.exitCode,
+      offset: e instanceof DecodeError ? e.offset : void 0,
+      internal: false
+    };
+  }
+  return { ok: false, step, name: "Error", message: firstLine2(e), exitCode: 70, internal: true };
+}
+function jobError(source, f) {
+  const message = `${f.step} ${source.role} profile ${source.label}: ${f.message}`;
+  if (f.internal) return new Error(message);
+  switch (f.name) {
+    case "DecodeError": {
+      const err = new DecodeError(message);
+      if (f.offset !== void 0) Object.defineProperty(err, "offset", { value: f.offset });
+      return err;
+    }
+    case "IncompatibleProfilesError":
+      return new IncompatibleProfilesError(message);
+    case "RuleError":
+      return new RuleError(message);
+    case "UsageError":
+      return new UsageError(message);
+    case "StoreError":
+      return new StoreError(message);
+    default:
+      return new HeapgateError(message, f.exitCode);
+  }
+}
+function summaryTransferList(summary) {
+  const buffers = /* @__PURE__ */ new Set();
+  const f = summary.functions;
+  for (const group of [f.flat, f.cum, f.flatVariance, f.cumVariance]) {
+    for (const a of group) {
+      if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+    }
+  }
+  return [...buffers];
+}
+
+// src/adapters/profile-loader.ts
+import { Worker } from "node:worker_threads";
+
+// src/adapters/profile-size.ts
+import { open } from "node:fs/promises";
+function estimateDecodedSize(size, head, tail) {
+  const gzip = head.length >= 2 && head[0] === 31 && head[1] === 139;
+  if (!gzip || tail.length < 4 || size < 18) return size;
+  const isize = (tail[tail.length - 4] | tail[tail.length - 3] << 8 | tail[tail.length - 2] << 16) + tail[tail.length - 1] * 2 ** 24;
+  return Math.max(size, isize);
+}
+async function decodedSizeOf(source) {
+  if ("bytes" in source) {
+    const b = source.bytes;
+    return estimateDecodedSize(b.length, b.subarray(0, 2), b.subarray(Math.max(0, b.length - 4)));
+  }
+  let file;
+  try {
+    file = await open(source.path, "r");
+    const { size } = await file.stat();
+    const head = new Uint8Array(2);
+    const tail = new Uint8Array(4);
+    await file.read(head, 0, 2, 0);
+    if (size >= 4) await file.read(tail, 0, 4, size - 4);
+    return estimateDecodedSize(size, head, tail);
+  } catch {
+    return 0;
+  } finally {
+    await file?.close();
+  }
+}
+
+// src/adapters/profile-worker.ts
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+var WORKER_KEY = "heapgateProfileJob";
+var PROFILE_WORKER_URL = new URL(import.meta.url);
+function isProfileWorker() {
+  return !isMainThread && typeof workerData === "object" && workerData !== null && WORKER_KEY in workerData;
+}
+async function runProfileWorker() {
+  const job = workerData[WORKER_KEY];
+  const outcome = await runProfileJob(job);
+  parentPort.postMessage(outcome, outcome.ok ? summaryTransferList(outcome.summary) : []);
+}
+if (isProfileWorker()) void runProfileWorker();
+
+// src/adapters/profile-loader.ts
+var MIN_WORKER_BYTES = 4 * 1024 * 1024;
+function defaultLoadMode() {
+  return /\.m?js$/.test(new URL(import.meta.url).pathname) ? "auto" : "inline";
+}
+function workersPayOff(sizes, minWorkerBytes = MIN_WORKER_BYTES) {
+  return sizes.length > 1 && sizes.every((size) => size >= minWorkerBytes);
+}
+function createProfileLoader(options = {}) {
+  const mode = options.mode ?? defaultLoadMode();
+  const url = options.workerUrl ?? PROFILE_WORKER_URL;
+  return async (sources, focus) => {
+    const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
+    const run = (source) => {
+      const job = { source, focus: [...focus] };
+      return useWorkers ? runInWorker(url, job) : runProfileJob(job);
+    };
+    const outcomes = await Promise.all(sources.map(run));
+    const summaries = [];
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.ok) throw jobError(sources[i], outcome);
+      summaries.push(outcome.summary);
+    });
+    return summaries;
+  };
+}
+function runInWorker(url, job) {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    const internal = (message) => ({
+      ok: false,
+      step: "decoding",
+      name: "Error",
+      message,
+      exitCode: 70,
+      internal: true
+    });
+    const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
+    worker.once("message", (outcome) => settle(outcome));
+    worker.once("error", (e) => settle(internal(`worker failed: ${e.message.split("\n", 1)[0]}`)));
+    worker.once("exit", (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+  });
+}
+
+// src/core/render/units.ts
+var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+function isByteUnit(unit) {
+  const u = unit.toLowerCase();
+  return u === "bytes" || u === "byte" || u === "b";
+}
+function groupThousands(value) {
+  const rounded = Math.round(Math.abs(value));
+  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return (value < 0 && rounded !== 0 ? "-" : "") + out;
+}
+function formatBytes2(value) {
+  const abs = Math.abs(value);
+  let i = 0;
+  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
+  if (i === 0) return `${groupThousands(value)} B`;
+  const scaled = abs / 1024 ** i;
+  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
+}
+function formatValue(value, unit) {
+  if (isByteUnit(unit)) return formatBytes2(value);
+  if (unit === "count" || unit === "") return groupThousands(value);
+  return `${groupThousands(value)} ${unit}`;
+}
+function formatSignedValue(value, unit) {
+  const text = formatValue(value, unit);
+  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
+}
+function formatDeltaPercent(percent) {
+  if (percent === null || !Number.isFinite(percent)) return "n/a";
+  const text = Math.abs(percent).toFixed(1);
+  if (text === "0.0") return "0.0%";
+  return `${percent > 0 ? "+" : "-"}${text}%`;
+}
+function formatZ(z) {
+  if (z === null) return "exact";
+  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  const text = z.toFixed(1);
+  return text === "-0.0" ? "0.0" : text;
+}
+function formatPprofPercent(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
+  return `${goFormatG2(ratio).padStart(5)}%`;
+}
+function goFormatG2(x) {
+  if (x === 0) return "0";
+  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
+  if (exp < -4) {
+    const [mantissa, e] = x.toExponential(1).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const n = Number(e);
+    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(Number(x.toPrecision(2)));
+}
+
+// src/core/render/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MAX_CELL_CHARS = 200;
+var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", noise: "\u{1F4A4}" };
+function renderMarkdown(report, options = {}) {
+  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const types = functionSampleTypes(report, options.functionsFor ?? "failing");
+  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
+    const text = compose(report, types, rows, rows < fullRows);
+    if (text.length <= budget) return text;
+    if (rows === 0) break;
+  }
+  const compact = compose(report, [], 0, true, true);
+  if (compact.length <= budget) return compact;
+  return cut(compact, budget);
+}
+function compose(report, types, rows, reduced, compact = false) {
+  const parts = [verdictLine(report), labelsLine(report), ""];
+  const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
+  parts.push(...metricsTable(metrics));
+  if (metrics.length < report.metrics.length) {
+    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+  }
+  const noise = noiseLine(report);
+  if (noise !== null) parts.push("", noise);
+  for (const type of types) parts.push("", ...functionSection(report, type, rows));
+  if (reduced) {
+    parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
+  }
+  return `${parts.join("\n")}
+`;
+}
+function verdictLine(report) {
+  const count = (s) => report.metrics.filter((m) => m.status === s).length;
+  const words = { pass: "no memory regression", warn: "memory warning", fail: "memory regression" }[report.verdict];
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${count("fail")} failed, ${count("warn")} warned, ${count("noise")} within noise)`;
+}
+function labelsLine(report) {
+  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+}
+function valueCell(text) {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+function metricsTable(metrics) {
+  if (metrics.length === 0) return ["_No metrics compared._"];
+  const lines = [
+    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
+    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
+  ];
+  for (const m of metrics) {
+    const name2 = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    lines.push(
+      `| ${[
+        name2,
+        valueCell(formatValue(m.base, m.unit)),
+        valueCell(formatValue(m.current, m.unit)),
+        valueCell(formatSignedValue(m.delta, m.unit)),
+        formatDeltaPercent(m.deltaPercent),
+        formatZ(m.z),
+        m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
+        `${ICON[m.status]} ${m.status}`
+      ].join(" | ")} |`
+    );
+  }
+  return lines;
+}
+function noiseLine(report) {
+  const noise = report.metrics.filter((m) => m.status === "noise").length;
+  if (noise === 0) return null;
+  return `\u{1F4A4} ${noise === 1 ? "1 change crosses" : `${noise} changes cross`} a threshold but ${noise === 1 ? "is" : "are"} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+}
+function functionSampleTypes(report, which) {
+  const all = Object.keys(report.functions);
+  if (which === "all") return all;
+  const failing = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && all.includes(m.sampleType) && !failing.includes(m.sampleType)) {
+      failing.push(m.sampleType);
+    }
+  }
+  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
+}
+function functionSection(report, type, maxRows) {
+  const all = report.functions[type] ?? [];
+  const rows = all.slice(0, maxRows);
+  const total = report.totals[type];
+  const unit = total?.unit ?? "";
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? all.length;
+  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
+  if (rows.length === 0) {
+    out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
+    return out;
+  }
+  out.push(
+    "",
+    "| flat \u0394 | flat% | cum \u0394 | cum% | function |",
+    "| --: | --: | --: | --: | :-- |"
+  );
+  for (const f of rows) {
+    out.push(
+      `| ${[
+        valueCell(formatSignedValue(f.flatDelta, unit)),
+        formatPprofPercent(f.flatDelta, baseTotal).trim(),
+        valueCell(formatSignedValue(f.cumDelta, unit)),
+        formatPprofPercent(f.cumDelta, baseTotal).trim(),
+        markdownCode(truncate(f.name, MAX_CELL_CHARS), true)
+      ].join(" | ")} |`
+    );
+  }
+  out.push("", `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  return out;
+}
+function cut(text, budget) {
+  const note = "\n_Report cut to fit the size limit._\n";
+  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
+  const room = budget - note.length;
+  const end = text.lastIndexOf("\n", room);
+  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+}
+
+// src/core/render/json.ts
+var REPORT_SCHEMA_VERSION = 1;
+function finiteOrNull(x) {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+function toJsonReport(report) {
+  const functions = {};
+  for (const [type, rows] of Object.entries(report.functions)) {
+    functions[type] = rows.map((f) => ({
+      name: f.name,
+      baseFlat: f.baseFlat,
+      currentFlat: f.currentFlat,
+      flatDelta: f.flatDelta,
+      baseCum: f.baseCum,
+      currentCum: f.currentCum,
+      cumDelta: f.cumDelta
+    }));
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: report.verdict,
+    confidence: report.confidence,
+    base: report.base,
+    current: report.current,
+    sampleType: report.sampleType,
+    top: report.top,
+    metrics: report.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      pattern: m.pattern,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: finiteOrNull(m.deltaPercent),
+      z: finiteOrNull(m.z),
+      status: m.status,
+      rule: m.rule
+    })),
+    functions,
+    functionCount: { ...report.functionCount }
+  };
+}
+function renderJson(report) {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}
+`;
+}
+
+export {
+  terminalSafe,
+  markdownCode,
+  markdownText,
+  truncate,
+  isByteUnit,
+  formatValue,
+  formatSignedValue,
+  formatDeltaPercent,
+  formatZ,
+  formatPprofPercent,
+  GITHUB_COMMENT_LIMIT,
+  MAX_CELL_CHARS,
+  renderMarkdown,
+  rulesWithDefaults,
+  focusPatterns,
+  withContext,
+  compareProfiles,
+  toJsonReport,
+  renderJson,
+  describeFsError,
+  createProfileLoader
+};

@@ -1,0 +1,97 @@
+// The benchmark cases: which profile pairs, how many runs, and the targets heapgate must meet.
+// Synthetic pairs are generated into bench/out/ when missing (file names carry the shape and seed,
+// so a different shape never reuses stale files).
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { generateProfile } from './synthetic.mjs';
+
+export const OUT_DIR = 'bench/out';
+const SEED = 'heapgate';
+
+/** The synthetic shapes of cases 2 and 3 (see BENCHMARKS.md for why 400k uses 160k locations). */
+export const SHAPES = {
+  synth15k: { samples: 15000, locations: 80000, functions: 20000, seed: SEED },
+  synth400k: { samples: 400000, locations: 160000, functions: 40000, seed: SEED },
+};
+
+function shapeName(s) {
+  return `synth-s${s.samples}-l${s.locations}-f${s.functions}-${s.seed}`;
+}
+
+/** Paths of a synthetic pair, generating it first if either file is missing or `regenerate` is set. */
+export function ensureSyntheticPair(shape, { regenerate = false, log = () => {} } = {}) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const prefix = join(OUT_DIR, shapeName(shape));
+  const files = { base: `${prefix}.base.pb.gz`, current: `${prefix}.current.pb.gz` };
+  for (const variant of ['base', 'current']) {
+    if (!regenerate && existsSync(files[variant])) continue;
+    log(`generating ${files[variant]}`);
+    const { gz } = generateProfile(shape, variant);
+    writeFileSync(files[variant], gz);
+  }
+  return files;
+}
+
+/**
+ * A real Go heap profile pair: the largest good/regressed pair (any rate, heap or allocs) under __tests__/fixtures/go/ (made
+ * by scripts/make-fixtures.sh), else examples/regression. Null when neither exists yet.
+ */
+export function findRealPair() {
+  const root = '__tests__/fixtures/go';
+  let best = null;
+  if (existsSync(root)) {
+    for (const dir of readdirSync(root).sort()) {
+      for (const name of ['rate1.allocs', 'rate1.heap', 'rate524288.allocs', 'rate524288.heap']) {
+        const base = join(root, dir, `good.${name}.pb.gz`);
+        const current = join(root, dir, `regressed.${name}.pb.gz`);
+        if (!existsSync(base) || !existsSync(current)) continue;
+        const size = statSync(base).size + statSync(current).size;
+        if (best === null || size > best.size) best = { base, current, size };
+      }
+    }
+  }
+  if (best !== null) return { base: best.base, current: best.current };
+  const ex = { base: 'examples/regression/base.heap.pb.gz', current: 'examples/regression/current.heap.pb.gz' };
+  return existsSync(ex.base) && existsSync(ex.current) ? ex : null;
+}
+
+/** Raw and gzipped sizes of a profile file, in bytes. */
+export function fileSizes(path) {
+  const gz = readFileSync(path);
+  const raw = gz[0] === 0x1f && gz[1] === 0x8b ? gunzipSync(gz).length : gz.length;
+  return { gz: gz.length, raw };
+}
+
+/**
+ * The three cases. Targets: `wallMs` absolute median; `wallRatio` / `rssRatio` of heapgate's
+ * median over pprof's.
+ */
+export function defineCases({ regenerate, log, quick }) {
+  const cases = [];
+  const real = findRealPair();
+  if (real !== null) {
+    cases.push({ id: 'real', title: 'real Go heap profiles', files: real, runs: quick ? 3 : 15, warmup: 1, target: { wallMs: 100 } });
+  } else {
+    log('no real Go profile pair yet (__tests__/fixtures/go/ or examples/): skipping case 1');
+  }
+  cases.push({
+    id: 'synth15k',
+    title: 'synthetic 15k samples',
+    shape: SHAPES.synth15k,
+    files: ensureSyntheticPair(SHAPES.synth15k, { regenerate, log }),
+    runs: quick ? 3 : 7,
+    warmup: 1,
+    target: { wallRatio: 0.3 },
+  });
+  cases.push({
+    id: 'synth400k',
+    title: 'synthetic 400k samples',
+    shape: SHAPES.synth400k,
+    files: ensureSyntheticPair(SHAPES.synth400k, { regenerate, log }),
+    runs: quick ? 1 : 3,
+    warmup: 0,
+    target: { wallRatio: 0.15, rssRatio: 0.25 },
+  });
+  return cases;
+}

@@ -1,0 +1,136 @@
+// Renders benchmark results as a terminal table and as the markdown figures section of
+// BENCHMARKS.md (between the FIGURES_START / FIGURES_END markers).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export const FIGURES_START = '<!-- bench:figures:start (written by `npm run bench -- --write`) -->';
+export const FIGURES_END = '<!-- bench:figures:end -->';
+
+const sec = (ms) => (ms === null ? 'n/a' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(3)} s`);
+const mib = (kib) => (kib === null ? 'n/a' : kib >= 1024 * 1024 ? `${(kib / 1024 / 1024).toFixed(2)} GiB` : `${(kib / 1024).toFixed(0)} MiB`);
+const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e5 ? 3 : 1)} MB`;
+const ms = (x) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
+const ratio = (x) => (x === null ? 'n/a' : `${x.toFixed(3)}×`);
+
+/** One line per verdict of a case against its targets: [{ what, value, target, met }]. */
+export function checkTargets(c) {
+  const h = c.heapgate;
+  const p = c.pprof;
+  const out = [];
+  if (c.target.wallMs !== undefined) {
+    out.push({ what: 'heapgate median wall', value: sec(h.wall.median), target: `< ${sec(c.target.wallMs)}`, met: h.wall.median < c.target.wallMs });
+  }
+  if (c.target.wallRatio !== undefined) {
+    const r = h.wall.median / p.wall.median;
+    out.push({ what: 'wall heapgate/pprof', value: ratio(r), target: `≤ ${c.target.wallRatio}×`, met: r <= c.target.wallRatio });
+  }
+  if (c.target.rssRatio !== undefined) {
+    const r = h.rss.median === null || p.rss.median === null ? null : h.rss.median / p.rss.median;
+    out.push({ what: 'peak RSS heapgate/pprof', value: ratio(r), target: `≤ ${c.target.rssRatio}×`, met: r !== null && r <= c.target.rssRatio });
+  }
+  return out;
+}
+
+function caseRows(c) {
+  const row = (tool, m) =>
+    `| ${tool} | ${sec(m.wall.median)} | ${sec(m.wall.min)} – ${sec(m.wall.max)} | ${m.wall.n} | ${mib(m.rss.median)} | ${mib(m.rss.max)} |`;
+  return [row('heapgate', c.heapgate), row('pprof', c.pprof)];
+}
+
+function describeFiles(c) {
+  const s = c.sizes;
+  const shape = c.shape ? ` — ${c.shape.samples} samples, ${c.shape.locations} locations, ${c.shape.functions} functions (seed \`${c.shape.seed}\`)` : '';
+  return `\`${c.files.base}\` (${mb(s.base.raw)} raw, ${mb(s.base.gz)} gz) vs \`${c.files.current}\` (${mb(s.current.raw)} raw, ${mb(s.current.gz)} gz)${shape}`;
+}
+
+/** The markdown figures section (without the markers). */
+export function renderMarkdown(results) {
+  const m = results.machine;
+  const lines = [];
+  lines.push(`Measured ${results.date} on ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memGiB} GiB, ${m.os}; node ${m.node}; ${m.go}.`);
+  lines.push(`Load average at start ${m.loadavg.join(' / ')}, at end ${results.machineEnd.loadavg.join(' / ')} (the machine is shared; medians are over alternating runs).`);
+  lines.push(`heapgate: \`${results.commands.heapgate}\`; pprof: \`${results.commands.pprof}\`. Peak RSS: ${results.rssMethod}.`);
+  lines.push('');
+  for (const c of results.cases) {
+    lines.push(`### ${c.title}`);
+    lines.push('');
+    lines.push(describeFiles(c));
+    lines.push('');
+    lines.push('| tool | median wall | min – max | runs | median peak RSS | max peak RSS |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    lines.push(...caseRows(c));
+    lines.push('');
+    for (const t of checkTargets(c)) lines.push(`- ${t.what}: **${t.value}** (target ${t.target}) — ${t.met ? 'met' : '**missed**'}`);
+    lines.push('');
+  }
+  if (results.startup) {
+    const s = results.startup;
+    lines.push(
+      `Fixed cost, medians of 10: \`node -e 0\` ${sec(s.nodeEmpty.median)}; \`node ${results.cli} --help\` (loads the bundle, reads no profile) ${sec(s.cliHelp.median)}.`,
+    );
+    lines.push('');
+  }
+  for (const cp of results.cpuProfiles ?? []) {
+    lines.push(`### Where heapgate's time goes (${cp.case})`);
+    lines.push('');
+    lines.push(
+      `\`node --cpu-prof\` on a source-mapped bundle of src/cli/index.ts, \`diff --format json\` on the ${cp.case} pair; all threads (main and profile workers) together, idle time left out; wall ${sec(cp.wallMs)} (profiling slows it). Top self time:`,
+    );
+    lines.push('');
+    lines.push('| function | where | self | share |');
+    lines.push('|---|---|---:|---:|');
+    for (const f of cp.top) lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.selfMs)} | ${(100 * f.share).toFixed(1)} % |`);
+    lines.push('');
+  }
+  if (results.micro) lines.push(...renderMicro(results.micro));
+  return lines.join('\n');
+}
+
+function renderMicro(micro) {
+  const lines = ['### Micro-benchmarks', ''];
+  lines.push('In-process, one warm-up then alternating runs; medians (min – max). "Retained" is the heap still held by the result after a forced GC.');
+  lines.push('');
+  lines.push('| job | input | contender | median | min – max | runs | retained |');
+  lines.push('|---|---|---|---:|---:|---:|---:|');
+  for (const r of micro.results) {
+    const input =
+      r.task === 'load' ? `${r.case} pair` : `${r.case} ${r.task === 'gunzip' ? mb(r.gzBytes) + ' gz' : mb(r.rawBytes) + ' raw'}`;
+    for (const name of r.contenders) {
+      const s = r[name];
+      const retained = r.task === 'decode' ? `${s.retainedMiB.toFixed(0)} MiB` : '';
+      lines.push(`| ${r.task} | ${input} | ${name} | ${ms(s.median)} | ${ms(s.min)} – ${ms(s.max)} | ${s.n} | ${retained} |`);
+    }
+  }
+  lines.push('');
+  for (const r of micro.results) {
+    const [a, b] = r.contenders;
+    lines.push(`- ${r.task}, ${r.case}: ${b} / ${a} = ${(r[b].median / r[a].median).toFixed(2)} (${r[a].median < r[b].median ? a : b} faster)`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Replaces the figures section of `file` (between the markers) with `markdown`. */
+export function writeFigures(file, markdown) {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(FIGURES_START);
+  const end = text.indexOf(FIGURES_END);
+  if (start < 0 || end < start) throw new Error(`${file} has no figures markers (${FIGURES_START} … ${FIGURES_END})`);
+  writeFileSync(file, `${text.slice(0, start + FIGURES_START.length)}\n${markdown}\n${text.slice(end)}`);
+}
+
+/** A compact terminal table of the cases. */
+export function renderTerminal(results) {
+  const out = [];
+  const pad = (s, n) => String(s).padEnd(n);
+  out.push(`${pad('case', 24)}${pad('tool', 10)}${pad('median', 10)}${pad('min–max', 20)}${pad('runs', 6)}peak RSS (median)`);
+  for (const c of results.cases) {
+    for (const tool of ['heapgate', 'pprof']) {
+      const m = c[tool];
+      out.push(
+        `${pad(tool === 'heapgate' ? c.title : '', 24)}${pad(tool, 10)}${pad(sec(m.wall.median), 10)}${pad(`${sec(m.wall.min)}–${sec(m.wall.max)}`, 20)}${pad(m.wall.n, 6)}${mib(m.rss.median)}`,
+      );
+    }
+    for (const t of checkTargets(c)) out.push(`${pad('', 24)}${t.what}: ${t.value} (target ${t.target}) ${t.met ? 'met' : 'MISSED'}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,89 @@
+/**
+ * The workflow run from the runner's environment (GITHUB_* variables) and the event payload file
+ * (GITHUB_EVENT_PATH), as the GateEvent the application reads.
+ */
+import { readFile } from 'node:fs/promises';
+import type { GateEvent, PullRequestEvent } from '../app/gate-plan.js';
+import { UsageError } from '../core/errors.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function obj(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function need(env: Env, name: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') throw new UsageError(`${name} is not set: heapgate's action runs inside a GitHub Actions job`);
+  return v;
+}
+
+function pullRequest(payload: Record<string, unknown>): PullRequestEvent | null {
+  const pr = obj(payload.pull_request);
+  if (pr === undefined) return null;
+  const base = obj(pr.base);
+  const head = obj(pr.head);
+  const number = pr.number;
+  if (typeof number !== 'number' || base === undefined || head === undefined || !str(base.ref) || !str(base.sha) || !str(head.sha)) {
+    throw new UsageError('the pull_request event payload lacks number, base.ref, base.sha or head.sha');
+  }
+  const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(obj(l)?.name)).filter((l): l is string => l !== undefined) : [];
+  const action = payload.action;
+  const label = str(obj(payload.label)?.name);
+  const sender = str(obj(payload.sender)?.login);
+  return {
+    number,
+    baseRef: str(base.ref)!,
+    baseSha: str(base.sha)!,
+    headSha: str(head.sha)!,
+    headRef: str(head.ref) ?? `pull/${number}`,
+    labels,
+    labelEvent:
+      (action === 'labeled' || action === 'unlabeled') && label !== undefined && sender !== undefined
+        ? { action, label, sender }
+        : null,
+  };
+}
+
+/** The GateEvent of a run from its environment and parsed payload. Throws UsageError when a required variable is missing. */
+export function gateEvent(env: Env, payload: unknown): GateEvent {
+  const p = obj(payload) ?? {};
+  const ref = env.GITHUB_REF ?? '';
+  const headCommit = obj(p.head_commit);
+  const runId = env.GITHUB_RUN_ID;
+  return {
+    name: need(env, 'GITHUB_EVENT_NAME'),
+    repository: need(env, 'GITHUB_REPOSITORY'),
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    sha: need(env, 'GITHUB_SHA'),
+    branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null,
+    defaultBranch: str(obj(p.repository)?.default_branch) ?? null,
+    runId: runId !== undefined && /^[0-9]{1,20}$/.test(runId) ? runId : null,
+    commitTime: str(headCommit?.timestamp) ?? null,
+    pullRequest: pullRequest(p),
+  };
+}
+
+/** Reads GITHUB_EVENT_PATH (an empty payload when unset) and builds the GateEvent. */
+export async function loadGateEvent(env: Env): Promise<GateEvent> {
+  const path = env.GITHUB_EVENT_PATH;
+  let payload: unknown = {};
+  if (path !== undefined && path !== '') {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
+    }
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: not valid JSON`);
+    }
+  }
+  return gateEvent(env, payload);
+}

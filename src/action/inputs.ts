@@ -1,0 +1,137 @@
+/**
+ * The Action's inputs: every name, description and default in one table (action.yml lists the
+ * same, a test keeps them equal), parsed once into a typed, validated ActionConfig. An invalid
+ * value is a UsageError naming the input and what is allowed; nothing falls back silently.
+ */
+import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate-comment.js';
+import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gate-plan.js';
+import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
+import { UsageError } from '../core/errors.js';
+
+export interface InputSpec {
+  readonly description: string;
+  /** The default action.yml declares ('' = none); applied here too when the value is empty. */
+  readonly default: string;
+  readonly required: boolean;
+}
+
+/** The inputs, in the order action.yml lists them. */
+export const INPUTS = {
+  profile: { description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.", default: '', required: true },
+  series: { description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.', default: 'default', required: false },
+  store: { description: 'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.', default: '', required: true },
+  rules: { description: 'Extra rules, one per line, in heapgate\'s rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.', default: '', required: false },
+  mode: { description: 'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).', default: 'auto', required: false },
+  'base-branch': { description: "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.", default: '', required: false },
+  'github-token': { description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.', default: '${{ github.token }}', required: false },
+  comment: { description: 'When to write the sticky pull-request comment: always, on-change (the verdict is not pass), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.', default: 'on-change', required: false },
+  'fail-on-regression': { description: 'Fail the step when the verdict is fail (and the pull request does not carry the accept label).', default: 'true', required: false },
+  'accept-label': { description: 'A pull-request label that accepts a regression: the step passes and the report records who accepted it.', default: 'heapgate:accept', required: false },
+  confidence: { description: 'The z score a change must reach to count as real rather than sampling noise.', default: '3', required: false },
+  top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
+  'update-baseline': { description: 'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).', default: 'always', required: false },
+  'baseline-sha': { description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).", default: '', required: false },
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+
+/** The outputs, in the order action.yml lists them. */
+export const OUTPUTS = {
+  verdict: 'pass, warn, fail, no-baseline or accepted.',
+  report: 'Path to the JSON report.',
+  'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
+  'comment-url': 'URL of the pull-request comment (empty when none was written).',
+  'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',
+  'inuse-objects-delta': 'Change of inuse_objects (current - baseline); empty without a baseline.',
+  'alloc-space-delta': 'Change of alloc_space in bytes (current - baseline); empty without a baseline.',
+  'alloc-objects-delta': 'Change of alloc_objects (current - baseline); empty without a baseline.',
+} as const;
+
+export type OutputName = keyof typeof OUTPUTS;
+
+export interface ActionConfig {
+  readonly profile: string;
+  readonly series: string;
+  readonly store: string;
+  /** null when empty. */
+  readonly rules: string | null;
+  readonly mode: Mode;
+  /** null = the repository's default branch. */
+  readonly baseBranch: string | null;
+  /** null when empty: no comment. */
+  readonly githubToken: string | null;
+  readonly comment: CommentPolicy;
+  readonly failOnRegression: boolean;
+  readonly acceptLabel: string;
+  readonly confidence: number;
+  readonly top: number;
+  readonly updateBaseline: UpdatePolicy;
+  readonly baselineSha: string | null;
+}
+
+function invalid(name: InputName, value: string, allowed: string): UsageError {
+  return new UsageError(`input ${name}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
+}
+
+function choice<T extends string>(name: InputName, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw invalid(name, value, `use one of ${allowed.join(', ')}`);
+}
+
+/** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
+function bool(name: InputName, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw invalid(name, value, 'use true or false');
+}
+
+function wrap<T>(name: InputName, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`input ${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Parses the inputs. `get(name)` returns an input's raw value ('' when unset, as getInput does);
+ * surrounding whitespace is ignored, and an empty value takes the table's default.
+ */
+export function parseInputs(get: (name: InputName) => string): ActionConfig {
+  const value = (name: InputName): string => {
+    const raw = get(name).trim();
+    return raw !== '' ? raw : INPUTS[name].default;
+  };
+  for (const name of Object.keys(INPUTS) as InputName[]) {
+    if (INPUTS[name].required && value(name) === '') throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
+  }
+  const confidenceText = value('confidence');
+  const confidence = Number(confidenceText);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {
+    throw invalid('confidence', confidenceText, 'use a number ≥ 0, e.g. 3');
+  }
+  const topText = value('top');
+  if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
+  const baseBranch = value('base-branch');
+  const baselineSha = value('baseline-sha');
+  const token = value('github-token');
+  const rules = value('rules');
+  return {
+    profile: value('profile'),
+    series: wrap('series', () => validateSeries(value('series'))),
+    store: value('store'),
+    rules: rules === '' ? null : rules,
+    mode: choice('mode', value('mode'), MODES),
+    baseBranch: baseBranch === '' ? null : wrap('base-branch', () => (encodeBranch(baseBranch), baseBranch)),
+    // An unexpanded expression means the runner did not substitute it (not running in Actions).
+    githubToken: token === '' || token.startsWith('${{') ? null : token,
+    comment: choice('comment', value('comment'), COMMENT_POLICIES),
+    failOnRegression: bool('fail-on-regression', value('fail-on-regression')),
+    acceptLabel: value('accept-label'),
+    confidence,
+    top: Number(topText),
+    updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
+    baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
+  };
+}

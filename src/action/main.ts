@@ -1,0 +1,136 @@
+/**
+ * The Action's entry: inputs → ActionConfig → the gate (src/app/gate.ts) with the real ports →
+ * outputs, the JSON report file and the exit code. The one place that turns errors into a failed
+ * step with a one-line message.
+ *
+ * Exit codes (see ExitCode): 0 pass, warn, accepted or no baseline; 1 a failing verdict; 2 a bad
+ * input (profile, rules, inputs); 3 the baseline store failed; 70 an internal error.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { runGate, type GateConfig, type GateOutcome } from '../app/gate.js';
+import { createGitHubPorts } from '../adapters/github.js';
+import { createProfileLoader } from '../adapters/profile-loader.js';
+import { openStore } from '../adapters/store-url.js';
+import { HeapgateError } from '../core/errors.js';
+import { markdownCode } from '../core/render/escape.js';
+import type { GatePorts } from '../app/gate.js';
+import { loadGateEvent } from './event.js';
+import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
+import { readProfileFile, resolveProfilePath } from './profile-file.js';
+
+/** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE), as the CLI's. */
+const INTERNAL_ERROR_EXIT = 70;
+
+/** The output named for each default metric's delta. */
+const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
+  inuse_space: 'inuse-space-delta',
+  inuse_objects: 'inuse-objects-delta',
+  alloc_space: 'alloc-space-delta',
+  alloc_objects: 'alloc-objects-delta',
+};
+
+function gateConfig(config: ActionConfig, profile: string): GateConfig {
+  return {
+    mode: config.mode,
+    baseBranch: config.baseBranch,
+    updateBaseline: config.updateBaseline,
+    failOnRegression: config.failOnRegression,
+    baselineSha: config.baselineSha,
+    series: config.series,
+    store: config.store,
+    profile,
+    rules: config.rules === null ? null : { text: config.rules, origin: 'input rules' },
+    comment: config.comment,
+    acceptLabel: config.acceptLabel,
+    confidence: config.confidence,
+    top: config.top,
+  };
+}
+
+function ports(config: ActionConfig, repository: string, store: GatePorts['store']): GatePorts {
+  const github = config.githubToken === null ? null : createGitHubPorts({ token: config.githubToken, repository });
+  return {
+    store,
+    load: createProfileLoader(),
+    comments: github?.comments ?? null,
+    pulls: github?.pulls ?? null,
+    summary: { append: async (markdown) => void (await core.summary.addRaw(markdown, true).write()) },
+    clock: { now: () => new Date() },
+    log: {
+      info: (m) => core.info(m),
+      warning: (m, p) => core.warning(m, p ?? {}),
+      error: (m, p) => core.error(m, p ?? {}),
+    },
+  };
+}
+
+async function writeReport(outcome: GateOutcome, series: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const dir = env.RUNNER_TEMP || process.cwd();
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `heapgate-${series}.json`);
+  await writeFile(path, outcome.json);
+  return path;
+}
+
+function setOutputs(outcome: GateOutcome, reportPath: string): void {
+  const set = (name: OutputName, value: string): void => core.setOutput(name, value);
+  set('verdict', outcome.verdict);
+  set('report', reportPath);
+  set('baseline-sha', outcome.baseline?.sha ?? '');
+  set('comment-url', outcome.comment?.url ?? '');
+  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
+    const d = outcome.deltas[type];
+    set(name, d === undefined ? '' : String(d));
+  }
+}
+
+/** Messages may quote untrusted text; keep them on one line with no control characters. */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+/** Runs the Action once and resolves to the process exit code; never rejects. */
+export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+  try {
+    // Masked before anything else can fail and print it.
+    const token = core.getInput('github-token');
+    if (token !== '') core.setSecret(token);
+    const config = parseInputs((name) => core.getInput(name));
+    const event = await loadGateEvent(env);
+    const profile = await resolveProfilePath(config.profile, cwd);
+    const bytes = await readProfileFile(profile, cwd);
+    const store = await openStore(config.store, { cwd });
+    const outcome = await runGate(gateConfig(config, profile), event, bytes, ports(config, event.repository, store));
+    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    core.info(`heapgate ${config.series}: ${outcome.verdict}`);
+    if (outcome.exitCode !== 0) {
+      core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+    }
+    return outcome.exitCode;
+  } catch (e) {
+    const message =
+      e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+    core.setFailed(message);
+    await summarizeError(message);
+    return e instanceof HeapgateError ? e.exitCode : INTERNAL_ERROR_EXIT;
+  }
+}
+
+/** The job summary says why the step failed too (best effort: the error is already reported). */
+async function summarizeError(message: string): Promise<void> {
+  try {
+    await core.summary.addRaw(`### ⛔ heapgate: error\n\n${markdownCode(message, false)}\n`, true).write();
+  } catch {
+    // No summary file (not running in Actions): the annotation is enough.
+  }
+}
+
+/**
+ * The entry point's only call: runs the Action and sets the exit code.
+ */
+export async function run(): Promise<void> {
+  process.exitCode = await main();
+}

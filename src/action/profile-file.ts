@@ -1,0 +1,43 @@
+/**
+ * The `profile` input on disk: a path, or a glob that must match exactly one file, read whole.
+ */
+import { glob, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describeFsError } from '../adapters/profile-job.js';
+import { UsageError } from '../core/errors.js';
+
+/** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
+export function isGlob(pattern: string): boolean {
+  return /[*?[\]{}]/.test(pattern);
+}
+
+/**
+ * The one file `pattern` names, relative to `cwd`. A plain path is returned as given; a glob must
+ * match exactly one file (UsageError listing the matches otherwise, so several profiles never pass
+ * silently as one).
+ */
+export async function resolveProfilePath(pattern: string, cwd: string): Promise<string> {
+  if (!isGlob(pattern)) return pattern;
+  const matches: string[] = [];
+  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+    if (entry.isFile()) matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
+  }
+  matches.sort();
+  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).join(', ');
+    throw new UsageError(
+      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ', ...' : ''}); give a path or glob that matches one, and a series per profile`,
+    );
+  }
+  return matches[0]!;
+}
+
+/** Reads the profile; a UsageError `input profile: reading <path>: no such file` when it cannot. */
+export async function readProfileFile(path: string, cwd: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(resolve(cwd, path)));
+  } catch (e) {
+    throw new UsageError(`input profile: reading ${path}: ${describeFsError(e)}`);
+  }
+}

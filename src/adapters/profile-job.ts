@@ -1,0 +1,124 @@
+/**
+ * One profile's journey from file (or bytes) to ProfileSummary: read → decodeProfile → summarize.
+ * Runs the same way in a worker thread and in the calling thread; failures are returned as data
+ * (a worker cannot throw across the thread boundary) and turned back into typed errors with
+ * `jobError`.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ProfileSummary } from '../core/aggregate.js';
+import { summarize } from '../core/aggregate.js';
+import { decodeProfile } from '../core/decode/index.js';
+import {
+  DecodeError,
+  HeapgateError,
+  IncompatibleProfilesError,
+  RuleError,
+  StoreError,
+  UsageError,
+} from '../core/errors.js';
+import type { ProfileSource } from '../app/profile-source.js';
+import { describeFsError } from './fs-error.js';
+
+export { describeFsError };
+
+export interface ProfileJob {
+  readonly source: ProfileSource;
+  readonly focus: readonly string[];
+}
+
+export type JobStep = 'reading' | 'decoding' | 'summarizing';
+
+/** A failure as plain, structured-cloneable data. `name` is the error class; `internal` = not a HeapgateError. */
+export interface JobFailure {
+  readonly ok: false;
+  readonly step: JobStep;
+  readonly name: string;
+  readonly message: string;
+  readonly exitCode: number;
+  readonly offset?: number;
+  readonly internal: boolean;
+}
+
+export type JobOutcome = { readonly ok: true; readonly summary: ProfileSummary } | JobFailure;
+
+/** Runs a job; never throws. */
+export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
+  let step: JobStep = 'reading';
+  try {
+    const bytes = 'path' in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
+    step = 'decoding';
+    const profile = decodeProfile(bytes);
+    step = 'summarizing';
+    const summary = summarize(profile, { focus: job.focus });
+    return { ok: true, summary };
+  } catch (e) {
+    return failure(step, e);
+  }
+}
+
+async function readProfileFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UsageError(describeFsError(e));
+  }
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n', 1)[0] ?? '';
+}
+
+function failure(step: JobStep, e: unknown): JobFailure {
+  if (e instanceof HeapgateError) {
+    return {
+      ok: false,
+      step,
+      name: e.name,
+      message: e.message,
+      exitCode: e.exitCode,
+      offset: e instanceof DecodeError ? e.offset : undefined,
+      internal: false,
+    };
+  }
+  return { ok: false, step, name: 'Error', message: firstLine(e), exitCode: 70, internal: true };
+}
+
+/**
+ * The error a failed job stands for, with the context prefix `<step> <role> profile <label>: `,
+ * of the same class it was thrown as (DecodeError stays DecodeError, keeping its offset). A
+ * non-HeapgateError (a bug) comes back as a plain Error, which the entry point reports as internal.
+ */
+export function jobError(source: ProfileSource, f: JobFailure): Error {
+  const message = `${f.step} ${source.role} profile ${source.label}: ${f.message}`;
+  if (f.internal) return new Error(message);
+  switch (f.name) {
+    case 'DecodeError': {
+      const err = new DecodeError(message);
+      if (f.offset !== undefined) Object.defineProperty(err, 'offset', { value: f.offset });
+      return err;
+    }
+    case 'IncompatibleProfilesError':
+      return new IncompatibleProfilesError(message);
+    case 'RuleError':
+      return new RuleError(message);
+    case 'UsageError':
+      return new UsageError(message);
+    case 'StoreError':
+      return new StoreError(message);
+    default:
+      return new HeapgateError(message, f.exitCode);
+  }
+}
+
+/** The ArrayBuffers behind a summary's typed arrays, each once: moved, not copied, to the parent thread. */
+export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const f = summary.functions;
+  for (const group of [f.flat, f.cum, f.flatVariance, f.cumVariance]) {
+    for (const a of group) {
+      if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+    }
+  }
+  return [...buffers];
+}

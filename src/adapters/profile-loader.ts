@@ -1,0 +1,104 @@
+/**
+ * Loads profiles in parallel: one worker thread per profile, each doing read → decode → summarize
+ * and posting the ProfileSummary back (typed-array buffers transferred, not copied).
+ *
+ * A worker runs the bundled file that holds profile-worker.ts (see there), so the bundles need no
+ * separate worker script.
+ *
+ * Where threads run is decided explicitly:
+ * - `inline` when this module is not running from a JavaScript bundle (TypeScript sources under
+ *   jest, where `import.meta.url` is a `.ts` file a worker cannot load): profiles are decoded in the
+ *   calling thread, one after the other;
+ * - `auto` from a bundle: a worker per profile when every profile holds at least `minWorkerBytes`
+ *   of protobuf (starting a worker, which loads the whole bundle again, costs more than decoding a
+ *   small profile), in-thread otherwise;
+ * - `worker` always uses workers (tests, benchmarks).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ProfileSummary } from '../core/aggregate.js';
+import type { ProfileSource, SummaryLoader } from '../app/profile-source.js';
+import { decodedSizeOf } from './profile-size.js';
+import { jobError, runProfileJob, type JobOutcome, type ProfileJob } from './profile-job.js';
+import { PROFILE_WORKER_URL, WORKER_KEY } from './profile-worker.js';
+
+export type LoadMode = 'worker' | 'inline' | 'auto';
+
+/**
+ * In `auto` mode, profiles with less protobuf than this (after gunzip, see profile-size.ts) are
+ * decoded in-thread: at roughly 25 MB/s, 4 MiB decode in about the time a worker takes to start.
+ */
+export const MIN_WORKER_BYTES = 4 * 1024 * 1024;
+
+export interface ProfileLoaderOptions {
+  /** Default: defaultLoadMode(). */
+  readonly mode?: LoadMode;
+  /** The script a worker runs; default: the bundled file holding profile-worker.ts. */
+  readonly workerUrl?: URL;
+  /** For `auto`; default MIN_WORKER_BYTES. */
+  readonly minWorkerBytes?: number;
+}
+
+/**
+ * `auto` when this module was loaded from a `.js`/`.mjs` file (the bundle, which can be run as a
+ * worker); `inline` otherwise (e.g. TypeScript sources run by ts-jest).
+ */
+export function defaultLoadMode(): LoadMode {
+  return /\.m?js$/.test(new URL(import.meta.url).pathname) ? 'auto' : 'inline';
+}
+
+/**
+ * Whether `auto` uses workers for profiles of these sizes: only when every one is at least
+ * `minWorkerBytes`, because running in parallel saves the smaller profile's decoding time and costs
+ * a worker start-up. A single profile never gets a worker.
+ */
+export function workersPayOff(sizes: readonly number[], minWorkerBytes: number = MIN_WORKER_BYTES): boolean {
+  return sizes.length > 1 && sizes.every((size) => size >= minWorkerBytes);
+}
+
+/**
+ * A SummaryLoader: all sources are loaded concurrently (in worker mode, each on its own thread).
+ * If several fail, the first source's error wins, so messages do not depend on timing.
+ */
+export function createProfileLoader(options: ProfileLoaderOptions = {}): SummaryLoader {
+  const mode = options.mode ?? defaultLoadMode();
+  const url = options.workerUrl ?? PROFILE_WORKER_URL;
+  return async (sources, focus) => {
+    const useWorkers =
+      mode === 'worker' ||
+      (mode === 'auto' && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes));
+    const run = (source: ProfileSource): Promise<JobOutcome> => {
+      const job: ProfileJob = { source, focus: [...focus] };
+      return useWorkers ? runInWorker(url, job) : runProfileJob(job);
+    };
+    const outcomes = await Promise.all(sources.map(run));
+    const summaries: ProfileSummary[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.ok) throw jobError(sources[i]!, outcome);
+      summaries.push(outcome.summary);
+    });
+    return summaries;
+  };
+}
+
+function runInWorker(url: URL, job: ProfileJob): Promise<JobOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: JobOutcome): void => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    const internal = (message: string): JobOutcome => ({
+      ok: false,
+      step: 'decoding',
+      name: 'Error',
+      message,
+      exitCode: 70,
+      internal: true,
+    });
+    const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
+    worker.once('message', (outcome: JobOutcome) => settle(outcome));
+    worker.once('error', (e: Error) => settle(internal(`worker failed: ${e.message.split('\n', 1)[0]}`)));
+    worker.once('exit', (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+  });
+}

@@ -1,0 +1,275 @@
+/**
+ * `heapgate baseline put|show|history`: store a profile as a commit's baseline, show one, list a
+ * branch's recent baselines.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createProfileLoader } from '../../adapters/profile-loader.js';
+import { describeFsError } from '../../adapters/profile-job.js';
+import { openStore } from '../../adapters/store-url.js';
+import {
+  baselineMetadata,
+  encodeBranch,
+  normalizeSha,
+  validateSeries,
+  DEFAULT_HISTORY_LIMIT,
+  type BaselineMetadata,
+} from '../../core/baseline.js';
+import { UsageError } from '../../core/errors.js';
+import { terminalSafe } from '../../core/render/escape.js';
+import { formatOptions, parseChoice, parseCommandArgs, parseNonNegativeInt, type OptionTable } from '../args.js';
+import type { CliIo, Command } from '../command.js';
+import { required } from './check.js';
+
+const COMMON: OptionTable = {
+  store: { type: 'string', value: 'URL', description: 'baseline store: gs://bucket/prefix, a directory or a file:// URL' },
+  series: { type: 'string', value: 'NAME', description: 'baseline series, e.g. api-server' },
+};
+
+const PUT: OptionTable = {
+  ...COMMON,
+  branch: { type: 'string', value: 'B', description: 'branch the commit belongs to (default: $GITHUB_REF_NAME)' },
+  sha: { type: 'string', value: 'SHA', description: 'commit id (default: $GITHUB_SHA)' },
+  'commit-time': { type: 'string', value: 'ISO', description: 'committer time, e.g. $(git show -s --format=%cI); orders baselines' },
+  'run-id': { type: 'string', value: 'ID', description: 'CI run id (default: $GITHUB_RUN_ID)' },
+  'run-url': { type: 'string', value: 'URL', description: 'CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)' },
+  'history-limit': { type: 'string', value: 'N', description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})` },
+  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+const SHOW: OptionTable = {
+  ...COMMON,
+  branch: { type: 'string', value: 'B', description: 'show the current baseline of this branch (default main)' },
+  sha: { type: 'string', value: 'SHA', description: "show this commit's baseline (searched on --branch, else on every branch)" },
+  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+const HISTORY: OptionTable = {
+  ...COMMON,
+  branch: { type: 'string', value: 'B', description: 'branch (required)' },
+  limit: { type: 'string', value: 'N', description: 'at most N baselines, newest first (default: all kept)' },
+  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+const USAGE = `Usage: heapgate baseline <put|show|history> [options]
+
+  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+      Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
+      wins), and makes it the branch's current baseline unless a newer commit's already is.
+${indent(formatOptions(PUT))}
+
+  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
+${indent(formatOptions(SHOW))}
+
+  heapgate baseline history --store URL --series NAME --branch B [--limit N] [--format F]
+      The current and previous baselines' metadata and totals, newest first (one read).
+${indent(formatOptions(HISTORY))}
+
+Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
+70 internal error.
+`;
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+type OutFormat = 'text' | 'json';
+
+function outFormat(values: Values): OutFormat {
+  const f = values.format as string | undefined;
+  return f === undefined ? 'text' : parseChoice('--format', f, ['text', 'json'] as const);
+}
+
+/** Terminal output quotes untrusted strings (sample type names, branches): escaped line by line. */
+function clean(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}
+
+function fromEnv(values: Values, name: string, env: CliIo['env'], envName: string): string | undefined {
+  const v = values[name];
+  if (typeof v === 'string' && v !== '') return v;
+  const e = env[envName];
+  return e === undefined || e === '' ? undefined : e;
+}
+
+async function put(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, PUT);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 1) {
+    throw new UsageError(`baseline put takes one profile; got ${positionals.length} (see heapgate baseline --help)`);
+  }
+  const format = outFormat(values);
+  const branch = fromEnv(values, 'branch', io.env, 'GITHUB_REF_NAME');
+  const sha = fromEnv(values, 'sha', io.env, 'GITHUB_SHA');
+  if (branch === undefined) throw new UsageError('baseline put needs --branch (or GITHUB_REF_NAME)');
+  if (sha === undefined) throw new UsageError('baseline put needs --sha (or GITHUB_SHA)');
+  const runId = fromEnv(values, 'run-id', io.env, 'GITHUB_RUN_ID');
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
+  const runUrl =
+    (values['run-url'] as string | undefined) ??
+    (runId !== undefined && server && repo ? `${server}/${repo}/actions/runs/${runId}` : undefined);
+  const historyLimit =
+    values['history-limit'] === undefined ? undefined : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
+  const series = validateSeries(required(values, 'series', 'baseline put'));
+  const storeUrl = required(values, 'store', 'baseline put');
+  encodeBranch(branch);
+  normalizeSha(sha);
+
+  const file = positionals[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
+  } catch (e) {
+    throw new UsageError(`reading profile ${file}: ${describeFsError(e)}`);
+  }
+  // Decoding checks the profile before it becomes anyone's baseline, and yields the totals.
+  const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes: bytes.slice() }], []);
+  const metadata = baselineMetadata(
+    {
+      series,
+      branch,
+      sha,
+      createdAt: new Date().toISOString(),
+      ...(values['commit-time'] !== undefined ? { commitTime: values['commit-time'] as string } : {}),
+      ...(runId !== undefined ? { runId } : {}),
+      ...(runUrl !== undefined ? { runUrl } : {}),
+    },
+    summary!,
+    bytes.length,
+  );
+  const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
+  const result = await store.put(metadata, bytes);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}\n`);
+  } else {
+    const pointer = {
+      moved: `now the current baseline of ${branch}`,
+      'same-commit': `already the current baseline of ${branch}`,
+      older: `kept; ${branch} already has a newer baseline`,
+    }[result.pointer];
+    const object = result.object === 'created' ? 'stored' : 'already stored (first upload kept)';
+    io.stdout(clean(`baseline ${metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}\n`));
+  }
+  return 0;
+}
+
+function describe(m: BaselineMetadata): string {
+  const lines = [
+    `series:       ${m.series}`,
+    `branch:       ${m.branch}`,
+    `commit:       ${m.sha}`,
+    ...(m.commitTime !== undefined ? [`commit time:  ${m.commitTime}`] : []),
+    `stored:       ${m.createdAt}`,
+    ...(m.runId !== undefined ? [`run:          ${m.runId}${m.runUrl !== undefined ? ` ${m.runUrl}` : ''}`] : []),
+    `period:       ${m.period}${m.periodType ? ` ${m.periodType.type}/${m.periodType.unit}` : ''}`,
+    `producer:     ${[m.producer.goVersion, m.producer.memProfileRate !== undefined ? `MemProfileRate=${m.producer.memProfileRate}` : undefined].filter(Boolean).join(', ') || 'unknown'}`,
+    `samples:      ${m.sampleCount}`,
+    `size:         ${m.size} bytes`,
+    'totals:',
+    ...m.sampleType.map((t, i) => `  ${t.type}: ${m.total[i]} ${t.unit}`),
+  ];
+  return clean(`${lines.join('\n')}\n`);
+}
+
+async function show(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, SHOW);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 0) throw new UsageError('baseline show takes no positional arguments');
+  const format = outFormat(values);
+  const series = validateSeries(required(values, 'series', 'baseline show'));
+  const branch = values.branch as string | undefined;
+  const sha = values.sha === undefined ? undefined : normalizeSha(values.sha as string);
+  if (branch !== undefined) encodeBranch(branch);
+  const store = await openStore(required(values, 'store', 'baseline show'), { cwd: io.cwd });
+  let metadata: BaselineMetadata | undefined;
+  if (sha !== undefined) {
+    for (const b of branch !== undefined ? [branch] : await store.branches(series)) {
+      metadata = (await store.commit(series, b, sha))?.metadata;
+      if (metadata !== undefined) break;
+    }
+  } else {
+    metadata = (await store.pointer(series, branch ?? 'main'))?.current;
+  }
+  if (metadata === undefined) {
+    const what = sha !== undefined ? `commit ${sha}` : `branch ${JSON.stringify(branch ?? 'main')}`;
+    const message = `no baseline for series ${series} at ${what} in ${store.location}`;
+    io.stdout(format === 'json' ? `${JSON.stringify({ baseline: null, message }, null, 2)}\n` : clean(`${message}\n`));
+    return 0;
+  }
+  io.stdout(format === 'json' ? `${JSON.stringify(metadata, null, 2)}\n` : describe(metadata));
+  return 0;
+}
+
+async function history(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, HISTORY);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 0) throw new UsageError('baseline history takes no positional arguments');
+  const format = outFormat(values);
+  const series = validateSeries(required(values, 'series', 'baseline history'));
+  const branch = required(values, 'branch', 'baseline history');
+  encodeBranch(branch);
+  const limit = values.limit === undefined ? Infinity : parseNonNegativeInt('--limit', values.limit as string);
+  const store = await openStore(required(values, 'store', 'baseline history'), { cwd: io.cwd });
+  const pointer = await store.pointer(series, branch);
+  const entries = pointer === undefined ? [] : [pointer.current, ...pointer.history].slice(0, limit);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    return 0;
+  }
+  if (entries.length === 0) {
+    io.stdout(clean(`no baselines for series ${series} on branch ${JSON.stringify(branch)} in ${store.location}\n`));
+    return 0;
+  }
+  io.stdout(historyTable(entries));
+  return 0;
+}
+
+/** One row per baseline: commit, commit time, run, then the total of each sample type of the newest. */
+function historyTable(entries: readonly BaselineMetadata[]): string {
+  const types = entries[0]!.sampleType;
+  const header = ['commit', 'commit time', 'run', ...types.map((t) => `${t.type} (${t.unit})`)];
+  const rows = entries.map((m) => [
+    m.sha.slice(0, 12),
+    m.commitTime ?? m.createdAt,
+    m.runId ?? '',
+    ...types.map((t) => {
+      const i = m.sampleType.findIndex((u) => u.type === t.type && u.unit === t.unit);
+      return i < 0 ? '-' : String(m.total[i]);
+    }),
+  ]);
+  const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c < 3 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join('  ').trimEnd();
+  return clean(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+}
+
+function help(io: CliIo): number {
+  io.stdout(USAGE);
+  return 0;
+}
+
+const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = { put, show, history };
+
+export const baselineCommand: Command = {
+  name: 'baseline',
+  summary: 'store, show and list baselines (put, show, history)',
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h') {
+      (sub === undefined ? io.stderr : io.stdout)(USAGE);
+      return sub === undefined ? 2 : 0;
+    }
+    const fn = SUBCOMMANDS[sub];
+    if (fn === undefined) {
+      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show or history`);
+    }
+    return fn(rest, io);
+  },
+};

@@ -1,0 +1,204 @@
+/**
+ * `heapgate check CURRENT --store URL --series NAME [--branch B]`: fetch the branch's baseline
+ * (falling back to the default branch) and compare CURRENT against it, like `heapgate diff`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { compareProfiles, type RulesInput } from '../../app/compare.js';
+import { createProfileLoader } from '../../adapters/profile-loader.js';
+import { describeFsError } from '../../adapters/profile-job.js';
+import { openStore } from '../../adapters/store-url.js';
+import { encodeBranch, validateSeries, type BaselineMetadata } from '../../core/baseline.js';
+import { StoreError, UsageError } from '../../core/errors.js';
+import { FORMATS, render, type Format } from '../../core/render/index.js';
+import { markdownCode, terminalSafe } from '../../core/render/escape.js';
+import type { BaselineStore } from '../../ports.js';
+import {
+  formatOptions,
+  parseChoice,
+  parseCommandArgs,
+  parseNonNegativeInt,
+  parseNonNegativeNumber,
+  type OptionTable,
+} from '../args.js';
+import type { CliIo, Command } from '../command.js';
+import { DEFAULT_TOP } from './diff.js';
+
+const OPTIONS: OptionTable = {
+  store: { type: 'string', value: 'URL', description: 'baseline store: gs://bucket/prefix, a directory or a file:// URL' },
+  series: { type: 'string', value: 'NAME', description: 'baseline series, e.g. api-server' },
+  branch: { type: 'string', value: 'B', description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)" },
+  'default-branch': { type: 'string', value: 'B', description: 'fallback when --branch has no baseline (default main)' },
+  rules: { type: 'string', value: 'TEXT|@FILE', description: 'rules, newline or ";" separated, or @path to a rules file' },
+  format: { type: 'string', value: 'FORMAT', description: `report format: ${FORMATS.join(', ')} (default text)` },
+  top: { type: 'string', value: 'N', description: 'functions listed per sample type; 0 = all (default 10; json: all)' },
+  'sample-index': { type: 'string', value: 'T', description: 'sample type whose functions the text report lists (name or index)' },
+  confidence: { type: 'string', value: 'Z', description: 'the z a change must reach to count as real (default 3)' },
+  output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
+
+Fetches the current baseline of the series on --branch (or, when that branch has none, on the
+default branch) from the store and compares CURRENT against it, exactly like
+\`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0.
+
+Options:
+${formatOptions(OPTIONS)}
+
+Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
+70 internal error.
+`;
+
+interface CheckArgs {
+  readonly current: string;
+  readonly store: string;
+  readonly series: string;
+  readonly branches: readonly string[];
+  readonly rules: RulesInput | undefined;
+  readonly format: Format;
+  readonly top: number;
+  readonly sampleIndex: string | undefined;
+  readonly confidence: number | undefined;
+  readonly output: string | undefined;
+}
+
+/** A required string option; UsageError naming it otherwise. */
+export function required(values: Readonly<Record<string, string | boolean | undefined>>, name: string, command: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
+  return v;
+}
+
+async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (values.help === true) return null;
+  if (positionals.length !== 1) {
+    throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
+  }
+  const str = (name: string): string | undefined => values[name] as string | undefined;
+  const format = str('format') === undefined ? 'text' : parseChoice('--format', str('format')!, FORMATS);
+  const fallback = str('default-branch') ?? 'main';
+  const branch = str('branch') ?? (env.GITHUB_BASE_REF || undefined) ?? fallback;
+  for (const b of [branch, fallback]) encodeBranch(b);
+  return {
+    current: positionals[0]!,
+    store: required(values, 'store', 'check'),
+    series: validateSeries(required(values, 'series', 'check')),
+    branches: branch === fallback ? [branch] : [branch, fallback],
+    rules: str('rules') === undefined ? undefined : await readRules(str('rules')!, cwd),
+    format,
+    top: str('top') === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', str('top')!),
+    sampleIndex: str('sample-index'),
+    confidence: str('confidence') === undefined ? undefined : parseNonNegativeNumber('--confidence', str('confidence')!),
+    output: str('output'),
+  };
+}
+
+async function readRules(value: string, cwd: string): Promise<RulesInput> {
+  if (!value.startsWith('@')) return { text: value, origin: '--rules' };
+  const path = value.slice(1);
+  if (path === '') throw new UsageError('--rules @FILE needs a file name after @');
+  try {
+    return { text: await readFile(resolve(cwd, path), 'utf8'), origin: `rules file ${path}` };
+  } catch (e) {
+    throw new UsageError(`reading rules file ${path}: ${describeFsError(e)}`);
+  }
+}
+
+/** A baseline found for a check: its metadata, bytes and the branch it was found on. */
+export interface FoundBaseline {
+  readonly metadata: BaselineMetadata;
+  readonly profile: Uint8Array;
+  readonly branch: string;
+}
+
+/**
+ * The current baseline of the first of `branches` that has one, or undefined when none has.
+ * A pointer naming a commit whose object is missing is a StoreError.
+ */
+export async function findBaseline(
+  store: BaselineStore,
+  series: string,
+  branches: readonly string[],
+): Promise<FoundBaseline | undefined> {
+  for (const branch of branches) {
+    const pointer = await store.pointer(series, branch);
+    if (pointer === undefined) continue;
+    const stored = await store.commit(series, branch, pointer.current.sha);
+    if (stored === undefined) {
+      throw new StoreError(
+        `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, whose profile is missing`,
+      );
+    }
+    return { metadata: stored.metadata, profile: stored.profile, branch };
+  }
+  return undefined;
+}
+
+/**
+ * What check prints when there is no baseline: which branches were tried and the command that seeds
+ * one. Branch names and the store URL are untrusted: escaped for the terminal or for Markdown.
+ */
+export function noBaselineMessage(args: Pick<CheckArgs, 'series' | 'branches' | 'store'>, location: string, format: Format): string {
+  const seed = `heapgate baseline put PROFILE --store ${args.store} --series ${args.series} --branch ${args.branches.at(-1)} --sha COMMIT`;
+  if (format === 'markdown') {
+    const where = args.branches.map((b) => markdownCode(b, false)).join(' or ');
+    return (
+      `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: ` +
+      `nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}\n`
+    );
+  }
+  const where = args.branches.map((b) => JSON.stringify(b)).join(' or ');
+  const text =
+    `no baseline for series ${args.series} on branch ${where} in ${location}: nothing to compare against.\n` +
+    `Seed one from a build of the default branch:\n  ${seed}`;
+  if (format === 'json') return `${JSON.stringify({ baseline: null, message: text }, null, 2)}\n`;
+  return `${text.split('\n').map(terminalSafe).join('\n')}\n`;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: "compare a profile against the branch's stored baseline",
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const args = await parseCheckArgs(argv, io.cwd, io.env);
+    if (args === null) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const store = await openStore(args.store, { cwd: io.cwd });
+    const found = await findBaseline(store, args.series, args.branches);
+    let text: string;
+    let exitCode = 0;
+    if (found === undefined) {
+      text = noBaselineMessage(args, store.location, args.format);
+    } else {
+      const outcome = await compareProfiles(
+        {
+          base: { role: 'base', label: `baseline ${found.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.profile },
+          current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
+          rules: args.rules,
+          confidence: args.confidence,
+          top: args.top,
+          sampleIndex: args.sampleIndex,
+        },
+        createProfileLoader(),
+      );
+      const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+      text = render(outcome.report, args.format, { color: args.output === undefined && io.stdoutIsTTY && !noColor });
+      exitCode = outcome.exitCode;
+    }
+    if (args.output === undefined) {
+      io.stdout(text);
+    } else {
+      try {
+        await writeFile(resolve(io.cwd, args.output), text);
+      } catch (e) {
+        throw new UsageError(`writing report ${args.output}: ${describeFsError(e).replace('cannot read', 'cannot write')}`);
+      }
+    }
+    return exitCode;
+  },
+};

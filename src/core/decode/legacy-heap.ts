@@ -1,0 +1,300 @@
+import { DecodeError } from '../errors.js';
+import type { Function, Line, Location, Profile, ValueType } from '../model.js';
+
+/**
+ * Go's legacy text heap profile (runtime/pprof `debug=1`, and older heapz/tcmalloc text), read the way
+ * pprof's profile/legacy_profile.go (parseHeap) reads it:
+ *
+ *   heap profile: I: IB [A: AB] @ heap/<2*MemProfileRate>
+ *   inuseCount: inuseBytes [allocCount: allocBytes] @ 0xaddr 0xaddr ...
+ *   #	0xaddr	pkg.func+0xoff	/path/file.go:line
+ *   ...
+ *   # runtime.MemStats ...
+ *
+ * - Sample types: alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes
+ *   when the header's alloc totals differ from its in-use totals (and are not 0), else
+ *   objects/count, space/bytes. Period type space/bytes; for `@ heap/N` the period is N/2.
+ * - Values are unsampled with pprof's scaleHeapSample: scale = 1/(1−e^(−avg/rate)), each value
+ *   truncated to an integer; no scaling when rate ≤ 1. Each sample has the numeric label `bytes`:
+ *   the sampled average object size (integer division), of the in-use pair if its count is non-zero.
+ * - Stack addresses are return addresses: each is decremented by one (as pprof does) and gives one
+ *   Location per distinct address, ids 1..n in order of first appearance, with no mapping (pprof
+ *   adds a placeholder mapping covering all addresses; it carries no information).
+ * - Unlike pprof, the `#\t0xaddr\tfunc+0xoff\tfile:line` lines that debug=1 prints after each sample
+ *   are used to name locations (function name without the +0x offset, file and line; consecutive
+ *   lines with the same address are inlined frames, callee first). pprof ignores them and, without the
+ *   binary, shows raw addresses. Frames the runtime hides from these lines keep an address only.
+ * - drop_frames / keep_frames are set to pprof's allocator patterns for heap profiles.
+ * - A memory-map section ("--- Memory map: ---", "MAPPED_LIBRARIES:") ends the samples; its
+ *   contents are not read.
+ */
+export function parseLegacyHeapProfile(text: string): Profile {
+  const lines = text.split('\n');
+  const header = parseHeader(stripCR(lines[0] ?? ''));
+  const sampleType: ValueType[] = header.hasAlloc
+    ? [
+        { type: 'alloc_objects', unit: 'count' },
+        { type: 'alloc_space', unit: 'bytes' },
+        { type: 'inuse_objects', unit: 'count' },
+        { type: 'inuse_space', unit: 'bytes' },
+      ]
+    : [
+        { type: 'objects', unit: 'count' },
+        { type: 'space', unit: 'bytes' },
+      ];
+
+  const b = new LegacyBuilder();
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n]!.trim();
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      b.frameLine(line);
+      continue;
+    }
+    if (MEMORY_MAP_SENTINELS.some((s) => line.includes(s))) break;
+    const s = parseSample(line, n + 1, header);
+    b.sample(s.value, s.blocksize, s.addrs);
+  }
+  return b.build(sampleType, header.period);
+}
+
+const heapHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
+const growthHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ growthz?/;
+const fragmentationHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ fragmentationz?/;
+const heapSampleRE = /(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)/;
+const hexNumberRE = /0x[0-9a-f]+/g;
+const MEMORY_MAP_SENTINELS = ['--- Memory map: ---', 'MAPPED_LIBRARIES:'];
+const MASK64 = (1n << 64n) - 1n;
+
+// pprof's allocRxStr and allocSkipRxStr (profile/legacy_profile.go), set on legacy heap profiles.
+const ALLOC_DROP_FRAMES = [
+  'calloc', 'cfree', 'malloc', 'free', 'memalign', 'do_memalign', '(__)?posix_memalign', 'pvalloc', 'valloc', 'realloc',
+  'tcmalloc::.*', 'tc_calloc', 'tc_cfree', 'tc_malloc', 'tc_free', 'tc_memalign', 'tc_posix_memalign', 'tc_pvalloc',
+  'tc_valloc', 'tc_realloc', 'tc_new', 'tc_delete', 'tc_newarray', 'tc_deletearray', 'tc_new_nothrow', 'tc_newarray_nothrow',
+  'malloc_zone_malloc', 'malloc_zone_calloc', 'malloc_zone_valloc', 'malloc_zone_realloc', 'malloc_zone_memalign',
+  'malloc_zone_free', 'runtime\\..*', 'BaseArena::.*', '(::)?do_malloc_no_errno', '(::)?do_malloc_pages', '(::)?do_malloc',
+  'DoSampledAllocation', 'MallocedMemBlock::MallocedMemBlock', '_M_allocate', '__builtin_(vec_)?delete',
+  '__builtin_(vec_)?new', '__gnu_cxx::new_allocator::allocate', '__libc_malloc', '__malloc_alloc_template::allocate',
+  'allocate', 'cpp_alloc', 'operator new(\\[\\])?', 'simple_alloc::allocate',
+].join('|');
+const ALLOC_KEEP_FRAMES = ['runtime\\.panic', 'runtime\\.reflectcall', 'runtime\\.call[0-9]*'].join('|');
+
+interface Header {
+  /** "v2" when values are sampled and must be scaled, "" otherwise (pprof's `sampling`). */
+  readonly sampling: 'v2' | '';
+  readonly period: number;
+  readonly hasAlloc: boolean;
+}
+
+function stripCR(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** pprof's parseHeap header branch and parseHeapHeader. */
+function parseHeader(line: string): Header {
+  const h = heapHeaderRE.exec(line);
+  if (h === null) {
+    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line)) return { sampling: '', period: 1, hasAlloc: false };
+    throw new DecodeError(`legacy heap profile: unrecognized header ${JSON.stringify(line.slice(0, 80))}`);
+  }
+  let period = 0;
+  if (h[6]!.length > 0) {
+    period = Number(h[6]);
+    if (!Number.isSafeInteger(period)) throw new DecodeError(`legacy heap profile: sampling rate ${h[6]} out of range`);
+  }
+  const hasAlloc = (h[3] !== h[1] && h[3] !== '0') || (h[4] !== h[2] && h[4] !== '0');
+  switch (h[5]) {
+    case 'heapz_v2':
+    case 'heap_v2':
+      return { sampling: 'v2', period, hasAlloc };
+    case 'heapprofile':
+      return { sampling: '', period: 1, hasAlloc };
+    case 'heap':
+      return { sampling: 'v2', period: Math.trunc(period / 2), hasAlloc };
+    default:
+      throw new DecodeError(`legacy heap profile: unknown profile kind ${JSON.stringify(h[5])}`);
+  }
+}
+
+/** pprof's parseHeapSample: values [alloc count, alloc bytes,] inuse count, inuse bytes, unsampled. */
+function parseSample(line: string, lineNo: number, header: Header): { value: number[]; blocksize: number; addrs: bigint[] } {
+  const m = heapSampleRE.exec(line);
+  if (m === null) throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
+  const value: number[] = [];
+  let blocksize = 0;
+  const addValues = (countText: string, sizeText: string, label: string): void => {
+    let count = toInt(countText, lineNo);
+    let size = toInt(sizeText, lineNo);
+    if (count === 0 && size !== 0) {
+      throw new DecodeError(`legacy heap profile line ${lineNo}: ${label} count was 0 but ${label} bytes was ${size}`);
+    }
+    if (count !== 0) {
+      blocksize = intDiv(size, count);
+      if (header.sampling === 'v2') [count, size] = scaleHeapSample(count, size, header.period, lineNo);
+    }
+    value.push(count, size);
+  };
+  if (header.hasAlloc) addValues(m[3]!, m[4]!, 'allocation');
+  addValues(m[1]!, m[2]!, 'inuse');
+  const addrs: bigint[] = [];
+  for (const hex of m[5]!.match(hexNumberRE) ?? []) {
+    const a = BigInt(hex);
+    if (a > MASK64) throw new DecodeError(`legacy heap profile line ${lineNo}: address ${hex} exceeds 64 bits`);
+    addrs.push(a);
+  }
+  return { value, blocksize, addrs };
+}
+
+function toInt(text: string, lineNo: number): number {
+  const v = Number(text);
+  if (!Number.isSafeInteger(v)) throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
+  return v;
+}
+
+/** Go's int64 division: truncated toward zero, exact (BigInt when a double quotient could round). */
+function intDiv(a: number, b: number): number {
+  if (Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31) return Math.trunc(a / b);
+  return Number(BigInt(a) / BigInt(b));
+}
+
+/**
+ * pprof's scaleHeapSample, with the same float64 operations in the same order; the int64
+ * conversion truncates toward zero.
+ */
+function scaleHeapSample(count: number, size: number, rate: number, lineNo: number): [number, number] {
+  if (count === 0 || size === 0) return [0, 0];
+  if (rate <= 1) return [count, size];
+  const avgSize = size / count;
+  const scale = 1 / (1 - Math.exp(-avgSize / rate));
+  const c = Math.trunc(count * scale);
+  const s = Math.trunc(size * scale);
+  if (!Number.isSafeInteger(c) || !Number.isSafeInteger(s)) {
+    throw new DecodeError(`legacy heap profile line ${lineNo}: unsampled value does not fit in a double exactly`);
+  }
+  return [c, s];
+}
+
+interface LegacyLocation {
+  readonly id: number;
+  readonly address: bigint;
+  line: Line[] | undefined;
+}
+
+interface Frame {
+  readonly address: bigint;
+  readonly name: string;
+  readonly filename: string;
+  readonly line: number;
+}
+
+/** Accumulates samples, locations and the frame names of `#` lines, then builds the Profile. */
+class LegacyBuilder {
+  private readonly locations = new Map<bigint, LegacyLocation>();
+  private readonly locationList: LegacyLocation[] = [];
+  private readonly functions = new Map<string, Function>();
+  private readonly sampleLocations: LegacyLocation[] = [];
+  private readonly locationStart: number[] = [];
+  private readonly values: number[] = [];
+  private readonly blocksizes: number[] = [];
+  private frames: Frame[] = [];
+
+  sample(value: number[], blocksize: number, addrs: bigint[]): void {
+    this.flushFrames();
+    this.locationStart.push(this.sampleLocations.length);
+    for (const a of addrs) {
+      // Stack addresses are return addresses; minus one lands on the call instruction.
+      const address = (a - 1n) & MASK64;
+      let loc = this.locations.get(address);
+      if (loc === undefined) {
+        loc = { id: this.locationList.length + 1, address, line: undefined };
+        this.locations.set(address, loc);
+        this.locationList.push(loc);
+      }
+      this.sampleLocations.push(loc);
+    }
+    this.values.push(...value);
+    this.blocksizes.push(blocksize);
+  }
+
+  /** A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`), or a comment. */
+  frameLine(line: string): void {
+    const parts = line.split(/\t+/);
+    if (parts.length < 4 || parts[0] !== '#' || !/^0x[0-9a-f]+$/.test(parts[1]!) || this.locationStart.length === 0) return;
+    const colon = parts[3]!.lastIndexOf(':');
+    const lineNo = colon < 0 ? 0 : Number(parts[3]!.slice(colon + 1));
+    this.frames.push({
+      address: BigInt(parts[1]!) & MASK64,
+      name: parts[2]!.replace(/\+0x[0-9a-f]+$/, ''),
+      filename: colon < 0 ? parts[3]! : parts[3]!.slice(0, colon),
+      line: Number.isSafeInteger(lineNo) ? lineNo : 0,
+    });
+  }
+
+  /** Gives the previous sample's unnamed locations the lines of its `#` block (first naming wins). */
+  private flushFrames(): void {
+    const frames = this.frames;
+    for (let i = 0; i < frames.length; ) {
+      let j = i + 1;
+      while (j < frames.length && frames[j]!.address === frames[i]!.address) j++;
+      const loc = this.locations.get(frames[i]!.address);
+      if (loc !== undefined && loc.line === undefined) {
+        loc.line = frames.slice(i, j).map((f) => ({ function: this.function(f.name, f.filename), line: f.line, column: 0 }));
+      }
+      i = j;
+    }
+    this.frames = [];
+  }
+
+  private function(name: string, filename: string): Function {
+    const key = `${name}\n${filename}`;
+    let f = this.functions.get(key);
+    if (f === undefined) {
+      f = { id: this.functions.size + 1, name, systemName: name, filename, startLine: 0 };
+      this.functions.set(key, f);
+    }
+    return f;
+  }
+
+  build(sampleType: ValueType[], period: number): Profile {
+    this.flushFrames();
+    const location: Location[] = this.locationList.map((l) => ({
+      id: l.id,
+      mapping: undefined,
+      address: l.address,
+      line: l.line ?? [],
+      isFolded: false,
+    }));
+    const count = this.blocksizes.length;
+    const locationStart = new Uint32Array(count + 1);
+    locationStart.set(this.locationStart);
+    locationStart[count] = this.sampleLocations.length;
+    const labelStart = new Uint32Array(count + 1);
+    for (let i = 0; i <= count; i++) labelStart[i] = i;
+    return {
+      sampleType,
+      samples: {
+        count,
+        locationStart,
+        location: this.sampleLocations.map((l) => location[l.id - 1]!),
+        value: Float64Array.from(this.values),
+        labelStart,
+        labelKey: new Array<string>(count).fill('bytes'),
+        labelStr: new Array<string>(count).fill(''),
+        labelNum: Float64Array.from(this.blocksizes),
+        labelNumUnit: new Array<string>(count).fill(''),
+      },
+      mapping: [],
+      location,
+      function: [...this.functions.values()],
+      dropFrames: ALLOC_DROP_FRAMES,
+      keepFrames: ALLOC_KEEP_FRAMES,
+      timeNanos: 0n,
+      durationNanos: 0n,
+      periodType: { type: 'space', unit: 'bytes' },
+      period,
+      comment: [],
+      defaultSampleTypeIndex: sampleType.length - 1,
+      docUrl: '',
+    };
+  }
+}

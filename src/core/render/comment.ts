@@ -1,0 +1,273 @@
+/**
+ * The pull-request comment and job summary of the GitHub Action, composed on top of the report's
+ * Markdown renderer: the gate's verdict first, which baseline was used (commit, branch, age, link),
+ * who accepted a regression, the report itself, allocation sites new in this run, the trend of the
+ * last baselines, and the command to reproduce locally. The comment ends with a hidden marker
+ * naming the series, so each series (and matrix job) keeps its own sticky comment. Pure.
+ */
+import type { FunctionDelta } from '../diff.js';
+import type { ValueType } from '../model.js';
+import type { Report } from '../report.js';
+import { markdownCode, markdownText, truncate } from './escape.js';
+import { GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
+import { renderTrendChart, renderTrendTable, type TrendPoint } from './trend.js';
+import { formatValue } from './units.js';
+
+/**
+ * The Action's verdict: the report's (`pass`, `warn`, `fail`), `accepted` for a failing pull request
+ * carrying the accept label, `no-baseline` when there was nothing to compare against.
+ */
+export type GateVerdict = 'pass' | 'warn' | 'fail' | 'accepted' | 'no-baseline';
+
+/** Which baseline a run was compared against, and why that one. */
+export interface BaselineInfo {
+  readonly sha: string;
+  readonly branch: string;
+  /** `merge-base`: the PR's merge-base commit; `latest`: the branch's current baseline; `requested`: the commit asked for. */
+  readonly chosen: 'merge-base' | 'latest' | 'requested';
+  /** Link to the commit on GitHub. */
+  readonly commitUrl: string | null;
+  /** Link to the run that stored it (from the store: untrusted, shown only when it is a plain https URL). */
+  readonly runUrl: string | null;
+  /** Milliseconds from when the baseline was stored to this run; null when unknown. */
+  readonly ageMs: number | null;
+}
+
+/** What happened to the store's baseline in this run. */
+export interface BaselineUpdate {
+  readonly branch: string;
+  readonly sha: string;
+  /** `moved`: now the current baseline; `same-commit`: already was; `older`: a newer one is current; `skipped`: not stored, see `reason`. */
+  readonly result: 'moved' | 'same-commit' | 'older' | 'skipped';
+  readonly reason?: string;
+}
+
+export interface GateReportContext {
+  readonly series: string;
+  readonly verdict: GateVerdict;
+  /** The comparison; null when there was no baseline. */
+  readonly report: Report | null;
+  readonly baseline: BaselineInfo | null;
+  /** Set when a failing verdict was accepted by label; `by` null when who added it is unknown. */
+  readonly accepted: { readonly label: string; readonly by: string | null } | null;
+  /** Totals of the last baselines and of this run, oldest first. */
+  readonly trend: readonly TrendPoint[];
+  /** A shell command that reproduces the comparison with the CLI; null to leave it out. */
+  readonly reproduce: string | null;
+  /** Set when there was no baseline: the branches tried, the store, and how to seed one. */
+  readonly noBaseline: { readonly branches: readonly string[]; readonly store: string; readonly seed: string } | null;
+  readonly update: BaselineUpdate | null;
+}
+
+const ICON: Record<GateVerdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', accepted: '☑️', 'no-baseline': '🆕' };
+const WORDS: Record<GateVerdict, string> = {
+  pass: 'no memory regression',
+  warn: 'memory warning',
+  fail: 'memory regression',
+  accepted: 'memory regression, accepted',
+  'no-baseline': 'no baseline yet',
+};
+
+/** New allocation sites listed at most. */
+export const MAX_NEW_SITES = 10;
+
+/** Sections smaller than this are not worth printing the report into; drop optional parts first. */
+const MIN_REPORT_BUDGET = 1500;
+
+/**
+ * The hidden marker that identifies the sticky comment of `series`. Series names are validated
+ * (letters, digits, `.`, `_`, `-`), so the marker cannot close the HTML comment early.
+ */
+export function commentMarker(series: string): string {
+  return `<!-- heapgate:comment series=${series.replace(/[^A-Za-z0-9._-]/g, '_')} -->`;
+}
+
+/** An age in coarse words: "less than an hour", "5 hours", "3 days". Coarse, so a rerun minutes later says the same. */
+export function formatAge(ms: number): string {
+  const hours = Math.floor(Math.max(0, ms) / 3_600_000);
+  if (hours < 1) return 'less than an hour';
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+/**
+ * The gate's report as Markdown, at most `budget` characters (default GitHub's comment limit): used
+ * for the job summary, and (with the marker, see renderComment) for the pull-request comment.
+ * When it does not fit, the mermaid chart, the trend table and the new-sites table are dropped, in
+ * that order, before the report's own rows (which renderMarkdown reduces to a compact form).
+ */
+export function renderGateMarkdown(ctx: GateReportContext, budget: number = GITHUB_COMMENT_LIMIT): string {
+  const head = [headerLine(ctx), ...baselineLines(ctx), ...acceptedLines(ctx), ...noBaselineLines(ctx)];
+  const tail = [...updateLines(ctx), ...(ctx.update !== null && ctx.reproduce !== null ? [''] : []), ...reproduceLines(ctx)];
+  const optional = [newSitesSection(ctx), trendSection(ctx), chartSection(ctx)];
+  for (let keep = optional.length; keep >= 0; keep--) {
+    const extra = optional.slice(0, keep).filter((s) => s.length > 0);
+    const fixed = join([...head, ...extra.flatMap((s) => ['', ...s]), ...(tail.length > 0 ? ['', ...tail] : [])]);
+    const room = budget - fixed.length - 2;
+    if (ctx.report === null) {
+      if (fixed.length <= budget) return fixed;
+      continue;
+    }
+    if (room < MIN_REPORT_BUDGET && keep > 0) continue;
+    const body = reportBody(ctx.report, Math.max(0, room));
+    const text = join([
+      ...head,
+      '',
+      ...body,
+      ...extra.flatMap((s) => ['', ...s]),
+      ...(tail.length > 0 ? ['', ...tail] : []),
+    ]);
+    if (text.length <= budget) return text;
+  }
+  return join([...head]).slice(0, budget);
+}
+
+/** The sticky comment: renderGateMarkdown within GitHub's limit, followed by the series' marker. */
+export function renderComment(ctx: GateReportContext, limit: number = GITHUB_COMMENT_LIMIT): string {
+  const marker = commentMarker(ctx.series);
+  return `${renderGateMarkdown(ctx, limit - marker.length - 1)}${marker}\n`;
+}
+
+function join(lines: readonly string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report's Markdown without its own verdict line (the gate's header replaces it). */
+function reportBody(report: Report, budget: number): string[] {
+  const md = renderMarkdown(report, { budget });
+  const lines = md.replace(/\n$/, '').split('\n');
+  return lines.slice(1);
+}
+
+function headerLine(ctx: GateReportContext): string {
+  const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
+  const counts =
+    ctx.report === null
+      ? ''
+      : (() => {
+          const n = (s: string): number => ctx.report!.metrics.filter((m) => m.status === s).length;
+          return ` (${n('fail')} failed, ${n('warn')} warned, ${n('noise')} within noise)`;
+        })();
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} — ${WORDS[ctx.verdict]}${counts}`;
+}
+
+function safeUrl(url: string | null): string | null {
+  return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~\/%-]*$/.test(url) ? url : null;
+}
+
+function baselineLines(ctx: GateReportContext): string[] {
+  const b = ctx.baseline;
+  if (b === null) return [];
+  const short = markdownCode(b.sha.slice(0, 12), false);
+  const commit = safeUrl(b.commitUrl) !== null ? `[${short}](${b.commitUrl})` : short;
+  const why = { 'merge-base': 'the merge base of this pull request', latest: 'the latest baseline', requested: 'the requested commit' }[b.chosen];
+  const age = b.ageMs === null ? '' : `, stored ${formatAge(b.ageMs)} ago`;
+  const run = safeUrl(b.runUrl) !== null ? ` ([run](${b.runUrl}))` : '';
+  return [`Baseline: commit ${commit} on ${markdownCode(truncate(b.branch, MAX_CELL_CHARS), false)} (${why})${age}${run}.`];
+}
+
+function acceptedLines(ctx: GateReportContext): string[] {
+  const a = ctx.accepted;
+  if (a === null) return [];
+  const label = markdownCode(truncate(a.label, MAX_CELL_CHARS), false);
+  const who = a.by === null ? 'with' : `by ${markdownText(`@${truncate(a.by, 100)}`)} with`;
+  return ['', `☑️ **Accepted** ${who} the ${label} label: this regression does not fail the check.`];
+}
+
+function noBaselineLines(ctx: GateReportContext): string[] {
+  const n = ctx.noBaseline;
+  if (n === null) return [];
+  const where = n.branches.map((b) => markdownCode(truncate(b, MAX_CELL_CHARS), false)).join(' or ');
+  return [
+    '',
+    `No baseline for series ${markdownCode(ctx.series, false)} on ${where} in ${markdownCode(truncate(n.store, MAX_CELL_CHARS), false)}: nothing to compare against, so this check passes.`,
+    '',
+    `To seed one, run this action on a push to the default branch (it stores each run as the new baseline), run the workflow by hand with \`mode: update\`, or store a profile with ${markdownCode(truncate(n.seed, 500), false)}.`,
+  ];
+}
+
+function updateLines(ctx: GateReportContext): string[] {
+  const u = ctx.update;
+  if (u === null) return [];
+  const branch = markdownCode(truncate(u.branch, MAX_CELL_CHARS), false);
+  const sha = markdownCode(u.sha.slice(0, 12), false);
+  switch (u.result) {
+    case 'moved':
+      return [`📌 Stored this run (commit ${sha}) as the baseline of ${branch}.`];
+    case 'same-commit':
+      return [`📌 Commit ${sha} already is the baseline of ${branch}; the first stored profile is kept.`];
+    case 'older':
+      return [`📌 Stored this run (commit ${sha}); ${branch} already has a newer baseline, which stays current.`];
+    case 'skipped':
+      return [`📌 Not stored as the baseline of ${branch}: ${markdownText(u.reason ?? 'not requested')}.`];
+  }
+}
+
+function reproduceLines(ctx: GateReportContext): string[] {
+  if (ctx.reproduce === null) return [];
+  return [`Reproduce locally: ${markdownCode(truncate(ctx.reproduce, 500), false)}`];
+}
+
+/** Sample types whose new sites and chart are shown: the failing or warning ones, else the report's own. */
+function focusTypes(report: Report): string[] {
+  const types: string[] = [];
+  for (const m of report.metrics) {
+    if ((m.status === 'fail' || m.status === 'warn') && !types.includes(m.sampleType)) types.push(m.sampleType);
+  }
+  return types.length > 0 ? types : [report.sampleType];
+}
+
+/**
+ * Allocation sites new in this run: functions in the report's rows (the top by |flat Δ|) that have
+ * no value at all in the base (flat and cum 0) and allocate directly (current flat > 0).
+ */
+export function newSites(report: Report): { readonly type: string; readonly unit: string; readonly row: FunctionDelta }[] {
+  const out: { type: string; unit: string; row: FunctionDelta }[] = [];
+  for (const type of focusTypes(report)) {
+    const unit = report.totals[type]?.unit ?? '';
+    for (const row of report.functions[type] ?? []) {
+      if (row.baseFlat === 0 && row.baseCum === 0 && row.currentFlat > 0) out.push({ type, unit, row });
+    }
+  }
+  return out.slice(0, MAX_NEW_SITES);
+}
+
+function newSitesSection(ctx: GateReportContext): string[] {
+  if (ctx.report === null) return [];
+  const sites = newSites(ctx.report);
+  if (sites.length === 0) return [];
+  return [
+    '#### New allocation sites',
+    '',
+    '| function | sample type | current flat |',
+    '| :-- | :-- | --: |',
+    ...sites.map(
+      (s) =>
+        `| ${markdownCode(truncate(s.row.name, MAX_CELL_CHARS), true)} | ${markdownCode(s.type, true)} | ${valueCell(formatValue(s.row.currentFlat, s.unit))} |`,
+    ),
+  ];
+}
+
+/** A formatted number: plain when it is only digits, units and signs, escaped otherwise. */
+function valueCell(text: string): string {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+
+function wholeTypes(report: Report): ValueType[] {
+  return report.metrics.filter((m) => m.pattern === null).map((m) => ({ type: m.sampleType, unit: m.unit }));
+}
+
+function trendSection(ctx: GateReportContext): string[] {
+  if (ctx.report === null) return [];
+  const table = renderTrendTable(ctx.trend, wholeTypes(ctx.report));
+  return table.length === 0 ? [] : ['#### Trend of the last baselines', '', ...table];
+}
+
+function chartSection(ctx: GateReportContext): string[] {
+  if (ctx.report === null) return [];
+  const type = focusTypes(ctx.report)[0]!;
+  const unit = ctx.report.totals[type]?.unit ?? '';
+  const chart = renderTrendChart(ctx.trend, { type, unit });
+  if (chart.length === 0) return [];
+  return ['<details><summary>Trend chart</summary>', '', ...chart, '', '</details>'];
+}

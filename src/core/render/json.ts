@@ -1,0 +1,92 @@
+import type { MetricStatus, Report, VerdictKind } from '../report.js';
+
+/** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** A metric in the JSON report: ReportMetric with every field present (null where absent). */
+export interface JsonMetric {
+  readonly sampleType: string;
+  readonly unit: string;
+  readonly pattern: string | null;
+  readonly base: number;
+  readonly current: number;
+  readonly delta: number;
+  readonly deltaPercent: number | null;
+  readonly z: number | null;
+  readonly status: MetricStatus;
+  readonly rule: string | null;
+}
+
+/** A function in the JSON report: FunctionDelta without flatZ. */
+export interface JsonFunction {
+  readonly name: string;
+  readonly baseFlat: number;
+  readonly currentFlat: number;
+  readonly flatDelta: number;
+  readonly baseCum: number;
+  readonly currentCum: number;
+  readonly cumDelta: number;
+}
+
+/** The JSON report, schemaVersion 1: see docs/report-schema.md and docs/report.schema.json. */
+export interface JsonReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly verdict: VerdictKind;
+  readonly confidence: number;
+  readonly base: string;
+  readonly current: string;
+  readonly sampleType: string;
+  readonly top: number | null;
+  readonly metrics: readonly JsonMetric[];
+  readonly functions: Readonly<Record<string, readonly JsonFunction[]>>;
+  readonly functionCount: Readonly<Record<string, number>>;
+}
+
+/** Finite numbers pass; NaN and ±Infinity (which JSON cannot hold) become null. */
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** The report as plain data in the documented schema (field order fixed, nothing else added). */
+export function toJsonReport(report: Report): JsonReport {
+  const functions: Record<string, JsonFunction[]> = {};
+  for (const [type, rows] of Object.entries(report.functions)) {
+    functions[type] = rows.map((f) => ({
+      name: f.name,
+      baseFlat: f.baseFlat,
+      currentFlat: f.currentFlat,
+      flatDelta: f.flatDelta,
+      baseCum: f.baseCum,
+      currentCum: f.currentCum,
+      cumDelta: f.cumDelta,
+    }));
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: report.verdict,
+    confidence: report.confidence,
+    base: report.base,
+    current: report.current,
+    sampleType: report.sampleType,
+    top: report.top,
+    metrics: report.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      pattern: m.pattern,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: finiteOrNull(m.deltaPercent),
+      z: finiteOrNull(m.z),
+      status: m.status,
+      rule: m.rule,
+    })),
+    functions,
+    functionCount: { ...report.functionCount },
+  };
+}
+
+/** The JSON report as text: two-space indented, ending with a newline. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,168 @@
+import type { FunctionDelta } from '../diff.js';
+import type { MetricStatus, Report, ReportMetric } from '../report.js';
+import { markdownCode, markdownText, truncate } from './escape.js';
+import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
+
+/** GitHub's limit on the body of an issue or pull-request comment, in characters. */
+export const GITHUB_COMMENT_LIMIT = 65536;
+
+/** Function names and rules longer than this are cut (with "…") in Markdown cells. */
+export const MAX_CELL_CHARS = 200;
+
+export interface MarkdownOptions {
+  /**
+   * Maximum length of the result in UTF-16 code units (what GitHub counts); default
+   * GITHUB_COMMENT_LIMIT. A caller that adds a header or marker passes the space left.
+   */
+  readonly budget?: number;
+  /**
+   * Which sample types get a function table: `failing` (default) = those of failing or warning
+   * metrics, or the report's sample type when none; `all` = every sample type in the report.
+   */
+  readonly functionsFor?: 'failing' | 'all';
+}
+
+const ICON: Record<MetricStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', noise: '💤' };
+
+/**
+ * The report as GitHub-flavoured Markdown, for a PR comment or a job summary: the verdict on the
+ * first line, the base and current labels, the metrics table, one line explaining noise (when some
+ * metric is within noise), then a table of function deltas per selected sample type.
+ *
+ * Every profile-derived string (sample types, units, function names, labels, rules, patterns) is
+ * escaped, so nothing in a profile can alter the layout, inject HTML or mention anyone.
+ *
+ * Size: when the full report exceeds `budget`, function rows are dropped first (halving the rows per
+ * table, then dropping the tables), then pass/noise metric rows; as a last resort the text is cut at
+ * a line boundary with a note. The result never exceeds the budget.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const types = functionSampleTypes(report, options.functionsFor ?? 'failing');
+  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
+    const text = compose(report, types, rows, rows < fullRows);
+    if (text.length <= budget) return text;
+    if (rows === 0) break;
+  }
+  const compact = compose(report, [], 0, true, true);
+  if (compact.length <= budget) return compact;
+  return cut(compact, budget);
+}
+
+function compose(report: Report, types: readonly string[], rows: number, reduced: boolean, compact = false): string {
+  const parts: string[] = [verdictLine(report), labelsLine(report), ''];
+  const metrics = compact ? report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn') : report.metrics;
+  parts.push(...metricsTable(metrics));
+  if (metrics.length < report.metrics.length) {
+    parts.push('', `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+  }
+  const noise = noiseLine(report);
+  if (noise !== null) parts.push('', noise);
+  for (const type of types) parts.push('', ...functionSection(report, type, rows));
+  if (reduced) {
+    parts.push('', '_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._');
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+function verdictLine(report: Report): string {
+  const count = (s: MetricStatus): number => report.metrics.filter((m) => m.status === s).length;
+  const words = { pass: 'no memory regression', warn: 'memory warning', fail: 'memory regression' }[report.verdict];
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} — ${words} (${count('fail')} failed, ${count('warn')} warned, ${count('noise')} within noise)`;
+}
+
+function labelsLine(report: Report): string {
+  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} → current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+}
+
+/** A cell for formatted numbers: plain when it is only digits, units and signs, escaped otherwise. */
+function valueCell(text: string): string {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+
+function metricsTable(metrics: readonly ReportMetric[]): string[] {
+  if (metrics.length === 0) return ['_No metrics compared._'];
+  const lines = [
+    '| metric | base | current | Δ | Δ% | z | rule | status |',
+    '| :-- | --: | --: | --: | --: | --: | :-- | :-- |',
+  ];
+  for (const m of metrics) {
+    const name =
+      m.pattern === null
+        ? markdownCode(m.sampleType, true)
+        : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    lines.push(
+      `| ${[
+        name,
+        valueCell(formatValue(m.base, m.unit)),
+        valueCell(formatValue(m.current, m.unit)),
+        valueCell(formatSignedValue(m.delta, m.unit)),
+        formatDeltaPercent(m.deltaPercent),
+        formatZ(m.z),
+        m.rule === null ? '—' : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
+        `${ICON[m.status]} ${m.status}`,
+      ].join(' | ')} |`,
+    );
+  }
+  return lines;
+}
+
+function noiseLine(report: Report): string | null {
+  const noise = report.metrics.filter((m) => m.status === 'noise').length;
+  if (noise === 0) return null;
+  return `💤 ${noise === 1 ? '1 change crosses' : `${noise} changes cross`} a threshold but ${noise === 1 ? 'is' : 'are'} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+}
+
+function functionSampleTypes(report: Report, which: 'failing' | 'all'): string[] {
+  const all = Object.keys(report.functions);
+  if (which === 'all') return all;
+  const failing: string[] = [];
+  for (const m of report.metrics) {
+    if ((m.status === 'fail' || m.status === 'warn') && all.includes(m.sampleType) && !failing.includes(m.sampleType)) {
+      failing.push(m.sampleType);
+    }
+  }
+  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
+}
+
+function functionSection(report: Report, type: string, maxRows: number): string[] {
+  const all: readonly FunctionDelta[] = report.functions[type] ?? [];
+  const rows = all.slice(0, maxRows);
+  const total = report.totals[type];
+  const unit = total?.unit ?? '';
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? all.length;
+  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
+  if (rows.length === 0) {
+    out.push('', count === 0 ? '_No functions._' : `_${count} functions; rows left out._`);
+    return out;
+  }
+  out.push(
+    '',
+    '| flat Δ | flat% | cum Δ | cum% | function |',
+    '| --: | --: | --: | --: | :-- |',
+  );
+  for (const f of rows) {
+    out.push(
+      `| ${[
+        valueCell(formatSignedValue(f.flatDelta, unit)),
+        formatPprofPercent(f.flatDelta, baseTotal).trim(),
+        valueCell(formatSignedValue(f.cumDelta, unit)),
+        formatPprofPercent(f.cumDelta, baseTotal).trim(),
+        markdownCode(truncate(f.name, MAX_CELL_CHARS), true),
+      ].join(' | ')} |`,
+    );
+  }
+  out.push('', `_${rows.length} of ${count} functions by |flat Δ|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  return out;
+}
+
+/** Cuts at the last line break that leaves room for the note, so no table row is split. */
+function cut(text: string, budget: number): string {
+  const note = '\n_Report cut to fit the size limit._\n';
+  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
+  const room = budget - note.length;
+  const end = text.lastIndexOf('\n', room);
+  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+}

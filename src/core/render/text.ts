@@ -1,0 +1,127 @@
+import type { FunctionDelta } from '../diff.js';
+import type { MetricStatus, Report, ReportMetric, VerdictKind } from '../report.js';
+import { terminalSafe } from './escape.js';
+import { layoutTable } from './table.js';
+import {
+  formatDeltaPercent,
+  formatPprofPercent,
+  formatSignedValue,
+  formatValue,
+  formatZ,
+} from './units.js';
+
+export interface TextOptions {
+  /** ANSI colours: red for fail, yellow for warn and noise, green for pass. */
+  readonly color: boolean;
+}
+
+const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', noise: '33', pass: '32' };
+
+/**
+ * The terminal report: a header line with the verdict, the metrics table (base, current, Δ, Δ%,
+ * z, rule, status in human units), then a `go tool pprof -top -diff_base`-style table of the
+ * report's functions for `report.sampleType`: flat Δ, flat%, sum%, cum Δ, cum%, name, with
+ * percentages of the base total and unsigned as pprof prints them. Profile-derived strings are
+ * printed with control characters escaped. Ends with a newline.
+ */
+export function renderText(report: Report, options: TextOptions): string {
+  const paint = (status: MetricStatus, text: string): string =>
+    options.color ? `\u001b[${COLOURS[status]}m${text}\u001b[0m` : text;
+  const lines: string[] = [];
+  lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
+  lines.push(`base:    ${terminalSafe(report.base)}`);
+  lines.push(`current: ${terminalSafe(report.current)}`);
+  lines.push('');
+  if (report.metrics.length === 0) {
+    lines.push('No metrics compared.');
+  } else {
+    const table = layoutTable(
+      [
+        { header: 'metric', align: 'left' },
+        { header: 'base', align: 'right' },
+        { header: 'current', align: 'right' },
+        { header: 'Δ', align: 'right' },
+        { header: 'Δ%', align: 'right' },
+        { header: 'z', align: 'right' },
+        { header: 'rule', align: 'left' },
+        { header: 'status', align: 'left' },
+      ],
+      report.metrics.map(metricRow),
+      (row, col, cell) => (col === 7 ? paint(report.metrics[row]!.status, cell) : cell),
+    );
+    lines.push(...table);
+  }
+  lines.push('');
+  lines.push(...functionTable(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function verdictWord(verdict: VerdictKind): string {
+  return verdict.toUpperCase();
+}
+
+function summaryLine(report: Report): string {
+  const count = (s: MetricStatus): number => report.metrics.filter((m) => m.status === s).length;
+  const parts = [`${count('fail')} failed`, `${count('warn')} warned`, `${count('noise')} within noise`];
+  return `(${parts.join(', ')}; a change is real when |z| ≥ ${report.confidence})`;
+}
+
+function metricName(m: ReportMetric): string {
+  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
+}
+
+function metricRow(m: ReportMetric): string[] {
+  return [
+    metricName(m),
+    formatValue(m.base, m.unit),
+    formatValue(m.current, m.unit),
+    formatSignedValue(m.delta, m.unit),
+    formatDeltaPercent(m.deltaPercent),
+    formatZ(m.z),
+    m.rule === null ? '-' : terminalSafe(m.rule),
+    m.status,
+  ];
+}
+
+function functionTable(report: Report): string[] {
+  const type = report.sampleType;
+  const rows: readonly FunctionDelta[] = report.functions[type] ?? [];
+  const total = report.totals[type];
+  const unit = total?.unit ?? '';
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? rows.length;
+  const out = [`Type: ${type}`];
+  const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
+  const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
+  out.push(
+    `Showing ${shown} by |flat Δ|, accounting for ${formatSignedValue(accounted, unit)}` +
+      ` (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`,
+  );
+  if (rows.length === 0) return out;
+  let flatSum = 0;
+  const cells = rows.map((f) => {
+    flatSum += f.flatDelta;
+    return [
+      formatSignedValue(f.flatDelta, unit),
+      formatPprofPercent(f.flatDelta, baseTotal).trim(),
+      formatPprofPercent(flatSum, baseTotal).trim(),
+      formatSignedValue(f.cumDelta, unit),
+      formatPprofPercent(f.cumDelta, baseTotal).trim(),
+      terminalSafe(f.name),
+    ];
+  });
+  out.push(
+    ...layoutTable(
+      [
+        { header: 'flat Δ', align: 'right' },
+        { header: 'flat%', align: 'right' },
+        { header: 'sum%', align: 'right' },
+        { header: 'cum Δ', align: 'right' },
+        { header: 'cum%', align: 'right' },
+        { header: 'name', align: 'left' },
+      ],
+      cells,
+    ),
+  );
+  return out;
+}

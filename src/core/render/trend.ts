@@ -1,0 +1,105 @@
+/**
+ * The trend of a series: whole-profile totals of the last baselines (from a store pointer's
+ * history, which needs no profile download) and of this run, as a Unicode sparkline per metric and
+ * as a mermaid line chart. Pure.
+ */
+import type { ValueType } from '../model.js';
+import { markdownCode } from './escape.js';
+import { formatValue, isByteUnit } from './units.js';
+
+/** One point of a trend: a label (a short commit id, or "this run") and its totals per sample type. */
+export interface TrendPoint {
+  readonly label: string;
+  readonly sampleType: readonly ValueType[];
+  readonly total: readonly number[];
+}
+
+/** Eight block heights, lowest first. */
+export const SPARK_BLOCKS = '▁▂▃▄▅▆▇█';
+
+/** Metrics shown in a trend: at most this many points (the newest). */
+export const MAX_TREND_POINTS = 30;
+
+/**
+ * One character per value, oldest first: the lowest value is ▁, the highest █, the others scaled
+ * linearly between (rounded to the nearest of the eight heights). When all values are equal every
+ * point is ▄. A missing value (null) is a space.
+ */
+export function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (known.length === 0) return values.map(() => ' ').join('');
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  const top = SPARK_BLOCKS.length - 1;
+  return values
+    .map((v) => {
+      if (v === null || !Number.isFinite(v)) return ' ';
+      if (max === min) return SPARK_BLOCKS[3]!;
+      return SPARK_BLOCKS[Math.round(((v - min) / (max - min)) * top)]!;
+    })
+    .join('');
+}
+
+/** The value of `type` (matched by name and unit) at a point, or null when the point lacks it. */
+export function valueAt(point: TrendPoint, type: ValueType): number | null {
+  const i = point.sampleType.findIndex((t) => t.type === type.type && t.unit === type.unit);
+  return i < 0 ? null : (point.total[i] ?? null);
+}
+
+/** The newest MAX_TREND_POINTS points, oldest first, from points given oldest first. */
+function recent(points: readonly TrendPoint[]): readonly TrendPoint[] {
+  return points.slice(Math.max(0, points.length - MAX_TREND_POINTS));
+}
+
+/**
+ * A Markdown table with one row per metric: the sparkline over `points` (oldest first), the first
+ * and last value. Empty when there are fewer than two points (nothing to show a trend of).
+ * Sample type names are escaped.
+ */
+export function renderTrendTable(points: readonly TrendPoint[], types: readonly ValueType[]): string[] {
+  const shown = recent(points);
+  if (shown.length < 2 || types.length === 0) return [];
+  const lines = [
+    `| metric | trend (${shown.length} points, oldest → newest) | oldest | newest |`,
+    '| :-- | :-- | --: | --: |',
+  ];
+  for (const type of types) {
+    const values = shown.map((p) => valueAt(p, type));
+    const first = values.find((v) => v !== null);
+    const last = [...values].reverse().find((v) => v !== null);
+    const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatValue(v, type.unit).replace(/\|/g, '\\|'));
+    lines.push(`| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} |`);
+  }
+  return lines;
+}
+
+/** Mermaid accepts these in quoted titles and labels; anything else is replaced. */
+function mermaidSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9 _.:()+-]/g, '_');
+}
+
+/**
+ * A mermaid `xychart-beta` line chart of one metric over `points` (oldest first), in MiB for byte
+ * units, as a fenced code block; empty when fewer than two points have the metric. Labels and
+ * the title are reduced to characters mermaid cannot misread.
+ */
+export function renderTrendChart(points: readonly TrendPoint[], type: ValueType): string[] {
+  const shown = recent(points).filter((p) => valueAt(p, type) !== null);
+  if (shown.length < 2) return [];
+  const bytes = isByteUnit(type.unit);
+  const scale = bytes ? 1024 * 1024 : 1;
+  const unit = bytes ? 'MiB' : type.unit;
+  const values = shown.map((p) => {
+    const v = valueAt(p, type)! / scale;
+    return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  });
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${mermaidSafe(type.type)}"`,
+    `  x-axis [${shown.map((p) => `"${mermaidSafe(p.label)}"`).join(', ')}]`,
+    `  y-axis "${mermaidSafe(unit)}"`,
+    `  line [${values.join(', ')}]`,
+    '```',
+  ];
+}

@@ -1,0 +1,113 @@
+import type { FunctionDelta, MetricDelta, ProfileDiff } from './diff.js';
+import { ExitCode, UsageError } from './errors.js';
+import type { MetricStatus, Verdict } from './verdict.js';
+import { resolveSampleIndex } from './sample-type.js';
+
+/** The outcome of a comparison: fail breaks the build, warn and pass do not. */
+export type VerdictKind = Verdict['verdict'];
+
+export type { MetricStatus };
+
+/** A metric in a report: a sample type's totals (`pattern` null) or a function rule's focus totals. */
+export interface ReportMetric extends MetricDelta {
+  readonly pattern: string | null;
+  readonly status: MetricStatus;
+  readonly rule: string | null;
+}
+
+/**
+ * Everything a renderer shows, and nothing it has to compute beyond layout: the input of the text,
+ * markdown and JSON renderers.
+ */
+export interface Report {
+  readonly verdict: VerdictKind;
+  readonly confidence: number;
+  /** How the two profiles are named in the report (a path, or e.g. a baseline key). */
+  readonly base: string;
+  readonly current: string;
+  readonly metrics: readonly ReportMetric[];
+  /** The sample type whose functions the text report lists (and markdown when nothing fails). */
+  readonly sampleType: string;
+  /** Functions per sample type: limit applied; null = all. */
+  readonly top: number | null;
+  /**
+   * Keyed by sample type (every common one): the first `top` functions by |flatDelta|, in the
+   * diff's order (|flatDelta| descending, then name).
+   */
+  readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
+  /** Keyed by sample type: how many functions the diff had before the limit. */
+  readonly functionCount: Readonly<Record<string, number>>;
+  /** Keyed by sample type: the whole-profile totals, base and current (for pprof-style percentages). */
+  readonly totals: Readonly<Record<string, { readonly unit: string; readonly base: number; readonly current: number }>>;
+}
+
+export interface ReportOptions {
+  readonly base: string;
+  readonly current: string;
+  /** Functions kept per sample type; 0 = all. */
+  readonly top: number;
+  /**
+   * The sample type to show: a name (`inuse_space`) or a 0-based index into the common sample
+   * types; undefined = the diff's default sample type.
+   */
+  readonly sampleIndex?: string;
+}
+
+/**
+ * Builds the Report from a diff and the verdict on it. Pure. Throws UsageError when `sampleIndex`
+ * names no common sample type or `top` is not a non-negative integer.
+ */
+export function buildReport(diff: ProfileDiff, verdict: Verdict, options: ReportOptions): Report {
+  if (!Number.isInteger(options.top) || options.top < 0) {
+    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
+  }
+  const sampleType = selectSampleType(diff, options.sampleIndex);
+  const limit = options.top === 0 ? null : options.top;
+  const functions: Record<string, readonly FunctionDelta[]> = {};
+  const functionCount: Record<string, number> = {};
+  const totals: Record<string, { unit: string; base: number; current: number }> = {};
+  for (const metric of diff.metrics) {
+    const rows = diff.functions[metric.sampleType] ?? [];
+    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    functionCount[metric.sampleType] = rows.length;
+    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
+  }
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    metrics: verdict.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: m.deltaPercent,
+      z: m.z,
+      pattern: m.pattern,
+      status: m.status,
+      rule: m.rule,
+    })),
+    sampleType,
+    top: limit,
+    functions,
+    functionCount,
+    totals,
+  };
+}
+
+/**
+ * Resolves `--sample-index` against the common sample types, pprof's way (a 0-based index or a
+ * name, with the `inuse_` alias); undefined = the diff's default sample type.
+ */
+export function selectSampleType(diff: ProfileDiff, sampleIndex: string | undefined): string {
+  if (sampleIndex === undefined) return diff.defaultSampleType;
+  const types = diff.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  return types[resolveSampleIndex(types, sampleIndex)]!.type;
+}
+
+/** Exit code for a verdict: 1 for fail, 0 for pass and warn. */
+export function verdictExitCode(verdict: VerdictKind): number {
+  return verdict === 'fail' ? ExitCode.fail : ExitCode.pass;
+}

@@ -1,0 +1,94 @@
+/**
+ * Which rules apply to which sample types: the defaults merged with the user's rules and checked
+ * against the sample types the profiles have. Parsing is in rule-syntax.ts; applying a rule to a
+ * delta is in verdict.ts.
+ *
+ * Merging: a user rule for a whole sample type replaces the default for that type; `off` removes
+ * it; function rules (`for <regex>:`) add to them. Types are matched the way pprof's sample index
+ * is (an `inuse_space` rule applies to a legacy `space` type). A default rule for a metric the
+ * profiles lack is skipped; a user rule for one is an error listing the available types, so a
+ * typo never silently disables the gate.
+ */
+import { RuleError } from './errors.js';
+import type { ValueType } from './model.js';
+import { DEFAULT_RULES_TEXT, formatRule, parseRules } from './rule-syntax.js';
+import type { Rule } from './rule-syntax.js';
+import { findSampleType, listSampleTypes } from './sample-type.js';
+
+export { DEFAULT_RULES_TEXT, formatRule, parseRules };
+export type { Rule };
+
+/** A rule bound to the sample type it applies to. */
+export interface AppliedRule {
+  readonly rule: Rule;
+  /** Index into the sample types it was resolved against. */
+  readonly sampleTypeIndex: number;
+  /** formatRule(rule): the canonical text the verdict reports. */
+  readonly text: string;
+}
+
+/** The default rules, parsed (origin 'default'). */
+export function defaultRules(): Rule[] {
+  return parseRules(DEFAULT_RULES_TEXT, 'default');
+}
+
+/** Parses the user's rule text and puts it after the defaults: the input `resolveRules` and `evaluate` expect. */
+export function rulesWithDefaults(userText: string): Rule[] {
+  return [...defaultRules(), ...parseRules(userText, 'user')];
+}
+
+/** The distinct regex sources of the function rules, in order: what summarize needs as `focus`. */
+export function focusPatterns(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern!))];
+}
+
+function ruleError(rule: Rule, why: string): RuleError {
+  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+}
+
+/**
+ * Binds rules to sample types. `rules` are default and user rules in any order (see `origin`);
+ * the result has, per sample type, the user's whole-profile rule or else the default (unless the
+ * user turned it off), then the function rules, in the order of `types` then of the rules.
+ * Throws RuleError when a user rule names a sample type that `types` lacks (listing them), uses a
+ * byte amount on a type that is not in bytes, or repeats another user rule's sample type and pattern.
+ */
+export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]): AppliedRule[] {
+  const user = rules.filter((r) => r.origin === 'user');
+  const defaults = rules.filter((r) => r.origin === 'default');
+  const whole = new Map<number, Rule>();
+  const off = new Set<number>();
+  const functionRules: { rule: Rule; t: number }[] = [];
+  const claimed = new Map<string, Rule>();
+
+  for (const rule of user) {
+    const t = findSampleType(types, rule.sampleType);
+    // Turning off a metric the profiles lack disables nothing and harms nothing.
+    if (rule.off && t < 0) continue;
+    if (t < 0) throw ruleError(rule, `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`);
+    if (rule.minInBytes && types[t]!.unit !== 'bytes') {
+      throw ruleError(rule, `min is in bytes but ${types[t]!.type} is measured in ${types[t]!.unit}; give a plain number`);
+    }
+    const key = JSON.stringify([t, rule.pattern]);
+    const earlier = claimed.get(key);
+    if (earlier) throw ruleError(rule, `repeats rule ${earlier.index} ("${earlier.source}"); keep one`);
+    claimed.set(key, rule);
+    if (rule.off) off.add(t);
+    else if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  for (const rule of defaults) {
+    const t = findSampleType(types, rule.sampleType);
+    if (t < 0 || off.has(t) || whole.has(t)) continue;
+    if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+
+  const out: AppliedRule[] = [];
+  types.forEach((_type, t) => {
+    const rule = whole.get(t);
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Interfaces between the application and the outside world. Adapters in src/adapters implement
+ * them; tests of the application use in-memory implementations.
+ */
+import type { BaselineMetadata, BaselinePointer } from './core/baseline.js';
+
+export type { BaselineMetadata, BaselinePointer };
+
+/** A baseline read back from a store: its metadata and the profile bytes exactly as stored. */
+export interface StoredBaseline {
+  readonly metadata: BaselineMetadata;
+  readonly profile: Uint8Array;
+}
+
+/** What `BaselineStore.put` did. */
+export interface PutBaselineResult {
+  /**
+   * `created`: this call stored the commit's object. `exists`: an object for the commit was already
+   * there and was kept (the first write wins; a second write of the same commit is not an error).
+   */
+  readonly object: 'created' | 'exists';
+  /**
+   * `moved`: the branch's pointer now names this commit. `same-commit`: it already did.
+   * `older`: it names a newer commit and was left alone (pointers only move forward).
+   */
+  readonly pointer: 'moved' | 'same-commit' | 'older';
+  /** The metadata now stored with the commit's object (the first writer's when `exists`). */
+  readonly metadata: BaselineMetadata;
+}
+
+/**
+ * Where baselines live: per series and branch, one immutable object per commit plus a pointer
+ * naming the current baseline and the metadata of the previous ones (docs/storage.md).
+ *
+ * Every failure is a StoreError (exit code 3) whose one-line message names the problem and, for
+ * permissions and credentials, what to grant or set up. "Not found" is not a failure: reads resolve
+ * to undefined.
+ */
+export interface BaselineStore {
+  /** Where the store is, for messages: `gs://bucket/prefix` or a directory path. */
+  readonly location: string;
+
+  /**
+   * Stores `profile` as the baseline of `metadata.sha` on `metadata.branch` (create-only), then
+   * offers it to the branch's pointer by compare-and-swap; the pointer moves only to a newer commit
+   * (compareNewer in core/baseline.ts). Safe to run concurrently from many processes.
+   */
+  put(metadata: BaselineMetadata, profile: Uint8Array): Promise<PutBaselineResult>;
+
+  /** The branch's pointer (current baseline metadata + bounded history), or undefined when none. */
+  pointer(series: string, branch: string): Promise<BaselinePointer | undefined>;
+
+  /** The baseline stored for `sha` on `branch`, or undefined when there is none. */
+  commit(series: string, branch: string, sha: string): Promise<StoredBaseline | undefined>;
+
+  /** Branches of a series that have a pointer or commits, decoded, sorted. */
+  branches(series: string): Promise<string[]>;
+}
+
+/** A comment on an issue or pull request, as the GitHub REST API returns it. */
+export interface IssueComment {
+  readonly id: number;
+  readonly body: string;
+  /** The comment's page (html_url). */
+  readonly url: string;
+  /** Login of the author, e.g. `octocat` or `github-actions[bot]`. */
+  readonly author: string;
+}
+
+/**
+ * A GitHub API call failed. `status` is the HTTP status (0 when there was no response);
+ * `message` is GitHub's one-line message, e.g. "Resource not accessible by integration".
+ * The application decides what a failure means (a 403 on commenting is a warning, not a failure).
+ */
+export class GitHubApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'GitHubApiError';
+  }
+}
+
+/**
+ * Comments of one repository's issues and pull requests. Translates only: which comment is the
+ * sticky one, and whether to write at all, is decided by the application. Failures reject with
+ * GitHubApiError.
+ */
+export interface CommentSink {
+  /**
+   * The login that comments written with this token are authored by: the token owner's login for a
+   * personal token (GET /user), `github-actions[bot]` for the workflow's GITHUB_TOKEN (which cannot
+   * read /user).
+   */
+  identity(): Promise<string>;
+  /** Every comment on issue or pull request `issue`, all pages, oldest first. */
+  list(issue: number): Promise<IssueComment[]>;
+  create(issue: number, body: string): Promise<IssueComment>;
+  update(commentId: number, body: string): Promise<IssueComment>;
+}
+
+/** Read-only facts about pull requests that are not in the event payload. Failures reject with GitHubApiError. */
+export interface PullRequestInfo {
+  /** The merge-base commit of `base` and `head` (GET compare/base...head), or undefined when GitHub cannot say. */
+  mergeBase(base: string, head: string): Promise<string | undefined>;
+  /** Login of whoever most recently added `label` to issue/PR `issue` (its issue events), or undefined. */
+  labeledBy(issue: number, label: string): Promise<string | undefined>;
+}
+
+/** The job summary of the current step (Markdown, shown on the run's page). */
+export interface JobSummary {
+  /** Appends `markdown` to the summary. */
+  append(markdown: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Annotation properties: a title shown above the message. */
+export interface AnnotationProperties {
+  readonly title?: string;
+}
+
+/** Log lines and annotations. Messages must not contain secrets; adapters mask what they know is secret. */
+export interface Logger {
+  info(message: string): void;
+  /** A warning annotation. */
+  warning(message: string, properties?: AnnotationProperties): void;
+  /** An error annotation (does not by itself fail the step). */
+  error(message: string, properties?: AnnotationProperties): void;
+}

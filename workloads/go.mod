@@ -1,0 +1,3 @@
+module heapgate.dev/workloads
+
+go 1.19
