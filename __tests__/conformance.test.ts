@@ -13,6 +13,7 @@ import { summarize } from '../src/core/aggregate.js';
 import type { ProfileSummary } from '../src/core/aggregate.js';
 import { decodeProfile } from '../src/core/decode/index.js';
 import { diff } from '../src/core/diff.js';
+import { sampleLocations } from './helpers/sample-locations.js';
 import { cleanupOracle, parsePprofRaw, parsePprofTop, parseValue, pprofBinary, pprofRaw, pprofTop } from './helpers/pprof-oracle.js';
 import type { PprofTop } from './helpers/pprof-oracle.js';
 
@@ -122,8 +123,7 @@ function heapgateSamples(file: string, sampleTypes: readonly string[]): number[]
   const groups = new Map<string, number[]>();
   for (let i = 0; i < s.count; i++) {
     const locs: string[] = [];
-    for (let j = s.locationStart[i]!; j < s.locationStart[i + 1]!; j++) {
-      const loc = s.location[j]!;
+    for (const loc of sampleLocations(p, i)) {
       locs.push(`${loc.mapping?.filename ?? ''}@${loc.address}:${loc.line.map((l) => `${l.function?.name ?? ''}:${l.line}`).join(',')}`);
     }
     const labels: string[] = [];

@@ -128,9 +128,8 @@ describe('other producers', () => {
 
   // The rerun was picked because a total grew past a default threshold through V8's sampling alone
   // (one sample per 512 KiB, like Go's). The profile's period type is inuse_space/bytes, which the
-  // noise model does not recognize as sampled (it expects space/bytes), so the delta is judged
-  // exact and fails. Marked failing until the model accepts it; then drop `.failing`.
-  it.failing('Node (@datadog/pprof): a rerun of the same code passes, its growth reported as noise', () => {
+  // noise model must recognize as sampled, or the delta would be judged exact and fail.
+  it('Node (@datadog/pprof): a rerun of the same code passes, its growth reported as noise', () => {
     const v = verdictOf(`${FIXTURES}node/cache.good.heap.pb.gz`, `${FIXTURES}node/cache.good-rerun.heap.pb.gz`);
     expect(v.verdict).toBe('pass');
     for (const m of v.metrics) expect(m.z).not.toBeNull();

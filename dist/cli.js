@@ -12,17 +12,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-6Z63XGZN.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TLDDSILJ.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-AGRVBN7X.js")).checkCommand
+    load: async () => (await import("./chunks/check-FK2U5YFB.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-B5EMWP4T.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-VMESR3KP.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

@@ -182,8 +182,7 @@ async function main() {
   };
   if (!opt['no-cpu-prof']) {
     results.cpuProfiles = [];
-    // The smallest case shows the fixed cost (start-up), the largest the per-sample cost.
-    for (const c of new Set([cases[0], cases[cases.length - 1]].filter(Boolean))) {
+    for (const c of cases) {
       log(`cpu profile of heapgate on ${c.id}`);
       results.cpuProfiles.push(await cpuProfile(c));
     }

@@ -280,6 +280,19 @@ describe('runGate', () => {
     );
   });
 
+  test('a pointer naming a missing profile: a store error, except in mode update, which replaces it', async () => {
+    const h = harness();
+    await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
+    h.store.objects.delete(`cache/main/${sha('a')}`);
+    await expect(runGate({ ...CONFIG, mode: 'check' }, event(), RERUN, h.ports)).rejects.toThrow(
+      /^memory:\/\/: the pointer of cache on main names commit a{40}, whose profile is missing; re-baseline with mode update$/,
+    );
+    const out = await runGate({ ...CONFIG, mode: 'update' }, event({ commitTime: '2026-01-01T11:00:00Z' }), RERUN, h.ports);
+    expect(out.verdict).toBe('no-baseline');
+    expect(out.update?.result).toBe('moved');
+    expect(h.log.some((l) => l.startsWith('warning: memory://: the pointer of cache on main'))).toBe(true);
+  });
+
   test('bad rules fail before the store is read', async () => {
     const h = harness();
     const reads: string[] = [];

@@ -6,9 +6,9 @@
  * others wait, so no test runs a bundle that is being rewritten.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +64,20 @@ export function builtCli(): string {
     if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stderr}${r.stdout}`);
   });
   return cli;
+}
+
+/**
+ * The bundled file a profile worker runs: the chunk of the built CLI that holds
+ * src/adapters/profile-worker.ts (code splitting puts it in a shared chunk, found by its
+ * workerData key).
+ */
+export function builtProfileWorker(): string {
+  const chunks = join(dirname(builtCli()), 'chunks');
+  const hits = readdirSync(chunks)
+    .map((name) => join(chunks, name))
+    .filter((file) => readFileSync(file, 'utf8').includes('heapgateProfileJob'));
+  if (hits.length !== 1) throw new Error(`expected one bundled chunk holding the profile worker, found ${hits.length}`);
+  return hits[0]!;
 }
 
 export interface RunResult {

@@ -1,6 +1,6 @@
 /**
- * The profile loader in both modes: worker threads running the bundled CLI (as `heapgate diff`
- * does) and in-thread (as under ts-jest). Both must give the same summaries and the same errors.
+ * The profile loader in both modes: worker threads running the bundled worker script (as
+ * `heapgate diff` does) and in-thread (as under ts-jest). Both must give the same summaries and the same errors.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { ProfileSource } from '../../src/app/profile-source.js';
 import { createProfileLoader, defaultLoadMode, MIN_WORKER_BYTES, workersPayOff } from '../../src/adapters/profile-loader.js';
 import { DecodeError, UsageError } from '../../src/core/errors.js';
-import { builtCli, ROOT } from './dist.js';
+import { builtProfileWorker, ROOT } from './dist.js';
 
 const BASE = 'examples/regression/base.heap.pb.gz';
 const CUR = 'examples/regression/current.heap.pb.gz';
@@ -19,7 +19,7 @@ let worker: ReturnType<typeof createProfileLoader>;
 const inline = createProfileLoader({ mode: 'inline' });
 
 beforeAll(() => {
-  worker = createProfileLoader({ mode: 'worker', workerUrl: pathToFileURL(builtCli()) });
+  worker = createProfileLoader({ mode: 'worker', workerUrl: pathToFileURL(builtProfileWorker()) });
 });
 
 test('under ts-jest the default is in-thread: this module is a .ts file no worker can load', () => {

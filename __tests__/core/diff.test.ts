@@ -10,6 +10,7 @@ import type { ProfileSpec, SampleSpec } from '../helpers/build-profile.js';
 import { encodeProfile } from '../helpers/encode-profile.js';
 import type { ProfileSpec as WireSpec } from '../helpers/encode-profile.js';
 import { cleanupOracle, pprofBinary, pprofTop } from '../helpers/pprof-oracle.js';
+import { sampleLocations } from '../helpers/sample-locations.js';
 import type { Profile } from '../../src/core/model.js';
 
 const TYPES = [
@@ -151,7 +152,7 @@ function toWire(p: Profile): WireSpec {
   return {
     sampleType: p.sampleType.map((t) => [t.type, t.unit] as const),
     sample: Array.from({ length: s.count }, (_, i) => ({
-      locationId: s.location.slice(s.locationStart[i]!, s.locationStart[i + 1]!).map((l) => l.id),
+      locationId: sampleLocations(p, i).map((l) => l.id),
       value: Array.from(s.value.subarray(i * k, i * k + k)),
       label: s.labelKey.slice(s.labelStart[i]!, s.labelStart[i + 1]!).map((key, j) => {
         const at = s.labelStart[i]! + j;

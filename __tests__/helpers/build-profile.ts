@@ -133,7 +133,8 @@ export function buildProfile(spec: ProfileSpec): Profile {
   const n = spec.samples.length;
   const k = sampleType.length;
   const locationStart = new Uint32Array(n + 1);
-  const location: Location[] = [];
+  // The Location of every sample frame, leaf first; turned into positions in `location` below.
+  const frames: Location[] = [];
   const value = new Float64Array(n * k);
   const labelStart = new Uint32Array(n + 1);
   const labelKey: string[] = [];
@@ -144,8 +145,8 @@ export function buildProfile(spec: ProfileSpec): Profile {
     if (s.value.length !== k) {
       throw new Error(`buildProfile: sample ${i} has ${s.value.length} values for ${k} sample types`);
     }
-    locationStart[i] = location.length;
-    for (const frame of s.stack) location.push(locationFor(frame));
+    locationStart[i] = frames.length;
+    for (const frame of s.stack) frames.push(locationFor(frame));
     s.value.forEach((v, t) => (value[i * k + t] = v));
     labelStart[i] = labelKey.length;
     const labels: LabelSpec[] = [...(s.labels ?? [])];
@@ -157,8 +158,11 @@ export function buildProfile(spec: ProfileSpec): Profile {
       labelNumUnit.push(l.str === undefined ? (l.unit ?? '') : '');
     }
   });
-  locationStart[n] = location.length;
+  locationStart[n] = frames.length;
   labelStart[n] = labelKey.length;
+  const location = [...locations.values()];
+  const position = new Map(location.map((l, j) => [l, j]));
+  const locationIndex = Uint32Array.from(frames, (l) => position.get(l)!);
 
   const defaultIndex =
     spec.defaultSampleType === undefined
@@ -169,7 +173,7 @@ export function buildProfile(spec: ProfileSpec): Profile {
     samples: {
       count: n,
       locationStart,
-      location,
+      locationIndex,
       value,
       labelStart,
       labelKey,
@@ -178,7 +182,7 @@ export function buildProfile(spec: ProfileSpec): Profile {
       labelNumUnit,
     },
     mapping: [...mappings.values()],
-    location: [...locations.values()],
+    location,
     function: [...functions.values()],
     dropFrames: '',
     keepFrames: '',

@@ -6,8 +6,6 @@
 // Prints one JSON object on stdout.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import protobuf from 'protobufjs';
-import { ungzip } from 'pako';
 import { decodeProtobuf } from '../../src/core/decode/index.ts';
 import { createProfileLoader } from '../../src/adapters/profile-loader.ts';
 // In a worker thread started by the loader, profile-worker.ts does the job when loaded (the bundle
@@ -63,7 +61,10 @@ function rawBytes(file) {
 
 async function main(argv) {
   const [task, ...args] = argv;
+  // The libraries are imported only by the tasks that use them: this file is also what a profile
+  // worker loads, and must not make the worker's start-up look slower than it is.
   if (task === 'decode') {
+    const { default: protobuf } = await import('protobufjs');
     const raw = rawBytes(args[0]);
     const Profile = protobuf.loadSync(PROTO).lookupType('perftools.profiles.Profile');
     // Both must agree on the sample count, or the comparison is meaningless.
@@ -77,6 +78,7 @@ async function main(argv) {
     return { task, file: args[0], rawBytes: raw.length, samples: a, long: protobuf.util.Long !== undefined, ...res };
   }
   if (task === 'gunzip') {
+    const { ungzip } = await import('pako');
     const gz = readFileSync(args[0]);
     if (!Buffer.from(ungzip(gz)).equals(gunzipSync(gz))) throw new Error('pako and zlib disagree');
     const res = await compare({ pako: () => ungzip(gz), zlib: () => gunzipSync(gz) }, Number(args[1]));

@@ -24,7 +24,7 @@ export const INPUTS = {
   mode: { description: 'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).', default: 'auto', required: false },
   'base-branch': { description: "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.", default: '', required: false },
   'github-token': { description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.', default: '${{ github.token }}', required: false },
-  comment: { description: 'When to write the sticky pull-request comment: always, on-change (the verdict is not pass), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.', default: 'on-change', required: false },
+  comment: { description: 'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.', default: 'on-change', required: false },
   'fail-on-regression': { description: 'Fail the step when the verdict is fail (and the pull request does not carry the accept label).', default: 'true', required: false },
   'accept-label': { description: 'A pull-request label that accepts a regression: the step passes and the report records who accepted it.', default: 'heapgate:accept', required: false },
   confidence: { description: 'The z score a change must reach to count as real rather than sampling noise.', default: '3', required: false },

@@ -10,7 +10,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { runGate, type GateConfig, type GateOutcome } from '../app/gate.js';
-import { createGitHubPorts } from '../adapters/github.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
 import { HeapgateError } from '../core/errors.js';
@@ -49,8 +48,12 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
   };
 }
 
-function ports(config: ActionConfig, repository: string, store: GatePorts['store']): GatePorts {
-  const github = config.githubToken === null ? null : createGitHubPorts({ token: config.githubToken, repository });
+async function ports(config: ActionConfig, repository: string, store: GatePorts['store']): Promise<GatePorts> {
+  // Loaded only when needed: a profile worker runs this same bundle and never needs the client.
+  const github =
+    config.githubToken === null
+      ? null
+      : (await import('../adapters/github.js')).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader(),
@@ -103,7 +106,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const profile = await resolveProfilePath(config.profile, cwd);
     const bytes = await readProfileFile(profile, cwd);
     const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(gateConfig(config, profile), event, bytes, ports(config, event.repository, store));
+    const outcome = await runGate(gateConfig(config, profile), event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -115,7 +115,7 @@ export function jobError(source: ProfileSource, f: JobFailure): Error {
 export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance, f.cumVariance]) {
+  for (const group of [f.flat, f.cum, f.flatVariance]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

@@ -128,8 +128,9 @@ export async function runGate(config: GateConfig, event: GateEvent, current: Uin
   };
 
   let comment: CommentResult | null = null;
-  if (plan.pullRequest !== null && ports.comments !== null && config.comment !== 'never') {
-    comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config, ctx);
+  if (plan.pullRequest !== null && config.comment !== 'never') {
+    if (ports.comments !== null) comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config, ctx);
+    else ports.log.info('no github-token: the report is in the job summary only');
   }
   const markdown = renderGateMarkdown(ctx);
   try {

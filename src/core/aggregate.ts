@@ -13,14 +13,13 @@ import { sampleVariances } from './significance.js';
  * - `flat[t][r]`: sum of values of the samples whose leaf frame (location[0].line[0]) is this function;
  * - `cum[t][r]`: sum of values of the samples in which this function appears anywhere, counted once
  *   per sample (recursion counted once);
- * - `flatVariance` / `cumVariance`: the sampling variance of those sums (see significance.ts).
+ * - `flatVariance`: the sampling variance of the flat sums (see significance.ts).
  */
 export interface FunctionTotals {
   readonly name: readonly string[];
   readonly flat: readonly Float64Array[];
   readonly cum: readonly Float64Array[];
   readonly flatVariance: readonly Float64Array[];
-  readonly cumVariance: readonly Float64Array[];
 }
 
 /** Totals of the samples whose stack has a function matching `pattern` (a regex source), once per sample. */
@@ -86,33 +85,16 @@ export function compileFocus(patterns: readonly string[]): RegExp[] {
 }
 
 /**
- * The rows each frame of each sample adds to, precomputed so that the summing loop reads one
- * sequential Int32Array instead of chasing Location objects. Entry j of `frame` (parallel to
- * samples.location) is the row of a location with one line (the common case), or ~m for the m-th
- * location with several lines (or none), whose rows are `multiRows[multiStart[m] .. multiStart[m+1])`,
- * line[0]'s row first.
+ * The rows each location adds to, precomputed once per location so that the summing loop reads
+ * typed arrays only: `code[l]` for `profile.location[l]` is the row of a location with one line
+ * (the common case), or ~m for the m-th location with several lines (or none), whose rows are
+ * `multiRows[multiStart[m] .. multiStart[m+1])`, line[0]'s row first.
  */
 interface RowIndex {
   readonly name: string[];
-  readonly frame: Int32Array;
+  readonly code: Int32Array;
   readonly multiStart: Int32Array;
   readonly multiRows: Int32Array;
-}
-
-/** The frame code of every entry of samples.location: a tight loop of its own, one object read per frame. */
-function frameCodes(
-  sampleLocs: readonly Location[],
-  byIdLocation: readonly (Location | null)[],
-  byIdCode: Int32Array,
-  slow: (location: Location) => number,
-): Int32Array {
-  const frame = new Int32Array(sampleLocs.length);
-  for (let j = 0; j < sampleLocs.length; j++) {
-    const loc = sampleLocs[j]!;
-    const id = loc.id;
-    frame[j] = typeof id === 'number' && byIdLocation[id] === loc ? byIdCode[id]! : slow(loc);
-  }
-  return frame;
 }
 
 function buildRowIndex(profile: Profile): RowIndex {
@@ -129,52 +111,19 @@ function buildRowIndex(profile: Profile): RowIndex {
   };
   const multiStart: number[] = [0];
   const multiRows: number[] = [];
-  /** The frame code of a location: its row, or ~m for a location with other than one line. */
-  const codeOf = (l: Location): number => {
-    if (l.line.length === 1) return row(nodeName(l.line[0]!.function, l.mapping));
+  const locations = profile.location;
+  const code = new Int32Array(locations.length);
+  locations.forEach((l: Location, i) => {
+    if (l.line.length === 1) {
+      code[i] = row(nodeName(l.line[0]!.function, l.mapping));
+      return;
+    }
     if (l.line.length === 0) multiRows.push(row(nodeName(undefined, l.mapping)));
     for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
     multiStart.push(multiRows.length);
-    return ~(multiStart.length - 2);
-  };
-
-  // Locations are looked up through their numeric id in typed arrays: one read of the Location
-  // object per frame, no hashing. An identity check guards the shortcut; anything else (a
-  // duplicated, bigint or sparse id) goes through a Map.
-  const locations = profile.location;
-  let maxId = 0;
-  for (const l of locations) {
-    if (typeof l.id === 'number' && l.id > maxId) maxId = l.id;
-  }
-  const idSpace = maxId <= locations.length * 4 + 1024 ? maxId + 1 : 0;
-  const byIdCode = new Int32Array(idSpace);
-  const byIdLocation: (Location | null)[] = new Array<Location | null>(idSpace).fill(null);
-  const idSeen = new Uint8Array(idSpace);
-  const locationCode = new Int32Array(locations.length);
-  locations.forEach((l, i) => {
-    const code = codeOf(l);
-    locationCode[i] = code;
-    const id = l.id;
-    if (typeof id === 'number' && id >= 0 && id < idSpace && Number.isInteger(id)) {
-      // A duplicated id takes no shortcut: its locations go through the Map.
-      byIdLocation[id] = idSeen[id] === 0 ? l : null;
-      idSeen[id] = 1;
-      byIdCode[id] = code;
-    }
+    code[i] = ~(multiStart.length - 2);
   });
-  // Built on the first location the id shortcut misses.
-  let codes: Map<Location, number> | undefined;
-  const frame = frameCodes(profile.samples.location, byIdLocation, byIdCode, (loc) => {
-    codes ??= new Map(locations.map((l, i) => [l, locationCode[i]!]));
-    let code = codes.get(loc);
-    if (code === undefined) {
-      // A location referenced by a sample but missing from profile.location.
-      code = codeOf(loc);
-      codes.set(loc, code);
-    }
-    return code;
-  });
-  return { name, frame, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return { name, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 
 /** Per-row bit masks of the focus patterns that match the row's name: `words` Int32 words per row. */
@@ -200,7 +149,7 @@ function column(data: Float64Array, rows: number, width: number, offset: number,
   return out;
 }
 
-/** Row-major sums: row r holds its k values, then its k variances (one cache line per row visit). */
+/** Row-major sums: a row of `flat` and `focus` holds its k values, then its k variances; a row of `cum`, its k values. */
 interface Sums {
   readonly flat: Float64Array;
   readonly cum: Float64Array;
@@ -225,11 +174,14 @@ function accumulate(
   const n = samples.count;
   const value = samples.value;
   const locationStart = samples.locationStart;
-  const { frame, multiStart, multiRows } = index;
+  const locationIndex = samples.locationIndex;
+  const { code: codeOf, multiStart, multiRows } = index;
   const rowCount = index.name.length;
   const width = 2 * k;
   const flat = new Float64Array(rowCount * width);
-  const cum = new Float64Array(rowCount * width);
+  // cum carries values only: no report uses the variance of a cum, and cum is where most of the
+  // additions happen (every distinct row of every sample).
+  const cum = new Float64Array(rowCount * k);
   const focus = new Float64Array(focusCount * width);
   const total = new Float64Array(k);
   const totalVar = new Float64Array(k);
@@ -261,7 +213,7 @@ function accumulate(
     // (pprof walks root to leaf, lines last to first; the order does not change the sums.)
     let count = 0;
     for (let j = first; j < last; j++) {
-      const code = frame[j]!;
+      const code = codeOf[locationIndex[j]!]!;
       if (code >= 0) {
         if (seen[code] !== i) {
           seen[code] = i;
@@ -278,11 +230,11 @@ function accumulate(
       }
     }
     for (let u = 0; u < count; u++) {
-      const o = uniq[u]! * width;
-      for (let c = 0; c < width; c++) cum[o + c]! += sv[c]!;
+      const o = uniq[u]! * k;
+      for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
     }
     // Flat goes to the leaf frame: location[0].line[0].
-    const leafCode = frame[first]!;
+    const leafCode = codeOf[locationIndex[first]!]!;
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
     if (focusCount > 0) {
@@ -308,7 +260,8 @@ function accumulate(
  *   (samples with no location have no flat);
  * - `cum`: the value of each sample goes once to every row on its stack, however many times the
  *   row appears (recursion and repeated inlined frames are counted once);
- * - variances: the sampling variance of each of those sums (see significance.ts), 0 when exact;
+ * - variances: the sampling variance of the totals, of each flat and of each focus total (see
+ *   significance.ts), 0 when exact;
  * - `focus[i]`: totals of the samples that have at least one frame whose row name matches
  *   `options.focus[i]` (a JavaScript regular expression, unanchored), counted once per sample.
  * A row whose flat and cum are both 0 in a sample type is one pprof would not list for that type.
@@ -340,9 +293,8 @@ export function summarize(profile: Profile, options: SummarizeOptions = {}): Pro
     functions: {
       name: index.name,
       flat: column(flat, rowCount, width, 0, k),
-      cum: column(cum, rowCount, width, 0, k),
+      cum: column(cum, rowCount, k, 0, k),
       flatVariance: column(flat, rowCount, width, k, k),
-      cumVariance: column(cum, rowCount, width, k, k),
     },
     focus: patterns.map((pattern, p) => ({
       pattern,

@@ -56,7 +56,9 @@ export interface Location {
 
 /**
  * All samples of a profile, column by column. Sample `i`:
- * - locations: `location[locationStart[i] .. locationStart[i+1])`, leaf first (as on the wire);
+ * - locations: `locationIndex[locationStart[i] .. locationStart[i+1])`, leaf first (as on the wire),
+ *   each an index into `Profile.location` (a column of numbers, not object references: a large
+ *   profile has millions of them, and a typed array costs the garbage collector nothing);
  * - values: `value[i * sampleType.length + t]` for sample type `t`;
  * - labels: entries `labelStart[i] .. labelStart[i+1]` of the label columns. A label is either a
  *   string label (`labelStr[j]` set, `labelNum[j]` 0) or a numeric one (`labelStr[j]` "", with
@@ -65,7 +67,7 @@ export interface Location {
 export interface Samples {
   readonly count: number;
   readonly locationStart: Uint32Array;
-  readonly location: readonly Location[];
+  readonly locationIndex: Uint32Array;
   readonly value: Float64Array;
   readonly labelStart: Uint32Array;
   readonly labelKey: readonly string[];

@@ -1,6 +1,7 @@
 /** Checks a decoded Profile against pprof's own reading of the same file (see pprof-raw.ts). */
 import type { Profile } from '../../../src/core/model.js';
 import type { RawProfile } from './pprof-raw.js';
+import { sampleLocations } from '../../helpers/sample-locations.js';
 
 /** pprof's numeric-label text for sample `i`: "key:[v v]" or "key:[v unit]", keys sorted. */
 function numLabelText(p: Profile, i: number): string {
@@ -53,8 +54,7 @@ export function expectMatchesPprof(p: Profile, raw: RawProfile, options: { lines
   };
   const ours = merge(
     kept.map((i) => ({
-      key: `${p.samples.location
-        .slice(p.samples.locationStart[i], p.samples.locationStart[i + 1])
+      key: `${sampleLocations(p, i)
         .map((l) => frame(l.address, options.lines ? l.line.map((x) => `${x.function?.name} ${x.function?.filename}:${x.line}`) : []))
         .join(' ')} | ${numLabelText(p, i)}`,
       value: Array.from(p.samples.value.subarray(i * n, (i + 1) * n)),

@@ -45,22 +45,26 @@ export function expectedProfile(spec: ProfileSpec): Profile {
     ),
     isFolded: l.isFolded ?? false,
   }));
-  const locById = new Map(location.map((l) => [String(l.id), l]));
+  const positionById = new Map(location.map((l, i) => [String(l.id), i]));
 
   const samples = spec.sample ?? [];
   const types = spec.sampleType ?? [];
   const locationStart = new Uint32Array(samples.length + 1);
   const labelStart = new Uint32Array(samples.length + 1);
-  const sampleLocation: Location[] = [];
+  const locationIndex: number[] = [];
   const value: number[] = [];
   const labelKey: string[] = [];
   const labelStr: string[] = [];
   const labelNum: number[] = [];
   const labelNumUnit: string[] = [];
   samples.forEach((s, i) => {
-    locationStart[i] = sampleLocation.length;
+    locationStart[i] = locationIndex.length;
     labelStart[i] = labelKey.length;
-    for (const l of s.locationId ?? []) sampleLocation.push(locById.get(String(l))!);
+    for (const l of s.locationId ?? []) {
+      const at = positionById.get(String(l));
+      if (at === undefined) throw new Error(`expectedProfile: sample ${i} uses unknown location id ${l}`);
+      locationIndex.push(at);
+    }
     for (const v of s.value ?? []) value.push(Number(v));
     for (const l of s.label ?? []) {
       // pprof's rule: a str makes a string label; else a num or a unit makes a numeric one; else dropped.
@@ -77,7 +81,7 @@ export function expectedProfile(spec: ProfileSpec): Profile {
       }
     }
   });
-  locationStart[samples.length] = sampleLocation.length;
+  locationStart[samples.length] = locationIndex.length;
   labelStart[samples.length] = labelKey.length;
 
   const defaultIndex = types.findIndex(([t]) => spec.defaultSampleType !== undefined && str(t) === str(spec.defaultSampleType));
@@ -86,7 +90,7 @@ export function expectedProfile(spec: ProfileSpec): Profile {
     samples: {
       count: samples.length,
       locationStart,
-      location: sampleLocation,
+      locationIndex: Uint32Array.from(locationIndex),
       value: Float64Array.from(value),
       labelStart,
       labelKey,

@@ -6,6 +6,7 @@ import { decodeProfile, parseLegacyHeapProfile } from '../../../src/core/decode/
 import { DecodeError } from '../../../src/core/errors.js';
 import { expectMatchesPprof } from './compare-with-pprof.js';
 import { havePprof, pprofRaw } from './pprof-raw.js';
+import { allSampleLocations } from '../../helpers/sample-locations.js';
 
 /**
  * pprof's unsampling of one (count, bytes) pair, written from the formula in
@@ -87,10 +88,10 @@ describe('parseLegacyHeapProfile', () => {
       [4, 0x4000n],
       [5, 0x5000n],
     ]);
-    const ids = p.samples.location.map((l) => l.id);
+    const ids = allSampleLocations(p).map((l) => l.id);
     expect(ids).toEqual([1, 2, 3, 1, 4, 5]);
     expect(Array.from(p.samples.locationStart)).toEqual([0, 3, 5, 6]);
-    expect(p.samples.location[0]).toBe(p.samples.location[3]);
+    expect(p.samples.locationIndex[0]).toBe(p.samples.locationIndex[3]);
     expect(p.mapping).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { decodeProfile, decodeProtobuf } from '../../../src/core/decode/index.js';
 import { encodeProfile, type EncodeOptions, type ProfileSpec } from '../../helpers/encode-profile.js';
 import { expectedProfile } from './expected-profile.js';
+import { allSampleLocations } from '../../helpers/sample-locations.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -56,11 +57,11 @@ describe('decodeProtobuf round trips', () => {
     expect(decodeProtobuf(unpacked)).toEqual(decodeProtobuf(packed));
   });
 
-  test('sample locations are the resolved Location objects, shared by reference', () => {
+  test('sample locations index the resolved Location objects of profile.location', () => {
     const p = decodeProtobuf(encodeProfile(heapSpec));
-    expect(p.samples.location[0]).toBe(p.location[0]);
-    expect(p.samples.location[1]).toBe(p.location[1]);
-    expect(p.samples.location[2]).toBe(p.location[1]);
+    expect(p.location[p.samples.locationIndex[0]!]).toBe(p.location[0]);
+    expect(p.location[p.samples.locationIndex[1]!]).toBe(p.location[1]);
+    expect(p.location[p.samples.locationIndex[2]!]).toBe(p.location[1]);
     expect(p.location[1]!.line[1]!.function).toBe(p.function[2]);
     expect(p.location[0]!.mapping).toBe(p.mapping[0]);
   });
@@ -90,7 +91,7 @@ describe('decodeProtobuf round trips', () => {
     for (const packed of [true, false]) {
       const p = decodeProtobuf(encodeProfile(spec, { packed }));
       expect(p).toEqual(expectedProfile(spec));
-      expect(p.samples.location.map((l) => l.id)).toEqual([big, 1000, 1, big]);
+      expect(allSampleLocations(p).map((l) => l.id)).toEqual([big, 1000, 1, big]);
       expect(p.location[0]!.mapping!.id).toBe(big);
     }
   });
@@ -108,7 +109,7 @@ describe('decodeProtobuf round trips', () => {
     };
     const p = decodeProtobuf(encodeProfile(spec));
     expect(p).toEqual(expectedProfile(spec));
-    expect(p.samples.location.map((l) => l.id)).toEqual([huge, huge + 1n]);
+    expect(allSampleLocations(p).map((l) => l.id)).toEqual([huge, huge + 1n]);
     expect(p.function[0]!.id).toBe(U64_MAX);
   });
 
@@ -216,10 +217,10 @@ describe('decodeProtobuf round trips', () => {
     const spec: ProfileSpec = { ...heapSpec, mapping: [], function: fns, location: locs, sample };
     const p = decodeProfile(encodeProfile(spec, { gzip: true, packed: true }));
     const expected = expectedProfile(spec);
-    // Deep equality on 100k shared references is slow in jest: compare ids, then everything else.
-    expect(p.samples.location.map((l) => l.id)).toEqual(expected.samples.location.map((l) => l.id));
-    expect(p.samples.location.every((l) => p.location[Number(l.id) - 1] === l)).toBe(true);
-    const withoutRefs = (x: typeof p) => ({ ...x, samples: { ...x.samples, location: [] } });
-    expect(withoutRefs(p)).toEqual(withoutRefs(expected));
+    // Compare the sample locations by id, then the whole profile.
+    const sampleLocs = allSampleLocations(p);
+    expect(sampleLocs.map((l) => l.id)).toEqual(allSampleLocations(expected).map((l) => l.id));
+    expect(sampleLocs.every((l) => p.location[Number(l.id) - 1] === l)).toBe(true);
+    expect(p).toEqual(expected);
   });
 });

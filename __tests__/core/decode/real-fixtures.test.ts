@@ -35,10 +35,10 @@ describe('real fixtures', () => {
     const s = p.samples;
     expect(s.value.length).toBe(s.count * p.sampleType.length);
     expect(s.locationStart.length).toBe(s.count + 1);
-    expect(s.locationStart[s.count]).toBe(s.location.length);
+    expect(s.locationIndex).toBeInstanceOf(Uint32Array);
+    expect(s.locationStart[s.count]).toBe(s.locationIndex.length);
     expect(s.labelStart[s.count]).toBe(s.labelKey.length);
-    const known = new Set(p.location);
-    expect(s.location.every((l) => known.has(l))).toBe(true);
+    expect(s.locationIndex.every((j) => j < p.location.length)).toBe(true);
   });
 
   (havePprof ? test.each : test.skip.each)(files.map((f) => [relative(root, f), f]))('%s matches go tool pprof -raw', (_name, file) => {

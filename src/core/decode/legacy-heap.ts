@@ -275,7 +275,7 @@ class LegacyBuilder {
       samples: {
         count,
         locationStart,
-        location: this.sampleLocations.map((l) => location[l.id - 1]!),
+        locationIndex: Uint32Array.from(this.sampleLocations, (l) => l.id - 1),
         value: Float64Array.from(this.values),
         labelStart,
         labelKey: new Array<string>(count).fill('bytes'),

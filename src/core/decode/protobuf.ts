@@ -32,7 +32,7 @@ export function decodeProtobuf(bytes: Uint8Array): Profile {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
+  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations, strings);
 
   const defaultName = strings.get(scanned.defaultSampleType, 'default_sample_type');
   return {

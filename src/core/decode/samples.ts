@@ -17,7 +17,7 @@ export function decodeSamples(
   bytes: Uint8Array,
   spans: Spans,
   sampleTypeCount: number,
-  locations: IdIndex<Location>,
+  locations: { readonly list: readonly Location[]; readonly byId: IdIndex<Location> },
   strings: StringTable,
 ): Samples {
   const count = spans.count;
@@ -32,12 +32,11 @@ export function decodeSamples(
   // Sized exactly up front: growing an array of millions of references by push costs more than
   // this extra pass over the sample headers.
   const counts = countRefs(bytes, spans);
-  const location = new Array<Location>(counts.locationIds);
+  const locationIndex = new Uint32Array(counts.locationIds);
   let n = 0;
   const labels = new LabelColumns(counts.labels);
 
-  const dense = locations.dense;
-  const denseLength = dense.length;
+  const { dense, denseLength, resolve } = locationPositions(locations.list, locations.byId);
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -74,15 +73,15 @@ export function decodeSamples(
                 id = r.varint();
                 pos = r.pos;
               }
-              const loc = id < denseLength ? dense[id] : undefined;
-              location[n++] = loc ?? resolveLocation(r, locations, id);
+              const at = id < denseLength ? dense[id]! : -1;
+              locationIndex[n++] = at >= 0 ? at : resolve(r, id);
             }
             r.pos = pos;
             r.end = outer;
           } else if (wt === WireType.varint) {
             const id = r.varint();
-            const loc = id < denseLength ? dense[id] : undefined;
-            location[n++] = loc ?? resolveLocation(r, locations, id);
+            const at = id < denseLength ? dense[id]! : -1;
+            locationIndex[n++] = at >= 0 ? at : resolve(r, id);
           } else {
             throw wrongWireType('location_id', wt, '0 or 2 (packed)', keyAt);
           }
@@ -124,13 +123,12 @@ export function decodeSamples(
       throw new DecodeError(`sample ${i} has ${valueCount} values, expected ${sampleTypeCount} sample types`);
     }
   }
-  if (location.length !== n) location.length = n;
   locationStart[count] = n;
   labelStart[count] = labels.count;
   return {
     count,
     locationStart,
-    location,
+    locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
     value,
     labelStart,
     labelKey: labels.trimmed(labels.key),
@@ -180,12 +178,28 @@ function countRefs(bytes: Uint8Array, spans: Spans): { locationIds: number; labe
   return { locationIds, labels };
 }
 
-/** The slow path of a location lookup: sparse or 64-bit ids, and unknown ids. `approx` is the last varint read. */
-function resolveLocation(r: WireReader, locations: IdIndex<Location>, approx: number): Location {
-  const id = r.exactId(approx);
-  const loc = locations.get(id);
-  if (loc === undefined) throw new DecodeError(`unknown location id ${id}`);
-  return loc;
+/**
+ * Location id → position in `list`: small ids through an Int32Array (-1 where no location has the
+ * id), so the per-frame lookup is one typed-array read; `resolve` is the slow path for sparse or
+ * 64-bit ids and throws on unknown ids (`approx` is the last varint read).
+ */
+function locationPositions(
+  list: readonly Location[],
+  byId: IdIndex<Location>,
+): { dense: Int32Array; denseLength: number; resolve: (r: WireReader, approx: number) => number } {
+  const dense = new Int32Array(byId.dense.length).fill(-1);
+  let sparse: Map<Location, number> | undefined;
+  list.forEach((loc, i) => {
+    if (typeof loc.id === 'number' && loc.id < dense.length) dense[loc.id] = i;
+  });
+  const resolve = (r: WireReader, approx: number): number => {
+    const id = r.exactId(approx);
+    const loc = byId.get(id);
+    if (loc === undefined) throw new DecodeError(`unknown location id ${id}`);
+    sparse ??= new Map(list.map((l, i) => [l, i]));
+    return sparse.get(loc)!;
+  };
+  return { dense, denseLength: dense.length, resolve };
 }
 
 /** The label columns of `Samples`, sized for the number of Label messages and filled in order. */

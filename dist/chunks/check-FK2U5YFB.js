@@ -4,11 +4,11 @@ import {
   findBaseline,
   noBaselineMessage,
   required
-} from "./chunk-OQOEG4HI.js";
-import "./chunk-UPODTTPT.js";
+} from "./chunk-4AWYAOI2.js";
+import "./chunk-SAVPBDI5.js";
 import "./chunk-ZKWFFASW.js";
 import "./chunk-CYCY775J.js";
-import "./chunk-CP6IPJ5K.js";
+import "./chunk-GGUYPGDO.js";
 import "./chunk-X72NLQDY.js";
 import "./chunk-KIA5R4DO.js";
 export {

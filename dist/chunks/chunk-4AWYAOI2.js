@@ -8,7 +8,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   render
-} from "./chunk-UPODTTPT.js";
+} from "./chunk-SAVPBDI5.js";
 import {
   openStore
 } from "./chunk-ZKWFFASW.js";
@@ -22,7 +22,7 @@ import {
   describeFsError,
   markdownCode,
   terminalSafe
-} from "./chunk-CP6IPJ5K.js";
+} from "./chunk-GGUYPGDO.js";
 import {
   StoreError,
   UsageError

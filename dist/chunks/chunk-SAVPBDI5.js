@@ -11,7 +11,7 @@ import {
   renderJson,
   renderMarkdown,
   terminalSafe
-} from "./chunk-CP6IPJ5K.js";
+} from "./chunk-GGUYPGDO.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

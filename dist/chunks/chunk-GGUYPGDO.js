@@ -670,15 +670,6 @@ function compileFocus(patterns) {
     }
   });
 }
-function frameCodes(sampleLocs, byIdLocation, byIdCode, slow) {
-  const frame = new Int32Array(sampleLocs.length);
-  for (let j = 0; j < sampleLocs.length; j++) {
-    const loc = sampleLocs[j];
-    const id = loc.id;
-    frame[j] = typeof id === "number" && byIdLocation[id] === loc ? byIdCode[id] : slow(loc);
-  }
-  return frame;
-}
 function buildRowIndex(profile) {
   const rowOf = /* @__PURE__ */ new Map();
   const name2 = [];
@@ -693,44 +684,19 @@ function buildRowIndex(profile) {
   };
   const multiStart = [0];
   const multiRows = [];
-  const codeOf = (l) => {
-    if (l.line.length === 1) return row(nodeName(l.line[0].function, l.mapping));
+  const locations = profile.location;
+  const code = new Int32Array(locations.length);
+  locations.forEach((l, i) => {
+    if (l.line.length === 1) {
+      code[i] = row(nodeName(l.line[0].function, l.mapping));
+      return;
+    }
     if (l.line.length === 0) multiRows.push(row(nodeName(void 0, l.mapping)));
     for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
     multiStart.push(multiRows.length);
-    return ~(multiStart.length - 2);
-  };
-  const locations = profile.location;
-  let maxId = 0;
-  for (const l of locations) {
-    if (typeof l.id === "number" && l.id > maxId) maxId = l.id;
-  }
-  const idSpace = maxId <= locations.length * 4 + 1024 ? maxId + 1 : 0;
-  const byIdCode = new Int32Array(idSpace);
-  const byIdLocation = new Array(idSpace).fill(null);
-  const idSeen = new Uint8Array(idSpace);
-  const locationCode = new Int32Array(locations.length);
-  locations.forEach((l, i) => {
-    const code = codeOf(l);
-    locationCode[i] = code;
-    const id = l.id;
-    if (typeof id === "number" && id >= 0 && id < idSpace && Number.isInteger(id)) {
-      byIdLocation[id] = idSeen[id] === 0 ? l : null;
-      idSeen[id] = 1;
-      byIdCode[id] = code;
-    }
+    code[i] = ~(multiStart.length - 2);
   });
-  let codes;
-  const frame = frameCodes(profile.samples.location, byIdLocation, byIdCode, (loc) => {
-    codes ??= new Map(locations.map((l, i) => [l, locationCode[i]]));
-    let code = codes.get(loc);
-    if (code === void 0) {
-      code = codeOf(loc);
-      codes.set(loc, code);
-    }
-    return code;
-  });
-  return { name: name2, frame, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return { name: name2, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 function focusMasks(names, patterns) {
   const words = Math.ceil(patterns.length / 31);
@@ -755,11 +721,12 @@ function accumulate(samples, k, variance, index, masks, words, focusCount) {
   const n = samples.count;
   const value = samples.value;
   const locationStart = samples.locationStart;
-  const { frame, multiStart, multiRows } = index;
+  const locationIndex = samples.locationIndex;
+  const { code: codeOf, multiStart, multiRows } = index;
   const rowCount = index.name.length;
   const width = 2 * k;
   const flat = new Float64Array(rowCount * width);
-  const cum = new Float64Array(rowCount * width);
+  const cum = new Float64Array(rowCount * k);
   const focus = new Float64Array(focusCount * width);
   const total = new Float64Array(k);
   const totalVar = new Float64Array(k);
@@ -785,7 +752,7 @@ function accumulate(samples, k, variance, index, masks, words, focusCount) {
     if (!nonzero || last === first) continue;
     let count = 0;
     for (let j = first; j < last; j++) {
-      const code = frame[j];
+      const code = codeOf[locationIndex[j]];
       if (code >= 0) {
         if (seen[code] !== i) {
           seen[code] = i;
@@ -802,10 +769,10 @@ function accumulate(samples, k, variance, index, masks, words, focusCount) {
       }
     }
     for (let u = 0; u < count; u++) {
-      const o = uniq[u] * width;
-      for (let c = 0; c < width; c++) cum[o + c] += sv[c];
+      const o = uniq[u] * k;
+      for (let c = 0; c < k; c++) cum[o + c] += sv[c];
     }
-    const leafCode = frame[first];
+    const leafCode = codeOf[locationIndex[first]];
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
     if (focusCount > 0) {
@@ -846,9 +813,8 @@ function summarize(profile, options = {}) {
     functions: {
       name: index.name,
       flat: column(flat, rowCount, width, 0, k),
-      cum: column(cum, rowCount, width, 0, k),
-      flatVariance: column(flat, rowCount, width, k, k),
-      cumVariance: column(cum, rowCount, width, k, k)
+      cum: column(cum, rowCount, k, 0, k),
+      flatVariance: column(flat, rowCount, width, k, k)
     },
     focus: patterns.map((pattern, p) => ({
       pattern,
@@ -1104,7 +1070,7 @@ ${filename}`;
       samples: {
         count,
         locationStart,
-        location: this.sampleLocations.map((l) => location[l.id - 1]),
+        locationIndex: Uint32Array.from(this.sampleLocations, (l) => l.id - 1),
         value: Float64Array.from(this.values),
         labelStart,
         labelKey: new Array(count).fill("bytes"),
@@ -1362,11 +1328,10 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
   const labelStart = new Uint32Array(count + 1);
   const value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
   const counts = countRefs(bytes, spans);
-  const location = new Array(counts.locationIds);
+  const locationIndex = new Uint32Array(counts.locationIds);
   let n = 0;
   const labels = new LabelColumns(counts.labels);
-  const dense = locations.dense;
-  const denseLength = dense.length;
+  const { dense, denseLength, resolve } = locationPositions(locations.list, locations.byId);
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -1401,15 +1366,15 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
                 id = r.varint();
                 pos = r.pos;
               }
-              const loc = id < denseLength ? dense[id] : void 0;
-              location[n++] = loc ?? resolveLocation(r, locations, id);
+              const at = id < denseLength ? dense[id] : -1;
+              locationIndex[n++] = at >= 0 ? at : resolve(r, id);
             }
             r.pos = pos;
             r.end = outer;
           } else if (wt === WireType.varint) {
             const id = r.varint();
-            const loc = id < denseLength ? dense[id] : void 0;
-            location[n++] = loc ?? resolveLocation(r, locations, id);
+            const at = id < denseLength ? dense[id] : -1;
+            locationIndex[n++] = at >= 0 ? at : resolve(r, id);
           } else {
             throw wrongWireType("location_id", wt, "0 or 2 (packed)", keyAt);
           }
@@ -1450,13 +1415,12 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
       throw new DecodeError(`sample ${i} has ${valueCount} values, expected ${sampleTypeCount} sample types`);
     }
   }
-  if (location.length !== n) location.length = n;
   locationStart[count] = n;
   labelStart[count] = labels.count;
   return {
     count,
     locationStart,
-    location,
+    locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
     value,
     labelStart,
     labelKey: labels.trimmed(labels.key),
@@ -1496,11 +1460,20 @@ function countRefs(bytes, spans) {
   }
   return { locationIds, labels };
 }
-function resolveLocation(r, locations, approx) {
-  const id = r.exactId(approx);
-  const loc = locations.get(id);
-  if (loc === void 0) throw new DecodeError(`unknown location id ${id}`);
-  return loc;
+function locationPositions(list, byId) {
+  const dense = new Int32Array(byId.dense.length).fill(-1);
+  let sparse;
+  list.forEach((loc, i) => {
+    if (typeof loc.id === "number" && loc.id < dense.length) dense[loc.id] = i;
+  });
+  const resolve = (r, approx) => {
+    const id = r.exactId(approx);
+    const loc = byId.get(id);
+    if (loc === void 0) throw new DecodeError(`unknown location id ${id}`);
+    sparse ??= new Map(list.map((l, i) => [l, i]));
+    return sparse.get(loc);
+  };
+  return { dense, denseLength: dense.length, resolve };
 }
 var LabelColumns = class {
   count = 0;
@@ -2041,7 +2014,7 @@ function decodeProtobuf(bytes) {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
+  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations, strings);
   const defaultName = strings.get(scanned.defaultSampleType, "default_sample_type");
   return {
     sampleType,
@@ -2211,7 +2184,7 @@ function jobError(source, f) {
 function summaryTransferList(summary) {
   const buffers = /* @__PURE__ */ new Set();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance, f.cumVariance]) {
+  for (const group of [f.flat, f.cum, f.flatVariance]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

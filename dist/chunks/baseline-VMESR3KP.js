@@ -1,13 +1,13 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   required
-} from "./chunk-OQOEG4HI.js";
+} from "./chunk-4AWYAOI2.js";
 import {
   formatOptions,
   parseChoice,
   parseCommandArgs,
   parseNonNegativeInt
-} from "./chunk-UPODTTPT.js";
+} from "./chunk-SAVPBDI5.js";
 import {
   openStore
 } from "./chunk-ZKWFFASW.js";
@@ -22,7 +22,7 @@ import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-CP6IPJ5K.js";
+} from "./chunk-GGUYPGDO.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";
