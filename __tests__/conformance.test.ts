@@ -259,11 +259,11 @@ describe('conformance with go tool pprof', () => {
 
   // gperftools' text profiles end with the process's memory map (MAPPED_LIBRARIES); pprof assigns
   // each address its mapping and names an unsymbolized frame after the mapped file
-  // (`[libtcmalloc.so.4.5.10]`, `[libc.so.6]`, `[tcload]`). heapgate's legacy parser does not read
-  // the map yet, so every frame is `<unknown>`. Marked failing until it does; then drop `.failing`.
-  it.failing.each([
+  // (`[libtcmalloc.so.4.5.10]`, `[libc.so.6]`, `[tcload]`); heapgate's legacy parser does the same.
+  it.each([
+    ['tcmalloc/good.heapz.txt', 'tcmalloc/regressed.heapz.txt', 'objects'],
     ['tcmalloc/good.heapz.txt', 'tcmalloc/regressed.heapz.txt', 'space'],
-    ['tcmalloc/good.heapprofile.txt', 'tcmalloc/regressed.heapprofile.txt', 'inuse_space'],
+    ...['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'].map((t) => ['tcmalloc/good.heapprofile.txt', 'tcmalloc/regressed.heapprofile.txt', t]),
   ])('pprof -top -diff_base %s %s: %s delta of every function', (base, current, sampleType) => {
     const d = diff(summaryOf(base), summaryOf(current));
     const ours = new Map<string, Row>(d.functions[sampleType]!.map((f) => [f.name, { flat: f.flatDelta, cum: f.cumDelta }]));

@@ -32,7 +32,7 @@ import {
   toJsonReport,
   truncate,
   withContext
-} from "./chunks/chunk-GGUYPGDO.js";
+} from "./chunks/chunk-DKNZ24FJ.js";
 import {
   HeapgateError,
   StoreError,

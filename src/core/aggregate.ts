@@ -187,8 +187,6 @@ function accumulate(
   const totalVar = new Float64Array(k);
   const sv = new Float64Array(width);
   const seen = new Int32Array(rowCount).fill(-1);
-  // The distinct rows of the current sample.
-  const uniq = new Int32Array(rowCount);
   const sampleMask = new Int32Array(words);
   const hasVariance = variance !== null;
   const vars = variance ?? new Float64Array(0);
@@ -209,39 +207,33 @@ function accumulate(
     }
     // pprof skips samples whose value is 0; adding zeros would change nothing.
     if (!nonzero || last === first) continue;
-    // A row enters `uniq` the first time the sample reaches it: cum counts it once per sample.
+    // A row's cum grows the first time the sample reaches it: cum counts it once per sample.
     // (pprof walks root to leaf, lines last to first; the order does not change the sums.)
-    let count = 0;
+    if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]!]!;
-      if (code >= 0) {
-        if (seen[code] !== i) {
-          seen[code] = i;
-          uniq[count++] = code;
-        }
-        continue;
+      let e = code;
+      let stop = code + 1;
+      if (code < 0) {
+        e = multiStart[~code]!;
+        stop = multiStart[~code + 1]!;
       }
-      for (let e = multiStart[~code]!, stop = multiStart[~code + 1]!; e < stop; e++) {
-        const r = multiRows[e]!;
-        if (seen[r] !== i) {
-          seen[r] = i;
-          uniq[count++] = r;
+      for (; e < stop; e++) {
+        const r = code < 0 ? multiRows[e]! : e;
+        if (seen[r] === i) continue;
+        seen[r] = i;
+        const o = r * k;
+        for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
+        if (focusCount > 0) {
+          for (let w = 0; w < words; w++) sampleMask[w]! |= masks[r * words + w]!;
         }
       }
-    }
-    for (let u = 0; u < count; u++) {
-      const o = uniq[u]! * k;
-      for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
     }
     // Flat goes to the leaf frame: location[0].line[0].
     const leafCode = codeOf[locationIndex[first]!]!;
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
     if (focusCount > 0) {
-      sampleMask.fill(0);
-      for (let u = 0; u < count; u++) {
-        for (let w = 0; w < words; w++) sampleMask[w]! |= masks[uniq[u]! * words + w]!;
-      }
       for (let p = 0; p < focusCount; p++) {
         if ((sampleMask[Math.floor(p / 31)]! & (1 << p % 31)) === 0) continue;
         for (let c = 0; c < width; c++) focus[p * width + c]! += sv[c]!;

@@ -1,5 +1,7 @@
 import { DecodeError } from '../errors.js';
 import type { Function, Line, Location, Profile, ValueType } from '../model.js';
+import { assignMappings, parseMemoryMap } from './legacy-memory-map.js';
+import type { MemoryMapEntry } from './legacy-memory-map.js';
 
 /**
  * Go's legacy text heap profile (runtime/pprof `debug=1`, and older heapz/tcmalloc text), read the way
@@ -18,15 +20,26 @@ import type { Function, Line, Location, Profile, ValueType } from '../model.js';
  *   truncated to an integer; no scaling when rate ≤ 1. Each sample has the numeric label `bytes`:
  *   the sampled average object size (integer division), of the in-use pair if its count is non-zero.
  * - Stack addresses are return addresses: each is decremented by one (as pprof does) and gives one
- *   Location per distinct address, ids 1..n in order of first appearance, with no mapping (pprof
- *   adds a placeholder mapping covering all addresses; it carries no information).
+ *   Location per distinct address, ids 1..n in order of first appearance in the kept stacks.
  * - Unlike pprof, the `#\t0xaddr\tfunc+0xoff\tfile:line` lines that debug=1 prints after each sample
  *   are used to name locations (function name without the +0x offset, file and line; consecutive
  *   lines with the same address are inlined frames, callee first). pprof ignores them and, without the
- *   binary, shows raw addresses. Frames the runtime hides from these lines keep an address only.
+ *   binary, shows raw addresses.
+ * - Go's writer leaves out of those lines exactly two kinds of frame: the runtime frames at the leaf
+ *   end of a stack (runtime.mallocgc and its runtime callers, unless the whole stack is runtime)
+ *   and runtime.goexit at the root; a frame it cannot name is still listed, as `#\t0xaddr`. Go's
+ *   protobuf heap profile omits the same frames, and pprof's drop_frames (`runtime\..*`) would
+ *   prune the leaf-end ones if it could name them. So when a sample has `#` lines, the addresses of
+ *   its stack that none of them lists are dropped: flat goes to the first frame Go printed and cum
+ *   has no unnamed root, as with the protobuf profile of the same run. Samples without `#` lines
+ *   (gperftools) keep every frame.
+ * - A memory-map section ("--- Memory map: ---" or "MAPPED_LIBRARIES:", then /proc/self/maps
+ *   lines) ends the samples and gives the mappings, as pprof reads them (see legacy-memory-map.ts):
+ *   executable entries only, each location assigned the mapping holding its address, so an
+ *   unsymbolized frame is named after its file (`[libc.so.6]`). Locations outside every mapping,
+ *   and all locations when there is no map, have no mapping (pprof adds a placeholder mapping with
+ *   no file for them; it names nothing differently).
  * - drop_frames / keep_frames are set to pprof's allocator patterns for heap profiles.
- * - A memory-map section ("--- Memory map: ---", "MAPPED_LIBRARIES:") ends the samples; its
- *   contents are not read.
  */
 export function parseLegacyHeapProfile(text: string): Profile {
   const lines = text.split('\n');
@@ -44,6 +57,7 @@ export function parseLegacyHeapProfile(text: string): Profile {
       ];
 
   const b = new LegacyBuilder();
+  let memoryMap: MemoryMapEntry[] = [];
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!.trim();
     if (line === '') continue;
@@ -51,11 +65,14 @@ export function parseLegacyHeapProfile(text: string): Profile {
       b.frameLine(line);
       continue;
     }
-    if (MEMORY_MAP_SENTINELS.some((s) => line.includes(s))) break;
+    if (MEMORY_MAP_SENTINELS.some((s) => line.includes(s))) {
+      memoryMap = parseMemoryMap(lines.slice(n + 1));
+      break;
+    }
     const s = parseSample(line, n + 1, header);
     b.sample(s.value, s.blocksize, s.addrs);
   }
-  return b.build(sampleType, header.period);
+  return b.build(sampleType, header.period, memoryMap);
 }
 
 const heapHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
@@ -187,7 +204,11 @@ interface Frame {
   readonly line: number;
 }
 
-/** Accumulates samples, locations and the frame names of `#` lines, then builds the Profile. */
+/**
+ * Accumulates samples, locations and the frame names of `#` lines, then builds the Profile. A
+ * sample's stack is settled when its `#` block has been read, that is, at the next sample or at
+ * the end.
+ */
 class LegacyBuilder {
   private readonly locations = new Map<bigint, LegacyLocation>();
   private readonly locationList: LegacyLocation[] = [];
@@ -196,30 +217,29 @@ class LegacyBuilder {
   private readonly locationStart: number[] = [];
   private readonly values: number[] = [];
   private readonly blocksizes: number[] = [];
+  /** Call addresses of the sample whose `#` block is being read, leaf first. */
+  private pending: bigint[] | undefined;
   private frames: Frame[] = [];
+  /** Addresses the pending sample's `#` block lists, named or not. */
+  private listed = new Set<bigint>();
 
   sample(value: number[], blocksize: number, addrs: bigint[]): void {
-    this.flushFrames();
-    this.locationStart.push(this.sampleLocations.length);
-    for (const a of addrs) {
-      // Stack addresses are return addresses; minus one lands on the call instruction.
-      const address = (a - 1n) & MASK64;
-      let loc = this.locations.get(address);
-      if (loc === undefined) {
-        loc = { id: this.locationList.length + 1, address, line: undefined };
-        this.locations.set(address, loc);
-        this.locationList.push(loc);
-      }
-      this.sampleLocations.push(loc);
-    }
+    this.flush();
+    // Stack addresses are return addresses; minus one lands on the call instruction.
+    this.pending = addrs.map((a) => (a - 1n) & MASK64);
     this.values.push(...value);
     this.blocksizes.push(blocksize);
   }
 
-  /** A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`), or a comment. */
+  /**
+   * A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`, or `#\t0xaddr`
+   * for a frame the runtime could not name), or a comment.
+   */
   frameLine(line: string): void {
     const parts = line.split(/\t+/);
-    if (parts.length < 4 || parts[0] !== '#' || !/^0x[0-9a-f]+$/.test(parts[1]!) || this.locationStart.length === 0) return;
+    if (parts[0] !== '#' || parts.length < 2 || !/^0x[0-9a-f]+$/.test(parts[1]!) || this.pending === undefined) return;
+    this.listed.add(BigInt(parts[1]!) & MASK64);
+    if (parts.length < 4) return;
     const colon = parts[3]!.lastIndexOf(':');
     const lineNo = colon < 0 ? 0 : Number(parts[3]!.slice(colon + 1));
     this.frames.push({
@@ -230,9 +250,29 @@ class LegacyBuilder {
     });
   }
 
-  /** Gives the previous sample's unnamed locations the lines of its `#` block (first naming wins). */
-  private flushFrames(): void {
-    const frames = this.frames;
+  /** Settles the pending sample's stack, then gives its unnamed locations the lines of its `#` block. */
+  private flush(): void {
+    if (this.pending === undefined) return;
+    // The frames Go's writer hid (see the file comment).
+    const addrs = this.listed.size > 0 ? this.pending.filter((a) => this.listed.has(a)) : this.pending;
+    this.locationStart.push(this.sampleLocations.length);
+    for (const address of addrs) {
+      let loc = this.locations.get(address);
+      if (loc === undefined) {
+        loc = { id: this.locationList.length + 1, address, line: undefined };
+        this.locations.set(address, loc);
+        this.locationList.push(loc);
+      }
+      this.sampleLocations.push(loc);
+    }
+    this.nameLocations(this.frames);
+    this.pending = undefined;
+    this.frames = [];
+    this.listed = new Set();
+  }
+
+  /** First naming wins: a location keeps the lines of the first `#` block that lists its address. */
+  private nameLocations(frames: readonly Frame[]): void {
     for (let i = 0; i < frames.length; ) {
       let j = i + 1;
       while (j < frames.length && frames[j]!.address === frames[i]!.address) j++;
@@ -242,7 +282,6 @@ class LegacyBuilder {
       }
       i = j;
     }
-    this.frames = [];
   }
 
   private function(name: string, filename: string): Function {
@@ -255,11 +294,12 @@ class LegacyBuilder {
     return f;
   }
 
-  build(sampleType: ValueType[], period: number): Profile {
-    this.flushFrames();
-    const location: Location[] = this.locationList.map((l) => ({
+  build(sampleType: ValueType[], period: number, memoryMap: MemoryMapEntry[]): Profile {
+    this.flush();
+    const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
+    const location: Location[] = this.locationList.map((l, i) => ({
       id: l.id,
-      mapping: undefined,
+      mapping: of[i],
       address: l.address,
       line: l.line ?? [],
       isFolded: false,
@@ -283,7 +323,7 @@ class LegacyBuilder {
         labelNum: Float64Array.from(this.blocksizes),
         labelNumUnit: new Array<string>(count).fill(''),
       },
-      mapping: [],
+      mapping,
       location,
       function: [...this.functions.values()],
       dropFrames: ALLOC_DROP_FRAMES,

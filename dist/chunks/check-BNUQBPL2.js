@@ -4,11 +4,11 @@ import {
   findBaseline,
   noBaselineMessage,
   required
-} from "./chunk-4AWYAOI2.js";
-import "./chunk-SAVPBDI5.js";
+} from "./chunk-PTM35NBV.js";
+import "./chunk-VT4XWTAS.js";
 import "./chunk-ZKWFFASW.js";
 import "./chunk-CYCY775J.js";
-import "./chunk-GGUYPGDO.js";
+import "./chunk-DKNZ24FJ.js";
 import "./chunk-X72NLQDY.js";
 import "./chunk-KIA5R4DO.js";
 export {

@@ -11,7 +11,7 @@ import {
   renderJson,
   renderMarkdown,
   terminalSafe
-} from "./chunk-GGUYPGDO.js";
+} from "./chunk-DKNZ24FJ.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

@@ -8,7 +8,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   render
-} from "./chunk-SAVPBDI5.js";
+} from "./chunk-VT4XWTAS.js";
 import {
   openStore
 } from "./chunk-ZKWFFASW.js";
@@ -22,7 +22,7 @@ import {
   describeFsError,
   markdownCode,
   terminalSafe
-} from "./chunk-GGUYPGDO.js";
+} from "./chunk-DKNZ24FJ.js";
 import {
   StoreError,
   UsageError

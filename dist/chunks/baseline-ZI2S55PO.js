@@ -1,13 +1,13 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   required
-} from "./chunk-4AWYAOI2.js";
+} from "./chunk-PTM35NBV.js";
 import {
   formatOptions,
   parseChoice,
   parseCommandArgs,
   parseNonNegativeInt
-} from "./chunk-SAVPBDI5.js";
+} from "./chunk-VT4XWTAS.js";
 import {
   openStore
 } from "./chunk-ZKWFFASW.js";
@@ -22,7 +22,7 @@ import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-GGUYPGDO.js";
+} from "./chunk-DKNZ24FJ.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

@@ -2,8 +2,8 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   DEFAULT_TOP,
   diffCommand
-} from "./chunk-SAVPBDI5.js";
-import "./chunk-GGUYPGDO.js";
+} from "./chunk-VT4XWTAS.js";
+import "./chunk-DKNZ24FJ.js";
 import "./chunk-X72NLQDY.js";
 import "./chunk-KIA5R4DO.js";
 export {

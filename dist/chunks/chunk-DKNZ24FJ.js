@@ -732,7 +732,6 @@ function accumulate(samples, k, variance, index, masks, words, focusCount) {
   const totalVar = new Float64Array(k);
   const sv = new Float64Array(width);
   const seen = new Int32Array(rowCount).fill(-1);
-  const uniq = new Int32Array(rowCount);
   const sampleMask = new Int32Array(words);
   const hasVariance = variance !== null;
   const vars = variance ?? new Float64Array(0);
@@ -750,36 +749,30 @@ function accumulate(samples, k, variance, index, masks, words, focusCount) {
       if (v !== 0 || vv !== 0) nonzero = true;
     }
     if (!nonzero || last === first) continue;
-    let count = 0;
+    if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]];
-      if (code >= 0) {
-        if (seen[code] !== i) {
-          seen[code] = i;
-          uniq[count++] = code;
-        }
-        continue;
+      let e = code;
+      let stop = code + 1;
+      if (code < 0) {
+        e = multiStart[~code];
+        stop = multiStart[~code + 1];
       }
-      for (let e = multiStart[~code], stop = multiStart[~code + 1]; e < stop; e++) {
-        const r = multiRows[e];
-        if (seen[r] !== i) {
-          seen[r] = i;
-          uniq[count++] = r;
+      for (; e < stop; e++) {
+        const r = code < 0 ? multiRows[e] : e;
+        if (seen[r] === i) continue;
+        seen[r] = i;
+        const o = r * k;
+        for (let c = 0; c < k; c++) cum[o + c] += sv[c];
+        if (focusCount > 0) {
+          for (let w = 0; w < words; w++) sampleMask[w] |= masks[r * words + w];
         }
       }
-    }
-    for (let u = 0; u < count; u++) {
-      const o = uniq[u] * k;
-      for (let c = 0; c < k; c++) cum[o + c] += sv[c];
     }
     const leafCode = codeOf[locationIndex[first]];
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
     if (focusCount > 0) {
-      sampleMask.fill(0);
-      for (let u = 0; u < count; u++) {
-        for (let w = 0; w < words; w++) sampleMask[w] |= masks[uniq[u] * words + w];
-      }
       for (let p = 0; p < focusCount; p++) {
         if ((sampleMask[Math.floor(p / 31)] & 1 << p % 31) === 0) continue;
         for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
@@ -827,6 +820,136 @@ function summarize(profile, options = {}) {
 // src/core/decode/decode-profile.ts
 import { gunzipSync } from "node:zlib";
 
+// src/core/decode/legacy-memory-map.ts
+var MASK64 = (1n << 64n) - 1n;
+var S = "[\\t\\n\\f\\r ]";
+var NS = "[^\\t\\n\\f\\r ]";
+var X = "[0-9A-Fa-f]";
+var cHex = `(?:0x)?(${X}+)`;
+var cHexRange = `${S}*${cHex}(?:${S}|-)?${S}*${cHex}:?`;
+var cSpaceString = `(?:${S}+(${NS}+))?`;
+var cSpaceHex = `(?:${S}+(${X}+))?`;
+var cSpaceAtOffset = `(?:${S}+\\(@(${X}+)\\))?`;
+var cPerm = `(?:${S}+([-rwxp]+))?`;
+var procMapsRE = new RegExp(`^${cHexRange}${cPerm}${cSpaceHex}${S}+${X}+:${X}+${S}+[0-9]+${cSpaceString}`);
+var briefMapsRE = new RegExp(`^${cHexRange}${cPerm}${cSpaceString}${cSpaceAtOffset}${cSpaceHex}`);
+var logInfoRE = new RegExp(`^[^\\[\\]]+:[0-9]+\\]${S}`);
+var libRx = /([.]so$|[.]so[._][0-9]+)/;
+function parseMemoryMap(lines) {
+  const drafts = [];
+  const attrs = [];
+  for (const raw of lines) {
+    const line = replaceAttrs(removeLoggingInfo(raw.endsWith("\r") ? raw.slice(0, -1) : raw), attrs);
+    const m = parseMappingEntry(line);
+    if (m === "unrecognized") {
+      const eq = line.indexOf("=");
+      if (eq >= 0) attrs.push([`$${line.slice(0, eq).trim()}`, line.slice(eq + 1).trim()]);
+      continue;
+    }
+    if (m !== void 0) drafts.push(m);
+  }
+  return massage(drafts);
+}
+function removeLoggingInfo(line) {
+  const m = logInfoRE.exec(line);
+  return m === null ? line : line.slice(m[0].length);
+}
+function replaceAttrs(line, attrs) {
+  if (attrs.length === 0) return line;
+  let out = "";
+  for (let i = 0; i < line.length; ) {
+    const hit = attrs.find(([old]) => line.startsWith(old, i));
+    if (hit === void 0) out += line[i++];
+    else {
+      out += hit[1];
+      i += hit[0].length;
+    }
+  }
+  return out;
+}
+function parseHex64(text) {
+  const v = BigInt(`0x${text}`);
+  return v > MASK64 ? void 0 : v;
+}
+function parseMappingEntry(line) {
+  let start, end, perm, file, offset;
+  let buildId = "";
+  const p = procMapsRE.exec(line);
+  if (p !== null) {
+    [start, end, perm, offset, file] = [p[1], p[2], p[3] ?? "", p[4] ?? "", p[5] ?? ""];
+  } else {
+    const b = briefMapsRE.exec(line);
+    if (b === null) return "unrecognized";
+    [start, end, perm, file, offset, buildId] = [b[1], b[2], b[3] ?? "", b[4] ?? "", b[5] ?? "", b[6] ?? ""];
+  }
+  if (perm !== "" && !perm.includes("x")) return void 0;
+  const s = parseHex64(start);
+  const l = parseHex64(end);
+  const o = offset === "" ? 0n : parseHex64(offset);
+  if (s === void 0 || l === void 0 || o === void 0) return "unrecognized";
+  return { start: s, limit: l, offset: o, file, buildId };
+}
+function massage(drafts) {
+  const merged = [];
+  for (const m of drafts) {
+    const last = merged[merged.length - 1];
+    if (last !== void 0 && adjacent(last, m)) {
+      last.limit = m.limit;
+      if (m.file !== "") last.file = m.file;
+      if (m.buildId !== "") last.buildId = m.buildId;
+    } else merged.push(m);
+  }
+  const main = merged.findIndex((m) => {
+    const file = m.file.replaceAll("(deleted)", "").trim();
+    return file !== "" && !libRx.test(file) && file[0] !== "[";
+  });
+  if (main > 0) [merged[0], merged[main]] = [merged[main], merged[0]];
+  return merged;
+}
+function adjacent(m1, m2) {
+  if (m1.file !== "" && m2.file !== "" && m1.file !== m2.file) return false;
+  if (m1.buildId !== "" && m2.buildId !== "" && m1.buildId !== m2.buildId) return false;
+  if (m1.limit !== m2.start) return false;
+  if (m1.offset !== 0n && m2.offset !== 0n && (m1.offset + m1.limit - m1.start & MASK64) !== m2.offset) return false;
+  return true;
+}
+function assignMappings(drafts, addresses) {
+  let list = drafts;
+  if (list.length > 1 && list[0].file.startsWith("/anon_hugepage") && list[0].limit === list[1].start) list = list.slice(1);
+  const first = list[0];
+  if (first !== void 0 && (first.start - first.offset & MASK64) === 0x400000n) {
+    first.start = 0x400000n;
+    first.offset = 0n;
+  }
+  let placeholder = false;
+  const owner = addresses.map((a) => {
+    if (a === 0n) return -1;
+    const inside = list.findIndex((m) => m.start <= a && a < m.limit);
+    if (inside >= 0) return inside;
+    if (placeholder && a < MASK64) return -1;
+    const below = list.findIndex((m) => m.offset !== 0n && (m.start - m.offset & MASK64) <= a && a < m.start);
+    if (below >= 0) {
+      const m = list[below];
+      m.start = m.start - m.offset & MASK64;
+      m.offset = 0n;
+    } else placeholder = true;
+    return below;
+  });
+  const mapping = list.map((m, i) => ({
+    id: i + 1,
+    memoryStart: m.start,
+    memoryLimit: m.limit,
+    fileOffset: m.offset,
+    filename: m.file,
+    buildId: m.buildId,
+    hasFunctions: false,
+    hasFilenames: false,
+    hasLineNumbers: false,
+    hasInlineFrames: false
+  }));
+  return { mapping, of: owner.map((i) => i < 0 ? void 0 : mapping[i]) };
+}
+
 // src/core/decode/legacy-heap.ts
 function parseLegacyHeapProfile(text) {
   const lines = text.split("\n");
@@ -841,6 +964,7 @@ function parseLegacyHeapProfile(text) {
     { type: "space", unit: "bytes" }
   ];
   const b = new LegacyBuilder();
+  let memoryMap = [];
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n].trim();
     if (line === "") continue;
@@ -848,11 +972,14 @@ function parseLegacyHeapProfile(text) {
       b.frameLine(line);
       continue;
     }
-    if (MEMORY_MAP_SENTINELS.some((s2) => line.includes(s2))) break;
+    if (MEMORY_MAP_SENTINELS.some((s2) => line.includes(s2))) {
+      memoryMap = parseMemoryMap(lines.slice(n + 1));
+      break;
+    }
     const s = parseSample(line, n + 1, header);
     b.sample(s.value, s.blocksize, s.addrs);
   }
-  return b.build(sampleType, header.period);
+  return b.build(sampleType, header.period, memoryMap);
 }
 var heapHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
 var growthHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ growthz?/;
@@ -860,7 +987,7 @@ var fragmentationHeaderRE = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\]
 var heapSampleRE = /(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)/;
 var hexNumberRE = /0x[0-9a-f]+/g;
 var MEMORY_MAP_SENTINELS = ["--- Memory map: ---", "MAPPED_LIBRARIES:"];
-var MASK64 = (1n << 64n) - 1n;
+var MASK642 = (1n << 64n) - 1n;
 var ALLOC_DROP_FRAMES = [
   "calloc",
   "cfree",
@@ -962,7 +1089,7 @@ function parseSample(line, lineNo, header) {
   const addrs = [];
   for (const hex2 of m[5].match(hexNumberRE) ?? []) {
     const a = BigInt(hex2);
-    if (a > MASK64) throw new DecodeError(`legacy heap profile line ${lineNo}: address ${hex2} exceeds 64 bits`);
+    if (a > MASK642) throw new DecodeError(`legacy heap profile line ${lineNo}: address ${hex2} exceeds 64 bits`);
     addrs.push(a);
   }
   return { value, blocksize, addrs };
@@ -996,12 +1123,41 @@ var LegacyBuilder = class {
   locationStart = [];
   values = [];
   blocksizes = [];
+  /** Call addresses of the sample whose `#` block is being read, leaf first. */
+  pending;
   frames = [];
+  /** Addresses the pending sample's `#` block lists, named or not. */
+  listed = /* @__PURE__ */ new Set();
   sample(value, blocksize, addrs) {
-    this.flushFrames();
+    this.flush();
+    this.pending = addrs.map((a) => a - 1n & MASK642);
+    this.values.push(...value);
+    this.blocksizes.push(blocksize);
+  }
+  /**
+   * A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`, or `#\t0xaddr`
+   * for a frame the runtime could not name), or a comment.
+   */
+  frameLine(line) {
+    const parts = line.split(/\t+/);
+    if (parts[0] !== "#" || parts.length < 2 || !/^0x[0-9a-f]+$/.test(parts[1]) || this.pending === void 0) return;
+    this.listed.add(BigInt(parts[1]) & MASK642);
+    if (parts.length < 4) return;
+    const colon = parts[3].lastIndexOf(":");
+    const lineNo = colon < 0 ? 0 : Number(parts[3].slice(colon + 1));
+    this.frames.push({
+      address: BigInt(parts[1]) & MASK642,
+      name: parts[2].replace(/\+0x[0-9a-f]+$/, ""),
+      filename: colon < 0 ? parts[3] : parts[3].slice(0, colon),
+      line: Number.isSafeInteger(lineNo) ? lineNo : 0
+    });
+  }
+  /** Settles the pending sample's stack, then gives its unnamed locations the lines of its `#` block. */
+  flush() {
+    if (this.pending === void 0) return;
+    const addrs = this.listed.size > 0 ? this.pending.filter((a) => this.listed.has(a)) : this.pending;
     this.locationStart.push(this.sampleLocations.length);
-    for (const a of addrs) {
-      const address = a - 1n & MASK64;
+    for (const address of addrs) {
       let loc = this.locations.get(address);
       if (loc === void 0) {
         loc = { id: this.locationList.length + 1, address, line: void 0 };
@@ -1010,25 +1166,13 @@ var LegacyBuilder = class {
       }
       this.sampleLocations.push(loc);
     }
-    this.values.push(...value);
-    this.blocksizes.push(blocksize);
+    this.nameLocations(this.frames);
+    this.pending = void 0;
+    this.frames = [];
+    this.listed = /* @__PURE__ */ new Set();
   }
-  /** A `#` line: a frame of the previous sample (`#\t0xaddr\tname+0xoff\tfile:line`), or a comment. */
-  frameLine(line) {
-    const parts = line.split(/\t+/);
-    if (parts.length < 4 || parts[0] !== "#" || !/^0x[0-9a-f]+$/.test(parts[1]) || this.locationStart.length === 0) return;
-    const colon = parts[3].lastIndexOf(":");
-    const lineNo = colon < 0 ? 0 : Number(parts[3].slice(colon + 1));
-    this.frames.push({
-      address: BigInt(parts[1]) & MASK64,
-      name: parts[2].replace(/\+0x[0-9a-f]+$/, ""),
-      filename: colon < 0 ? parts[3] : parts[3].slice(0, colon),
-      line: Number.isSafeInteger(lineNo) ? lineNo : 0
-    });
-  }
-  /** Gives the previous sample's unnamed locations the lines of its `#` block (first naming wins). */
-  flushFrames() {
-    const frames = this.frames;
+  /** First naming wins: a location keeps the lines of the first `#` block that lists its address. */
+  nameLocations(frames) {
     for (let i = 0; i < frames.length; ) {
       let j = i + 1;
       while (j < frames.length && frames[j].address === frames[i].address) j++;
@@ -1038,7 +1182,6 @@ var LegacyBuilder = class {
       }
       i = j;
     }
-    this.frames = [];
   }
   function(name2, filename) {
     const key = `${name2}
@@ -1050,11 +1193,12 @@ ${filename}`;
     }
     return f;
   }
-  build(sampleType, period) {
-    this.flushFrames();
-    const location = this.locationList.map((l) => ({
+  build(sampleType, period, memoryMap) {
+    this.flush();
+    const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
+    const location = this.locationList.map((l, i) => ({
       id: l.id,
-      mapping: void 0,
+      mapping: of[i],
       address: l.address,
       line: l.line ?? [],
       isFolded: false
@@ -1078,7 +1222,7 @@ ${filename}`;
         labelNum: Float64Array.from(this.blocksizes),
         labelNumUnit: new Array(count).fill("")
       },
-      mapping: [],
+      mapping,
       location,
       function: [...this.functions.values()],
       dropFrames: ALLOC_DROP_FRAMES,
