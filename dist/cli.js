@@ -12,17 +12,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-TJ3XDQEB.js")).diffCommand
+    load: async () => (await import("./chunks/diff-MRBWFWUV.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-BNUQBPL2.js")).checkCommand
+    load: async () => (await import("./chunks/check-A4S4KTHN.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-ZI2S55PO.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-UGE3FYHE.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

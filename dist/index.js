@@ -5,8 +5,23 @@ import {
   require_undici
 } from "./chunks/chunk-Q2BLZJ73.js";
 import {
+  GITHUB_COMMENT_LIMIT,
+  MAX_CELL_CHARS,
+  compareProfiles,
+  focusPatterns,
+  formatDeltaPercent,
+  formatSignedValue,
+  formatValue,
+  formatZ,
+  isByteUnit,
+  renderMarkdown,
+  rulesWithDefaults,
+  toJsonReport,
+  withContext
+} from "./chunks/chunk-NQKDSK3L.js";
+import {
   openStore
-} from "./chunks/chunk-ZKWFFASW.js";
+} from "./chunks/chunk-MP2SCTGM.js";
 import {
   baselineMetadata,
   encodeBranch,
@@ -14,25 +29,12 @@ import {
   validateSeries
 } from "./chunks/chunk-CYCY775J.js";
 import {
-  GITHUB_COMMENT_LIMIT,
-  MAX_CELL_CHARS,
-  compareProfiles,
   createProfileLoader,
   describeFsError,
-  focusPatterns,
-  formatDeltaPercent,
-  formatSignedValue,
-  formatValue,
-  formatZ,
-  isByteUnit,
   markdownCode,
   markdownText,
-  renderMarkdown,
-  rulesWithDefaults,
-  toJsonReport,
-  truncate,
-  withContext
-} from "./chunks/chunk-DKNZ24FJ.js";
+  truncate
+} from "./chunks/chunk-FRU6WH6W.js";
 import {
   HeapgateError,
   StoreError,

@@ -207,8 +207,8 @@ describe('heapgate diff on profiles big enough for worker threads', () => {
 
   beforeAll(() => {
     pair = join(tmp, 'synthetic');
-    // 50,000 samples: about 4.6 MB of protobuf each, over the loader's 4 MiB threshold for workers.
-    const r = spawnSync(process.execPath, ['scripts/gen-synthetic.mjs', '--samples', '50000', '--locations', '30000', '--functions', '5000', '--pair', pair, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    // 160,000 samples: about 13.2 MB of protobuf each, over the loader's 12 MiB threshold for workers.
+    const r = spawnSync(process.execPath, ['scripts/gen-synthetic.mjs', '--samples', '160000', '--locations', '50000', '--functions', '8000', '--pair', pair, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
   });
 

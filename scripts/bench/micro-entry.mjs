@@ -4,7 +4,7 @@
 //   gunzip FILE RUNS      pako.ungzip vs node:zlib gunzipSync
 //   load BASE CUR RUNS    decode+summarize both profiles on worker threads vs one after the other
 // Prints one JSON object on stdout.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { decodeProtobuf } from '../../src/core/decode/index.ts';
 import { createProfileLoader } from '../../src/adapters/profile-loader.ts';
@@ -65,6 +65,7 @@ async function main(argv) {
   // worker loads, and must not make the worker's start-up look slower than it is.
   if (task === 'decode') {
     const { default: protobuf } = await import('protobufjs');
+    if (!existsSync(PROTO)) throw new Error(`${PROTO} (google/pprof's proto/profile.proto) is missing`);
     const raw = rawBytes(args[0]);
     const Profile = protobuf.loadSync(PROTO).lookupType('perftools.profiles.Profile');
     // Both must agree on the sample count, or the comparison is meaningless.

@@ -3,7 +3,7 @@
  */
 import { glob, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeFsError } from '../adapters/profile-job.js';
+import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
 
 /** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */

@@ -32,6 +32,7 @@ import {
 } from '../core/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
+import { parseStored } from './stored-json.js';
 
 /** Generation files kept after a successful swap (readers holding an older name retry). */
 const PRUNE_KEEP = 4;
@@ -124,19 +125,11 @@ export class DirBaselineStore implements BaselineStore {
     // the same commit adopts the first writer's metadata.
     let stored = metadata;
     if (!(await this.publish(metadataFile, `${JSON.stringify(metadata, null, 1)}\n`))) {
-      stored = this.parseMetadataFile(metadataFile, (await this.readIfExists(metadataFile)) ?? Buffer.alloc(0));
+      stored = parseStored(parseMetadata, (await this.readIfExists(metadataFile)) ?? Buffer.alloc(0), metadataFile);
     }
     const created = await this.publish(profileFile, profile);
     const pointer = await this.offer(path.dirname(this.abs(keys.pointer)), stored);
     return { object: created ? 'created' : 'exists', pointer, metadata: stored };
-  }
-
-  private parseMetadataFile(file: string, bytes: Buffer): BaselineMetadata {
-    try {
-      return parseMetadata(bytes.toString('utf8'));
-    } catch (err) {
-      throw new StoreError(`reading ${file}: ${(err as Error).message}`);
-    }
   }
 
   /** The compare-and-swap loop on the generation files in `<branchDir>/pointer/`. */
@@ -166,17 +159,20 @@ export class DirBaselineStore implements BaselineStore {
     throw new StoreError(`writing ${dir}: pointer still contended after ${this.maxCasAttempts} attempts`);
   }
 
-  /** Generation numbers present in `dir`, highest first. */
-  private async generations(dir: string): Promise<number[]> {
-    let names: string[];
+  /** The names in `dir`; none when it does not exist. */
+  private async list(dir: string): Promise<string[]> {
     try {
-      names = await fs.readdir(dir);
+      return await fs.readdir(dir);
     } catch (err) {
       if (errnoOf(err) === 'ENOENT') return [];
       throw this.fail(err, 'reading', dir);
     }
+  }
+
+  /** Generation numbers present in `dir`, highest first. */
+  private async generations(dir: string): Promise<number[]> {
     const gens: number[] = [];
-    for (const n of names) {
+    for (const n of await this.list(dir)) {
       const m = GENERATION_RE.exec(n);
       if (m) gens.push(Number(m[1]));
     }
@@ -191,11 +187,7 @@ export class DirBaselineStore implements BaselineStore {
       const bytes = await this.readIfExists(file);
       // Pruned between listing and reading: list again.
       if (bytes === undefined) continue;
-      try {
-        return { pointer: parsePointer(bytes.toString('utf8')), generation };
-      } catch (err) {
-        throw new StoreError(`reading ${file}: ${(err as Error).message}`);
-      }
+      return { pointer: parseStored(parsePointer, bytes, file), generation };
     }
   }
 
@@ -218,22 +210,14 @@ export class DirBaselineStore implements BaselineStore {
     const meta = await this.readIfExists(metadataFile);
     if (meta === undefined) throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
     return {
-      metadata: this.parseMetadataFile(metadataFile, meta),
+      metadata: parseStored(parseMetadata, meta, metadataFile),
       profile: new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength),
     };
   }
 
   async branches(series: string): Promise<string[]> {
-    const dir = path.join(this.root, validateSeries(series));
-    let names: string[];
-    try {
-      names = await fs.readdir(dir);
-    } catch (err) {
-      if (errnoOf(err) === 'ENOENT') return [];
-      throw this.fail(err, 'reading', dir);
-    }
     const out: string[] = [];
-    for (const n of names) {
+    for (const n of await this.list(path.join(this.root, validateSeries(series)))) {
       try {
         out.push(decodeBranch(n));
       } catch {

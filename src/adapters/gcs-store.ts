@@ -28,6 +28,7 @@ import {
 } from '../core/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
+import { parseStored } from './stored-json.js';
 
 /** Custom-metadata key holding the baseline metadata JSON on a commit object. */
 const METADATA_KEY = 'heapgate';
@@ -366,7 +367,7 @@ export class GcsBaselineStore implements BaselineStore {
       }
       try {
         const bytes = await this.download(rel, generation);
-        return { pointer: this.parsePointer(rel, bytes), generation };
+        return { pointer: parseStored(parsePointer, bytes, `${this.location}/${rel}`), generation };
       } catch (err) {
         // That generation was replaced between the two calls: read again.
         if (isMissingObject(err)) continue;
@@ -376,19 +377,11 @@ export class GcsBaselineStore implements BaselineStore {
     }
   }
 
-  private parsePointer(rel: string, bytes: Buffer): BaselinePointer {
-    try {
-      return parsePointer(bytes.toString('utf8'));
-    } catch (err) {
-      throw new StoreError(`reading ${this.location}/${rel}: ${(err as Error).message}`);
-    }
-  }
-
   async pointer(series: string, branch: string): Promise<BaselinePointer | undefined> {
     const rel = baselineKeys(series, branch).pointer;
     try {
       const bytes = await this.download(rel);
-      return this.parsePointer(rel, bytes);
+      return parseStored(parsePointer, bytes, `${this.location}/${rel}`);
     } catch (err) {
       if (err instanceof StoreError) throw err;
       if (isMissingObject(err)) return undefined;

@@ -19,8 +19,6 @@ import {
 import type { ProfileSource } from '../app/profile-source.js';
 import { describeFsError } from './fs-error.js';
 
-export { describeFsError };
-
 export interface ProfileJob {
   readonly source: ProfileSource;
   readonly focus: readonly string[];

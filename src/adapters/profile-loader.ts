@@ -25,9 +25,11 @@ export type LoadMode = 'worker' | 'inline' | 'auto';
 
 /**
  * In `auto` mode, profiles with less protobuf than this (after gunzip, see profile-size.ts) are
- * decoded in-thread: at roughly 25 MB/s, 4 MiB decode in about the time a worker takes to start.
+ * decoded in-thread. Measured (BENCHMARKS.md): a pair of 4.4 MB profiles is slower through two
+ * workers than one after the other; a pair of 37.6 MB profiles is faster; they break even at
+ * roughly 10-14 MB per profile.
  */
-export const MIN_WORKER_BYTES = 4 * 1024 * 1024;
+export const MIN_WORKER_BYTES = 12 * 1024 * 1024;
 
 export interface ProfileLoaderOptions {
   /** Default: defaultLoadMode(). */

@@ -65,6 +65,13 @@ function describeParseError(e: unknown, table: OptionTable): string {
   }
 }
 
+/** A required string option; UsageError naming it (and the command's help) otherwise. */
+export function required(values: ParsedArgs['values'], name: string, command: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
+  return v;
+}
+
 /** A non-negative integer option value ("--top 0" is valid); UsageError otherwise. */
 export function parseNonNegativeInt(option: string, text: string): number {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {

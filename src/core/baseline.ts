@@ -57,16 +57,15 @@ export interface BaselinePointer {
   readonly history: readonly BaselineMetadata[];
 }
 
-/** Where the commit and how the run that produced a baseline are identified (from the CI context). */
-export interface BaselineOrigin {
-  readonly series: string;
-  readonly branch: string;
-  readonly sha: string;
-  readonly createdAt: string;
-  readonly commitTime?: string;
-  readonly runId?: string;
-  readonly runUrl?: string;
-}
+/**
+ * Where the commit and how the run that produced a baseline are identified (from the CI context):
+ * the metadata fields that do not come from the profile. `sha` may be in any case here;
+ * baselineMetadata checks it and lower-cases it.
+ */
+export type BaselineOrigin = Pick<
+  BaselineMetadata,
+  'series' | 'branch' | 'sha' | 'createdAt' | 'commitTime' | 'runId' | 'runUrl'
+>;
 
 const SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const SHA_RE = /^[0-9a-f]{7,64}$/;

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
-import { describeFsError } from '../../adapters/profile-job.js';
+import { describeFsError } from '../../adapters/fs-error.js';
 import { openStore } from '../../adapters/store-url.js';
 import {
   baselineMetadata,
@@ -17,41 +17,39 @@ import {
 } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
-import { formatOptions, parseChoice, parseCommandArgs, parseNonNegativeInt, type OptionTable } from '../args.js';
+import { formatOptions, parseChoice, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { required } from './check.js';
+import { STORE_OPTIONS } from '../store-options.js';
 
-const COMMON: OptionTable = {
-  store: { type: 'string', value: 'URL', description: 'baseline store: gs://bucket/prefix, a directory or a file:// URL' },
-  series: { type: 'string', value: 'NAME', description: 'baseline series, e.g. api-server' },
+/** Last in every subcommand's table: the output format (read by outFormat) and --help. */
+const FORMAT_AND_HELP: OptionTable = {
+  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
 const PUT: OptionTable = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: 'branch the commit belongs to (default: $GITHUB_REF_NAME)' },
   sha: { type: 'string', value: 'SHA', description: 'commit id (default: $GITHUB_SHA)' },
   'commit-time': { type: 'string', value: 'ISO', description: 'committer time, e.g. $(git show -s --format=%cI); orders baselines' },
   'run-id': { type: 'string', value: 'ID', description: 'CI run id (default: $GITHUB_RUN_ID)' },
   'run-url': { type: 'string', value: 'URL', description: 'CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)' },
   'history-limit': { type: 'string', value: 'N', description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})` },
-  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  ...FORMAT_AND_HELP,
 };
 
 const SHOW: OptionTable = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: 'show the current baseline of this branch (default main)' },
   sha: { type: 'string', value: 'SHA', description: "show this commit's baseline (searched on --branch, else on every branch)" },
-  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  ...FORMAT_AND_HELP,
 };
 
 const HISTORY: OptionTable = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: 'branch (required)' },
   limit: { type: 'string', value: 'N', description: 'at most N baselines, newest first (default: all kept)' },
-  format: { type: 'string', value: 'FORMAT', description: 'text or json (default text)' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  ...FORMAT_AND_HELP,
 };
 
 const USAGE = `Usage: heapgate baseline <put|show|history> [options]

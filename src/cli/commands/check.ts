@@ -2,40 +2,25 @@
  * `heapgate check CURRENT --store URL --series NAME [--branch B]`: fetch the branch's baseline
  * (falling back to the default branch) and compare CURRENT against it, like `heapgate diff`.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compareProfiles, type RulesInput } from '../../app/compare.js';
+import { compareProfiles } from '../../app/compare.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
-import { describeFsError } from '../../adapters/profile-job.js';
 import { openStore } from '../../adapters/store-url.js';
 import { encodeBranch, validateSeries, type BaselineMetadata } from '../../core/baseline.js';
 import { StoreError, UsageError } from '../../core/errors.js';
-import { FORMATS, render, type Format } from '../../core/render/index.js';
+import { render, type Format } from '../../core/render/index.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
 import type { BaselineStore } from '../../ports.js';
-import {
-  formatOptions,
-  parseChoice,
-  parseCommandArgs,
-  parseNonNegativeInt,
-  parseNonNegativeNumber,
-  type OptionTable,
-} from '../args.js';
+import { formatOptions, parseCommandArgs, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { DEFAULT_TOP } from './diff.js';
+import { emitReport, parseFormat, parseReportArgs, reportColor, reportOptions, reportRequest, type ReportArgs } from '../report-args.js';
+import { STORE_OPTIONS } from '../store-options.js';
 
 const OPTIONS: OptionTable = {
-  store: { type: 'string', value: 'URL', description: 'baseline store: gs://bucket/prefix, a directory or a file:// URL' },
-  series: { type: 'string', value: 'NAME', description: 'baseline series, e.g. api-server' },
+  ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)" },
   'default-branch': { type: 'string', value: 'B', description: 'fallback when --branch has no baseline (default main)' },
-  rules: { type: 'string', value: 'TEXT|@FILE', description: 'rules, newline or ";" separated, or @path to a rules file' },
-  format: { type: 'string', value: 'FORMAT', description: `report format: ${FORMATS.join(', ')} (default text)` },
-  top: { type: 'string', value: 'N', description: 'functions listed per sample type; 0 = all (default 10; json: all)' },
-  'sample-index': { type: 'string', value: 'T', description: 'sample type whose functions the text report lists (name or index)' },
-  confidence: { type: 'string', value: 'Z', description: 'the z a change must reach to count as real (default 3)' },
-  output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  ...reportOptions('rules, newline or ";" separated, or @path to a rules file'),
 };
 
 const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
@@ -51,24 +36,11 @@ Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 basel
 70 internal error.
 `;
 
-interface CheckArgs {
+interface CheckArgs extends ReportArgs {
   readonly current: string;
   readonly store: string;
   readonly series: string;
   readonly branches: readonly string[];
-  readonly rules: RulesInput | undefined;
-  readonly format: Format;
-  readonly top: number;
-  readonly sampleIndex: string | undefined;
-  readonly confidence: number | undefined;
-  readonly output: string | undefined;
-}
-
-/** A required string option; UsageError naming it otherwise. */
-export function required(values: Readonly<Record<string, string | boolean | undefined>>, name: string, command: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
-  return v;
 }
 
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
@@ -78,7 +50,7 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
     throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
   }
   const str = (name: string): string | undefined => values[name] as string | undefined;
-  const format = str('format') === undefined ? 'text' : parseChoice('--format', str('format')!, FORMATS);
+  const format = parseFormat(values);
   const fallback = str('default-branch') ?? 'main';
   const branch = str('branch') ?? (env.GITHUB_BASE_REF || undefined) ?? fallback;
   for (const b of [branch, fallback]) encodeBranch(b);
@@ -87,24 +59,8 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    rules: str('rules') === undefined ? undefined : await readRules(str('rules')!, cwd),
-    format,
-    top: str('top') === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', str('top')!),
-    sampleIndex: str('sample-index'),
-    confidence: str('confidence') === undefined ? undefined : parseNonNegativeNumber('--confidence', str('confidence')!),
-    output: str('output'),
+    ...(await parseReportArgs(values, format, cwd)),
   };
-}
-
-async function readRules(value: string, cwd: string): Promise<RulesInput> {
-  if (!value.startsWith('@')) return { text: value, origin: '--rules' };
-  const path = value.slice(1);
-  if (path === '') throw new UsageError('--rules @FILE needs a file name after @');
-  try {
-    return { text: await readFile(resolve(cwd, path), 'utf8'), origin: `rules file ${path}` };
-  } catch (e) {
-    throw new UsageError(`reading rules file ${path}: ${describeFsError(e)}`);
-  }
 }
 
 /** A baseline found for a check: its metadata, bytes and the branch it was found on. */
@@ -179,26 +135,14 @@ export const checkCommand: Command = {
         {
           base: { role: 'base', label: `baseline ${found.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.profile },
           current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
-          rules: args.rules,
-          confidence: args.confidence,
-          top: args.top,
-          sampleIndex: args.sampleIndex,
+          ...reportRequest(args),
         },
         createProfileLoader(),
       );
-      const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-      text = render(outcome.report, args.format, { color: args.output === undefined && io.stdoutIsTTY && !noColor });
+      text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
     }
-    if (args.output === undefined) {
-      io.stdout(text);
-    } else {
-      try {
-        await writeFile(resolve(io.cwd, args.output), text);
-      } catch (e) {
-        throw new UsageError(`writing report ${args.output}: ${describeFsError(e).replace('cannot read', 'cannot write')}`);
-      }
-    }
+    await emitReport(text, args, io);
     return exitCode;
   },
 };

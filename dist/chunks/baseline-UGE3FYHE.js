@@ -1,16 +1,17 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  required
-} from "./chunk-PTM35NBV.js";
+  STORE_OPTIONS
+} from "./chunk-V4WKM56Y.js";
 import {
   formatOptions,
   parseChoice,
   parseCommandArgs,
-  parseNonNegativeInt
-} from "./chunk-VT4XWTAS.js";
+  parseNonNegativeInt,
+  required
+} from "./chunk-M7K66SDF.js";
 import {
   openStore
-} from "./chunk-ZKWFFASW.js";
+} from "./chunk-MP2SCTGM.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   baselineMetadata,
@@ -22,7 +23,7 @@ import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-DKNZ24FJ.js";
+} from "./chunk-FRU6WH6W.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";
@@ -31,34 +32,31 @@ import "./chunk-KIA5R4DO.js";
 // src/cli/commands/baseline.ts
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-var COMMON = {
-  store: { type: "string", value: "URL", description: "baseline store: gs://bucket/prefix, a directory or a file:// URL" },
-  series: { type: "string", value: "NAME", description: "baseline series, e.g. api-server" }
+var FORMAT_AND_HELP = {
+  format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
+  help: { type: "boolean", short: "h", description: "show this help" }
 };
 var PUT = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "branch the commit belongs to (default: $GITHUB_REF_NAME)" },
   sha: { type: "string", value: "SHA", description: "commit id (default: $GITHUB_SHA)" },
   "commit-time": { type: "string", value: "ISO", description: "committer time, e.g. $(git show -s --format=%cI); orders baselines" },
   "run-id": { type: "string", value: "ID", description: "CI run id (default: $GITHUB_RUN_ID)" },
   "run-url": { type: "string", value: "URL", description: "CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)" },
   "history-limit": { type: "string", value: "N", description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})` },
-  format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
-  help: { type: "boolean", short: "h", description: "show this help" }
+  ...FORMAT_AND_HELP
 };
 var SHOW = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "show the current baseline of this branch (default main)" },
   sha: { type: "string", value: "SHA", description: "show this commit's baseline (searched on --branch, else on every branch)" },
-  format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
-  help: { type: "boolean", short: "h", description: "show this help" }
+  ...FORMAT_AND_HELP
 };
 var HISTORY = {
-  ...COMMON,
+  ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "branch (required)" },
   limit: { type: "string", value: "N", description: "at most N baselines, newest first (default: all kept)" },
-  format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
-  help: { type: "boolean", short: "h", description: "show this help" }
+  ...FORMAT_AND_HELP
 };
 var USAGE = `Usage: heapgate baseline <put|show|history> [options]
 

@@ -1,48 +1,49 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  DEFAULT_TOP,
-  FORMATS,
+  emitReport,
+  parseFormat,
+  parseReportArgs,
+  render,
+  reportColor,
+  reportOptions,
+  reportRequest
+} from "./chunk-SJJ6NPQR.js";
+import {
+  STORE_OPTIONS
+} from "./chunk-V4WKM56Y.js";
+import {
   formatOptions,
-  parseChoice,
   parseCommandArgs,
-  parseNonNegativeInt,
-  parseNonNegativeNumber,
-  render
-} from "./chunk-VT4XWTAS.js";
+  required
+} from "./chunk-M7K66SDF.js";
+import {
+  compareProfiles
+} from "./chunk-NQKDSK3L.js";
 import {
   openStore
-} from "./chunk-ZKWFFASW.js";
+} from "./chunk-MP2SCTGM.js";
 import {
   encodeBranch,
   validateSeries
 } from "./chunk-CYCY775J.js";
 import {
-  compareProfiles,
   createProfileLoader,
-  describeFsError,
   markdownCode,
   terminalSafe
-} from "./chunk-DKNZ24FJ.js";
+} from "./chunk-FRU6WH6W.js";
 import {
   StoreError,
   UsageError
 } from "./chunk-X72NLQDY.js";
+import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/check.ts
-import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 var OPTIONS = {
-  store: { type: "string", value: "URL", description: "baseline store: gs://bucket/prefix, a directory or a file:// URL" },
-  series: { type: "string", value: "NAME", description: "baseline series, e.g. api-server" },
+  ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)" },
   "default-branch": { type: "string", value: "B", description: "fallback when --branch has no baseline (default main)" },
-  rules: { type: "string", value: "TEXT|@FILE", description: 'rules, newline or ";" separated, or @path to a rules file' },
-  format: { type: "string", value: "FORMAT", description: `report format: ${FORMATS.join(", ")} (default text)` },
-  top: { type: "string", value: "N", description: "functions listed per sample type; 0 = all (default 10; json: all)" },
-  "sample-index": { type: "string", value: "T", description: "sample type whose functions the text report lists (name or index)" },
-  confidence: { type: "string", value: "Z", description: "the z a change must reach to count as real (default 3)" },
-  output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
-  help: { type: "boolean", short: "h", description: "show this help" }
+  ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
@@ -56,11 +57,6 @@ ${formatOptions(OPTIONS)}
 Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
-function required(values, name, command) {
-  const v = values[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
-  return v;
-}
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -68,7 +64,7 @@ async function parseCheckArgs(argv, cwd, env) {
     throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
   }
   const str = (name) => values[name];
-  const format = str("format") === void 0 ? "text" : parseChoice("--format", str("format"), FORMATS);
+  const format = parseFormat(values);
   const fallback = str("default-branch") ?? "main";
   const branch = str("branch") ?? (env.GITHUB_BASE_REF || void 0) ?? fallback;
   for (const b of [branch, fallback]) encodeBranch(b);
@@ -77,23 +73,8 @@ async function parseCheckArgs(argv, cwd, env) {
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    rules: str("rules") === void 0 ? void 0 : await readRules(str("rules"), cwd),
-    format,
-    top: str("top") === void 0 ? DEFAULT_TOP[format] : parseNonNegativeInt("--top", str("top")),
-    sampleIndex: str("sample-index"),
-    confidence: str("confidence") === void 0 ? void 0 : parseNonNegativeNumber("--confidence", str("confidence")),
-    output: str("output")
+    ...await parseReportArgs(values, format, cwd)
   };
-}
-async function readRules(value, cwd) {
-  if (!value.startsWith("@")) return { text: value, origin: "--rules" };
-  const path = value.slice(1);
-  if (path === "") throw new UsageError("--rules @FILE needs a file name after @");
-  try {
-    return { text: await readFile(resolve(cwd, path), "utf8"), origin: `rules file ${path}` };
-  } catch (e) {
-    throw new UsageError(`reading rules file ${path}: ${describeFsError(e)}`);
-  }
 }
 async function findBaseline(store, series, branches) {
   for (const branch of branches) {
@@ -146,33 +127,19 @@ var checkCommand = {
         {
           base: { role: "base", label: `baseline ${found.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.profile },
           current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
-          rules: args.rules,
-          confidence: args.confidence,
-          top: args.top,
-          sampleIndex: args.sampleIndex
+          ...reportRequest(args)
         },
         createProfileLoader()
       );
-      const noColor = io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "";
-      text = render(outcome.report, args.format, { color: args.output === void 0 && io.stdoutIsTTY && !noColor });
+      text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
     }
-    if (args.output === void 0) {
-      io.stdout(text);
-    } else {
-      try {
-        await writeFile(resolve(io.cwd, args.output), text);
-      } catch (e) {
-        throw new UsageError(`writing report ${args.output}: ${describeFsError(e).replace("cannot read", "cannot write")}`);
-      }
-    }
+    await emitReport(text, args, io);
     return exitCode;
   }
 };
-
 export {
-  required,
+  checkCommand,
   findBaseline,
-  noBaselineMessage,
-  checkCommand
+  noBaselineMessage
 };

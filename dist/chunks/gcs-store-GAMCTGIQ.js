@@ -1,5 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  parseStored
+} from "./chunk-OVZVMTP6.js";
+import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
   baselineKeys,
@@ -271,7 +274,7 @@ var GcsBaselineStore = class {
       }
       try {
         const bytes = await this.download(rel, generation);
-        return { pointer: this.parsePointer(rel, bytes), generation };
+        return { pointer: parseStored(parsePointer, bytes, `${this.location}/${rel}`), generation };
       } catch (err) {
         if (isMissingObject(err)) continue;
         if (err instanceof StoreError) throw err;
@@ -279,18 +282,11 @@ var GcsBaselineStore = class {
       }
     }
   }
-  parsePointer(rel, bytes) {
-    try {
-      return parsePointer(bytes.toString("utf8"));
-    } catch (err) {
-      throw new StoreError(`reading ${this.location}/${rel}: ${err.message}`);
-    }
-  }
   async pointer(series, branch) {
     const rel = baselineKeys(series, branch).pointer;
     try {
       const bytes = await this.download(rel);
-      return this.parsePointer(rel, bytes);
+      return parseStored(parsePointer, bytes, `${this.location}/${rel}`);
     } catch (err) {
       if (err instanceof StoreError) throw err;
       if (isMissingObject(err)) return void 0;

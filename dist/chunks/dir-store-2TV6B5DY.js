@@ -1,5 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  parseStored
+} from "./chunk-OVZVMTP6.js";
+import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
   baselineKeys,
@@ -93,18 +96,11 @@ var DirBaselineStore = class {
     let stored = metadata;
     if (!await this.publish(metadataFile, `${JSON.stringify(metadata, null, 1)}
 `)) {
-      stored = this.parseMetadataFile(metadataFile, await this.readIfExists(metadataFile) ?? Buffer.alloc(0));
+      stored = parseStored(parseMetadata, await this.readIfExists(metadataFile) ?? Buffer.alloc(0), metadataFile);
     }
     const created = await this.publish(profileFile, profile);
     const pointer = await this.offer(path.dirname(this.abs(keys.pointer)), stored);
     return { object: created ? "created" : "exists", pointer, metadata: stored };
-  }
-  parseMetadataFile(file, bytes) {
-    try {
-      return parseMetadata(bytes.toString("utf8"));
-    } catch (err) {
-      throw new StoreError(`reading ${file}: ${err.message}`);
-    }
   }
   /** The compare-and-swap loop on the generation files in `<branchDir>/pointer/`. */
   async offer(branchDir, incoming) {
@@ -129,17 +125,19 @@ var DirBaselineStore = class {
     }
     throw new StoreError(`writing ${dir}: pointer still contended after ${this.maxCasAttempts} attempts`);
   }
-  /** Generation numbers present in `dir`, highest first. */
-  async generations(dir) {
-    let names;
+  /** The names in `dir`; none when it does not exist. */
+  async list(dir) {
     try {
-      names = await fs.readdir(dir);
+      return await fs.readdir(dir);
     } catch (err) {
       if (errnoOf(err) === "ENOENT") return [];
       throw this.fail(err, "reading", dir);
     }
+  }
+  /** Generation numbers present in `dir`, highest first. */
+  async generations(dir) {
     const gens = [];
-    for (const n of names) {
+    for (const n of await this.list(dir)) {
       const m = GENERATION_RE.exec(n);
       if (m) gens.push(Number(m[1]));
     }
@@ -152,11 +150,7 @@ var DirBaselineStore = class {
       const file = path.join(dir, generationName(generation));
       const bytes = await this.readIfExists(file);
       if (bytes === void 0) continue;
-      try {
-        return { pointer: parsePointer(bytes.toString("utf8")), generation };
-      } catch (err) {
-        throw new StoreError(`reading ${file}: ${err.message}`);
-      }
+      return { pointer: parseStored(parsePointer, bytes, file), generation };
     }
   }
   async prune(dir, upTo) {
@@ -176,21 +170,13 @@ var DirBaselineStore = class {
     const meta = await this.readIfExists(metadataFile);
     if (meta === void 0) throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
     return {
-      metadata: this.parseMetadataFile(metadataFile, meta),
+      metadata: parseStored(parseMetadata, meta, metadataFile),
       profile: new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength)
     };
   }
   async branches(series) {
-    const dir = path.join(this.root, validateSeries(series));
-    let names;
-    try {
-      names = await fs.readdir(dir);
-    } catch (err) {
-      if (errnoOf(err) === "ENOENT") return [];
-      throw this.fail(err, "reading", dir);
-    }
     const out = [];
-    for (const n of names) {
+    for (const n of await this.list(path.join(this.root, validateSeries(series)))) {
       try {
         out.push(decodeBranch(n));
       } catch {

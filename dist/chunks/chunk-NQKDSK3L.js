@@ -1,0 +1,747 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  markdownCode,
+  markdownText,
+  truncate,
+  zScore
+} from "./chunk-FRU6WH6W.js";
+import {
+  ExitCode,
+  HeapgateError,
+  IncompatibleProfilesError,
+  RuleError,
+  UsageError
+} from "./chunk-X72NLQDY.js";
+
+// src/core/sample-type.ts
+var INUSE_PREFIX = "inuse_";
+function sampleTypeMatchesName(t, name) {
+  return t.type === name || name.startsWith(INUSE_PREFIX) && t.type === name.slice(INUSE_PREFIX.length);
+}
+function findSampleType(types, name) {
+  for (let i = 0; i < types.length; i++) {
+    if (sampleTypeMatchesName(types[i], name)) return i;
+  }
+  return -1;
+}
+function sameValueType(a, b) {
+  return a.type === b.type && a.unit === b.unit;
+}
+function formatValueType(t) {
+  return t === void 0 ? "(none)" : `${t.type}/${t.unit}`;
+}
+function listSampleTypes(types) {
+  return types.length === 0 ? "(none)" : types.map((t) => t.type).join(", ");
+}
+function resolveSampleIndex(types, spec, defaultIndex) {
+  const s = spec.trim();
+  if (types.length === 0) {
+    throw new UsageError(`sample index "${spec}": the profile has no sample types`);
+  }
+  if (s === "") {
+    return defaultIndex !== void 0 && defaultIndex >= 0 && defaultIndex < types.length ? defaultIndex : types.length - 1;
+  }
+  if (/^[+-]?\d+$/.test(s)) {
+    const i2 = Number(s);
+    if (i2 < 0 || i2 >= types.length) {
+      throw new UsageError(
+        `sample index ${s} is outside the range [0..${types.length - 1}]; sample types: ${listSampleTypes(types)}`
+      );
+    }
+    return i2;
+  }
+  const i = findSampleType(types, s);
+  if (i < 0) {
+    throw new UsageError(`sample index "${spec}" must be one of: ${listSampleTypes(types)}`);
+  }
+  return i;
+}
+
+// src/core/diff.ts
+function percentOf(delta, base) {
+  return base === 0 ? null : 100 * delta / base;
+}
+function metricDelta(t, base, current, varBase, varCurrent) {
+  const delta = current - base;
+  return {
+    sampleType: t.type,
+    unit: t.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: percentOf(delta, base),
+    z: zScore(delta, varBase, varCurrent)
+  };
+}
+function typeList(types) {
+  return types.length === 0 ? "(none)" : types.map(formatValueType).join(", ");
+}
+function commonSampleTypes(base, current) {
+  if (base.periodType !== void 0 && current.periodType !== void 0 && !sameValueType(base.periodType, current.periodType)) {
+    throw new IncompatibleProfilesError(
+      `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`
+    );
+  }
+  const pairs = [];
+  current.sampleType.forEach((t, c) => {
+    const b = base.sampleType.findIndex((u) => sameValueType(u, t));
+    if (b >= 0) pairs.push([b, c]);
+  });
+  if (pairs.length === 0) {
+    throw new IncompatibleProfilesError(
+      `no common sample type: base has ${typeList(base.sampleType)}; current has ${typeList(current.sampleType)}`
+    );
+  }
+  return pairs;
+}
+function functionDeltas(base, current, b, c) {
+  const bf = base.functions;
+  const cf = current.functions;
+  const baseRow = /* @__PURE__ */ new Map();
+  bf.name.forEach((n, r) => baseRow.set(n, r));
+  const rows = [];
+  const add = (name, br, cr) => {
+    const baseFlat = br < 0 ? 0 : bf.flat[b][br];
+    const baseCum = br < 0 ? 0 : bf.cum[b][br];
+    const currentFlat = cr < 0 ? 0 : cf.flat[c][cr];
+    const currentCum = cr < 0 ? 0 : cf.cum[c][cr];
+    const flatDelta = currentFlat - baseFlat;
+    const cumDelta = currentCum - baseCum;
+    if (flatDelta === 0 && cumDelta === 0) return;
+    const varBase = br < 0 ? 0 : bf.flatVariance[b][br];
+    const varCurrent = cr < 0 ? 0 : cf.flatVariance[c][cr];
+    rows.push({
+      name,
+      baseFlat,
+      currentFlat,
+      flatDelta,
+      baseCum,
+      currentCum,
+      cumDelta,
+      flatZ: zScore(flatDelta, varBase, varCurrent)
+    });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  cf.name.forEach((n, cr) => {
+    seen.add(n);
+    add(n, baseRow.get(n) ?? -1, cr);
+  });
+  bf.name.forEach((n, br) => {
+    if (!seen.has(n)) add(n, br, -1);
+  });
+  rows.sort((x, y) => {
+    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
+    if (d !== 0) return d;
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
+  });
+  return rows;
+}
+function focusDeltas(base, current, pairs) {
+  const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
+  const find = (list, pattern) => list.find((f) => f.pattern === pattern);
+  const out = [];
+  for (const pattern of patterns) {
+    const bt = find(base.focus, pattern);
+    const ct = find(current.focus, pattern);
+    for (const [b, c] of pairs) {
+      const m = metricDelta(
+        current.sampleType[c],
+        bt?.total[b] ?? 0,
+        ct?.total[c] ?? 0,
+        bt?.variance[b] ?? 0,
+        ct?.variance[c] ?? 0
+      );
+      out.push({ ...m, pattern });
+    }
+  }
+  return out;
+}
+function diff(base, current) {
+  const pairs = commonSampleTypes(base, current);
+  const metrics = pairs.map(
+    ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c])
+  );
+  const functions = {};
+  for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c);
+  const defaultType = current.sampleType[current.defaultSampleTypeIndex];
+  const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  return {
+    metrics,
+    functions,
+    focus: focusDeltas(base, current, pairs),
+    defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType
+  };
+}
+
+// src/core/report.ts
+function buildReport(diff2, verdict, options) {
+  if (!Number.isInteger(options.top) || options.top < 0) {
+    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
+  }
+  const sampleType = selectSampleType(diff2, options.sampleIndex);
+  const limit = options.top === 0 ? null : options.top;
+  const functions = {};
+  const functionCount = {};
+  const totals = {};
+  for (const metric of diff2.metrics) {
+    const rows = diff2.functions[metric.sampleType] ?? [];
+    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    functionCount[metric.sampleType] = rows.length;
+    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
+  }
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    metrics: verdict.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: m.deltaPercent,
+      z: m.z,
+      pattern: m.pattern,
+      status: m.status,
+      rule: m.rule
+    })),
+    sampleType,
+    top: limit,
+    functions,
+    functionCount,
+    totals
+  };
+}
+function selectSampleType(diff2, sampleIndex) {
+  if (sampleIndex === void 0) return diff2.defaultSampleType;
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  return types[resolveSampleIndex(types, sampleIndex)].type;
+}
+function verdictExitCode(verdict) {
+  return verdict === "fail" ? ExitCode.fail : ExitCode.pass;
+}
+
+// src/core/rule-syntax.ts
+var DEFAULT_RULES_TEXT = [
+  "inuse_space +15% min 256KiB",
+  "inuse_objects +20% min 1000",
+  "alloc_space +20% min 1MiB",
+  "alloc_objects +20% min 1000"
+].join("\n");
+var KIB = 1024;
+var BYTE_UNITS = {
+  b: 1,
+  kb: KIB,
+  kib: KIB,
+  mb: KIB ** 2,
+  mib: KIB ** 2,
+  gb: KIB ** 3,
+  gib: KIB ** 3
+};
+var COUNT_UNITS = { k: 1e3, K: 1e3, M: 1e6 };
+var ALLOWED_UNITS = "B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts";
+var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
+function parseAmount(text) {
+  const m = new RegExp(`^${NUMBER}\\s*([A-Za-z]*)$`).exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (unit === "") return { value: n, inBytes: false };
+  const count = COUNT_UNITS[unit];
+  if (count !== void 0) return { value: Math.round(n * count), inBytes: false };
+  const bytes = BYTE_UNITS[unit.toLowerCase()];
+  if (bytes !== void 0) return { value: Math.round(n * bytes), inBytes: true };
+  return null;
+}
+function formatBytes(n) {
+  for (const [unit, size] of [
+    ["GiB", KIB ** 3],
+    ["MiB", KIB ** 2],
+    ["KiB", KIB]
+  ]) {
+    if (n >= size && n % size === 0) return `${n / size}${unit}`;
+  }
+  return `${n}B`;
+}
+function formatRule(rule) {
+  const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
+  if (rule.off) return `${head} off`;
+  let text = `${head} +${rule.percent}%`;
+  if (rule.min > 0) text += ` min ${rule.minInBytes ? formatBytes(rule.min) : String(rule.min)}`;
+  if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
+  return text;
+}
+function entries(text) {
+  return text.split(/\r?\n/).map((line) => {
+    const hash = line.indexOf("#");
+    return hash < 0 ? line : line.slice(0, hash);
+  }).flatMap((line) => line.split(";")).map((e) => e.trim()).filter((e) => e !== "");
+}
+function parseThresholds(text) {
+  const head = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(text);
+  if (!head) {
+    const shown = text === "" ? "nothing" : `"${text.split(/\s+/)[0]}"`;
+    throw new Error(`expected a threshold like +15% or "off", found ${shown}`);
+  }
+  const clauses = {
+    percent: Number(head[1]),
+    min: 0,
+    minInBytes: false,
+    warnPercent: null
+  };
+  let rest = text.slice(head[0].length).trim();
+  const seen = /* @__PURE__ */ new Set();
+  while (rest !== "") {
+    const word = /^\S+/.exec(rest)[0];
+    const key = word.toLowerCase();
+    if (key !== "min" && key !== "warn") {
+      throw new Error(`unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`);
+    }
+    if (seen.has(key)) throw new Error(`"${key}" given twice`);
+    seen.add(key);
+    rest = rest.slice(word.length).trim();
+    if (key === "min") {
+      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest);
+      const amountText = m[1].trim();
+      const amount = parseAmount(amountText);
+      if (amountText === "" || amount === null) {
+        throw new Error(
+          `min ${amountText === "" ? "needs an amount" : `"${amountText}" is not an amount`}: use a number, optionally with ${ALLOWED_UNITS}`
+        );
+      }
+      clauses.min = amount.value;
+      clauses.minInBytes = amount.inBytes;
+      rest = rest.slice(m[0].length).trim();
+    } else {
+      const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
+      if (!m) throw new Error(`warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`);
+      clauses.warnPercent = Number(m[1]);
+      rest = rest.slice(m[0].length).trim();
+    }
+  }
+  if (clauses.warnPercent !== null && clauses.warnPercent >= clauses.percent) {
+    throw new Error(`warn +${clauses.warnPercent}% must be below the fail threshold +${clauses.percent}%`);
+  }
+  return clauses;
+}
+function parseEntry(source, index, origin) {
+  const fail = (why) => {
+    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+  };
+  const typeMatch = /^\S+/.exec(source);
+  const sampleType = typeMatch[0];
+  if (!SAMPLE_TYPE.test(sampleType)) {
+    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
+  }
+  let rest = source.slice(sampleType.length).trim();
+  let pattern = null;
+  const forMatch = /^for(\s+|$)/i.exec(rest);
+  if (forMatch) {
+    const body = rest.slice(forMatch[0].length);
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) fail('"for" needs a regular expression followed by ":", like "for ^main\\.cache:"');
+    pattern = body.slice(0, colon).trim();
+    if (pattern === "") fail('"for" needs a regular expression before ":"');
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      fail(`invalid regular expression /${pattern}/: ${e.message}`);
+    }
+    rest = body.slice(colon + 1).trim();
+  }
+  const base = { sampleType, pattern, origin, index, source };
+  if (/^off$/i.test(rest)) {
+    if (pattern !== null) fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
+    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
+  }
+  if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
+  try {
+    return { ...base, off: false, ...parseThresholds(rest) };
+  } catch (e) {
+    if (e instanceof RuleError) throw e;
+    return fail(e.message);
+  }
+}
+function parseRules(text, origin = "user") {
+  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+}
+
+// src/core/rules.ts
+function defaultRules() {
+  return parseRules(DEFAULT_RULES_TEXT, "default");
+}
+function rulesWithDefaults(userText) {
+  return [...defaultRules(), ...parseRules(userText, "user")];
+}
+function focusPatterns(rules) {
+  return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern))];
+}
+function ruleError(rule, why) {
+  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+}
+function resolveRules(rules, types) {
+  const user = rules.filter((r) => r.origin === "user");
+  const defaults = rules.filter((r) => r.origin === "default");
+  const whole = /* @__PURE__ */ new Map();
+  const off = /* @__PURE__ */ new Set();
+  const functionRules = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const rule of user) {
+    const t = findSampleType(types, rule.sampleType);
+    if (rule.off && t < 0) continue;
+    if (t < 0) throw ruleError(rule, `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`);
+    if (rule.minInBytes && types[t].unit !== "bytes") {
+      throw ruleError(rule, `min is in bytes but ${types[t].type} is measured in ${types[t].unit}; give a plain number`);
+    }
+    const key = JSON.stringify([t, rule.pattern]);
+    const earlier = claimed.get(key);
+    if (earlier) throw ruleError(rule, `repeats rule ${earlier.index} ("${earlier.source}"); keep one`);
+    claimed.set(key, rule);
+    if (rule.off) off.add(t);
+    else if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  for (const rule of defaults) {
+    const t = findSampleType(types, rule.sampleType);
+    if (t < 0 || off.has(t) || whole.has(t)) continue;
+    if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  const out = [];
+  types.forEach((_type, t) => {
+    const rule = whole.get(t);
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  return out;
+}
+
+// src/core/verdict.ts
+function over(m, percent) {
+  if (m.base === 0) return m.current > 0;
+  return m.deltaPercent !== null && m.deltaPercent > percent;
+}
+function judge(m, rule, confidence) {
+  if (rule.off || m.delta < rule.min) return "pass";
+  const significant = m.z === null || m.z >= confidence;
+  if (over(m, rule.percent)) return significant ? "fail" : "noise";
+  if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "noise";
+  return "pass";
+}
+function evaluate(diff2, rules, options = {}) {
+  const confidence = options.confidence ?? 3;
+  if (!Number.isFinite(confidence) || confidence < 0) {
+    throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
+  }
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const applied = resolveRules(rules, types);
+  const metrics = diff2.metrics.map((m, t) => {
+    const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
+    return a ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text } : { ...m, pattern: null, status: "pass", rule: null };
+  });
+  for (const a of applied) {
+    if (a.rule.pattern === null) continue;
+    const type = types[a.sampleTypeIndex];
+    const f = diff2.focus.find((x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit);
+    if (!f) {
+      throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
+    }
+    metrics.push({ ...f, status: judge(f, a.rule, confidence), rule: a.text });
+  }
+  const verdict = metrics.some((m) => m.status === "fail") ? "fail" : metrics.some((m) => m.status === "warn") ? "warn" : "pass";
+  return { verdict, confidence, metrics };
+}
+
+// src/app/error-context.ts
+function withContext(e, prefix) {
+  if (!(e instanceof HeapgateError)) return e;
+  const copy = Object.create(Object.getPrototypeOf(e));
+  Object.assign(copy, e);
+  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
+  return copy;
+}
+
+// src/app/compare.ts
+async function compareProfiles(request, load) {
+  const rulesPrefix = `${request.rules?.origin ?? "rules"}: `;
+  let rules;
+  try {
+    rules = rulesWithDefaults(request.rules?.text ?? "");
+  } catch (e) {
+    throw withContext(e, rulesPrefix);
+  }
+  const [baseSummary, currentSummary] = await load([request.base, request.current], focusPatterns(rules));
+  let compared;
+  try {
+    compared = diff(baseSummary, currentSummary);
+  } catch (e) {
+    throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
+  }
+  let verdict;
+  try {
+    verdict = evaluate(compared, rules, request.confidence === void 0 ? {} : { confidence: request.confidence });
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, rulesPrefix) : e;
+  }
+  const report = buildReport(compared, verdict, {
+    base: request.base.label,
+    current: request.current.label,
+    top: request.top,
+    sampleIndex: request.sampleIndex
+  });
+  return { report, diff: compared, verdict, exitCode: verdictExitCode(verdict.verdict) };
+}
+
+// src/core/render/units.ts
+var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+function isByteUnit(unit) {
+  const u = unit.toLowerCase();
+  return u === "bytes" || u === "byte" || u === "b";
+}
+function groupThousands(value) {
+  const rounded = Math.round(Math.abs(value));
+  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return (value < 0 && rounded !== 0 ? "-" : "") + out;
+}
+function formatBytes2(value) {
+  const abs = Math.abs(value);
+  let i = 0;
+  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
+  if (i === 0) return `${groupThousands(value)} B`;
+  const scaled = abs / 1024 ** i;
+  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
+}
+function formatValue(value, unit) {
+  if (isByteUnit(unit)) return formatBytes2(value);
+  if (unit === "count" || unit === "") return groupThousands(value);
+  return `${groupThousands(value)} ${unit}`;
+}
+function formatSignedValue(value, unit) {
+  const text = formatValue(value, unit);
+  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
+}
+function formatDeltaPercent(percent) {
+  if (percent === null || !Number.isFinite(percent)) return "n/a";
+  const text = Math.abs(percent).toFixed(1);
+  if (text === "0.0") return "0.0%";
+  return `${percent > 0 ? "+" : "-"}${text}%`;
+}
+function formatZ(z) {
+  if (z === null) return "exact";
+  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  const text = z.toFixed(1);
+  return text === "-0.0" ? "0.0" : text;
+}
+function formatPprofPercent(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
+  return `${goFormatG2(ratio).padStart(5)}%`;
+}
+function goFormatG2(x) {
+  if (x === 0) return "0";
+  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
+  if (exp < -4) {
+    const [mantissa, e] = x.toExponential(1).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const n = Number(e);
+    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(Number(x.toPrecision(2)));
+}
+
+// src/core/render/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MAX_CELL_CHARS = 200;
+var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", noise: "\u{1F4A4}" };
+function renderMarkdown(report, options = {}) {
+  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const types = functionSampleTypes(report, options.functionsFor ?? "failing");
+  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
+    const text = compose(report, types, rows, rows < fullRows);
+    if (text.length <= budget) return text;
+    if (rows === 0) break;
+  }
+  const compact = compose(report, [], 0, true, true);
+  if (compact.length <= budget) return compact;
+  return cut(compact, budget);
+}
+function compose(report, types, rows, reduced, compact = false) {
+  const parts = [verdictLine(report), labelsLine(report), ""];
+  const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
+  parts.push(...metricsTable(metrics));
+  if (metrics.length < report.metrics.length) {
+    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+  }
+  const noise = noiseLine(report);
+  if (noise !== null) parts.push("", noise);
+  for (const type of types) parts.push("", ...functionSection(report, type, rows));
+  if (reduced) {
+    parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
+  }
+  return `${parts.join("\n")}
+`;
+}
+function verdictLine(report) {
+  const count = (s) => report.metrics.filter((m) => m.status === s).length;
+  const words = { pass: "no memory regression", warn: "memory warning", fail: "memory regression" }[report.verdict];
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${count("fail")} failed, ${count("warn")} warned, ${count("noise")} within noise)`;
+}
+function labelsLine(report) {
+  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+}
+function valueCell(text) {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+function metricsTable(metrics) {
+  if (metrics.length === 0) return ["_No metrics compared._"];
+  const lines = [
+    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
+    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
+  ];
+  for (const m of metrics) {
+    const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    lines.push(
+      `| ${[
+        name,
+        valueCell(formatValue(m.base, m.unit)),
+        valueCell(formatValue(m.current, m.unit)),
+        valueCell(formatSignedValue(m.delta, m.unit)),
+        formatDeltaPercent(m.deltaPercent),
+        formatZ(m.z),
+        m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
+        `${ICON[m.status]} ${m.status}`
+      ].join(" | ")} |`
+    );
+  }
+  return lines;
+}
+function noiseLine(report) {
+  const noise = report.metrics.filter((m) => m.status === "noise").length;
+  if (noise === 0) return null;
+  return `\u{1F4A4} ${noise === 1 ? "1 change crosses" : `${noise} changes cross`} a threshold but ${noise === 1 ? "is" : "are"} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+}
+function functionSampleTypes(report, which) {
+  const all = Object.keys(report.functions);
+  if (which === "all") return all;
+  const failing = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && all.includes(m.sampleType) && !failing.includes(m.sampleType)) {
+      failing.push(m.sampleType);
+    }
+  }
+  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
+}
+function functionSection(report, type, maxRows) {
+  const all = report.functions[type] ?? [];
+  const rows = all.slice(0, maxRows);
+  const total = report.totals[type];
+  const unit = total?.unit ?? "";
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? all.length;
+  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
+  if (rows.length === 0) {
+    out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
+    return out;
+  }
+  out.push(
+    "",
+    "| flat \u0394 | flat% | cum \u0394 | cum% | function |",
+    "| --: | --: | --: | --: | :-- |"
+  );
+  for (const f of rows) {
+    out.push(
+      `| ${[
+        valueCell(formatSignedValue(f.flatDelta, unit)),
+        formatPprofPercent(f.flatDelta, baseTotal).trim(),
+        valueCell(formatSignedValue(f.cumDelta, unit)),
+        formatPprofPercent(f.cumDelta, baseTotal).trim(),
+        markdownCode(truncate(f.name, MAX_CELL_CHARS), true)
+      ].join(" | ")} |`
+    );
+  }
+  out.push("", `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  return out;
+}
+function cut(text, budget) {
+  const note = "\n_Report cut to fit the size limit._\n";
+  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
+  const room = budget - note.length;
+  const end = text.lastIndexOf("\n", room);
+  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+}
+
+// src/core/render/json.ts
+var REPORT_SCHEMA_VERSION = 1;
+function finiteOrNull(x) {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+function toJsonReport(report) {
+  const functions = {};
+  for (const [type, rows] of Object.entries(report.functions)) {
+    functions[type] = rows.map((f) => ({
+      name: f.name,
+      baseFlat: f.baseFlat,
+      currentFlat: f.currentFlat,
+      flatDelta: f.flatDelta,
+      baseCum: f.baseCum,
+      currentCum: f.currentCum,
+      cumDelta: f.cumDelta
+    }));
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: report.verdict,
+    confidence: report.confidence,
+    base: report.base,
+    current: report.current,
+    sampleType: report.sampleType,
+    top: report.top,
+    metrics: report.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      pattern: m.pattern,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: finiteOrNull(m.deltaPercent),
+      z: finiteOrNull(m.z),
+      status: m.status,
+      rule: m.rule
+    })),
+    functions,
+    functionCount: { ...report.functionCount }
+  };
+}
+function renderJson(report) {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}
+`;
+}
+
+export {
+  isByteUnit,
+  formatValue,
+  formatSignedValue,
+  formatDeltaPercent,
+  formatZ,
+  formatPprofPercent,
+  GITHUB_COMMENT_LIMIT,
+  MAX_CELL_CHARS,
+  renderMarkdown,
+  rulesWithDefaults,
+  focusPatterns,
+  withContext,
+  compareProfiles,
+  toJsonReport,
+  renderJson
+};

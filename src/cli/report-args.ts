@@ -1,0 +1,100 @@
+/**
+ * The options of the commands that print a report (diff, check): their table entries, defaults and
+ * parsing, so both commands accept and check them the same way.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describeFsError } from '../adapters/fs-error.js';
+import type { CompareRequest, RulesInput } from '../app/compare.js';
+import { UsageError } from '../core/errors.js';
+import { FORMATS, type Format } from '../core/render/index.js';
+import type { CliIo } from './command.js';
+import {
+  parseChoice,
+  parseNonNegativeInt,
+  parseNonNegativeNumber,
+  readRulesArgument,
+  type OptionTable,
+  type ParsedArgs,
+} from './args.js';
+
+/** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON. */
+export const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
+
+/** --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that order. */
+export function reportOptions(rulesDescription: string): OptionTable {
+  return {
+    rules: { type: 'string', value: 'TEXT|@FILE', description: rulesDescription },
+    format: { type: 'string', value: 'FORMAT', description: `report format: ${FORMATS.join(', ')} (default text)` },
+    top: { type: 'string', value: 'N', description: 'functions listed per sample type; 0 = all (default 10; json: all)' },
+    'sample-index': { type: 'string', value: 'T', description: 'sample type whose functions the text report lists (name or index)' },
+    confidence: { type: 'string', value: 'Z', description: 'the z a change must reach to count as real (default 3)' },
+    output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  };
+}
+
+/** The report options, parsed and checked. */
+export interface ReportArgs {
+  readonly rules: RulesInput | undefined;
+  readonly format: Format;
+  readonly top: number;
+  readonly sampleIndex: string | undefined;
+  readonly confidence: number | undefined;
+  readonly output: string | undefined;
+}
+
+function str(values: ParsedArgs['values'], name: string): string | undefined {
+  return values[name] as string | undefined;
+}
+
+/** --format: one of FORMATS, default text. Parsed on its own so a command can check it before its other options. */
+export function parseFormat(values: ParsedArgs['values']): Format {
+  const format = str(values, 'format');
+  return format === undefined ? 'text' : parseChoice('--format', format, FORMATS);
+}
+
+/**
+ * The other report options, for a report in `format`: reads an @FILE rules file (relative to
+ * `cwd`), then checks --top and --confidence, in that order.
+ */
+export async function parseReportArgs(values: ParsedArgs['values'], format: Format, cwd: string): Promise<ReportArgs> {
+  const rules = str(values, 'rules');
+  const top = str(values, 'top');
+  const confidence = str(values, 'confidence');
+  return {
+    rules: rules === undefined ? undefined : await readRulesArgument(rules, cwd),
+    format,
+    top: top === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', top),
+    sampleIndex: str(values, 'sample-index'),
+    confidence: confidence === undefined ? undefined : parseNonNegativeNumber('--confidence', confidence),
+    output: str(values, 'output'),
+  };
+}
+
+/** The part of the compare request the report options decide. */
+export function reportRequest(args: ReportArgs): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex'> {
+  return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
+}
+
+/**
+ * Whether a report is coloured: only for a person at a terminal, so not into a file (--output), not
+ * into a pipe, and not when NO_COLOR is set at all (even empty: an explicit opt-out).
+ */
+export function reportColor(args: Pick<ReportArgs, 'output'>, io: CliIo): boolean {
+  return args.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+}
+
+/** Prints the report on standard output, or writes it to --output (a usage error naming the file if that fails). */
+export async function emitReport(text: string, args: Pick<ReportArgs, 'output'>, io: CliIo): Promise<void> {
+  if (args.output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await writeFile(resolve(io.cwd, args.output), text);
+  } catch (e) {
+    const why = (e as { code?: unknown }).code === 'ENOENT' ? 'no such directory' : describeFsError(e).replace('cannot read', 'cannot write');
+    throw new UsageError(`writing report ${args.output}: ${why}`);
+  }
+}
