@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 import { defineCases, fileSizes, OUT_DIR } from './bench/cases.mjs';
 import { topSelfTime } from './bench/cpuprofile.mjs';
 import { describeMachine } from './bench/machine.mjs';
@@ -54,18 +55,9 @@ async function buildCli(dir = 'cli', sourcemap = false) {
     entryPoints: { cli: 'src/cli/index.ts' },
     outdir,
     sourcemap: sourcemap ? 'linked' : false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    target: 'node24',
-    legalComments: 'none',
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);",
-    },
+    ...BUNDLE_OPTIONS,
   });
+
   return join(outdir, 'cli.js');
 }
 

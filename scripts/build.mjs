@@ -1,11 +1,11 @@
-// Bundles the two entry points into ESM files in dist/ that need no node_modules at run time.
-// Code splitting puts what is reached only through `import()` (the GCS client, the GitHub client)
-// into chunks of its own, so `heapgate diff` and each profile worker start without compiling them.
+// Bundles the two entry points into ESM files in dist/ that need no node_modules at run time
+// (options in bundle-options.mjs).
 // `--check` builds into a temporary directory and fails when the committed dist/ differs.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const check = process.argv.includes('--check');
 // Always build into a fresh directory: chunk names carry content hashes, so building over the old
@@ -13,22 +13,7 @@ const check = process.argv.includes('--check');
 const outdir = mkdtempSync(join(check ? tmpdir() : '.', check ? 'heapgate-dist-' : '.dist-'));
 const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts' };
 
-await build({
-  entryPoints: entries,
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  target: 'node24',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // CommonJS dependencies inside an ESM bundle need a real `require`.
-  banner: {
-    js: "import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);",
-  },
-});
+await build({ entryPoints: entries, outdir, ...BUNDLE_OPTIONS });
 
 /** Paths of all files below `dir`, relative to it. */
 function listFiles(dir) {

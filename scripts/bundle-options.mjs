@@ -1,0 +1,18 @@
+// The esbuild options of heapgate's bundles, shared by the build (scripts/build.mjs) and the
+// benchmarks that bundle the sources themselves (scripts/bench.mjs).
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  // Code splitting puts what is reached only through `import()` (the GCS client, the GitHub client)
+  // into chunks of its own, so `heapgate diff` and each profile worker start without compiling them.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  target: 'node24',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies inside an ESM bundle need a real `require`.
+  banner: {
+    js: "import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);",
+  },
+};
