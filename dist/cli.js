@@ -12,17 +12,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-MRBWFWUV.js")).diffCommand
+    load: async () => (await import("./chunks/diff-7GL6CYCM.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-A4S4KTHN.js")).checkCommand
+    load: async () => (await import("./chunks/check-5KONNNW7.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-UGE3FYHE.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-TYZHBEGX.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

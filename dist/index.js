@@ -18,10 +18,10 @@ import {
   rulesWithDefaults,
   toJsonReport,
   withContext
-} from "./chunks/chunk-NQKDSK3L.js";
+} from "./chunks/chunk-ONIYFC54.js";
 import {
   openStore
-} from "./chunks/chunk-MP2SCTGM.js";
+} from "./chunks/chunk-5WMTLTTK.js";
 import {
   baselineMetadata,
   encodeBranch,

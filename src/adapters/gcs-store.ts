@@ -10,7 +10,6 @@
  *   timeouts) safe: a retried write that had in fact succeeded comes back as 412 and is resolved by
  *   re-reading.
  */
-import { createHash } from 'node:crypto';
 // Types only: the client is loaded by openGcsStore, so importing this module costs nothing.
 import type { Storage, StorageOptions } from '@google-cloud/storage';
 import {
@@ -28,6 +27,8 @@ import {
 } from '../core/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
+import { gcsError, isMissingObject, oneLine, retryable, statusOf } from './gcs-errors.js';
+import { downloadMedia, retryRead, type ReadRetryPolicy } from './gcs-read.js';
 import { parseStored } from './stored-json.js';
 
 /** Custom-metadata key holding the baseline metadata JSON on a commit object. */
@@ -51,64 +52,7 @@ export interface GcsStoreConfig {
    * Reads (metadata, downloads, listings) are retried by the store, with exponential backoff.
    * Defaults: 5 retries, 500 ms doubling to at most 16 s, and 120 s for one attempt.
    */
-  readonly readRetry?: {
-    readonly retries?: number;
-    readonly baseDelayMs?: number;
-    readonly maxDelayMs?: number;
-    readonly timeoutMs?: number;
-  };
-}
-
-/** Checks a download against the crc32c and md5 of its x-goog-hash header (`crc32c=...,md5=...`). */
-function verifyHashes(storage: Storage, header: string | null, body: Buffer): void {
-  for (const pair of (header ?? '').split(',')) {
-    const i = pair.indexOf('=');
-    const kind = pair.slice(0, i).trim();
-    const expected = pair.slice(i + 1).trim();
-    let actual: string | undefined;
-    if (kind === 'crc32c') {
-      const c = storage.crc32cGenerator();
-      c.update(body);
-      actual = c.toString();
-    } else if (kind === 'md5') {
-      actual = createHash('md5').update(body).digest('base64');
-    }
-    if (actual !== undefined && actual !== expected) {
-      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), { code: 'CONTENT_DOWNLOAD_MISMATCH' });
-    }
-  }
-}
-
-/** Rejects with an ETIMEDOUT error when `p` has not settled within `ms`. */
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const CONNECTION_REASONS = ['eai_again', 'econnreset', 'unexpected connection closure', 'epipe', 'socket connection timeout'];
-
-/**
- * Transient failures: the client's default set (408, 429, 5xx; resets, DNS hiccups, closed
- * connections, also when only named in `errors[].reason`) plus timeouts and download mismatches.
- */
-function retryable(err: unknown): boolean {
-  const e = err as { code?: unknown; type?: unknown; name?: unknown; message?: unknown; errors?: unknown } | null;
-  if (!e) return false;
-  if (RETRYABLE_STATUS.has(Number(e.code))) return true;
-  const reasons = Array.isArray(e.errors) ? e.errors.map((x: { reason?: unknown } | null) => String(x?.reason ?? '')) : [];
-  for (const r of [String(e.code ?? ''), ...reasons].map((x) => x.toLowerCase())) {
-    if (CONNECTION_REASONS.some((c) => r === c || (c === 'eai_again' && r.includes(c)))) return true;
-  }
-  const code = String(e.code ?? '').toUpperCase();
-  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'CONTENT_DOWNLOAD_MISMATCH'].includes(code)) {
-    return true;
-  }
-  if (e.type === 'request-timeout' || e.name === 'AbortError') return true;
-  return /timeout|timed out|socket hang up/i.test(String(e.message ?? ''));
+  readonly readRetry?: ReadRetryPolicy;
 }
 
 /**
@@ -130,65 +74,6 @@ export function gcsStorageOptions(base: StorageOptions = {}): StorageOptions {
       retryableErrorFn: retryable,
     },
   };
-}
-
-/** What a failed call was doing, for its message. */
-interface Op {
-  readonly verb: string;
-  readonly object: string;
-  readonly permission: string;
-}
-
-const CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
-
-/**
- * Maps a client error to a one-line StoreError: missing bucket, missing credentials (pointing to
- * google-github-actions/auth), a 403 naming the IAM permission, exhausted retries, else the
- * service's message.
- */
-export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
-  const e = (err ?? {}) as { code?: unknown; message?: unknown };
-  const status = typeof e.code === 'number' ? e.code : Number.parseInt(String(e.code ?? ''), 10);
-  const message = oneLine(String(e.message ?? err));
-  const where = `gs://${bucket}/${op.object}`;
-  if (status === 404 && /bucket does not exist/i.test(message)) {
-    return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
-  }
-  if (status === 401 || CREDENTIALS_RE.test(message)) {
-    return new StoreError(
-      'no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS',
-    );
-  }
-  if (status === 403) {
-    const named = /storage\.[a-zA-Z]+\.[a-zA-Z]+/.exec(message)?.[0] ?? op.permission;
-    return new StoreError(
-      `permission denied ${op.verb} ${where}: the credentials need ${named} on bucket ${bucket} (e.g. grant roles/storage.objectUser)`,
-    );
-  }
-  if (retryable(err)) {
-    const what = Number.isNaN(status) ? String((e as { code?: unknown }).code ?? message) : `HTTP ${status}`;
-    return new StoreError(`${op.verb} ${where}: Cloud Storage unavailable after retries (${what})`);
-  }
-  return new StoreError(`${op.verb} ${where}: ${message || 'unknown error'}`);
-}
-
-function oneLine(text: string): string {
-  // A download error's message is the raw JSON body; prefer its "message" field.
-  const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  const s = (m ? m[1]! : text).replace(/\s+/g, ' ').trim();
-  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
-}
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'number') return code;
-  const n = Number.parseInt(String(code ?? ''), 10);
-  return Number.isNaN(n) ? undefined : n;
-}
-
-/** 404 for a missing object (a missing bucket is an error, not "absent"). */
-function isMissingObject(err: unknown): boolean {
-  return statusOf(err) === 404 && !/bucket does not exist/i.test(String((err as Error).message ?? ''));
 }
 
 export class GcsBaselineStore implements BaselineStore {
@@ -213,25 +98,9 @@ export class GcsBaselineStore implements BaselineStore {
     return generation === undefined ? bucket.file(this.key(rel)) : bucket.file(this.key(rel), { generation });
   }
 
-  /**
-   * Runs an idempotent read, retrying transient failures with exponential backoff and abandoning
-   * an attempt that exceeds the attempt timeout (the client applies neither to every read).
-   */
-  private async read<T>(attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
-    const r = this.config.readRetry ?? {};
-    const retries = r.retries ?? 5;
-    const base = r.baseDelayMs ?? 500;
-    const max = r.maxDelayMs ?? 16_000;
-    const timeoutMs = r.timeoutMs ?? 120_000;
-    for (let n = 0; ; n++) {
-      try {
-        return await withTimeout(attempt(timeoutMs), timeoutMs);
-      } catch (err) {
-        if (n >= retries || !retryable(err)) throw err;
-        const delay = Math.min(max, base * 2 ** n) * (0.5 + Math.random() / 2);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
+  /** Runs an idempotent read with the store's retry policy (see retryRead). */
+  private read<T>(attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
+    return retryRead(this.config.readRetry ?? {}, attempt);
   }
 
   private async metadataOf(rel: string): Promise<{ generation: string; custom: Record<string, unknown> }> {
@@ -240,47 +109,7 @@ export class GcsBaselineStore implements BaselineStore {
   }
 
   private download(rel: string, generation?: string): Promise<Buffer> {
-    return this.read((timeoutMs) => this.downloadOnce(rel, generation, timeoutMs));
-  }
-
-  /**
-   * One media GET, made directly (with the client's endpoint and credentials) because the client's
-   * download stream neither retries nor times out, and its error path can throw outside the
-   * returned stream. The x-goog-hash CRC32C and MD5 are checked like the client does.
-   */
-  private async downloadOnce(rel: string, generation: string | undefined, timeoutMs: number): Promise<Buffer> {
-    const storage = this.config.storage;
-    const base = storage.baseUrl.replace(/\/+$/, '');
-    const url = new URL(`${base}/b/${encodeURIComponent(this.config.bucket)}/o/${encodeURIComponent(this.key(rel))}`);
-    url.searchParams.set('alt', 'media');
-    if (generation !== undefined) url.searchParams.set('generation', generation);
-    const headers = new Headers();
-    if (!storage.customEndpoint || storage.useAuthWithCustomEndpoint) {
-      new Headers(await storage.authClient.getRequestHeaders(url.href)).forEach((v, k) => headers.set(k, v));
-    }
-    let res: Response;
-    let body: Buffer;
-    try {
-      res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-      body = Buffer.from(await res.arrayBuffer());
-    } catch (err) {
-      const e = err as { name?: string; cause?: { code?: string } };
-      const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
-      throw Object.assign(new Error(timedOut ? `no response within ${timeoutMs} ms` : 'connection failed'), {
-        code: timedOut ? 'ETIMEDOUT' : (e.cause?.code ?? 'ECONNRESET'),
-      });
-    }
-    if (!res.ok) {
-      let message = res.statusText;
-      try {
-        message = (JSON.parse(body.toString('utf8')) as { error: { message: string } }).error.message;
-      } catch {
-        // Not a JSON API error body: keep the status text.
-      }
-      throw Object.assign(new Error(message), { code: res.status });
-    }
-    verifyHashes(storage, res.headers.get('x-goog-hash'), body);
-    return body;
+    return this.read((timeoutMs) => downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs));
   }
 
   private fail(err: unknown, verb: string, rel: string, permission: string): StoreError {

@@ -99,12 +99,37 @@ function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [numb
   return pairs;
 }
 
-function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number, c: number): FunctionDelta[] {
+/**
+ * The function rows of the two summaries matched by name, once for all sample types:
+ * `baseRowOf[cr]` is the base row of current row cr (-1 when the base lacks the function), and
+ * `baseOnly` lists the base rows whose function the current profile lacks.
+ */
+interface RowAlignment {
+  readonly baseRowOf: Int32Array;
+  readonly baseOnly: Int32Array;
+}
+
+function alignRows(base: ProfileSummary, current: ProfileSummary): RowAlignment {
+  const baseRow = new Map<string, number>();
+  base.functions.name.forEach((n, r) => baseRow.set(n, r));
+  const matched = new Uint8Array(base.functions.name.length);
+  const baseRowOf = new Int32Array(current.functions.name.length);
+  current.functions.name.forEach((n, cr) => {
+    const br = baseRow.get(n) ?? -1;
+    baseRowOf[cr] = br;
+    if (br >= 0) matched[br] = 1;
+  });
+  const baseOnly: number[] = [];
+  matched.forEach((m, br) => {
+    if (m === 0) baseOnly.push(br);
+  });
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+}
+
+function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number, c: number, rows: RowAlignment): FunctionDelta[] {
   const bf = base.functions;
   const cf = current.functions;
-  const baseRow = new Map<string, number>();
-  bf.name.forEach((n, r) => baseRow.set(n, r));
-  const rows: FunctionDelta[] = [];
+  const out: FunctionDelta[] = [];
   const add = (name: string, br: number, cr: number): void => {
     const baseFlat = br < 0 ? 0 : bf.flat[b]![br]!;
     const baseCum = br < 0 ? 0 : bf.cum[b]![br]!;
@@ -116,7 +141,7 @@ function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number
     if (flatDelta === 0 && cumDelta === 0) return;
     const varBase = br < 0 ? 0 : bf.flatVariance[b]![br]!;
     const varCurrent = cr < 0 ? 0 : cf.flatVariance[c]![cr]!;
-    rows.push({
+    out.push({
       name,
       baseFlat,
       currentFlat,
@@ -127,21 +152,15 @@ function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number
       flatZ: zScore(flatDelta, varBase, varCurrent),
     });
   };
-  const seen = new Set<string>();
-  cf.name.forEach((n, cr) => {
-    seen.add(n);
-    add(n, baseRow.get(n) ?? -1, cr);
-  });
-  bf.name.forEach((n, br) => {
-    if (!seen.has(n)) add(n, br, -1);
-  });
-  rows.sort((x, y) => {
+  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr]!, cr));
+  for (const br of rows.baseOnly) add(bf.name[br]!, br, -1);
+  out.sort((x, y) => {
     const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
     if (d !== 0) return d;
     if (x.name !== y.name) return x.name < y.name ? -1 : 1;
     return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
   });
-  return rows;
+  return out;
 }
 
 function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: readonly [number, number][]): FocusDelta[] {
@@ -181,7 +200,8 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
     metricDelta(current.sampleType[c]!, base.total[b]!, current.total[c]!, base.variance[b]!, current.variance[c]!),
   );
   const functions: Record<string, readonly FunctionDelta[]> = {};
-  for (const [b, c] of pairs) functions[current.sampleType[c]!.type] = functionDeltas(base, current, b, c);
+  const rows = alignRows(base, current);
+  for (const [b, c] of pairs) functions[current.sampleType[c]!.type] = functionDeltas(base, current, b, c, rows);
   const defaultType = current.sampleType[current.defaultSampleTypeIndex];
   const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
   return {

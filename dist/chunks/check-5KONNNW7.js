@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-SJJ6NPQR.js";
+} from "./chunk-5A5UVCNO.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -18,10 +18,10 @@ import {
 } from "./chunk-M7K66SDF.js";
 import {
   compareProfiles
-} from "./chunk-NQKDSK3L.js";
+} from "./chunk-ONIYFC54.js";
 import {
   openStore
-} from "./chunk-MP2SCTGM.js";
+} from "./chunk-5WMTLTTK.js";
 import {
   encodeBranch,
   validateSeries

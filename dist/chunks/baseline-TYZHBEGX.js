@@ -11,7 +11,7 @@ import {
 } from "./chunk-M7K66SDF.js";
 import {
   openStore
-} from "./chunk-MP2SCTGM.js";
+} from "./chunk-5WMTLTTK.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   baselineMetadata,

@@ -94,12 +94,26 @@ function commonSampleTypes(base, current) {
   }
   return pairs;
 }
-function functionDeltas(base, current, b, c) {
+function alignRows(base, current) {
+  const baseRow = /* @__PURE__ */ new Map();
+  base.functions.name.forEach((n, r) => baseRow.set(n, r));
+  const matched = new Uint8Array(base.functions.name.length);
+  const baseRowOf = new Int32Array(current.functions.name.length);
+  current.functions.name.forEach((n, cr) => {
+    const br = baseRow.get(n) ?? -1;
+    baseRowOf[cr] = br;
+    if (br >= 0) matched[br] = 1;
+  });
+  const baseOnly = [];
+  matched.forEach((m, br) => {
+    if (m === 0) baseOnly.push(br);
+  });
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+}
+function functionDeltas(base, current, b, c, rows) {
   const bf = base.functions;
   const cf = current.functions;
-  const baseRow = /* @__PURE__ */ new Map();
-  bf.name.forEach((n, r) => baseRow.set(n, r));
-  const rows = [];
+  const out = [];
   const add = (name, br, cr) => {
     const baseFlat = br < 0 ? 0 : bf.flat[b][br];
     const baseCum = br < 0 ? 0 : bf.cum[b][br];
@@ -110,7 +124,7 @@ function functionDeltas(base, current, b, c) {
     if (flatDelta === 0 && cumDelta === 0) return;
     const varBase = br < 0 ? 0 : bf.flatVariance[b][br];
     const varCurrent = cr < 0 ? 0 : cf.flatVariance[c][cr];
-    rows.push({
+    out.push({
       name,
       baseFlat,
       currentFlat,
@@ -121,21 +135,15 @@ function functionDeltas(base, current, b, c) {
       flatZ: zScore(flatDelta, varBase, varCurrent)
     });
   };
-  const seen = /* @__PURE__ */ new Set();
-  cf.name.forEach((n, cr) => {
-    seen.add(n);
-    add(n, baseRow.get(n) ?? -1, cr);
-  });
-  bf.name.forEach((n, br) => {
-    if (!seen.has(n)) add(n, br, -1);
-  });
-  rows.sort((x, y) => {
+  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr], cr));
+  for (const br of rows.baseOnly) add(bf.name[br], br, -1);
+  out.sort((x, y) => {
     const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
     if (d !== 0) return d;
     if (x.name !== y.name) return x.name < y.name ? -1 : 1;
     return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
   });
-  return rows;
+  return out;
 }
 function focusDeltas(base, current, pairs) {
   const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
@@ -163,7 +171,8 @@ function diff(base, current) {
     ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c])
   );
   const functions = {};
-  for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c);
+  const rows = alignRows(base, current);
+  for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c, rows);
   const defaultType = current.sampleType[current.defaultSampleTypeIndex];
   const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
   return {

@@ -7,14 +7,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-SJJ6NPQR.js";
+} from "./chunk-5A5UVCNO.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-M7K66SDF.js";
 import {
   compareProfiles
-} from "./chunk-NQKDSK3L.js";
+} from "./chunk-ONIYFC54.js";
 import {
   createProfileLoader
 } from "./chunk-FRU6WH6W.js";

@@ -18,34 +18,7 @@ import {
 } from "./chunk-X72NLQDY.js";
 import "./chunk-KIA5R4DO.js";
 
-// src/adapters/gcs-store.ts
-import { createHash } from "node:crypto";
-var METADATA_KEY = "heapgate";
-function verifyHashes(storage, header, body) {
-  for (const pair of (header ?? "").split(",")) {
-    const i = pair.indexOf("=");
-    const kind = pair.slice(0, i).trim();
-    const expected = pair.slice(i + 1).trim();
-    let actual;
-    if (kind === "crc32c") {
-      const c = storage.crc32cGenerator();
-      c.update(body);
-      actual = c.toString();
-    } else if (kind === "md5") {
-      actual = createHash("md5").update(body).digest("base64");
-    }
-    if (actual !== void 0 && actual !== expected) {
-      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), { code: "CONTENT_DOWNLOAD_MISMATCH" });
-    }
-  }
-}
-function withTimeout(p, ms) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+// src/adapters/gcs-errors.ts
 var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 var CONNECTION_REASONS = ["eai_again", "econnreset", "unexpected connection closure", "epipe", "socket connection timeout"];
 function retryable(err) {
@@ -62,21 +35,6 @@ function retryable(err) {
   }
   if (e.type === "request-timeout" || e.name === "AbortError") return true;
   return /timeout|timed out|socket hang up/i.test(String(e.message ?? ""));
-}
-function gcsStorageOptions(base = {}) {
-  return {
-    timeout: 6e4,
-    ...base,
-    retryOptions: {
-      autoRetry: true,
-      maxRetries: 5,
-      retryDelayMultiplier: 2,
-      maxRetryDelay: 16,
-      totalTimeout: 300,
-      ...base.retryOptions,
-      retryableErrorFn: retryable
-    }
-  };
 }
 var CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
 function gcsError(err, op, bucket) {
@@ -118,6 +76,99 @@ function statusOf(err) {
 function isMissingObject(err) {
   return statusOf(err) === 404 && !/bucket does not exist/i.test(String(err.message ?? ""));
 }
+
+// src/adapters/gcs-read.ts
+import { createHash } from "node:crypto";
+async function retryRead(policy, attempt) {
+  const retries = policy.retries ?? 5;
+  const base = policy.baseDelayMs ?? 500;
+  const max = policy.maxDelayMs ?? 16e3;
+  const timeoutMs = policy.timeoutMs ?? 12e4;
+  for (let n = 0; ; n++) {
+    try {
+      return await withTimeout(attempt(timeoutMs), timeoutMs);
+    } catch (err) {
+      if (n >= retries || !retryable(err)) throw err;
+      const delay = Math.min(max, base * 2 ** n) * (0.5 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+async function downloadMedia(storage, bucket, object, generation, timeoutMs) {
+  const base = storage.baseUrl.replace(/\/+$/, "");
+  const url = new URL(`${base}/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`);
+  url.searchParams.set("alt", "media");
+  if (generation !== void 0) url.searchParams.set("generation", generation);
+  const headers = new Headers();
+  if (!storage.customEndpoint || storage.useAuthWithCustomEndpoint) {
+    new Headers(await storage.authClient.getRequestHeaders(url.href)).forEach((v, k) => headers.set(k, v));
+  }
+  let res;
+  let body;
+  try {
+    res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    body = Buffer.from(await res.arrayBuffer());
+  } catch (err) {
+    const e = err;
+    const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
+    throw Object.assign(new Error(timedOut ? `no response within ${timeoutMs} ms` : "connection failed"), {
+      code: timedOut ? "ETIMEDOUT" : e.cause?.code ?? "ECONNRESET"
+    });
+  }
+  if (!res.ok) {
+    let message = res.statusText;
+    try {
+      message = JSON.parse(body.toString("utf8")).error.message;
+    } catch {
+    }
+    throw Object.assign(new Error(message), { code: res.status });
+  }
+  verifyHashes(storage, res.headers.get("x-goog-hash"), body);
+  return body;
+}
+function verifyHashes(storage, header, body) {
+  for (const pair of (header ?? "").split(",")) {
+    const i = pair.indexOf("=");
+    const kind = pair.slice(0, i).trim();
+    const expected = pair.slice(i + 1).trim();
+    let actual;
+    if (kind === "crc32c") {
+      const c = storage.crc32cGenerator();
+      c.update(body);
+      actual = c.toString();
+    } else if (kind === "md5") {
+      actual = createHash("md5").update(body).digest("base64");
+    }
+    if (actual !== void 0 && actual !== expected) {
+      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), { code: "CONTENT_DOWNLOAD_MISMATCH" });
+    }
+  }
+}
+function withTimeout(p, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+// src/adapters/gcs-store.ts
+var METADATA_KEY = "heapgate";
+function gcsStorageOptions(base = {}) {
+  return {
+    timeout: 6e4,
+    ...base,
+    retryOptions: {
+      autoRetry: true,
+      maxRetries: 5,
+      retryDelayMultiplier: 2,
+      maxRetryDelay: 16,
+      totalTimeout: 300,
+      ...base.retryOptions,
+      retryableErrorFn: retryable
+    }
+  };
+}
 var GcsBaselineStore = class {
   constructor(config) {
     this.config = config;
@@ -138,70 +189,16 @@ var GcsBaselineStore = class {
     const bucket = this.config.storage.bucket(this.config.bucket);
     return generation === void 0 ? bucket.file(this.key(rel)) : bucket.file(this.key(rel), { generation });
   }
-  /**
-   * Runs an idempotent read, retrying transient failures with exponential backoff and abandoning
-   * an attempt that exceeds the attempt timeout (the client applies neither to every read).
-   */
-  async read(attempt) {
-    const r = this.config.readRetry ?? {};
-    const retries = r.retries ?? 5;
-    const base = r.baseDelayMs ?? 500;
-    const max = r.maxDelayMs ?? 16e3;
-    const timeoutMs = r.timeoutMs ?? 12e4;
-    for (let n = 0; ; n++) {
-      try {
-        return await withTimeout(attempt(timeoutMs), timeoutMs);
-      } catch (err) {
-        if (n >= retries || !retryable(err)) throw err;
-        const delay = Math.min(max, base * 2 ** n) * (0.5 + Math.random() / 2);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
+  /** Runs an idempotent read with the store's retry policy (see retryRead). */
+  read(attempt) {
+    return retryRead(this.config.readRetry ?? {}, attempt);
   }
   async metadataOf(rel) {
     const [md] = await this.read(() => this.file(rel).getMetadata());
     return { generation: String(md.generation), custom: md.metadata ?? {} };
   }
   download(rel, generation) {
-    return this.read((timeoutMs) => this.downloadOnce(rel, generation, timeoutMs));
-  }
-  /**
-   * One media GET, made directly (with the client's endpoint and credentials) because the client's
-   * download stream neither retries nor times out, and its error path can throw outside the
-   * returned stream. The x-goog-hash CRC32C and MD5 are checked like the client does.
-   */
-  async downloadOnce(rel, generation, timeoutMs) {
-    const storage = this.config.storage;
-    const base = storage.baseUrl.replace(/\/+$/, "");
-    const url = new URL(`${base}/b/${encodeURIComponent(this.config.bucket)}/o/${encodeURIComponent(this.key(rel))}`);
-    url.searchParams.set("alt", "media");
-    if (generation !== void 0) url.searchParams.set("generation", generation);
-    const headers = new Headers();
-    if (!storage.customEndpoint || storage.useAuthWithCustomEndpoint) {
-      new Headers(await storage.authClient.getRequestHeaders(url.href)).forEach((v, k) => headers.set(k, v));
-    }
-    let res;
-    let body;
-    try {
-      res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-      body = Buffer.from(await res.arrayBuffer());
-    } catch (err) {
-      const e = err;
-      const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
-      throw Object.assign(new Error(timedOut ? `no response within ${timeoutMs} ms` : "connection failed"), {
-        code: timedOut ? "ETIMEDOUT" : e.cause?.code ?? "ECONNRESET"
-      });
-    }
-    if (!res.ok) {
-      let message = res.statusText;
-      try {
-        message = JSON.parse(body.toString("utf8")).error.message;
-      } catch {
-      }
-      throw Object.assign(new Error(message), { code: res.status });
-    }
-    verifyHashes(storage, res.headers.get("x-goog-hash"), body);
-    return body;
+    return this.read((timeoutMs) => downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs));
   }
   fail(err, verb, rel, permission) {
     return gcsError(err, { verb, object: this.key(rel), permission }, this.config.bucket);
@@ -357,7 +354,6 @@ async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
 }
 export {
   GcsBaselineStore,
-  gcsError,
   gcsStorageOptions,
   openGcsStore
 };

@@ -13,7 +13,7 @@ import {
   formatZ,
   renderJson,
   renderMarkdown
-} from "./chunk-NQKDSK3L.js";
+} from "./chunk-ONIYFC54.js";
 import {
   describeFsError,
   terminalSafe

@@ -1,0 +1,91 @@
+/**
+ * Cloud Storage client errors, classified and translated: which failures are transient (and so
+ * retried), and the one-line StoreError a failed call becomes. Imports nothing from the client.
+ */
+import { StoreError } from '../core/errors.js';
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const CONNECTION_REASONS = ['eai_again', 'econnreset', 'unexpected connection closure', 'epipe', 'socket connection timeout'];
+
+/**
+ * Transient failures: the client's default set (408, 429, 5xx; resets, DNS hiccups, closed
+ * connections, also when only named in `errors[].reason`) plus timeouts and download mismatches.
+ */
+export function retryable(err: unknown): boolean {
+  const e = err as { code?: unknown; type?: unknown; name?: unknown; message?: unknown; errors?: unknown } | null;
+  if (!e) return false;
+  if (RETRYABLE_STATUS.has(Number(e.code))) return true;
+  const reasons = Array.isArray(e.errors) ? e.errors.map((x: { reason?: unknown } | null) => String(x?.reason ?? '')) : [];
+  for (const r of [String(e.code ?? ''), ...reasons].map((x) => x.toLowerCase())) {
+    if (CONNECTION_REASONS.some((c) => r === c || (c === 'eai_again' && r.includes(c)))) return true;
+  }
+  const code = String(e.code ?? '').toUpperCase();
+  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'CONTENT_DOWNLOAD_MISMATCH'].includes(code)) {
+    return true;
+  }
+  if (e.type === 'request-timeout' || e.name === 'AbortError') return true;
+  return /timeout|timed out|socket hang up/i.test(String(e.message ?? ''));
+}
+
+/** What a failed call was doing, for its message. */
+export interface Op {
+  readonly verb: string;
+  readonly object: string;
+  readonly permission: string;
+}
+
+const CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
+
+/**
+ * Maps a client error to a one-line StoreError: missing bucket, missing credentials (pointing to
+ * google-github-actions/auth), a 403 naming the IAM permission, exhausted retries, else the
+ * service's message.
+ */
+export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
+  const e = (err ?? {}) as { code?: unknown; message?: unknown };
+  const status = typeof e.code === 'number' ? e.code : Number.parseInt(String(e.code ?? ''), 10);
+  const message = oneLine(String(e.message ?? err));
+  const where = `gs://${bucket}/${op.object}`;
+  if (status === 404 && /bucket does not exist/i.test(message)) {
+    return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
+  }
+  if (status === 401 || CREDENTIALS_RE.test(message)) {
+    return new StoreError(
+      'no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS',
+    );
+  }
+  if (status === 403) {
+    const named = /storage\.[a-zA-Z]+\.[a-zA-Z]+/.exec(message)?.[0] ?? op.permission;
+    return new StoreError(
+      `permission denied ${op.verb} ${where}: the credentials need ${named} on bucket ${bucket} (e.g. grant roles/storage.objectUser)`,
+    );
+  }
+  if (retryable(err)) {
+    const what = Number.isNaN(status) ? String((e as { code?: unknown }).code ?? message) : `HTTP ${status}`;
+    return new StoreError(`${op.verb} ${where}: Cloud Storage unavailable after retries (${what})`);
+  }
+  return new StoreError(`${op.verb} ${where}: ${message || 'unknown error'}`);
+}
+
+/**
+ * An error message on one line of at most 300 characters; for a raw JSON error body (as a
+ * download error carries), its "message" field.
+ */
+export function oneLine(text: string): string {
+  const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  const s = (m ? m[1]! : text).replace(/\s+/g, ' ').trim();
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+}
+
+/** The HTTP status a client error carries in `code`, if any. */
+export function statusOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return code;
+  const n = Number.parseInt(String(code ?? ''), 10);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+/** 404 for a missing object (a missing bucket is an error, not "absent"). */
+export function isMissingObject(err: unknown): boolean {
+  return statusOf(err) === 404 && !/bucket does not exist/i.test(String((err as Error).message ?? ''));
+}
