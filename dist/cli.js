@@ -6,6 +6,16 @@ import {
 } from "./chunks/chunk-X72NLQDY.js";
 import "./chunks/chunk-KIA5R4DO.js";
 
+// src/adapters/process-warnings.ts
+var REDUNDANT = /* @__PURE__ */ new Set(["MetadataLookupWarning"]);
+function printWarningsAs(write) {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    if (REDUNDANT.has(warning.name)) return;
+    write(`${warning.name}: ${warning.message.split("\n", 1)[0]}`);
+  });
+}
+
 // src/cli/main.ts
 var INTERNAL_ERROR_EXIT = 70;
 var COMMANDS = [
@@ -111,7 +121,10 @@ function processIo() {
   };
 }
 async function run() {
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  const io = processIo();
+  printWarningsAs((line) => io.stderr(`heapgate: warning: ${line}
+`));
+  process.exitCode = await main(process.argv.slice(2), io);
 }
 
 // src/cli/index.ts

@@ -8,6 +8,7 @@
  */
 import type { CliIo, Command } from './command.js';
 import { HeapgateError, UsageError } from '../core/errors.js';
+import { printWarningsAs } from '../adapters/process-warnings.js';
 
 /** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE). */
 export const INTERNAL_ERROR_EXIT = 70;
@@ -144,5 +145,7 @@ export function processIo(): CliIo {
 
 /** The entry point's only call: runs the CLI and sets the exit code (without process.exit, so stdout is flushed). */
 export async function run(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  const io = processIo();
+  printWarningsAs((line) => io.stderr(`heapgate: warning: ${line}\n`));
+  process.exitCode = await main(process.argv.slice(2), io);
 }
