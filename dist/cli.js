@@ -1,20 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  printWarningsAs
+} from "./chunks/chunk-NISCDA76.js";
+import {
   HeapgateError,
   UsageError
 } from "./chunks/chunk-X72NLQDY.js";
 import "./chunks/chunk-KIA5R4DO.js";
-
-// src/adapters/process-warnings.ts
-var REDUNDANT = /* @__PURE__ */ new Set(["MetadataLookupWarning"]);
-function printWarningsAs(write) {
-  process.removeAllListeners("warning");
-  process.on("warning", (warning) => {
-    if (REDUNDANT.has(warning.name)) return;
-    write(`${warning.name}: ${warning.message.split("\n", 1)[0]}`);
-  });
-}
 
 // src/cli/main.ts
 var INTERNAL_ERROR_EXIT = 70;
@@ -22,17 +15,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-7GL6CYCM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-YATUH74J.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-5KONNNW7.js")).checkCommand
+    load: async () => (await import("./chunks/check-CG2UDPM3.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-TYZHBEGX.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-PRX36YZA.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

@@ -18,23 +18,27 @@ import {
   rulesWithDefaults,
   toJsonReport,
   withContext
-} from "./chunks/chunk-ONIYFC54.js";
+} from "./chunks/chunk-VSLISFHD.js";
 import {
   openStore
-} from "./chunks/chunk-5WMTLTTK.js";
+} from "./chunks/chunk-VXLGSOC2.js";
 import {
   baselineMetadata,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-CYCY775J.js";
+} from "./chunks/chunk-PUAFY5AB.js";
 import {
   createProfileLoader,
   describeFsError,
   markdownCode,
   markdownText,
   truncate
-} from "./chunks/chunk-FRU6WH6W.js";
+} from "./chunks/chunk-Y525BEW2.js";
+import "./chunks/chunk-O6NGIT5X.js";
+import {
+  printWarningsAs
+} from "./chunks/chunk-NISCDA76.js";
 import {
   HeapgateError,
   StoreError,
@@ -1085,6 +1089,7 @@ function metricName(m) {
 }
 function annotate(log, series, verdict, report, gating) {
   if (report === null) return;
+  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
   for (const m of report.metrics) {
     if (m.status !== "fail" && m.status !== "warn") continue;
     const text = `${metricName(m)} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)}) breaks rule ${m.rule ?? "(none)"}`;
@@ -1385,6 +1390,7 @@ ${markdownCode(message, false)}
   }
 }
 async function run() {
+  printWarningsAs((line) => warning(line));
   process.exitCode = await main();
 }
 

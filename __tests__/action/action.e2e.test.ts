@@ -405,3 +405,19 @@ describe('errors are one clear line', () => {
     expectOneError(r, 3, /^heapgate: .*not a directory/);
   });
 });
+
+describe('process warnings', () => {
+  test('a library warning becomes one ::warning:: annotation, not Node’s two stderr lines', async () => {
+    const preload = join(mkdtempSync(join(tmpdir(), 'heapgate-preload-')), 'raise-warning.mjs');
+    writeFileSync(preload, "setTimeout(() => process.emitWarning('disk nearly full', 'ExampleWarning'), 0);\n");
+    const r = await run(freshStore(), GOOD, {
+      eventName: 'push',
+      payload: pushPayload('2026-01-01T10:00:00Z'),
+      sha: A,
+      env: { NODE_OPTIONS: `--import=${preload}` },
+    });
+    expect(r.code).toBe(0);
+    expect(warnings(r)).toContain('ExampleWarning: disk nearly full');
+    expect(r.stderr).not.toContain('ExampleWarning');
+  });
+});

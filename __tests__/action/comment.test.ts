@@ -108,6 +108,21 @@ describe('the gate report', () => {
     expect(md).toContain('Reproduce locally: `npx heapgate check heap.pb.gz');
   });
 
+  test('the report\'s warnings follow the baseline line, before the labels, in the comment as in the summary', () => {
+    const warned = report(sampleDiff([], ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']));
+    const md = renderGateMarkdown(ctx({ report: warned }));
+    const lines = md.split('\n');
+    expect(lines.slice(2, 7)).toEqual([
+      '',
+      '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1\\',
+      '⚠️ Go versions differ',
+      '',
+      'Base `baseline aaaaaaaaaaaa (main)` → current `heap.pb.gz`',
+    ]);
+    expect(renderComment(ctx({ report: warned }))).toContain('\n⚠️ Go versions differ\n');
+    expect(renderGateMarkdown(ctx())).not.toContain('⚠️ ');
+  });
+
   test('new allocation sites are the rows with nothing in the base and a current flat value', () => {
     // sampleDiff: main.grow is new in inuse_space (the failing metric); main.shrink and main.main are not.
     const sites = newSites(report());

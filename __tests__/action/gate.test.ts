@@ -18,6 +18,7 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(R
 const GOOD = fixture('good.rate1.heap.pb.gz');
 const RERUN = fixture('good-rerun.rate1.heap.pb.gz');
 const REGRESSED = fixture('regressed.rate1.heap.pb.gz');
+const GOOD_SAMPLED = fixture('good.rate524288.heap.pb.gz');
 const sha = (c: string): string => c.repeat(40);
 
 const PLAN: PlanConfig = { mode: 'auto', baseBranch: null, updateBaseline: 'always', failOnRegression: true, baselineSha: null };
@@ -233,6 +234,28 @@ describe('runGate', () => {
     expect(out.summary).toContain('| metric | trend (3 points, oldest → newest) | oldest | newest |');
     expect(out.deltas.inuse_space).toBeGreaterThan(0);
     expect(JSON.parse(out.json)).toMatchObject({ verdict: 'fail', baseline: { sha: sha('a') }, report: { verdict: 'fail' } });
+  });
+
+  test('a baseline sampled at another rate: a warning annotation, and the warning in the comment, summary and JSON', async () => {
+    const h = harness(new MemoryComments(), sha('a'));
+    await seed(h, GOOD_SAMPLED, sha('a'), '2026-01-01T10:00:00Z');
+    const out = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: PR }), GOOD, h.ports);
+    const warning = 'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
+    expect(h.log.filter((l) => l.startsWith('warning: '))).toEqual([`warning: ${warning}`]);
+    expect(out.report?.warnings).toEqual([warning]);
+    expect(JSON.parse(out.json).report.warnings).toEqual([warning]);
+    // markdownText escapes the colon and comma.
+    const line = '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values';
+    expect(out.summary.split('\n')).toContain(line);
+    expect(h.comments.comments[0]!.body.split('\n')).toContain(line);
+  });
+
+  test('profiles made alike: no warning annotation', async () => {
+    const h = harness(new MemoryComments(), sha('a'));
+    await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
+    const out = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: PR }), RERUN, h.ports);
+    expect(out.report?.warnings).toEqual([]);
+    expect(h.log.some((l) => l.startsWith('warning: '))).toBe(false);
   });
 
   test('without a merge base in the store, the latest baseline of the base branch', async () => {

@@ -187,6 +187,27 @@ describe('heapgate diff on real profiles', () => {
     expect(code).toBe(1);
   });
 
+  test('profiles recorded at different MemProfileRates: a sampling warning in every format; the examples have none', () => {
+    // good.rate524288 was recorded with Go's default rate, good.rate1 with every allocation
+    // recorded (see __tests__/fixtures/README.md): one side is sampled, the other exact.
+    const rates = ['__tests__/fixtures/go/cache/good.rate524288.heap.pb.gz', '__tests__/fixtures/go/cache/good.rate1.heap.pb.gz'];
+    const warning = 'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
+    const text = runCli(cli, ['diff', ...rates]);
+    expect(text.stderr).toBe('');
+    expect(text.stdout.split('\n').slice(1, 4)).toEqual([`base:    ${rates[0]}`, `current: ${rates[1]}`, `warning: ${warning}`]);
+    const json = JSON.parse(runCli(cli, ['diff', ...rates, '--format', 'json']).stdout);
+    expect(json.warnings).toEqual([warning]);
+    expect(validate(json, schema)).toEqual([]);
+    const md = runCli(cli, ['diff', ...rates, '--format', 'markdown']).stdout;
+    expect(md.split('\n')[1]).toBe('⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values');
+    for (const pair of [REG, SAME]) {
+      expect(runCli(cli, ['diff', ...pair]).stdout).not.toContain('warning:');
+      expect(JSON.parse(runCli(cli, ['diff', ...pair, '--format', 'json']).stdout).warnings).toEqual([]);
+      // Without warnings the labels follow the verdict line directly.
+      expect(runCli(cli, ['diff', ...pair, '--format', 'markdown']).stdout.split('\n')[1]).toMatch(/^Base /);
+    }
+  });
+
   test('--output writes the report to a file', () => {
     const out = join(tmp, 'report.md');
     const r = runCli(cli, ['diff', ...REG, '--format', 'markdown', '--output', out]);

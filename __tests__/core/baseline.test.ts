@@ -7,13 +7,13 @@ import {
   decodeBranch,
   encodeBranch,
   encodePointer,
-  goVersionFromComments,
   normalizeSha,
   parsePointer,
   validateSeries,
   type BaselineMetadata,
   type BaselineOrigin,
 } from '../../src/core/baseline.js';
+import { goVersionFromComments } from '../../src/core/comparability.js';
 import { UsageError } from '../../src/core/errors.js';
 
 const SUMMARY = {

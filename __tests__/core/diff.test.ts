@@ -172,6 +172,102 @@ function toWire(p: Profile): WireSpec {
   };
 }
 
+describe('diff warnings: profiles not made alike', () => {
+  /** A Go heap profile: one 1 KiB object in use, MemProfileRate 524288 and a comment naming go1.22.3 unless overridden. */
+  const heap = (extra: Partial<ProfileSpec> = {}) =>
+    buildProfile({
+      samples: [{ stack: ['main.f', 'main.main'], value: [1, 1024, 1, 1024], bytes: 1024 }],
+      comment: ['go1.22.3 linux/amd64'],
+      ...extra,
+    });
+  const warnings = (b: Profile, c: Profile) => diff(summarize(b), summarize(c)).warnings;
+
+  it('none for two profiles made the same way', () => {
+    expect(warnings(heap(), heap())).toEqual([]);
+    expect(warnings(heap({ period: 1 }), heap({ period: 1 }))).toEqual([]);
+    expect(warnings(exact([s(['x'], 1)]), exact([s(['x'], 2)]))).toEqual([]);
+  });
+
+  it('sampled against exact: the rates and that the deltas mix sampled and exact values', () => {
+    expect(warnings(heap(), heap({ period: 1 }))).toEqual([
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values',
+    ]);
+    expect(warnings(heap({ period: 1 }), heap())).toEqual([
+      'sampling rates differ: base MemProfileRate 1, current 524288 — deltas mix sampled and exact values',
+    ]);
+  });
+
+  it('two sampled profiles at different rates', () => {
+    expect(warnings(heap(), heap({ period: 1048576 }))).toEqual([
+      'sampling rates differ: base MemProfileRate 524288, current 1048576 — the two sides were sampled differently',
+    ]);
+  });
+
+  it('a sampled profile against one without a period type', () => {
+    expect(warnings(heap({ periodType: null }), heap())).toEqual([
+      'one profile is sampled, the other exact: base no sampling period, current MemProfileRate 524288 — deltas mix sampled and exact values',
+    ]);
+  });
+
+  it('names a non-Go sampling period by its type', () => {
+    // Node's @datadog/pprof samples like Go but names the period inuse_space/bytes.
+    expect(warnings(heap({ periodType: ['inuse_space', 'bytes'], period: 1 }), heap({ periodType: ['inuse_space', 'bytes'] }))).toEqual([
+      'sampling rates differ: base sampling period (inuse_space/bytes) 1, current 524288 — deltas mix sampled and exact values',
+    ]);
+  });
+
+  it('none when both are exact, however the period says so (0 or 1)', () => {
+    expect(warnings(heap({ period: 0 }), heap({ period: 1 }))).toEqual([]);
+  });
+
+  it('sampled is a matter of the rate: an empty sampled profile (no variance) is still sampled', () => {
+    const empty = buildProfile({ samples: [], comment: ['go1.22.3'] });
+    expect(summarize(empty).exact).toBe(true);
+    expect(warnings(empty, heap())).toEqual([]);
+  });
+
+  it('different Go versions when both comments name one', () => {
+    expect(warnings(heap(), heap({ comment: ['go1.23.0'] }))).toEqual([
+      'Go versions differ: base go1.22.3, current go1.23.0 — the runtime and standard library may allocate differently',
+    ]);
+    expect(warnings(heap(), heap({ comment: [] }))).toEqual([]);
+    expect(warnings(heap({ comment: ['built by gopher'] }), heap({ comment: ['go1.23.0'] }))).toEqual([]);
+    expect(warnings(heap(), heap({ comment: ['x', 'runtime go1.22.3'] }))).toEqual([]);
+  });
+
+  it('sample types only one profile has, matched by type and unit, side by side', () => {
+    const b = buildProfile({ samples: [{ stack: ['x'], value: [1, 10, 1, 10] }], periodType: null });
+    const c = buildProfile({
+      sampleType: [
+        ['inuse_space', 'bytes'],
+        ['inuse_objects', 'count'],
+        ['alloc_space', 'count'],
+        ['goroutines', 'count'],
+      ],
+      samples: [{ stack: ['x'], value: [30, 3, 0, 1] }],
+      periodType: null,
+    });
+    expect(warnings(b, c)).toEqual([
+      'sample types only in the base profile, not compared: alloc_objects/count, alloc_space/bytes',
+      'sample types only in the current profile, not compared: alloc_space/count, goroutines/count',
+    ]);
+  });
+
+  it('all at once: sampling, then Go version, then sample types', () => {
+    const c = buildProfile({
+      sampleType: [['inuse_space', 'bytes']],
+      samples: [{ stack: ['x'], value: [1024] }],
+      period: 1,
+      comment: ['go1.24.1'],
+    });
+    expect(warnings(heap(), c)).toEqual([
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values',
+      'Go versions differ: base go1.22.3, current go1.24.1 — the runtime and standard library may allocate differently',
+      'sample types only in the base profile, not compared: alloc_objects/count, alloc_space/bytes, inuse_objects/count',
+    ]);
+  });
+});
+
 (pprofBinary() === undefined ? describe.skip : describe)('diff against go tool pprof -top -diff_base', () => {
   const dir = mkdtempSync(join(tmpdir(), 'heapgate-diff-'));
   afterAll(() => {

@@ -19,7 +19,7 @@ function metric(sampleType: string, unit: string, base: number, current: number,
 }
 
 function diffOf(metrics: MetricDelta[], focus: FocusDelta[] = []): ProfileDiff {
-  return { metrics, focus, functions: {}, defaultSampleType: metrics[0]!.sampleType };
+  return { metrics, focus, functions: {}, defaultSampleType: metrics[0]!.sampleType, warnings: [] };
 }
 
 const RULE = 'inuse_space +15% min 256KiB warn +10%';

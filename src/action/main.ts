@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { runGate, type GateConfig, type GateOutcome } from '../app/gate.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
+import { printWarningsAs } from '../adapters/process-warnings.js';
 import { openStore } from '../adapters/store-url.js';
 import { HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
@@ -135,5 +136,6 @@ async function summarizeError(message: string): Promise<void> {
  * The entry point's only call: runs the Action and sets the exit code.
  */
 export async function run(): Promise<void> {
+  printWarningsAs((line) => core.warning(line));
   process.exitCode = await main();
 }

@@ -247,11 +247,13 @@ function metricName(m: ReportMetric): string {
 }
 
 /**
- * One annotation per failing or warning metric: an error when the failure fails the step, else
- * (accepted, or a run that does not gate, such as a push that becomes the new baseline) a warning.
+ * One warning annotation per report warning (the profiles were not made alike), then one annotation
+ * per failing or warning metric: an error when the failure fails the step, else (accepted, or a
+ * run that does not gate, such as a push that becomes the new baseline) a warning.
  */
 function annotate(log: Logger, series: string, verdict: GateVerdict, report: Report | null, gating: boolean): void {
   if (report === null) return;
+  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
   for (const m of report.metrics) {
     if (m.status !== 'fail' && m.status !== 'warn') continue;
     const text = `${metricName(m)} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)}) breaks rule ${m.rule ?? '(none)'}`;

@@ -5,6 +5,7 @@
  */
 import type { ProfileSummary } from './aggregate.js';
 import type { ValueType } from './model.js';
+import { goVersionFromComments } from './comparability.js';
 import { UsageError } from './errors.js';
 
 /** Version of the pointer and metadata JSON; bumped on an incompatible change. */
@@ -70,7 +71,6 @@ export type BaselineOrigin = Pick<
 const SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const SHA_RE = /^[0-9a-f]{7,64}$/;
 const RUN_ID_RE = /^[0-9]{1,20}$/;
-const GO_VERSION_RE = /\bgo[1-9][0-9]*\.[0-9]+(?:\.[0-9]+)?(?:(?:rc|beta)[0-9]+)?\b/;
 /** Longest encoded branch: one path segment must stay under the usual 255-byte file-name limit. */
 const MAX_ENCODED_BRANCH = 240;
 
@@ -147,15 +147,6 @@ export function baselineKeys(series: string, branch: string): BaselineKeys {
     commit: (sha) => `${dir}/commits/${normalizeSha(sha)}.pb.gz`,
     pointer: `${dir}/latest.json`,
   };
-}
-
-/** The Go version named in a profile comment, if any (e.g. a comment "go1.22.3 linux/amd64"). */
-export function goVersionFromComments(comments: readonly string[]): string | undefined {
-  for (const c of comments) {
-    const m = GO_VERSION_RE.exec(c);
-    if (m) return m[0];
-  }
-  return undefined;
 }
 
 /** Builds the metadata of a baseline from where it came from and its profile's summary. */

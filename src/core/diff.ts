@@ -3,6 +3,7 @@
  * `go tool pprof -top -diff_base` prints, with the z of each delta (see significance.ts).
  */
 import type { FocusTotals, ProfileSummary } from './aggregate.js';
+import { comparabilityWarnings } from './comparability.js';
 import { IncompatibleProfilesError } from './errors.js';
 import type { ValueType } from './model.js';
 import { formatValueType, sameValueType } from './sample-type.js';
@@ -53,6 +54,12 @@ export interface ProfileDiff {
   readonly focus: readonly FocusDelta[];
   /** The sample type shown by default: the current profile's default sample type if common, else the first common one. */
   readonly defaultSampleType: string;
+  /**
+   * Ways the two profiles were not made alike (sampling rate, Go version, sample types only one
+   * has), one sentence each; empty when they were (see comparability.ts). Untrusted text: the
+   * sample type names come from the profiles.
+   */
+  readonly warnings: readonly string[];
 }
 
 export type { ProfileSummary };
@@ -190,7 +197,8 @@ function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: reado
  * - metrics: totals, delta = current − base, deltaPercent relative to the base, z of the delta;
  * - functions: per sample type, per function name, flat and cum of each side and their deltas;
  *   a function missing on one side counts 0 there;
- * - focus: per focus pattern (current's, then any only the base has) and common sample type.
+ * - focus: per focus pattern (current's, then any only the base has) and common sample type;
+ * - warnings: how the two profiles were not made alike (comparabilityWarnings).
  * Pure: the inputs are not modified. Throws IncompatibleProfilesError when both profiles have a
  * period type and they differ, or when they have no sample type in common.
  */
@@ -209,5 +217,6 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
     functions,
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
+    warnings: comparabilityWarnings(base, current),
   };
 }

@@ -25,6 +25,8 @@ export interface Report {
   /** How the two profiles are named in the report (a path, or e.g. a baseline key). */
   readonly base: string;
   readonly current: string;
+  /** The diff's warnings: ways the two profiles were not made alike (untrusted text, escape it). */
+  readonly warnings: readonly string[];
   readonly metrics: readonly ReportMetric[];
   /** The sample type whose functions the text report lists (and markdown when nothing fails). */
   readonly sampleType: string;
@@ -77,6 +79,7 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    warnings: [...diff.warnings],
     metrics: verdict.metrics.map((m) => ({
       sampleType: m.sampleType,
       unit: m.unit,

@@ -20,9 +20,10 @@ export function fn(name: string, baseFlat: number, currentFlat: number, baseCum:
 
 /**
  * inuse_space: 1 MiB → 1.5 MiB. Functions by |flat Δ|: main.grow +768 KiB (new), main.shrink
- * −256 KiB, main.main flat unchanged but cum +512 KiB. inuse_objects: 1000 → 1010.
+ * −256 KiB, main.main flat unchanged but cum +512 KiB. inuse_objects: 1000 → 1010. `warnings` as
+ * given (none by default).
  */
-export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = []): ProfileDiff {
+export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: string[] = []): ProfileDiff {
   return {
     metrics: [
       { sampleType: 'inuse_objects', unit: 'count', base: 1000, current: 1010, delta: 10, deltaPercent: 1, z: 0.3 },
@@ -39,6 +40,7 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = []): ProfileDi
     },
     focus: [],
     defaultSampleType: 'inuse_space',
+    warnings,
   };
 }
 

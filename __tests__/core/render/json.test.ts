@@ -6,14 +6,32 @@ import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../../docs/report.schema.json', import.meta.url), 'utf8'));
 
-function report(top: number) {
-  const diff = sampleDiff([fn('we"ird\n\u0000name', 0, 1, 0, 1)]);
+function report(top: number, warnings: string[] = []) {
+  const diff = sampleDiff([fn('we"ird\n\u0000name', 0, 1, 0, 1)], warnings);
   return buildReport(diff, sampleVerdict(diff), { base: 'a.pb.gz', current: 'b.pb.gz', top });
 }
 
 describe('renderJson', () => {
   test('matches docs/report.schema.json', () => {
     const json = JSON.parse(renderJson(report(2)));
+    expect(validate(json, schema)).toEqual([]);
+  });
+
+  test('warnings: an array of the report\'s strings, as they are; [] when none; both match the schema', () => {
+    const warnings = ['sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values', 'odd "type"\n/count'];
+    const json = JSON.parse(renderJson(report(2, warnings)));
+    expect(json.warnings).toEqual(warnings);
+    expect(validate(json, schema)).toEqual([]);
+    const none = JSON.parse(renderJson(report(2)));
+    expect(none.warnings).toEqual([]);
+    expect(validate(none, schema)).toEqual([]);
+  });
+
+  test('the schema wants warnings to be strings, and (added within version 1) does not require them', () => {
+    const json = JSON.parse(renderJson(report(2)));
+    json.warnings = ['ok', 3];
+    expect(validate(json, schema)).toEqual(['$.warnings[1]: expected string, got integer']);
+    delete json.warnings;
     expect(validate(json, schema)).toEqual([]);
   });
 

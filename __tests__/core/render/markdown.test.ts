@@ -3,8 +3,8 @@ import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../../src/core/render/m
 import { terminalSafe } from '../../../src/core/render/escape.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
-function report(extra = [] as ReturnType<typeof fn>[], top = 10, verdict: 'pass' | 'warn' | 'fail' = 'fail') {
-  const diff = sampleDiff(extra);
+function report(extra = [] as ReturnType<typeof fn>[], top = 10, verdict: 'pass' | 'warn' | 'fail' = 'fail', warnings: string[] = []) {
+  const diff = sampleDiff(extra, warnings);
   return buildReport(diff, sampleVerdict(diff, verdict), { base: 'main@abc123', current: 'heap.pb.gz', top });
 }
 
@@ -115,6 +115,38 @@ describe('renderMarkdown', () => {
     const cut = renderMarkdown(r, { budget: 150 });
     expect(cut.length).toBeLessThanOrEqual(150);
     expect(cut).toMatch(/^### ❌ heapgate: fail/);
+  });
+
+  test('a ⚠️ line per warning under the verdict, joined by hard breaks, then a blank line and the labels', () => {
+    const md = renderMarkdown(report([], 10, 'fail', ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']));
+    const lines = md.split('\n');
+    expect(lines[0]).toMatch(/^### ❌ heapgate: fail/);
+    // markdownText escapes every ASCII punctuation character; a trailing backslash is a hard line break.
+    expect(lines.slice(1, 5)).toEqual([
+      '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1\\',
+      '⚠️ Go versions differ',
+      '',
+      'Base `main@abc123` → current `heap.pb.gz`',
+    ]);
+    // Without warnings the labels follow the verdict directly.
+    expect(renderMarkdown(report()).split('\n')[1]).toBe('Base `main@abc123` → current `heap.pb.gz`');
+  });
+
+  test('warnings are escaped: no HTML, mention, emphasis or line break from a sample type name', () => {
+    const evil = 'sample types only in the base profile, not compared: <img src=x>/count, @octocat/**b**, a\nb/count';
+    const md = renderMarkdown(report([], 10, 'fail', [evil]));
+    const line = md.split('\n')[1]!;
+    expect(line).toBe(
+      '⚠️ sample types only in the base profile\\, not compared\\: &lt;img src\\=x&gt;\\/count\\, @\u200doctocat\\/\\*\\*b\\*\\*\\, a\\\\x0ab\\/count',
+    );
+  });
+
+  test('the compact form keeps the warnings; a very long warning is cut to 500 characters', () => {
+    const r = report([], 10, 'fail', ['w'.repeat(2000)]);
+    const compact = renderMarkdown(r, { budget: 1200 });
+    expect(compact.length).toBeLessThanOrEqual(1200);
+    expect(compact).not.toContain('#### Top function deltas');
+    expect(compact.split('\n')[1]).toBe(`⚠️ ${'w'.repeat(499)}…`);
   });
 
   test('pass verdict', () => {

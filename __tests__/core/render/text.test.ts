@@ -2,8 +2,8 @@ import { buildReport } from '../../../src/core/report.js';
 import { renderText } from '../../../src/core/render/text.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
-function report(top = 10, extra = [] as ReturnType<typeof fn>[], sampleIndex?: string) {
-  const diff = sampleDiff(extra);
+function report(top = 10, extra = [] as ReturnType<typeof fn>[], sampleIndex?: string, warnings: string[] = []) {
+  const diff = sampleDiff(extra, warnings);
   return buildReport(diff, sampleVerdict(diff), { base: 'base.pb.gz', current: 'cur.pb.gz', top, sampleIndex });
 }
 
@@ -60,6 +60,26 @@ describe('renderText', () => {
     expect(coloured).toContain('\u001b[32mpass\u001b[0m');
     // Colour codes do not shift columns: stripping them gives the plain report.
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+  });
+
+  test('a warning: line each after the header, before the metrics; none without warnings', () => {
+    const warnings = ['sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values', 'Go versions differ'];
+    const lines = renderText(report(10, [], undefined, warnings), { color: false }).split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      lines[0],
+      'base:    base.pb.gz',
+      'current: cur.pb.gz',
+      `warning: ${warnings[0]}`,
+      `warning: ${warnings[1]}`,
+      '',
+    ]);
+    expect(lines[6]!.startsWith('metric')).toBe(true);
+    expect(renderText(report(), { color: false })).not.toContain('warning:');
+  });
+
+  test('warnings: yellow when coloured, control characters escaped', () => {
+    const text = renderText(report(10, [], undefined, ['sample types only in the base profile, not compared: evil\u001b[2J/count']), { color: true });
+    expect(text).toContain('\u001b[33mwarning:\u001b[0m sample types only in the base profile, not compared: evil\\x1b[2J/count\n');
   });
 
   test('escape sequences in function names are shown, not sent to the terminal', () => {

@@ -132,7 +132,10 @@ function join(lines: readonly string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The report's Markdown without its own verdict line (the gate's header replaces it). */
+/**
+ * The report's Markdown without its own verdict line (the gate's header replaces it); its ⚠️ warning
+ * lines, which came right under that line, now come first.
+ */
 function reportBody(report: Report, budget: number): string[] {
   const md = renderMarkdown(report, { budget });
   const lines = md.replace(/\n$/, '').split('\n');

@@ -35,6 +35,8 @@ export interface JsonReport {
   readonly confidence: number;
   readonly base: string;
   readonly current: string;
+  /** How the two profiles were not made alike, one sentence each; [] when they were. */
+  readonly warnings: readonly string[];
   readonly sampleType: string;
   readonly top: number | null;
   readonly metrics: readonly JsonMetric[];
@@ -67,6 +69,7 @@ export function toJsonReport(report: Report): JsonReport {
     confidence: report.confidence,
     base: report.base,
     current: report.current,
+    warnings: [...report.warnings],
     sampleType: report.sampleType,
     top: report.top,
     metrics: report.metrics.map((m) => ({

@@ -9,6 +9,9 @@ export const GITHUB_COMMENT_LIMIT = 65536;
 /** Function names and rules longer than this are cut (with "…") in Markdown cells. */
 export const MAX_CELL_CHARS = 200;
 
+/** A warning longer than this is cut (with "…"): a profile can list any number of sample types. */
+export const MAX_WARNING_CHARS = 500;
+
 export interface MarkdownOptions {
   /**
    * Maximum length of the result in UTF-16 code units (what GitHub counts); default
@@ -26,11 +29,12 @@ const ICON: Record<MetricStatus, string> = { pass: '✅', warn: '⚠️', fail: 
 
 /**
  * The report as GitHub-flavoured Markdown, for a PR comment or a job summary: the verdict on the
- * first line, the base and current labels, the metrics table, one line explaining noise (when some
- * metric is within noise), then a table of function deltas per selected sample type.
+ * first line, a `⚠️` line per warning (profiles not made alike; kept in the compact form too), the
+ * base and current labels, the metrics table, one line explaining noise (when some metric is within
+ * noise), then a table of function deltas per selected sample type.
  *
- * Every profile-derived string (sample types, units, function names, labels, rules, patterns) is
- * escaped, so nothing in a profile can alter the layout, inject HTML or mention anyone.
+ * Every profile-derived string (sample types, units, function names, labels, rules, patterns,
+ * warnings) is escaped, so nothing in a profile can alter the layout, inject HTML or mention anyone.
  *
  * Size: when the full report exceeds `budget`, function rows are dropped first (halving the rows per
  * table, then dropping the tables), then pass/noise metric rows; as a last resort the text is cut at
@@ -51,7 +55,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 }
 
 function compose(report: Report, types: readonly string[], rows: number, reduced: boolean, compact = false): string {
-  const parts: string[] = [verdictLine(report), labelsLine(report), ''];
+  const parts: string[] = [verdictLine(report), ...warningLines(report), labelsLine(report), ''];
   const metrics = compact ? report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn') : report.metrics;
   parts.push(...metricsTable(metrics));
   if (metrics.length < report.metrics.length) {
@@ -70,6 +74,17 @@ function verdictLine(report: Report): string {
   const count = (s: MetricStatus): number => report.metrics.filter((m) => m.status === s).length;
   const words = { pass: 'no memory regression', warn: 'memory warning', fail: 'memory regression' }[report.verdict];
   return `### ${ICON[report.verdict]} heapgate: ${report.verdict} — ${words} (${count('fail')} failed, ${count('warn')} warned, ${count('noise')} within noise)`;
+}
+
+/**
+ * One `⚠️` line per warning, joined by hard line breaks (a trailing backslash) and closed by a blank
+ * line: Markdown would otherwise run them and the labels line into one paragraph. Empty without
+ * warnings, so the labels follow the verdict directly.
+ */
+function warningLines(report: Report): string[] {
+  const n = report.warnings.length;
+  if (n === 0) return [];
+  return [...report.warnings.map((w, i) => `⚠️ ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? '\\' : ''}`), ''];
 }
 
 function labelsLine(report: Report): string {

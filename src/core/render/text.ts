@@ -18,8 +18,9 @@ export interface TextOptions {
 const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', noise: '33', pass: '32' };
 
 /**
- * The terminal report: a header line with the verdict, the metrics table (base, current, Δ, Δ%,
- * z, rule, status in human units), then a `go tool pprof -top -diff_base`-style table of the
+ * The terminal report: a header line with the verdict, the two profiles' names, a line
+ * `warning: ...` per warning of the report (profiles not made alike), the metrics table (base,
+ * current, Δ, Δ%, z, rule, status in human units), then a `go tool pprof -top -diff_base`-style table of the
  * report's functions for `report.sampleType`: flat Δ, flat%, sum%, cum Δ, cum%, name, with
  * percentages of the base total and unsigned as pprof prints them. Profile-derived strings are
  * printed with control characters escaped. Ends with a newline.
@@ -31,6 +32,7 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  for (const w of report.warnings) lines.push(`${paint('warn', 'warning:')} ${terminalSafe(w)}`);
   lines.push('');
   if (report.metrics.length === 0) {
     lines.push('No metrics compared.');

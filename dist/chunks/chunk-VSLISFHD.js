@@ -2,9 +2,17 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   markdownCode,
   markdownText,
-  truncate,
+  truncate
+} from "./chunk-Y525BEW2.js";
+import {
+  comparabilityWarnings,
+  findSampleType,
+  formatValueType,
+  listSampleTypes,
+  resolveSampleIndex,
+  sameValueType,
   zScore
-} from "./chunk-FRU6WH6W.js";
+} from "./chunk-O6NGIT5X.js";
 import {
   ExitCode,
   HeapgateError,
@@ -12,50 +20,6 @@ import {
   RuleError,
   UsageError
 } from "./chunk-X72NLQDY.js";
-
-// src/core/sample-type.ts
-var INUSE_PREFIX = "inuse_";
-function sampleTypeMatchesName(t, name) {
-  return t.type === name || name.startsWith(INUSE_PREFIX) && t.type === name.slice(INUSE_PREFIX.length);
-}
-function findSampleType(types, name) {
-  for (let i = 0; i < types.length; i++) {
-    if (sampleTypeMatchesName(types[i], name)) return i;
-  }
-  return -1;
-}
-function sameValueType(a, b) {
-  return a.type === b.type && a.unit === b.unit;
-}
-function formatValueType(t) {
-  return t === void 0 ? "(none)" : `${t.type}/${t.unit}`;
-}
-function listSampleTypes(types) {
-  return types.length === 0 ? "(none)" : types.map((t) => t.type).join(", ");
-}
-function resolveSampleIndex(types, spec, defaultIndex) {
-  const s = spec.trim();
-  if (types.length === 0) {
-    throw new UsageError(`sample index "${spec}": the profile has no sample types`);
-  }
-  if (s === "") {
-    return defaultIndex !== void 0 && defaultIndex >= 0 && defaultIndex < types.length ? defaultIndex : types.length - 1;
-  }
-  if (/^[+-]?\d+$/.test(s)) {
-    const i2 = Number(s);
-    if (i2 < 0 || i2 >= types.length) {
-      throw new UsageError(
-        `sample index ${s} is outside the range [0..${types.length - 1}]; sample types: ${listSampleTypes(types)}`
-      );
-    }
-    return i2;
-  }
-  const i = findSampleType(types, s);
-  if (i < 0) {
-    throw new UsageError(`sample index "${spec}" must be one of: ${listSampleTypes(types)}`);
-  }
-  return i;
-}
 
 // src/core/diff.ts
 function percentOf(delta, base) {
@@ -179,7 +143,8 @@ function diff(base, current) {
     metrics,
     functions,
     focus: focusDeltas(base, current, pairs),
-    defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType
+    defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
+    warnings: comparabilityWarnings(base, current)
   };
 }
 
@@ -204,6 +169,7 @@ function buildReport(diff2, verdict, options) {
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    warnings: [...diff2.warnings],
     metrics: verdict.metrics.map((m) => ({
       sampleType: m.sampleType,
       unit: m.unit,
@@ -571,6 +537,7 @@ function goFormatG2(x) {
 // src/core/render/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var MAX_CELL_CHARS = 200;
+var MAX_WARNING_CHARS = 500;
 var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", noise: "\u{1F4A4}" };
 function renderMarkdown(report, options = {}) {
   const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
@@ -586,7 +553,7 @@ function renderMarkdown(report, options = {}) {
   return cut(compact, budget);
 }
 function compose(report, types, rows, reduced, compact = false) {
-  const parts = [verdictLine(report), labelsLine(report), ""];
+  const parts = [verdictLine(report), ...warningLines(report), labelsLine(report), ""];
   const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
   parts.push(...metricsTable(metrics));
   if (metrics.length < report.metrics.length) {
@@ -605,6 +572,11 @@ function verdictLine(report) {
   const count = (s) => report.metrics.filter((m) => m.status === s).length;
   const words = { pass: "no memory regression", warn: "memory warning", fail: "memory regression" }[report.verdict];
   return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${count("fail")} failed, ${count("warn")} warned, ${count("noise")} within noise)`;
+}
+function warningLines(report) {
+  const n = report.warnings.length;
+  if (n === 0) return [];
+  return [...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`), ""];
 }
 function labelsLine(report) {
   return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
@@ -714,6 +686,7 @@ function toJsonReport(report) {
     confidence: report.confidence,
     base: report.base,
     current: report.current,
+    warnings: [...report.warnings],
     sampleType: report.sampleType,
     top: report.top,
     metrics: report.metrics.map((m) => ({

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-M7K66SDF.js";
+} from "./chunk-QKSN6AFC.js";
 import {
   formatDeltaPercent,
   formatPprofPercent,
@@ -13,11 +13,11 @@ import {
   formatZ,
   renderJson,
   renderMarkdown
-} from "./chunk-ONIYFC54.js";
+} from "./chunk-VSLISFHD.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-FRU6WH6W.js";
+} from "./chunk-Y525BEW2.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";
@@ -49,6 +49,7 @@ function renderText(report, options) {
   lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  for (const w of report.warnings) lines.push(`${paint("warn", "warning:")} ${terminalSafe(w)}`);
   lines.push("");
   if (report.metrics.length === 0) {
     lines.push("No metrics compared.");

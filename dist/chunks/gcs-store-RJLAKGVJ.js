@@ -12,7 +12,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-CYCY775J.js";
+} from "./chunk-PUAFY5AB.js";
+import "./chunk-O6NGIT5X.js";
 import {
   StoreError
 } from "./chunk-X72NLQDY.js";

@@ -1,5 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  goVersionFromComments
+} from "./chunk-O6NGIT5X.js";
+import {
   UsageError
 } from "./chunk-X72NLQDY.js";
 
@@ -9,7 +12,6 @@ var DEFAULT_HISTORY_LIMIT = 50;
 var SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 var SHA_RE = /^[0-9a-f]{7,64}$/;
 var RUN_ID_RE = /^[0-9]{1,20}$/;
-var GO_VERSION_RE = /\bgo[1-9][0-9]*\.[0-9]+(?:\.[0-9]+)?(?:(?:rc|beta)[0-9]+)?\b/;
 var MAX_ENCODED_BRANCH = 240;
 function validateSeries(series) {
   if (!SERIES_RE.test(series)) {
@@ -63,13 +65,6 @@ function baselineKeys(series, branch) {
     commit: (sha) => `${dir}/commits/${normalizeSha(sha)}.pb.gz`,
     pointer: `${dir}/latest.json`
   };
-}
-function goVersionFromComments(comments) {
-  for (const c of comments) {
-    const m = GO_VERSION_RE.exec(c);
-    if (m) return m[0];
-  }
-  return void 0;
 }
 function baselineMetadata(origin, summary, size) {
   validateSeries(origin.series);

@@ -8,22 +8,23 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-M7K66SDF.js";
+} from "./chunk-QKSN6AFC.js";
 import {
   openStore
-} from "./chunk-5WMTLTTK.js";
+} from "./chunk-VXLGSOC2.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   baselineMetadata,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-CYCY775J.js";
+} from "./chunk-PUAFY5AB.js";
 import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-FRU6WH6W.js";
+} from "./chunk-Y525BEW2.js";
+import "./chunk-O6NGIT5X.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

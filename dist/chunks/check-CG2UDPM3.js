@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-5A5UVCNO.js";
+} from "./chunk-7MSHSEJT.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -15,22 +15,23 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-M7K66SDF.js";
+} from "./chunk-QKSN6AFC.js";
 import {
   compareProfiles
-} from "./chunk-ONIYFC54.js";
+} from "./chunk-VSLISFHD.js";
 import {
   openStore
-} from "./chunk-5WMTLTTK.js";
+} from "./chunk-VXLGSOC2.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-CYCY775J.js";
+} from "./chunk-PUAFY5AB.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-FRU6WH6W.js";
+} from "./chunk-Y525BEW2.js";
+import "./chunk-O6NGIT5X.js";
 import {
   StoreError,
   UsageError

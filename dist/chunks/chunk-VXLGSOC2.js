@@ -39,10 +39,10 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-HCFIHIAG.js");
+    const { openGcsStore } = await import("./gcs-store-RJLAKGVJ.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-2TV6B5DY.js");
+  const { DirBaselineStore } = await import("./dir-store-PPDYPCGE.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 

@@ -7,17 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-5A5UVCNO.js";
+} from "./chunk-7MSHSEJT.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-M7K66SDF.js";
+} from "./chunk-QKSN6AFC.js";
 import {
   compareProfiles
-} from "./chunk-ONIYFC54.js";
+} from "./chunk-VSLISFHD.js";
 import {
   createProfileLoader
-} from "./chunk-FRU6WH6W.js";
+} from "./chunk-Y525BEW2.js";
+import "./chunk-O6NGIT5X.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

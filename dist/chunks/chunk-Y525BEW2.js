@@ -1,5 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  sampleVariances
+} from "./chunk-O6NGIT5X.js";
+import {
   DecodeError,
   HeapgateError,
   IncompatibleProfilesError,
@@ -113,93 +116,6 @@ async function decodedSizeOf(source) {
 
 // src/adapters/profile-job.ts
 import { readFile } from "node:fs/promises";
-
-// src/core/significance.ts
-function samplingRate(profile) {
-  const pt = profile.periodType;
-  if (pt === void 0 || pt.unit !== "bytes" || !(pt.type === "space" || pt.type.endsWith("_space"))) return 0;
-  return Number.isFinite(profile.period) && profile.period > 1 ? profile.period : 0;
-}
-function missFactor(size, rate) {
-  if (!(size > 0) || !Number.isFinite(size) || !(rate > 1)) return 0;
-  return 1 / Math.expm1(size / rate);
-}
-var EXACT = 0;
-var BYTES = 1;
-var COUNT = 2;
-function kindOf(t) {
-  if (t.unit === "bytes") return BYTES;
-  if (t.unit === "count") return COUNT;
-  return EXACT;
-}
-function sizingPairs(types) {
-  const pairs = new Int32Array(types.length * 2).fill(-1);
-  const find = (type, unit) => types.findIndex((t) => t.type === type && t.unit === unit);
-  types.forEach((t, i) => {
-    let space = -1;
-    let objects = -1;
-    if (t.type.endsWith("space") && t.unit === "bytes") {
-      space = i;
-      objects = find(`${t.type.slice(0, -"space".length)}objects`, "count");
-    } else if (t.type.endsWith("objects") && t.unit === "count") {
-      objects = i;
-      space = find(`${t.type.slice(0, -"objects".length)}space`, "bytes");
-    }
-    if (space >= 0 && objects >= 0) {
-      pairs[i * 2] = space;
-      pairs[i * 2 + 1] = objects;
-    }
-  });
-  return pairs;
-}
-function sampleVariances(profile) {
-  const rate = samplingRate(profile);
-  if (rate === 0) return null;
-  const types = profile.sampleType;
-  const k = types.length;
-  const s = profile.samples;
-  const n = s.count;
-  const kinds = new Uint8Array(types.map(kindOf));
-  const pairs = sizingPairs(types);
-  const out = new Float64Array(n * k);
-  const value = s.value;
-  const labelStart = s.labelStart;
-  const labelKey = s.labelKey;
-  const labelStr = s.labelStr;
-  const labelNum = s.labelNum;
-  for (let i = 0; i < n; i++) {
-    let labelSize = 0;
-    for (let j = labelStart[i], end = labelStart[i + 1]; j < end; j++) {
-      if (labelKey[j] === "bytes" && labelStr[j] === "") {
-        labelSize = labelNum[j];
-        break;
-      }
-    }
-    const row = i * k;
-    for (let t = 0; t < k; t++) {
-      const kind = kinds[t];
-      if (kind === EXACT) continue;
-      let size = labelSize;
-      if (!(size > 0)) {
-        const sp = pairs[t * 2];
-        if (sp < 0) continue;
-        const objects = value[row + pairs[t * 2 + 1]];
-        if (objects === 0) continue;
-        size = value[row + sp] / objects;
-      }
-      const f = missFactor(size, rate);
-      if (f === 0) continue;
-      const v = Math.abs(value[row + t]);
-      out[row + t] = kind === BYTES ? v * size * f : v * f;
-    }
-  }
-  return out;
-}
-function zScore(delta, varianceBase, varianceCurrent) {
-  const v = varianceBase + varianceCurrent;
-  if (!(v > 0)) return null;
-  return delta / Math.sqrt(v);
-}
 
 // src/core/aggregate.ts
 function nodeName(fn, mapping) {
@@ -1952,7 +1868,6 @@ export {
   markdownCode,
   markdownText,
   truncate,
-  zScore,
   describeFsError,
   createProfileLoader
 };
