@@ -1,17 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { decodeProfile, decodeProtobuf } from '../../../src/core/decode/index.js';
-import { DecodeError } from '../../../src/core/errors.js';
+import { decodeErrorOf } from '../../helpers/decode-error-of.js';
 import { encodeProfile, type ProfileSpec } from '../../helpers/encode-profile.js';
-
-function decodeErrorOf(f: () => unknown): DecodeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw new Error(`expected a DecodeError, got ${String(e)}`);
-  }
-  throw new Error('expected a DecodeError, but decoding succeeded');
-}
 
 const spec: ProfileSpec = {
   sampleType: [['inuse_space', 'bytes']],

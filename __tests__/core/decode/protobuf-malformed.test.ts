@@ -1,17 +1,6 @@
 import { decodeProtobuf } from '../../../src/core/decode/index.js';
-import { DecodeError } from '../../../src/core/errors.js';
+import { decodeErrorOf } from '../../helpers/decode-error-of.js';
 import { encodeProfile, type ProfileSpec } from '../../helpers/encode-profile.js';
-
-/** The DecodeError thrown by `f`, or a failure if it returns or throws anything else. */
-function decodeErrorOf(f: () => unknown): DecodeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw new Error(`expected a DecodeError, got ${String(e)}`);
-  }
-  throw new Error('expected a DecodeError, but decoding succeeded');
-}
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 /** A valid string table with only "" (field 6, empty string), to append to hand-made messages. */
