@@ -4,6 +4,9 @@ import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
 import {
+  oneLine
+} from "./chunks/chunk-TQ4GEVIF.js";
+import {
   HeapgateError,
   UsageError
 } from "./chunks/chunk-X72NLQDY.js";
@@ -15,17 +18,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-YATUH74J.js")).diffCommand
+    load: async () => (await import("./chunks/diff-3UOLNOK2.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-CG2UDPM3.js")).checkCommand
+    load: async () => (await import("./chunks/check-ESP4BOVM.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-PRX36YZA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-HZYZVPSS.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";
@@ -86,9 +89,6 @@ function report(e, io) {
   io.stderr(`heapgate: internal error: ${oneLine(message)}
 `);
   return INTERNAL_ERROR_EXIT;
-}
-function oneLine(message) {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 }
 function processIo() {
   let stdoutClosed = false;

@@ -18,7 +18,7 @@ import {
   rulesWithDefaults,
   toJsonReport,
   withContext
-} from "./chunks/chunk-VSLISFHD.js";
+} from "./chunks/chunk-D7XJXS3V.js";
 import {
   openStore
 } from "./chunks/chunk-VXLGSOC2.js";
@@ -34,11 +34,15 @@ import {
   markdownCode,
   markdownText,
   truncate
-} from "./chunks/chunk-Y525BEW2.js";
+} from "./chunks/chunk-6ARNZAIU.js";
 import "./chunks/chunk-O6NGIT5X.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
+import {
+  firstLine,
+  oneLine
+} from "./chunks/chunk-TQ4GEVIF.js";
 import {
   HeapgateError,
   StoreError,
@@ -901,9 +905,6 @@ async function mergeBase(ports2, pr) {
     return void 0;
   }
 }
-function firstLine(e) {
-  return (e instanceof Error ? e.message : String(e)).split("\n", 1)[0] ?? "";
-}
 
 // src/app/gate-plan.ts
 var MODES = ["auto", "check", "update"];
@@ -1000,7 +1001,7 @@ async function runGate(config, event, current, ports2) {
   try {
     await ports2.summary.append(markdown);
   } catch (e) {
-    ports2.log.warning(`could not write the job summary: ${firstLine2(e)}`);
+    ports2.log.warning(`could not write the job summary: ${firstLine(e)}`);
   }
   const deltas = {};
   for (const m of report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
@@ -1037,7 +1038,7 @@ async function acceptedBy(ports2, pr, label) {
   try {
     return await ports2.pulls.labeledBy(pr.number, label) ?? null;
   } catch (err) {
-    ports2.log.info(`could not read who added the ${label} label: ${firstLine2(err)}`);
+    ports2.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
     return null;
   }
 }
@@ -1108,14 +1109,11 @@ async function postComment(sink, log, issue2, config, ctx) {
     const status = e instanceof GitHubApiError ? e.status : 0;
     const hint = status === 403 ? "; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)" : "";
     log.warning(
-      `could not comment on pull request #${issue2}: ${status > 0 ? `GitHub answered ${status}: ` : ""}${firstLine2(e)}${hint}. The job summary has the report.`,
+      `could not comment on pull request #${issue2}: ${status > 0 ? `GitHub answered ${status}: ` : ""}${firstLine(e)}${hint}. The job summary has the report.`,
       { title: "heapgate: no pull request comment" }
     );
     return null;
   }
-}
-function firstLine2(e) {
-  return (e instanceof Error ? e.message : String(e)).split("\n", 1)[0] ?? "";
 }
 
 // src/action/event.ts
@@ -1353,9 +1351,6 @@ function setOutputs(outcome, reportPath) {
     const d = outcome.deltas[type];
     set(name, d === void 0 ? "" : String(d));
   }
-}
-function oneLine(message) {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 }
 async function main(env = process.env, cwd = process.cwd()) {
   try {

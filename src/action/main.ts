@@ -19,6 +19,7 @@ import type { GatePorts } from '../app/gate.js';
 import { loadGateEvent } from './event.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { readProfileFile, resolveProfilePath } from './profile-file.js';
+import { oneLine } from '../core/error-text.js';
 
 /** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE), as the CLI's. */
 const INTERNAL_ERROR_EXIT = 70;
@@ -91,10 +92,6 @@ function setOutputs(outcome: GateOutcome, reportPath: string): void {
 }
 
 /** Messages may quote untrusted text; keep them on one line with no control characters. */
-function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-}
 
 /** Runs the Action once and resolves to the process exit code; never rejects. */
 export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {

@@ -1,5 +1,7 @@
 /** File-system errors in words, for one-line messages. */
 
+import { firstLine } from '../core/error-text.js';
+
 /** A one-line description of a file-system error: "no such file", "permission denied", ... */
 export function describeFsError(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
@@ -21,7 +23,3 @@ export function describeFsError(e: unknown): string {
   }
 }
 
-function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n', 1)[0] ?? '';
-}

@@ -18,6 +18,7 @@ import {
 } from '../core/errors.js';
 import type { ProfileSource } from '../app/profile-source.js';
 import { describeFsError } from './fs-error.js';
+import { firstLine } from '../core/error-text.js';
 
 export interface ProfileJob {
   readonly source: ProfileSource;
@@ -62,10 +63,6 @@ async function readProfileFile(path: string): Promise<Uint8Array> {
   }
 }
 
-function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n', 1)[0] ?? '';
-}
 
 function failure(step: JobStep, e: unknown): JobFailure {
   if (e instanceof HeapgateError) {

@@ -7,6 +7,7 @@ import { StoreError, UsageError } from '../core/errors.js';
 import type { BaselineInfo } from '../core/render/comment.js';
 import type { BaselineStore, Logger, PullRequestInfo, StoredBaseline } from '../ports.js';
 import type { BaselineLookup, PullRequestEvent } from './gate-plan.js';
+import { firstLine } from '../core/error-text.js';
 
 export interface FoundBaseline {
   readonly stored: StoredBaseline;
@@ -84,6 +85,3 @@ async function mergeBase(ports: LookupPorts, pr: PullRequestEvent | null): Promi
   }
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n', 1)[0] ?? '';
-}

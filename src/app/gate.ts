@@ -20,6 +20,7 @@ import { renderGateJson } from './gate-json.js';
 import { findBaseline, type FoundBaseline } from './gate-lookup.js';
 import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './gate-plan.js';
 import type { SummaryLoader } from './profile-source.js';
+import { firstLine } from '../core/error-text.js';
 
 export type { GateEvent, GateVerdict };
 export { shellQuote } from './gate-commands.js';
@@ -289,6 +290,3 @@ async function postComment(
   }
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n', 1)[0] ?? '';
-}

@@ -9,6 +9,7 @@
 import type { CliIo, Command } from './command.js';
 import { HeapgateError, UsageError } from '../core/errors.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
+import { oneLine } from '../core/error-text.js';
 
 /** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE). */
 export const INTERNAL_ERROR_EXIT = 70;
@@ -110,10 +111,6 @@ export function report(e: unknown, io: CliIo): number {
 }
 
 /** Messages may quote untrusted text; keep them on one line with no control characters. */
-function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-}
 
 /**
  * The process's streams and environment as a CliIo. When a reader closes the pipe early

@@ -3,7 +3,7 @@ import {
   markdownCode,
   markdownText,
   truncate
-} from "./chunk-Y525BEW2.js";
+} from "./chunk-6ARNZAIU.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-QKSN6AFC.js";
+} from "./chunk-XTUDGM5N.js";
 import {
   formatDeltaPercent,
   formatPprofPercent,
@@ -13,11 +13,11 @@ import {
   formatZ,
   renderJson,
   renderMarkdown
-} from "./chunk-VSLISFHD.js";
+} from "./chunk-D7XJXS3V.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-Y525BEW2.js";
+} from "./chunk-6ARNZAIU.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

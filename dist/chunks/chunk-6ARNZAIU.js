@@ -3,6 +3,9 @@ import {
   sampleVariances
 } from "./chunk-O6NGIT5X.js";
 import {
+  firstLine
+} from "./chunk-TQ4GEVIF.js";
+import {
   DecodeError,
   HeapgateError,
   IncompatibleProfilesError,
@@ -76,10 +79,6 @@ function describeFsError(e) {
     default:
       return typeof code === "string" ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
   }
-}
-function firstLine(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split("\n", 1)[0] ?? "";
 }
 
 // src/adapters/profile-loader.ts
@@ -1675,8 +1674,8 @@ function decodeUncompressed(bytes) {
       return decodeProtobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      const firstLine3 = text.trimStart().split("\n", 1)[0].slice(0, 40);
-      throw new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine3)}`);
+      const firstLine2 = text.trimStart().split("\n", 1)[0].slice(0, 40);
+      throw new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine2)}`);
     }
   }
   if (!looksLikeProfileStart(bytes[0])) {
@@ -1750,10 +1749,6 @@ async function readProfileFile(path) {
     throw new UsageError(describeFsError(e));
   }
 }
-function firstLine2(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split("\n", 1)[0] ?? "";
-}
 function failure(step, e) {
   if (e instanceof HeapgateError) {
     return {
@@ -1766,7 +1761,7 @@ function failure(step, e) {
       internal: false
     };
   }
-  return { ok: false, step, name: "Error", message: firstLine2(e), exitCode: 70, internal: true };
+  return { ok: false, step, name: "Error", message: firstLine(e), exitCode: 70, internal: true };
 }
 function jobError(source, f) {
   const message = `${f.step} ${source.role} profile ${source.label}: ${f.message}`;

@@ -7,18 +7,19 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-7MSHSEJT.js";
+} from "./chunk-HEWGNYEL.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-QKSN6AFC.js";
+} from "./chunk-XTUDGM5N.js";
 import {
   compareProfiles
-} from "./chunk-VSLISFHD.js";
+} from "./chunk-D7XJXS3V.js";
 import {
   createProfileLoader
-} from "./chunk-Y525BEW2.js";
+} from "./chunk-6ARNZAIU.js";
 import "./chunk-O6NGIT5X.js";
+import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

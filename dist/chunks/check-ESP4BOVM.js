@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-7MSHSEJT.js";
+} from "./chunk-HEWGNYEL.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -15,10 +15,10 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-QKSN6AFC.js";
+} from "./chunk-XTUDGM5N.js";
 import {
   compareProfiles
-} from "./chunk-VSLISFHD.js";
+} from "./chunk-D7XJXS3V.js";
 import {
   openStore
 } from "./chunk-VXLGSOC2.js";
@@ -30,8 +30,9 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-Y525BEW2.js";
+} from "./chunk-6ARNZAIU.js";
 import "./chunk-O6NGIT5X.js";
+import "./chunk-TQ4GEVIF.js";
 import {
   StoreError,
   UsageError

@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-QKSN6AFC.js";
+} from "./chunk-XTUDGM5N.js";
 import {
   openStore
 } from "./chunk-VXLGSOC2.js";
@@ -23,8 +23,9 @@ import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-Y525BEW2.js";
+} from "./chunk-6ARNZAIU.js";
 import "./chunk-O6NGIT5X.js";
+import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";
