@@ -7,31 +7,33 @@ import {
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
 import {
+  ExitCode,
   HeapgateError,
   UsageError
-} from "./chunks/chunk-X72NLQDY.js";
+} from "./chunks/chunk-5DEWQUHK.js";
 import "./chunks/chunk-KIA5R4DO.js";
 
+// src/version.ts
+var VERSION = true ? "0.1.0" : "dev";
+
 // src/cli/main.ts
-var INTERNAL_ERROR_EXIT = 70;
 var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-3UOLNOK2.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VCSJKWK3.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-ESP4BOVM.js")).checkCommand
+    load: async () => (await import("./chunks/check-VWXD36FZ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-HZYZVPSS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-BCZUKAOH.js")).baselineCommand
   }
 ];
-var VERSION = "0.1.0";
 function usage(commands = COMMANDS) {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -56,7 +58,7 @@ async function main(argv, io, commands = COMMANDS) {
     if (first === void 0 || first === "-h" || first === "--help" || first === "help") {
       if (first === "help" && rest[0] !== void 0) return await dispatch(rest[0], ["--help"], io, commands);
       (first === void 0 ? io.stderr : io.stdout)(usage(commands));
-      return first === void 0 ? 2 : 0;
+      return first === void 0 ? ExitCode.input : ExitCode.pass;
     }
     if (first === "-V" || first === "--version") {
       io.stdout(`heapgate ${VERSION}
@@ -88,7 +90,7 @@ function report(e, io) {
   const message = e instanceof Error ? e.message : String(e);
   io.stderr(`heapgate: internal error: ${oneLine(message)}
 `);
-  return INTERNAL_ERROR_EXIT;
+  return ExitCode.internal;
 }
 function processIo() {
   let stdoutClosed = false;

@@ -5,37 +5,53 @@ import {
   require_undici
 } from "./chunks/chunk-Q2BLZJ73.js";
 import {
+  baselineSource,
+  findBaseline,
+  noBaselineSentence,
+  reproduceCommand,
+  seedCommand
+} from "./chunks/chunk-BGLPJT54.js";
+import {
+  DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
+  ICON,
   MAX_CELL_CHARS,
+  VERDICT_WORDS,
   compareProfiles,
+  failingSampleTypes,
   focusPatterns,
   formatDeltaPercent,
   formatSignedValue,
   formatValue,
   formatZ,
   isByteUnit,
+  parseRulesInput,
   renderMarkdown,
-  rulesWithDefaults,
+  statusCounts,
   toJsonReport,
-  withContext
-} from "./chunks/chunk-D7XJXS3V.js";
+  valueCell
+} from "./chunks/chunk-XW3ER6TU.js";
+import {
+  runUrl,
+  storeBaseline
+} from "./chunks/chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunks/chunk-VXLGSOC2.js";
+} from "./chunks/chunk-XS4TIXPC.js";
 import {
-  baselineMetadata,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-PUAFY5AB.js";
+} from "./chunks/chunk-GW76MR6N.js";
 import {
   createProfileLoader,
-  describeFsError,
   markdownCode,
   markdownText,
-  truncate
-} from "./chunks/chunk-6ARNZAIU.js";
-import "./chunks/chunk-O6NGIT5X.js";
+  readProfileFile,
+  truncate,
+  withContext
+} from "./chunks/chunk-JLKEZENT.js";
+import "./chunks/chunk-OR3EXEUY.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -44,17 +60,17 @@ import {
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
 import {
+  ExitCode,
   HeapgateError,
-  StoreError,
   UsageError
-} from "./chunks/chunk-X72NLQDY.js";
+} from "./chunks/chunk-5DEWQUHK.js";
 import {
   __toESM
 } from "./chunks/chunk-KIA5R4DO.js";
 
 // src/action/main.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join as join2, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -218,11 +234,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -238,7 +254,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -515,11 +531,11 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
+var ExitCode2;
+(function(ExitCode3) {
+  ExitCode3[ExitCode3["Success"] = 0] = "Success";
+  ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
+})(ExitCode2 || (ExitCode2 = {}));
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
@@ -542,7 +558,7 @@ function setOutput(name, value) {
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
+  process.exitCode = ExitCode2.Failure;
   error(message);
 }
 function error(message, properties = {}) {
@@ -553,6 +569,62 @@ function warning(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
+}
+
+// src/core/render/gate-json.ts
+var GATE_REPORT_SCHEMA_VERSION = 1;
+function renderGateJson(input) {
+  const doc = {
+    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
+    series: input.series,
+    verdict: input.verdict,
+    event: input.event,
+    sha: input.sha,
+    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
+    accepted: input.accepted,
+    update: input.update,
+    message: input.message,
+    report: input.report === null ? null : toJsonReport(input.report)
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/app/gate/plan.ts
+var MODES = ["auto", "check", "update"];
+var UPDATE_POLICIES = ["always", "on-pass"];
+function baseBranchOf(config, event) {
+  return config.baseBranch ?? event.defaultBranch ?? "main";
+}
+function planRun(config, event) {
+  const base = baseBranchOf(config, event);
+  const pr = event.pullRequest;
+  const branches = (first) => first === base ? [first] : [first, base];
+  const requested = config.baselineSha === null ? null : { sha: config.baselineSha };
+  let lookup;
+  let sha = event.sha;
+  if (pr !== null) {
+    lookup = { commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } }, branches: branches(pr.baseRef) };
+    sha = pr.headSha;
+  } else {
+    lookup = { commit: requested, branches: branches(event.branch ?? base) };
+  }
+  const ownBranch = pr !== null ? pr.headRef : event.branch ?? base;
+  if (config.mode === "update") {
+    return { lookup, update: { branch: ownBranch, when: "always" }, failOnRegression: false, pullRequest: pr, sha };
+  }
+  const onBase = pr === null && event.name === "push" && event.branch === base;
+  if (config.mode === "auto" && onBase) {
+    const strict = config.updateBaseline === "on-pass";
+    return {
+      lookup,
+      update: { branch: base, when: strict ? "unless-fail" : "always" },
+      failOnRegression: strict && config.failOnRegression,
+      pullRequest: null,
+      sha
+    };
+  }
+  return { lookup, update: null, failOnRegression: config.failOnRegression, pullRequest: pr, sha };
 }
 
 // src/core/render/trend.ts
@@ -618,14 +690,6 @@ function renderTrendChart(points, type) {
 }
 
 // src/core/render/comment.ts
-var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", accepted: "\u2611\uFE0F", "no-baseline": "\u{1F195}" };
-var WORDS = {
-  pass: "no memory regression",
-  warn: "memory warning",
-  fail: "memory regression",
-  accepted: "memory regression, accepted",
-  "no-baseline": "no baseline yet"
-};
 var MAX_NEW_SITES = 10;
 var MIN_REPORT_BUDGET = 1500;
 function commentMarker(series) {
@@ -678,11 +742,8 @@ function reportBody(report, budget) {
 }
 function headerLine(ctx) {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
-  const counts = ctx.report === null ? "" : (() => {
-    const n = (s) => ctx.report.metrics.filter((m) => m.status === s).length;
-    return ` (${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise)`;
-  })();
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${WORDS[ctx.verdict]}${counts}`;
+  const counts = ctx.report === null ? "" : ` (${statusCounts(ctx.report)})`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${VERDICT_WORDS[ctx.verdict]}${counts}`;
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~\/%-]*$/.test(url) ? url : null;
@@ -736,10 +797,7 @@ function reproduceLines(ctx) {
   return [`Reproduce locally: ${markdownCode(truncate(ctx.reproduce, 500), false)}`];
 }
 function focusTypes(report) {
-  const types = [];
-  for (const m of report.metrics) {
-    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
-  }
+  const types = failingSampleTypes(report);
   return types.length > 0 ? types : [report.sampleType];
 }
 function newSites(report) {
@@ -766,9 +824,6 @@ function newSitesSection(ctx) {
     )
   ];
 }
-function valueCell(text) {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
-}
 function wholeTypes(report) {
   return report.metrics.filter((m) => m.pattern === null).map((m) => ({ type: m.sampleType, unit: m.unit }));
 }
@@ -786,7 +841,7 @@ function chartSection(ctx) {
   return ["<details><summary>Trend chart</summary>", "", ...chart, "", "</details>"];
 }
 
-// src/app/gate-comment.ts
+// src/app/gate/sticky-comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
 function wantsComment(policy, verdict, exists2) {
   switch (policy) {
@@ -819,192 +874,76 @@ async function upsertSticky(sink, issue2, series, body, policy, verdict) {
   return { action: "updated", url: updated.url };
 }
 
-// src/app/gate-commands.ts
-var DEFAULT_CONFIDENCE = 3;
-function shellQuote(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function reproduceCommand(config, branch) {
-  const args = ["npx", "heapgate", "check", config.profile, "--store", config.store, "--series", config.series, "--branch", branch];
-  if (config.rules !== null && config.rules.text.trim() !== "") {
-    args.push("--rules", config.rules.text.split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter((l) => l !== "").join("; "));
+// src/app/gate/publish.ts
+async function publish(context, { plan, config, ports: ports2 }) {
+  annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  let comment = null;
+  if (plan.pullRequest !== null && config.comment !== "never") {
+    if (ports2.comments !== null) comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config.comment, context);
+    else ports2.log.info("no github-token: the report is in the job summary only");
   }
-  if (config.confidence !== null && config.confidence !== DEFAULT_CONFIDENCE) args.push("--confidence", String(config.confidence));
-  return args.map(shellQuote).join(" ");
-}
-function seedCommand(config, branch) {
-  return ["npx", "heapgate", "baseline", "put", config.profile, "--store", config.store, "--series", config.series, "--branch", branch, "--sha", "COMMIT"].map(shellQuote).join(" ");
-}
-function noBaselineText(config, branches, location) {
-  return `no baseline for series ${config.series} on ${branches.map((b) => JSON.stringify(b)).join(" or ")} in ${location}: nothing to compare against. Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${seedCommand(config, branches.at(-1))}`;
-}
-
-// src/app/gate-json.ts
-var GATE_REPORT_SCHEMA_VERSION = 1;
-function renderGateJson(input) {
-  const doc = {
-    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
-    series: input.series,
-    verdict: input.verdict,
-    event: input.event,
-    sha: input.sha,
-    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
-    accepted: input.accepted,
-    update: input.update,
-    message: input.message,
-    report: input.report === null ? null : toJsonReport(input.report)
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
-// src/app/gate-lookup.ts
-async function findBaseline(ports2, series, lookup, pr, repairing = false) {
-  const { store } = ports2;
-  const first = lookup.branches[0];
-  if (lookup.commit !== null) {
-    let sha;
-    let chosen = "requested";
-    if (lookup.commit === "merge-base") {
-      sha = await mergeBase(ports2, pr);
-      chosen = "merge-base";
-    } else {
-      sha = lookup.commit.sha;
-    }
-    if (sha !== void 0) {
-      const branches = chosen === "merge-base" ? [first] : [.../* @__PURE__ */ new Set([...lookup.branches, ...await store.branches(series)])];
-      for (const branch of branches) {
-        const stored = await store.commit(series, branch, sha);
-        if (stored !== void 0) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
-      }
-      if (chosen === "requested") {
-        throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
-      }
-    }
-  }
-  for (const branch of lookup.branches) {
-    const pointer = await store.pointer(series, branch);
-    if (pointer === void 0) continue;
-    const stored = await store.commit(series, branch, pointer.current.sha);
-    if (stored === void 0) {
-      const message = `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, whose profile is missing`;
-      if (!repairing) throw new StoreError(`${message}; re-baseline with mode update`);
-      ports2.log.warning(`${message}; this run replaces it`);
-      continue;
-    }
-    return { stored, branch, chosen: "latest", pointer };
-  }
-  return void 0;
-}
-async function mergeBase(ports2, pr) {
-  if (pr === null || ports2.pulls === null) return void 0;
+  const summary2 = renderGateMarkdown(context);
   try {
-    return await ports2.pulls.mergeBase(pr.baseSha, pr.headSha);
+    await ports2.summary.append(summary2);
   } catch (e) {
-    ports2.log.info(`could not find the merge base of the pull request (${firstLine(e)}); using the base branch's latest baseline`);
-    return void 0;
+    ports2.log.warning(`could not write the job summary: ${firstLine(e)}`);
+  }
+  return { comment, summary: summary2 };
+}
+function metricName(m) {
+  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+}
+function annotate(log, series, verdict, report, gating) {
+  if (report === null) return;
+  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  for (const m of report.metrics) {
+    if (m.status !== "fail" && m.status !== "warn") continue;
+    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
+    const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
+    if (m.status === "warn") log.warning(text, { title: `heapgate ${series}: memory warning` });
+    else if (verdict === "accepted") log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
+    else log.error(text, { title: `heapgate ${series}: memory regression` });
+  }
+}
+async function postComment(sink, log, issue2, policy, context) {
+  try {
+    const result = await upsertSticky(sink, issue2, context.series, renderComment(context), policy, context.verdict);
+    if (result.action !== "skipped") log.info(`pull request comment ${result.action}: ${result.url}`);
+    return result;
+  } catch (e) {
+    const status = e instanceof GitHubApiError ? e.status : 0;
+    const hint = status === 403 ? "; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)" : "";
+    const answered = status > 0 ? `GitHub answered ${status}: ` : "";
+    log.warning(`could not comment on pull request #${issue2}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`, {
+      title: "heapgate: no pull request comment"
+    });
+    return null;
   }
 }
 
-// src/app/gate-plan.ts
-var MODES = ["auto", "check", "update"];
-var UPDATE_POLICIES = ["always", "on-pass"];
-function baseBranchOf(config, event) {
-  return config.baseBranch ?? event.defaultBranch ?? "main";
-}
-function planRun(config, event) {
-  const base = baseBranchOf(config, event);
-  const pr = event.pullRequest;
-  const branches = (first) => first === base ? [first] : [first, base];
-  const requested = config.baselineSha === null ? null : { sha: config.baselineSha, chosen: "requested" };
-  let lookup;
-  let sha = event.sha;
-  if (pr !== null) {
-    lookup = { commit: requested ?? "merge-base", branches: branches(pr.baseRef) };
-    sha = pr.headSha;
-  } else {
-    lookup = { commit: requested, branches: branches(event.branch ?? base) };
-  }
-  const ownBranch = pr !== null ? pr.headRef : event.branch ?? base;
-  if (config.mode === "update") {
-    return { lookup, update: { branch: ownBranch, when: "always" }, failOnRegression: false, pullRequest: pr, sha };
-  }
-  const onBase = pr === null && event.name === "push" && event.branch === base;
-  if (config.mode === "auto" && onBase) {
-    const strict = config.updateBaseline === "on-pass";
-    return {
-      lookup,
-      update: { branch: base, when: strict ? "unless-fail" : "always" },
-      failOnRegression: strict && config.failOnRegression,
-      pullRequest: null,
-      sha
-    };
-  }
-  return { lookup, update: null, failOnRegression: config.failOnRegression, pullRequest: pr, sha };
-}
-
-// src/app/gate.ts
+// src/app/gate/run.ts
 async function runGate(config, event, current, ports2) {
   const plan = planRun(config, event);
-  const rules = parseRules(config.rules);
-  const found = await findBaseline(ports2, config.series, plan.lookup, plan.pullRequest, config.mode === "update");
-  let report = null;
-  let summary2;
-  if (found !== void 0) {
-    const captured = [];
-    const load = async (sources, focus) => {
-      const out = await ports2.load(sources, focus);
-      captured.push(...out);
-      return out;
-    };
-    const outcome = await compareProfiles(
-      {
-        base: { role: "base", label: `baseline ${found.stored.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.stored.profile },
-        current: { role: "current", label: config.profile, bytes: current },
-        ...config.rules !== null ? { rules: config.rules } : {},
-        ...config.confidence !== null ? { confidence: config.confidence } : {},
-        top: config.top
-      },
-      load
-    );
-    report = outcome.report;
-    summary2 = captured[1];
-  } else {
-    [summary2] = await ports2.load([{ role: "current", label: config.profile, bytes: current }], focusPatterns(rules));
-  }
-  let verdict = report === null ? "no-baseline" : report.verdict;
-  let accepted = null;
-  if (verdict === "fail" && plan.pullRequest !== null && hasLabel(plan.pullRequest, config.acceptLabel)) {
-    verdict = "accepted";
-    accepted = { label: config.acceptLabel, by: await acceptedBy(ports2, plan.pullRequest, config.acceptLabel) };
-  }
-  const update = await updateBaseline(ports2, config, event, plan, verdict, summary2, current);
+  const rules = parseRulesInput(config.rules);
+  const repair = config.mode === "update" ? null : "re-baseline with mode update";
+  const found = await findBaseline(ports2, config.series, plan.lookup, repair);
+  const compared = await compare(config, rules, found, current, ports2.load);
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
+  const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
-  annotate(ports2.log, config.series, verdict, report, plan.failOnRegression);
-  const ctx = {
+  const context = {
     series: config.series,
     verdict,
-    report,
+    report: compared.report,
     baseline,
     accepted,
-    trend: trendPoints(found?.pointer, summary2),
+    trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
     noBaseline: found === void 0 ? { branches: plan.lookup.branches, store: ports2.store.location, seed: seedCommand(config, plan.lookup.branches.at(-1)) } : null,
     update
   };
-  let comment = null;
-  if (plan.pullRequest !== null && config.comment !== "never") {
-    if (ports2.comments !== null) comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config, ctx);
-    else ports2.log.info("no github-token: the report is in the job summary only");
-  }
-  const markdown = renderGateMarkdown(ctx);
-  try {
-    await ports2.summary.append(markdown);
-  } catch (e) {
-    ports2.log.warning(`could not write the job summary: ${firstLine(e)}`);
-  }
-  const deltas = {};
-  for (const m of report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
+  const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
   const json = renderGateJson({
     series: config.series,
     verdict,
@@ -1014,18 +953,36 @@ async function runGate(config, event, current, ports2) {
     baselineCreatedAt: found?.stored.metadata.createdAt ?? null,
     accepted,
     update,
-    message: found === void 0 ? noBaselineText(config, plan.lookup.branches, ports2.store.location) : null,
-    report
+    message: found === void 0 ? noBaselineMessage(config, context.noBaseline) : null,
+    report: compared.report
   });
+  const deltas = {};
+  for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const exitCode = verdict === "fail" && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report, json, baseline, comment, update, deltas, summary: markdown };
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2 };
 }
-function parseRules(input) {
-  try {
-    return rulesWithDefaults(input?.text ?? "");
-  } catch (e) {
-    throw withContext(e, `${input?.origin ?? "rules"}: `);
+async function compare(config, rules, found, current, load) {
+  const currentSource = { role: "current", label: config.profile, bytes: current };
+  if (found === void 0) {
+    const [summary2] = await load([currentSource], focusPatterns(rules.rules));
+    return { report: null, current: summary2 };
   }
+  const outcome = await compareProfiles(
+    {
+      base: baselineSource(found),
+      current: currentSource,
+      rules,
+      ...config.confidence !== null ? { confidence: config.confidence } : {},
+      top: config.top
+    },
+    load
+  );
+  return { report: outcome.report, current: outcome.summaries.current };
+}
+async function decide(report, pr, acceptLabel, ports2) {
+  if (report === null) return { verdict: "no-baseline", accepted: null };
+  if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
+  return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports2, pr, acceptLabel) } };
 }
 function hasLabel(pr, label) {
   const want = label.toLowerCase();
@@ -1048,23 +1005,18 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
   if (plan.update.when === "unless-fail" && verdict === "fail") {
     return { branch, sha: plan.sha, result: "skipped", reason: "the verdict is fail and update-baseline is on-pass" };
   }
-  const runUrl = event.runId === null ? void 0 : `${event.serverUrl}/${event.repository}/actions/runs/${event.runId}`;
-  const metadata = baselineMetadata(
-    {
-      series: config.series,
-      branch,
-      sha: plan.sha,
-      createdAt: ports2.clock.now().toISOString(),
-      ...event.commitTime !== null ? { commitTime: event.commitTime } : {},
-      ...event.runId !== null ? { runId: event.runId } : {},
-      ...runUrl !== void 0 ? { runUrl } : {}
-    },
-    summary2,
-    profile.length
-  );
-  const result = await ports2.store.put(metadata, profile);
-  ports2.log.info(`baseline ${metadata.sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`);
-  return { branch, sha: metadata.sha, result: result.pointer };
+  const run2 = {
+    series: config.series,
+    branch,
+    sha: plan.sha,
+    createdAt: ports2.clock.now().toISOString(),
+    ...event.commitTime !== null ? { commitTime: event.commitTime } : {},
+    ...event.runId !== null ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) } : {}
+  };
+  const result = await storeBaseline(ports2.store, run2, summary2, profile);
+  const sha = result.metadata.sha;
+  ports2.log.info(`baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`);
+  return { branch, sha, result: result.pointer };
 }
 function baselineInfo(found, event, clock) {
   const m = found.stored.metadata;
@@ -1085,35 +1037,8 @@ function trendPoints(pointer, summary2) {
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
 }
-function metricName(m) {
-  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
-}
-function annotate(log, series, verdict, report, gating) {
-  if (report === null) return;
-  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
-  for (const m of report.metrics) {
-    if (m.status !== "fail" && m.status !== "warn") continue;
-    const text = `${metricName(m)} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)}) breaks rule ${m.rule ?? "(none)"}`;
-    if (m.status === "warn") log.warning(text, { title: `heapgate ${series}: memory warning` });
-    else if (verdict === "accepted") log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
-    else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
-    else log.error(text, { title: `heapgate ${series}: memory regression` });
-  }
-}
-async function postComment(sink, log, issue2, config, ctx) {
-  try {
-    const result = await upsertSticky(sink, issue2, config.series, renderComment(ctx), config.comment, ctx.verdict);
-    if (result.action !== "skipped") log.info(`pull request comment ${result.action}: ${result.url}`);
-    return result;
-  } catch (e) {
-    const status = e instanceof GitHubApiError ? e.status : 0;
-    const hint = status === 403 ? "; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)" : "";
-    log.warning(
-      `could not comment on pull request #${issue2}: ${status > 0 ? `GitHub answered ${status}: ` : ""}${firstLine(e)}${hint}. The job summary has the report.`,
-      { title: "heapgate: no pull request comment" }
-    );
-    return null;
-  }
+function noBaselineMessage(config, where) {
+  return `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
 }
 
 // src/action/event.ts
@@ -1200,7 +1125,7 @@ var INPUTS = {
   comment: { description: "When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.", default: "on-change", required: false },
   "fail-on-regression": { description: "Fail the step when the verdict is fail (and the pull request does not carry the accept label).", default: "true", required: false },
   "accept-label": { description: "A pull-request label that accepts a regression: the step passes and the report records who accepted it.", default: "heapgate:accept", required: false },
-  confidence: { description: "The z score a change must reach to count as real rather than sampling noise.", default: "3", required: false },
+  confidence: { description: "The z score a change must reach to count as real rather than sampling noise.", default: String(DEFAULT_CONFIDENCE), required: false },
   top: { description: "Functions listed per sample type in the report (0 = all).", default: "10", required: false },
   "update-baseline": { description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).", default: "always", required: false },
   "baseline-sha": { description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).", default: "", required: false }
@@ -1263,8 +1188,8 @@ function parseInputs(get) {
   };
 }
 
-// src/action/profile-file.ts
-import { glob, readFile as readFile2 } from "node:fs/promises";
+// src/action/profile-path.ts
+import { glob } from "node:fs/promises";
 import { resolve } from "node:path";
 function isGlob(pattern) {
   return /[*?[\]{}]/.test(pattern);
@@ -1285,16 +1210,8 @@ async function resolveProfilePath(pattern, cwd) {
   }
   return matches[0];
 }
-async function readProfileFile(path, cwd) {
-  try {
-    return new Uint8Array(await readFile2(resolve(cwd, path)));
-  } catch (e) {
-    throw new UsageError(`input profile: reading ${path}: ${describeFsError(e)}`);
-  }
-}
 
 // src/action/main.ts
-var INTERNAL_ERROR_EXIT = 70;
 var DELTA_OUTPUTS = {
   inuse_space: "inuse-space-delta",
   inuse_objects: "inuse-objects-delta",
@@ -1359,7 +1276,9 @@ async function main(env = process.env, cwd = process.cwd()) {
     const config = parseInputs((name) => getInput(name));
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(profile, cwd);
+    const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
+      throw withContext(e, `input profile: reading ${profile}: `);
+    });
     const store = await openStore(config.store, { cwd });
     const outcome = await runGate(gateConfig(config, profile), event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReport(outcome, config.series, env));
@@ -1372,7 +1291,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const message = e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
     setFailed(message);
     await summarizeError(message);
-    return e instanceof HeapgateError ? e.exitCode : INTERNAL_ERROR_EXIT;
+    return e instanceof HeapgateError ? e.exitCode : ExitCode.internal;
   }
 }
 async function summarizeError(message) {

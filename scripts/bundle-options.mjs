@@ -1,5 +1,9 @@
 // The esbuild options of heapgate's bundles, shared by the build (scripts/build.mjs) and the
 // benchmarks that bundle the sources themselves (scripts/bench.mjs).
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 export const BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',
@@ -10,6 +14,8 @@ export const BUNDLE_OPTIONS = {
   chunkNames: 'chunks/[name]-[hash]',
   target: 'node24',
   legalComments: 'none',
+  // The version, from package.json, in one place (src/version.ts).
+  define: { HEAPGATE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
   // CommonJS dependencies inside an ESM bundle need a real `require`.
   banner: {

@@ -135,7 +135,7 @@ describe('push to the default branch', () => {
     const json = reportOf(r);
     expect(json.verdict).toBe('no-baseline');
     expect(json.update).toEqual({ branch: 'main', sha: A, result: 'moved' });
-    expect(json.message).toContain('no baseline for series cache on "main"');
+    expect(json.message).toContain('no baseline for series cache on branch "main"');
   });
 
   test('compares with the current baseline, then stores the run; a regression is reported but does not fail (update-baseline: always)', async () => {

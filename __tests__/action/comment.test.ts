@@ -6,8 +6,8 @@ import {
   newSites,
   renderComment,
   renderGateMarkdown,
-  type GateReportContext,
 } from '../../src/core/render/comment.js';
+import type { GateReportContext } from '../../src/core/gate.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/core/render/markdown.js';
 import { renderTrendChart, renderTrendTable, sparkline, SPARK_BLOCKS, type TrendPoint } from '../../src/core/render/trend.js';
 import { fn, KiB, MiB, sampleDiff, sampleVerdict } from '../core/render/fixtures.js';

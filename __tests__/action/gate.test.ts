@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProfileLoader } from '../../src/adapters/profile-loader.js';
-import { findSticky, upsertSticky, wantsComment } from '../../src/app/gate-comment.js';
-import { planRun, type GateEvent, type PlanConfig } from '../../src/app/gate-plan.js';
-import { runGate, shellQuote, type GateConfig, type GatePorts } from '../../src/app/gate.js';
+import { shellQuote } from '../../src/app/commands.js';
+import { planRun, type GateEvent, type PlanConfig } from '../../src/app/gate/plan.js';
+import { runGate, type GateConfig, type GatePorts } from '../../src/app/gate/run.js';
+import { findSticky, upsertSticky, wantsComment } from '../../src/app/gate/sticky-comment.js';
 import { advancePointer, type BaselineMetadata, type BaselinePointer } from '../../src/core/baseline.js';
 import { commentMarker } from '../../src/core/render/comment.js';
 import { GitHubApiError, type BaselineStore, type CommentSink, type IssueComment, type PutBaselineResult, type StoredBaseline } from '../../src/ports.js';
@@ -43,7 +44,7 @@ const PR = { number: 3, baseRef: 'main', baseSha: sha('b'), headSha: sha('d'), h
 describe('planRun', () => {
   test('a pull request: merge base first, then its base branch, then the base-branch input; never stores', () => {
     const plan = planRun({ ...PLAN, baseBranch: 'develop' }, event({ name: 'pull_request', branch: null, pullRequest: { ...PR, baseRef: 'release' } }));
-    expect(plan.lookup).toEqual({ commit: 'merge-base', branches: ['release', 'develop'] });
+    expect(plan.lookup).toEqual({ commit: { mergeBase: { base: PR.baseSha, head: PR.headSha } }, branches: ['release', 'develop'] });
     expect(plan.update).toBeNull();
     expect(plan.failOnRegression).toBe(true);
     expect(plan.sha).toBe(PR.headSha);
@@ -65,7 +66,7 @@ describe('planRun', () => {
       failOnRegression: false,
     });
     expect(planRun({ ...PLAN, mode: 'update' }, event({ name: 'pull_request', branch: null, pullRequest: PR })).update).toEqual({ branch: 'feature', when: 'always' });
-    expect(planRun({ ...PLAN, baselineSha: sha('a') }, event({ name: 'workflow_dispatch' })).lookup.commit).toEqual({ sha: sha('a'), chosen: 'requested' });
+    expect(planRun({ ...PLAN, baselineSha: sha('a') }, event({ name: 'workflow_dispatch' })).lookup.commit).toEqual({ sha: sha('a') });
   });
 });
 

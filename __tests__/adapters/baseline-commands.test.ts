@@ -110,7 +110,7 @@ describe('no-baseline message', () => {
     expect(t).not.toContain('\u001b');
     expect(t).toContain('"evil\\u001b[2J"');
     const seed = noBaselineMessage({ ...args, branches: ['evil\u001b[2J'] }, 'dir', 'text');
-    expect(seed).toContain('--branch evil\\x1b[2J --sha');
+    expect(seed).toContain("--branch 'evil\\x1b[2J' --sha");
   });
 });
 

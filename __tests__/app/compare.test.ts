@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compareProfiles } from '../../src/app/compare.js';
-import type { ProfileSource, SummaryLoader } from '../../src/app/profile-source.js';
+import { parseRulesInput } from '../../src/app/rules-input.js';
+import type { ProfileSource } from '../../src/ports.js';
 import { createProfileLoader } from '../../src/adapters/profile-loader.js';
 import { DecodeError, IncompatibleProfilesError, RuleError, UsageError } from '../../src/core/errors.js';
 import { pprofBinary, pprofTop, cleanupOracle } from '../helpers/pprof-oracle.js';
@@ -9,6 +10,7 @@ const root = new URL('../../', import.meta.url);
 const file = (rel: string): string => new URL(rel, root).pathname;
 const src = (role: 'base' | 'current', rel: string): ProfileSource => ({ role, label: rel, path: file(rel) });
 const inline = createProfileLoader({ mode: 'inline' });
+const DEFAULTS = parseRulesInput(undefined);
 
 const REG_BASE = 'examples/regression/base.heap.pb.gz';
 const REG_CUR = 'examples/regression/current.heap.pb.gz';
@@ -17,12 +19,16 @@ afterAll(() => cleanupOracle());
 
 describe('compareProfiles on real Go profiles', () => {
   test('the shipped regression fails on inuse_space, with pprof-equal totals and top function', async () => {
-    const out = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), top: 10 }, inline);
+    const out = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 10 }, inline);
     expect(out.verdict.verdict).toBe('fail');
     expect(out.exitCode).toBe(1);
     const space = out.report.metrics.find((m) => m.sampleType === 'inuse_space' && m.pattern === null)!;
     expect(space.status).toBe('fail');
     expect(out.report.sampleType).toBe('inuse_space');
+    // Both summaries come back: their totals are the report's base and current.
+    const i = out.summaries.current.sampleType.findIndex((t) => t.type === 'inuse_space');
+    expect(out.summaries.current.total[i]).toBe(space.current);
+    expect(out.summaries.base.total[out.summaries.base.sampleType.findIndex((t) => t.type === 'inuse_space')]).toBe(space.base);
     if (pprofBinary() !== undefined) {
       const top = pprofTop(file(REG_CUR), 'inuse_space', file(REG_BASE));
       expect(space.base).toBeCloseTo(top.total, 0);
@@ -34,7 +40,7 @@ describe('compareProfiles on real Go profiles', () => {
 
   test('the shipped no-change pair passes', async () => {
     const out = await compareProfiles(
-      { base: src('base', 'examples/no-change/base.allocs.pb.gz'), current: src('current', 'examples/no-change/current.allocs.pb.gz'), top: 10 },
+      { base: src('base', 'examples/no-change/base.allocs.pb.gz'), current: src('current', 'examples/no-change/current.allocs.pb.gz'), rules: DEFAULTS, top: 10 },
       inline,
     );
     expect(out.verdict.verdict).not.toBe('fail');
@@ -44,10 +50,10 @@ describe('compareProfiles on real Go profiles', () => {
   test('a base given as bytes (from a store) gives the same report as the file', async () => {
     const bytes = new Uint8Array(readFileSync(file(REG_BASE)));
     const fromBytes = await compareProfiles(
-      { base: { role: 'base', label: REG_BASE, bytes }, current: src('current', REG_CUR), top: 0 },
+      { base: { role: 'base', label: REG_BASE, bytes }, current: src('current', REG_CUR), rules: DEFAULTS, top: 0 },
       inline,
     );
-    const fromFile = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), top: 0 }, inline);
+    const fromFile = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 0 }, inline);
     expect(fromBytes.report).toEqual(fromFile.report);
   });
 
@@ -56,7 +62,7 @@ describe('compareProfiles on real Go profiles', () => {
       {
         base: src('base', REG_BASE),
         current: src('current', REG_CUR),
-        rules: { text: 'inuse_space for loadUserRecord: +5%', origin: '--rules' },
+        rules: parseRulesInput({ text: 'inuse_space for loadUserRecord: +5%', origin: '--rules' }),
         top: 5,
       },
       inline,
@@ -71,22 +77,15 @@ describe('compareProfiles on real Go profiles', () => {
 });
 
 describe('compareProfiles errors carry the step and the file', () => {
-  const never: SummaryLoader = () => {
-    throw new Error('loader must not be called');
-  };
-
-  test('bad rules fail before any profile is read, naming where the rules came from', async () => {
-    const p = compareProfiles(
-      { base: src('base', 'a'), current: src('current', 'b'), rules: { text: 'inuse_space +x%', origin: 'rules file r.txt' }, top: 1 },
-      never,
-    );
-    await expect(p).rejects.toBeInstanceOf(RuleError);
-    await expect(p).rejects.toThrow(/^rules file r\.txt: rule 1 \("inuse_space \+x%"\): /);
+  test('bad rules are a rule error naming where the rules came from, before any profile is read', () => {
+    const parse = (): unknown => parseRulesInput({ text: 'inuse_space +x%', origin: 'rules file r.txt' });
+    expect(parse).toThrow(RuleError);
+    expect(parse).toThrow(/^rules file r\.txt: rule 1 \("inuse_space \+x%"\): /);
   });
 
   test('a rule on a sample type the profiles lack is a rule error', async () => {
     const p = compareProfiles(
-      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: { text: 'cpu +5%', origin: '--rules' }, top: 1 },
+      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: parseRulesInput({ text: 'cpu +5%', origin: '--rules' }), top: 1 },
       inline,
     );
     await expect(p).rejects.toBeInstanceOf(RuleError);
@@ -94,14 +93,14 @@ describe('compareProfiles errors carry the step and the file', () => {
   });
 
   test('missing file', async () => {
-    const p = compareProfiles({ base: src('base', 'nope/missing.pb.gz'), current: src('current', REG_CUR), top: 1 }, inline);
+    const p = compareProfiles({ base: src('base', 'nope/missing.pb.gz'), current: src('current', REG_CUR), rules: DEFAULTS, top: 1 }, inline);
     await expect(p).rejects.toBeInstanceOf(UsageError);
     await expect(p).rejects.toThrow('reading base profile nope/missing.pb.gz: no such file');
   });
 
   test('malformed current profile: DecodeError with its offset, prefixed', async () => {
     const bytes = new Uint8Array([0x0a, 0x80]); // field 1, length varint cut short
-    const p = compareProfiles({ base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, top: 1 }, inline);
+    const p = compareProfiles({ base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, rules: DEFAULTS, top: 1 }, inline);
     await expect(p).rejects.toBeInstanceOf(DecodeError);
     await expect(p).rejects.toThrow(/^decoding current profile cut\.pb: .+ at byte \d+$/);
     const err = (await p.catch((e: unknown) => e)) as DecodeError;
@@ -110,7 +109,7 @@ describe('compareProfiles errors carry the step and the file', () => {
 
   test('incompatible profiles', async () => {
     const p = compareProfiles(
-      { base: src('base', REG_BASE), current: src('current', '__tests__/fixtures/tcmalloc/good.heapz.pb.gz'), top: 1 },
+      { base: src('base', REG_BASE), current: src('current', '__tests__/fixtures/tcmalloc/good.heapz.pb.gz'), rules: DEFAULTS, top: 1 },
       inline,
     );
     await expect(p).rejects.toBeInstanceOf(IncompatibleProfilesError);
@@ -118,7 +117,7 @@ describe('compareProfiles errors carry the step and the file', () => {
   });
 
   test('both profiles fail: the base error is reported, whatever finishes first', async () => {
-    const p = compareProfiles({ base: src('base', 'missing-a'), current: src('current', 'missing-b'), top: 1 }, inline);
+    const p = compareProfiles({ base: src('base', 'missing-a'), current: src('current', 'missing-b'), rules: DEFAULTS, top: 1 }, inline);
     await expect(p).rejects.toThrow('reading base profile missing-a: no such file');
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CliIo, Command } from '../../src/cli/command.js';
-import { COMMANDS, INTERNAL_ERROR_EXIT, main, type CommandEntry } from '../../src/cli/main.js';
+import { ExitCode } from '../../src/core/errors.js';
+import { COMMANDS, main, type CommandEntry } from '../../src/cli/main.js';
 import { DecodeError } from '../../src/core/errors.js';
 import { ROOT } from './dist.js';
 
@@ -19,7 +20,7 @@ function fakeIo(overrides: Partial<CliIo> = {}): CliIo & { out: string; err: str
 }
 
 function entry(run: Command['run']): CommandEntry {
-  return { name: 'boom', summary: 'test command', load: async () => ({ name: 'boom', summary: 'test command', usage: 'boom', run }) };
+  return { name: 'boom', summary: 'test command', load: async () => ({ run }) };
 }
 
 const REG = ['examples/regression/base.heap.pb.gz', 'examples/regression/current.heap.pb.gz'];
@@ -48,13 +49,13 @@ describe('main', () => {
   test('an unexpected error is "internal error", one line, exit 70', async () => {
     const io = fakeIo();
     const code = await main(['boom'], io, [entry(async () => { throw new TypeError('x is not a function'); })]);
-    expect(code).toBe(INTERNAL_ERROR_EXIT);
+    expect(code).toBe(ExitCode.internal);
     expect(io.err).toBe('heapgate: internal error: x is not a function\n');
   });
 
   test('commands are loaded only when run', async () => {
     let loaded = 0;
-    const lazy: CommandEntry = { name: 'lazy', summary: 's', load: async () => { loaded++; return { name: 'lazy', summary: 's', usage: 'u', run: async () => 0 }; } };
+    const lazy: CommandEntry = { name: 'lazy', summary: 's', load: async () => { loaded++; return { run: async () => 0 }; } };
     const io = fakeIo();
     await main(['--help'], io, [lazy, ...COMMANDS]);
     expect(loaded).toBe(0);

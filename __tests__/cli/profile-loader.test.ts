@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ProfileSource } from '../../src/app/profile-source.js';
+import type { ProfileSource } from '../../src/ports.js';
 import { createProfileLoader, defaultLoadMode, MIN_WORKER_BYTES, workersPayOff } from '../../src/adapters/profile-loader.js';
 import { DecodeError, UsageError } from '../../src/core/errors.js';
 import { builtProfileWorker, ROOT } from './dist.js';

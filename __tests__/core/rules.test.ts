@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RuleError } from '../../src/core/errors.js';
 import type { ValueType } from '../../src/core/model.js';
-import { formatBytes, parseAmount } from '../../src/core/rule-syntax.js';
+import { formatAmount, parseAmount } from '../../src/core/rule-syntax.js';
 import {
   DEFAULT_RULES_TEXT,
   focusPatterns,
@@ -130,7 +130,11 @@ describe('amounts', () => {
     [3 * MiB, '3MiB'],
     [5 * 1024 * MiB, '5GiB'],
   ])('formats %d bytes as %s', (n, text) => {
-    expect(formatBytes(n)).toBe(text);
+    expect(formatAmount({ value: n, inBytes: true })).toBe(text);
+  });
+  it.each([0, 1000, 1536])('formats the count %d as a plain number that parses back', (n) => {
+    expect(formatAmount({ value: n, inBytes: false })).toBe(String(n));
+    expect(parseAmount(String(n))).toEqual({ value: n, inBytes: false });
   });
 });
 

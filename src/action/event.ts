@@ -3,7 +3,7 @@
  * (GITHUB_EVENT_PATH), as the GateEvent the application reads.
  */
 import { readFile } from 'node:fs/promises';
-import type { GateEvent, PullRequestEvent } from '../app/gate-plan.js';
+import type { GateEvent, PullRequestEvent } from '../app/gate/plan.js';
 import { UsageError } from '../core/errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -3,10 +3,11 @@
  * same, a test keeps them equal), parsed once into a typed, validated ActionConfig. An invalid
  * value is a UsageError naming the input and what is allowed; nothing falls back silently.
  */
-import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate-comment.js';
-import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gate-plan.js';
+import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gate/plan.js';
+import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
+import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
 
 export interface InputSpec {
   readonly description: string;
@@ -27,7 +28,7 @@ export const INPUTS = {
   comment: { description: 'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.', default: 'on-change', required: false },
   'fail-on-regression': { description: 'Fail the step when the verdict is fail (and the pull request does not carry the accept label).', default: 'true', required: false },
   'accept-label': { description: 'A pull-request label that accepts a regression: the step passes and the report records who accepted it.', default: 'heapgate:accept', required: false },
-  confidence: { description: 'The z score a change must reach to count as real rather than sampling noise.', default: '3', required: false },
+  confidence: { description: 'The z score a change must reach to count as real rather than sampling noise.', default: String(DEFAULT_CONFIDENCE), required: false },
   top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
   'update-baseline': { description: 'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).', default: 'always', required: false },
   'baseline-sha': { description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).", default: '', required: false },

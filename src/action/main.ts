@@ -7,22 +7,20 @@
  * input (profile, rules, inputs); 3 the baseline store failed; 70 an internal error.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { runGate, type GateConfig, type GateOutcome } from '../app/gate.js';
-import { createProfileLoader } from '../adapters/profile-loader.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
+import { readProfileFile } from '../adapters/profile-file.js';
+import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
-import { HeapgateError } from '../core/errors.js';
+import { withContext } from '../app/error-context.js';
+import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../app/gate/run.js';
+import { oneLine } from '../core/error-text.js';
+import { ExitCode, HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
-import type { GatePorts } from '../app/gate.js';
 import { loadGateEvent } from './event.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
-import { readProfileFile, resolveProfilePath } from './profile-file.js';
-import { oneLine } from '../core/error-text.js';
-
-/** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE), as the CLI's. */
-const INTERNAL_ERROR_EXIT = 70;
+import { resolveProfilePath } from './profile-path.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -91,8 +89,6 @@ function setOutputs(outcome: GateOutcome, reportPath: string): void {
   }
 }
 
-/** Messages may quote untrusted text; keep them on one line with no control characters. */
-
 /** Runs the Action once and resolves to the process exit code; never rejects. */
 export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
   try {
@@ -102,7 +98,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const config = parseInputs((name) => core.getInput(name));
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(profile, cwd);
+    const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
+      throw withContext(e, `input profile: reading ${profile}: `);
+    });
     const store = await openStore(config.store, { cwd });
     const outcome = await runGate(gateConfig(config, profile), event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReport(outcome, config.series, env));
@@ -116,7 +114,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
     core.setFailed(message);
     await summarizeError(message);
-    return e instanceof HeapgateError ? e.exitCode : INTERNAL_ERROR_EXIT;
+    return e instanceof HeapgateError ? e.exitCode : ExitCode.internal;
   }
 }
 

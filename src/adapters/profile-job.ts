@@ -4,21 +4,21 @@
  * (a worker cannot throw across the thread boundary) and turned back into typed errors with
  * `jobError`.
  */
-import { readFile } from 'node:fs/promises';
 import type { ProfileSummary } from '../core/aggregate.js';
 import { summarize } from '../core/aggregate.js';
 import { decodeProfile } from '../core/decode/index.js';
 import {
   DecodeError,
+  ExitCode,
   HeapgateError,
   IncompatibleProfilesError,
   RuleError,
   StoreError,
   UsageError,
 } from '../core/errors.js';
-import type { ProfileSource } from '../app/profile-source.js';
-import { describeFsError } from './fs-error.js';
 import { firstLine } from '../core/error-text.js';
+import type { ProfileSource } from '../ports.js';
+import { readProfileFile } from './profile-file.js';
 
 export interface ProfileJob {
   readonly source: ProfileSource;
@@ -55,15 +55,6 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
   }
 }
 
-async function readProfileFile(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw new UsageError(describeFsError(e));
-  }
-}
-
-
 function failure(step: JobStep, e: unknown): JobFailure {
   if (e instanceof HeapgateError) {
     return {
@@ -76,7 +67,7 @@ function failure(step: JobStep, e: unknown): JobFailure {
       internal: false,
     };
   }
-  return { ok: false, step, name: 'Error', message: firstLine(e), exitCode: 70, internal: true };
+  return { ok: false, step, name: 'Error', message: firstLine(e), exitCode: ExitCode.internal, internal: true };
 }
 
 /**

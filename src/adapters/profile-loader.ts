@@ -16,7 +16,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ProfileSummary } from '../core/aggregate.js';
-import type { ProfileSource, SummaryLoader } from '../app/profile-source.js';
+import { ExitCode } from '../core/errors.js';
+import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { decodedSizeOf } from './profile-size.js';
 import { jobError, runProfileJob, type JobOutcome, type ProfileJob } from './profile-job.js';
 import { PROFILE_WORKER_URL, WORKER_KEY } from './profile-worker.js';
@@ -95,7 +96,7 @@ function runInWorker(url: URL, job: ProfileJob): Promise<JobOutcome> {
       step: 'decoding',
       name: 'Error',
       message,
-      exitCode: 70,
+      exitCode: ExitCode.internal,
       internal: true,
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });

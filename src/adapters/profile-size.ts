@@ -3,7 +3,7 @@
  * reads), to decide whether decoding it on a worker thread pays for the worker's start-up.
  */
 import { open } from 'node:fs/promises';
-import type { ProfileSource } from '../app/profile-source.js';
+import type { ProfileSource } from '../ports.js';
 
 /**
  * The decompressed size of a profile from its size, first two bytes and last four: for gzip (1f 8b)

@@ -1,61 +1,51 @@
 /**
- * The compare use case shared by the CLI and the Action: rules → load both profiles (in parallel,
- * through the SummaryLoader port) → diff → verdict → Report. The base may be a file or bytes from a
+ * The compare use case shared by the CLI and the Action: load both profiles (in parallel, through
+ * the SummaryLoader port) → diff → verdict → Report. The base may be a file or bytes from a
  * baseline store (ProfileSource); nothing here reads files, the environment or the clock.
  */
+import type { ProfileSummary } from '../core/aggregate.js';
 import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
-import { focusPatterns, rulesWithDefaults, type Rule } from '../core/rules.js';
+import { focusPatterns } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
+import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
-import type { ProfileSource, SummaryLoader } from './profile-source.js';
-
-/** The user's rules and where they came from, for messages (`--rules`, `rules file r.txt`, `input rules`). */
-export interface RulesInput {
-  readonly text: string;
-  readonly origin: string;
-}
+import type { ParsedRules } from './rules-input.js';
 
 export interface CompareRequest {
   readonly base: ProfileSource;
   readonly current: ProfileSource;
-  /** Added to the default rules (see rules.ts); undefined = the defaults only. */
-  readonly rules?: RulesInput;
-  /** The z a change needs to count as real; undefined = evaluate's default (3). */
-  readonly confidence?: number;
+  /** The rules in force (see parseRulesInput), parsed before anything is read so a typo fails fast. */
+  readonly rules: ParsedRules;
+  /** The z a change needs to count as real; undefined = DEFAULT_CONFIDENCE. */
+  readonly confidence?: number | undefined;
   /** Functions kept per sample type in the report; 0 = all. */
   readonly top: number;
   /** The sample type the report shows first (name or index); undefined = the default one. */
-  readonly sampleIndex?: string;
+  readonly sampleIndex?: string | undefined;
 }
 
 export interface CompareOutcome {
   readonly report: Report;
-  readonly diff: ProfileDiff;
   readonly verdict: Verdict;
   /** 1 when the verdict is fail, else 0 (see ExitCode). */
   readonly exitCode: number;
+  /** Both profiles' summaries (the current one's totals are what a new baseline records). */
+  readonly summaries: { readonly base: ProfileSummary; readonly current: ProfileSummary };
 }
 
 /**
- * Compares `request.current` against `request.base`. Rules are parsed before any profile is read,
- * so a typo fails fast. Errors are HeapgateErrors whose message says which step failed:
- * `<origin>: rule 2 ("...")`, `reading base profile a.pb.gz: no such file`,
- * `decoding current profile b.pb.gz: ...`, `comparing a.pb.gz with b.pb.gz: ...`.
+ * Compares `request.current` against `request.base`. Errors are HeapgateErrors whose message says
+ * which step failed: `reading base profile a.pb.gz: no such file`, `decoding current profile
+ * b.pb.gz: ...`, `comparing a.pb.gz with b.pb.gz: ...`, `<rules origin>: ...`.
  */
 export async function compareProfiles(request: CompareRequest, load: SummaryLoader): Promise<CompareOutcome> {
-  const rulesPrefix = `${request.rules?.origin ?? 'rules'}: `;
-  let rules: Rule[];
-  try {
-    rules = rulesWithDefaults(request.rules?.text ?? '');
-  } catch (e) {
-    throw withContext(e, rulesPrefix);
-  }
-  const [baseSummary, currentSummary] = await load([request.base, request.current], focusPatterns(rules));
+  const { rules } = request.rules;
+  const [base, current] = (await load([request.base, request.current], focusPatterns(rules))) as [ProfileSummary, ProfileSummary];
   let compared: ProfileDiff;
   try {
-    compared = diff(baseSummary!, currentSummary!);
+    compared = diff(base, current);
   } catch (e) {
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
@@ -63,13 +53,13 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   try {
     verdict = evaluate(compared, rules, request.confidence === undefined ? {} : { confidence: request.confidence });
   } catch (e) {
-    throw e instanceof RuleError ? withContext(e, rulesPrefix) : e;
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
   const report = buildReport(compared, verdict, {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
-    sampleIndex: request.sampleIndex,
+    ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
   });
-  return { report, diff: compared, verdict, exitCode: verdictExitCode(verdict.verdict) };
+  return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
 }

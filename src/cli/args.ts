@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RulesInput } from '../app/compare.js';
+import type { RulesInput } from '../app/rules-input.js';
 import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
 

@@ -8,12 +8,10 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** A `heapgate <name> ...` subcommand. `run` resolves to the process exit code (see ExitCode). */
+/**
+ * A `heapgate <name> ...` subcommand (its name and summary are in main.ts's COMMANDS). `run`
+ * resolves to the process exit code (see ExitCode).
+ */
 export interface Command {
-  readonly name: string;
-  /** One line for `heapgate --help`. */
-  readonly summary: string;
-  /** The full usage text for `heapgate <name> --help`. */
-  readonly usage: string;
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }

@@ -6,13 +6,11 @@
  * malformed profile, bad rules, incompatible profiles), 3 baseline store error, 70 internal error
  * (a bug: anything that is not a HeapgateError; reported as "internal error: <message>").
  */
-import type { CliIo, Command } from './command.js';
-import { HeapgateError, UsageError } from '../core/errors.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
 import { oneLine } from '../core/error-text.js';
-
-/** Exit code for an unexpected error (BSD sysexits EX_SOFTWARE). */
-export const INTERNAL_ERROR_EXIT = 70;
+import { ExitCode, HeapgateError, UsageError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+import type { CliIo, Command } from './command.js';
 
 /**
  * A subcommand as the table knows it: its name and summary without loading it. `load` imports the
@@ -44,8 +42,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
 ];
 
-const VERSION = '0.1.0';
-
 export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -75,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       if (first === 'help' && rest[0] !== undefined) return await dispatch(rest[0], ['--help'], io, commands);
       (first === undefined ? io.stderr : io.stdout)(usage(commands));
-      return first === undefined ? 2 : 0;
+      return first === undefined ? ExitCode.input : ExitCode.pass;
     }
     if (first === '-V' || first === '--version') {
       io.stdout(`heapgate ${VERSION}\n`);
@@ -99,7 +95,7 @@ async function dispatch(name: string, argv: readonly string[], io: CliIo, comman
   return await command.run(argv, io);
 }
 
-/** Prints an error as one line and returns its exit code. */
+/** Prints an error as one line (messages may quote untrusted text: no control characters) and returns its exit code. */
 export function report(e: unknown, io: CliIo): number {
   if (e instanceof HeapgateError) {
     io.stderr(`heapgate: ${oneLine(e.message)}\n`);
@@ -107,10 +103,8 @@ export function report(e: unknown, io: CliIo): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   io.stderr(`heapgate: internal error: ${oneLine(message)}\n`);
-  return INTERNAL_ERROR_EXIT;
+  return ExitCode.internal;
 }
-
-/** Messages may quote untrusted text; keep them on one line with no control characters. */
 
 /**
  * The process's streams and environment as a CliIo. When a reader closes the pipe early

@@ -5,9 +5,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeFsError } from '../adapters/fs-error.js';
-import type { CompareRequest, RulesInput } from '../app/compare.js';
+import type { CompareRequest } from '../app/compare.js';
+import { parseRulesInput, type ParsedRules } from '../app/rules-input.js';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, type Format } from '../core/render/index.js';
+import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
 import type { CliIo } from './command.js';
 import {
   parseChoice,
@@ -28,7 +30,7 @@ export function reportOptions(rulesDescription: string): OptionTable {
     format: { type: 'string', value: 'FORMAT', description: `report format: ${FORMATS.join(', ')} (default text)` },
     top: { type: 'string', value: 'N', description: 'functions listed per sample type; 0 = all (default 10; json: all)' },
     'sample-index': { type: 'string', value: 'T', description: 'sample type whose functions the text report lists (name or index)' },
-    confidence: { type: 'string', value: 'Z', description: 'the z a change must reach to count as real (default 3)' },
+    confidence: { type: 'string', value: 'Z', description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})` },
     output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   };
@@ -36,7 +38,8 @@ export function reportOptions(rulesDescription: string): OptionTable {
 
 /** The report options, parsed and checked. */
 export interface ReportArgs {
-  readonly rules: RulesInput | undefined;
+  /** The defaults plus --rules, parsed. */
+  readonly rules: ParsedRules;
   readonly format: Format;
   readonly top: number;
   readonly sampleIndex: string | undefined;
@@ -56,18 +59,22 @@ export function parseFormat(values: ParsedArgs['values']): Format {
 
 /**
  * The other report options, for a report in `format`: reads an @FILE rules file (relative to
- * `cwd`), then checks --top and --confidence, in that order.
+ * `cwd`), checks --top and --confidence, then parses the rules, in that order; all before any
+ * profile is read.
  */
 export async function parseReportArgs(values: ParsedArgs['values'], format: Format, cwd: string): Promise<ReportArgs> {
-  const rules = str(values, 'rules');
-  const top = str(values, 'top');
-  const confidence = str(values, 'confidence');
+  const rulesValue = str(values, 'rules');
+  const rulesInput = rulesValue === undefined ? undefined : await readRulesArgument(rulesValue, cwd);
+  const topValue = str(values, 'top');
+  const top = topValue === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', topValue);
+  const confidenceValue = str(values, 'confidence');
+  const confidence = confidenceValue === undefined ? undefined : parseNonNegativeNumber('--confidence', confidenceValue);
   return {
-    rules: rules === undefined ? undefined : await readRulesArgument(rules, cwd),
+    rules: parseRulesInput(rulesInput),
     format,
-    top: top === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', top),
+    top,
     sampleIndex: str(values, 'sample-index'),
-    confidence: confidence === undefined ? undefined : parseNonNegativeNumber('--confidence', confidence),
+    confidence,
     output: str(values, 'output'),
   };
 }

@@ -62,8 +62,6 @@ export interface ProfileDiff {
   readonly warnings: readonly string[];
 }
 
-export type { ProfileSummary };
-
 /** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
 export function percentOf(delta: number, base: number): number | null {
   return base === 0 ? null : (100 * delta) / base;

@@ -12,6 +12,8 @@ export const ExitCode = {
   input: 2,
   /** A baseline store could not be read or written. */
   store: 3,
+  /** A bug: anything that is not a HeapgateError (BSD sysexits EX_SOFTWARE). */
+  internal: 70,
 } as const;
 
 export class HeapgateError extends Error {

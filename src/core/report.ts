@@ -1,19 +1,10 @@
-import type { FunctionDelta, MetricDelta, ProfileDiff } from './diff.js';
+import type { FunctionDelta, ProfileDiff } from './diff.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { MetricStatus, Verdict } from './verdict.js';
+import type { MetricResult, Verdict } from './verdict.js';
 import { resolveSampleIndex } from './sample-type.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not. */
 export type VerdictKind = Verdict['verdict'];
-
-export type { MetricStatus };
-
-/** A metric in a report: a sample type's totals (`pattern` null) or a function rule's focus totals. */
-export interface ReportMetric extends MetricDelta {
-  readonly pattern: string | null;
-  readonly status: MetricStatus;
-  readonly rule: string | null;
-}
 
 /**
  * Everything a renderer shows, and nothing it has to compute beyond layout: the input of the text,
@@ -27,7 +18,8 @@ export interface Report {
   readonly current: string;
   /** The diff's warnings: ways the two profiles were not made alike (untrusted text, escape it). */
   readonly warnings: readonly string[];
-  readonly metrics: readonly ReportMetric[];
+  /** The verdict's metrics: every common sample type, then each function rule's focus totals. */
+  readonly metrics: readonly MetricResult[];
   /** The sample type whose functions the text report lists (and markdown when nothing fails). */
   readonly sampleType: string;
   /** Functions per sample type: limit applied; null = all. */
@@ -80,18 +72,7 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     base: options.base,
     current: options.current,
     warnings: [...diff.warnings],
-    metrics: verdict.metrics.map((m) => ({
-      sampleType: m.sampleType,
-      unit: m.unit,
-      base: m.base,
-      current: m.current,
-      delta: m.delta,
-      deltaPercent: m.deltaPercent,
-      z: m.z,
-      pattern: m.pattern,
-      status: m.status,
-      rule: m.rule,
-    })),
+    metrics: verdict.metrics,
     sampleType,
     top: limit,
     functions,

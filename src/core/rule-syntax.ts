@@ -82,8 +82,13 @@ export function parseAmount(text: string): Amount | null {
   return null;
 }
 
-/** Prints a byte amount with the largest binary unit that divides it (`256KiB`, `1MiB`, `1000B`). */
-export function formatBytes(n: number): string {
+/**
+ * An amount in rule syntax, the inverse of parseAmount: a count as a plain number, a byte amount
+ * with the largest binary unit that divides it (`256KiB`, `1MiB`, `1000B`).
+ */
+export function formatAmount(amount: Amount): string {
+  const n = amount.value;
+  if (!amount.inBytes) return String(n);
   for (const [unit, size] of [
     ['GiB', KIB ** 3],
     ['MiB', KIB ** 2],
@@ -99,7 +104,7 @@ export function formatRule(rule: Rule): string {
   const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
   if (rule.off) return `${head} off`;
   let text = `${head} +${rule.percent}%`;
-  if (rule.min > 0) text += ` min ${rule.minInBytes ? formatBytes(rule.min) : String(rule.min)}`;
+  if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
   if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
   return text;
 }

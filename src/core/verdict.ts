@@ -34,8 +34,11 @@ export interface Verdict {
   readonly metrics: readonly MetricResult[];
 }
 
+/** The z a change must reach to count as real when no confidence is given. */
+export const DEFAULT_CONFIDENCE = 3;
+
 export interface EvaluateOptions {
-  /** Minimum z for a change to count as real; 3 by default. */
+  /** Minimum z for a change to count as real; DEFAULT_CONFIDENCE by default. */
   readonly confidence?: number;
 }
 
@@ -61,7 +64,7 @@ export function judge(m: MetricDelta, rule: Rule, confidence: number): MetricSta
  * type the diff lacks (see resolveRules), UsageError for a confidence that is not a number ≥ 0.
  */
 export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: EvaluateOptions = {}): Verdict {
-  const confidence = options.confidence ?? 3;
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number ≥ 0, got ${confidence}`);
   }

@@ -2,19 +2,13 @@
  * `heapgate baseline put|show|history`: store a profile as a commit's baseline, show one, list a
  * branch's recent baselines.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readProfileFile } from '../../adapters/profile-file.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
-import { describeFsError } from '../../adapters/fs-error.js';
 import { openStore } from '../../adapters/store-url.js';
-import {
-  baselineMetadata,
-  encodeBranch,
-  normalizeSha,
-  validateSeries,
-  DEFAULT_HISTORY_LIMIT,
-  type BaselineMetadata,
-} from '../../core/baseline.js';
+import { withContext } from '../../app/error-context.js';
+import { runUrl as runPage, storeBaseline } from '../../app/store-baseline.js';
+import { DEFAULT_HISTORY_LIMIT, encodeBranch, normalizeSha, validateSeries, type BaselineMetadata } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import { formatOptions, parseChoice, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
@@ -111,8 +105,7 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const runId = fromEnv(values, 'run-id', io.env, 'GITHUB_RUN_ID');
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
   const runUrl =
-    (values['run-url'] as string | undefined) ??
-    (runId !== undefined && server && repo ? `${server}/${repo}/actions/runs/${runId}` : undefined);
+    (values['run-url'] as string | undefined) ?? (runId !== undefined && server && repo ? runPage(server, repo, runId) : undefined);
   const historyLimit =
     values['history-limit'] === undefined ? undefined : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
   const series = validateSeries(required(values, 'series', 'baseline put'));
@@ -121,29 +114,15 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   normalizeSha(sha);
 
   const file = positionals[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
-  } catch (e) {
-    throw new UsageError(`reading profile ${file}: ${describeFsError(e)}`);
-  }
-  // Decoding checks the profile before it becomes anyone's baseline, and yields the totals.
+  const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e: unknown) => {
+    throw withContext(e, `reading profile ${file}: `);
+  });
+  // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. The
+  // loader may move the bytes to a worker thread, so it gets a copy of those to be stored.
   const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes: bytes.slice() }], []);
-  const metadata = baselineMetadata(
-    {
-      series,
-      branch,
-      sha,
-      createdAt: new Date().toISOString(),
-      ...(values['commit-time'] !== undefined ? { commitTime: values['commit-time'] as string } : {}),
-      ...(runId !== undefined ? { runId } : {}),
-      ...(runUrl !== undefined ? { runUrl } : {}),
-    },
-    summary!,
-    bytes.length,
-  );
   const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
-  const result = await store.put(metadata, bytes);
+  const run = { series, branch, sha, createdAt: new Date().toISOString(), commitTime: values['commit-time'] as string | undefined, runId, runUrl };
+  const result = await storeBaseline(store, run, summary!, bytes);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}\n`);
   } else {
@@ -153,7 +132,7 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
       older: `kept; ${branch} already has a newer baseline`,
     }[result.pointer];
     const object = result.object === 'created' ? 'stored' : 'already stored (first upload kept)';
-    io.stdout(clean(`baseline ${metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}\n`));
+    io.stdout(clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}\n`));
   }
   return 0;
 }
@@ -255,9 +234,6 @@ function help(io: CliIo): number {
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = { put, show, history };
 
 export const baselineCommand: Command = {
-  name: 'baseline',
-  summary: 'store, show and list baselines (put, show, history)',
-  usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '--help' || sub === '-h') {

@@ -3,14 +3,16 @@
  * (falling back to the default branch) and compare CURRENT against it, like `heapgate diff`.
  */
 import { resolve } from 'node:path';
-import { compareProfiles } from '../../app/compare.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
-import { encodeBranch, validateSeries, type BaselineMetadata } from '../../core/baseline.js';
-import { StoreError, UsageError } from '../../core/errors.js';
-import { render, type Format } from '../../core/render/index.js';
+import { noBaselineSentence, seedCommand } from '../../app/commands.js';
+import { compareProfiles } from '../../app/compare.js';
+import { baselineSource, findBaseline } from '../../app/find-baseline.js';
+import { encodeBranch, validateSeries } from '../../core/baseline.js';
+import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
-import type { BaselineStore } from '../../ports.js';
+import { render, type Format } from '../../core/render/index.js';
+import type { Logger } from '../../ports.js';
 import { formatOptions, parseCommandArgs, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { emitReport, parseFormat, parseReportArgs, reportColor, reportOptions, reportRequest, type ReportArgs } from '../report-args.js';
@@ -63,42 +65,12 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
   };
 }
 
-/** A baseline found for a check: its metadata, bytes and the branch it was found on. */
-export interface FoundBaseline {
-  readonly metadata: BaselineMetadata;
-  readonly profile: Uint8Array;
-  readonly branch: string;
-}
-
-/**
- * The current baseline of the first of `branches` that has one, or undefined when none has.
- * A pointer naming a commit whose object is missing is a StoreError.
- */
-export async function findBaseline(
-  store: BaselineStore,
-  series: string,
-  branches: readonly string[],
-): Promise<FoundBaseline | undefined> {
-  for (const branch of branches) {
-    const pointer = await store.pointer(series, branch);
-    if (pointer === undefined) continue;
-    const stored = await store.commit(series, branch, pointer.current.sha);
-    if (stored === undefined) {
-      throw new StoreError(
-        `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, whose profile is missing`,
-      );
-    }
-    return { metadata: stored.metadata, profile: stored.profile, branch };
-  }
-  return undefined;
-}
-
 /**
  * What check prints when there is no baseline: which branches were tried and the command that seeds
  * one. Branch names and the store URL are untrusted: escaped for the terminal or for Markdown.
  */
 export function noBaselineMessage(args: Pick<CheckArgs, 'series' | 'branches' | 'store'>, location: string, format: Format): string {
-  const seed = `heapgate baseline put PROFILE --store ${args.store} --series ${args.series} --branch ${args.branches.at(-1)} --sha COMMIT`;
+  const seed = seedCommand({ store: args.store, series: args.series, profile: 'PROFILE' }, args.branches.at(-1)!, ['heapgate']);
   if (format === 'markdown') {
     const where = args.branches.map((b) => markdownCode(b, false)).join(' or ');
     return (
@@ -106,18 +78,18 @@ export function noBaselineMessage(args: Pick<CheckArgs, 'series' | 'branches' | 
       `nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}\n`
     );
   }
-  const where = args.branches.map((b) => JSON.stringify(b)).join(' or ');
-  const text =
-    `no baseline for series ${args.series} on branch ${where} in ${location}: nothing to compare against.\n` +
-    `Seed one from a build of the default branch:\n  ${seed}`;
+  const text = `${noBaselineSentence(args.series, args.branches, location)}\nSeed one from a build of the default branch:\n  ${seed}`;
   if (format === 'json') return `${JSON.stringify({ baseline: null, message: text }, null, 2)}\n`;
   return `${text.split('\n').map(terminalSafe).join('\n')}\n`;
 }
 
+/** Process warnings of the lookup (none arise without a merge base or a repairing run) go to stderr. */
+function stderrLog(io: CliIo): Logger {
+  const line = (m: string): void => io.stderr(`heapgate: ${terminalSafe(m)}\n`);
+  return { info: () => {}, warning: line, error: line };
+}
+
 export const checkCommand: Command = {
-  name: 'check',
-  summary: "compare a profile against the branch's stored baseline",
-  usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const args = await parseCheckArgs(argv, io.cwd, io.env);
     if (args === null) {
@@ -125,7 +97,8 @@ export const checkCommand: Command = {
       return 0;
     }
     const store = await openStore(args.store, { cwd: io.cwd });
-    const found = await findBaseline(store, args.series, args.branches);
+    const lookup = { commit: null, branches: args.branches };
+    const found = await findBaseline({ store, pulls: null, log: stderrLog(io) }, args.series, lookup, 're-baseline with heapgate baseline put');
     let text: string;
     let exitCode = 0;
     if (found === undefined) {
@@ -133,7 +106,7 @@ export const checkCommand: Command = {
     } else {
       const outcome = await compareProfiles(
         {
-          base: { role: 'base', label: `baseline ${found.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.profile },
+          base: baselineSource(found),
           current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args),
         },

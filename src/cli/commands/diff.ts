@@ -44,9 +44,6 @@ async function parseDiffArgs(argv: readonly string[], cwd: string): Promise<Diff
  * profiles throw HeapgateErrors for main's top-level catch.
  */
 export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'compare two profile files and report memory changes',
-  usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const args = await parseDiffArgs(argv, io.cwd);
     if (args === null) {

@@ -6,67 +6,14 @@
  * naming the series, so each series (and matrix job) keeps its own sticky comment. Pure.
  */
 import type { FunctionDelta } from '../diff.js';
+import type { GateReportContext } from '../gate.js';
 import type { ValueType } from '../model.js';
 import type { Report } from '../report.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
 import { GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
-import { renderTrendChart, renderTrendTable, type TrendPoint } from './trend.js';
+import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
+import { renderTrendChart, renderTrendTable } from './trend.js';
 import { formatValue } from './units.js';
-
-/**
- * The Action's verdict: the report's (`pass`, `warn`, `fail`), `accepted` for a failing pull request
- * carrying the accept label, `no-baseline` when there was nothing to compare against.
- */
-export type GateVerdict = 'pass' | 'warn' | 'fail' | 'accepted' | 'no-baseline';
-
-/** Which baseline a run was compared against, and why that one. */
-export interface BaselineInfo {
-  readonly sha: string;
-  readonly branch: string;
-  /** `merge-base`: the PR's merge-base commit; `latest`: the branch's current baseline; `requested`: the commit asked for. */
-  readonly chosen: 'merge-base' | 'latest' | 'requested';
-  /** Link to the commit on GitHub. */
-  readonly commitUrl: string | null;
-  /** Link to the run that stored it (from the store: untrusted, shown only when it is a plain https URL). */
-  readonly runUrl: string | null;
-  /** Milliseconds from when the baseline was stored to this run; null when unknown. */
-  readonly ageMs: number | null;
-}
-
-/** What happened to the store's baseline in this run. */
-export interface BaselineUpdate {
-  readonly branch: string;
-  readonly sha: string;
-  /** `moved`: now the current baseline; `same-commit`: already was; `older`: a newer one is current; `skipped`: not stored, see `reason`. */
-  readonly result: 'moved' | 'same-commit' | 'older' | 'skipped';
-  readonly reason?: string;
-}
-
-export interface GateReportContext {
-  readonly series: string;
-  readonly verdict: GateVerdict;
-  /** The comparison; null when there was no baseline. */
-  readonly report: Report | null;
-  readonly baseline: BaselineInfo | null;
-  /** Set when a failing verdict was accepted by label; `by` null when who added it is unknown. */
-  readonly accepted: { readonly label: string; readonly by: string | null } | null;
-  /** Totals of the last baselines and of this run, oldest first. */
-  readonly trend: readonly TrendPoint[];
-  /** A shell command that reproduces the comparison with the CLI; null to leave it out. */
-  readonly reproduce: string | null;
-  /** Set when there was no baseline: the branches tried, the store, and how to seed one. */
-  readonly noBaseline: { readonly branches: readonly string[]; readonly store: string; readonly seed: string } | null;
-  readonly update: BaselineUpdate | null;
-}
-
-const ICON: Record<GateVerdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', accepted: '☑️', 'no-baseline': '🆕' };
-const WORDS: Record<GateVerdict, string> = {
-  pass: 'no memory regression',
-  warn: 'memory warning',
-  fail: 'memory regression',
-  accepted: 'memory regression, accepted',
-  'no-baseline': 'no baseline yet',
-};
 
 /** New allocation sites listed at most. */
 export const MAX_NEW_SITES = 10;
@@ -144,14 +91,8 @@ function reportBody(report: Report, budget: number): string[] {
 
 function headerLine(ctx: GateReportContext): string {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
-  const counts =
-    ctx.report === null
-      ? ''
-      : (() => {
-          const n = (s: string): number => ctx.report!.metrics.filter((m) => m.status === s).length;
-          return ` (${n('fail')} failed, ${n('warn')} warned, ${n('noise')} within noise)`;
-        })();
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} — ${WORDS[ctx.verdict]}${counts}`;
+  const counts = ctx.report === null ? '' : ` (${statusCounts(ctx.report)})`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} — ${VERDICT_WORDS[ctx.verdict]}${counts}`;
 }
 
 function safeUrl(url: string | null): string | null {
@@ -213,10 +154,7 @@ function reproduceLines(ctx: GateReportContext): string[] {
 
 /** Sample types whose new sites and chart are shown: the failing or warning ones, else the report's own. */
 function focusTypes(report: Report): string[] {
-  const types: string[] = [];
-  for (const m of report.metrics) {
-    if ((m.status === 'fail' || m.status === 'warn') && !types.includes(m.sampleType)) types.push(m.sampleType);
-  }
+  const types = failingSampleTypes(report);
   return types.length > 0 ? types : [report.sampleType];
 }
 
@@ -249,11 +187,6 @@ function newSitesSection(ctx: GateReportContext): string[] {
         `| ${markdownCode(truncate(s.row.name, MAX_CELL_CHARS), true)} | ${markdownCode(s.type, true)} | ${valueCell(formatValue(s.row.currentFlat, s.unit))} |`,
     ),
   ];
-}
-
-/** A formatted number: plain when it is only digits, units and signs, escaped otherwise. */
-function valueCell(text: string): string {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
 }
 
 function wholeTypes(report: Report): ValueType[] {

@@ -23,7 +23,3 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return renderJson(report);
   }
 }
-
-export { renderJson, toJsonReport, REPORT_SCHEMA_VERSION } from './json.js';
-export { renderMarkdown, GITHUB_COMMENT_LIMIT } from './markdown.js';
-export { renderText } from './text.js';

@@ -1,9 +1,10 @@
-import type { MetricStatus, Report, VerdictKind } from '../report.js';
+import type { Report, VerdictKind } from '../report.js';
+import type { MetricStatus } from '../verdict.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** A metric in the JSON report: ReportMetric with every field present (null where absent). */
+/** A metric in the JSON report: MetricResult with every field present (null where absent). */
 export interface JsonMetric {
   readonly sampleType: string;
   readonly unit: string;

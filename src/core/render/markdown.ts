@@ -1,6 +1,8 @@
 import type { FunctionDelta } from '../diff.js';
-import type { MetricStatus, Report, ReportMetric } from '../report.js';
+import type { Report } from '../report.js';
+import type { MetricResult } from '../verdict.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
+import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
@@ -24,8 +26,6 @@ export interface MarkdownOptions {
    */
   readonly functionsFor?: 'failing' | 'all';
 }
-
-const ICON: Record<MetricStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', noise: '💤' };
 
 /**
  * The report as GitHub-flavoured Markdown, for a PR comment or a job summary: the verdict on the
@@ -71,9 +71,8 @@ function compose(report: Report, types: readonly string[], rows: number, reduced
 }
 
 function verdictLine(report: Report): string {
-  const count = (s: MetricStatus): number => report.metrics.filter((m) => m.status === s).length;
-  const words = { pass: 'no memory regression', warn: 'memory warning', fail: 'memory regression' }[report.verdict];
-  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} — ${words} (${count('fail')} failed, ${count('warn')} warned, ${count('noise')} within noise)`;
+  const words = VERDICT_WORDS[report.verdict];
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} — ${words} (${statusCounts(report)})`;
 }
 
 /**
@@ -91,12 +90,7 @@ function labelsLine(report: Report): string {
   return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} → current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
 }
 
-/** A cell for formatted numbers: plain when it is only digits, units and signs, escaped otherwise. */
-function valueCell(text: string): string {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
-}
-
-function metricsTable(metrics: readonly ReportMetric[]): string[] {
+function metricsTable(metrics: readonly MetricResult[]): string[] {
   if (metrics.length === 0) return ['_No metrics compared._'];
   const lines = [
     '| metric | base | current | Δ | Δ% | z | rule | status |',
@@ -132,12 +126,7 @@ function noiseLine(report: Report): string | null {
 function functionSampleTypes(report: Report, which: 'failing' | 'all'): string[] {
   const all = Object.keys(report.functions);
   if (which === 'all') return all;
-  const failing: string[] = [];
-  for (const m of report.metrics) {
-    if ((m.status === 'fail' || m.status === 'warn') && all.includes(m.sampleType) && !failing.includes(m.sampleType)) {
-      failing.push(m.sampleType);
-    }
-  }
+  const failing = failingSampleTypes(report).filter((t) => all.includes(t));
   return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
 }
 

@@ -1,6 +1,8 @@
 import type { FunctionDelta } from '../diff.js';
-import type { MetricStatus, Report, ReportMetric, VerdictKind } from '../report.js';
+import type { Report, VerdictKind } from '../report.js';
+import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
+import { statusCounts } from './parts.js';
 import { layoutTable } from './table.js';
 import {
   formatDeltaPercent,
@@ -63,16 +65,14 @@ function verdictWord(verdict: VerdictKind): string {
 }
 
 function summaryLine(report: Report): string {
-  const count = (s: MetricStatus): number => report.metrics.filter((m) => m.status === s).length;
-  const parts = [`${count('fail')} failed`, `${count('warn')} warned`, `${count('noise')} within noise`];
-  return `(${parts.join(', ')}; a change is real when |z| ≥ ${report.confidence})`;
+  return `(${statusCounts(report)}; a change is real when |z| ≥ ${report.confidence})`;
 }
 
-function metricName(m: ReportMetric): string {
+function metricName(m: MetricResult): string {
   return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
 }
 
-function metricRow(m: ReportMetric): string[] {
+function metricRow(m: MetricResult): string[] {
   return [
     metricName(m),
     formatValue(m.base, m.unit),

@@ -1,10 +1,10 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-JLKEZENT.js";
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/cli/args.ts
 import { readFile } from "node:fs/promises";

@@ -3,9 +3,9 @@
  * written by the token's own identity (so nobody can hijack it by pasting the marker into a comment
  * of their own), edited in place, and left alone when its text is already right.
  */
-import type { GateVerdict } from '../core/render/comment.js';
-import { commentMarker } from '../core/render/comment.js';
-import type { CommentSink, IssueComment } from '../ports.js';
+import type { GateVerdict } from '../../core/gate.js';
+import { commentMarker } from '../../core/render/comment.js';
+import type { CommentSink, IssueComment } from '../../ports.js';
 
 /** `always`; `on-change`: when the verdict is warn, fail or accepted; `on-regression`: when it is fail (or accepted); `never`. */
 export const COMMENT_POLICIES = ['always', 'on-change', 'on-regression', 'never'] as const;

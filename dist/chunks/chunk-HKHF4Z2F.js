@@ -4,23 +4,26 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-VRSYCTZW.js";
 import {
+  DEFAULT_CONFIDENCE,
   formatDeltaPercent,
   formatPprofPercent,
   formatSignedValue,
   formatValue,
   formatZ,
+  parseRulesInput,
   renderJson,
-  renderMarkdown
-} from "./chunk-D7XJXS3V.js";
+  renderMarkdown,
+  statusCounts
+} from "./chunk-XW3ER6TU.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-JLKEZENT.js";
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/core/render/table.ts
 function layoutTable(columns, rows, paint = (_r, _c, cell) => cell) {
@@ -79,9 +82,7 @@ function verdictWord(verdict) {
   return verdict.toUpperCase();
 }
 function summaryLine(report) {
-  const count = (s) => report.metrics.filter((m) => m.status === s).length;
-  const parts = [`${count("fail")} failed`, `${count("warn")} warned`, `${count("noise")} within noise`];
-  return `(${parts.join(", ")}; a change is real when |z| \u2265 ${report.confidence})`;
+  return `(${statusCounts(report)}; a change is real when |z| \u2265 ${report.confidence})`;
 }
 function metricName(m) {
   return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
@@ -163,7 +164,7 @@ function reportOptions(rulesDescription) {
     format: { type: "string", value: "FORMAT", description: `report format: ${FORMATS.join(", ")} (default text)` },
     top: { type: "string", value: "N", description: "functions listed per sample type; 0 = all (default 10; json: all)" },
     "sample-index": { type: "string", value: "T", description: "sample type whose functions the text report lists (name or index)" },
-    confidence: { type: "string", value: "Z", description: "the z a change must reach to count as real (default 3)" },
+    confidence: { type: "string", value: "Z", description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})` },
     output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
     help: { type: "boolean", short: "h", description: "show this help" }
   };
@@ -176,15 +177,18 @@ function parseFormat(values) {
   return format === void 0 ? "text" : parseChoice("--format", format, FORMATS);
 }
 async function parseReportArgs(values, format, cwd) {
-  const rules = str(values, "rules");
-  const top = str(values, "top");
-  const confidence = str(values, "confidence");
+  const rulesValue = str(values, "rules");
+  const rulesInput = rulesValue === void 0 ? void 0 : await readRulesArgument(rulesValue, cwd);
+  const topValue = str(values, "top");
+  const top = topValue === void 0 ? DEFAULT_TOP[format] : parseNonNegativeInt("--top", topValue);
+  const confidenceValue = str(values, "confidence");
+  const confidence = confidenceValue === void 0 ? void 0 : parseNonNegativeNumber("--confidence", confidenceValue);
   return {
-    rules: rules === void 0 ? void 0 : await readRulesArgument(rules, cwd),
+    rules: parseRulesInput(rulesInput),
     format,
-    top: top === void 0 ? DEFAULT_TOP[format] : parseNonNegativeInt("--top", top),
+    top,
     sampleIndex: str(values, "sample-index"),
-    confidence: confidence === void 0 ? void 0 : parseNonNegativeNumber("--confidence", confidence),
+    confidence,
     output: str(values, "output")
   };
 }

@@ -8,31 +8,34 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-VRSYCTZW.js";
+import {
+  runUrl,
+  storeBaseline
+} from "./chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunk-VXLGSOC2.js";
+} from "./chunk-XS4TIXPC.js";
 import {
   DEFAULT_HISTORY_LIMIT,
-  baselineMetadata,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-PUAFY5AB.js";
+} from "./chunk-GW76MR6N.js";
 import {
   createProfileLoader,
-  describeFsError,
-  terminalSafe
-} from "./chunk-6ARNZAIU.js";
-import "./chunk-O6NGIT5X.js";
+  readProfileFile,
+  terminalSafe,
+  withContext
+} from "./chunk-JLKEZENT.js";
+import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/baseline.ts
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 var FORMAT_AND_HELP = {
   format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
@@ -106,35 +109,20 @@ async function put(argv, io) {
   if (sha === void 0) throw new UsageError("baseline put needs --sha (or GITHUB_SHA)");
   const runId = fromEnv(values, "run-id", io.env, "GITHUB_RUN_ID");
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
-  const runUrl = values["run-url"] ?? (runId !== void 0 && server && repo ? `${server}/${repo}/actions/runs/${runId}` : void 0);
+  const runUrl2 = values["run-url"] ?? (runId !== void 0 && server && repo ? runUrl(server, repo, runId) : void 0);
   const historyLimit = values["history-limit"] === void 0 ? void 0 : parseNonNegativeInt("--history-limit", values["history-limit"]);
   const series = validateSeries(required(values, "series", "baseline put"));
   const storeUrl = required(values, "store", "baseline put");
   encodeBranch(branch);
   normalizeSha(sha);
   const file = positionals[0];
-  let bytes;
-  try {
-    bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
-  } catch (e) {
-    throw new UsageError(`reading profile ${file}: ${describeFsError(e)}`);
-  }
+  const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e) => {
+    throw withContext(e, `reading profile ${file}: `);
+  });
   const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes: bytes.slice() }], []);
-  const metadata = baselineMetadata(
-    {
-      series,
-      branch,
-      sha,
-      createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-      ...values["commit-time"] !== void 0 ? { commitTime: values["commit-time"] } : {},
-      ...runId !== void 0 ? { runId } : {},
-      ...runUrl !== void 0 ? { runUrl } : {}
-    },
-    summary,
-    bytes.length
-  );
   const store = await openStore(storeUrl, { cwd: io.cwd, ...historyLimit !== void 0 ? { historyLimit } : {} });
-  const result = await store.put(metadata, bytes);
+  const run = { series, branch, sha, createdAt: (/* @__PURE__ */ new Date()).toISOString(), commitTime: values["commit-time"], runId, runUrl: runUrl2 };
+  const result = await storeBaseline(store, run, summary, bytes);
   if (format === "json") {
     io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}
 `);
@@ -145,7 +133,7 @@ async function put(argv, io) {
       older: `kept; ${branch} already has a newer baseline`
     }[result.pointer];
     const object = result.object === "created" ? "stored" : "already stored (first upload kept)";
-    io.stdout(clean(`baseline ${metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}
+    io.stdout(clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}
 `));
   }
   return 0;
@@ -247,9 +235,6 @@ function help(io) {
 }
 var SUBCOMMANDS = { put, show, history };
 var baselineCommand = {
-  name: "baseline",
-  summary: "store, show and list baselines (put, show, history)",
-  usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === void 0 || sub === "--help" || sub === "-h") {

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/core/sample-type.ts
 var INUSE_PREFIX = "inuse_";
@@ -191,13 +191,13 @@ function comparabilityWarnings(base, current) {
 }
 
 export {
+  sampleVariances,
+  zScore,
   findSampleType,
   sameValueType,
   formatValueType,
   listSampleTypes,
   resolveSampleIndex,
-  sampleVariances,
-  zScore,
   goVersionFromComments,
   comparabilityWarnings
 };

@@ -7,7 +7,9 @@ var ExitCode = {
   /** Bad arguments, unreadable or malformed profiles, bad rules, incompatible profiles. */
   input: 2,
   /** A baseline store could not be read or written. */
-  store: 3
+  store: 3,
+  /** A bug: anything that is not a HeapgateError (BSD sysexits EX_SOFTWARE). */
+  internal: 70
 };
 var HeapgateError = class extends Error {
   constructor(message, exitCode = ExitCode.input) {

@@ -1,9 +1,6 @@
-/**
- * The `profile` input on disk: a path, or a glob that must match exactly one file, read whole.
- */
-import { glob, readFile } from 'node:fs/promises';
+/** The `profile` input on disk: a path, or a glob that must match exactly one file. */
+import { glob } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
 
 /** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
@@ -31,13 +28,4 @@ export async function resolveProfilePath(pattern: string, cwd: string): Promise<
     );
   }
   return matches[0]!;
-}
-
-/** Reads the profile; a UsageError `input profile: reading <path>: no such file` when it cannot. */
-export async function readProfileFile(path: string, cwd: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(resolve(cwd, path)));
-  } catch (e) {
-    throw new UsageError(`input profile: reading ${path}: ${describeFsError(e)}`);
-  }
 }

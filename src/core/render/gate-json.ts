@@ -2,9 +2,9 @@
  * The Action's JSON report (the `report` output's file): the gate's verdict and context around the
  * comparison's JSON report (docs/report-schema.md), which is null when there was no baseline.
  */
-import type { BaselineInfo, BaselineUpdate, GateVerdict } from '../core/render/comment.js';
-import { toJsonReport, type JsonReport } from '../core/render/json.js';
-import type { Report } from '../core/report.js';
+import type { Acceptance, BaselineInfo, BaselineUpdate, GateVerdict } from '../gate.js';
+import type { Report } from '../report.js';
+import { toJsonReport, type JsonReport } from './json.js';
 
 /** Version of this document's shape; bumped on an incompatible change. */
 export const GATE_REPORT_SCHEMA_VERSION = 1;
@@ -18,7 +18,7 @@ export interface GateJsonReport {
   readonly sha: string;
   readonly baseline: (BaselineInfo & { readonly createdAt: string | null }) | null;
   /** Who accepted a failing verdict with the accept label (login null when unknown). */
-  readonly accepted: { readonly label: string; readonly by: string | null } | null;
+  readonly accepted: Acceptance | null;
   readonly update: BaselineUpdate | null;
   /** Set when there was no baseline: what was searched and how to seed one. */
   readonly message: string | null;
@@ -32,7 +32,7 @@ export interface GateJsonInput {
   readonly sha: string;
   readonly baseline: BaselineInfo | null;
   readonly baselineCreatedAt: string | null;
-  readonly accepted: { readonly label: string; readonly by: string | null } | null;
+  readonly accepted: Acceptance | null;
   readonly update: BaselineUpdate | null;
   readonly message: string | null;
   readonly report: Report | null;

@@ -7,22 +7,22 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HEWGNYEL.js";
+} from "./chunk-HKHF4Z2F.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-VRSYCTZW.js";
 import {
   compareProfiles
-} from "./chunk-D7XJXS3V.js";
+} from "./chunk-XW3ER6TU.js";
 import {
   createProfileLoader
-} from "./chunk-6ARNZAIU.js";
-import "./chunk-O6NGIT5X.js";
+} from "./chunk-JLKEZENT.js";
+import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/diff.ts
@@ -50,9 +50,6 @@ async function parseDiffArgs(argv, cwd) {
   return { base: positionals[0], current: positionals[1], ...await parseReportArgs(values, format, cwd) };
 }
 var diffCommand = {
-  name: "diff",
-  summary: "compare two profile files and report memory changes",
-  usage: USAGE,
   async run(argv, io) {
     const args = await parseDiffArgs(argv, io.cwd);
     if (args === null) {

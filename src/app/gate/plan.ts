@@ -3,6 +3,7 @@
  * against, whether this run becomes the new baseline, and whether a failing verdict fails the step.
  * Pure.
  */
+import type { BaselineLookup } from '../find-baseline.js';
 
 /** `auto`: by event (see planRun); `check`: compare only; `update`: compare if possible, then store this run as the baseline. */
 export const MODES = ['auto', 'check', 'update'] as const;
@@ -58,12 +59,6 @@ export interface PlanConfig {
   readonly baselineSha: string | null;
 }
 
-/** Where to look for the baseline: a commit first (when set), then the current baseline of each branch in order. */
-export interface BaselineLookup {
-  readonly commit: { readonly sha: string; readonly chosen: 'merge-base' | 'requested' } | 'merge-base' | null;
-  readonly branches: readonly string[];
-}
-
 export interface RunPlan {
   readonly lookup: BaselineLookup;
   /** Store this run as the baseline of `branch` (`when`: always, or only when the verdict is not fail); null = never. */
@@ -99,11 +94,11 @@ export function planRun(config: PlanConfig, event: GateEvent): RunPlan {
   const base = baseBranchOf(config, event);
   const pr = event.pullRequest;
   const branches = (first: string): string[] => (first === base ? [first] : [first, base]);
-  const requested = config.baselineSha === null ? null : ({ sha: config.baselineSha, chosen: 'requested' } as const);
+  const requested = config.baselineSha === null ? null : { sha: config.baselineSha };
   let lookup: BaselineLookup;
   let sha = event.sha;
   if (pr !== null) {
-    lookup = { commit: requested ?? 'merge-base', branches: branches(pr.baseRef) };
+    lookup = { commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } }, branches: branches(pr.baseRef) };
     sha = pr.headSha;
   } else {
     lookup = { commit: requested, branches: branches(event.branch ?? base) };

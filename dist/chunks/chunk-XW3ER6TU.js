@@ -2,8 +2,9 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   markdownCode,
   markdownText,
-  truncate
-} from "./chunk-6ARNZAIU.js";
+  truncate,
+  withContext
+} from "./chunk-JLKEZENT.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -12,14 +13,13 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-O6NGIT5X.js";
+} from "./chunk-OR3EXEUY.js";
 import {
   ExitCode,
-  HeapgateError,
   IncompatibleProfilesError,
   RuleError,
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/core/diff.ts
 function percentOf(delta, base) {
@@ -170,18 +170,7 @@ function buildReport(diff2, verdict, options) {
     base: options.base,
     current: options.current,
     warnings: [...diff2.warnings],
-    metrics: verdict.metrics.map((m) => ({
-      sampleType: m.sampleType,
-      unit: m.unit,
-      base: m.base,
-      current: m.current,
-      delta: m.delta,
-      deltaPercent: m.deltaPercent,
-      z: m.z,
-      pattern: m.pattern,
-      status: m.status,
-      rule: m.rule
-    })),
+    metrics: verdict.metrics,
     sampleType,
     top: limit,
     functions,
@@ -231,7 +220,9 @@ function parseAmount(text) {
   if (bytes !== void 0) return { value: Math.round(n * bytes), inBytes: true };
   return null;
 }
-function formatBytes(n) {
+function formatAmount(amount) {
+  const n = amount.value;
+  if (!amount.inBytes) return String(n);
   for (const [unit, size] of [
     ["GiB", KIB ** 3],
     ["MiB", KIB ** 2],
@@ -245,7 +236,7 @@ function formatRule(rule) {
   const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
   if (rule.off) return `${head} off`;
   let text = `${head} +${rule.percent}%`;
-  if (rule.min > 0) text += ` min ${rule.minInBytes ? formatBytes(rule.min) : String(rule.min)}`;
+  if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
   if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
   return text;
 }
@@ -395,6 +386,7 @@ function resolveRules(rules, types) {
 }
 
 // src/core/verdict.ts
+var DEFAULT_CONFIDENCE = 3;
 function over(m, percent) {
   if (m.base === 0) return m.current > 0;
   return m.deltaPercent !== null && m.deltaPercent > percent;
@@ -407,7 +399,7 @@ function judge(m, rule, confidence) {
   return "pass";
 }
 function evaluate(diff2, rules, options = {}) {
-  const confidence = options.confidence ?? 3;
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
   }
@@ -430,29 +422,13 @@ function evaluate(diff2, rules, options = {}) {
   return { verdict, confidence, metrics };
 }
 
-// src/app/error-context.ts
-function withContext(e, prefix) {
-  if (!(e instanceof HeapgateError)) return e;
-  const copy = Object.create(Object.getPrototypeOf(e));
-  Object.assign(copy, e);
-  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
-  Object.defineProperty(copy, "stack", { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
-  return copy;
-}
-
 // src/app/compare.ts
 async function compareProfiles(request, load) {
-  const rulesPrefix = `${request.rules?.origin ?? "rules"}: `;
-  let rules;
-  try {
-    rules = rulesWithDefaults(request.rules?.text ?? "");
-  } catch (e) {
-    throw withContext(e, rulesPrefix);
-  }
-  const [baseSummary, currentSummary] = await load([request.base, request.current], focusPatterns(rules));
+  const { rules } = request.rules;
+  const [base, current] = await load([request.base, request.current], focusPatterns(rules));
   let compared;
   try {
-    compared = diff(baseSummary, currentSummary);
+    compared = diff(base, current);
   } catch (e) {
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
@@ -460,206 +436,15 @@ async function compareProfiles(request, load) {
   try {
     verdict = evaluate(compared, rules, request.confidence === void 0 ? {} : { confidence: request.confidence });
   } catch (e) {
-    throw e instanceof RuleError ? withContext(e, rulesPrefix) : e;
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
   const report = buildReport(compared, verdict, {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
-    sampleIndex: request.sampleIndex
+    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {}
   });
-  return { report, diff: compared, verdict, exitCode: verdictExitCode(verdict.verdict) };
-}
-
-// src/core/render/units.ts
-var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-function isByteUnit(unit) {
-  const u = unit.toLowerCase();
-  return u === "bytes" || u === "byte" || u === "b";
-}
-function groupThousands(value) {
-  const rounded = Math.round(Math.abs(value));
-  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
-  let out = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
-    out += digits[i];
-  }
-  return (value < 0 && rounded !== 0 ? "-" : "") + out;
-}
-function formatBytes2(value) {
-  const abs = Math.abs(value);
-  let i = 0;
-  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
-  if (i === 0) return `${groupThousands(value)} B`;
-  const scaled = abs / 1024 ** i;
-  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
-}
-function formatValue(value, unit) {
-  if (isByteUnit(unit)) return formatBytes2(value);
-  if (unit === "count" || unit === "") return groupThousands(value);
-  return `${groupThousands(value)} ${unit}`;
-}
-function formatSignedValue(value, unit) {
-  const text = formatValue(value, unit);
-  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
-}
-function formatDeltaPercent(percent) {
-  if (percent === null || !Number.isFinite(percent)) return "n/a";
-  const text = Math.abs(percent).toFixed(1);
-  if (text === "0.0") return "0.0%";
-  return `${percent > 0 ? "+" : "-"}${text}%`;
-}
-function formatZ(z) {
-  if (z === null) return "exact";
-  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
-  const text = z.toFixed(1);
-  return text === "-0.0" ? "0.0" : text;
-}
-function formatPprofPercent(value, total) {
-  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
-  return `${goFormatG2(ratio).padStart(5)}%`;
-}
-function goFormatG2(x) {
-  if (x === 0) return "0";
-  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
-  if (exp < -4) {
-    const [mantissa, e] = x.toExponential(1).split("e");
-    const trimmed = mantissa.replace(/\.?0+$/, "");
-    const n = Number(e);
-    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-  }
-  return String(Number(x.toPrecision(2)));
-}
-
-// src/core/render/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var MAX_CELL_CHARS = 200;
-var MAX_WARNING_CHARS = 500;
-var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", noise: "\u{1F4A4}" };
-function renderMarkdown(report, options = {}) {
-  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
-  const types = functionSampleTypes(report, options.functionsFor ?? "failing");
-  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
-  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
-    const text = compose(report, types, rows, rows < fullRows);
-    if (text.length <= budget) return text;
-    if (rows === 0) break;
-  }
-  const compact = compose(report, [], 0, true, true);
-  if (compact.length <= budget) return compact;
-  return cut(compact, budget);
-}
-function compose(report, types, rows, reduced, compact = false) {
-  const parts = [verdictLine(report), ...warningLines(report), labelsLine(report), ""];
-  const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
-  parts.push(...metricsTable(metrics));
-  if (metrics.length < report.metrics.length) {
-    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
-  }
-  const noise = noiseLine(report);
-  if (noise !== null) parts.push("", noise);
-  for (const type of types) parts.push("", ...functionSection(report, type, rows));
-  if (reduced) {
-    parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
-  }
-  return `${parts.join("\n")}
-`;
-}
-function verdictLine(report) {
-  const count = (s) => report.metrics.filter((m) => m.status === s).length;
-  const words = { pass: "no memory regression", warn: "memory warning", fail: "memory regression" }[report.verdict];
-  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${count("fail")} failed, ${count("warn")} warned, ${count("noise")} within noise)`;
-}
-function warningLines(report) {
-  const n = report.warnings.length;
-  if (n === 0) return [];
-  return [...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`), ""];
-}
-function labelsLine(report) {
-  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
-}
-function valueCell(text) {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
-}
-function metricsTable(metrics) {
-  if (metrics.length === 0) return ["_No metrics compared._"];
-  const lines = [
-    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
-    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
-  ];
-  for (const m of metrics) {
-    const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
-    lines.push(
-      `| ${[
-        name,
-        valueCell(formatValue(m.base, m.unit)),
-        valueCell(formatValue(m.current, m.unit)),
-        valueCell(formatSignedValue(m.delta, m.unit)),
-        formatDeltaPercent(m.deltaPercent),
-        formatZ(m.z),
-        m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
-        `${ICON[m.status]} ${m.status}`
-      ].join(" | ")} |`
-    );
-  }
-  return lines;
-}
-function noiseLine(report) {
-  const noise = report.metrics.filter((m) => m.status === "noise").length;
-  if (noise === 0) return null;
-  return `\u{1F4A4} ${noise === 1 ? "1 change crosses" : `${noise} changes cross`} a threshold but ${noise === 1 ? "is" : "are"} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
-}
-function functionSampleTypes(report, which) {
-  const all = Object.keys(report.functions);
-  if (which === "all") return all;
-  const failing = [];
-  for (const m of report.metrics) {
-    if ((m.status === "fail" || m.status === "warn") && all.includes(m.sampleType) && !failing.includes(m.sampleType)) {
-      failing.push(m.sampleType);
-    }
-  }
-  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
-}
-function functionSection(report, type, maxRows) {
-  const all = report.functions[type] ?? [];
-  const rows = all.slice(0, maxRows);
-  const total = report.totals[type];
-  const unit = total?.unit ?? "";
-  const baseTotal = total?.base ?? 0;
-  const count = report.functionCount[type] ?? all.length;
-  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
-  if (rows.length === 0) {
-    out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
-    return out;
-  }
-  out.push(
-    "",
-    "| flat \u0394 | flat% | cum \u0394 | cum% | function |",
-    "| --: | --: | --: | --: | :-- |"
-  );
-  for (const f of rows) {
-    out.push(
-      `| ${[
-        valueCell(formatSignedValue(f.flatDelta, unit)),
-        formatPprofPercent(f.flatDelta, baseTotal).trim(),
-        valueCell(formatSignedValue(f.cumDelta, unit)),
-        formatPprofPercent(f.cumDelta, baseTotal).trim(),
-        markdownCode(truncate(f.name, MAX_CELL_CHARS), true)
-      ].join(" | ")} |`
-    );
-  }
-  out.push("", `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
-  return out;
-}
-function cut(text, budget) {
-  const note = "\n_Report cut to fit the size limit._\n";
-  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
-  const room = budget - note.length;
-  const end = text.lastIndexOf("\n", room);
-  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+  return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
 }
 
 // src/core/render/json.ts
@@ -710,7 +495,240 @@ function renderJson(report) {
 `;
 }
 
+// src/app/rules-input.ts
+function parseRulesInput(input) {
+  const origin = input?.origin ?? "rules";
+  try {
+    return { rules: rulesWithDefaults(input?.text ?? ""), origin };
+  } catch (e) {
+    throw withContext(e, `${origin}: `);
+  }
+}
+
+// src/core/render/parts.ts
+var ICON = {
+  pass: "\u2705",
+  warn: "\u26A0\uFE0F",
+  fail: "\u274C",
+  noise: "\u{1F4A4}",
+  accepted: "\u2611\uFE0F",
+  "no-baseline": "\u{1F195}"
+};
+var VERDICT_WORDS = {
+  pass: "no memory regression",
+  warn: "memory warning",
+  fail: "memory regression",
+  accepted: "memory regression, accepted",
+  "no-baseline": "no baseline yet"
+};
+function statusCounts(report) {
+  const n = (status) => report.metrics.filter((m) => m.status === status).length;
+  return `${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise`;
+}
+function failingSampleTypes(report) {
+  const types = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
+  }
+  return types;
+}
+function valueCell(text) {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+
+// src/core/render/units.ts
+var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+function isByteUnit(unit) {
+  const u = unit.toLowerCase();
+  return u === "bytes" || u === "byte" || u === "b";
+}
+function groupThousands(value) {
+  const rounded = Math.round(Math.abs(value));
+  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return (value < 0 && rounded !== 0 ? "-" : "") + out;
+}
+function formatBytes(value) {
+  const abs = Math.abs(value);
+  let i = 0;
+  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
+  if (i === 0) return `${groupThousands(value)} B`;
+  const scaled = abs / 1024 ** i;
+  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
+}
+function formatValue(value, unit) {
+  if (isByteUnit(unit)) return formatBytes(value);
+  if (unit === "count" || unit === "") return groupThousands(value);
+  return `${groupThousands(value)} ${unit}`;
+}
+function formatSignedValue(value, unit) {
+  const text = formatValue(value, unit);
+  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
+}
+function formatDeltaPercent(percent) {
+  if (percent === null || !Number.isFinite(percent)) return "n/a";
+  const text = Math.abs(percent).toFixed(1);
+  if (text === "0.0") return "0.0%";
+  return `${percent > 0 ? "+" : "-"}${text}%`;
+}
+function formatZ(z) {
+  if (z === null) return "exact";
+  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  const text = z.toFixed(1);
+  return text === "-0.0" ? "0.0" : text;
+}
+function formatPprofPercent(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
+  return `${goFormatG2(ratio).padStart(5)}%`;
+}
+function goFormatG2(x) {
+  if (x === 0) return "0";
+  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
+  if (exp < -4) {
+    const [mantissa, e] = x.toExponential(1).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const n = Number(e);
+    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(Number(x.toPrecision(2)));
+}
+
+// src/core/render/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MAX_CELL_CHARS = 200;
+var MAX_WARNING_CHARS = 500;
+function renderMarkdown(report, options = {}) {
+  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const types = functionSampleTypes(report, options.functionsFor ?? "failing");
+  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
+    const text = compose(report, types, rows, rows < fullRows);
+    if (text.length <= budget) return text;
+    if (rows === 0) break;
+  }
+  const compact = compose(report, [], 0, true, true);
+  if (compact.length <= budget) return compact;
+  return cut(compact, budget);
+}
+function compose(report, types, rows, reduced, compact = false) {
+  const parts = [verdictLine(report), ...warningLines(report), labelsLine(report), ""];
+  const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
+  parts.push(...metricsTable(metrics));
+  if (metrics.length < report.metrics.length) {
+    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+  }
+  const noise = noiseLine(report);
+  if (noise !== null) parts.push("", noise);
+  for (const type of types) parts.push("", ...functionSection(report, type, rows));
+  if (reduced) {
+    parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
+  }
+  return `${parts.join("\n")}
+`;
+}
+function verdictLine(report) {
+  const words = VERDICT_WORDS[report.verdict];
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${statusCounts(report)})`;
+}
+function warningLines(report) {
+  const n = report.warnings.length;
+  if (n === 0) return [];
+  return [...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`), ""];
+}
+function labelsLine(report) {
+  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+}
+function metricsTable(metrics) {
+  if (metrics.length === 0) return ["_No metrics compared._"];
+  const lines = [
+    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
+    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
+  ];
+  for (const m of metrics) {
+    const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    lines.push(
+      `| ${[
+        name,
+        valueCell(formatValue(m.base, m.unit)),
+        valueCell(formatValue(m.current, m.unit)),
+        valueCell(formatSignedValue(m.delta, m.unit)),
+        formatDeltaPercent(m.deltaPercent),
+        formatZ(m.z),
+        m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
+        `${ICON[m.status]} ${m.status}`
+      ].join(" | ")} |`
+    );
+  }
+  return lines;
+}
+function noiseLine(report) {
+  const noise = report.metrics.filter((m) => m.status === "noise").length;
+  if (noise === 0) return null;
+  return `\u{1F4A4} ${noise === 1 ? "1 change crosses" : `${noise} changes cross`} a threshold but ${noise === 1 ? "is" : "are"} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+}
+function functionSampleTypes(report, which) {
+  const all = Object.keys(report.functions);
+  if (which === "all") return all;
+  const failing = failingSampleTypes(report).filter((t) => all.includes(t));
+  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
+}
+function functionSection(report, type, maxRows) {
+  const all = report.functions[type] ?? [];
+  const rows = all.slice(0, maxRows);
+  const total = report.totals[type];
+  const unit = total?.unit ?? "";
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? all.length;
+  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
+  if (rows.length === 0) {
+    out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
+    return out;
+  }
+  out.push(
+    "",
+    "| flat \u0394 | flat% | cum \u0394 | cum% | function |",
+    "| --: | --: | --: | --: | :-- |"
+  );
+  for (const f of rows) {
+    out.push(
+      `| ${[
+        valueCell(formatSignedValue(f.flatDelta, unit)),
+        formatPprofPercent(f.flatDelta, baseTotal).trim(),
+        valueCell(formatSignedValue(f.cumDelta, unit)),
+        formatPprofPercent(f.cumDelta, baseTotal).trim(),
+        markdownCode(truncate(f.name, MAX_CELL_CHARS), true)
+      ].join(" | ")} |`
+    );
+  }
+  out.push("", `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  return out;
+}
+function cut(text, budget) {
+  const note = "\n_Report cut to fit the size limit._\n";
+  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
+  const room = budget - note.length;
+  const end = text.lastIndexOf("\n", room);
+  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+}
+
 export {
+  toJsonReport,
+  renderJson,
+  focusPatterns,
+  DEFAULT_CONFIDENCE,
+  compareProfiles,
+  parseRulesInput,
+  ICON,
+  VERDICT_WORDS,
+  statusCounts,
+  failingSampleTypes,
+  valueCell,
   isByteUnit,
   formatValue,
   formatSignedValue,
@@ -719,11 +737,5 @@ export {
   formatPprofPercent,
   GITHUB_COMMENT_LIMIT,
   MAX_CELL_CHARS,
-  renderMarkdown,
-  rulesWithDefaults,
-  focusPatterns,
-  withContext,
-  compareProfiles,
-  toJsonReport,
-  renderJson
+  renderMarkdown
 };

@@ -1,64 +1,22 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   sampleVariances
-} from "./chunk-O6NGIT5X.js";
+} from "./chunk-OR3EXEUY.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
 import {
   DecodeError,
+  ExitCode,
   HeapgateError,
   IncompatibleProfilesError,
   RuleError,
   StoreError,
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
-// src/core/render/escape.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-function hex(c) {
-  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-}
-function unicode(c) {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function terminalSafe(text) {
-  return text.replace(CONTROL, hex).replace(INVISIBLE, unicode);
-}
-function markdownCode(text, inTable) {
-  let safe = terminalSafe(text);
-  if (inTable) safe = safe.replace(/\|/g, "\\|");
-  if (/^ *$/.test(safe)) return safe === "" ? "` `" : `\`${safe}\``;
-  let longest = 0;
-  for (const run of safe.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(safe) ? " " : "";
-  return `${fence}${pad}${safe}${pad}${fence}`;
-}
-function markdownText(text) {
-  return terminalSafe(text).replace(/[!-/:-@[-`{-~]/g, (c) => {
-    switch (c) {
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case "&":
-        return "&amp;";
-      case "@":
-        return "@\u200D";
-      default:
-        return `\\${c}`;
-    }
-  });
-}
-function truncate(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const code = text.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return `${text.slice(0, end)}\u2026`;
-}
+// src/adapters/profile-file.ts
+import { readFile } from "node:fs/promises";
 
 // src/adapters/fs-error.ts
 function describeFsError(e) {
@@ -78,6 +36,15 @@ function describeFsError(e) {
       return "too many open files";
     default:
       return typeof code === "string" ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
+  }
+}
+
+// src/adapters/profile-file.ts
+async function readProfileFile(path) {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UsageError(describeFsError(e));
   }
 }
 
@@ -112,9 +79,6 @@ async function decodedSizeOf(source) {
     await file?.close();
   }
 }
-
-// src/adapters/profile-job.ts
-import { readFile } from "node:fs/promises";
 
 // src/core/aggregate.ts
 function nodeName(fn, mapping) {
@@ -1742,13 +1706,6 @@ async function runProfileJob(job) {
     return failure(step, e);
   }
 }
-async function readProfileFile(path) {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw new UsageError(describeFsError(e));
-  }
-}
 function failure(step, e) {
   if (e instanceof HeapgateError) {
     return {
@@ -1761,7 +1718,7 @@ function failure(step, e) {
       internal: false
     };
   }
-  return { ok: false, step, name: "Error", message: firstLine(e), exitCode: 70, internal: true };
+  return { ok: false, step, name: "Error", message: firstLine(e), exitCode: ExitCode.internal, internal: true };
 }
 function jobError(source, f) {
   const message = `${f.step} ${source.role} profile ${source.label}: ${f.message}`;
@@ -1848,7 +1805,7 @@ function runInWorker(url, job) {
       step: "decoding",
       name: "Error",
       message,
-      exitCode: 70,
+      exitCode: ExitCode.internal,
       internal: true
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
@@ -1858,11 +1815,69 @@ function runInWorker(url, job) {
   });
 }
 
+// src/app/error-context.ts
+function withContext(e, prefix) {
+  if (!(e instanceof HeapgateError)) return e;
+  const copy = Object.create(Object.getPrototypeOf(e));
+  Object.assign(copy, e);
+  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
+  return copy;
+}
+
+// src/core/render/escape.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+function hex(c) {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+function unicode(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function terminalSafe(text) {
+  return text.replace(CONTROL, hex).replace(INVISIBLE, unicode);
+}
+function markdownCode(text, inTable) {
+  let safe = terminalSafe(text);
+  if (inTable) safe = safe.replace(/\|/g, "\\|");
+  if (/^ *$/.test(safe)) return safe === "" ? "` `" : `\`${safe}\``;
+  let longest = 0;
+  for (const run of safe.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(safe) ? " " : "";
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+function markdownText(text) {
+  return terminalSafe(text).replace(/[!-/:-@[-`{-~]/g, (c) => {
+    switch (c) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      case "@":
+        return "@\u200D";
+      default:
+        return `\\${c}`;
+    }
+  });
+}
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+
 export {
+  describeFsError,
+  readProfileFile,
+  createProfileLoader,
+  withContext,
   terminalSafe,
   markdownCode,
   markdownText,
-  truncate,
-  describeFsError,
-  createProfileLoader
+  truncate
 };

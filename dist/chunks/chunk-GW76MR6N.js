@@ -1,10 +1,10 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   goVersionFromComments
-} from "./chunk-O6NGIT5X.js";
+} from "./chunk-OR3EXEUY.js";
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/core/baseline.ts
 var BASELINE_SCHEMA = 1;

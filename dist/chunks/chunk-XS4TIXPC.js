@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 
 // src/adapters/store-url.ts
 import path from "node:path";
@@ -39,10 +39,10 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-RJLAKGVJ.js");
+    const { openGcsStore } = await import("./gcs-store-WFEJTXJD.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-PPDYPCGE.js");
+  const { DirBaselineStore } = await import("./dir-store-DN7NMPQB.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 

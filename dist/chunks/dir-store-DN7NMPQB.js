@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   parseStored
-} from "./chunk-OVZVMTP6.js";
+} from "./chunk-MQMF3SXI.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
@@ -12,11 +12,11 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-PUAFY5AB.js";
-import "./chunk-O6NGIT5X.js";
+} from "./chunk-GW76MR6N.js";
+import "./chunk-OR3EXEUY.js";
 import {
   StoreError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
 
 // src/adapters/dir-store.ts

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HEWGNYEL.js";
+} from "./chunk-HKHF4Z2F.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -15,28 +15,33 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-VRSYCTZW.js";
+import {
+  baselineSource,
+  findBaseline,
+  noBaselineSentence,
+  seedCommand
+} from "./chunk-BGLPJT54.js";
 import {
   compareProfiles
-} from "./chunk-D7XJXS3V.js";
+} from "./chunk-XW3ER6TU.js";
 import {
   openStore
-} from "./chunk-VXLGSOC2.js";
+} from "./chunk-XS4TIXPC.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-PUAFY5AB.js";
+} from "./chunk-GW76MR6N.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-6ARNZAIU.js";
-import "./chunk-O6NGIT5X.js";
+} from "./chunk-JLKEZENT.js";
+import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
-  StoreError,
   UsageError
-} from "./chunk-X72NLQDY.js";
+} from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/check.ts
@@ -78,29 +83,14 @@ async function parseCheckArgs(argv, cwd, env) {
     ...await parseReportArgs(values, format, cwd)
   };
 }
-async function findBaseline(store, series, branches) {
-  for (const branch of branches) {
-    const pointer = await store.pointer(series, branch);
-    if (pointer === void 0) continue;
-    const stored = await store.commit(series, branch, pointer.current.sha);
-    if (stored === void 0) {
-      throw new StoreError(
-        `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, whose profile is missing`
-      );
-    }
-    return { metadata: stored.metadata, profile: stored.profile, branch };
-  }
-  return void 0;
-}
 function noBaselineMessage(args, location, format) {
-  const seed = `heapgate baseline put PROFILE --store ${args.store} --series ${args.series} --branch ${args.branches.at(-1)} --sha COMMIT`;
+  const seed = seedCommand({ store: args.store, series: args.series, profile: "PROFILE" }, args.branches.at(-1), ["heapgate"]);
   if (format === "markdown") {
-    const where2 = args.branches.map((b) => markdownCode(b, false)).join(" or ");
-    return `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where2} in ${markdownCode(location, false)}: nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}
+    const where = args.branches.map((b) => markdownCode(b, false)).join(" or ");
+    return `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}
 `;
   }
-  const where = args.branches.map((b) => JSON.stringify(b)).join(" or ");
-  const text = `no baseline for series ${args.series} on branch ${where} in ${location}: nothing to compare against.
+  const text = `${noBaselineSentence(args.series, args.branches, location)}
 Seed one from a build of the default branch:
   ${seed}`;
   if (format === "json") return `${JSON.stringify({ baseline: null, message: text }, null, 2)}
@@ -108,10 +98,13 @@ Seed one from a build of the default branch:
   return `${text.split("\n").map(terminalSafe).join("\n")}
 `;
 }
+function stderrLog(io) {
+  const line = (m) => io.stderr(`heapgate: ${terminalSafe(m)}
+`);
+  return { info: () => {
+  }, warning: line, error: line };
+}
 var checkCommand = {
-  name: "check",
-  summary: "compare a profile against the branch's stored baseline",
-  usage: USAGE,
   async run(argv, io) {
     const args = await parseCheckArgs(argv, io.cwd, io.env);
     if (args === null) {
@@ -119,7 +112,8 @@ var checkCommand = {
       return 0;
     }
     const store = await openStore(args.store, { cwd: io.cwd });
-    const found = await findBaseline(store, args.series, args.branches);
+    const lookup = { commit: null, branches: args.branches };
+    const found = await findBaseline({ store, pulls: null, log: stderrLog(io) }, args.series, lookup, "re-baseline with heapgate baseline put");
     let text;
     let exitCode = 0;
     if (found === void 0) {
@@ -127,7 +121,7 @@ var checkCommand = {
     } else {
       const outcome = await compareProfiles(
         {
-          base: { role: "base", label: `baseline ${found.metadata.sha.slice(0, 12)} (${found.branch})`, bytes: found.profile },
+          base: baselineSource(found),
           current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args)
         },
@@ -142,6 +136,5 @@ var checkCommand = {
 };
 export {
   checkCommand,
-  findBaseline,
   noBaselineMessage
 };

@@ -1,0 +1,51 @@
+/**
+ * The CLI commands the reports print: one to reproduce a comparison locally, one to seed a
+ * baseline by hand, and the sentence that says there was no baseline. Shell-quoted, since paths,
+ * store URLs, branches and rules come from the workflow or the command line.
+ */
+import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
+import type { RulesInput } from './rules-input.js';
+
+/** What a command names: the store and series, and the profile to compare or store. */
+export interface CommandTarget {
+  /** The store as the user gave it. */
+  readonly store: string;
+  readonly series: string;
+  /** A path, or a placeholder such as PROFILE. */
+  readonly profile: string;
+}
+
+/** How the reports spell the CLI: `npx heapgate` works wherever npm does. */
+export const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
+
+/** POSIX shell quoting: plain words stay, anything else is single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `heapgate check` against `branch`'s current baseline, with the run's rules and confidence (left out when default). */
+export function reproduceCommand(
+  target: CommandTarget & { readonly rules: RulesInput | null; readonly confidence: number | null },
+  branch: string,
+): string {
+  const args = [...NPX_HEAPGATE, 'check', target.profile, '--store', target.store, '--series', target.series, '--branch', branch];
+  if (target.rules !== null && target.rules.text.trim() !== '') {
+    // One line for the shell: `#` comments end at the line's end, so they go before lines are joined.
+    const lines = target.rules.text.split('\n').map((l) => l.replace(/#.*$/, '').trim());
+    args.push('--rules', lines.filter((l) => l !== '').join('; '));
+  }
+  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) args.push('--confidence', String(target.confidence));
+  return args.map(shellQuote).join(' ');
+}
+
+/** `heapgate baseline put` of the target's profile as the baseline of a commit (COMMIT, to fill in) on `branch`. */
+export function seedCommand(target: CommandTarget, branch: string, program: readonly string[] = NPX_HEAPGATE): string {
+  const args = ['baseline', 'put', target.profile, '--store', target.store, '--series', target.series, '--branch', branch];
+  return [...program, ...args, '--sha', 'COMMIT'].map(shellQuote).join(' ');
+}
+
+/** `no baseline for series api on branch "dev" or "main" in gs://b/p: nothing to compare against.` (untrusted: escape where shown) */
+export function noBaselineSentence(series: string, branches: readonly string[], location: string): string {
+  const where = branches.map((b) => JSON.stringify(b)).join(' or ');
+  return `no baseline for series ${series} on branch ${where} in ${location}: nothing to compare against.`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Publishing the gate's outcome: annotations for the warnings and the failing metrics, the sticky
+ * pull-request comment, and the job summary. A failure to comment or to write the summary is a
+ * warning, never a failed gate: only the verdict decides that.
+ */
+import { firstLine } from '../../core/error-text.js';
+import type { GateReportContext, GateVerdict } from '../../core/gate.js';
+import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
+import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/render/units.js';
+import type { Report } from '../../core/report.js';
+import type { MetricResult } from '../../core/verdict.js';
+import { GitHubApiError, type CommentSink, type JobSummary, type Logger } from '../../ports.js';
+import type { RunPlan } from './plan.js';
+import { upsertSticky, type CommentPolicy, type CommentResult } from './sticky-comment.js';
+
+export interface PublishTarget {
+  readonly plan: Pick<RunPlan, 'pullRequest' | 'failOnRegression'>;
+  readonly config: { readonly series: string; readonly comment: CommentPolicy };
+  readonly ports: { readonly comments: CommentSink | null; readonly summary: JobSummary; readonly log: Logger };
+}
+
+/** Annotates, comments (when the run is about a pull request) and appends the job summary, whose Markdown it returns. */
+export async function publish(
+  context: GateReportContext,
+  { plan, config, ports }: PublishTarget,
+): Promise<{ readonly comment: CommentResult | null; readonly summary: string }> {
+  annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  let comment: CommentResult | null = null;
+  if (plan.pullRequest !== null && config.comment !== 'never') {
+    if (ports.comments !== null) comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config.comment, context);
+    else ports.log.info('no github-token: the report is in the job summary only');
+  }
+  const summary = renderGateMarkdown(context);
+  try {
+    await ports.summary.append(summary);
+  } catch (e) {
+    ports.log.warning(`could not write the job summary: ${firstLine(e)}`);
+  }
+  return { comment, summary };
+}
+
+function metricName(m: MetricResult): string {
+  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+}
+
+/**
+ * One warning annotation per report warning (the profiles were not made alike), then one annotation
+ * per failing or warning metric: an error when the failure fails the step, else (accepted, or a
+ * run that does not gate, such as a push that becomes the new baseline) a warning.
+ */
+function annotate(log: Logger, series: string, verdict: GateVerdict, report: Report | null, gating: boolean): void {
+  if (report === null) return;
+  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  for (const m of report.metrics) {
+    if (m.status !== 'fail' && m.status !== 'warn') continue;
+    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
+    const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? '(none)'}`;
+    if (m.status === 'warn') log.warning(text, { title: `heapgate ${series}: memory warning` });
+    else if (verdict === 'accepted') log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
+    else log.error(text, { title: `heapgate ${series}: memory regression` });
+  }
+}
+
+async function postComment(
+  sink: CommentSink,
+  log: Logger,
+  issue: number,
+  policy: CommentPolicy,
+  context: GateReportContext,
+): Promise<CommentResult | null> {
+  try {
+    const result = await upsertSticky(sink, issue, context.series, renderComment(context), policy, context.verdict);
+    if (result.action !== 'skipped') log.info(`pull request comment ${result.action}: ${result.url}`);
+    return result;
+  } catch (e) {
+    const status = e instanceof GitHubApiError ? e.status : 0;
+    const hint =
+      status === 403 ? '; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)' : '';
+    const answered = status > 0 ? `GitHub answered ${status}: ` : '';
+    log.warning(`could not comment on pull request #${issue}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`, {
+      title: 'heapgate: no pull request comment',
+    });
+    return null;
+  }
+}

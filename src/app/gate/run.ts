@@ -1,0 +1,239 @@
+/**
+ * The Action's use case: plan by event → find the baseline → compare → decide (accept label) →
+ * store the new baseline → publish (annotations, comment, job summary, JSON). Decisions are made
+ * here and in plan.ts; every side effect goes through the ports passed in.
+ */
+import type { ProfileSummary } from '../../core/aggregate.js';
+import type { BaselinePointer } from '../../core/baseline.js';
+import { firstLine } from '../../core/error-text.js';
+import type { Acceptance, BaselineInfo, BaselineUpdate, GateReportContext, GateVerdict } from '../../core/gate.js';
+import { renderGateJson } from '../../core/render/gate-json.js';
+import type { TrendPoint } from '../../core/render/trend.js';
+import type { Report } from '../../core/report.js';
+import { focusPatterns } from '../../core/rules.js';
+import type { BaselineStore, Clock, CommentSink, JobSummary, Logger, PullRequestInfo, SummaryLoader } from '../../ports.js';
+import { noBaselineSentence, reproduceCommand, seedCommand } from '../commands.js';
+import { compareProfiles } from '../compare.js';
+import { baselineSource, findBaseline, type FoundBaseline } from '../find-baseline.js';
+import { parseRulesInput, type ParsedRules, type RulesInput } from '../rules-input.js';
+import { runUrl, storeBaseline } from '../store-baseline.js';
+import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './plan.js';
+import { publish } from './publish.js';
+import type { CommentPolicy, CommentResult } from './sticky-comment.js';
+
+export interface GateConfig extends PlanConfig {
+  readonly series: string;
+  /** The store as the user gave it (for messages and the reproduce command). */
+  readonly store: string;
+  /** The current profile's path as found (for messages and the reproduce command). */
+  readonly profile: string;
+  readonly rules: RulesInput | null;
+  readonly comment: CommentPolicy;
+  readonly acceptLabel: string;
+  /** null = the engine's default. */
+  readonly confidence: number | null;
+  readonly top: number;
+}
+
+export interface GatePorts {
+  readonly store: BaselineStore;
+  readonly load: SummaryLoader;
+  /** null when no token was given: nothing is commented. */
+  readonly comments: CommentSink | null;
+  readonly pulls: PullRequestInfo | null;
+  readonly summary: JobSummary;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface GateOutcome {
+  readonly verdict: GateVerdict;
+  /** 1 when the step must fail (see planRun), else 0. */
+  readonly exitCode: number;
+  readonly report: Report | null;
+  /** The JSON report document (see core/render/gate-json.ts). */
+  readonly json: string;
+  /** The baseline compared against; null when none. */
+  readonly baseline: BaselineInfo | null;
+  readonly comment: CommentResult | null;
+  readonly update: BaselineUpdate | null;
+  /** Whole-profile delta per sample type (current − base); empty when there was no baseline. */
+  readonly deltas: Readonly<Record<string, number>>;
+  /** The job summary's Markdown. */
+  readonly summary: string;
+}
+
+/** The comparison against the baseline (report null when there was none) and this run's summary. */
+interface Compared {
+  readonly report: Report | null;
+  readonly current: ProfileSummary;
+}
+
+/**
+ * Runs the gate for one profile. `current` is the profile's bytes (stored as they are when this run
+ * becomes a baseline). Rejects with a HeapgateError naming the step when an input is bad or the
+ * store fails; a failure to comment or to write the summary is only a warning.
+ */
+export async function runGate(config: GateConfig, event: GateEvent, current: Uint8Array, ports: GatePorts): Promise<GateOutcome> {
+  const plan = planRun(config, event);
+  const rules = parseRulesInput(config.rules);
+  // A run that stores the new baseline repairs a pointer whose profile is missing.
+  const repair = config.mode === 'update' ? null : 're-baseline with mode update';
+  const found = await findBaseline(ports, config.series, plan.lookup, repair);
+  const compared = await compare(config, rules, found, current, ports.load);
+
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports);
+  const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
+
+  const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
+  const context: GateReportContext = {
+    series: config.series,
+    verdict,
+    report: compared.report,
+    baseline,
+    accepted,
+    trend: trendPoints(found?.pointer, compared.current),
+    reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
+    noBaseline:
+      found === undefined
+        ? { branches: plan.lookup.branches, store: ports.store.location, seed: seedCommand(config, plan.lookup.branches.at(-1)!) }
+        : null,
+    update,
+  };
+  const { comment, summary } = await publish(context, { plan, config, ports });
+
+  const json = renderGateJson({
+    series: config.series,
+    verdict,
+    event: event.name,
+    sha: plan.sha,
+    baseline,
+    baselineCreatedAt: found?.stored.metadata.createdAt ?? null,
+    accepted,
+    update,
+    message: found === undefined ? noBaselineMessage(config, context.noBaseline!) : null,
+    report: compared.report,
+  });
+  const deltas: Record<string, number> = {};
+  for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
+  const exitCode = verdict === 'fail' && plan.failOnRegression ? 1 : 0;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary };
+}
+
+/** This run against the baseline found, or, without one, only this run's summary (for the new baseline). */
+async function compare(
+  config: GateConfig,
+  rules: ParsedRules,
+  found: FoundBaseline | undefined,
+  current: Uint8Array,
+  load: SummaryLoader,
+): Promise<Compared> {
+  const currentSource = { role: 'current', label: config.profile, bytes: current } as const;
+  if (found === undefined) {
+    const [summary] = (await load([currentSource], focusPatterns(rules.rules))) as [ProfileSummary];
+    return { report: null, current: summary };
+  }
+  const outcome = await compareProfiles(
+    {
+      base: baselineSource(found),
+      current: currentSource,
+      rules,
+      ...(config.confidence !== null ? { confidence: config.confidence } : {}),
+      top: config.top,
+    },
+    load,
+  );
+  return { report: outcome.report, current: outcome.summaries.current };
+}
+
+/** The gate's verdict: the report's, `accepted` for a failing pull request with the accept label, `no-baseline` without a report. */
+async function decide(
+  report: Report | null,
+  pr: PullRequestEvent | null,
+  acceptLabel: string,
+  ports: GatePorts,
+): Promise<{ readonly verdict: GateVerdict; readonly accepted: Acceptance | null }> {
+  if (report === null) return { verdict: 'no-baseline', accepted: null };
+  if (report.verdict !== 'fail' || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
+  return { verdict: 'accepted', accepted: { label: acceptLabel, by: await acceptedBy(ports, pr, acceptLabel) } };
+}
+
+function hasLabel(pr: PullRequestEvent, label: string): boolean {
+  // GitHub label names are unique regardless of case.
+  const want = label.toLowerCase();
+  return pr.labels.some((l) => l.toLowerCase() === want);
+}
+
+/**
+ * Who added the accept label: the sender of this very `labeled` event when it is for that label
+ * (no API call), else the latest `labeled` issue event for it. Unknown (null) when GitHub cannot say.
+ */
+async function acceptedBy(ports: GatePorts, pr: PullRequestEvent, label: string): Promise<string | null> {
+  const e = pr.labelEvent;
+  if (e !== null && e.action === 'labeled' && e.label.toLowerCase() === label.toLowerCase()) return e.sender;
+  if (ports.pulls === null) return null;
+  try {
+    return (await ports.pulls.labeledBy(pr.number, label)) ?? null;
+  } catch (err) {
+    ports.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
+    return null;
+  }
+}
+
+async function updateBaseline(
+  ports: GatePorts,
+  config: GateConfig,
+  event: GateEvent,
+  plan: RunPlan,
+  verdict: GateVerdict,
+  summary: ProfileSummary,
+  profile: Uint8Array,
+): Promise<BaselineUpdate | null> {
+  if (plan.update === null) return null;
+  const { branch } = plan.update;
+  if (plan.update.when === 'unless-fail' && verdict === 'fail') {
+    return { branch, sha: plan.sha, result: 'skipped', reason: 'the verdict is fail and update-baseline is on-pass' };
+  }
+  const run = {
+    series: config.series,
+    branch,
+    sha: plan.sha,
+    createdAt: ports.clock.now().toISOString(),
+    ...(event.commitTime !== null ? { commitTime: event.commitTime } : {}),
+    ...(event.runId !== null ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) } : {}),
+  };
+  const result = await storeBaseline(ports.store, run, summary, profile);
+  const sha = result.metadata.sha;
+  ports.log.info(`baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`);
+  return { branch, sha, result: result.pointer };
+}
+
+function baselineInfo(found: FoundBaseline, event: GateEvent, clock: Clock): BaselineInfo {
+  const m = found.stored.metadata;
+  const created = Date.parse(m.createdAt);
+  return {
+    sha: m.sha,
+    branch: found.branch,
+    chosen: found.chosen,
+    commitUrl: `${event.serverUrl}/${event.repository}/commit/${m.sha}`,
+    runUrl: m.runUrl ?? null,
+    ageMs: Number.isNaN(created) ? null : clock.now().getTime() - created,
+  };
+}
+
+/** Baselines of the branch oldest first, then this run. */
+function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSummary): TrendPoint[] {
+  const stored = pointer === undefined ? [] : [...pointer.history].reverse().concat([pointer.current]);
+  return [
+    ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
+    { label: 'this run', sampleType: summary.sampleType, total: summary.total },
+  ];
+}
+
+/** The JSON report's message when there was no baseline: where it looked and how to seed one. */
+function noBaselineMessage(config: GateConfig, where: NonNullable<GateReportContext['noBaseline']>): string {
+  return (
+    `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the ` +
+    `default branch, by running the workflow with mode update, or with: ${where.seed}`
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The gate's outcome as data, shared by the gate (src/app/gate) that decides it and the renderers
+ * that show it: the gate's verdict, the baseline compared against, who accepted a regression, and
+ * what happened to the stored baseline. Types only.
+ */
+import type { Report } from './report.js';
+import type { TrendPoint } from './render/trend.js';
+
+/**
+ * The gate's verdict: the report's (`pass`, `warn`, `fail`), `accepted` for a failing pull request
+ * carrying the accept label, `no-baseline` when there was nothing to compare against.
+ */
+export type GateVerdict = 'pass' | 'warn' | 'fail' | 'accepted' | 'no-baseline';
+
+/** Which baseline a run was compared against, and why that one. */
+export interface BaselineInfo {
+  readonly sha: string;
+  readonly branch: string;
+  /**
+   * `merge-base`: the PR's merge-base commit; `latest`: the branch's current baseline;
+   * `requested`: the commit asked for.
+   */
+  readonly chosen: 'merge-base' | 'latest' | 'requested';
+  /** Link to the commit on GitHub. */
+  readonly commitUrl: string | null;
+  /** Link to the run that stored it (from the store: untrusted, shown only when it is a plain https URL). */
+  readonly runUrl: string | null;
+  /** Milliseconds from when the baseline was stored to this run; null when unknown. */
+  readonly ageMs: number | null;
+}
+
+/** Who accepted a failing verdict with the accept label; `by` is null when GitHub cannot say. */
+export interface Acceptance {
+  readonly label: string;
+  readonly by: string | null;
+}
+
+/** What happened to the store's baseline in this run. */
+export interface BaselineUpdate {
+  readonly branch: string;
+  readonly sha: string;
+  /**
+   * `moved`: now the current baseline; `same-commit`: already was; `older`: a newer one is current;
+   * `skipped`: not stored, see `reason`.
+   */
+  readonly result: 'moved' | 'same-commit' | 'older' | 'skipped';
+  readonly reason?: string;
+}
+
+/** Where the gate looked when it found no baseline, and how to seed one. */
+export interface NoBaseline {
+  readonly branches: readonly string[];
+  readonly store: string;
+  /** A shell command that stores a profile as the baseline. */
+  readonly seed: string;
+}
+
+/** Everything the gate's Markdown (comment, job summary) shows. */
+export interface GateReportContext {
+  readonly series: string;
+  readonly verdict: GateVerdict;
+  /** The comparison; null when there was no baseline. */
+  readonly report: Report | null;
+  readonly baseline: BaselineInfo | null;
+  /** Set when a failing verdict was accepted by label. */
+  readonly accepted: Acceptance | null;
+  /** Totals of the last baselines and of this run, oldest first. */
+  readonly trend: readonly TrendPoint[];
+  /** A shell command that reproduces the comparison with the CLI; null to leave it out. */
+  readonly reproduce: string | null;
+  /** Set when there was no baseline. */
+  readonly noBaseline: NoBaseline | null;
+  readonly update: BaselineUpdate | null;
+}
