@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-VWXD36FZ.js")).checkCommand
+    load: async () => (await import("./chunks/check-A6I4Z6MU.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-BCZUKAOH.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-L3SJOD7S.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -37,7 +37,7 @@ import {
 } from "./chunks/chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunks/chunk-XS4TIXPC.js";
+} from "./chunks/chunk-JWUPNT6S.js";
 import {
   encodeBranch,
   normalizeSha,

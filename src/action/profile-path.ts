@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 /** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
-export function isGlob(pattern: string): boolean {
+function isGlob(pattern: string): boolean {
   return /[*?[\]{}]/.test(pattern);
 }
 

@@ -2,6 +2,7 @@
  * Cloud Storage client errors, classified and translated: which failures are transient (and so
  * retried), and the one-line StoreError a failed call becomes. Imports nothing from the client.
  */
+import { oneLine } from '../core/error-text.js';
 import { StoreError } from '../core/errors.js';
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -44,7 +45,7 @@ const CREDENTIALS_RE = /could not load the default credentials|could not refresh
 export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
   const e = (err ?? {}) as { code?: unknown; message?: unknown };
   const status = typeof e.code === 'number' ? e.code : Number.parseInt(String(e.code ?? ''), 10);
-  const message = oneLine(String(e.message ?? err));
+  const message = serviceMessage(String(e.message ?? err));
   const where = `gs://${bucket}/${op.object}`;
   if (status === 404 && /bucket does not exist/i.test(message)) {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
@@ -68,12 +69,12 @@ export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
 }
 
 /**
- * An error message on one line of at most 300 characters; for a raw JSON error body (as a
- * download error carries), its "message" field.
+ * What the service said, on one line (see oneLine) of at most 300 characters; for a raw JSON error
+ * body (as a download error carries), its "message" field.
  */
-export function oneLine(text: string): string {
+export function serviceMessage(text: string): string {
   const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  const s = (m ? m[1]! : text).replace(/\s+/g, ' ').trim();
+  const s = oneLine((m ? m[1]! : text).replace(/\s+/g, ' '));
   return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 

@@ -27,7 +27,7 @@ import {
 } from '../core/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
-import { gcsError, isMissingObject, oneLine, retryable, statusOf } from './gcs-errors.js';
+import { gcsError, isMissingObject, retryable, serviceMessage, statusOf } from './gcs-errors.js';
 import { downloadMedia, retryRead, type ReadRetryPolicy } from './gcs-read.js';
 import { parseStored } from './stored-json.js';
 
@@ -290,7 +290,7 @@ export async function openGcsStore(
   try {
     ({ Storage } = await import('@google-cloud/storage'));
   } catch (err) {
-    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${oneLine((err as Error).message)}`);
+    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage((err as Error).message)}`);
   }
   return new GcsBaselineStore({ storage: new Storage(gcsStorageOptions(options)), bucket, prefix, ...extra });
 }

@@ -16,7 +16,7 @@ export interface CommandTarget {
 }
 
 /** How the reports spell the CLI: `npx heapgate` works wherever npm does. */
-export const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
+const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
 
 /** POSIX shell quoting: plain words stay, anything else is single-quoted. */
 export function shellQuote(word: string): string {

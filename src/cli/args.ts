@@ -25,7 +25,7 @@ export interface ParsedArgs {
 }
 
 /** `--name` list of a table, for messages: "--rules, --format, --help". */
-export function listOptions(table: OptionTable): string {
+function listOptions(table: OptionTable): string {
   return Object.keys(table)
     .map((name) => `--${name}`)
     .join(', ');

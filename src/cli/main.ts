@@ -111,7 +111,7 @@ export function report(e: unknown, io: CliIo): number {
  * (`heapgate diff ... | head`), further output is dropped quietly instead of crashing with EPIPE;
  * any other stdout failure is reported once, as one line.
  */
-export function processIo(): CliIo {
+function processIo(): CliIo {
   let stdoutClosed = false;
   let stderrClosed = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

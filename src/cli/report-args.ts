@@ -21,7 +21,7 @@ import {
 } from './args.js';
 
 /** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON. */
-export const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
+const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
 
 /** --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that order. */
 export function reportOptions(rulesDescription: string): OptionTable {

@@ -49,7 +49,7 @@ function over(m: MetricDelta, percent: number): boolean {
 }
 
 /** The status one rule gives one metric. */
-export function judge(m: MetricDelta, rule: Rule, confidence: number): MetricStatus {
+function judge(m: MetricDelta, rule: Rule, confidence: number): MetricStatus {
   if (rule.off || m.delta < rule.min) return 'pass';
   const significant = m.z === null || m.z >= confidence;
   if (over(m, rule.percent)) return significant ? 'fail' : 'noise';

@@ -72,7 +72,7 @@ export interface RunPlan {
 }
 
 /** The branch whose baselines the run is compared against when nothing more specific applies. */
-export function baseBranchOf(config: PlanConfig, event: GateEvent): string {
+function baseBranchOf(config: PlanConfig, event: GateEvent): string {
   return config.baseBranch ?? event.defaultBranch ?? 'main';
 }
 

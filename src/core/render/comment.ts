@@ -16,7 +16,7 @@ import { renderTrendChart, renderTrendTable } from './trend.js';
 import { formatValue } from './units.js';
 
 /** New allocation sites listed at most. */
-export const MAX_NEW_SITES = 10;
+const MAX_NEW_SITES = 10;
 
 /** Sections smaller than this are not worth printing the report into; drop optional parts first. */
 const MIN_REPORT_BUDGET = 1500;

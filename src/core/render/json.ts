@@ -1,3 +1,4 @@
+import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricStatus } from '../verdict.js';
 
@@ -19,15 +20,7 @@ export interface JsonMetric {
 }
 
 /** A function in the JSON report: FunctionDelta without flatZ. */
-export interface JsonFunction {
-  readonly name: string;
-  readonly baseFlat: number;
-  readonly currentFlat: number;
-  readonly flatDelta: number;
-  readonly baseCum: number;
-  readonly currentCum: number;
-  readonly cumDelta: number;
-}
+export type JsonFunction = Omit<FunctionDelta, 'flatZ'>;
 
 /** The JSON report, schemaVersion 1: see docs/report-schema.md and docs/report.schema.json. */
 export interface JsonReport {

@@ -12,7 +12,7 @@ export const GITHUB_COMMENT_LIMIT = 65536;
 export const MAX_CELL_CHARS = 200;
 
 /** A warning longer than this is cut (with "…"): a profile can list any number of sample types. */
-export const MAX_WARNING_CHARS = 500;
+const MAX_WARNING_CHARS = 500;
 
 export interface MarkdownOptions {
   /**

@@ -18,7 +18,7 @@ export interface TrendPoint {
 export const SPARK_BLOCKS = '▁▂▃▄▅▆▇█';
 
 /** Metrics shown in a trend: at most this many points (the newest). */
-export const MAX_TREND_POINTS = 30;
+const MAX_TREND_POINTS = 30;
 
 /**
  * One character per value, oldest first: the lowest value is ▁, the highest █, the others scaled
@@ -41,7 +41,7 @@ export function sparkline(values: readonly (number | null)[]): string {
 }
 
 /** The value of `type` (matched by name and unit) at a point, or null when the point lacks it. */
-export function valueAt(point: TrendPoint, type: ValueType): number | null {
+function valueAt(point: TrendPoint, type: ValueType): number | null {
   const i = point.sampleType.findIndex((t) => t.type === type.type && t.unit === type.unit);
   return i < 0 ? null : (point.total[i] ?? null);
 }

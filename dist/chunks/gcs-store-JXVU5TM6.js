@@ -15,6 +15,9 @@ import {
 } from "./chunk-GW76MR6N.js";
 import "./chunk-OR3EXEUY.js";
 import {
+  oneLine
+} from "./chunk-TQ4GEVIF.js";
+import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
@@ -41,7 +44,7 @@ var CREDENTIALS_RE = /could not load the default credentials|could not refresh a
 function gcsError(err, op, bucket) {
   const e = err ?? {};
   const status = typeof e.code === "number" ? e.code : Number.parseInt(String(e.code ?? ""), 10);
-  const message = oneLine(String(e.message ?? err));
+  const message = serviceMessage(String(e.message ?? err));
   const where = `gs://${bucket}/${op.object}`;
   if (status === 404 && /bucket does not exist/i.test(message)) {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
@@ -63,9 +66,9 @@ function gcsError(err, op, bucket) {
   }
   return new StoreError(`${op.verb} ${where}: ${message || "unknown error"}`);
 }
-function oneLine(text) {
+function serviceMessage(text) {
   const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  const s = (m ? m[1] : text).replace(/\s+/g, " ").trim();
+  const s = oneLine((m ? m[1] : text).replace(/\s+/g, " "));
   return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 function statusOf(err) {
@@ -349,7 +352,7 @@ async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
   try {
     ({ Storage } = await import("./src-2JROUSIA.js"));
   } catch (err) {
-    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${oneLine(err.message)}`);
+    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage(err.message)}`);
   }
   return new GcsBaselineStore({ storage: new Storage(gcsStorageOptions(options)), bucket, prefix, ...extra });
 }

@@ -27,7 +27,7 @@ import {
 } from "./chunk-XW3ER6TU.js";
 import {
   openStore
-} from "./chunk-XS4TIXPC.js";
+} from "./chunk-JWUPNT6S.js";
 import {
   encodeBranch,
   validateSeries

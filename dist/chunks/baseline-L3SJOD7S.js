@@ -15,7 +15,7 @@ import {
 } from "./chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunk-XS4TIXPC.js";
+} from "./chunk-JWUPNT6S.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
