@@ -1,5 +1,5 @@
 /**
- * The Action's entry: inputs → ActionConfig → the gate (src/app/gate.ts) with the real ports →
+ * The Action's entry: inputs → ActionConfig → the gate (src/app/gate/run.ts) with the real ports →
  * outputs, the JSON report file and the exit code. The one place that turns errors into a failed
  * step with a one-line message.
  *

@@ -8,6 +8,11 @@ import { StoreError } from '../core/errors.js';
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const CONNECTION_REASONS = ['eai_again', 'econnreset', 'unexpected connection closure', 'epipe', 'socket connection timeout'];
 
+/** A field of a client error as text: strings and numbers as they are, anything else as ''. */
+function text(field: unknown): string {
+  return typeof field === 'string' || typeof field === 'number' ? String(field) : '';
+}
+
 /**
  * Transient failures: the client's default set (408, 429, 5xx; resets, DNS hiccups, closed
  * connections, also when only named in `errors[].reason`) plus timeouts and download mismatches.
@@ -16,16 +21,16 @@ export function retryable(err: unknown): boolean {
   const e = err as { code?: unknown; type?: unknown; name?: unknown; message?: unknown; errors?: unknown } | null;
   if (!e) return false;
   if (RETRYABLE_STATUS.has(Number(e.code))) return true;
-  const reasons = Array.isArray(e.errors) ? e.errors.map((x: { reason?: unknown } | null) => String(x?.reason ?? '')) : [];
-  for (const r of [String(e.code ?? ''), ...reasons].map((x) => x.toLowerCase())) {
+  const reasons = Array.isArray(e.errors) ? e.errors.map((x: { reason?: unknown } | null) => text(x?.reason)) : [];
+  for (const r of [text(e.code), ...reasons].map((x) => x.toLowerCase())) {
     if (CONNECTION_REASONS.some((c) => r === c || (c === 'eai_again' && r.includes(c)))) return true;
   }
-  const code = String(e.code ?? '').toUpperCase();
+  const code = text(e.code).toUpperCase();
   if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'CONTENT_DOWNLOAD_MISMATCH'].includes(code)) {
     return true;
   }
   if (e.type === 'request-timeout' || e.name === 'AbortError') return true;
-  return /timeout|timed out|socket hang up/i.test(String(e.message ?? ''));
+  return /timeout|timed out|socket hang up/i.test(text(e.message));
 }
 
 /** What a failed call was doing, for its message. */
@@ -44,8 +49,8 @@ const CREDENTIALS_RE = /could not load the default credentials|could not refresh
  */
 export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
   const e = (err ?? {}) as { code?: unknown; message?: unknown };
-  const status = typeof e.code === 'number' ? e.code : Number.parseInt(String(e.code ?? ''), 10);
-  const message = serviceMessage(String(e.message ?? err));
+  const status = typeof e.code === 'number' ? e.code : Number.parseInt(text(e.code), 10);
+  const message = serviceMessage(typeof e.message === 'string' ? e.message : String(err));
   const where = `gs://${bucket}/${op.object}`;
   if (status === 404 && /bucket does not exist/i.test(message)) {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
@@ -62,7 +67,7 @@ export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
     );
   }
   if (retryable(err)) {
-    const what = Number.isNaN(status) ? String((e as { code?: unknown }).code ?? message) : `HTTP ${status}`;
+    const what = Number.isNaN(status) ? text(e.code) || message : `HTTP ${status}`;
     return new StoreError(`${op.verb} ${where}: Cloud Storage unavailable after retries (${what})`);
   }
   return new StoreError(`${op.verb} ${where}: ${message || 'unknown error'}`);
@@ -82,11 +87,11 @@ export function serviceMessage(text: string): string {
 export function statusOf(err: unknown): number | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'number') return code;
-  const n = Number.parseInt(String(code ?? ''), 10);
+  const n = Number.parseInt(text(code), 10);
   return Number.isNaN(n) ? undefined : n;
 }
 
 /** 404 for a missing object (a missing bucket is an error, not "absent"). */
 export function isMissingObject(err: unknown): boolean {
-  return statusOf(err) === 404 && !/bucket does not exist/i.test(String((err as Error).message ?? ''));
+  return statusOf(err) === 404 && !/bucket does not exist/i.test(text((err as { message?: unknown } | null)?.message));
 }

@@ -105,7 +105,7 @@ export class GcsBaselineStore implements BaselineStore {
 
   private async metadataOf(rel: string): Promise<{ generation: string; custom: Record<string, unknown> }> {
     const [md] = await this.read(() => this.file(rel).getMetadata());
-    return { generation: String(md.generation), custom: (md.metadata ?? {}) as Record<string, unknown> };
+    return { generation: String(md.generation), custom: md.metadata ?? {} };
   }
 
   private download(rel: string, generation?: string): Promise<Buffer> {

@@ -42,7 +42,7 @@ export function parseCommandArgs(argv: readonly string[], table: OptionTable): P
   }
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    return { values, positionals };
   } catch (e) {
     throw new UsageError(describeParseError(e, table));
   }

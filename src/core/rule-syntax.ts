@@ -194,7 +194,7 @@ function parseEntry(source: string, index: number, origin: Rule['origin']): Rule
     pattern = body.slice(0, colon).trim();
     if (pattern === '') fail('"for" needs a regular expression before ":"');
     try {
-      new RegExp(pattern!);
+      new RegExp(pattern);
     } catch (e) {
       fail(`invalid regular expression /${pattern}/: ${(e as Error).message}`);
     }

@@ -96,7 +96,7 @@ function headerLine(ctx: GateReportContext): string {
 }
 
 function safeUrl(url: string | null): string | null {
-  return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~\/%-]*$/.test(url) ? url : null;
+  return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
 }
 
 function baselineLines(ctx: GateReportContext): string[] {
