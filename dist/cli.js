@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-A6I4Z6MU.js")).checkCommand
+    load: async () => (await import("./chunks/check-JS233N5B.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-L3SJOD7S.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-A3Y34H3A.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

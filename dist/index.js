@@ -37,7 +37,7 @@ import {
 } from "./chunks/chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunks/chunk-JWUPNT6S.js";
+} from "./chunks/chunk-ISAANVPC.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -746,7 +746,7 @@ function headerLine(ctx) {
   return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${VERDICT_WORDS[ctx.verdict]}${counts}`;
 }
 function safeUrl(url) {
-  return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~\/%-]*$/.test(url) ? url : null;
+  return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
 }
 function baselineLines(ctx) {
   const b = ctx.baseline;

@@ -15,7 +15,11 @@ const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts' };
 
 await build({ entryPoints: entries, outdir, ...BUNDLE_OPTIONS });
 
-/** Paths of all files below `dir`, relative to it. */
+/**
+ * Paths of all files below `dir`, relative to it.
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function listFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** @type {import('esbuild').BuildOptions} */
 export const BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',

@@ -3,8 +3,7 @@
  * `heapgate baseline put` alike: its metadata from the run and the profile's summary, then the
  * store's create-only put and forward-only pointer move.
  */
-import type { ProfileSummary } from '../core/aggregate.js';
-import { baselineMetadata } from '../core/baseline.js';
+import { baselineMetadata, type BaselineSummary } from '../core/baseline.js';
 import type { BaselineStore, PutBaselineResult } from '../ports.js';
 
 /** The run a baseline comes from: what is known of the commit and the CI run besides the profile. */
@@ -34,7 +33,7 @@ export function runUrl(serverUrl: string, repository: string, runId: string): st
 export async function storeBaseline(
   store: BaselineStore,
   run: BaselineRun,
-  summary: ProfileSummary,
+  summary: BaselineSummary,
   profile: Uint8Array,
 ): Promise<PutBaselineResult> {
   const metadata = baselineMetadata(

@@ -149,12 +149,11 @@ export function baselineKeys(series: string, branch: string): BaselineKeys {
   };
 }
 
+/** What a baseline's metadata records of its profile's summary. */
+export type BaselineSummary = Pick<ProfileSummary, 'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment'>;
+
 /** Builds the metadata of a baseline from where it came from and its profile's summary. */
-export function baselineMetadata(
-  origin: BaselineOrigin,
-  summary: Pick<ProfileSummary, 'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment'>,
-  size: number,
-): BaselineMetadata {
+export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummary, size: number): BaselineMetadata {
   validateSeries(origin.series);
   encodeBranch(origin.branch);
   if (origin.runId !== undefined && !RUN_ID_RE.test(origin.runId)) {

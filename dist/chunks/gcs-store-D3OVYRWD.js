@@ -25,26 +25,29 @@ import "./chunk-KIA5R4DO.js";
 // src/adapters/gcs-errors.ts
 var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 var CONNECTION_REASONS = ["eai_again", "econnreset", "unexpected connection closure", "epipe", "socket connection timeout"];
+function text(field) {
+  return typeof field === "string" || typeof field === "number" ? String(field) : "";
+}
 function retryable(err) {
   const e = err;
   if (!e) return false;
   if (RETRYABLE_STATUS.has(Number(e.code))) return true;
-  const reasons = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.reason ?? "")) : [];
-  for (const r of [String(e.code ?? ""), ...reasons].map((x) => x.toLowerCase())) {
+  const reasons = Array.isArray(e.errors) ? e.errors.map((x) => text(x?.reason)) : [];
+  for (const r of [text(e.code), ...reasons].map((x) => x.toLowerCase())) {
     if (CONNECTION_REASONS.some((c) => r === c || c === "eai_again" && r.includes(c))) return true;
   }
-  const code = String(e.code ?? "").toUpperCase();
+  const code = text(e.code).toUpperCase();
   if (["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "CONTENT_DOWNLOAD_MISMATCH"].includes(code)) {
     return true;
   }
   if (e.type === "request-timeout" || e.name === "AbortError") return true;
-  return /timeout|timed out|socket hang up/i.test(String(e.message ?? ""));
+  return /timeout|timed out|socket hang up/i.test(text(e.message));
 }
 var CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
 function gcsError(err, op, bucket) {
   const e = err ?? {};
-  const status = typeof e.code === "number" ? e.code : Number.parseInt(String(e.code ?? ""), 10);
-  const message = serviceMessage(String(e.message ?? err));
+  const status = typeof e.code === "number" ? e.code : Number.parseInt(text(e.code), 10);
+  const message = serviceMessage(typeof e.message === "string" ? e.message : String(err));
   const where = `gs://${bucket}/${op.object}`;
   if (status === 404 && /bucket does not exist/i.test(message)) {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
@@ -61,24 +64,24 @@ function gcsError(err, op, bucket) {
     );
   }
   if (retryable(err)) {
-    const what = Number.isNaN(status) ? String(e.code ?? message) : `HTTP ${status}`;
+    const what = Number.isNaN(status) ? text(e.code) || message : `HTTP ${status}`;
     return new StoreError(`${op.verb} ${where}: Cloud Storage unavailable after retries (${what})`);
   }
   return new StoreError(`${op.verb} ${where}: ${message || "unknown error"}`);
 }
-function serviceMessage(text) {
-  const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  const s = oneLine((m ? m[1] : text).replace(/\s+/g, " "));
+function serviceMessage(text2) {
+  const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text2);
+  const s = oneLine((m ? m[1] : text2).replace(/\s+/g, " "));
   return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 function statusOf(err) {
   const code = err?.code;
   if (typeof code === "number") return code;
-  const n = Number.parseInt(String(code ?? ""), 10);
+  const n = Number.parseInt(text(code), 10);
   return Number.isNaN(n) ? void 0 : n;
 }
 function isMissingObject(err) {
-  return statusOf(err) === 404 && !/bucket does not exist/i.test(String(err.message ?? ""));
+  return statusOf(err) === 404 && !/bucket does not exist/i.test(text(err?.message));
 }
 
 // src/adapters/gcs-read.ts
@@ -233,8 +236,8 @@ var GcsBaselineStore = class {
   }
   async readCommitMetadata(rel) {
     try {
-      const text = (await this.metadataOf(rel)).custom[METADATA_KEY];
-      return typeof text === "string" ? parseMetadata(text) : void 0;
+      const text2 = (await this.metadataOf(rel)).custom[METADATA_KEY];
+      return typeof text2 === "string" ? parseMetadata(text2) : void 0;
     } catch (err) {
       if (isMissingObject(err)) return void 0;
       if (err instanceof Error && statusOf(err) === void 0 && /metadata/.test(err.message)) return void 0;
@@ -301,8 +304,8 @@ var GcsBaselineStore = class {
     try {
       const md = await this.metadataOf(rel);
       generation = md.generation;
-      const text = md.custom[METADATA_KEY];
-      metadata = typeof text === "string" ? parseMetadata(text) : void 0;
+      const text2 = md.custom[METADATA_KEY];
+      metadata = typeof text2 === "string" ? parseMetadata(text2) : void 0;
     } catch (err) {
       if (isMissingObject(err)) return void 0;
       if (statusOf(err) === void 0 && err instanceof Error && /metadata/.test(err.message)) {

@@ -27,7 +27,7 @@ import {
 } from "./chunk-XW3ER6TU.js";
 import {
   openStore
-} from "./chunk-JWUPNT6S.js";
+} from "./chunk-ISAANVPC.js";
 import {
   encodeBranch,
   validateSeries

@@ -15,7 +15,7 @@ import {
 } from "./chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunk-JWUPNT6S.js";
+} from "./chunk-ISAANVPC.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
