@@ -6,6 +6,21 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** I/O that a pure layer must not reach for: files, processes, the network, threads, the GitHub and GCS clients. */
+const IO_MODULES = ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http', 'node:https', 'node:worker_threads'];
+
+/** A config forbidding `files` to import the named src/ folders (or ports.ts), and, when `pure`, any I/O module. */
+function layer(files, forbidden, pure) {
+  const patterns = [
+    {
+      group: forbidden.map((name) => (name === 'ports' ? '**/ports.js' : `**/${name}/**`)),
+      message: `this layer does not import ${forbidden.join(', ')} (see STYLE.md)`,
+    },
+  ];
+  if (pure) patterns.push({ group: [...IO_MODULES, '@actions/*', '@google-cloud/*'], message: 'this layer does no I/O' });
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/out/', '.tools/', 'coverage/', '__tests__/fixtures/'] },
   eslint.configs.recommended,
@@ -19,6 +34,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The layers (STYLE.md): core/ is pure and imports only core/; app/ reaches the world only through
+  // ports.ts; adapters translate and never import the use cases or the doors.
+  layer('src/core/**/*.ts', ['app', 'adapters', 'action', 'cli', 'ports'], true),
+  layer('src/app/**/*.ts', ['adapters', 'action', 'cli'], true),
+  layer('src/adapters/**/*.ts', ['app', 'action', 'cli'], false),
   {
     // Tests implement async ports with plain in-memory code (async without await is the point) and
     // read JSON documents (reports, API bodies) whose shape the assertions themselves check.
