@@ -1,7 +1,7 @@
 /** The test GCS server itself, driven by the real client: the API behaviour the store relies on. */
 import { Storage } from '@google-cloud/storage';
-import { GcsServer } from '../helpers/gcs-server.js';
-import { crc32c, crc32cBase64, md5Base64 } from '../helpers/gcs/crc32c.js';
+import { GcsServer } from './gcs-server.js';
+import { crc32c, crc32cBase64, md5Base64 } from './gcs/crc32c.js';
 
 let server: GcsServer;
 let storage: Storage;

@@ -1,170 +1,22 @@
 /**
- * The gate use case with in-memory ports: the event plan, the sticky comment, and runGate's
- * decisions. Profiles are the real Go cache fixtures at MemProfileRate=1 (see the fixtures README:
- * good vs regressed fails on inuse_space; good vs good-rerun passes), decoded in this thread.
+ * runGate's decisions with in-memory ports. Profiles are the real Go cache fixtures at
+ * MemProfileRate=1 (see the fixtures README: good vs regressed fails on inuse_space; good vs
+ * good-rerun passes), decoded in this thread.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProfileLoader } from '../../src/adapters/profile-loader.js';
-import { shellQuote } from '../../src/app/commands.js';
-import { planRun, type GateEvent, type PlanConfig } from '../../src/app/gate/plan.js';
-import { runGate, type GateConfig, type GatePorts } from '../../src/app/gate/run.js';
-import { findSticky, upsertSticky, wantsComment } from '../../src/app/gate/sticky-comment.js';
-import { advancePointer, type BaselineMetadata, type BaselinePointer } from '../../src/core/baseline.js';
-import { commentMarker } from '../../src/core/render/comment.js';
-import { GitHubApiError, type BaselineStore, type CommentSink, type IssueComment, type PutBaselineResult, type StoredBaseline } from '../../src/ports.js';
-import { ROOT } from '../cli/dist.js';
+import { createProfileLoader } from '../../../src/adapters/profile-loader.js';
+import { runGate, type GateConfig, type GatePorts } from '../../../src/app/gate/run.js';
+import type { BaselineStore } from '../../../src/ports.js';
+import { ROOT } from '../../cli/dist.js';
+import { event, PLAN, PR } from '../../helpers/gate-events.js';
+import { MemoryComments, MemoryStore, recordingLog, sha } from '../../helpers/memory-ports.js';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(ROOT, '__tests__/fixtures/go/cache', name)));
 const GOOD = fixture('good.rate1.heap.pb.gz');
 const RERUN = fixture('good-rerun.rate1.heap.pb.gz');
 const REGRESSED = fixture('regressed.rate1.heap.pb.gz');
 const GOOD_SAMPLED = fixture('good.rate524288.heap.pb.gz');
-const sha = (c: string): string => c.repeat(40);
-
-const PLAN: PlanConfig = { mode: 'auto', baseBranch: null, updateBaseline: 'always', failOnRegression: true, baselineSha: null };
-
-function event(overrides: Partial<GateEvent> = {}): GateEvent {
-  return {
-    name: 'push',
-    repository: 'o/r',
-    serverUrl: 'https://github.com',
-    sha: sha('c'),
-    branch: 'main',
-    defaultBranch: 'main',
-    runId: '9',
-    commitTime: null,
-    pullRequest: null,
-    ...overrides,
-  };
-}
-
-const PR = { number: 3, baseRef: 'main', baseSha: sha('b'), headSha: sha('d'), headRef: 'feature', labels: [] as string[], labelEvent: null };
-
-describe('planRun', () => {
-  test('a pull request: merge base first, then its base branch, then the base-branch input; never stores', () => {
-    const plan = planRun({ ...PLAN, baseBranch: 'develop' }, event({ name: 'pull_request', branch: null, pullRequest: { ...PR, baseRef: 'release' } }));
-    expect(plan.lookup).toEqual({ commit: { mergeBase: { base: PR.baseSha, head: PR.headSha } }, branches: ['release', 'develop'] });
-    expect(plan.update).toBeNull();
-    expect(plan.failOnRegression).toBe(true);
-    expect(plan.sha).toBe(PR.headSha);
-  });
-
-  test('a push to the default branch stores always and does not gate; on-pass stores unless fail and gates', () => {
-    expect(planRun(PLAN, event())).toMatchObject({ update: { branch: 'main', when: 'always' }, failOnRegression: false });
-    expect(planRun({ ...PLAN, updateBaseline: 'on-pass' }, event())).toMatchObject({ update: { branch: 'main', when: 'unless-fail' }, failOnRegression: true });
-  });
-
-  test('a push to another branch compares with it, then the base branch, and never stores; mode check never stores', () => {
-    expect(planRun(PLAN, event({ branch: 'feature' }))).toMatchObject({ lookup: { commit: null, branches: ['feature', 'main'] }, update: null });
-    expect(planRun({ ...PLAN, mode: 'check' }, event())).toMatchObject({ update: null, failOnRegression: true });
-  });
-
-  test('mode update stores on the run\'s branch and never fails; baseline-sha is looked up first', () => {
-    expect(planRun({ ...PLAN, mode: 'update' }, event({ name: 'workflow_dispatch', branch: 'main' }))).toMatchObject({
-      update: { branch: 'main', when: 'always' },
-      failOnRegression: false,
-    });
-    expect(planRun({ ...PLAN, mode: 'update' }, event({ name: 'pull_request', branch: null, pullRequest: PR })).update).toEqual({ branch: 'feature', when: 'always' });
-    expect(planRun({ ...PLAN, baselineSha: sha('a') }, event({ name: 'workflow_dispatch' })).lookup.commit).toEqual({ sha: sha('a') });
-  });
-});
-
-function comment(id: number, author: string, body: string): IssueComment {
-  return { id, author, body, url: `https://x/${id}` };
-}
-
-class MemoryComments implements CommentSink {
-  readonly writes: string[] = [];
-  constructor(
-    public comments: IssueComment[] = [],
-    private readonly me = 'github-actions[bot]',
-    private readonly fail: number | null = null,
-  ) {}
-  async identity(): Promise<string> {
-    return this.me;
-  }
-  async list(): Promise<IssueComment[]> {
-    return this.comments;
-  }
-  async create(_issue: number, body: string): Promise<IssueComment> {
-    if (this.fail !== null) throw new GitHubApiError('Resource not accessible by integration', this.fail);
-    this.writes.push('create');
-    const c = comment(100 + this.comments.length, this.me, body);
-    this.comments.push(c);
-    return c;
-  }
-  async update(id: number, body: string): Promise<IssueComment> {
-    this.writes.push('update');
-    const c = this.comments.find((x) => x.id === id)!;
-    const u = { ...c, body };
-    this.comments = this.comments.map((x) => (x.id === id ? u : x));
-    return u;
-  }
-}
-
-describe('the sticky comment', () => {
-  const marker = commentMarker('api');
-
-  test('is the own identity\'s comment with the series marker; other series and other authors do not count', () => {
-    const comments = [
-      comment(1, 'mallory', `x ${marker}`),
-      comment(2, 'github-actions[bot]', `x ${commentMarker('web')}`),
-      comment(3, 'GitHub-Actions[bot]', `y ${marker}`),
-    ];
-    expect(findSticky(comments, 'github-actions[bot]', 'api')?.id).toBe(3);
-    expect(findSticky(comments, 'someone', 'api')).toBeUndefined();
-  });
-
-  test('created once, edited when the text changes, untouched when it does not', async () => {
-    const sink = new MemoryComments();
-    expect((await upsertSticky(sink, 1, 'api', `a\n${marker}`, 'always', 'pass')).action).toBe('created');
-    expect((await upsertSticky(sink, 1, 'api', `a\n${marker}`, 'always', 'pass')).action).toBe('unchanged');
-    expect((await upsertSticky(sink, 1, 'api', `b\n${marker}`, 'always', 'pass')).action).toBe('updated');
-    expect(sink.writes).toEqual(['create', 'update']);
-    expect(sink.comments).toHaveLength(1);
-  });
-
-  test.each([
-    ['never', 'fail', true, false],
-    ['always', 'pass', false, true],
-    ['on-change', 'pass', false, false],
-    ['on-change', 'warn', false, true],
-    ['on-change', 'pass', true, true],
-    ['on-regression', 'warn', false, false],
-    ['on-regression', 'fail', false, true],
-    ['on-regression', 'accepted', false, true],
-    ['on-regression', 'pass', true, true],
-  ] as const)('policy %s, verdict %s, existing %s → comment %s', (policy, verdict, exists, want) => {
-    expect(wantsComment(policy, verdict, exists)).toBe(want);
-  });
-});
-
-/** A BaselineStore in memory, using the shared pointer policy. */
-class MemoryStore implements BaselineStore {
-  readonly location = 'memory://';
-  readonly objects = new Map<string, StoredBaseline>();
-  readonly pointers = new Map<string, BaselinePointer>();
-  async put(metadata: BaselineMetadata, profile: Uint8Array): Promise<PutBaselineResult> {
-    const key = `${metadata.series}/${metadata.branch}/${metadata.sha}`;
-    const exists = this.objects.has(key);
-    if (!exists) this.objects.set(key, { metadata, profile });
-    const pkey = `${metadata.series}/${metadata.branch}`;
-    const decision = advancePointer(this.pointers.get(pkey), metadata);
-    if (decision.move) this.pointers.set(pkey, decision.pointer);
-    return { object: exists ? 'exists' : 'created', pointer: decision.move ? 'moved' : decision.reason, metadata: this.objects.get(key)!.metadata };
-  }
-  async pointer(series: string, branch: string): Promise<BaselinePointer | undefined> {
-    return this.pointers.get(`${series}/${branch}`);
-  }
-  async commit(series: string, branch: string, s: string): Promise<StoredBaseline | undefined> {
-    return this.objects.get(`${series}/${branch}/${s}`);
-  }
-  async branches(): Promise<string[]> {
-    return [...new Set([...this.pointers.keys()].map((k) => k.split('/')[1]!))].sort();
-  }
-}
-
 interface Harness {
   readonly ports: GatePorts;
   /** What the clock says (ISO 8601); tests move it. */
@@ -192,11 +44,7 @@ function harness(comments = new MemoryComments(), mergeBase?: string, now = '202
       pulls: { mergeBase: async () => mergeBase, labeledBy: async () => 'bob' },
       summary: { append: async (m) => void summary.push(m) },
       clock: { now: () => new Date(h.now) },
-      log: {
-        info: (m) => log.push(`info: ${m}`),
-        warning: (m) => log.push(`warning: ${m}`),
-        error: (m) => log.push(`error: ${m}`),
-      },
+      log: recordingLog(log),
     },
   };
   return h;
@@ -326,12 +174,5 @@ describe('runGate', () => {
       runGate({ ...CONFIG, rules: { text: 'inuse_space +lots', origin: 'input rules' } }, event(), RERUN, { ...h.ports, store: spy }),
     ).rejects.toThrow(/^input rules: rule 1/);
     expect(reads).toEqual([]);
-  });
-});
-
-describe('shellQuote', () => {
-  test('plain words stay; anything else is single-quoted with embedded quotes escaped', () => {
-    expect(shellQuote('gs://b/p')).toBe('gs://b/p');
-    expect(shellQuote("it's $HOME")).toBe(`'it'\\''s $HOME'`);
   });
 });

@@ -1,16 +1,16 @@
 /** The PR comment / job summary composition and the trend renderers. */
-import { buildReport } from '../../src/core/report.js';
+import { buildReport } from '../../../src/core/report.js';
 import {
   commentMarker,
   formatAge,
   newSites,
   renderComment,
   renderGateMarkdown,
-} from '../../src/core/render/comment.js';
-import type { GateReportContext } from '../../src/core/gate.js';
-import { GITHUB_COMMENT_LIMIT } from '../../src/core/render/markdown.js';
-import { renderTrendChart, renderTrendTable, sparkline, SPARK_BLOCKS, type TrendPoint } from '../../src/core/render/trend.js';
-import { fn, KiB, MiB, sampleDiff, sampleVerdict } from '../core/render/fixtures.js';
+} from '../../../src/core/render/comment.js';
+import type { GateReportContext } from '../../../src/core/gate.js';
+import { GITHUB_COMMENT_LIMIT } from '../../../src/core/render/markdown.js';
+import { renderTrendChart, renderTrendTable, sparkline, SPARK_BLOCKS, type TrendPoint } from '../../../src/core/render/trend.js';
+import { fn, KiB, MiB, sampleDiff, sampleVerdict } from './fixtures.js';
 
 function report(extra = sampleDiff()) {
   return buildReport(extra, sampleVerdict(extra), { base: 'baseline aaaaaaaaaaaa (main)', current: 'heap.pb.gz', top: 0 });

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { ProfileSource } from '../../src/ports.js';
 import { createProfileLoader, defaultLoadMode, MIN_WORKER_BYTES, workersPayOff } from '../../src/adapters/profile-loader.js';
 import { DecodeError, UsageError } from '../../src/core/errors.js';
-import { builtProfileWorker, ROOT } from './dist.js';
+import { builtProfileWorker, ROOT } from '../cli/dist.js';
 
 const BASE = 'examples/regression/base.heap.pb.gz';
 const CUR = 'examples/regression/current.heap.pb.gz';
