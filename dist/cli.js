@@ -18,17 +18,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-3UOLNOK2.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TFD6JLLG.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-ESP4BOVM.js")).checkCommand
+    load: async () => (await import("./chunks/check-ERKOIPXM.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-HZYZVPSS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-JZRVXBVR.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

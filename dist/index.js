@@ -18,7 +18,7 @@ import {
   rulesWithDefaults,
   toJsonReport,
   withContext
-} from "./chunks/chunk-D7XJXS3V.js";
+} from "./chunks/chunk-HP3FIX6D.js";
 import {
   openStore
 } from "./chunks/chunk-VXLGSOC2.js";
@@ -34,7 +34,7 @@ import {
   markdownCode,
   markdownText,
   truncate
-} from "./chunks/chunk-6ARNZAIU.js";
+} from "./chunks/chunk-4ULIHIV4.js";
 import "./chunks/chunk-O6NGIT5X.js";
 import {
   printWarningsAs

@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HEWGNYEL.js";
+} from "./chunk-QGSYP3JU.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-G2CGD3TI.js";
 import {
   compareProfiles
-} from "./chunk-D7XJXS3V.js";
+} from "./chunk-HP3FIX6D.js";
 import {
   createProfileLoader
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import "./chunk-O6NGIT5X.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HEWGNYEL.js";
+} from "./chunk-QGSYP3JU.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -15,10 +15,10 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-G2CGD3TI.js";
 import {
   compareProfiles
-} from "./chunk-D7XJXS3V.js";
+} from "./chunk-HP3FIX6D.js";
 import {
   openStore
 } from "./chunk-VXLGSOC2.js";
@@ -30,7 +30,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import "./chunk-O6NGIT5X.js";
 import "./chunk-TQ4GEVIF.js";
 import {

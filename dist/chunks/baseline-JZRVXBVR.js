@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-G2CGD3TI.js";
 import {
   openStore
 } from "./chunk-VXLGSOC2.js";
@@ -23,7 +23,7 @@ import {
   createProfileLoader,
   describeFsError,
   terminalSafe
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import "./chunk-O6NGIT5X.js";
 import "./chunk-TQ4GEVIF.js";
 import {

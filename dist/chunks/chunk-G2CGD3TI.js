@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

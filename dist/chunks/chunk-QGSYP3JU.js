@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-XTUDGM5N.js";
+} from "./chunk-G2CGD3TI.js";
 import {
   formatDeltaPercent,
   formatPprofPercent,
@@ -13,11 +13,11 @@ import {
   formatZ,
   renderJson,
   renderMarkdown
-} from "./chunk-D7XJXS3V.js";
+} from "./chunk-HP3FIX6D.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import {
   UsageError
 } from "./chunk-X72NLQDY.js";

@@ -3,7 +3,7 @@ import {
   markdownCode,
   markdownText,
   truncate
-} from "./chunk-6ARNZAIU.js";
+} from "./chunk-4ULIHIV4.js";
 import {
   comparabilityWarnings,
   findSampleType,
