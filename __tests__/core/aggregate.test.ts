@@ -119,7 +119,10 @@ describe('summarize', () => {
     const rows = (x: ProfileSummary) =>
       x.functions.name.map((name, r) => [name, x.functions.flat[0]![r], x.functions.cum[0]![r]]).sort();
     const locs = profile.locations;
-    const withIds = (id: (j: number) => bigint) => ({ ...profile, locations: { ...locs, id: BigUint64Array.from({ length: locs.count }, (_, j) => id(j)) } });
+    const withIds = (id: (j: number) => bigint) => ({
+      ...profile,
+      locations: { ...locs, id: BigUint64Array.from({ length: locs.count }, (_, j) => id(j)) },
+    });
     const variants = [
       // Ids that do not match positions in profile.locations (id 1 missing, every id off by one).
       withIds((j) => BigInt(j + 2)),

@@ -166,7 +166,8 @@ export function buildProfile(spec: ProfileSpec): Profile {
   locationStart[n] = frames.length;
   labelStart[n] = labelKey.length;
   const locationIndex = Uint32Array.from(frames, (l) => l.position);
-  const { locationColumns, lineColumns } = columns([...locations.values()], [...mappings.values()], [...functions.values()]);
+  const drafts = [...locations.values()];
+  const { locationColumns, lineColumns } = columns(drafts, [...mappings.values()], [...functions.values()]);
 
   const defaultIndex =
     spec.defaultSampleType === undefined

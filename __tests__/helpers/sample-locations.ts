@@ -31,7 +31,11 @@ export function locationView(profile: Profile, l: number): LocationView {
   const line: LineView[] = [];
   for (let j = locs.lineStart[l]!; j < locs.lineStart[l + 1]!; j++) {
     const f = profile.lines.function[j]!;
-    line.push({ function: f < 0 ? undefined : at(profile.function, f, 'function'), line: profile.lines.line[j]!, column: profile.lines.column[j]! });
+    line.push({
+      function: f < 0 ? undefined : at(profile.function, f, 'function'),
+      line: profile.lines.line[j]!,
+      column: profile.lines.column[j]!,
+    });
   }
   const m = locs.mapping[l]!;
   const id = locs.id[l]!;
@@ -61,7 +65,8 @@ export function sampleLocations(profile: Profile, i: number): LocationView[] {
   for (let j = s.locationStart[i]!; j < s.locationStart[i + 1]!; j++) {
     const l = s.locationIndex[j]!;
     if (l >= profile.locations.count) {
-      throw new Error(`sampleLocations: sample ${i} frame ${j} has locationIndex ${l}, outside Profile.locations (count ${profile.locations.count})`);
+      const count = profile.locations.count;
+      throw new Error(`sampleLocations: sample ${i} frame ${j}: locationIndex ${l} is outside Profile.locations (${count})`);
     }
     out.push(locationView(profile, l));
   }

@@ -44,7 +44,9 @@ export function expectedProfile(spec: ProfileSpec): Profile {
     count: specLocations.length,
     id: BigUint64Array.from(specLocations, (l) => big(l.id)),
     mapping: Int32Array.from(specLocations, (l) =>
-      l.mappingId === undefined || BigInt(l.mappingId) === 0n ? -1 : known(mappingAt.get(String(l.mappingId)), `mapping id ${l.mappingId}`),
+      l.mappingId === undefined || BigInt(l.mappingId) === 0n
+        ? -1
+        : known(mappingAt.get(String(l.mappingId)), `mapping id ${l.mappingId}`),
     ),
     address: BigUint64Array.from(specLocations, (l) => big(l.address)),
     isFolded: Uint8Array.from(specLocations, (l) => (l.isFolded ? 1 : 0)),

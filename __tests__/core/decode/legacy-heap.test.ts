@@ -100,7 +100,8 @@ describe('parseLegacyHeapProfile', () => {
   });
 
   test('the # frame lines name locations; inlined frames share an address, callee first', () => {
-    const lines = (i: number) => locationView(p, i).line.map((l) => `${l.function!.name} ${l.function!.filename}:${l.line}`);
+    const lines = (i: number) =>
+      locationView(p, i).line.map((l) => `${l.function!.name} ${l.function!.filename}:${l.line}`);
     expect(lines(0)).toEqual(['main.leaf /src/main.go:10']);
     expect(lines(1)).toEqual(['main.inl /src/inl.go:5', 'main.mid /src/main.go:20']);
     expect(lines(2)).toEqual(['main.main /src/main.go:30']);
@@ -410,7 +411,8 @@ function pprofMappingTable(text: string): Record<string, string> {
       const named = allLocations(p).flatMap((l) => l.line.map((x) => x.function!.name));
       expect(named).toContain('main.main');
       expect(named.some((n) => n.includes('+0x') || n.includes('\t'))).toBe(false);
-      expect(allLocations(p).flatMap((l) => l.line.map((x) => x.function!.filename)).every((f) => f.endsWith('.go') || f.endsWith('.s'))).toBe(true);
+      const files = allLocations(p).flatMap((l) => l.line.map((x) => x.function!.filename));
+      expect(files.every((f) => f.endsWith('.go') || f.endsWith('.s'))).toBe(true);
     },
   );
 });

@@ -141,7 +141,10 @@ function adjacent(m1: MemoryMapEntry, m2: MemoryMapEntry): boolean {
  * no differently). Mapping ids are 1..n in the final order. `of[i]` is the position in `mapping`
  * of the mapping of `addresses[i]`, -1 for none.
  */
-export function assignMappings(drafts: MemoryMapEntry[], addresses: readonly bigint[]): { mapping: Mapping[]; of: number[] } {
+export function assignMappings(
+  drafts: MemoryMapEntry[],
+  addresses: readonly bigint[],
+): { mapping: Mapping[]; of: number[] } {
   let list = drafts;
   if (list.length > 1 && list[0]!.file.startsWith('/anon_hugepage') && list[0]!.limit === list[1]!.start) list = list.slice(1);
   const first = list[0];

@@ -55,7 +55,14 @@ export class LocationColumnsBuilder {
    * Closes the location being built with the lines added since the previous one. Id and address
    * are given as unsigned 32-bit halves; `mapping` is a position in Profile.mapping, or -1.
    */
-  endLocation(idLo: number, idHi: number, mapping: number, addressLo: number, addressHi: number, isFolded: boolean): void {
+  endLocation(
+    idLo: number,
+    idHi: number,
+    mapping: number,
+    addressLo: number,
+    addressHi: number,
+    isFolded: boolean,
+  ): void {
     const l = this.count;
     this.idWords[2 * l + LO] = idLo;
     this.idWords[2 * l + HI] = idHi;
@@ -71,8 +78,8 @@ export class LocationColumnsBuilder {
   finish(): { locations: Locations; lines: Lines } {
     const n = this.count;
     const m = this.lineCount;
-    const cut = <T extends Int32Array | Float64Array | Uint8Array | Uint32Array | BigUint64Array>(a: T, length: number): T =>
-      (a.length === length ? a : a.slice(0, length)) as T;
+    type Column = Int32Array | Float64Array | Uint8Array | Uint32Array | BigUint64Array;
+    const cut = <T extends Column>(a: T, length: number): T => (a.length === length ? a : a.slice(0, length)) as T;
     return {
       locations: {
         count: n,

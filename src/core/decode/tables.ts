@@ -39,7 +39,11 @@ export function decodeValueType(r: WireReader, start: number, end: number, strin
 }
 
 /** Decodes all Mapping messages; returns them in wire order with their positions by id. */
-export function decodeMappings(bytes: Uint8Array, spans: Spans, strings: StringTable): { list: Mapping[]; byId: IdIndex } {
+export function decodeMappings(
+  bytes: Uint8Array,
+  spans: Spans,
+  strings: StringTable,
+): { list: Mapping[]; byId: IdIndex } {
   const r = new WireReader(bytes);
   const list: Mapping[] = [];
   const byId = new IdIndex('mapping', spans.count + 1);
@@ -107,7 +111,11 @@ export function decodeMappings(bytes: Uint8Array, spans: Spans, strings: StringT
 }
 
 /** Decodes all Function messages; returns them in wire order with their positions by id. */
-export function decodeFunctions(bytes: Uint8Array, spans: Spans, strings: StringTable): { list: Function[]; byId: IdIndex } {
+export function decodeFunctions(
+  bytes: Uint8Array,
+  spans: Spans,
+  strings: StringTable,
+): { list: Function[]; byId: IdIndex } {
   const r = new WireReader(bytes);
   const list: Function[] = [];
   const byId = new IdIndex('function', spans.count + 1);
@@ -257,7 +265,13 @@ class UnknownFunction {
   constructor(readonly functionId: number | bigint) {}
 }
 
-function decodeLine(r: WireReader, start: number, end: number, functions: IdIndex, columns: LocationColumnsBuilder): void {
+function decodeLine(
+  r: WireReader,
+  start: number,
+  end: number,
+  functions: IdIndex,
+  columns: LocationColumnsBuilder,
+): void {
   r.pos = start;
   r.end = end;
   let functionId: number | bigint = 0;
