@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-VCSJKWK3.js")).diffCommand
+    load: async () => (await import("./chunks/diff-L5Y5NONK.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JS233N5B.js")).checkCommand
+    load: async () => (await import("./chunks/check-KE4XANUR.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-A3Y34H3A.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-XA2CVKZ7.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

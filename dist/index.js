@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-BGLPJT54.js";
+} from "./chunks/chunk-FQJRYO2J.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-XW3ER6TU.js";
+} from "./chunks/chunk-K4XDVSWU.js";
 import {
   runUrl,
   storeBaseline
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-JLKEZENT.js";
+} from "./chunks/chunk-FD2GMOL5.js";
 import "./chunks/chunk-OR3EXEUY.js";
 import {
   printWarningsAs

@@ -118,14 +118,18 @@ describe('summarize', () => {
     const expected = summarize(profile);
     const rows = (x: ProfileSummary) =>
       x.functions.name.map((name, r) => [name, x.functions.flat[0]![r], x.functions.cum[0]![r]]).sort();
-    const locs = profile.location;
+    const locs = profile.locations;
+    const withIds = (id: (j: number) => bigint) => ({
+      ...profile,
+      locations: { ...locs, id: BigUint64Array.from({ length: locs.count }, (_, j) => id(j)) },
+    });
     const variants = [
-      // Ids that do not match positions in profile.location (id 1 missing, every id off by one).
-      { ...profile, location: locs.map((l, j) => ({ ...l, id: j + 2 })) },
+      // Ids that do not match positions in profile.locations (id 1 missing, every id off by one).
+      withIds((j) => BigInt(j + 2)),
       // Every location with the same id.
-      { ...profile, location: locs.map((l) => ({ ...l, id: 1 })) },
-      // bigint ids.
-      { ...profile, location: locs.map((l) => ({ ...l, id: BigInt(l.id) })) },
+      withIds(() => 1n),
+      // Ids above 2^53.
+      withIds((j) => (1n << 60n) + BigInt(j)),
     ];
     for (const v of variants) {
       const got = summarize(v);

@@ -10,7 +10,7 @@ import type { ProfileSpec, SampleSpec } from '../helpers/build-profile.js';
 import { encodeProfile } from '../helpers/encode-profile.js';
 import type { ProfileSpec as WireSpec } from '../helpers/encode-profile.js';
 import { cleanupOracle, pprofBinary, pprofTop } from '../helpers/pprof-oracle.js';
-import { sampleLocations } from '../helpers/sample-locations.js';
+import { allLocations, sampleLocations } from '../helpers/sample-locations.js';
 import type { Profile } from '../../src/core/model.js';
 
 const TYPES = [
@@ -160,7 +160,7 @@ function toWire(p: Profile): WireSpec {
       }),
     })),
     mapping: p.mapping.map((m) => ({ ...m, filename: m.filename, buildId: m.buildId })),
-    location: p.location.map((l) => ({
+    location: allLocations(p).map((l) => ({
       id: l.id,
       mappingId: l.mapping?.id ?? 0,
       address: l.address,

@@ -11,10 +11,17 @@
  *   no mapping; by default every location is in mapping `/bin/app`);
  * - a line may be `{ name, file }` to create a separate Function entry with the same name in
  *   another file (functions are shared by (name, file)).
- * Identical stack entries share one Location object, as a real profile's do, unless `address`
- * differs.
+ * Identical stack entries share one location, as a real profile's do, unless `address` differs.
  */
-import type { Function, Line, Location, Mapping, Profile, ValueType } from '../../src/core/model.js';
+import type { Function, Lines, Locations, Mapping, Profile, ValueType } from '../../src/core/model.js';
+
+/** A location while the profile is built; turned into the `Locations` and `Lines` columns at the end. */
+interface DraftLocation {
+  readonly position: number;
+  readonly mapping: Mapping | undefined;
+  readonly address: bigint;
+  readonly line: readonly { readonly function: Function; readonly line: number }[];
+}
 
 export type LineSpec = string | { readonly name: string; readonly file?: string };
 
@@ -74,7 +81,7 @@ export function buildProfile(spec: ProfileSpec): Profile {
   const sampleType = (spec.sampleType ?? GO_HEAP_TYPES).map(vt);
   const functions = new Map<string, Function>();
   const mappings = new Map<string, Mapping>();
-  const locations = new Map<string, Location>();
+  const locations = new Map<string, DraftLocation>();
 
   const functionFor = (l: LineSpec): Function => {
     const name = typeof l === 'string' ? l : l.name;
@@ -106,7 +113,7 @@ export function buildProfile(spec: ProfileSpec): Profile {
     }
     return m;
   };
-  const locationFor = (frame: FrameSpec): Location => {
+  const locationFor = (frame: FrameSpec): DraftLocation => {
     const key = JSON.stringify(frame, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
     let loc = locations.get(key);
     if (!loc) {
@@ -116,14 +123,12 @@ export function buildProfile(spec: ProfileSpec): Profile {
         typeof frame === 'object' && 'lines' in frame && frame.address !== undefined
           ? frame.address
           : 0x401000n + BigInt(locations.size) * 16n;
-      const line: Line[] = lines.map((l, i) => ({ function: functionFor(l), line: 10 + i, column: 0 }));
       loc = {
-        id: locations.size + 1,
+        position: locations.size,
         mapping:
           mappingFile === undefined ? mappingFor('/bin/app') : mappingFile === '' ? undefined : mappingFor(mappingFile),
         address,
-        line,
-        isFolded: false,
+        line: lines.map((l, i) => ({ function: functionFor(l), line: 10 + i })),
       };
       locations.set(key, loc);
     }
@@ -133,8 +138,8 @@ export function buildProfile(spec: ProfileSpec): Profile {
   const n = spec.samples.length;
   const k = sampleType.length;
   const locationStart = new Uint32Array(n + 1);
-  // The Location of every sample frame, leaf first; turned into positions in `location` below.
-  const frames: Location[] = [];
+  // The location of every sample frame, leaf first; turned into positions in `locations` below.
+  const frames: DraftLocation[] = [];
   const value = new Float64Array(n * k);
   const labelStart = new Uint32Array(n + 1);
   const labelKey: string[] = [];
@@ -160,9 +165,9 @@ export function buildProfile(spec: ProfileSpec): Profile {
   });
   locationStart[n] = frames.length;
   labelStart[n] = labelKey.length;
-  const location = [...locations.values()];
-  const position = new Map(location.map((l, j) => [l, j]));
-  const locationIndex = Uint32Array.from(frames, (l) => position.get(l)!);
+  const locationIndex = Uint32Array.from(frames, (l) => l.position);
+  const drafts = [...locations.values()];
+  const { locationColumns, lineColumns } = columns(drafts, [...mappings.values()], [...functions.values()]);
 
   const defaultIndex =
     spec.defaultSampleType === undefined
@@ -182,7 +187,8 @@ export function buildProfile(spec: ProfileSpec): Profile {
       labelNumUnit,
     },
     mapping: [...mappings.values()],
-    location,
+    locations: locationColumns,
+    lines: lineColumns,
     function: [...functions.values()],
     dropFrames: '',
     keepFrames: '',
@@ -193,5 +199,32 @@ export function buildProfile(spec: ProfileSpec): Profile {
     comment: spec.comment ?? [],
     defaultSampleTypeIndex: defaultIndex < 0 ? sampleType.length - 1 : defaultIndex,
     docUrl: '',
+  };
+}
+
+/** The columns of the draft locations (ids 1..n in order); mappings and functions become positions in their lists. */
+function columns(
+  drafts: readonly DraftLocation[],
+  mappings: readonly Mapping[],
+  functions: readonly Function[],
+): { locationColumns: Locations; lineColumns: Lines } {
+  const lines = drafts.flatMap((l) => l.line);
+  const lineStart = [0];
+  for (const l of drafts) lineStart.push(lineStart.at(-1)! + l.line.length);
+  return {
+    locationColumns: {
+      count: drafts.length,
+      id: BigUint64Array.from(drafts, (l) => BigInt(l.position + 1)),
+      mapping: Int32Array.from(drafts, (l) => (l.mapping === undefined ? -1 : mappings.indexOf(l.mapping))),
+      address: BigUint64Array.from(drafts, (l) => l.address),
+      isFolded: new Uint8Array(drafts.length),
+      lineStart: Uint32Array.from(lineStart),
+    },
+    lineColumns: {
+      count: lines.length,
+      function: Int32Array.from(lines, (ln) => functions.indexOf(ln.function)),
+      line: Float64Array.from(lines, (ln) => ln.line),
+      column: new Float64Array(lines.length),
+    },
   };
 }

@@ -82,7 +82,7 @@ export function defineCases({ regenerate, log, quick }) {
     files: ensureSyntheticPair(SHAPES.synth15k, { regenerate, log }),
     runs: quick ? 3 : 7,
     warmup: 1,
-    target: { wallRatio: 0.3 },
+    target: { wallRatio: 0.15 },
   });
   cases.push({
     id: 'synth400k',
@@ -91,7 +91,7 @@ export function defineCases({ regenerate, log, quick }) {
     files: ensureSyntheticPair(SHAPES.synth400k, { regenerate, log }),
     runs: quick ? 1 : 3,
     warmup: 0,
-    target: { wallRatio: 0.15, rssRatio: 0.25 },
+    target: { wallRatio: 0.02, rssRatio: 0.08 },
   });
   return cases;
 }

@@ -4,7 +4,7 @@
  * newGraph and CreateNodes, at the default "functions" granularity).
  */
 import { RuleError } from './errors.js';
-import type { Function, Location, Mapping, Profile, ValueType } from './model.js';
+import type { Function, Mapping, Profile, ValueType } from './model.js';
 import { sampleVariances } from './significance.js';
 
 /**
@@ -86,8 +86,8 @@ export function compileFocus(patterns: readonly string[]): RegExp[] {
 
 /**
  * The rows each location adds to, precomputed once per location so that the summing loop reads
- * typed arrays only: `code[l]` for `profile.location[l]` is the row of a location with one line
- * (the common case), or ~m for the m-th location with several lines (or none), whose rows are
+ * typed arrays only: `code[l]` for location `l` is the row of a location with one line (the common
+ * case), or ~m for the m-th location with several lines (or none), whose rows are
  * `multiRows[multiStart[m] .. multiStart[m+1])`, line[0]'s row first.
  */
 interface RowIndex {
@@ -109,20 +109,49 @@ function buildRowIndex(profile: Profile): RowIndex {
     }
     return r;
   };
+  // Rows by function and by mapping (for frames without a function name), so each function's or
+  // mapping's name is looked up once rather than once per line: -2 until first seen.
+  const functions = profile.function;
+  const mappings = profile.mapping;
+  const rowOfFunction = new Int32Array(functions.length).fill(-2);
+  const rowOfMapping = new Int32Array(mappings.length + 1).fill(-2);
+  const unnamedRow = (m: number): number => {
+    let r = rowOfMapping[m + 1]!;
+    if (r === -2) {
+      r = row(nodeName(undefined, m < 0 ? undefined : mappings[m]));
+      rowOfMapping[m + 1] = r;
+    }
+    return r;
+  };
+  const lineRow = (f: number, m: number): number => {
+    if (f < 0) return unnamedRow(m);
+    let r = rowOfFunction[f]!;
+    if (r === -2) {
+      // -1: the function has no name, so the row depends on the location's mapping.
+      r = functions[f]!.name === '' ? -1 : row(functions[f]!.name);
+      rowOfFunction[f] = r;
+    }
+    return r >= 0 ? r : unnamedRow(m);
+  };
+
+  const { count, lineStart, mapping } = profile.locations;
+  const lineFunction = profile.lines.function;
   const multiStart: number[] = [0];
   const multiRows: number[] = [];
-  const locations = profile.location;
-  const code = new Int32Array(locations.length);
-  locations.forEach((l: Location, i) => {
-    if (l.line.length === 1) {
-      code[i] = row(nodeName(l.line[0]!.function, l.mapping));
-      return;
+  const code = new Int32Array(count);
+  for (let l = 0; l < count; l++) {
+    const first = lineStart[l]!;
+    const last = lineStart[l + 1]!;
+    const m = mapping[l]!;
+    if (last - first === 1) {
+      code[l] = lineRow(lineFunction[first]!, m);
+      continue;
     }
-    if (l.line.length === 0) multiRows.push(row(nodeName(undefined, l.mapping)));
-    for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
+    if (last === first) multiRows.push(unnamedRow(m));
+    for (let j = first; j < last; j++) multiRows.push(lineRow(lineFunction[j]!, m));
     multiStart.push(multiRows.length);
-    code[i] = ~(multiStart.length - 2);
-  });
+    code[l] = ~(multiStart.length - 2);
+  }
   return { name, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 

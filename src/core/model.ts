@@ -2,10 +2,14 @@
  * The decoded profile, named after google/pprof's profile.proto (package perftools.profiles).
  *
  * Ids and string-table indices are resolved by the decoder: nothing here holds a raw index into the
- * wire data. Locations, functions and mappings are objects (there are tens of thousands at most);
- * samples are columnar typed arrays, because a profile may carry hundreds of thousands of them.
+ * wire data; references between tables are positions in the referenced table. Functions and mappings
+ * are objects (there are tens of thousands at most, and their names are strings anyway). Samples,
+ * locations and lines are columnar typed arrays: a large profile has hundreds of thousands of
+ * locations and lines and millions of sample frames, and an object per item is what the garbage
+ * collector spends its time on, while a typed array costs it nothing.
  *
- * 64-bit wire values: addresses, mapping bounds, file offsets and time stamps are `bigint`.
+ * 64-bit wire values: addresses, mapping bounds, file offsets and time stamps are `bigint` (location
+ * ids and addresses: `BigUint64Array` columns).
  * Sample values, label numbers and line numbers are `number`; the decoder rejects any that does not
  * fit exactly in a double (|v| > 2^53) rather than rounding it.
  */
@@ -37,28 +41,39 @@ export interface Function {
   readonly startLine: number;
 }
 
-/** One frame of a location. In `Location.line`, earlier entries are inlined callees; the last is the caller. */
-export interface Line {
-  /** Undefined when the wire's function_id is 0 (no function). */
-  readonly function: Function | undefined;
-  readonly line: number;
-  readonly column: number;
+/**
+ * All locations of a profile, column by column, in wire order. Location `l`:
+ * - `id[l]`: its wire id (uint64, never 0);
+ * - `mapping[l]`: the position of its mapping in `Profile.mapping`, -1 when the wire's mapping_id is 0;
+ * - `address[l]`, `isFolded[l]` (1 or 0);
+ * - its lines: entries `lineStart[l] .. lineStart[l+1]` of `Profile.lines`. Earlier entries are
+ *   inlined callees; the last is the caller. A location may have no lines (unsymbolized).
+ */
+export interface Locations {
+  readonly count: number;
+  readonly id: BigUint64Array;
+  readonly mapping: Int32Array;
+  readonly address: BigUint64Array;
+  readonly isFolded: Uint8Array;
+  readonly lineStart: Uint32Array;
 }
 
-export interface Location {
-  readonly id: number | bigint;
-  /** Undefined when the wire's mapping_id is 0. */
-  readonly mapping: Mapping | undefined;
-  readonly address: bigint;
-  readonly line: readonly Line[];
-  readonly isFolded: boolean;
+/**
+ * The lines of all locations, column by column, location after location (see `Locations.lineStart`).
+ * Line `j`: `function[j]` is the position of its function in `Profile.function` (-1 when the wire's
+ * function_id is 0: no function), `line[j]` and `column[j]` its line and column numbers.
+ */
+export interface Lines {
+  readonly count: number;
+  readonly function: Int32Array;
+  readonly line: Float64Array;
+  readonly column: Float64Array;
 }
 
 /**
  * All samples of a profile, column by column. Sample `i`:
  * - locations: `locationIndex[locationStart[i] .. locationStart[i+1])`, leaf first (as on the wire),
- *   each an index into `Profile.location` (a column of numbers, not object references: a large
- *   profile has millions of them, and a typed array costs the garbage collector nothing);
+ *   each a location's position in `Profile.locations`;
  * - values: `value[i * sampleType.length + t]` for sample type `t`;
  * - labels: entries `labelStart[i] .. labelStart[i+1]` of the label columns. A label is either a
  *   string label (`labelStr[j]` set, `labelNum[j]` 0) or a numeric one (`labelStr[j]` "", with
@@ -80,7 +95,8 @@ export interface Profile {
   readonly sampleType: readonly ValueType[];
   readonly samples: Samples;
   readonly mapping: readonly Mapping[];
-  readonly location: readonly Location[];
+  readonly locations: Locations;
+  readonly lines: Lines;
   readonly function: readonly Function[];
   readonly dropFrames: string;
   readonly keepFrames: string;

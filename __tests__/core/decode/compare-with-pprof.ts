@@ -62,7 +62,7 @@ export function expectMatchesPprof(p: Profile, raw: RawProfile, options: { lines
       value: Array.from(p.samples.value.subarray(i * n, (i + 1) * n)),
     })),
   );
-  const known = new Set(p.location.map((l) => l.address));
+  const known = new Set(p.locations.address);
   const theirs = merge(
     raw.samples.map((s) => ({
       key: `${s.locationId

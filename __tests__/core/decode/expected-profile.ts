@@ -2,7 +2,7 @@
  * The Profile that model.ts promises for a spec of encode-profile.ts, built from the spec alone
  * (not from the decoder): the expectation side of the round-trip tests.
  */
-import type { Function, Line, Location, Mapping, Profile } from '../../../src/core/model.js';
+import type { Function, Lines, Locations, Mapping, Profile } from '../../../src/core/model.js';
 import type { Int, ProfileSpec, Str } from '../../helpers/encode-profile.js';
 
 const str = (s: Str | undefined): string => (typeof s === 'string' ? s : '');
@@ -30,22 +30,37 @@ export function expectedProfile(spec: ProfileSpec): Profile {
     filename: str(f.filename),
     startLine: num(f.startLine),
   }));
-  const fnById = new Map(fn.map((f) => [String(f.id), f]));
-  const mappingById = new Map(mapping.map((m) => [String(m.id), m]));
-  const location: Location[] = (spec.location ?? []).map((l) => ({
-    id: id(l.id),
-    mapping: l.mappingId === undefined || BigInt(l.mappingId) === 0n ? undefined : mappingById.get(String(l.mappingId)),
-    address: big(l.address),
-    line: (l.line ?? []).map(
-      (ln): Line => ({
-        function: BigInt(ln.functionId) === 0n ? undefined : fnById.get(String(ln.functionId)),
-        line: num(ln.line),
-        column: num(ln.column),
-      }),
+  // References between tables are positions in the referenced table (-1: id 0, none).
+  const fnAt = new Map(fn.map((f, i) => [String(f.id), i]));
+  const mappingAt = new Map(mapping.map((m, i) => [String(m.id), i]));
+  const known = (at: number | undefined, what: string): number => {
+    if (at === undefined) throw new Error(`expectedProfile: unknown ${what}`);
+    return at;
+  };
+  const specLocations = spec.location ?? [];
+  const specLines = specLocations.flatMap((l) => l.line ?? []);
+  let lineEnd = 0;
+  const locations: Locations = {
+    count: specLocations.length,
+    id: BigUint64Array.from(specLocations, (l) => big(l.id)),
+    mapping: Int32Array.from(specLocations, (l) =>
+      l.mappingId === undefined || BigInt(l.mappingId) === 0n
+        ? -1
+        : known(mappingAt.get(String(l.mappingId)), `mapping id ${l.mappingId}`),
     ),
-    isFolded: l.isFolded ?? false,
-  }));
-  const positionById = new Map(location.map((l, i) => [String(l.id), i]));
+    address: BigUint64Array.from(specLocations, (l) => big(l.address)),
+    isFolded: Uint8Array.from(specLocations, (l) => (l.isFolded ? 1 : 0)),
+    lineStart: Uint32Array.from([0, ...specLocations.map((l) => (lineEnd += (l.line ?? []).length))]),
+  };
+  const lines: Lines = {
+    count: specLines.length,
+    function: Int32Array.from(specLines, (ln) =>
+      BigInt(ln.functionId) === 0n ? -1 : known(fnAt.get(String(ln.functionId)), `function id ${ln.functionId}`),
+    ),
+    line: Float64Array.from(specLines, (ln) => num(ln.line)),
+    column: Float64Array.from(specLines, (ln) => num(ln.column)),
+  };
+  const positionById = new Map(specLocations.map((l, i) => [String(id(l.id)), i]));
 
   const samples = spec.sample ?? [];
   const types = spec.sampleType ?? [];
@@ -99,7 +114,8 @@ export function expectedProfile(spec: ProfileSpec): Profile {
       labelNumUnit,
     },
     mapping,
-    location,
+    locations,
+    lines,
     function: fn,
     dropFrames: str(spec.dropFrames),
     keepFrames: str(spec.keepFrames),

@@ -7,7 +7,7 @@ import { decodeProfile, parseLegacyHeapProfile } from '../../../src/core/decode/
 import { DecodeError } from '../../../src/core/errors.js';
 import { expectMatchesPprof } from './compare-with-pprof.js';
 import { havePprof, pprofRaw } from './pprof-raw.js';
-import { allSampleLocations, sampleLocations } from '../../helpers/sample-locations.js';
+import { allLocations, allSampleLocations, locationView, sampleLocations } from '../../helpers/sample-locations.js';
 import { summarize } from '../../../src/core/aggregate.js';
 import type { Profile } from '../../../src/core/model.js';
 import { pprofTop } from '../../helpers/pprof-oracle.js';
@@ -85,7 +85,7 @@ describe('parseLegacyHeapProfile', () => {
   });
 
   test('one location per distinct return address minus one, ids in order of first appearance', () => {
-    expect(p.location.map((l) => [l.id, l.address])).toEqual([
+    expect(allLocations(p).map((l) => [l.id, l.address])).toEqual([
       [1, 0x1000n],
       [2, 0x2000n],
       [3, 0x3000n],
@@ -100,7 +100,8 @@ describe('parseLegacyHeapProfile', () => {
   });
 
   test('the # frame lines name locations; inlined frames share an address, callee first', () => {
-    const lines = (i: number) => p.location[i]!.line.map((l) => `${l.function!.name} ${l.function!.filename}:${l.line}`);
+    const lines = (i: number) =>
+      locationView(p, i).line.map((l) => `${l.function!.name} ${l.function!.filename}:${l.line}`);
     expect(lines(0)).toEqual(['main.leaf /src/main.go:10']);
     expect(lines(1)).toEqual(['main.inl /src/inl.go:5', 'main.mid /src/main.go:20']);
     expect(lines(2)).toEqual(['main.main /src/main.go:30']);
@@ -114,7 +115,8 @@ describe('parseLegacyHeapProfile', () => {
       [5, 'main.other'],
     ]);
     // main.leaf appears in two samples' frame blocks but is one Function.
-    expect(p.location[0]!.line[0]!.function).toBe(p.function[0]);
+    expect(p.lines.function[p.locations.lineStart[0]!]).toBe(0);
+    expect(locationView(p, 0).line[0]!.function).toBe(p.function[0]);
   });
 
   test('a header whose alloc totals equal the in-use ones gives pprof\'s two types objects/space', () => {
@@ -193,8 +195,8 @@ describe('parseLegacyHeapProfile: frames Go hides from the # lines', () => {
       [0xa000n, 0xd000n],
     ]);
     // Locations are numbered over the kept stacks only.
-    expect(p.location.map((l) => l.address)).toEqual([0x1000n, 0x2000n, 0xc000n, 0x3000n, 0xa000n, 0xd000n]);
-    expect(p.location.map((l) => l.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(allLocations(p).map((l) => l.address)).toEqual([0x1000n, 0x2000n, 0xc000n, 0x3000n, 0xa000n, 0xd000n]);
+    expect(allLocations(p).map((l) => l.id)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   test('flat goes to the first frame Go printed', () => {
@@ -255,7 +257,7 @@ const HUGEPAGE = [
 /** Each location's address and its mapping as `start/limit/offset file buildid`, or '-' for none. */
 function mappingTable(p: Profile): Record<string, string> {
   return Object.fromEntries(
-    p.location.map((l) => {
+    allLocations(p).map((l) => {
       const m = l.mapping;
       const hex = (v: bigint) => `0x${v.toString(16)}`;
       return [hex(l.address), m === undefined ? '-' : `${hex(m.memoryStart)}/${hex(m.memoryLimit)}/${hex(m.fileOffset)} ${m.filename} ${m.buildId}`.trim()];
@@ -301,7 +303,7 @@ describe('parseLegacyHeapProfile: the memory map', () => {
       [7, '/bin/other'],
     ]);
     expect(p.mapping.every((m) => !m.hasFunctions && !m.hasFilenames && !m.hasLineNumbers && !m.hasInlineFrames)).toBe(true);
-    expect(p.location.every((l) => l.mapping === undefined || p.mapping.includes(l.mapping))).toBe(true);
+    expect(allLocations(p).every((l) => l.mapping === undefined || p.mapping.includes(l.mapping))).toBe(true);
   });
 
   test('unsymbolized frames are named after their mapped file, with the flat and cum pprof prints', () => {
@@ -406,10 +408,11 @@ function pprofMappingTable(text: string): Record<string, string> {
         expect(nonZero(Object.entries(rowsOf(s, sampleType)))).toEqual(nonZero(top.rows.map((r) => [r.name, [r.flat, r.cum]])));
       }
       // The frames Go printed name the user code; the runtime frames it hides keep an address only.
-      const named = p.location.flatMap((l) => l.line.map((x) => x.function!.name));
+      const named = allLocations(p).flatMap((l) => l.line.map((x) => x.function!.name));
       expect(named).toContain('main.main');
       expect(named.some((n) => n.includes('+0x') || n.includes('\t'))).toBe(false);
-      expect(p.location.flatMap((l) => l.line.map((x) => x.function!.filename)).every((f) => f.endsWith('.go') || f.endsWith('.s'))).toBe(true);
+      const files = allLocations(p).flatMap((l) => l.line.map((x) => x.function!.filename));
+      expect(files.every((f) => f.endsWith('.go') || f.endsWith('.s'))).toBe(true);
     },
   );
 });

@@ -1,7 +1,7 @@
 import { decodeProfile, decodeProtobuf } from '../../../src/core/decode/index.js';
 import { encodeProfile, type EncodeOptions, type ProfileSpec } from '../../helpers/encode-profile.js';
 import { expectedProfile } from './expected-profile.js';
-import { allSampleLocations } from '../../helpers/sample-locations.js';
+import { allSampleLocations, locationView } from '../../helpers/sample-locations.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -57,18 +57,22 @@ describe('decodeProtobuf round trips', () => {
     expect(decodeProtobuf(unpacked)).toEqual(decodeProtobuf(packed));
   });
 
-  test('sample locations index the resolved Location objects of profile.location', () => {
+  test('sample locations index the resolved locations of profile.locations', () => {
     const p = decodeProtobuf(encodeProfile(heapSpec));
-    expect(p.location[p.samples.locationIndex[0]!]).toBe(p.location[0]);
-    expect(p.location[p.samples.locationIndex[1]!]).toBe(p.location[1]);
-    expect(p.location[p.samples.locationIndex[2]!]).toBe(p.location[1]);
-    expect(p.location[1]!.line[1]!.function).toBe(p.function[2]);
-    expect(p.location[0]!.mapping).toBe(p.mapping[0]);
+    expect(p.samples.locationIndex[0]).toBe(0);
+    expect(p.samples.locationIndex[1]).toBe(1);
+    expect(p.samples.locationIndex[2]).toBe(1);
+    expect(Array.from(p.locations.id)).toEqual([1n, 2n]);
+    // Location 1's second line (the caller) is function id 3, the third Function; location 0 is in mapping 1.
+    expect(p.lines.function[p.locations.lineStart[1]! + 1]).toBe(2);
+    expect(locationView(p, 1).line[1]!.function).toBe(p.function[2]);
+    expect(p.locations.mapping[0]).toBe(0);
+    expect(locationView(p, 0).mapping).toBe(p.mapping[0]);
   });
 
   test('inlined lines keep their order: callee first, caller last', () => {
     const p = decodeProtobuf(encodeProfile(heapSpec, { packed: false }));
-    expect(p.location[1]!.line.map((l) => l.function?.name)).toEqual(['main.inlined', 'main.main']);
+    expect(locationView(p, 1).line.map((l) => l.function?.name)).toEqual(['main.inlined', 'main.main']);
   });
 
   test('sparse ids (1, 1000, 2^40) resolve', () => {
@@ -92,7 +96,7 @@ describe('decodeProtobuf round trips', () => {
       const p = decodeProtobuf(encodeProfile(spec, { packed }));
       expect(p).toEqual(expectedProfile(spec));
       expect(allSampleLocations(p).map((l) => l.id)).toEqual([big, 1000, 1, big]);
-      expect(p.location[0]!.mapping!.id).toBe(big);
+      expect(locationView(p, 0).mapping!.id).toBe(big);
     }
   });
 
@@ -134,7 +138,7 @@ describe('decodeProtobuf round trips', () => {
     expect(p.durationNanos).toBe(-5n);
     expect(p.mapping[1]!.memoryLimit).toBe(18446744073709551615n);
     expect(p.mapping[0]!.memoryStart).toBe(18446744073699065856n);
-    expect(p.location[1]!.address).toBe(9007199254740993n);
+    expect(p.locations.address[1]).toBe(9007199254740993n);
   });
 
   test('negative sample values and label numbers, and the ±(2^53 − 1) bounds, decode exactly', () => {
@@ -202,7 +206,8 @@ describe('decodeProtobuf round trips', () => {
     };
     const p = decodeProtobuf(encodeProfile(spec));
     expect(p).toEqual(expectedProfile(spec));
-    expect(p.location[0]!.line[0]!.function).toBeUndefined();
+    expect(p.lines.function[0]).toBe(-1);
+    expect(locationView(p, 0).line[0]!.function).toBeUndefined();
   });
 
   test('a 5,000-sample profile with deep stacks round-trips through gzip and decodeProfile', () => {
@@ -220,7 +225,8 @@ describe('decodeProtobuf round trips', () => {
     // Compare the sample locations by id, then the whole profile.
     const sampleLocs = allSampleLocations(p);
     expect(sampleLocs.map((l) => l.id)).toEqual(allSampleLocations(expected).map((l) => l.id));
-    expect(sampleLocs.every((l) => p.location[Number(l.id) - 1] === l)).toBe(true);
+    // Ids 1..600 were written in order, so location id i is at position i − 1.
+    expect(Array.from(p.samples.locationIndex, (at) => at + 1)).toEqual(sampleLocs.map((l) => l.id));
     expect(p).toEqual(expected);
   });
 });

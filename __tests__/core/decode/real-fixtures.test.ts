@@ -38,7 +38,7 @@ describe('real fixtures', () => {
     expect(s.locationIndex).toBeInstanceOf(Uint32Array);
     expect(s.locationStart[s.count]).toBe(s.locationIndex.length);
     expect(s.labelStart[s.count]).toBe(s.labelKey.length);
-    expect(s.locationIndex.every((j) => j < p.location.length)).toBe(true);
+    expect(s.locationIndex.every((j) => j < p.locations.count)).toBe(true);
   });
 
   (havePprof ? test.each : test.skip.each)(files.map((f) => [relative(root, f), f]))('%s matches go tool pprof -raw', (_name, file) => {

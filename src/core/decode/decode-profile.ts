@@ -95,7 +95,7 @@ function looksLikeProfileStart(b: number): boolean {
 
 function gunzip(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
   try {
-    return gunzipSync(bytes, { maxOutputLength });
+    return gunzipSync(bytes, { maxOutputLength, chunkSize: outputChunkSize(bytes, maxOutputLength) });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
@@ -103,6 +103,27 @@ function gunzip(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
     }
     throw new DecodeError(`gzip: ${(e as Error).message}`);
   }
+}
+
+const MIN_CHUNK = 16 * 1024;
+const MAX_CHUNK = 256 * 1024 * 1024;
+/** Deflate cannot compress better than about 1032:1, so no honest stream announces more than this per input byte. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * The output chunk size for gunzipSync: the decompressed size the gzip trailer announces (ISIZE,
+ * the last four bytes), plus one. With the default 16 KiB chunks, node:zlib collects thousands of
+ * chunks and then concatenates them, so a large profile briefly occupies twice its size; one chunk
+ * that fits the output is returned as it is. ISIZE is only a hint (it is the size modulo 2^32 of
+ * the last gzip member, and a hostile file may lie), so it is clamped: a wrong hint costs chunks,
+ * never correctness.
+ */
+function outputChunkSize(bytes: Uint8Array, maxOutputLength: number): number {
+  if (bytes.length < 18) return MIN_CHUNK;
+  const n = bytes.length;
+  const isize = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
+  const cap = Math.min(MAX_CHUNK, maxOutputLength + 1, n * MAX_DEFLATE_RATIO);
+  return Math.max(MIN_CHUNK, Math.min(isize + 1, cap));
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -1,6 +1,7 @@
 import { DecodeError } from '../errors.js';
-import type { Function, Line, Location, Profile, ValueType } from '../model.js';
+import type { Function, Profile, ValueType } from '../model.js';
 import { assignMappings, parseMemoryMap } from './legacy-memory-map.js';
+import { halves, LocationColumnsBuilder } from './location-columns.js';
 import type { MemoryMapEntry } from './legacy-memory-map.js';
 
 /**
@@ -191,10 +192,16 @@ function scaleHeapSample(count: number, size: number, rate: number, lineNo: numb
   return [c, s];
 }
 
+/** A line of a legacy location: `fn` is the position of its function in the function list. */
+interface LegacyLine {
+  readonly fn: number;
+  readonly line: number;
+}
+
 interface LegacyLocation {
   readonly id: number;
   readonly address: bigint;
-  line: Line[] | undefined;
+  line: LegacyLine[] | undefined;
 }
 
 interface Frame {
@@ -212,7 +219,9 @@ interface Frame {
 class LegacyBuilder {
   private readonly locations = new Map<bigint, LegacyLocation>();
   private readonly locationList: LegacyLocation[] = [];
-  private readonly functions = new Map<string, Function>();
+  /** Functions in order of first use, and their positions by `name\nfilename`. */
+  private readonly functions: Function[] = [];
+  private readonly functionAt = new Map<string, number>();
   private readonly sampleLocations: LegacyLocation[] = [];
   private readonly locationStart: number[] = [];
   private readonly values: number[] = [];
@@ -278,32 +287,34 @@ class LegacyBuilder {
       while (j < frames.length && frames[j]!.address === frames[i]!.address) j++;
       const loc = this.locations.get(frames[i]!.address);
       if (loc !== undefined && loc.line === undefined) {
-        loc.line = frames.slice(i, j).map((f) => ({ function: this.function(f.name, f.filename), line: f.line, column: 0 }));
+        loc.line = frames.slice(i, j).map((f) => ({ fn: this.function(f.name, f.filename), line: f.line }));
       }
       i = j;
     }
   }
 
-  private function(name: string, filename: string): Function {
+  /** The position of the function (name, filename) in the function list, added if new. */
+  private function(name: string, filename: string): number {
     const key = `${name}\n${filename}`;
-    let f = this.functions.get(key);
-    if (f === undefined) {
-      f = { id: this.functions.size + 1, name, systemName: name, filename, startLine: 0 };
-      this.functions.set(key, f);
+    let at = this.functionAt.get(key);
+    if (at === undefined) {
+      at = this.functions.length;
+      this.functions.push({ id: at + 1, name, systemName: name, filename, startLine: 0 });
+      this.functionAt.set(key, at);
     }
-    return f;
+    return at;
   }
 
   build(sampleType: ValueType[], period: number, memoryMap: MemoryMapEntry[]): Profile {
     this.flush();
     const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
-    const location: Location[] = this.locationList.map((l, i) => ({
-      id: l.id,
-      mapping: of[i],
-      address: l.address,
-      line: l.line ?? [],
-      isFolded: false,
-    }));
+    const columns = new LocationColumnsBuilder(this.locationList.length);
+    this.locationList.forEach((l, i) => {
+      for (const ln of l.line ?? []) columns.addLine(ln.fn, ln.line, 0);
+      const [addressLo, addressHi] = halves(l.address);
+      columns.endLocation(l.id, 0, of[i]!, addressLo, addressHi, false);
+    });
+    const { locations, lines } = columns.finish();
     const count = this.blocksizes.length;
     const locationStart = new Uint32Array(count + 1);
     locationStart.set(this.locationStart);
@@ -324,8 +335,9 @@ class LegacyBuilder {
         labelNumUnit: new Array<string>(count).fill(''),
       },
       mapping,
-      location,
-      function: [...this.functions.values()],
+      locations,
+      lines,
+      function: this.functions,
       dropFrames: ALLOC_DROP_FRAMES,
       keepFrames: ALLOC_KEEP_FRAMES,
       timeNanos: 0n,

@@ -138,9 +138,13 @@ function adjacent(m1: MemoryMapEntry, m2: MemoryMapEntry): boolean {
  * with a non-zero offset (within the offset) extends that mapping down by its offset, offset 0,
  * unless an earlier address already fell outside every mapping. Address 0 and addresses outside
  * every mapping get none (pprof gives them a placeholder mapping with no file, which names frames
- * no differently). Mapping ids are 1..n in the final order.
+ * no differently). Mapping ids are 1..n in the final order. `of[i]` is the position in `mapping`
+ * of the mapping of `addresses[i]`, -1 for none.
  */
-export function assignMappings(drafts: MemoryMapEntry[], addresses: readonly bigint[]): { mapping: Mapping[]; of: (Mapping | undefined)[] } {
+export function assignMappings(
+  drafts: MemoryMapEntry[],
+  addresses: readonly bigint[],
+): { mapping: Mapping[]; of: number[] } {
   let list = drafts;
   if (list.length > 1 && list[0]!.file.startsWith('/anon_hugepage') && list[0]!.limit === list[1]!.start) list = list.slice(1);
   const first = list[0];
@@ -178,5 +182,5 @@ export function assignMappings(drafts: MemoryMapEntry[], addresses: readonly big
     hasLineNumbers: false,
     hasInlineFrames: false,
   }));
-  return { mapping, of: owner.map((i) => (i < 0 ? undefined : mapping[i])) };
+  return { mapping, of: owner };
 }

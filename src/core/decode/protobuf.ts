@@ -32,14 +32,15 @@ export function decodeProtobuf(bytes: Uint8Array): Profile {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations, strings);
+  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
 
   const defaultName = strings.get(scanned.defaultSampleType, 'default_sample_type');
   return {
     sampleType,
     samples,
     mapping: mappings.list,
-    location: locations.list,
+    locations: locations.locations,
+    lines: locations.lines,
     function: functions.list,
     dropFrames: strings.get(scanned.dropFrames, 'drop_frames'),
     keepFrames: strings.get(scanned.keepFrames, 'keep_frames'),

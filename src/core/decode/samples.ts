@@ -1,5 +1,5 @@
 import { DecodeError } from '../errors.js';
-import type { Location, Samples } from '../model.js';
+import type { Samples } from '../model.js';
 import type { IdIndex } from './id-index.js';
 import type { Spans } from './scan.js';
 import type { StringTable } from './strings.js';
@@ -17,7 +17,7 @@ export function decodeSamples(
   bytes: Uint8Array,
   spans: Spans,
   sampleTypeCount: number,
-  locations: { readonly list: readonly Location[]; readonly byId: IdIndex<Location> },
+  locations: IdIndex,
   strings: StringTable,
 ): Samples {
   const count = spans.count;
@@ -36,7 +36,8 @@ export function decodeSamples(
   let n = 0;
   const labels = new LabelColumns(counts.labels);
 
-  const { dense, denseLength, resolve } = locationPositions(locations.list, locations.byId);
+  const dense = locations.dense;
+  const denseLength = dense.length;
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -74,14 +75,14 @@ export function decodeSamples(
                 pos = r.pos;
               }
               const at = id < denseLength ? dense[id]! : -1;
-              locationIndex[n++] = at >= 0 ? at : resolve(r, id);
+              locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
             }
             r.pos = pos;
             r.end = outer;
           } else if (wt === WireType.varint) {
             const id = r.varint();
             const at = id < denseLength ? dense[id]! : -1;
-            locationIndex[n++] = at >= 0 ? at : resolve(r, id);
+            locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
           } else {
             throw wrongWireType('location_id', wt, '0 or 2 (packed)', keyAt);
           }
@@ -179,27 +180,15 @@ function countRefs(bytes: Uint8Array, spans: Spans): { locationIds: number; labe
 }
 
 /**
- * Location id → position in `list`: small ids through an Int32Array (-1 where no location has the
- * id), so the per-frame lookup is one typed-array read; `resolve` is the slow path for sparse or
- * 64-bit ids and throws on unknown ids (`approx` is the last varint read).
+ * The slow path of the per-frame lookup, for ids beyond the dense array (sparse or 64-bit ids):
+ * the exact id of the last varint read (`approx` is its value as a number), resolved to a
+ * position; DecodeError on an unknown id.
  */
-function locationPositions(
-  list: readonly Location[],
-  byId: IdIndex<Location>,
-): { dense: Int32Array; denseLength: number; resolve: (r: WireReader, approx: number) => number } {
-  const dense = new Int32Array(byId.dense.length).fill(-1);
-  let sparse: Map<Location, number> | undefined;
-  list.forEach((loc, i) => {
-    if (typeof loc.id === 'number' && loc.id < dense.length) dense[loc.id] = i;
-  });
-  const resolve = (r: WireReader, approx: number): number => {
-    const id = r.exactId(approx);
-    const loc = byId.get(id);
-    if (loc === undefined) throw new DecodeError(`unknown location id ${id}`);
-    sparse ??= new Map(list.map((l, i) => [l, i]));
-    return sparse.get(loc)!;
-  };
-  return { dense, denseLength: dense.length, resolve };
+function resolveLocation(r: WireReader, locations: IdIndex, approx: number): number {
+  const id = r.exactId(approx);
+  const at = locations.get(id);
+  if (at < 0) throw new DecodeError(`unknown location id ${id}`);
+  return at;
 }
 
 /** The label columns of `Samples`, sized for the number of Label messages and filled in order. */

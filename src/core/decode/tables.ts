@@ -1,6 +1,7 @@
 import { DecodeError } from '../errors.js';
-import type { Function, Line, Location, Mapping, ValueType } from '../model.js';
+import type { Function, Lines, Locations, Mapping, ValueType } from '../model.js';
 import { IdIndex } from './id-index.js';
+import { LocationColumnsBuilder } from './location-columns.js';
 import type { Spans } from './scan.js';
 import type { StringTable } from './strings.js';
 import { fieldName, WireReader, WireType, wrongWireType } from './wire-reader.js';
@@ -37,11 +38,15 @@ export function decodeValueType(r: WireReader, start: number, end: number, strin
   return { type: strings.get(type, `${what} type`), unit: strings.get(unit, `${what} unit`) };
 }
 
-/** Decodes all Mapping messages; returns them in wire order with an index by id. */
-export function decodeMappings(bytes: Uint8Array, spans: Spans, strings: StringTable): { list: Mapping[]; byId: IdIndex<Mapping> } {
+/** Decodes all Mapping messages; returns them in wire order with their positions by id. */
+export function decodeMappings(
+  bytes: Uint8Array,
+  spans: Spans,
+  strings: StringTable,
+): { list: Mapping[]; byId: IdIndex } {
   const r = new WireReader(bytes);
   const list: Mapping[] = [];
-  const byId = new IdIndex<Mapping>('mapping', spans.count + 1);
+  const byId = new IdIndex('mapping', spans.count + 1);
   for (let i = 0; i < spans.count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -99,17 +104,21 @@ export function decodeMappings(bytes: Uint8Array, spans: Spans, strings: StringT
       hasLineNumbers: flags[2]!,
       hasInlineFrames: flags[3]!,
     };
-    byId.add(id, m);
+    byId.add(id, list.length);
     list.push(m);
   }
   return { list, byId };
 }
 
-/** Decodes all Function messages; returns them in wire order with an index by id. */
-export function decodeFunctions(bytes: Uint8Array, spans: Spans, strings: StringTable): { list: Function[]; byId: IdIndex<Function> } {
+/** Decodes all Function messages; returns them in wire order with their positions by id. */
+export function decodeFunctions(
+  bytes: Uint8Array,
+  spans: Spans,
+  strings: StringTable,
+): { list: Function[]; byId: IdIndex } {
   const r = new WireReader(bytes);
   const list: Function[] = [];
-  const byId = new IdIndex<Function>('function', spans.count + 1);
+  const byId = new IdIndex('function', spans.count + 1);
   for (let i = 0; i < spans.count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -151,50 +160,55 @@ export function decodeFunctions(bytes: Uint8Array, spans: Spans, strings: String
       filename: strings.get(filename, 'function', id, 'filename'),
       startLine,
     };
-    byId.add(id, f);
+    byId.add(id, list.length);
     list.push(f);
   }
   return { list, byId };
 }
 
 /**
- * Decodes all Location messages, resolving mapping_id and each line's function_id. A mapping_id
- * or function_id of 0 means "none" (undefined in the model); any other id must exist.
+ * Decodes all Location messages into the `Locations` and `Lines` columns, resolving mapping_id and
+ * each line's function_id to positions. A mapping_id or function_id of 0 means "none" (-1 in the
+ * columns); any other id must exist. Returns the locations' positions by id for the samples.
  */
 export function decodeLocations(
   bytes: Uint8Array,
   spans: Spans,
-  mappings: IdIndex<Mapping>,
-  functions: IdIndex<Function>,
-): { list: Location[]; byId: IdIndex<Location> } {
+  mappings: IdIndex,
+  functions: IdIndex,
+): { locations: Locations; lines: Lines; byId: IdIndex } {
   const r = new WireReader(bytes);
   const lineReader = new WireReader(bytes);
-  const list: Location[] = [];
-  const byId = new IdIndex<Location>('location', spans.count + 1);
+  const columns = new LocationColumnsBuilder(spans.count);
+  const byId = new IdIndex('location', spans.count + 1);
   for (let i = 0; i < spans.count; i++) {
-    const loc = decodeLocation(r, lineReader, spans.start(i), spans.end(i), mappings, functions);
-    byId.add(loc.id, loc);
-    list.push(loc);
+    byId.add(decodeLocation(r, lineReader, spans.start(i), spans.end(i), mappings, functions, columns), i);
   }
-  return { list, byId };
+  return { ...columns.finish(), byId };
 }
 
-/** One Location message; a small function of its own, so the JIT optimizes it early. */
+/**
+ * One Location message, appended to `columns`; returns its id. A small function of its own, so
+ * the JIT optimizes it early.
+ */
 function decodeLocation(
   r: WireReader,
   lineReader: WireReader,
   start: number,
   end: number,
-  mappings: IdIndex<Mapping>,
-  functions: IdIndex<Function>,
-): Location {
+  mappings: IdIndex,
+  functions: IdIndex,
+  columns: LocationColumnsBuilder,
+): number | bigint {
   r.pos = start;
   r.end = end;
   let id: number | bigint = 0;
+  let idLo = 0;
+  let idHi = 0;
   let mappingId: number | bigint = 0;
-  let address = 0n;
+  let addressLo = 0;
+  let addressHi = 0;
   let isFolded = false;
-  const line: Line[] = [];
   try {
     while (r.pos < r.end) {
       const keyAt = r.pos;
@@ -204,21 +218,28 @@ function decodeLocation(
       if (field === 4) {
         if (wt !== WireType.bytes) throw wrongWireType('location field 4', wt, '2 (length-delimited)', keyAt);
         const lineEnd = r.bytesEnd('location', 4);
-        line.push(decodeLine(lineReader, r.pos, lineEnd, functions));
+        decodeLine(lineReader, r.pos, lineEnd, functions, columns);
         r.pos = lineEnd;
         continue;
       }
       if (field >= 1 && field <= 5) expectVarint(wt, 'location', field, keyAt);
       switch (field) {
-        case 1:
-          id = r.id();
+        case 1: {
+          const v = r.varint();
+          id = r.exactId(v);
+          idLo = r.low32(v);
+          idHi = r.high32(v);
           break;
+        }
         case 2:
           mappingId = r.id();
           break;
-        case 3:
-          address = r.uint64();
+        case 3: {
+          const v = r.varint();
+          addressLo = r.low32(v);
+          addressHi = r.high32(v);
           break;
+        }
         case 5:
           isFolded = r.varint() !== 0;
           break;
@@ -230,12 +251,13 @@ function decodeLocation(
     if (e instanceof UnknownFunction) throw new DecodeError(`location ${id}: unknown function id ${e.functionId}`);
     throw e;
   }
-  let mapping: Mapping | undefined;
+  let mapping = -1;
   if (mappingId !== 0) {
     mapping = mappings.get(mappingId);
-    if (mapping === undefined) throw new DecodeError(`location ${id}: unknown mapping id ${mappingId}`);
+    if (mapping < 0) throw new DecodeError(`location ${id}: unknown mapping id ${mappingId}`);
   }
-  return { id, mapping, address, line, isFolded };
+  columns.endLocation(idLo, idHi, mapping, addressLo, addressHi, isFolded);
+  return id;
 }
 
 /** A line's function_id that is not in the function table; the location turns it into a DecodeError with its id. */
@@ -243,7 +265,13 @@ class UnknownFunction {
   constructor(readonly functionId: number | bigint) {}
 }
 
-function decodeLine(r: WireReader, start: number, end: number, functions: IdIndex<Function>): Line {
+function decodeLine(
+  r: WireReader,
+  start: number,
+  end: number,
+  functions: IdIndex,
+  columns: LocationColumnsBuilder,
+): void {
   r.pos = start;
   r.end = end;
   let functionId: number | bigint = 0;
@@ -269,10 +297,10 @@ function decodeLine(r: WireReader, start: number, end: number, functions: IdInde
         r.skip(wt, 'line', field);
     }
   }
-  let fn: Function | undefined;
+  let fn = -1;
   if (functionId !== 0) {
     fn = functions.get(functionId);
-    if (fn === undefined) throw new UnknownFunction(functionId);
+    if (fn < 0) throw new UnknownFunction(functionId);
   }
-  return { function: fn, line, column };
+  columns.addLine(fn, line, column);
 }

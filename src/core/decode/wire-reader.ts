@@ -162,6 +162,16 @@ export class WireReader {
     return approx <= MAX_SAFE ? approx : this.lastBig();
   }
 
+  /** The low unsigned 32 bits of `v`, the value `varint()` just returned (exact even above 2^53). */
+  low32(v: number): number {
+    return v <= MAX_SAFE ? v >>> 0 : this.lo;
+  }
+
+  /** The high unsigned 32 bits of `v`, the value `varint()` just returned (exact even above 2^53). */
+  high32(v: number): number {
+    return v <= MAX_SAFE ? Math.floor(v / TWO32) : this.hi;
+  }
+
   /**
    * Reads a field key; returns it as `field * 8 + wireType`. Field numbers fit in 29 bits, so a key
    * of 2^32 or more is malformed.

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-JLKEZENT.js";
+} from "./chunk-FD2GMOL5.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -109,20 +109,45 @@ function buildRowIndex(profile) {
     }
     return r;
   };
+  const functions = profile.function;
+  const mappings = profile.mapping;
+  const rowOfFunction = new Int32Array(functions.length).fill(-2);
+  const rowOfMapping = new Int32Array(mappings.length + 1).fill(-2);
+  const unnamedRow = (m) => {
+    let r = rowOfMapping[m + 1];
+    if (r === -2) {
+      r = row(nodeName(void 0, m < 0 ? void 0 : mappings[m]));
+      rowOfMapping[m + 1] = r;
+    }
+    return r;
+  };
+  const lineRow = (f, m) => {
+    if (f < 0) return unnamedRow(m);
+    let r = rowOfFunction[f];
+    if (r === -2) {
+      r = functions[f].name === "" ? -1 : row(functions[f].name);
+      rowOfFunction[f] = r;
+    }
+    return r >= 0 ? r : unnamedRow(m);
+  };
+  const { count, lineStart, mapping } = profile.locations;
+  const lineFunction = profile.lines.function;
   const multiStart = [0];
   const multiRows = [];
-  const locations = profile.location;
-  const code = new Int32Array(locations.length);
-  locations.forEach((l, i) => {
-    if (l.line.length === 1) {
-      code[i] = row(nodeName(l.line[0].function, l.mapping));
-      return;
+  const code = new Int32Array(count);
+  for (let l = 0; l < count; l++) {
+    const first = lineStart[l];
+    const last = lineStart[l + 1];
+    const m = mapping[l];
+    if (last - first === 1) {
+      code[l] = lineRow(lineFunction[first], m);
+      continue;
     }
-    if (l.line.length === 0) multiRows.push(row(nodeName(void 0, l.mapping)));
-    for (const ln of l.line) multiRows.push(row(nodeName(ln.function, l.mapping)));
+    if (last === first) multiRows.push(unnamedRow(m));
+    for (let j = first; j < last; j++) multiRows.push(lineRow(lineFunction[j], m));
     multiStart.push(multiRows.length);
-    code[i] = ~(multiStart.length - 2);
-  });
+    code[l] = ~(multiStart.length - 2);
+  }
   return { name: name2, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 function focusMasks(names, patterns) {
@@ -374,7 +399,101 @@ function assignMappings(drafts, addresses) {
     hasLineNumbers: false,
     hasInlineFrames: false
   }));
-  return { mapping, of: owner.map((i) => i < 0 ? void 0 : mapping[i]) };
+  return { mapping, of: owner };
+}
+
+// src/core/decode/location-columns.ts
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LO = LITTLE_ENDIAN ? 0 : 1;
+var HI = 1 - LO;
+var LocationColumnsBuilder = class {
+  count = 0;
+  id;
+  idWords;
+  mapping;
+  address;
+  addressWords;
+  isFolded;
+  lineStart;
+  lineCount = 0;
+  lineFunction;
+  lineLine;
+  lineColumn;
+  /** `capacity`: the number of locations (exact); lines grow as needed. */
+  constructor(capacity) {
+    this.id = new BigUint64Array(capacity);
+    this.idWords = new Uint32Array(this.id.buffer);
+    this.mapping = new Int32Array(capacity);
+    this.address = new BigUint64Array(capacity);
+    this.addressWords = new Uint32Array(this.address.buffer);
+    this.isFolded = new Uint8Array(capacity);
+    this.lineStart = new Uint32Array(capacity + 1);
+    const lineCapacity = capacity + (capacity >> 2) + 16;
+    this.lineFunction = new Int32Array(lineCapacity);
+    this.lineLine = new Float64Array(lineCapacity);
+    this.lineColumn = new Float64Array(lineCapacity);
+  }
+  /** Appends a line to the location being built. `fn`: position in Profile.function, or -1. */
+  addLine(fn, line, column2) {
+    const j = this.lineCount;
+    if (j === this.lineFunction.length) this.growLines();
+    this.lineFunction[j] = fn;
+    this.lineLine[j] = line;
+    this.lineColumn[j] = column2;
+    this.lineCount = j + 1;
+  }
+  /**
+   * Closes the location being built with the lines added since the previous one. Id and address
+   * are given as unsigned 32-bit halves; `mapping` is a position in Profile.mapping, or -1.
+   */
+  endLocation(idLo, idHi, mapping, addressLo, addressHi, isFolded) {
+    const l = this.count;
+    this.idWords[2 * l + LO] = idLo;
+    this.idWords[2 * l + HI] = idHi;
+    this.mapping[l] = mapping;
+    this.addressWords[2 * l + LO] = addressLo;
+    this.addressWords[2 * l + HI] = addressHi;
+    this.isFolded[l] = isFolded ? 1 : 0;
+    this.lineStart[l + 1] = this.lineCount;
+    this.count = l + 1;
+  }
+  /** The columns; call once, after the last location. */
+  finish() {
+    const n = this.count;
+    const m = this.lineCount;
+    const cut = (a, length) => a.length === length ? a : a.slice(0, length);
+    return {
+      locations: {
+        count: n,
+        id: cut(this.id, n),
+        mapping: cut(this.mapping, n),
+        address: cut(this.address, n),
+        isFolded: cut(this.isFolded, n),
+        lineStart: cut(this.lineStart, n + 1)
+      },
+      lines: {
+        count: m,
+        function: cut(this.lineFunction, m),
+        line: cut(this.lineLine, m),
+        column: cut(this.lineColumn, m)
+      }
+    };
+  }
+  growLines() {
+    const capacity = this.lineFunction.length * 2;
+    const fn = new Int32Array(capacity);
+    fn.set(this.lineFunction);
+    const line = new Float64Array(capacity);
+    line.set(this.lineLine);
+    const column2 = new Float64Array(capacity);
+    column2.set(this.lineColumn);
+    this.lineFunction = fn;
+    this.lineLine = line;
+    this.lineColumn = column2;
+  }
+};
+function halves(v) {
+  return [Number(v & 0xffffffffn), Number(v >> 32n & 0xffffffffn)];
 }
 
 // src/core/decode/legacy-heap.ts
@@ -545,7 +664,9 @@ function scaleHeapSample(count, size, rate, lineNo) {
 var LegacyBuilder = class {
   locations = /* @__PURE__ */ new Map();
   locationList = [];
-  functions = /* @__PURE__ */ new Map();
+  /** Functions in order of first use, and their positions by `name\nfilename`. */
+  functions = [];
+  functionAt = /* @__PURE__ */ new Map();
   sampleLocations = [];
   locationStart = [];
   values = [];
@@ -605,31 +726,33 @@ var LegacyBuilder = class {
       while (j < frames.length && frames[j].address === frames[i].address) j++;
       const loc = this.locations.get(frames[i].address);
       if (loc !== void 0 && loc.line === void 0) {
-        loc.line = frames.slice(i, j).map((f) => ({ function: this.function(f.name, f.filename), line: f.line, column: 0 }));
+        loc.line = frames.slice(i, j).map((f) => ({ fn: this.function(f.name, f.filename), line: f.line }));
       }
       i = j;
     }
   }
+  /** The position of the function (name, filename) in the function list, added if new. */
   function(name2, filename) {
     const key = `${name2}
 ${filename}`;
-    let f = this.functions.get(key);
-    if (f === void 0) {
-      f = { id: this.functions.size + 1, name: name2, systemName: name2, filename, startLine: 0 };
-      this.functions.set(key, f);
+    let at = this.functionAt.get(key);
+    if (at === void 0) {
+      at = this.functions.length;
+      this.functions.push({ id: at + 1, name: name2, systemName: name2, filename, startLine: 0 });
+      this.functionAt.set(key, at);
     }
-    return f;
+    return at;
   }
   build(sampleType, period, memoryMap) {
     this.flush();
     const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
-    const location = this.locationList.map((l, i) => ({
-      id: l.id,
-      mapping: of[i],
-      address: l.address,
-      line: l.line ?? [],
-      isFolded: false
-    }));
+    const columns = new LocationColumnsBuilder(this.locationList.length);
+    this.locationList.forEach((l, i) => {
+      for (const ln of l.line ?? []) columns.addLine(ln.fn, ln.line, 0);
+      const [addressLo, addressHi] = halves(l.address);
+      columns.endLocation(l.id, 0, of[i], addressLo, addressHi, false);
+    });
+    const { locations, lines } = columns.finish();
     const count = this.blocksizes.length;
     const locationStart = new Uint32Array(count + 1);
     locationStart.set(this.locationStart);
@@ -650,8 +773,9 @@ ${filename}`;
         labelNumUnit: new Array(count).fill("")
       },
       mapping,
-      location,
-      function: [...this.functions.values()],
+      locations,
+      lines,
+      function: this.functions,
       dropFrames: ALLOC_DROP_FRAMES,
       keepFrames: ALLOC_KEEP_FRAMES,
       timeNanos: 0n,
@@ -833,6 +957,14 @@ var WireReader = class {
   exactId(approx) {
     return approx <= MAX_SAFE ? approx : this.lastBig();
   }
+  /** The low unsigned 32 bits of `v`, the value `varint()` just returned (exact even above 2^53). */
+  low32(v) {
+    return v <= MAX_SAFE ? v >>> 0 : this.lo;
+  }
+  /** The high unsigned 32 bits of `v`, the value `varint()` just returned (exact even above 2^53). */
+  high32(v) {
+    return v <= MAX_SAFE ? Math.floor(v / TWO32) : this.hi;
+  }
   /**
    * Reads a field key; returns it as `field * 8 + wireType`. Field numbers fit in 29 bits, so a key
    * of 2^32 or more is malformed.
@@ -902,7 +1034,8 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
   const locationIndex = new Uint32Array(counts.locationIds);
   let n = 0;
   const labels = new LabelColumns(counts.labels);
-  const { dense, denseLength, resolve } = locationPositions(locations.list, locations.byId);
+  const dense = locations.dense;
+  const denseLength = dense.length;
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
@@ -938,14 +1071,14 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
                 pos = r.pos;
               }
               const at = id < denseLength ? dense[id] : -1;
-              locationIndex[n++] = at >= 0 ? at : resolve(r, id);
+              locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
             }
             r.pos = pos;
             r.end = outer;
           } else if (wt === WireType.varint) {
             const id = r.varint();
             const at = id < denseLength ? dense[id] : -1;
-            locationIndex[n++] = at >= 0 ? at : resolve(r, id);
+            locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
           } else {
             throw wrongWireType("location_id", wt, "0 or 2 (packed)", keyAt);
           }
@@ -1031,20 +1164,11 @@ function countRefs(bytes, spans) {
   }
   return { locationIds, labels };
 }
-function locationPositions(list, byId) {
-  const dense = new Int32Array(byId.dense.length).fill(-1);
-  let sparse;
-  list.forEach((loc, i) => {
-    if (typeof loc.id === "number" && loc.id < dense.length) dense[loc.id] = i;
-  });
-  const resolve = (r, approx) => {
-    const id = r.exactId(approx);
-    const loc = byId.get(id);
-    if (loc === void 0) throw new DecodeError(`unknown location id ${id}`);
-    sparse ??= new Map(list.map((l, i) => [l, i]));
-    return sparse.get(loc);
-  };
-  return { dense, denseLength: dense.length, resolve };
+function resolveLocation(r, locations, approx) {
+  const id = r.exactId(approx);
+  const at = locations.get(id);
+  if (at < 0) throw new DecodeError(`unknown location id ${id}`);
+  return at;
 }
 var LabelColumns = class {
   count = 0;
@@ -1307,26 +1431,26 @@ var StringTable = class {
 
 // src/core/decode/id-index.ts
 var IdIndex = class {
-  /** `denseLimit`: ids below it are stored in the array (the number of objects plus one is typical). */
+  /** `denseLimit`: ids below it are stored in the array (the number of items plus one is typical). */
   constructor(kind, denseLimit) {
     this.kind = kind;
-    this.dense = new Array(denseLimit).fill(void 0);
+    this.dense = new Int32Array(denseLimit).fill(-1);
   }
   kind;
-  /** Objects by id for ids below `dense.length`; read directly in hot loops. */
+  /** Position by id for ids below `dense.length`, -1 where no item has the id; read directly in hot loops. */
   dense;
   sparse = /* @__PURE__ */ new Map();
-  /** Adds an object; DecodeError on id 0 or a duplicate id. */
-  add(id, value) {
+  /** Records the position of the item with this id; DecodeError on id 0 or a duplicate id. */
+  add(id, position) {
     if (id === 0) throw new DecodeError(`${this.kind} has reserved id 0`);
-    if (this.get(id) !== void 0) throw new DecodeError(`duplicate ${this.kind} id ${id}`);
-    if (typeof id === "number" && id < this.dense.length) this.dense[id] = value;
-    else this.sparse.set(id, value);
+    if (this.get(id) >= 0) throw new DecodeError(`duplicate ${this.kind} id ${id}`);
+    if (typeof id === "number" && id < this.dense.length) this.dense[id] = position;
+    else this.sparse.set(id, position);
   }
-  /** The object with this id, or undefined. */
+  /** The position of the item with this id, or -1. */
   get(id) {
     if (typeof id === "number" && id < this.dense.length) return this.dense[id];
-    return this.sparse.get(id);
+    return this.sparse.get(id) ?? -1;
   }
 };
 
@@ -1415,7 +1539,7 @@ function decodeMappings(bytes, spans, strings) {
       hasLineNumbers: flags[2],
       hasInlineFrames: flags[3]
     };
-    byId.add(id, m);
+    byId.add(id, list.length);
     list.push(m);
   }
   return { list, byId };
@@ -1465,7 +1589,7 @@ function decodeFunctions(bytes, spans, strings) {
       filename: strings.get(filename, "function", id, "filename"),
       startLine
     };
-    byId.add(id, f);
+    byId.add(id, list.length);
     list.push(f);
   }
   return { list, byId };
@@ -1473,23 +1597,23 @@ function decodeFunctions(bytes, spans, strings) {
 function decodeLocations(bytes, spans, mappings, functions) {
   const r = new WireReader(bytes);
   const lineReader = new WireReader(bytes);
-  const list = [];
+  const columns = new LocationColumnsBuilder(spans.count);
   const byId = new IdIndex("location", spans.count + 1);
   for (let i = 0; i < spans.count; i++) {
-    const loc = decodeLocation(r, lineReader, spans.start(i), spans.end(i), mappings, functions);
-    byId.add(loc.id, loc);
-    list.push(loc);
+    byId.add(decodeLocation(r, lineReader, spans.start(i), spans.end(i), mappings, functions, columns), i);
   }
-  return { list, byId };
+  return { ...columns.finish(), byId };
 }
-function decodeLocation(r, lineReader, start, end, mappings, functions) {
+function decodeLocation(r, lineReader, start, end, mappings, functions, columns) {
   r.pos = start;
   r.end = end;
   let id = 0;
+  let idLo = 0;
+  let idHi = 0;
   let mappingId = 0;
-  let address = 0n;
+  let addressLo = 0;
+  let addressHi = 0;
   let isFolded = false;
-  const line = [];
   try {
     while (r.pos < r.end) {
       const keyAt = r.pos;
@@ -1499,21 +1623,28 @@ function decodeLocation(r, lineReader, start, end, mappings, functions) {
       if (field === 4) {
         if (wt !== WireType.bytes) throw wrongWireType("location field 4", wt, "2 (length-delimited)", keyAt);
         const lineEnd = r.bytesEnd("location", 4);
-        line.push(decodeLine(lineReader, r.pos, lineEnd, functions));
+        decodeLine(lineReader, r.pos, lineEnd, functions, columns);
         r.pos = lineEnd;
         continue;
       }
       if (field >= 1 && field <= 5) expectVarint(wt, "location", field, keyAt);
       switch (field) {
-        case 1:
-          id = r.id();
+        case 1: {
+          const v = r.varint();
+          id = r.exactId(v);
+          idLo = r.low32(v);
+          idHi = r.high32(v);
           break;
+        }
         case 2:
           mappingId = r.id();
           break;
-        case 3:
-          address = r.uint64();
+        case 3: {
+          const v = r.varint();
+          addressLo = r.low32(v);
+          addressHi = r.high32(v);
           break;
+        }
         case 5:
           isFolded = r.varint() !== 0;
           break;
@@ -1525,12 +1656,13 @@ function decodeLocation(r, lineReader, start, end, mappings, functions) {
     if (e instanceof UnknownFunction) throw new DecodeError(`location ${id}: unknown function id ${e.functionId}`);
     throw e;
   }
-  let mapping;
+  let mapping = -1;
   if (mappingId !== 0) {
     mapping = mappings.get(mappingId);
-    if (mapping === void 0) throw new DecodeError(`location ${id}: unknown mapping id ${mappingId}`);
+    if (mapping < 0) throw new DecodeError(`location ${id}: unknown mapping id ${mappingId}`);
   }
-  return { id, mapping, address, line, isFolded };
+  columns.endLocation(idLo, idHi, mapping, addressLo, addressHi, isFolded);
+  return id;
 }
 var UnknownFunction = class {
   constructor(functionId) {
@@ -1538,7 +1670,7 @@ var UnknownFunction = class {
   }
   functionId;
 };
-function decodeLine(r, start, end, functions) {
+function decodeLine(r, start, end, functions, columns) {
   r.pos = start;
   r.end = end;
   let functionId = 0;
@@ -1564,12 +1696,12 @@ function decodeLine(r, start, end, functions) {
         r.skip(wt, "line", field);
     }
   }
-  let fn;
+  let fn = -1;
   if (functionId !== 0) {
     fn = functions.get(functionId);
-    if (fn === void 0) throw new UnknownFunction(functionId);
+    if (fn < 0) throw new UnknownFunction(functionId);
   }
-  return { function: fn, line, column: column2 };
+  columns.addLine(fn, line, column2);
 }
 
 // src/core/decode/protobuf.ts
@@ -1585,13 +1717,14 @@ function decodeProtobuf(bytes) {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations, strings);
+  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
   const defaultName = strings.get(scanned.defaultSampleType, "default_sample_type");
   return {
     sampleType,
     samples,
     mapping: mappings.list,
-    location: locations.list,
+    locations: locations.locations,
+    lines: locations.lines,
     function: functions.list,
     dropFrames: strings.get(scanned.dropFrames, "drop_frames"),
     keepFrames: strings.get(scanned.keepFrames, "keep_frames"),
@@ -1679,7 +1812,7 @@ function looksLikeProfileStart(b) {
 }
 function gunzip(bytes, maxOutputLength) {
   try {
-    return gunzipSync(bytes, { maxOutputLength });
+    return gunzipSync(bytes, { maxOutputLength, chunkSize: outputChunkSize(bytes, maxOutputLength) });
   } catch (e) {
     const code = e.code;
     if (code === "ERR_BUFFER_TOO_LARGE") {
@@ -1687,6 +1820,16 @@ function gunzip(bytes, maxOutputLength) {
     }
     throw new DecodeError(`gzip: ${e.message}`);
   }
+}
+var MIN_CHUNK = 16 * 1024;
+var MAX_CHUNK = 256 * 1024 * 1024;
+var MAX_DEFLATE_RATIO = 1032;
+function outputChunkSize(bytes, maxOutputLength) {
+  if (bytes.length < 18) return MIN_CHUNK;
+  const n = bytes.length;
+  const isize = (bytes[n - 4] | bytes[n - 3] << 8 | bytes[n - 2] << 16 | bytes[n - 1] << 24) >>> 0;
+  const cap = Math.min(MAX_CHUNK, maxOutputLength + 1, n * MAX_DEFLATE_RATIO);
+  return Math.max(MIN_CHUNK, Math.min(isize + 1, cap));
 }
 function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);

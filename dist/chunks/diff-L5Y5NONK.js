@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HKHF4Z2F.js";
+} from "./chunk-CCFJSN7M.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-VRSYCTZW.js";
+} from "./chunk-FTYZW3IO.js";
 import {
   compareProfiles
-} from "./chunk-XW3ER6TU.js";
+} from "./chunk-K4XDVSWU.js";
 import {
   createProfileLoader
-} from "./chunk-JLKEZENT.js";
+} from "./chunk-FD2GMOL5.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {

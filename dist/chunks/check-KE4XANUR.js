@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-HKHF4Z2F.js";
+} from "./chunk-CCFJSN7M.js";
 import {
   STORE_OPTIONS
 } from "./chunk-V4WKM56Y.js";
@@ -15,16 +15,16 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-VRSYCTZW.js";
+} from "./chunk-FTYZW3IO.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-BGLPJT54.js";
+} from "./chunk-FQJRYO2J.js";
 import {
   compareProfiles
-} from "./chunk-XW3ER6TU.js";
+} from "./chunk-K4XDVSWU.js";
 import {
   openStore
 } from "./chunk-ISAANVPC.js";
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-JLKEZENT.js";
+} from "./chunk-FD2GMOL5.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-VRSYCTZW.js";
+} from "./chunk-FTYZW3IO.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-XW3ER6TU.js";
+} from "./chunk-K4XDVSWU.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-JLKEZENT.js";
+} from "./chunk-FD2GMOL5.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

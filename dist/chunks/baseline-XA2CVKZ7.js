@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-VRSYCTZW.js";
+} from "./chunk-FTYZW3IO.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-JLKEZENT.js";
+} from "./chunk-FD2GMOL5.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-XW3ER6TU.js";
+} from "./chunk-K4XDVSWU.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
