@@ -23,12 +23,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-ESP4BOVM.js")).checkCommand
+    load: async () => (await import("./chunks/check-O5LP4VLA.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-HZYZVPSS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-KHGIJEQ2.js")).baselineCommand
   }
 ];
 var VERSION = "0.1.0";

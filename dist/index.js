@@ -21,7 +21,7 @@ import {
 } from "./chunks/chunk-D7XJXS3V.js";
 import {
   openStore
-} from "./chunks/chunk-VXLGSOC2.js";
+} from "./chunks/chunk-KXUDPKBV.js";
 import {
   baselineMetadata,
   encodeBranch,

@@ -21,7 +21,7 @@ import {
 } from "./chunk-D7XJXS3V.js";
 import {
   openStore
-} from "./chunk-VXLGSOC2.js";
+} from "./chunk-KXUDPKBV.js";
 import {
   encodeBranch,
   validateSeries

@@ -11,7 +11,7 @@ import {
 } from "./chunk-XTUDGM5N.js";
 import {
   openStore
-} from "./chunk-VXLGSOC2.js";
+} from "./chunk-KXUDPKBV.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   baselineMetadata,
