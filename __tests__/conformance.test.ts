@@ -14,7 +14,8 @@ import type { ProfileSummary } from '../src/core/aggregate.js';
 import { decodeProfile } from '../src/core/decode/index.js';
 import { diff } from '../src/core/diff.js';
 import { sampleLocations } from './helpers/sample-locations.js';
-import { cleanupOracle, parsePprofRaw, parsePprofTop, parseValue, pprofBinary, pprofRaw, pprofTop } from './helpers/pprof-oracle.js';
+import { describeWithGo } from './helpers/with-go.js';
+import { cleanupOracle, parsePprofRaw, parsePprofTop, parseValue, pprofRaw, pprofTop } from './helpers/pprof-oracle.js';
 import type { PprofTop } from './helpers/pprof-oracle.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -234,11 +235,7 @@ describe('row comparison (test helper)', () => {
   });
 });
 
-describe('conformance with go tool pprof', () => {
-  it('has go tool pprof to compare with', () => {
-    expect(pprofBinary()).toBeDefined();
-  });
-
+describeWithGo('conformance with go tool pprof', () => {
   describe.each([...SINGLES, ...LEGACY])('pprof -raw $file', ({ file, sampleTypes }) => {
     it('every sample (merged as pprof merges) decodes to the values pprof reads', () => {
       const raw = pprofRaw(FIXTURES + file);

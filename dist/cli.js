@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-KE4XANUR.js")).checkCommand
+    load: async () => (await import("./chunks/check-DA67IAVN.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-XA2CVKZ7.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-CERYYVDO.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

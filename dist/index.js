@@ -37,7 +37,7 @@ import {
 } from "./chunks/chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunks/chunk-ISAANVPC.js";
+} from "./chunks/chunk-KH476RRD.js";
 import {
   encodeBranch,
   normalizeSha,

@@ -8,13 +8,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtCli, ROOT } from '../cli/dist.js';
+import { assertDistCurrent, ROOT } from '../cli/dist.js';
 
-/** dist/index.js, rebuilt first when a source file is newer (the build writes both bundles). */
+/** The action bundle to run: HEAPGATE_TEST_ACTION, else the committed dist/index.js once it matches src/. */
 export function builtAction(): string {
   const given = process.env.HEAPGATE_TEST_ACTION;
   if (given !== undefined && given !== '') return given;
-  builtCli();
+  assertDistCurrent();
   return join(ROOT, 'dist', 'index.js');
 }
 

@@ -11,7 +11,8 @@ import { checkCommand, noBaselineMessage } from '../../src/cli/commands/check.js
 import { baselineCommand } from '../../src/cli/commands/baseline.js';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { GcsServer } from '../helpers/gcs-server.js';
-import { cleanupOracle, pprofBinary, pprofRaw } from '../helpers/pprof-oracle.js';
+import { cleanupOracle, pprofRaw } from '../helpers/pprof-oracle.js';
+import { testWithGo } from '../helpers/with-go.js';
 
 const ROOT = resolve(fileURLToDir(import.meta.url), '..', '..');
 const BASE = join(ROOT, 'examples/regression/base.heap.pb.gz');
@@ -115,7 +116,7 @@ describe('no-baseline message', () => {
 });
 
 describe('baseline put metadata', () => {
-  (pprofBinary() ? test : test.skip)('totals per sample type are the sums go tool pprof -raw reports', async () => {
+  testWithGo('totals per sample type are the sums go tool pprof -raw reports', async () => {
     const r = await cli(
       ['baseline', 'put', BASE, '--store', 'store', '--series', 'api', '--format', 'json'],
       { GITHUB_REF_NAME: 'main', GITHUB_SHA: SHA_A, GITHUB_RUN_ID: '7', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' },

@@ -1,5 +1,8 @@
 /**
  * The GCS store with the real @google-cloud/storage client against the local JSON-API server.
+ * The store's own pauses (read retries, lost pointer races) take no time here: the stores get a
+ * sleep that returns at once and records the delays asked of it. The client's upload retries wait
+ * for real (see client()).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +10,7 @@ import { join } from 'node:path';
 import { Storage } from '@google-cloud/storage';
 import { GcsServer, type RequestInfo } from '../helpers/gcs-server.js';
 import { GcsBaselineStore, gcsStorageOptions, type GcsStoreConfig } from '../../src/adapters/gcs-store.js';
+import { retryable } from '../../src/adapters/gcs-errors.js';
 import { StoreError, ExitCode } from '../../src/core/errors.js';
 import { commitSha, meta, profileBytes } from './baseline-fixtures.js';
 
@@ -33,30 +37,56 @@ function client(extra: Record<string, unknown> = {}): Storage {
       apiEndpoint: server.endpoint,
       projectId: 'test-project',
       timeout: 2000,
-      // The upload retry loop waits at least 1 s between attempts (async-retry's minTimeout);
-      // a multiplier of 1 keeps every wait at that floor.
-      retryOptions: { retryDelayMultiplier: 1, maxRetryDelay: 1, totalTimeout: 30 },
+      // The client's upload retries (async-retry) wait min(r · 1 s · multiplier^n, maxRetryDelay),
+      // r in [1, 2): the 1 s minTimeout cannot be set through the client, and a maxRetryDelay under
+      // 1 s makes every save reject. With a multiplier of 0.001 all those waits but one take a few
+      // ms, and the retry package uses the shortest first, so an upload retried fewer than
+      // maxRetries times does not wait. Resumable chunk retries still wait the 1 s cap.
+      retryOptions: { retryDelayMultiplier: 0.001, maxRetryDelay: 1, totalTimeout: 30 },
       ...extra,
     }),
   );
 }
+
+const READ_RETRY = { baseDelayMs: 20, maxDelayMs: 50, timeoutMs: 500 };
 
 function store(bucket: string, config: Partial<GcsStoreConfig> = {}, storage = client()): GcsBaselineStore {
   return new GcsBaselineStore({
     storage,
     bucket,
     prefix: 'heapgate/v1',
-    readRetry: { baseDelayMs: 20, maxDelayMs: 50, timeoutMs: 500 },
+    readRetry: READ_RETRY,
+    sleep: async () => {},
     ...config,
+  });
+}
+
+/** A sleep that returns at once, and the delays it was asked for, in order. */
+function recordedSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
+  const delays: number[] = [];
+  return { delays, sleep: async (ms) => void delays.push(ms) };
+}
+
+/**
+ * Asserts one wait per read retry, where `retries[i]` is which retry of its read wait i preceded
+ * (0 for the first): retry n waits min(maxDelayMs, baseDelayMs·2^n), jittered down by up to half.
+ */
+function expectReadBackoff(delays: readonly number[], retries: readonly number[]): void {
+  expect(delays).toHaveLength(retries.length);
+  retries.forEach((n, i) => {
+    const cap = Math.min(READ_RETRY.maxDelayMs, READ_RETRY.baseDelayMs * 2 ** n);
+    expect(delays[i]).toBeGreaterThanOrEqual(cap / 2);
+    expect(delays[i]).toBeLessThanOrEqual(cap);
   });
 }
 
 const isPointer = (r: RequestInfo) => r.object?.endsWith('latest.json') === true;
 const isCommitUpload = (r: RequestInfo) => r.op.startsWith('upload.') && r.object?.endsWith('.pb.gz') === true;
 
-afterEach(() => {
+afterEach(async () => {
   server.clearFaults();
   server.allowAll();
+  await server.settle();
 });
 
 describe('layout and round trip', () => {
@@ -178,6 +208,20 @@ describe('pointer rules', () => {
 });
 
 describe('faults', () => {
+  test('the client gets the documented retry options, and retryable decides what it retries', () => {
+    expect(new Storage(gcsStorageOptions({ projectId: 'p' })).retryOptions).toMatchObject({
+      autoRetry: true,
+      maxRetries: 5,
+      retryDelayMultiplier: 2,
+      maxRetryDelay: 16,
+      totalTimeout: 300,
+      retryableErrorFn: retryable,
+    });
+    // Options given by the caller win, except the predicate.
+    const given = gcsStorageOptions({ retryOptions: { maxRetries: 1, retryableErrorFn: () => false } }).retryOptions;
+    expect(given).toMatchObject({ maxRetries: 1, retryDelayMultiplier: 2, retryableErrorFn: retryable });
+  });
+
   test('2 x 503 on the commit upload, then success', async () => {
     const bucket = freshBucket();
     const s = store(bucket);
@@ -215,7 +259,8 @@ describe('faults', () => {
   });
 
   test('responses slower than the timeout are retried: metadata reads and downloads', async () => {
-    const s = store(freshBucket());
+    const waits = recordedSleep();
+    const s = store(freshBucket(), { sleep: waits.sleep });
     await s.put(meta(1), profileBytes(1));
     // Each delayed attempt is abandoned after 500 ms (readRetry.timeoutMs) and retried.
     server.inject({ kind: 'delay', ms: 2000 }, (r) => r.op === 'objects.get' && r.query.get('alt') !== 'media', 1);
@@ -226,23 +271,29 @@ describe('faults', () => {
     expect(got?.metadata.sha).toBe(commitSha(1));
     // Without the timeouts the call would take at least 2 x 2 s.
     expect(Date.now() - started).toBeLessThan(3000);
-    // Let the abandoned attempts finish while the server still runs.
-    await new Promise((r) => setTimeout(r, 2000));
+    // The server still holds the abandoned attempts (afterEach ends them); all four have arrived.
     expect(server.log.slice(before).filter((r) => r.op === 'objects.get').length).toBe(4);
+    // Each read was retried once, after the first wait of the backoff.
+    expectReadBackoff(waits.delays, [0, 0]);
   });
 
-  test('503, 429 and a reset on downloads are retried', async () => {
-    const s = store(freshBucket());
+  test('503, 429 and a reset on downloads are retried, waiting longer each time', async () => {
+    const waits = recordedSleep();
+    const s = store(freshBucket(), { sleep: waits.sleep });
     await s.put(meta(1), profileBytes(1));
     const media = (r: RequestInfo) => r.query.get('alt') === 'media';
     server.inject({ kind: 'status', status: 503 }, media, 1);
     server.inject({ kind: 'status', status: 429 }, media, 1);
     server.inject({ kind: 'drop' }, media, 1);
     expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(1));
+    // 10-20 ms, 20-40 ms, then the 50 ms cap (25-50 ms).
+    expectReadBackoff(waits.delays, [0, 1, 2]);
   });
 
   test('persistent 503s end in a StoreError (exit code 3) saying the service is unavailable', async () => {
-    const s = store(freshBucket(), {}, client({ retryOptions: { maxRetries: 1, retryDelayMultiplier: 1, maxRetryDelay: 1 } }));
+    const waits = recordedSleep();
+    const storage = client({ retryOptions: { maxRetries: 1, retryDelayMultiplier: 1, maxRetryDelay: 1 } });
+    const s = store(freshBucket(), { sleep: waits.sleep }, storage);
     server.inject({ kind: 'status', status: 503 }, () => true, 100);
     for (const call of [() => s.pointer('api-server', 'main'), () => s.put(meta(1), profileBytes(1))]) {
       const err = await call().catch((e: unknown) => e);
@@ -250,6 +301,9 @@ describe('faults', () => {
       expect((err as StoreError).exitCode).toBe(ExitCode.store);
       expect((err as StoreError).message).toMatch(/unavailable after retries \(HTTP 503\)$/);
     }
+    // The pointer read gave up after its 5 retries, the last three at the 50 ms cap; the put
+    // failed in the client's upload retries, before the store read anything.
+    expectReadBackoff(waits.delays, [0, 1, 2, 3, 4]);
   });
 });
 
@@ -257,14 +311,27 @@ describe('concurrency', () => {
   test('8 writers of different commits at once: every object present, pointer at the newest', async () => {
     const bucket = freshBucket();
     const ns = [3, 8, 1, 6, 2, 7, 5, 4];
-    // Hold the first 8 pointer reads so that all writers see "no pointer" and race to create it:
-    // one wins, seven get 412 and must re-read.
-    server.inject({ kind: 'delay', ms: 150 }, (r) => isPointer(r) && r.op === 'objects.get', 8);
+    // Hold the first 8 pointer reads until all 8 have arrived, so that all writers see "no pointer"
+    // and race to create it: one wins, seven get 412 and must re-read.
+    server.inject({ kind: 'together', maxMs: 10_000 }, (r) => isPointer(r) && r.op === 'objects.get', 8);
     const before = server.log.length;
-    const results = await Promise.all(ns.map((n) => store(bucket, {}, client()).put(meta(n), profileBytes(n))));
-    expect(server.log.slice(before).filter((r) => isPointer(r) && r.op === 'upload.start').length).toBeGreaterThan(8);
+    const waits = ns.map(() => recordedSleep());
+    const writers = ns.map((n, i) => store(bucket, { sleep: waits[i]!.sleep }, client()).put(meta(n), profileBytes(n)));
+    const results = await Promise.all(writers);
+    const pointerWrites = server.log.slice(before).filter((r) => isPointer(r) && r.op === 'upload.start').length;
+    expect(pointerWrites).toBeGreaterThan(8);
     expect(results.every((r) => r.object === 'created')).toBe(true);
     expect(results[ns.indexOf(8)]!.pointer).toBe('moved');
+    // Every write that lost the race (412) was followed by one pause before re-reading, the
+    // writer's attempt a pausing below min(200, 10·2^a) ms.
+    const moved = results.filter((r) => r.pointer === 'moved').length;
+    expect(waits.reduce((sum, w) => sum + w.delays.length, 0)).toBe(pointerWrites - moved);
+    for (const { delays } of waits) {
+      delays.forEach((ms, a) => {
+        expect(ms).toBeGreaterThanOrEqual(0);
+        expect(ms).toBeLessThan(Math.min(200, 10 * 2 ** a));
+      });
+    }
     for (let n = 1; n <= 8; n++) {
       expect(server.object(bucket, `heapgate/v1/api-server/main/commits/${commitSha(n)}.pb.gz`)).toBeDefined();
     }

@@ -4,7 +4,8 @@ import { parseRulesInput } from '../../src/app/rules-input.js';
 import type { ProfileSource } from '../../src/ports.js';
 import { createProfileLoader } from '../../src/adapters/profile-loader.js';
 import { DecodeError, IncompatibleProfilesError, RuleError, UsageError } from '../../src/core/errors.js';
-import { pprofBinary, pprofTop, cleanupOracle } from '../helpers/pprof-oracle.js';
+import { pprofTop, cleanupOracle } from '../helpers/pprof-oracle.js';
+import { testWithGo } from '../helpers/with-go.js';
 
 const root = new URL('../../', import.meta.url);
 const file = (rel: string): string => new URL(rel, root).pathname;
@@ -18,24 +19,31 @@ const REG_CUR = 'examples/regression/current.heap.pb.gz';
 afterAll(() => cleanupOracle());
 
 describe('compareProfiles on real Go profiles', () => {
-  test('the shipped regression fails on inuse_space, with pprof-equal totals and top function', async () => {
-    const out = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 10 }, inline);
+  const regression = () =>
+    compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 10 }, inline);
+  const inuseSpace = (out: Awaited<ReturnType<typeof regression>>) =>
+    out.report.metrics.find((m) => m.sampleType === 'inuse_space' && m.pattern === null)!;
+
+  test('the shipped regression fails on inuse_space', async () => {
+    const out = await regression();
     expect(out.verdict.verdict).toBe('fail');
     expect(out.exitCode).toBe(1);
-    const space = out.report.metrics.find((m) => m.sampleType === 'inuse_space' && m.pattern === null)!;
-    expect(space.status).toBe('fail');
+    expect(inuseSpace(out).status).toBe('fail');
     expect(out.report.sampleType).toBe('inuse_space');
     // Both summaries come back: their totals are the report's base and current.
+    const space = inuseSpace(out);
     const i = out.summaries.current.sampleType.findIndex((t) => t.type === 'inuse_space');
     expect(out.summaries.current.total[i]).toBe(space.current);
     expect(out.summaries.base.total[out.summaries.base.sampleType.findIndex((t) => t.type === 'inuse_space')]).toBe(space.base);
-    if (pprofBinary() !== undefined) {
-      const top = pprofTop(file(REG_CUR), 'inuse_space', file(REG_BASE));
-      expect(space.base).toBeCloseTo(top.total, 0);
-      const first = out.report.functions.inuse_space![0]!;
-      expect(first.name).toBe(top.rows[0]!.name);
-      expect(Math.abs(first.flatDelta - top.rows[0]!.flat)).toBeLessThanOrEqual(1);
-    }
+  });
+
+  testWithGo('the shipped regression: totals and top function equal go tool pprof -top -diff_base', async () => {
+    const out = await regression();
+    const top = pprofTop(file(REG_CUR), 'inuse_space', file(REG_BASE));
+    expect(inuseSpace(out).base).toBeCloseTo(top.total, 0);
+    const first = out.report.functions.inuse_space![0]!;
+    expect(first.name).toBe(top.rows[0]!.name);
+    expect(Math.abs(first.flatDelta - top.rows[0]!.flat)).toBeLessThanOrEqual(1);
   });
 
   test('the shipped no-change pair passes', async () => {

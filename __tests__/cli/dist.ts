@@ -1,69 +1,46 @@
 /**
- * The bundled CLI for end-to-end tests: `npm run build` (the same build CI checks in) when
- * dist/cli.js is missing or older than a source file, or HEAPGATE_TEST_CLI to test another bundle.
+ * The committed bundles for end-to-end tests: dist/cli.js and dist/index.js exactly as `npm run build`
+ * wrote them, or HEAPGATE_TEST_CLI / HEAPGATE_TEST_ACTION to test other bundles.
  *
- * Jest runs test files in parallel processes; a lock directory makes one of them build while the
- * others wait, so no test runs a bundle that is being rewritten.
+ * Tests never build into dist/: the bundles are checked in, and a test run that rewrote them would
+ * leave the tree different from what was tested. When dist/ no longer matches src/ the tests that
+ * run it fail at once, instead of exercising an old bundle.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LOCK = join(tmpdir(), `heapgate-build-${ROOT.replace(/[^A-Za-z0-9]/g, '_')}.lock`);
-const STALE_LOCK_MS = 120_000;
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
+/** The check's outcome, once per test file: '' when dist/ is current, else the error message. */
+let distProblem: string | undefined;
+
+/**
+ * Throws a one-line error when the committed dist/ differs from a fresh build of src/. The check is
+ * `npm run check-dist` (it builds into a temporary directory): file times cannot tell, since a
+ * checkout writes src/ and dist/ in no particular order.
+ */
+export function assertDistCurrent(): void {
+  distProblem ??= checkDist();
+  if (distProblem !== '') throw new Error(distProblem);
 }
 
-function mtime(path: string): number {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return -1;
-  }
+function checkDist(): string {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status === 0) return '';
+  // The check's own one line: "dist/ is stale (<files>): run `npm run build` and commit dist/".
+  const line = `${r.stderr}${r.stdout}`.trim().split('\n')[0] ?? '';
+  if (line.startsWith('dist/ is stale')) return line;
+  return `checking dist/ against src/ (npm run check-dist) failed: ${line || `exit ${r.status}`}`;
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function withLock<T>(fn: () => T): T {
-  const deadline = Date.now() + STALE_LOCK_MS;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() > deadline || Date.now() - mtime(LOCK) > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
-      sleep(100);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
+/** The CLI bundle to run: HEAPGATE_TEST_CLI, else the committed dist/cli.js once it matches src/. */
 export function builtCli(): string {
   const given = process.env.HEAPGATE_TEST_CLI;
   if (given !== undefined && given !== '') return given;
-  const cli = join(ROOT, 'dist', 'cli.js');
-  withLock(() => {
-    if (mtime(cli) > newestSource(join(ROOT, 'src'))) return;
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stderr}${r.stdout}`);
-  });
-  return cli;
+  assertDistCurrent();
+  return join(ROOT, 'dist', 'cli.js');
 }
 
 /**

@@ -9,8 +9,9 @@ import { buildProfile, GO_HEAP_TYPES } from '../helpers/build-profile.js';
 import type { ProfileSpec, SampleSpec } from '../helpers/build-profile.js';
 import { encodeProfile } from '../helpers/encode-profile.js';
 import type { ProfileSpec as WireSpec } from '../helpers/encode-profile.js';
-import { cleanupOracle, pprofBinary, pprofTop } from '../helpers/pprof-oracle.js';
+import { cleanupOracle, pprofTop } from '../helpers/pprof-oracle.js';
 import { allLocations, sampleLocations } from '../helpers/sample-locations.js';
+import { describeWithGo } from '../helpers/with-go.js';
 import type { Profile } from '../../src/core/model.js';
 
 const TYPES = [
@@ -268,7 +269,7 @@ describe('diff warnings: profiles not made alike', () => {
   });
 });
 
-(pprofBinary() === undefined ? describe.skip : describe)('diff against go tool pprof -top -diff_base', () => {
+describeWithGo('diff against go tool pprof -top -diff_base', () => {
   const dir = mkdtempSync(join(tmpdir(), 'heapgate-diff-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -48,12 +48,19 @@ export type Fault =
   /** Reads (part of) the request, then destroys the socket without answering. */
   | { readonly kind: 'drop' }
   /** Waits before handling the request normally. */
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  /**
+   * Holds each matching request until all `times` of them have arrived (or maxMs has passed), then
+   * handles them normally: concurrent clients all see the state from before any of them.
+   */
+  | { readonly kind: 'together'; readonly maxMs: number };
 
 interface FaultRule {
   readonly match: (r: RequestInfo) => boolean;
   readonly fault: Fault;
   remaining: number;
+  /** For 'together': ends the holds of the requests that arrived so far. */
+  readonly held: (() => void)[];
 }
 
 interface UploadSession {
@@ -84,6 +91,9 @@ export class GcsServer {
   private readonly sessions = new Map<string, UploadSession>();
   private readonly faults: FaultRule[] = [];
   private readonly denied = new Set<string>();
+  /** Requests being handled, and the holds (injected delays) they wait in: each ends its hold when called. */
+  private readonly handling = new Set<Promise<void>>();
+  private readonly delays = new Set<() => void>();
   private nextGeneration = 1_700_000_000_000_000n;
   /** Every request received, in order. */
   readonly log: RequestInfo[] = [];
@@ -94,9 +104,11 @@ export class GcsServer {
 
   private constructor() {
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
+      const handled = this.handle(req, res).catch((err: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'backendError', String(err));
       });
+      this.handling.add(handled);
+      void handled.finally(() => this.handling.delete(handled));
     });
     this.server.keepAliveTimeout = 1000;
   }
@@ -130,11 +142,20 @@ export class GcsServer {
 
   /** Injects `fault` into the next `times` requests matching `match`. */
   inject(fault: Fault, match: (r: RequestInfo) => boolean = () => true, times = 1): void {
-    this.faults.push({ match, fault, remaining: times });
+    this.faults.push({ match, fault, remaining: times, held: [] });
   }
 
   clearFaults(): void {
     this.faults.length = 0;
+  }
+
+  /**
+   * Ends the injected delays still running and waits for every request being handled: a request
+   * a client abandoned is finished before the next test, instead of after a fixed wait.
+   */
+  async settle(): Promise<void> {
+    for (const end of [...this.delays]) end();
+    await Promise.all([...this.handling]);
   }
 
   /** Makes requests needing `permission` (e.g. storage.objects.create) fail with 403. */
@@ -147,21 +168,41 @@ export class GcsServer {
     this.requireAuth = false;
   }
 
-  private takeFault(info: RequestInfo): Fault | undefined {
+  private takeFault(info: RequestInfo): FaultRule | undefined {
     for (const rule of this.faults) {
       if (rule.remaining > 0 && rule.match(info)) {
         rule.remaining--;
-        return rule.fault;
+        return rule;
       }
     }
     return undefined;
+  }
+
+  /**
+   * Waits `ms`, or less: settle() ends every hold, and the last request of a 'together' rule ends
+   * the holds of all of them.
+   */
+  private hold(ms: number, together?: FaultRule): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        this.delays.delete(end);
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.delays.add(end);
+      if (together === undefined) return;
+      together.held.push(end);
+      if (together.remaining === 0) for (const e of together.held) e();
+    });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const info = classify(req.method ?? 'GET', url);
     this.log.push(info);
-    const fault = this.takeFault(info);
+    const rule = this.takeFault(info);
+    const fault = rule?.fault;
     if (fault?.kind === 'drop') {
       // Let part of the body arrive so the drop happens mid-upload, then cut the connection.
       req.once('data', () => req.socket.destroy());
@@ -169,7 +210,11 @@ export class GcsServer {
       setTimeout(() => req.socket.destroy(), 20);
       return;
     }
-    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'delay' || fault?.kind === 'together') {
+      await (fault.kind === 'delay' ? this.hold(fault.ms) : this.hold(fault.maxMs, rule));
+      // A client that gave up during the hold has closed the connection: nothing left to answer.
+      if (req.socket.destroyed) return;
+    }
     const body = await readBody(req);
     if (res.destroyed || req.socket.destroyed) return;
     if (fault?.kind === 'status') {

@@ -18,12 +18,21 @@ export interface ReadRetryPolicy {
   readonly timeoutMs?: number;
 }
 
+/** Waits `ms` milliseconds. The store's pauses go through one, so tests can pass one that does not wait. */
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs an idempotent read, retrying transient failures with exponential backoff and abandoning
  * an attempt that exceeds the attempt timeout (the client applies neither to every read).
  * `attempt` receives the attempt timeout so it can bound its own request too.
  */
-export async function retryRead<T>(policy: ReadRetryPolicy, attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
+export async function retryRead<T>(
+  policy: ReadRetryPolicy,
+  attempt: (timeoutMs: number) => Promise<T>,
+  sleep: Sleep = realSleep,
+): Promise<T> {
   const retries = policy.retries ?? 5;
   const base = policy.baseDelayMs ?? 500;
   const max = policy.maxDelayMs ?? 16_000;
@@ -34,7 +43,7 @@ export async function retryRead<T>(policy: ReadRetryPolicy, attempt: (timeoutMs:
     } catch (err) {
       if (n >= retries || !retryable(err)) throw err;
       const delay = Math.min(max, base * 2 ** n) * (0.5 + Math.random() / 2);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay);
     }
   }
 }

@@ -28,7 +28,7 @@ import {
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { gcsError, isMissingObject, retryable, serviceMessage, statusOf } from './gcs-errors.js';
-import { downloadMedia, retryRead, type ReadRetryPolicy } from './gcs-read.js';
+import { downloadMedia, realSleep, retryRead, type ReadRetryPolicy, type Sleep } from './gcs-read.js';
 import { parseStored } from './stored-json.js';
 
 /** Custom-metadata key holding the baseline metadata JSON on a commit object. */
@@ -53,6 +53,11 @@ export interface GcsStoreConfig {
    * Defaults: 5 retries, 500 ms doubling to at most 16 s, and 120 s for one attempt.
    */
   readonly readRetry?: ReadRetryPolicy;
+  /**
+   * How the store waits between read retries and after losing a pointer race (default: a timer).
+   * The client's own upload retries do not go through it.
+   */
+  readonly sleep?: Sleep;
 }
 
 /**
@@ -81,12 +86,14 @@ export class GcsBaselineStore implements BaselineStore {
   private readonly historyLimit: number;
   private readonly resumableThreshold: number;
   private readonly maxCasAttempts: number;
+  private readonly sleep: Sleep;
 
   constructor(private readonly config: GcsStoreConfig) {
     this.location = `gs://${config.bucket}${config.prefix ? `/${config.prefix}` : ''}`;
     this.historyLimit = config.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     this.resumableThreshold = config.resumableThreshold ?? 8 << 20;
     this.maxCasAttempts = config.maxCasAttempts ?? 20;
+    this.sleep = config.sleep ?? realSleep;
   }
 
   private key(rel: string): string {
@@ -100,7 +107,7 @@ export class GcsBaselineStore implements BaselineStore {
 
   /** Runs an idempotent read with the store's retry policy (see retryRead). */
   private read<T>(attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
-    return retryRead(this.config.readRetry ?? {}, attempt);
+    return retryRead(this.config.readRetry ?? {}, attempt, this.sleep);
   }
 
   private async metadataOf(rel: string): Promise<{ generation: string; custom: Record<string, unknown> }> {
@@ -178,7 +185,7 @@ export class GcsBaselineStore implements BaselineStore {
         if (statusOf(err) !== 412) throw this.fail(err, 'writing', rel, 'storage.objects.create');
       }
       // Lost the race: a short jittered pause keeps many writers from colliding again.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+      await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
     }
     throw new StoreError(`writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`);
   }

@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { decodeProfile, parseLegacyHeapProfile } from '../../../src/core/decode/index.js';
 import { DecodeError } from '../../../src/core/errors.js';
 import { expectMatchesPprof } from './compare-with-pprof.js';
-import { havePprof, pprofRaw } from './pprof-raw.js';
+import { pprofRaw } from './pprof-raw.js';
 import { allLocations, allSampleLocations, locationView, sampleLocations } from '../../helpers/sample-locations.js';
 import { summarize } from '../../../src/core/aggregate.js';
 import type { Profile } from '../../../src/core/model.js';
 import { pprofTop } from '../../helpers/pprof-oracle.js';
+import { describeWithGo } from '../../helpers/with-go.js';
 
 /**
  * pprof's unsampling of one (count, bytes) pair, written from the formula in
@@ -354,7 +355,7 @@ function pprofMappingTable(text: string): Record<string, string> {
   }
 }
 
-(havePprof ? describe : describe.skip)('legacy heap profiles against go tool pprof', () => {
+describeWithGo('legacy heap profiles against go tool pprof', () => {
   test.each([
     ['MAPPED', MAPPED],
     ['HUGEPAGE', HUGEPAGE],

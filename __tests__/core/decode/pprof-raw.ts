@@ -27,9 +27,6 @@ export interface RawProfile {
   readonly locations: Map<number, RawLocation>;
 }
 
-/** True when `go tool pprof` can be run here. */
-export const havePprof = spawnSync('go', ['tool', 'pprof', '-h'], { encoding: 'utf8' }).error === undefined;
-
 export function pprofRaw(file: string): RawProfile {
   const run = spawnSync('go', ['tool', 'pprof', '-raw', '-symbolize=none', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (run.status !== 0) throw new Error(`go tool pprof failed on ${file}: ${run.stderr}`);

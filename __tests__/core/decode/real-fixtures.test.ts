@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeProfile } from '../../../src/core/decode/index.js';
 import { expectMatchesPprof } from './compare-with-pprof.js';
-import { havePprof, pprofRaw } from './pprof-raw.js';
+import { describeWithGo } from '../../helpers/with-go.js';
+import { pprofRaw } from './pprof-raw.js';
 
 /**
  * Every real profile under __tests__/fixtures (Go runtime, Node @datadog/pprof, tcmalloc; see the
@@ -41,12 +42,14 @@ describe('real fixtures', () => {
     expect(s.locationIndex.every((j) => j < p.locations.count)).toBe(true);
   });
 
-  (havePprof ? test.each : test.skip.each)(files.map((f) => [relative(root, f), f]))('%s matches go tool pprof -raw', (_name, file) => {
-    const p = decodeProfile(new Uint8Array(readFileSync(file)));
-    // pprof does not read the # frame lines of legacy text, so it has no names to compare there;
-    // and where those lines exist (Go's debug=1), heapgate drops the frames Go left unlisted.
-    const legacy = isLegacyText(file);
-    const goFrameLines = legacy && /^#\t0x/m.test(readFileSync(file, 'latin1'));
-    expectMatchesPprof(p, pprofRaw(file), { lines: !legacy, onlyKnownAddresses: goFrameLines });
+  describeWithGo('against go tool pprof -raw', () => {
+    test.each(files.map((f) => [relative(root, f), f]))('%s matches go tool pprof -raw', (_name, file) => {
+      const p = decodeProfile(new Uint8Array(readFileSync(file)));
+      // pprof does not read the # frame lines of legacy text, so it has no names to compare there;
+      // and where those lines exist (Go's debug=1), heapgate drops the frames Go left unlisted.
+      const legacy = isLegacyText(file);
+      const goFrameLines = legacy && /^#\t0x/m.test(readFileSync(file, 'latin1'));
+      expectMatchesPprof(p, pprofRaw(file), { lines: !legacy, onlyKnownAddresses: goFrameLines });
+    });
   });
 });

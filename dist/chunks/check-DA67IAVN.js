@@ -27,7 +27,7 @@ import {
 } from "./chunk-K4XDVSWU.js";
 import {
   openStore
-} from "./chunk-ISAANVPC.js";
+} from "./chunk-KH476RRD.js";
 import {
   encodeBranch,
   validateSeries

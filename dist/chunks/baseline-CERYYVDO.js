@@ -15,7 +15,7 @@ import {
 } from "./chunk-XMJXPKMZ.js";
 import {
   openStore
-} from "./chunk-ISAANVPC.js";
+} from "./chunk-KH476RRD.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,

@@ -86,7 +86,8 @@ function isMissingObject(err) {
 
 // src/adapters/gcs-read.ts
 import { createHash } from "node:crypto";
-async function retryRead(policy, attempt) {
+var realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retryRead(policy, attempt, sleep = realSleep) {
   const retries = policy.retries ?? 5;
   const base = policy.baseDelayMs ?? 500;
   const max = policy.maxDelayMs ?? 16e3;
@@ -97,7 +98,7 @@ async function retryRead(policy, attempt) {
     } catch (err) {
       if (n >= retries || !retryable(err)) throw err;
       const delay = Math.min(max, base * 2 ** n) * (0.5 + Math.random() / 2);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay);
     }
   }
 }
@@ -183,12 +184,14 @@ var GcsBaselineStore = class {
     this.historyLimit = config.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     this.resumableThreshold = config.resumableThreshold ?? 8 << 20;
     this.maxCasAttempts = config.maxCasAttempts ?? 20;
+    this.sleep = config.sleep ?? realSleep;
   }
   config;
   location;
   historyLimit;
   resumableThreshold;
   maxCasAttempts;
+  sleep;
   key(rel) {
     return this.config.prefix ? `${this.config.prefix}/${rel}` : rel;
   }
@@ -198,7 +201,7 @@ var GcsBaselineStore = class {
   }
   /** Runs an idempotent read with the store's retry policy (see retryRead). */
   read(attempt) {
-    return retryRead(this.config.readRetry ?? {}, attempt);
+    return retryRead(this.config.readRetry ?? {}, attempt, this.sleep);
   }
   async metadataOf(rel) {
     const [md] = await this.read(() => this.file(rel).getMetadata());
@@ -263,7 +266,7 @@ var GcsBaselineStore = class {
       } catch (err) {
         if (statusOf(err) !== 412) throw this.fail(err, "writing", rel, "storage.objects.create");
       }
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+      await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
     }
     throw new StoreError(`writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`);
   }

@@ -39,7 +39,7 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-D3OVYRWD.js");
+    const { openGcsStore } = await import("./gcs-store-FBGVMHZN.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   const { DirBaselineStore } = await import("./dir-store-DN7NMPQB.js");
