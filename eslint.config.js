@@ -7,7 +7,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** I/O that a pure layer must not reach for: files, processes, the network, threads, the GitHub and GCS clients. */
-const IO_MODULES = ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http', 'node:https', 'node:worker_threads'];
+const IO_MODULES = [
+  'node:fs',
+  'node:fs/*',
+  'node:child_process',
+  'node:net',
+  'node:http',
+  'node:https',
+  'node:worker_threads',
+];
 
 /** A config forbidding `files` to import the named src/ folders (or ports.ts), and, when `pure`, any I/O module. */
 function layer(files, forbidden, pure) {
@@ -17,7 +25,8 @@ function layer(files, forbidden, pure) {
       message: `this layer does not import ${forbidden.join(', ')} (see STYLE.md)`,
     },
   ];
-  if (pure) patterns.push({ group: [...IO_MODULES, '@actions/*', '@google-cloud/*'], message: 'this layer does no I/O' });
+  if (pure)
+    patterns.push({ group: [...IO_MODULES, '@actions/*', '@google-cloud/*'], message: 'this layer does no I/O' });
   return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 

@@ -40,10 +40,26 @@ for (const pattern of PATTERNS) {
     }
   }
 }
-PAIRS.push({ base: 'node/cache.good.heap.pb.gz', current: 'node/cache.regressed.heap.pb.gz', sampleTypes: ['inuse_objects', 'inuse_space'] });
-PAIRS.push({ base: 'node/cache.good.heap.pb.gz', current: 'node/cache.good-rerun.heap.pb.gz', sampleTypes: ['inuse_objects', 'inuse_space'] });
-PAIRS.push({ base: 'tcmalloc/good.heapprofile.pb.gz', current: 'tcmalloc/regressed.heapprofile.pb.gz', sampleTypes: GO_TYPES });
-PAIRS.push({ base: 'tcmalloc/good.heapz.pb.gz', current: 'tcmalloc/regressed.heapz.pb.gz', sampleTypes: ['objects', 'space'] });
+PAIRS.push({
+  base: 'node/cache.good.heap.pb.gz',
+  current: 'node/cache.regressed.heap.pb.gz',
+  sampleTypes: ['inuse_objects', 'inuse_space'],
+});
+PAIRS.push({
+  base: 'node/cache.good.heap.pb.gz',
+  current: 'node/cache.good-rerun.heap.pb.gz',
+  sampleTypes: ['inuse_objects', 'inuse_space'],
+});
+PAIRS.push({
+  base: 'tcmalloc/good.heapprofile.pb.gz',
+  current: 'tcmalloc/regressed.heapprofile.pb.gz',
+  sampleTypes: GO_TYPES,
+});
+PAIRS.push({
+  base: 'tcmalloc/good.heapz.pb.gz',
+  current: 'tcmalloc/regressed.heapz.pb.gz',
+  sampleTypes: ['objects', 'space'],
+});
 
 const SINGLES = [...new Set(PAIRS.flatMap((p) => [p.base, p.current]))].map((file) => ({
   file,
@@ -93,7 +109,8 @@ function compareRows(ours: ReadonlyMap<string, Row>, pprof: PprofTop): string[] 
   for (const [name, t] of theirs) {
     if (t.flat === 0 && t.cum === 0) continue;
     const o = ours.get(name);
-    if (o === undefined) problems.push(`${JSON.stringify(name)}: missing from heapgate; pprof flat ${t.flat} cum ${t.cum}`);
+    if (o === undefined)
+      problems.push(`${JSON.stringify(name)}: missing from heapgate; pprof flat ${t.flat} cum ${t.cum}`);
     else if (o.flat !== t.flat || o.cum !== t.cum) {
       problems.push(`${JSON.stringify(name)}: heapgate flat ${o.flat} cum ${o.cum}; pprof flat ${t.flat} cum ${t.cum}`);
     }
@@ -125,7 +142,9 @@ function heapgateSamples(file: string, sampleTypes: readonly string[]): number[]
   for (let i = 0; i < s.count; i++) {
     const locs: string[] = [];
     for (const loc of sampleLocations(p, i)) {
-      locs.push(`${loc.mapping?.filename ?? ''}@${loc.address}:${loc.line.map((l) => `${l.function?.name ?? ''}:${l.line}`).join(',')}`);
+      locs.push(
+        `${loc.mapping?.filename ?? ''}@${loc.address}:${loc.line.map((l) => `${l.function?.name ?? ''}:${l.line}`).join(',')}`,
+      );
     }
     const labels: string[] = [];
     for (let j = s.labelStart[i]!; j < s.labelStart[i + 1]!; j++) {
@@ -223,11 +242,33 @@ describe('row comparison (test helper)', () => {
   const ours = (rows: [string, number, number][]) => new Map(rows.map(([name, flat, cum]) => [name, { flat, cum }]));
 
   it('accepts equal rows and ignores rows that are zero on both sides', () => {
-    expect(compareRows(ours([['a', 1, 2], ['z', 0, 0]]), top([['a', 1, 2], ['y', 0, 0]]))).toEqual([]);
+    expect(
+      compareRows(
+        ours([
+          ['a', 1, 2],
+          ['z', 0, 0],
+        ]),
+        top([
+          ['a', 1, 2],
+          ['y', 0, 0],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a different value, a missing row and an extra row', () => {
-    expect(compareRows(ours([['a', 1, 3], ['extra', 0, 5]]), top([['a', 1, 2], ['gone', -4, -4]]))).toEqual([
+    expect(
+      compareRows(
+        ours([
+          ['a', 1, 3],
+          ['extra', 0, 5],
+        ]),
+        top([
+          ['a', 1, 2],
+          ['gone', -4, -4],
+        ]),
+      ),
+    ).toEqual([
       '"a": heapgate flat 1 cum 3; pprof flat 1 cum 2',
       '"gone": missing from heapgate; pprof flat -4 cum -4',
       '"extra": not printed by pprof; heapgate flat 0 cum 5',
@@ -260,10 +301,16 @@ describeWithGo('conformance with go tool pprof', () => {
   it.each([
     ['tcmalloc/good.heapz.txt', 'tcmalloc/regressed.heapz.txt', 'objects'],
     ['tcmalloc/good.heapz.txt', 'tcmalloc/regressed.heapz.txt', 'space'],
-    ...['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'].map((t) => ['tcmalloc/good.heapprofile.txt', 'tcmalloc/regressed.heapprofile.txt', t]),
+    ...['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'].map((t) => [
+      'tcmalloc/good.heapprofile.txt',
+      'tcmalloc/regressed.heapprofile.txt',
+      t,
+    ]),
   ])('pprof -top -diff_base %s %s: %s delta of every function', (base, current, sampleType) => {
     const d = diff(summaryOf(base), summaryOf(current));
-    const ours = new Map<string, Row>(d.functions[sampleType]!.map((f) => [f.name, { flat: f.flatDelta, cum: f.cumDelta }]));
+    const ours = new Map<string, Row>(
+      d.functions[sampleType]!.map((f) => [f.name, { flat: f.flatDelta, cum: f.cumDelta }]),
+    );
     expect(compareRows(ours, pprofTop(FIXTURES + current, sampleType, FIXTURES + base))).toEqual([]);
   });
 

@@ -74,7 +74,12 @@ describe.each(KINDS)('Go %s profiles', (kind) => {
 
     it.each(PATTERNS)('%s: a rerun of the good variant passes', (pattern) => {
       const v = verdictOf(goFile(pattern, 'good', 1, kind), goFile(pattern, 'good-rerun', 1, kind));
-      expect(statuses(v)).toEqual({ alloc_objects: 'pass', alloc_space: 'pass', inuse_objects: 'pass', inuse_space: 'pass' });
+      expect(statuses(v)).toEqual({
+        alloc_objects: 'pass',
+        alloc_space: 'pass',
+        inuse_objects: 'pass',
+        inuse_space: 'pass',
+      });
     });
   });
 
@@ -108,7 +113,10 @@ describe('Go legacy text heap profile', () => {
 
 describe('other producers', () => {
   it('tcmalloc heap profiler (every allocation): the unbounded cache fails on inuse_space', () => {
-    const v = verdictOf(`${FIXTURES}tcmalloc/good.heapprofile.pb.gz`, `${FIXTURES}tcmalloc/regressed.heapprofile.pb.gz`);
+    const v = verdictOf(
+      `${FIXTURES}tcmalloc/good.heapprofile.pb.gz`,
+      `${FIXTURES}tcmalloc/regressed.heapprofile.pb.gz`,
+    );
     expect(v.verdict).toBe('fail');
     expect(statuses(v).inuse_space).toBe('fail');
   });
@@ -146,7 +154,10 @@ describe('shipped examples (npm run demo)', () => {
   // Two runs of the same code, picked (by scripts/make-fixtures.sh) so that a total grew past a
   // default rule's percent and min through sampling alone: the verdict must call it noise.
   it('examples/no-change passes, and the growth past a threshold is reported as noise', () => {
-    const v = verdictOf(`${ROOT}examples/no-change/base.allocs.pb.gz`, `${ROOT}examples/no-change/current.allocs.pb.gz`);
+    const v = verdictOf(
+      `${ROOT}examples/no-change/base.allocs.pb.gz`,
+      `${ROOT}examples/no-change/current.allocs.pb.gz`,
+    );
     const crossed = v.metrics.filter(
       (m) =>
         (m.sampleType === 'alloc_objects' && m.delta >= 1000 && m.current > 1.2 * m.base) ||

@@ -12,7 +12,9 @@ const SRC = join(ROOT, 'src');
 /** Relative imports (static, re-exports and dynamic `import()`) of every .ts file below src/, as paths from src/. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  const files = readdirSync(SRC, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts'));
+  const files = readdirSync(SRC, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith('.ts'),
+  );
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
@@ -56,7 +58,15 @@ describe('the import graph of src/', () => {
     const graph = importGraph();
     expect(graph.get('cli/main.ts')).toEqual(expect.arrayContaining(['core/errors.ts', 'version.ts']));
     expect(graph.get('cli/main.ts')).toEqual(expect.arrayContaining(['cli/commands/diff.ts'])); // dynamic import()
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 
   test('has no cycle', () => {

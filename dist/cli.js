@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-L5Y5NONK.js")).diffCommand
+    load: async () => (await import("./chunks/diff-2OIMQAHE.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-DA67IAVN.js")).checkCommand
+    load: async () => (await import("./chunks/check-O77FQSRA.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-CERYYVDO.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-OBHE765T.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {
@@ -76,7 +76,9 @@ async function main(argv, io, commands = COMMANDS) {
 async function dispatch(name, argv, io, commands) {
   const entry = commands.find((c) => c.name === name);
   if (entry === void 0) {
-    throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(", ")}`);
+    throw new UsageError(
+      `unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(", ")}`
+    );
   }
   const command = await entry.load();
   return await command.run(argv, io);

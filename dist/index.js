@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-FQJRYO2J.js";
+} from "./chunks/chunk-UOPWDPOO.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,19 +30,19 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-K4XDVSWU.js";
+} from "./chunks/chunk-7XEORPSJ.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-XMJXPKMZ.js";
+} from "./chunks/chunk-4IQMUIFZ.js";
 import {
   openStore
-} from "./chunks/chunk-KH476RRD.js";
+} from "./chunks/chunk-HMB4PB3I.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-GW76MR6N.js";
+} from "./chunks/chunk-FGBCBH5K.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-FD2GMOL5.js";
+} from "./chunks/chunk-HW37CSLP.js";
 import "./chunks/chunk-OR3EXEUY.js";
 import {
   printWarningsAs
@@ -604,7 +604,10 @@ function planRun(config, event) {
   let lookup;
   let sha = event.sha;
   if (pr !== null) {
-    lookup = { commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } }, branches: branches(pr.baseRef) };
+    lookup = {
+      commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } },
+      branches: branches(pr.baseRef)
+    };
     sha = pr.headSha;
   } else {
     lookup = { commit: requested, branches: branches(event.branch ?? base) };
@@ -703,7 +706,11 @@ function formatAge(ms) {
 }
 function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
   const head = [headerLine(ctx), ...baselineLines(ctx), ...acceptedLines(ctx), ...noBaselineLines(ctx)];
-  const tail = [...updateLines(ctx), ...ctx.update !== null && ctx.reproduce !== null ? [""] : [], ...reproduceLines(ctx)];
+  const tail = [
+    ...updateLines(ctx),
+    ...ctx.update !== null && ctx.reproduce !== null ? [""] : [],
+    ...reproduceLines(ctx)
+  ];
   const optional = [newSitesSection(ctx), trendSection(ctx), chartSection(ctx)];
   for (let keep = optional.length; keep >= 0; keep--) {
     const extra = optional.slice(0, keep).filter((s) => s.length > 0);
@@ -753,10 +760,16 @@ function baselineLines(ctx) {
   if (b === null) return [];
   const short = markdownCode(b.sha.slice(0, 12), false);
   const commit = safeUrl(b.commitUrl) !== null ? `[${short}](${b.commitUrl})` : short;
-  const why = { "merge-base": "the merge base of this pull request", latest: "the latest baseline", requested: "the requested commit" }[b.chosen];
+  const why = {
+    "merge-base": "the merge base of this pull request",
+    latest: "the latest baseline",
+    requested: "the requested commit"
+  }[b.chosen];
   const age = b.ageMs === null ? "" : `, stored ${formatAge(b.ageMs)} ago`;
   const run2 = safeUrl(b.runUrl) !== null ? ` ([run](${b.runUrl}))` : "";
-  return [`Baseline: commit ${commit} on ${markdownCode(truncate(b.branch, MAX_CELL_CHARS), false)} (${why})${age}${run2}.`];
+  return [
+    `Baseline: commit ${commit} on ${markdownCode(truncate(b.branch, MAX_CELL_CHARS), false)} (${why})${age}${run2}.`
+  ];
 }
 function acceptedLines(ctx) {
   const a = ctx.accepted;
@@ -879,7 +892,8 @@ async function publish(context, { plan, config, ports: ports2 }) {
   annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
   let comment = null;
   if (plan.pullRequest !== null && config.comment !== "never") {
-    if (ports2.comments !== null) comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config.comment, context);
+    if (ports2.comments !== null)
+      comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config.comment, context);
     else ports2.log.info("no github-token: the report is in the job summary only");
   }
   const summary2 = renderGateMarkdown(context);
@@ -901,7 +915,8 @@ function annotate(log, series, verdict, report, gating) {
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
     const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
     if (m.status === "warn") log.warning(text, { title: `heapgate ${series}: memory warning` });
-    else if (verdict === "accepted") log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (verdict === "accepted")
+      log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
   }
@@ -915,9 +930,12 @@ async function postComment(sink, log, issue2, policy, context) {
     const status = e instanceof GitHubApiError ? e.status : 0;
     const hint = status === 403 ? "; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)" : "";
     const answered = status > 0 ? `GitHub answered ${status}: ` : "";
-    log.warning(`could not comment on pull request #${issue2}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`, {
-      title: "heapgate: no pull request comment"
-    });
+    log.warning(
+      `could not comment on pull request #${issue2}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`,
+      {
+        title: "heapgate: no pull request comment"
+      }
+    );
     return null;
   }
 }
@@ -940,7 +958,11 @@ async function runGate(config, event, current, ports2) {
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
-    noBaseline: found === void 0 ? { branches: plan.lookup.branches, store: ports2.store.location, seed: seedCommand(config, plan.lookup.branches.at(-1)) } : null,
+    noBaseline: found === void 0 ? {
+      branches: plan.lookup.branches,
+      store: ports2.store.location,
+      seed: seedCommand(config, plan.lookup.branches.at(-1))
+    } : null,
     update
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
@@ -981,7 +1003,8 @@ async function compare(config, rules, found, current, load) {
 }
 async function decide(report, pr, acceptLabel, ports2) {
   if (report === null) return { verdict: "no-baseline", accepted: null };
-  if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
+  if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel))
+    return { verdict: report.verdict, accepted: null };
   return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports2, pr, acceptLabel) } };
 }
 function hasLabel(pr, label) {
@@ -1015,7 +1038,9 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
   };
   const result = await storeBaseline(ports2.store, run2, summary2, profile);
   const sha = result.metadata.sha;
-  ports2.log.info(`baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`);
+  ports2.log.info(
+    `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
+  );
   return { branch, sha, result: result.pointer };
 }
 function baselineInfo(found, event, clock) {
@@ -1051,7 +1076,8 @@ function str(v) {
 }
 function need(env, name) {
   const v = env[name];
-  if (v === void 0 || v === "") throw new UsageError(`${name} is not set: heapgate's action runs inside a GitHub Actions job`);
+  if (v === void 0 || v === "")
+    throw new UsageError(`${name} is not set: heapgate's action runs inside a GitHub Actions job`);
   return v;
 }
 function pullRequest(payload) {
@@ -1115,20 +1141,72 @@ async function loadGateEvent(env) {
 
 // src/action/inputs.ts
 var INPUTS = {
-  profile: { description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.", default: "", required: true },
-  series: { description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.', default: "default", required: false },
-  store: { description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.", default: "", required: true },
-  rules: { description: `Extra rules, one per line, in heapgate's rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.`, default: "", required: false },
-  mode: { description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).", default: "auto", required: false },
-  "base-branch": { description: "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.", default: "", required: false },
-  "github-token": { description: "Token for the pull-request comment (needs pull-requests: write). Empty: no comment.", default: "${{ github.token }}", required: false },
-  comment: { description: "When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.", default: "on-change", required: false },
-  "fail-on-regression": { description: "Fail the step when the verdict is fail (and the pull request does not carry the accept label).", default: "true", required: false },
-  "accept-label": { description: "A pull-request label that accepts a regression: the step passes and the report records who accepted it.", default: "heapgate:accept", required: false },
-  confidence: { description: "The z score a change must reach to count as real rather than sampling noise.", default: String(DEFAULT_CONFIDENCE), required: false },
+  profile: {
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.",
+    default: "",
+    required: true
+  },
+  series: {
+    description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.',
+    default: "default",
+    required: false
+  },
+  store: {
+    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.",
+    default: "",
+    required: true
+  },
+  rules: {
+    description: `Extra rules, one per line, in heapgate's rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.`,
+    default: "",
+    required: false
+  },
+  mode: {
+    description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).",
+    default: "auto",
+    required: false
+  },
+  "base-branch": {
+    description: "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.",
+    default: "",
+    required: false
+  },
+  "github-token": {
+    description: "Token for the pull-request comment (needs pull-requests: write). Empty: no comment.",
+    default: "${{ github.token }}",
+    required: false
+  },
+  comment: {
+    description: "When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.",
+    default: "on-change",
+    required: false
+  },
+  "fail-on-regression": {
+    description: "Fail the step when the verdict is fail (and the pull request does not carry the accept label).",
+    default: "true",
+    required: false
+  },
+  "accept-label": {
+    description: "A pull-request label that accepts a regression: the step passes and the report records who accepted it.",
+    default: "heapgate:accept",
+    required: false
+  },
+  confidence: {
+    description: "The z score a change must reach to count as real rather than sampling noise.",
+    default: String(DEFAULT_CONFIDENCE),
+    required: false
+  },
   top: { description: "Functions listed per sample type in the report (0 = all).", default: "10", required: false },
-  "update-baseline": { description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).", default: "always", required: false },
-  "baseline-sha": { description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).", default: "", required: false }
+  "update-baseline": {
+    description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
+    default: "always",
+    required: false
+  },
+  "baseline-sha": {
+    description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
+    default: "",
+    required: false
+  }
 };
 function invalid(name, value, allowed) {
   return new UsageError(`input ${name}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
@@ -1156,7 +1234,8 @@ function parseInputs(get) {
     return raw !== "" ? raw : INPUTS[name].default;
   };
   for (const name of Object.keys(INPUTS)) {
-    if (INPUTS[name].required && value(name) === "") throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
+    if (INPUTS[name].required && value(name) === "")
+      throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
   }
   const confidenceText = value("confidence");
   const confidence = Number(confidenceText);
@@ -1198,7 +1277,8 @@ async function resolveProfilePath(pattern, cwd) {
   if (!isGlob(pattern)) return pattern;
   const matches = [];
   for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile()) matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
+    if (entry.isFile())
+      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
   }
   matches.sort();
   if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
@@ -1236,7 +1316,7 @@ function gateConfig(config, profile) {
   };
 }
 async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-CRMT4LCG.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-3DOKZ4C3.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader(),
@@ -1280,7 +1360,12 @@ async function main(env = process.env, cwd = process.cwd()) {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
     const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(gateConfig(config, profile), event, bytes, await ports(config, event.repository, store));
+    const outcome = await runGate(
+      gateConfig(config, profile),
+      event,
+      bytes,
+      await ports(config, event.repository, store)
+    );
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

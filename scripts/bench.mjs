@@ -64,7 +64,8 @@ async function buildCli(dir = 'cli', sourcemap = false) {
 /** The pprof binary `go tool pprof` runs: timing it directly leaves out the `go` launcher. */
 function pprofBinary() {
   const r = spawnSync('go', ['tool', '-n', 'pprof'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error('`go tool -n pprof` failed: is Go installed? (Debian: apt-get install golang-go)');
+  if (r.status !== 0)
+    throw new Error('`go tool -n pprof` failed: is Go installed? (Debian: apt-get install golang-go)');
   return r.stdout.trim();
 }
 
@@ -74,13 +75,15 @@ function checkHeapgateOutput(cli, files) {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`heapgate exited with ${r.status}: ${r.stderr.trim().slice(0, 500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`heapgate exited with ${r.status}: ${r.stderr.trim().slice(0, 500)}`);
   JSON.parse(r.stdout);
 }
 
 function measureCase(c, tools, method) {
   const samples = { heapgate: { wall: [], rss: [] }, pprof: { wall: [], rss: [] } };
-  for (let i = 0; i < c.warmup; i++) for (const t of Object.values(tools)) runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
+  for (let i = 0; i < c.warmup; i++)
+    for (const t of Object.values(tools)) runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
   for (let i = 0; i < c.runs; i++) {
     // Alternate the tools so a burst of load from elsewhere hits both alike.
     for (const [name, t] of Object.entries(tools)) {
@@ -104,13 +107,20 @@ async function cpuProfile(c) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, cli, 'diff', '--format', 'json', c.files.base, c.files.current], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, cli, 'diff', '--format', 'json', c.files.base, c.files.current],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`profiled heapgate run exited with ${r.status}: ${r.stderr.slice(0, 300)}`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`profiled heapgate run exited with ${r.status}: ${r.stderr.slice(0, 300)}`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f));
   return { case: c.id, wallMs, files, top: topSelfTime(files, 15) };
 }
 
@@ -169,8 +179,12 @@ async function main() {
 
   // Fixed cost: what any run pays before reading a profile.
   results.startup = {
-    nodeEmpty: stats(Array.from({ length: 10 }, () => runOnce(process.execPath, ['-e', '0'], { method: rss.method }).wallMs)),
-    cliHelp: stats(Array.from({ length: 10 }, () => runOnce(process.execPath, [cli, '--help'], { method: rss.method }).wallMs)),
+    nodeEmpty: stats(
+      Array.from({ length: 10 }, () => runOnce(process.execPath, ['-e', '0'], { method: rss.method }).wallMs),
+    ),
+    cliHelp: stats(
+      Array.from({ length: 10 }, () => runOnce(process.execPath, [cli, '--help'], { method: rss.method }).wallMs),
+    ),
   };
   if (!opt['no-cpu-prof']) {
     results.cpuProfiles = [];

@@ -35,10 +35,15 @@ let ok = true;
 for (const c of cases) {
   const command = ['heapgate', 'diff', ...c.args].join(' ');
   console.log(`\n=== ${c.title}\n$ ${command}\n`);
-  const r = spawnSync(process.execPath, [cli, 'diff', ...c.args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, [cli, 'diff', ...c.args], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const good = r.status === c.expectedExit;
   ok &&= good;
-  console.log(`--> exit ${r.status}: ${good ? `as expected (${c.expected})` : `UNEXPECTED, wanted exit ${c.expectedExit} (${c.expected})`}`);
+  console.log(
+    `--> exit ${r.status}: ${good ? `as expected (${c.expected})` : `UNEXPECTED, wanted exit ${c.expectedExit} (${c.expected})`}`,
+  );
 }
 
 console.log(ok ? '\ndemo: both verdicts as expected' : '\ndemo: a verdict was not as expected');

@@ -20,7 +20,8 @@ const USAGE =
 
 function positiveInt(name, text) {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -44,7 +45,8 @@ function main() {
     console.log(USAGE);
     return;
   }
-  if (values.samples === undefined || (values.out === undefined) === (values.pair === undefined)) throw new Error(USAGE);
+  if (values.samples === undefined || (values.out === undefined) === (values.pair === undefined))
+    throw new Error(USAGE);
   const shape = {
     samples: positiveInt('samples', values.samples),
     locations: positiveInt('locations', values.locations),

@@ -32,7 +32,11 @@ function run(eventName: string, payload: unknown, commit: string, profile: strin
   });
 }
 
-const push = { ref: 'refs/heads/main', repository: { default_branch: 'main' }, head_commit: { timestamp: '2026-01-01T10:00:00Z' } };
+const push = {
+  ref: 'refs/heads/main',
+  repository: { default_branch: 'main' },
+  head_commit: { timestamp: '2026-01-01T10:00:00Z' },
+};
 const pullRequest = {
   action: 'opened',
   number: 4,

@@ -75,7 +75,11 @@ function prPayload(o: PrOptions = {}): unknown {
   };
 }
 
-async function run(store: string, profile: string, partial: Omit<ActionRun, 'inputs'> & { inputs?: Record<string, string> }): Promise<ActionResult> {
+async function run(
+  store: string,
+  profile: string,
+  partial: Omit<ActionRun, 'inputs'> & { inputs?: Record<string, string> },
+): Promise<ActionResult> {
   const result = await runAction(action, {
     ...partial,
     apiUrl: server.url,
@@ -85,18 +89,40 @@ async function run(store: string, profile: string, partial: Omit<ActionRun, 'inp
   // runner consumes (and which makes it mask the token anywhere else).
   const token = partial.inputs?.['github-token'] ?? TOKEN;
   expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toEqual([token]);
-  expect(result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(token);
+  expect(
+    result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+  ).not.toContain(token);
   expect(result.stderr).not.toContain(token);
   expect(result.summary).not.toContain(token);
   return result;
 }
 
-function push(store: string, profile: string, commit: string, commitTime: string, runId = '100'): Promise<ActionResult> {
+function push(
+  store: string,
+  profile: string,
+  commit: string,
+  commitTime: string,
+  runId = '100',
+): Promise<ActionResult> {
   return run(store, profile, { eventName: 'push', payload: pushPayload(commitTime), sha: commit, runId });
 }
 
-function pr(store: string, profile: string, options: PrOptions = {}, inputs: Record<string, string> = {}): Promise<ActionResult> {
-  return run(store, profile, { eventName: 'pull_request', payload: prPayload(options), sha: sha('e'), ref: `refs/pull/${options.number ?? 7}/merge`, inputs });
+function pr(
+  store: string,
+  profile: string,
+  options: PrOptions = {},
+  inputs: Record<string, string> = {},
+): Promise<ActionResult> {
+  return run(store, profile, {
+    eventName: 'pull_request',
+    payload: prPayload(options),
+    sha: sha('e'),
+    ref: `refs/pull/${options.number ?? 7}/merge`,
+    inputs,
+  });
 }
 
 function reportOf(result: ActionResult): Record<string, any> {
@@ -222,7 +248,9 @@ describe('pull requests and the sticky comment', () => {
     expect(after.find((c) => c.id === hijack.id)!.body).toBe(`${MARKER}\nplease merge`);
     expect(after.find((c) => c.id === own.id)!.body).toMatch(/^### ✅ heapgate `cache`: pass/);
     // The listing was paginated (per_page 100 → two pages).
-    const listed = server.requests.filter((q) => q.method === 'GET' && q.path === `/repos/octo/app/issues/${number}/comments`);
+    const listed = server.requests.filter(
+      (q) => q.method === 'GET' && q.path === `/repos/octo/app/issues/${number}/comments`,
+    );
     expect(listed.map((q) => q.query.get('page') ?? '1')).toEqual(['1', '2']);
   });
 
@@ -239,7 +267,7 @@ describe('pull requests and the sticky comment', () => {
     expect(server.commentsOn(number)[0]!.body).toBe(`not mine\n${MARKER}\n`);
   });
 
-  test('a GitHub App token: the own identity is the app\'s bot (GraphQL viewer), not github-actions[bot]', async () => {
+  test("a GitHub App token: the own identity is the app's bot (GraphQL viewer), not github-actions[bot]", async () => {
     const store = await seededStore();
     const appToken = 'ghs_apptoken0123456789';
     server.tokens.set(appToken, { kind: 'installation', app: 'perf-app' });
@@ -253,7 +281,7 @@ describe('pull requests and the sticky comment', () => {
     expect(server.commentsOn(number).find((c) => c.id === own.id)!.body).toMatch(/^### ✅ heapgate `cache`: pass/);
   });
 
-  test('without GraphQL, the workflow token\'s identity is github-actions[bot] (GET /user refuses installation tokens)', async () => {
+  test("without GraphQL, the workflow token's identity is github-actions[bot] (GET /user refuses installation tokens)", async () => {
     const store = await seededStore();
     const number = 15;
     const own = server.seedComment(number, BOT_LOGIN, `old\n${MARKER}\n`, 'Bot');
@@ -276,7 +304,13 @@ describe('pull requests and the sticky comment', () => {
 
   test('the accept label passes a regression and records who added it (the labeled event sender)', async () => {
     const store = await seededStore();
-    const r = await pr(store, REGRESSED, { number: 11, labels: ['heapgate:accept'], action: 'labeled', label: 'heapgate:accept', sender: 'alice' });
+    const r = await pr(store, REGRESSED, {
+      number: 11,
+      labels: ['heapgate:accept'],
+      action: 'labeled',
+      label: 'heapgate:accept',
+      sender: 'alice',
+    });
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('accepted');
     expect(errors(r)).toEqual([]);
@@ -337,7 +371,7 @@ describe('workflow_dispatch', () => {
     expect(r.summary).toContain('Stored this run');
   });
 
-  test('baseline-sha compares against that commit\'s baseline', async () => {
+  test("baseline-sha compares against that commit's baseline", async () => {
     const store = await seededStore();
     const r = await run(store, RERUN, {
       eventName: 'workflow_dispatch',
@@ -370,7 +404,11 @@ describe('errors are one clear line', () => {
 
   test('a glob that matches several profiles', async () => {
     const r = await push(freshStore(), `${FIXTURES}/good*.rate1.heap.pb.gz`, A, '2026-01-01T10:00:00Z');
-    expectOneError(r, 2, /^heapgate: input profile: ".*" matches 2 files \(.*good-rerun\.rate1\.heap\.pb\.gz, .*good\.rate1\.heap\.pb\.gz\)/);
+    expectOneError(
+      r,
+      2,
+      /^heapgate: input profile: ".*" matches 2 files \(.*good-rerun\.rate1\.heap\.pb\.gz, .*good\.rate1\.heap\.pb\.gz\)/,
+    );
   });
 
   test('a glob that matches one profile is used', async () => {
@@ -394,7 +432,12 @@ describe('errors are one clear line', () => {
   });
 
   test('an invalid input value names the input and what is allowed', async () => {
-    const r = await run(freshStore(), GOOD, { eventName: 'push', payload: pushPayload('2026-01-01T10:00:00Z'), sha: A, inputs: { mode: 'sometimes' } });
+    const r = await run(freshStore(), GOOD, {
+      eventName: 'push',
+      payload: pushPayload('2026-01-01T10:00:00Z'),
+      sha: A,
+      inputs: { mode: 'sometimes' },
+    });
     expectOneError(r, 2, /^heapgate: input mode: "sometimes" is not allowed; use one of auto, check, update$/);
   });
 

@@ -49,7 +49,12 @@ test('a labeled pull_request event', () => {
 test('a push: the branch from GITHUB_REF, the commit time from head_commit; tags have no branch', () => {
   const env = { ...ENV, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/release/1.x' };
   const e = gateEvent(env, { head_commit: { timestamp: '2026-01-01T10:00:00+01:00' } });
-  expect(e).toMatchObject({ branch: 'release/1.x', commitTime: '2026-01-01T10:00:00+01:00', pullRequest: null, defaultBranch: null });
+  expect(e).toMatchObject({
+    branch: 'release/1.x',
+    commitTime: '2026-01-01T10:00:00+01:00',
+    pullRequest: null,
+    defaultBranch: null,
+  });
   expect(gateEvent({ ...env, GITHUB_REF: 'refs/tags/v1' }, {}).branch).toBeNull();
 });
 

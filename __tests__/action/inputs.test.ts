@@ -16,7 +16,8 @@ function section(yml: string, name: string): Map<string, Record<string, string>>
     const entry = /^ {2}([a-z-]+):$/.exec(lines[i]!);
     const field = /^ {4}([a-z]+): (.*)$/.exec(lines[i]!);
     if (entry) out.set(entry[1]!, (current = {}));
-    else if (field && current) current[field[1]!] = field[2]!.startsWith('"') ? (JSON.parse(field[2]!) as string) : field[2]!;
+    else if (field && current)
+      current[field[1]!] = field[2]!.startsWith('"') ? (JSON.parse(field[2]!) as string) : field[2]!;
   }
   return out;
 }
@@ -38,7 +39,16 @@ describe('action.yml', () => {
   test('declares the outputs, one delta per default metric among them', () => {
     const outputs = section(yml, 'outputs');
     expect([...outputs.keys()]).toEqual(Object.keys(OUTPUTS));
-    for (const name of ['verdict', 'report', 'baseline-sha', 'comment-url', 'inuse-space-delta', 'inuse-objects-delta', 'alloc-space-delta', 'alloc-objects-delta']) {
+    for (const name of [
+      'verdict',
+      'report',
+      'baseline-sha',
+      'comment-url',
+      'inuse-space-delta',
+      'inuse-objects-delta',
+      'alloc-space-delta',
+      'alloc-objects-delta',
+    ]) {
       expect(outputs.has(name)).toBe(true);
     }
   });

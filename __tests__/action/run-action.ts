@@ -64,7 +64,8 @@ export function workflowCommands(stdout: string): { command: string; message: st
   const out: { command: string; message: string }[] = [];
   for (const line of stdout.split('\n')) {
     const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
-    if (m) out.push({ command: m[1]!, message: m[2]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%') });
+    if (m)
+      out.push({ command: m[1]!, message: m[2]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%') });
   }
   return out;
 }

@@ -66,16 +66,34 @@ describe('check against a directory store', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no baseline for series api on branch "feature/x" or "main"');
     expect(r.stdout).toContain('heapgate baseline put PROFILE --store store --series api --branch main --sha COMMIT');
-    const j = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--format', 'json'], { GITHUB_BASE_REF: 'release/2' });
-    expect(JSON.parse(j.stdout)).toMatchObject({ baseline: null, message: expect.stringContaining('on branch "release/2" or "main"') });
+    const j = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--format', 'json'], {
+      GITHUB_BASE_REF: 'release/2',
+    });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      baseline: null,
+      message: expect.stringContaining('on branch "release/2" or "main"'),
+    });
   });
 
   test('put on main, check a feature branch (falls back to main): same verdict and numbers as diff', async () => {
     const p = await put('store', BASE, 'main', SHA_A, ['--commit-time', '2026-01-01T00:00:00Z', '--run-id', '42']);
     expect(p).toMatchObject({ code: 0, stderr: '' });
-    expect(p.stdout).toBe(`baseline ${SHA_A.slice(0, 12)} of api in ${join(tmp, 'store')}: stored; now the current baseline of main\n`);
+    expect(p.stdout).toBe(
+      `baseline ${SHA_A.slice(0, 12)} of api in ${join(tmp, 'store')}: stored; now the current baseline of main\n`,
+    );
 
-    const check = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--branch', 'feature/x', '--format', 'json']);
+    const check = await cli([
+      'check',
+      CURRENT,
+      '--store',
+      'store',
+      '--series',
+      'api',
+      '--branch',
+      'feature/x',
+      '--format',
+      'json',
+    ]);
     const diff = await cli(['diff', BASE, CURRENT, '--format', 'json']);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(diff.code);
@@ -91,8 +109,33 @@ describe('check against a directory store', () => {
     const again = await put('store', CURRENT, 'main', SHA_A);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already stored (first upload kept); already the current baseline of main');
-    const show = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_A, '--format', 'json']);
-    const base = await cli(['baseline', 'put', BASE, '--store', 'other', '--series', 'api', '--branch', 'main', '--sha', SHA_A, '--format', 'json']);
+    const show = await cli([
+      'baseline',
+      'show',
+      '--store',
+      'store',
+      '--series',
+      'api',
+      '--sha',
+      SHA_A,
+      '--format',
+      'json',
+    ]);
+    const base = await cli([
+      'baseline',
+      'put',
+      BASE,
+      '--store',
+      'other',
+      '--series',
+      'api',
+      '--branch',
+      'main',
+      '--sha',
+      SHA_A,
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(show.stdout).total).toEqual(JSON.parse(base.stdout).metadata.total);
   });
 });
@@ -117,16 +160,24 @@ describe('no-baseline message', () => {
 
 describe('baseline put metadata', () => {
   testWithGo('totals per sample type are the sums go tool pprof -raw reports', async () => {
-    const r = await cli(
-      ['baseline', 'put', BASE, '--store', 'store', '--series', 'api', '--format', 'json'],
-      { GITHUB_REF_NAME: 'main', GITHUB_SHA: SHA_A, GITHUB_RUN_ID: '7', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' },
-    );
+    const r = await cli(['baseline', 'put', BASE, '--store', 'store', '--series', 'api', '--format', 'json'], {
+      GITHUB_REF_NAME: 'main',
+      GITHUB_SHA: SHA_A,
+      GITHUB_RUN_ID: '7',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'o/r',
+    });
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout).metadata;
     const raw = pprofRaw(BASE);
     expect(m.sampleType.map((t: { type: string }) => t.type)).toEqual(raw.sampleTypes);
     expect(m.total).toEqual(raw.sampleTypes.map((_, t) => raw.values.reduce((s, row) => s + row[t]!, 0)));
-    expect(m).toMatchObject({ branch: 'main', sha: SHA_A, runId: '7', runUrl: 'https://github.com/o/r/actions/runs/7' });
+    expect(m).toMatchObject({
+      branch: 'main',
+      sha: SHA_A,
+      runId: '7',
+      runUrl: 'https://github.com/o/r/actions/runs/7',
+    });
     expect(m.producer.memProfileRate).toBe(m.period);
   });
 
@@ -135,16 +186,36 @@ describe('baseline put metadata', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^heapgate: decoding .*package\.json: /);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    const h = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'main', '--format', 'json']);
+    const h = await cli([
+      'baseline',
+      'history',
+      '--store',
+      'store',
+      '--series',
+      'api',
+      '--branch',
+      'main',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(h.stdout)).toEqual([]);
   });
 
   test.each([
     [['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--sha', SHA_A], /needs --branch/],
-    [['baseline', 'put', BASE, '--store', 's', '--series', 'a/b', '--branch', 'main', '--sha', SHA_A], /invalid series name/],
-    [['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--branch', 'main', '--sha', 'nope'], /invalid commit sha/],
+    [
+      ['baseline', 'put', BASE, '--store', 's', '--series', 'a/b', '--branch', 'main', '--sha', SHA_A],
+      /invalid series name/,
+    ],
+    [
+      ['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--branch', 'main', '--sha', 'nope'],
+      /invalid commit sha/,
+    ],
     [['baseline', 'put', BASE, '--series', 'api', '--branch', 'main', '--sha', SHA_A], /needs --store/],
-    [['baseline', 'put', BASE, '--store', 's3://x/y', '--series', 'api', '--branch', 'main', '--sha', SHA_A], /invalid --store/],
+    [
+      ['baseline', 'put', BASE, '--store', 's3://x/y', '--series', 'api', '--branch', 'main', '--sha', SHA_A],
+      /invalid --store/,
+    ],
     [['baseline', 'frob'], /unknown baseline subcommand "frob"/],
     [['check', CURRENT, '--store', 's'], /check needs --series/],
     [['baseline', 'history', '--store', 's', '--series', 'api'], /needs --branch/],
@@ -161,7 +232,20 @@ describe('show and history', () => {
     for (const [i, sha] of [SHA_A, SHA_B, 'c'.repeat(40)].entries()) {
       await put('store', i === 1 ? CURRENT : BASE, 'feature/x', sha, ['--commit-time', `2026-01-0${i + 1}T00:00:00Z`]);
     }
-    const j = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'feature/x', '--format', 'json', '--limit', '2']);
+    const j = await cli([
+      'baseline',
+      'history',
+      '--store',
+      'store',
+      '--series',
+      'api',
+      '--branch',
+      'feature/x',
+      '--format',
+      'json',
+      '--limit',
+      '2',
+    ]);
     expect(JSON.parse(j.stdout).map((m: { sha: string }) => m.sha)).toEqual(['c'.repeat(40), SHA_B]);
     const t = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'feature/x']);
     const lines = t.stdout.trimEnd().split('\n');
@@ -176,10 +260,24 @@ describe('show and history', () => {
     expect(s.code).toBe(0);
     expect(s.stdout).toContain(`commit:       ${SHA_B}`);
     expect(s.stdout).toContain('branch:       release/1.x');
-    const cur = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--branch', 'release/1.x', '--format', 'json']);
+    const cur = await cli([
+      'baseline',
+      'show',
+      '--store',
+      'store',
+      '--series',
+      'api',
+      '--branch',
+      'release/1.x',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(cur.stdout).sha).toBe(SHA_B);
     const none = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_A]);
-    expect(none).toMatchObject({ code: 0, stdout: `no baseline for series api at commit ${SHA_A} in ${join(tmp, 'store')}\n` });
+    expect(none).toMatchObject({
+      code: 0,
+      stdout: `no baseline for series api at commit ${SHA_A} in ${join(tmp, 'store')}\n`,
+    });
   });
 });
 
@@ -199,7 +297,10 @@ describe('against Cloud Storage (local server)', () => {
     const stored = await put('gs://hgb/baselines', BASE, 'main', SHA_A);
     expect(stored.stderr).toBe('');
     expect(stored.code).toBe(0);
-    expect(server.names('hgb')).toEqual([`baselines/api/main/commits/${SHA_A}.pb.gz`, 'baselines/api/main/latest.json']);
+    expect(server.names('hgb')).toEqual([
+      `baselines/api/main/commits/${SHA_A}.pb.gz`,
+      'baselines/api/main/latest.json',
+    ]);
     const r = await cli(['check', CURRENT, '--store', 'gs://hgb/baselines', '--series', 'api', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
@@ -209,12 +310,16 @@ describe('against Cloud Storage (local server)', () => {
     const r = await cli(['check', CURRENT, '--store', 'gs://no-such-bucket/x', '--series', 'api']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('heapgate: bucket gs://no-such-bucket does not exist: create it or fix the bucket in --store\n');
+    expect(r.stderr).toBe(
+      'heapgate: bucket gs://no-such-bucket does not exist: create it or fix the bucket in --store\n',
+    );
     server.deny('storage.objects.create');
     try {
       const p = await put('gs://hgb/baselines', BASE, 'main', SHA_B);
       expect(p.code).toBe(3);
-      expect(p.stderr).toMatch(/^heapgate: permission denied writing gs:\/\/hgb\/baselines\/api\/main\/commits\/b+\.pb\.gz: the credentials need storage\.objects\.create/);
+      expect(p.stderr).toMatch(
+        /^heapgate: permission denied writing gs:\/\/hgb\/baselines\/api\/main\/commits\/b+\.pb\.gz: the credentials need storage\.objects\.create/,
+      );
     } finally {
       server.allowAll();
     }

@@ -53,7 +53,9 @@ describe('pointer rules', () => {
     await s.put(meta(1), first);
     const second = await s.put({ ...meta(1), runId: '99' }, profileBytes(1));
     expect(second).toEqual({ object: 'exists', pointer: 'same-commit', metadata: meta(1) });
-    expect(Buffer.from((await s.commit('api-server', 'main', commitSha(1)))!.profile).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from((await s.commit('api-server', 'main', commitSha(1)))!.profile).equals(Buffer.from(first))).toBe(
+      true,
+    );
   });
 
   test('an older commit is stored but the pointer stays', async () => {
@@ -150,16 +152,21 @@ describe('concurrency', () => {
           child.stdout.on('data', (d: Buffer) => (out += d.toString()));
           child.stderr.on('data', (d: Buffer) => (err += d.toString()));
           child.on('error', reject);
-          child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`runner ${p} exited ${code}: ${err}`))));
+          child.on('close', (code) =>
+            code === 0 ? resolve(out) : reject(new Error(`runner ${p} exited ${code}: ${err}`)),
+          );
         }),
     );
     const outputs = await Promise.all(procs);
-    const lines = outputs.flatMap((o) => o.trim().split('\n')).map((l) => JSON.parse(l) as { n: number; object: string });
+    const lines = outputs
+      .flatMap((o) => o.trim().split('\n'))
+      .map((l) => JSON.parse(l) as { n: number; object: string });
     expect(lines).toHaveLength(24);
     expect(lines.every((l) => l.object === 'created')).toBe(true);
 
     const s = new DirBaselineStore({ root: storeRoot });
-    for (let n = 1; n <= 24; n++) expect(existsSync(join(storeRoot, 'api-server', 'main', 'commits', `${commitSha(n)}.pb.gz`))).toBe(true);
+    for (let n = 1; n <= 24; n++)
+      expect(existsSync(join(storeRoot, 'api-server', 'main', 'commits', `${commitSha(n)}.pb.gz`))).toBe(true);
     const p = await s.pointer('api-server', 'main');
     expect(p?.current.sha).toBe(commitSha(24));
     const chain = [p!.current, ...p!.history];

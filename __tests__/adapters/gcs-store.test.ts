@@ -103,7 +103,12 @@ describe('layout and round trip', () => {
       `heapgate/v1/api-server/feature%2Fx/commits/${sha}.pb.gz`,
       'heapgate/v1/api-server/feature%2Fx/latest.json',
     ]);
-    expect(Buffer.compare(server.object(bucket, `heapgate/v1/api-server/feature%2Fx/commits/${sha}.pb.gz`)!.data, Buffer.from(bytes))).toBe(0);
+    expect(
+      Buffer.compare(
+        server.object(bucket, `heapgate/v1/api-server/feature%2Fx/commits/${sha}.pb.gz`)!.data,
+        Buffer.from(bytes),
+      ),
+    ).toBe(0);
 
     const pointer = await s.pointer('api-server', 'feature/x');
     expect(pointer).toEqual({ schema: 1, current: m, history: [] });
@@ -112,7 +117,9 @@ describe('layout and round trip', () => {
     expect(Buffer.from(got!.profile).equals(Buffer.from(bytes))).toBe(true);
     expect(await s.branches('api-server')).toEqual(['feature/x']);
     // With apiEndpoint, JSON API calls carry the /storage/v1 prefix.
-    expect(server.log.filter((r) => r.op === 'objects.get').every((r) => r.rawPath.startsWith('/storage/v1/b/'))).toBe(true);
+    expect(server.log.filter((r) => r.op === 'objects.get').every((r) => r.rawPath.startsWith('/storage/v1/b/'))).toBe(
+      true,
+    );
   });
 
   test('reads of absent things resolve to undefined', async () => {
@@ -140,7 +147,9 @@ describe('layout and round trip', () => {
     const api = log.filter((r) => !r.op.startsWith('upload.'));
     expect(api.length).toBeGreaterThan(0);
     expect(api.every((r) => r.rawPath.startsWith('/b/'))).toBe(true);
-    expect(log.filter((r) => r.op.startsWith('upload.')).every((r) => r.rawPath.startsWith('/upload/storage/v1/b/'))).toBe(true);
+    expect(
+      log.filter((r) => r.op.startsWith('upload.')).every((r) => r.rawPath.startsWith('/upload/storage/v1/b/')),
+    ).toBe(true);
   });
 
   test('small profiles go up as multipart, large ones in a chunked resumable session', async () => {
@@ -229,7 +238,9 @@ describe('faults', () => {
     const before = server.log.length;
     const r = await s.put(meta(1), profileBytes(1));
     expect(r).toMatchObject({ object: 'created', pointer: 'moved' });
-    expect(server.log.slice(before).filter((x) => isCommitUpload(x) && x.object?.includes(commitSha(1))).length).toBe(3);
+    expect(server.log.slice(before).filter((x) => isCommitUpload(x) && x.object?.includes(commitSha(1))).length).toBe(
+      3,
+    );
   });
 
   test('429 on the pointer read and 503 on the pointer write, then success', async () => {
@@ -354,7 +365,9 @@ describe('error messages', () => {
     for (const call of [() => s.put(meta(1), profileBytes(1)), () => s.pointer('api-server', 'main')]) {
       const err = await call().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
-      expect((err as Error).message).toBe('bucket gs://no-such-bucket does not exist: create it or fix the bucket in --store');
+      expect((err as Error).message).toBe(
+        'bucket gs://no-such-bucket does not exist: create it or fix the bucket in --store',
+      );
     }
   });
 

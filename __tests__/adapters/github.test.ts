@@ -40,9 +40,11 @@ test('create and update return the comment as GitHub stores it', async () => {
   expect(server.commentsOn(2).map((c) => c.body)).toEqual(['bye']);
 });
 
-test('a 403 is a GitHubApiError with the status and GitHub\'s message, without the token', async () => {
+test("a 403 is a GitHubApiError with the status and GitHub's message, without the token", async () => {
   server.fail('POST', /\/issues\/3\/comments$/, 403, 'Resource not accessible by integration', 1);
-  const error = await ports(APP).comments.create(3, 'x').catch((e: unknown) => e);
+  const error = await ports(APP)
+    .comments.create(3, 'x')
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GitHubApiError);
   expect((error as GitHubApiError).status).toBe(403);
   expect((error as GitHubApiError).message).toBe('Resource not accessible by integration');

@@ -7,7 +7,12 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProfileSource } from '../../src/ports.js';
-import { createProfileLoader, defaultLoadMode, MIN_WORKER_BYTES, workersPayOff } from '../../src/adapters/profile-loader.js';
+import {
+  createProfileLoader,
+  defaultLoadMode,
+  MIN_WORKER_BYTES,
+  workersPayOff,
+} from '../../src/adapters/profile-loader.js';
 import { DecodeError, UsageError } from '../../src/core/errors.js';
 import { builtProfileWorker, ROOT } from '../cli/dist.js';
 

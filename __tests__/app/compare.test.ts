@@ -20,7 +20,10 @@ afterAll(() => cleanupOracle());
 
 describe('compareProfiles on real Go profiles', () => {
   const regression = () =>
-    compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 10 }, inline);
+    compareProfiles(
+      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 10 },
+      inline,
+    );
   const inuseSpace = (out: Awaited<ReturnType<typeof regression>>) =>
     out.report.metrics.find((m) => m.sampleType === 'inuse_space' && m.pattern === null)!;
 
@@ -34,7 +37,9 @@ describe('compareProfiles on real Go profiles', () => {
     const space = inuseSpace(out);
     const i = out.summaries.current.sampleType.findIndex((t) => t.type === 'inuse_space');
     expect(out.summaries.current.total[i]).toBe(space.current);
-    expect(out.summaries.base.total[out.summaries.base.sampleType.findIndex((t) => t.type === 'inuse_space')]).toBe(space.base);
+    expect(out.summaries.base.total[out.summaries.base.sampleType.findIndex((t) => t.type === 'inuse_space')]).toBe(
+      space.base,
+    );
   });
 
   testWithGo('the shipped regression: totals and top function equal go tool pprof -top -diff_base', async () => {
@@ -48,7 +53,12 @@ describe('compareProfiles on real Go profiles', () => {
 
   test('the shipped no-change pair passes', async () => {
     const out = await compareProfiles(
-      { base: src('base', 'examples/no-change/base.allocs.pb.gz'), current: src('current', 'examples/no-change/current.allocs.pb.gz'), rules: DEFAULTS, top: 10 },
+      {
+        base: src('base', 'examples/no-change/base.allocs.pb.gz'),
+        current: src('current', 'examples/no-change/current.allocs.pb.gz'),
+        rules: DEFAULTS,
+        top: 10,
+      },
       inline,
     );
     expect(out.verdict.verdict).not.toBe('fail');
@@ -61,7 +71,10 @@ describe('compareProfiles on real Go profiles', () => {
       { base: { role: 'base', label: REG_BASE, bytes }, current: src('current', REG_CUR), rules: DEFAULTS, top: 0 },
       inline,
     );
-    const fromFile = await compareProfiles({ base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 0 }, inline);
+    const fromFile = await compareProfiles(
+      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: DEFAULTS, top: 0 },
+      inline,
+    );
     expect(fromBytes.report).toEqual(fromFile.report);
   });
 
@@ -93,7 +106,12 @@ describe('compareProfiles errors carry the step and the file', () => {
 
   test('a rule on a sample type the profiles lack is a rule error', async () => {
     const p = compareProfiles(
-      { base: src('base', REG_BASE), current: src('current', REG_CUR), rules: parseRulesInput({ text: 'cpu +5%', origin: '--rules' }), top: 1 },
+      {
+        base: src('base', REG_BASE),
+        current: src('current', REG_CUR),
+        rules: parseRulesInput({ text: 'cpu +5%', origin: '--rules' }),
+        top: 1,
+      },
       inline,
     );
     await expect(p).rejects.toBeInstanceOf(RuleError);
@@ -101,14 +119,20 @@ describe('compareProfiles errors carry the step and the file', () => {
   });
 
   test('missing file', async () => {
-    const p = compareProfiles({ base: src('base', 'nope/missing.pb.gz'), current: src('current', REG_CUR), rules: DEFAULTS, top: 1 }, inline);
+    const p = compareProfiles(
+      { base: src('base', 'nope/missing.pb.gz'), current: src('current', REG_CUR), rules: DEFAULTS, top: 1 },
+      inline,
+    );
     await expect(p).rejects.toBeInstanceOf(UsageError);
     await expect(p).rejects.toThrow('reading base profile nope/missing.pb.gz: no such file');
   });
 
   test('malformed current profile: DecodeError with its offset, prefixed', async () => {
     const bytes = new Uint8Array([0x0a, 0x80]); // field 1, length varint cut short
-    const p = compareProfiles({ base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, rules: DEFAULTS, top: 1 }, inline);
+    const p = compareProfiles(
+      { base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, rules: DEFAULTS, top: 1 },
+      inline,
+    );
     await expect(p).rejects.toBeInstanceOf(DecodeError);
     await expect(p).rejects.toThrow(/^decoding current profile cut\.pb: .+ at byte \d+$/);
     const err = (await p.catch((e: unknown) => e)) as DecodeError;
@@ -117,15 +141,25 @@ describe('compareProfiles errors carry the step and the file', () => {
 
   test('incompatible profiles', async () => {
     const p = compareProfiles(
-      { base: src('base', REG_BASE), current: src('current', '__tests__/fixtures/tcmalloc/good.heapz.pb.gz'), rules: DEFAULTS, top: 1 },
+      {
+        base: src('base', REG_BASE),
+        current: src('current', '__tests__/fixtures/tcmalloc/good.heapz.pb.gz'),
+        rules: DEFAULTS,
+        top: 1,
+      },
       inline,
     );
     await expect(p).rejects.toBeInstanceOf(IncompatibleProfilesError);
-    await expect(p).rejects.toThrow(/^comparing examples\/regression\/base\.heap\.pb\.gz with __tests__\/fixtures\/tcmalloc\/good\.heapz\.pb\.gz: /);
+    await expect(p).rejects.toThrow(
+      /^comparing examples\/regression\/base\.heap\.pb\.gz with __tests__\/fixtures\/tcmalloc\/good\.heapz\.pb\.gz: /,
+    );
   });
 
   test('both profiles fail: the base error is reported, whatever finishes first', async () => {
-    const p = compareProfiles({ base: src('base', 'missing-a'), current: src('current', 'missing-b'), rules: DEFAULTS, top: 1 }, inline);
+    const p = compareProfiles(
+      { base: src('base', 'missing-a'), current: src('current', 'missing-b'), rules: DEFAULTS, top: 1 },
+      inline,
+    );
     await expect(p).rejects.toThrow('reading base profile missing-a: no such file');
   });
 });

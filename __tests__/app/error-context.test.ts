@@ -2,7 +2,10 @@ import { withContext } from '../../src/app/error-context.js';
 import { DecodeError, ExitCode, StoreError } from '../../src/core/errors.js';
 
 test('withContext keeps the class, exit code and fields, and prefixes the message', () => {
-  const e = withContext(new DecodeError('truncated varint', 1234), 'decoding current profile heap.pb.gz: ') as DecodeError;
+  const e = withContext(
+    new DecodeError('truncated varint', 1234),
+    'decoding current profile heap.pb.gz: ',
+  ) as DecodeError;
   expect(e).toBeInstanceOf(DecodeError);
   expect(e.message).toBe('decoding current profile heap.pb.gz: truncated varint at byte 1234');
   expect(e.offset).toBe(1234);

@@ -65,11 +65,27 @@ describe('findBaseline', () => {
 
   test("a pull request's merge base, on the base branch only", async () => {
     const lookup: BaselineLookup = { commit: PR_COMMITS, branches: ['main'] };
-    const found = await findBaseline(ports(store, mergeBaseOf(async () => sha('a'))), 'api', lookup, 'advice');
+    const found = await findBaseline(
+      ports(
+        store,
+        mergeBaseOf(async () => sha('a')),
+      ),
+      'api',
+      lookup,
+      'advice',
+    );
     expect(found).toMatchObject({ branch: 'main', chosen: 'merge-base' });
     expect(found!.stored.metadata.sha).toBe(sha('a'));
     // The merge base has a baseline only on another branch: the base branch's latest instead.
-    const elsewhere = await findBaseline(ports(store, mergeBaseOf(async () => sha('d'))), 'api', lookup, 'advice');
+    const elsewhere = await findBaseline(
+      ports(
+        store,
+        mergeBaseOf(async () => sha('d')),
+      ),
+      'api',
+      lookup,
+      'advice',
+    );
     expect(elsewhere).toMatchObject({ branch: 'main', chosen: 'latest' });
   });
 
@@ -112,6 +128,10 @@ describe('findBaseline', () => {
   test('the found baseline as the base of a comparison: labelled with its short commit and branch', async () => {
     const found = await findBaseline(ports(store), 'api', { commit: null, branches: ['main'] }, 'advice');
     const source = baselineSource(found!);
-    expect(source).toEqual({ role: 'base', label: `baseline ${sha('c').slice(0, 12)} (main)`, bytes: new Uint8Array([3]) });
+    expect(source).toEqual({
+      role: 'base',
+      label: `baseline ${sha('c').slice(0, 12)} (main)`,
+      bytes: new Uint8Array([3]),
+    });
   });
 });

@@ -21,7 +21,12 @@ describe('storeBaseline', () => {
   test("records the run, the profile's totals and producer, and moves the branch's pointer", async () => {
     const store = new MemoryStore();
     const profile = new Uint8Array([1, 2, 3]);
-    const run = { ...RUN, commitTime: '2025-12-31T23:00:00Z', runId: '42', runUrl: runUrl('https://github.com', 'o/r', '42') };
+    const run = {
+      ...RUN,
+      commitTime: '2025-12-31T23:00:00Z',
+      runId: '42',
+      runUrl: runUrl('https://github.com', 'o/r', '42'),
+    };
     const result = await storeBaseline(store, run, SUMMARY, profile);
     expect(result).toMatchObject({ object: 'created', pointer: 'moved' });
     expect(result.metadata).toMatchObject({
@@ -40,15 +45,24 @@ describe('storeBaseline', () => {
   test('a second run of the same commit keeps the first upload', async () => {
     const store = new MemoryStore();
     await storeBaseline(store, RUN, SUMMARY, new Uint8Array([1]));
-    const again = await storeBaseline(store, { ...RUN, createdAt: '2026-01-02T00:00:00Z' }, SUMMARY, new Uint8Array([2]));
+    const again = await storeBaseline(
+      store,
+      { ...RUN, createdAt: '2026-01-02T00:00:00Z' },
+      SUMMARY,
+      new Uint8Array([2]),
+    );
     expect(again).toMatchObject({ object: 'exists', pointer: 'same-commit' });
     expect(again.metadata.createdAt).toBe(RUN.createdAt);
   });
 
   test('invalid run fields are usage errors, and nothing is stored', async () => {
     const store = new MemoryStore();
-    await expect(storeBaseline(store, { ...RUN, runId: '4x' }, SUMMARY, new Uint8Array())).rejects.toBeInstanceOf(UsageError);
-    await expect(storeBaseline(store, { ...RUN, sha: 'xyz' }, SUMMARY, new Uint8Array())).rejects.toBeInstanceOf(UsageError);
+    await expect(storeBaseline(store, { ...RUN, runId: '4x' }, SUMMARY, new Uint8Array())).rejects.toBeInstanceOf(
+      UsageError,
+    );
+    await expect(storeBaseline(store, { ...RUN, sha: 'xyz' }, SUMMARY, new Uint8Array())).rejects.toBeInstanceOf(
+      UsageError,
+    );
     expect(store.objects.size).toBe(0);
   });
 });

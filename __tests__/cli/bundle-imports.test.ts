@@ -10,7 +10,9 @@ import { ROOT } from './dist.js';
 const lazyBoundary: Plugin = {
   name: 'dynamic-imports-are-lazy',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
   },
 };
 
@@ -40,7 +42,9 @@ test('the CLI entry and the diff command reach no GitHub or cloud-storage code',
   expect(entry.filter((i) => FORBIDDEN.test(i))).toEqual([]);
 
   const diff = await eagerInputs('src/cli/commands/diff.ts', [lazyBoundary]);
-  expect(diff).toEqual(expect.arrayContaining(['src/app/compare.ts', 'src/adapters/profile-loader.ts', 'src/core/decode/index.ts']));
+  expect(diff).toEqual(
+    expect.arrayContaining(['src/app/compare.ts', 'src/adapters/profile-loader.ts', 'src/core/decode/index.ts']),
+  );
   expect(diff.filter((i) => FORBIDDEN.test(i))).toEqual([]);
 });
 

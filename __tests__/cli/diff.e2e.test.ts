@@ -53,7 +53,8 @@ describe('heapgate (bundled) basics', () => {
     expect(r.stdout).toMatch(/^ {2}diff {2}/m);
     const d = runCli(cli, ['diff', '--help']);
     expect(d.code).toBe(0);
-    for (const flag of ['--rules', '--format', '--top', '--sample-index', '--confidence', '--output']) expect(d.stdout).toContain(flag);
+    for (const flag of ['--rules', '--format', '--top', '--sample-index', '--confidence', '--output'])
+      expect(d.stdout).toContain(flag);
   });
 
   test('the bundle starts with a shebang', () => {
@@ -94,7 +95,9 @@ describe('heapgate diff on real profiles', () => {
     const json = JSON.parse(runCli(cli, ['diff', ...REG, '--format', 'json']).stdout);
     for (const type of ['inuse_space', 'alloc_objects']) {
       const top = pprofTop(join(ROOT, REG[1]!), type, join(ROOT, REG[0]!));
-      const ours = new Map((json.functions[type] as { name: string; flatDelta: number; cumDelta: number }[]).map((f) => [f.name, f]));
+      const ours = new Map(
+        (json.functions[type] as { name: string; flatDelta: number; cumDelta: number }[]).map((f) => [f.name, f]),
+      );
       expect(top.rows.length).toBeGreaterThan(0);
       for (const row of top.rows) {
         const f = ours.get(row.name);
@@ -102,7 +105,9 @@ describe('heapgate diff on real profiles', () => {
         expect(Math.abs(f!.flatDelta - row.flat)).toBeLessThanOrEqual(1);
         expect(Math.abs(f!.cumDelta - row.cum)).toBeLessThanOrEqual(1);
       }
-      const metric = json.metrics.find((m: { sampleType: string; pattern: null }) => m.sampleType === type && m.pattern === null);
+      const metric = json.metrics.find(
+        (m: { sampleType: string; pattern: null }) => m.sampleType === type && m.pattern === null,
+      );
       expect(Math.abs(metric.base - top.total)).toBeLessThanOrEqual(1);
     }
   });
@@ -116,12 +121,26 @@ describe('heapgate diff on real profiles', () => {
         `__tests__/fixtures/go/${p}/regressed.rate524288.heap.pb.gz`,
       ]);
       const cases = [
-        ...[REG, SAME].flatMap((pair) => ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'].map((t) => [pair, t] as const)),
+        ...[REG, SAME].flatMap((pair) =>
+          ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'].map((t) => [pair, t] as const),
+        ),
         ...fixturePairs.map((pair) => [pair, 'inuse_space'] as const),
       ];
       for (const [[base, current], type] of cases) {
-        const args = ['-top', '-nodefraction=0', '-edgefraction=0', '-symbolize=none', `-sample_index=${type}`, `-diff_base=${base}`, current!];
-        const theirs = spawnSync(pprof, args, { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, PPROF_TMPDIR: home } });
+        const args = [
+          '-top',
+          '-nodefraction=0',
+          '-edgefraction=0',
+          '-symbolize=none',
+          `-sample_index=${type}`,
+          `-diff_base=${base}`,
+          current!,
+        ];
+        const theirs = spawnSync(pprof, args, {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: home, PPROF_TMPDIR: home },
+        });
         expect(theirs.status).toBe(0);
         const ours = runCli(cli, ['diff', base!, current!, '--top', '0', '--sample-index', type]).stdout;
         // pprof: "flat flat% sum% cum cum% name"; ours: "flat Δ flat% sum% cum Δ cum% name". Compare
@@ -133,7 +152,15 @@ describe('heapgate diff on real profiles', () => {
             .slice(start + 1)
             .filter((l) => l.trim() !== '')
             .map((l) => l.trim().split(separator))
-            .map((c) => [c[1]!, c[2]!, c[4]!, c.slice(5).join(' ').replace(/ \((partial-)?inline\)$/, '')]);
+            .map((c) => [
+              c[1]!,
+              c[2]!,
+              c[4]!,
+              c
+                .slice(5)
+                .join(' ')
+                .replace(/ \((partial-)?inline\)$/, ''),
+            ]);
         };
         // pprof's values have no spaces; ours ("-5.29 MiB") do, and columns are two spaces apart.
         const expected = rows(theirs.stdout, /^\s*flat\s+flat%/, /\s+/);
@@ -174,14 +201,24 @@ describe('heapgate diff on real profiles', () => {
     const space = json.metrics.find((m: { sampleType: string }) => m.sampleType === 'inuse_space');
     expect(space.rule).toContain('5000%');
     expect(space.status).toBe('pass');
-    const inline = runCli(cli, ['diff', ...REG, '--rules', 'inuse_space +5000%; inuse_objects off', '--format', 'json']);
+    const inline = runCli(cli, [
+      'diff',
+      ...REG,
+      '--rules',
+      'inuse_space +5000%; inuse_objects off',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(inline.stdout).metrics).toEqual(json.metrics);
     const strict = JSON.parse(runCli(cli, ['diff', ...REG, '--confidence', '0.1', '--format', 'json']).stdout);
     expect(strict.confidence).toBe(0.1);
   });
 
   test('a reader that closes the pipe early gets no stack trace', async () => {
-    const child = spawn(process.execPath, [cli, 'diff', ...REG, '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'diff', ...REG, '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -193,16 +230,26 @@ describe('heapgate diff on real profiles', () => {
   test('profiles recorded at different MemProfileRates: a sampling warning in every format; the examples have none', () => {
     // good.rate524288 was recorded with Go's default rate, good.rate1 with every allocation
     // recorded (see __tests__/fixtures/README.md): one side is sampled, the other exact.
-    const rates = ['__tests__/fixtures/go/cache/good.rate524288.heap.pb.gz', '__tests__/fixtures/go/cache/good.rate1.heap.pb.gz'];
-    const warning = 'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
+    const rates = [
+      '__tests__/fixtures/go/cache/good.rate524288.heap.pb.gz',
+      '__tests__/fixtures/go/cache/good.rate1.heap.pb.gz',
+    ];
+    const warning =
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
     const text = runCli(cli, ['diff', ...rates]);
     expect(text.stderr).toBe('');
-    expect(text.stdout.split('\n').slice(1, 4)).toEqual([`base:    ${rates[0]}`, `current: ${rates[1]}`, `warning: ${warning}`]);
+    expect(text.stdout.split('\n').slice(1, 4)).toEqual([
+      `base:    ${rates[0]}`,
+      `current: ${rates[1]}`,
+      `warning: ${warning}`,
+    ]);
     const json = JSON.parse(runCli(cli, ['diff', ...rates, '--format', 'json']).stdout);
     expect(json.warnings).toEqual([warning]);
     expect(validate(json, schema)).toEqual([]);
     const md = runCli(cli, ['diff', ...rates, '--format', 'markdown']).stdout;
-    expect(md.split('\n')[1]).toBe('⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values');
+    expect(md.split('\n')[1]).toBe(
+      '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values',
+    );
     for (const pair of [REG, SAME]) {
       expect(runCli(cli, ['diff', ...pair]).stdout).not.toContain('warning:');
       expect(JSON.parse(runCli(cli, ['diff', ...pair, '--format', 'json']).stdout).warnings).toEqual([]);
@@ -225,31 +272,59 @@ describe('heapgate diff on profiles big enough for worker threads', () => {
   // Worker.prototype.once, which the loader calls to await each worker's message.
   const preload =
     "data:text/javascript,import{Worker,isMainThread}from'node:worker_threads';" +
-    "if(isMainThread){const o=Worker.prototype.once;Worker.prototype.once=function(e,f){" +
+    'if(isMainThread){const o=Worker.prototype.once;Worker.prototype.once=function(e,f){' +
     "if(e==='message')process.stderr.write('[worker started]\\n');return o.call(this,e,f)}}";
   let pair: string;
 
   beforeAll(() => {
     pair = join(tmp, 'synthetic');
     // 160,000 samples: about 13.2 MB of protobuf each, over the loader's 12 MiB threshold for workers.
-    const r = spawnSync(process.execPath, ['scripts/gen-synthetic.mjs', '--samples', '160000', '--locations', '50000', '--functions', '8000', '--pair', pair, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'scripts/gen-synthetic.mjs',
+        '--samples',
+        '160000',
+        '--locations',
+        '50000',
+        '--functions',
+        '8000',
+        '--pair',
+        pair,
+        '--quiet',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
   });
 
   test('small profiles are decoded in-thread: no worker', () => {
-    const traced = spawnSync(process.execPath, ['--import', preload, cli, 'diff', ...REG], { cwd: ROOT, encoding: 'utf8' });
+    const traced = spawnSync(process.execPath, ['--import', preload, cli, 'diff', ...REG], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(traced.status).toBe(1);
     expect(traced.stderr).toBe('');
   });
 
   test('each profile is decoded on its own worker, with the same result as in one thread', async () => {
     const args = ['diff', `${pair}.base.pb.gz`, `${pair}.current.pb.gz`, '--format', 'json', '--top', '0'];
-    const traced = spawnSync(process.execPath, ['--import', preload, cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const traced = spawnSync(process.execPath, ['--import', preload, cli, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     expect(traced.stderr).toBe('[worker started]\n[worker started]\n');
     expect(validate(JSON.parse(traced.stdout), schema)).toEqual([]);
     // The same command in this process: under ts-jest the loader decodes in-thread.
     let out = '';
-    const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, stdoutIsTTY: false, env: {}, cwd: ROOT };
+    const io = {
+      stdout: (t: string) => void (out += t),
+      stderr: () => undefined,
+      stdoutIsTTY: false,
+      env: {},
+      cwd: ROOT,
+    };
     expect(await main(args, io)).toBe(traced.status);
     expect(out).toBe(traced.stdout);
   });
@@ -258,10 +333,15 @@ describe('heapgate diff on profiles big enough for worker threads', () => {
     const raw = gunzipSync(readFileSync(`${pair}.current.pb.gz`));
     const p = join(tmp, 'cut-big.pb');
     writeFileSync(p, raw.subarray(0, raw.length - 3));
-    const traced = spawnSync(process.execPath, ['--import', preload, cli, 'diff', `${pair}.base.pb.gz`, p], { cwd: ROOT, encoding: 'utf8' });
+    const traced = spawnSync(process.execPath, ['--import', preload, cli, 'diff', `${pair}.base.pb.gz`, p], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(traced.status).toBe(2);
     expect(traced.stdout).toBe('');
-    expect(traced.stderr).toMatch(new RegExp(`^\\[worker started\\]\\n\\[worker started\\]\\nheapgate: decoding current profile ${p}: [^\\n]+\\n$`));
+    expect(traced.stderr).toMatch(
+      new RegExp(`^\\[worker started\\]\\n\\[worker started\\]\\nheapgate: decoding current profile ${p}: [^\\n]+\\n$`),
+    );
   });
 });
 
@@ -312,15 +392,24 @@ describe('heapgate diff: bad input is one line on stderr and exit 2', () => {
     expectInputError(runCli(cli, ['diff', good, good, '--rules', 'inuse_space +lots']), /^heapgate: --rules: rule 1 /);
     const p = write('bad-rules.txt', 'inuse_space +10%\nwhat is this\n');
     expectInputError(runCli(cli, ['diff', good, good, '--rules', `@${p}`]), `rules file ${p}: rule 2 `);
-    expectInputError(runCli(cli, ['diff', good, good, '--rules', '@missing-rules.txt']), 'reading rules file missing-rules.txt: no such file');
+    expectInputError(
+      runCli(cli, ['diff', good, good, '--rules', '@missing-rules.txt']),
+      'reading rules file missing-rules.txt: no such file',
+    );
   });
 
   test('unknown flag lists the valid ones', () => {
-    expectInputError(runCli(cli, ['diff', good, good, '--frobnicate']), /unknown option --frobnicate; valid options: --rules, --format, --top/);
+    expectInputError(
+      runCli(cli, ['diff', good, good, '--frobnicate']),
+      /unknown option --frobnicate; valid options: --rules, --format, --top/,
+    );
   });
 
   test('bad option values', () => {
-    expectInputError(runCli(cli, ['diff', good, good, '--format', 'xml']), '--format must be one of text, markdown, json');
+    expectInputError(
+      runCli(cli, ['diff', good, good, '--format', 'xml']),
+      '--format must be one of text, markdown, json',
+    );
     expectInputError(runCli(cli, ['diff', good, good, '--top=-1']), '--top must be a non-negative integer');
     expectInputError(runCli(cli, ['diff', good, good, '--confidence', 'high']), '--confidence must be a number');
     expectInputError(runCli(cli, ['diff', good, good, '--sample-index', 'cpu']), 'sample index "cpu"');

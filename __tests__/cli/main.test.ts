@@ -41,21 +41,36 @@ describe('main', () => {
 
   test('a typed error is one line with its exit code', async () => {
     const io = fakeIo();
-    const code = await main(['boom'], io, [entry(async () => { throw new DecodeError('bad\nthing', 7); })]);
+    const code = await main(['boom'], io, [
+      entry(async () => {
+        throw new DecodeError('bad\nthing', 7);
+      }),
+    ]);
     expect(code).toBe(2);
     expect(io.err).toBe('heapgate: bad thing at byte 7\n');
   });
 
   test('an unexpected error is "internal error", one line, exit 70', async () => {
     const io = fakeIo();
-    const code = await main(['boom'], io, [entry(async () => { throw new TypeError('x is not a function'); })]);
+    const code = await main(['boom'], io, [
+      entry(async () => {
+        throw new TypeError('x is not a function');
+      }),
+    ]);
     expect(code).toBe(ExitCode.internal);
     expect(io.err).toBe('heapgate: internal error: x is not a function\n');
   });
 
   test('commands are loaded only when run', async () => {
     let loaded = 0;
-    const lazy: CommandEntry = { name: 'lazy', summary: 's', load: async () => { loaded++; return { run: async () => 0 }; } };
+    const lazy: CommandEntry = {
+      name: 'lazy',
+      summary: 's',
+      load: async () => {
+        loaded++;
+        return { run: async () => 0 };
+      },
+    };
     const io = fakeIo();
     await main(['--help'], io, [lazy, ...COMMANDS]);
     expect(loaded).toBe(0);

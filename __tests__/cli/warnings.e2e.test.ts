@@ -43,7 +43,17 @@ test('a gs:// store without credentials: one line on stderr, although the client
   const log = join(home, 'warnings.log');
   const host = `127.0.0.1:${(metadata.address() as AddressInfo).port}`;
   const r = await run(
-    ['--import', recordWarnings, builtCli(), 'check', 'examples/regression/base.heap.pb.gz', '--store', 'gs://heapgate-test-bucket/p', '--series', 's'],
+    [
+      '--import',
+      recordWarnings,
+      builtCli(),
+      'check',
+      'examples/regression/base.heap.pb.gz',
+      '--store',
+      'gs://heapgate-test-bucket/p',
+      '--series',
+      's',
+    ],
     { PATH: process.env.PATH, HOME: home, GCE_METADATA_HOST: host, GCE_METADATA_IP: host, WARN_LOG: log },
   );
   expect(readFileSync(log, 'utf8')).toContain('MetadataLookupWarning');
@@ -53,11 +63,24 @@ test('a gs:// store without credentials: one line on stderr, although the client
 
 test('other warnings are kept, as one line each', () => {
   const raise = "data:text/javascript,setTimeout(()=>process.emitWarning('disk nearly full','ExampleWarning'),0);";
-  const r = spawnSync(process.execPath, ['--import', raise, builtCli(), 'diff', 'examples/regression/base.heap.pb.gz', 'examples/regression/current.heap.pb.gz', '--format', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      raise,
+      builtCli(),
+      'diff',
+      'examples/regression/base.heap.pb.gz',
+      'examples/regression/current.heap.pb.gz',
+      '--format',
+      'json',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    },
+  );
   expect(r.status).toBe(1);
   expect(r.stderr).toBe('heapgate: warning: ExampleWarning: disk nearly full\n');
 });

@@ -211,7 +211,8 @@ describe('summarize on real Go heap profiles', () => {
       let located = 0;
       for (let i = 0; i < profile.samples.count; i++) {
         sum += profile.samples.value[i * k + t]!;
-        if (profile.samples.locationStart[i + 1]! > profile.samples.locationStart[i]!) located += profile.samples.value[i * k + t]!;
+        if (profile.samples.locationStart[i + 1]! > profile.samples.locationStart[i]!)
+          located += profile.samples.value[i * k + t]!;
       }
       expect(s.total[t]).toBe(sum);
       expect(s.functions.flat[t]!.reduce((a, b) => a + b, 0)).toBe(located);

@@ -59,14 +59,11 @@ describe('branch encoding', () => {
 
   test('round trip for any well-formed string; one path segment without dots', () => {
     fc.assert(
-      fc.property(
-        fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }).filter(isWellFormed),
-        (branch) => {
-          const enc = encodeBranch(branch);
-          expect(enc).toMatch(/^[A-Za-z0-9_%-]+$/);
-          expect(decodeBranch(enc)).toBe(branch);
-        },
-      ),
+      fc.property(fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }).filter(isWellFormed), (branch) => {
+        const enc = encodeBranch(branch);
+        expect(enc).toMatch(/^[A-Za-z0-9_%-]+$/);
+        expect(decodeBranch(enc)).toBe(branch);
+      }),
     );
   });
 
@@ -139,7 +136,11 @@ describe('metadata', () => {
   });
 
   test('no MemProfileRate unless the period is space/bytes; no Go version without a comment naming one', () => {
-    const md = baselineMetadata(origin(), { ...SUMMARY, periodType: { type: 'cpu', unit: 'nanoseconds' }, period: 10_000_000 }, 1);
+    const md = baselineMetadata(
+      origin(),
+      { ...SUMMARY, periodType: { type: 'cpu', unit: 'nanoseconds' }, period: 10_000_000 },
+      1,
+    );
     expect(md.producer).toEqual({});
   });
 
@@ -172,9 +173,13 @@ describe('compareNewer', () => {
   });
   test('equal or missing commit times fall back to the run id, numerically', () => {
     const t = '2026-01-01T00:00:00Z';
-    expect(compareNewer(m('a1a1a1a', { commitTime: t, runId: '10' }), m('b2b2b2b', { commitTime: t, runId: '9' }))).toBe(1);
+    expect(
+      compareNewer(m('a1a1a1a', { commitTime: t, runId: '10' }), m('b2b2b2b', { commitTime: t, runId: '9' })),
+    ).toBe(1);
     expect(compareNewer(m('a1a1a1a', { runId: '10' }), m('b2b2b2b', { runId: '9' }))).toBe(1);
-    expect(compareNewer(m('a1a1a1a', { runId: '99999999999999999999' }), m('b2b2b2b', { runId: '99999999999999999998' }))).toBe(1);
+    expect(
+      compareNewer(m('a1a1a1a', { runId: '99999999999999999999' }), m('b2b2b2b', { runId: '99999999999999999998' })),
+    ).toBe(1);
   });
   test('then the time the baseline was stored', () => {
     expect(compareNewer(m('a1a1a1a', { createdAt: '2026-01-02T00:00:00Z' }), m('b2b2b2b'))).toBe(1);
@@ -186,7 +191,8 @@ describe('compareNewer', () => {
 });
 
 describe('advancePointer', () => {
-  const at = (sha: string, minute: number) => m(sha, { commitTime: `2026-01-01T00:${String(minute).padStart(2, '0')}:00Z` });
+  const at = (sha: string, minute: number) =>
+    m(sha, { commitTime: `2026-01-01T00:${String(minute).padStart(2, '0')}:00Z` });
 
   test('the first baseline creates the pointer', () => {
     expect(advancePointer(undefined, at('a000001', 1))).toEqual({
@@ -200,7 +206,10 @@ describe('advancePointer', () => {
     expect(advancePointer(p, at('a000003', 3))).toEqual({ move: false, reason: 'older' });
     expect(advancePointer(p, at('a000005', 5))).toEqual({ move: false, reason: 'same-commit' });
     const next = advancePointer(p, at('a000006', 6));
-    expect(next).toEqual({ move: true, pointer: { schema: 1, current: at('a000006', 6), history: [at('a000005', 5)] } });
+    expect(next).toEqual({
+      move: true,
+      pointer: { schema: 1, current: at('a000006', 6), history: [at('a000005', 5)] },
+    });
   });
 
   test('history is newest first, bounded, with no commit twice', () => {

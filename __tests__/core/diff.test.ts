@@ -39,14 +39,38 @@ describe('diff', () => {
 
   it('compares totals per common sample type', () => {
     expect(d.metrics).toEqual([
-      { sampleType: 'objects', unit: 'count', base: 7, current: 125, delta: 118, deltaPercent: (100 * 118) / 7, z: null },
-      { sampleType: 'space', unit: 'bytes', base: 700, current: 12500, delta: 11800, deltaPercent: (100 * 118) / 7, z: null },
+      {
+        sampleType: 'objects',
+        unit: 'count',
+        base: 7,
+        current: 125,
+        delta: 118,
+        deltaPercent: (100 * 118) / 7,
+        z: null,
+      },
+      {
+        sampleType: 'space',
+        unit: 'bytes',
+        base: 700,
+        current: 12500,
+        delta: 11800,
+        deltaPercent: (100 * 118) / 7,
+        z: null,
+      },
     ]);
     expect(d.defaultSampleType).toBe('space');
   });
 
   it('lists per-function flat and cum deltas like pprof -top -diff_base, sorted by |flat delta| then name', () => {
-    const rows = d.functions['objects']!.map((r) => [r.name, r.baseFlat, r.currentFlat, r.flatDelta, r.baseCum, r.currentCum, r.cumDelta]);
+    const rows = d.functions['objects']!.map((r) => [
+      r.name,
+      r.baseFlat,
+      r.currentFlat,
+      r.flatDelta,
+      r.baseCum,
+      r.currentCum,
+      r.cumDelta,
+    ]);
     expect(rows).toEqual([
       // Two Function entries named dup are one row: 32 + 64.
       ['dup', 0, 96, 96, 0, 96, 96],
@@ -95,7 +119,11 @@ describe('diff', () => {
   });
 
   it('compares only the common sample types, in the current order, and falls back for the default', () => {
-    const b = buildProfile({ sampleType: GO_HEAP_TYPES, samples: [{ stack: ['x'], value: [1, 10, 1, 10] }], periodType: null });
+    const b = buildProfile({
+      sampleType: GO_HEAP_TYPES,
+      samples: [{ stack: ['x'], value: [1, 10, 1, 10] }],
+      periodType: null,
+    });
     const c = buildProfile({
       sampleType: [
         ['inuse_space', 'bytes'],
@@ -132,7 +160,14 @@ describe('diff', () => {
 
   it('rejects profiles with no common sample type, listing both sides', () => {
     const b = exact([s(['x'], 1)]);
-    const c = buildProfile({ sampleType: [['samples', 'count'], ['cpu', 'nanoseconds']], samples: [], periodType: null });
+    const c = buildProfile({
+      sampleType: [
+        ['samples', 'count'],
+        ['cpu', 'nanoseconds'],
+      ],
+      samples: [],
+      periodType: null,
+    });
     expect(() => diff(summarize(b), summarize(c))).toThrow(IncompatibleProfilesError);
     expect(() => diff(summarize(b), summarize(c))).toThrow(
       'no common sample type: base has objects/count, space/bytes; current has samples/count, cpu/nanoseconds',
@@ -157,7 +192,9 @@ function toWire(p: Profile): WireSpec {
       value: Array.from(s.value.subarray(i * k, i * k + k)),
       label: s.labelKey.slice(s.labelStart[i]!, s.labelStart[i + 1]!).map((key, j) => {
         const at = s.labelStart[i]! + j;
-        return s.labelStr[at] !== '' ? { key, str: s.labelStr[at] } : { key, num: s.labelNum[at]!, numUnit: s.labelNumUnit[at] };
+        return s.labelStr[at] !== ''
+          ? { key, str: s.labelStr[at] }
+          : { key, num: s.labelNum[at]!, numUnit: s.labelNumUnit[at] };
       }),
     })),
     mapping: p.mapping.map((m) => ({ ...m, filename: m.filename, buildId: m.buildId })),
@@ -212,7 +249,12 @@ describe('diff warnings: profiles not made alike', () => {
 
   it('names a non-Go sampling period by its type', () => {
     // Node's @datadog/pprof samples like Go but names the period inuse_space/bytes.
-    expect(warnings(heap({ periodType: ['inuse_space', 'bytes'], period: 1 }), heap({ periodType: ['inuse_space', 'bytes'] }))).toEqual([
+    expect(
+      warnings(
+        heap({ periodType: ['inuse_space', 'bytes'], period: 1 }),
+        heap({ periodType: ['inuse_space', 'bytes'] }),
+      ),
+    ).toEqual([
       'sampling rates differ: base sampling period (inuse_space/bytes) 1, current 524288 — deltas mix sampled and exact values',
     ]);
   });
@@ -312,7 +354,8 @@ describeWithGo('diff against go tool pprof -top -diff_base', () => {
     const ours = sum.functions.name
       .map((name, r) => [name, sum.functions.flat[1]![r]!, sum.functions.cum[1]![r]!] as const)
       .filter(([, flat, cum]) => flat !== 0 || cum !== 0);
-    const byName = (x: readonly [string, number, number], y: readonly [string, number, number]) => (x[0] < y[0] ? -1 : 1);
+    const byName = (x: readonly [string, number, number], y: readonly [string, number, number]) =>
+      x[0] < y[0] ? -1 : 1;
     expect([...ours].sort(byName)).toEqual(theirs.rows.map((r) => [r.name, r.flat, r.cum] as const).sort(byName));
     expect(theirs.total).toBe(sum.total[1]);
   });

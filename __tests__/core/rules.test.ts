@@ -19,7 +19,15 @@ describe('parseRules: valid rules', () => {
     // text, percent, min, minInBytes, warnPercent, pattern, canonical text
     ['inuse_space +15% min 256KiB', 15, 256 * KiB, true, null, null, 'inuse_space +15% min 256KiB'],
     ['inuse_objects +20% min 1000 warn +10%', 20, 1000, false, 10, null, 'inuse_objects +20% min 1000 warn +10%'],
-    ['inuse_space for ^main\\.cache: +10% min 64KiB', 10, 64 * KiB, true, null, '^main\\.cache', 'inuse_space for ^main\\.cache: +10% min 64KiB'],
+    [
+      'inuse_space for ^main\\.cache: +10% min 64KiB',
+      10,
+      64 * KiB,
+      true,
+      null,
+      '^main\\.cache',
+      'inuse_space for ^main\\.cache: +10% min 64KiB',
+    ],
     ['inuse_space +12.5%', 12.5, 0, false, null, null, 'inuse_space +12.5%'],
     ['inuse_space +0%', 0, 0, false, null, null, 'inuse_space +0%'],
     ['inuse_space +15% min 1MB', 15, MiB, true, null, null, 'inuse_space +15% min 1MiB'],
@@ -30,13 +38,30 @@ describe('parseRules: valid rules', () => {
     ['inuse_objects +20% min 2k', 20, 2000, false, null, null, 'inuse_objects +20% min 2000'],
     ['inuse_objects +20% min 1.5M', 20, 1500000, false, null, null, 'inuse_objects +20% min 1500000'],
     ['inuse_space +15% warn +5% min 10B', 15, 10, true, 5, null, 'inuse_space +15% min 10B warn +5%'],
-    ['  inuse_space   +15%   MIN 256KiB  WARN +7.5% ', 15, 256 * KiB, true, 7.5, null, 'inuse_space +15% min 256KiB warn +7.5%'],
+    [
+      '  inuse_space   +15%   MIN 256KiB  WARN +7.5% ',
+      15,
+      256 * KiB,
+      true,
+      7.5,
+      null,
+      'inuse_space +15% min 256KiB warn +7.5%',
+    ],
     ['inuse_space for (?:a|b):c: +5%', 5, 0, false, null, '(?:a|b):c', 'inuse_space for (?:a|b):c: +5%'],
     ['space +15% min 256 KiB warn +10%', 15, 256 * KiB, true, 10, null, 'space +15% min 256KiB warn +10%'],
   ])('%s', (text, percent, min, minInBytes, warnPercent, pattern, canonical) => {
     const [rule, ...rest] = parseRules(text);
     expect(rest).toEqual([]);
-    expect(rule).toMatchObject({ percent, min, minInBytes, warnPercent, pattern, off: false, origin: 'user', index: 1 });
+    expect(rule).toMatchObject({
+      percent,
+      min,
+      minInBytes,
+      warnPercent,
+      pattern,
+      off: false,
+      origin: 'user',
+      index: 1,
+    });
     expect(rule!.source).toBe(text.trim());
     expect(formatRule(rule!)).toBe(canonical);
     // The canonical text parses back to the same thresholds.
@@ -75,7 +100,10 @@ describe('parseRules: invalid rules', () => {
     ['inuse_space +15% min 10XB', `min "10XB" is not an amount: ${UNITS}`],
     ['inuse_space +15% min 3m', `min "3m" is not an amount: ${UNITS}`],
     ['inuse_space +15% min -3', `min "-3" is not an amount: ${UNITS}`],
-    ['inuse_space +15% max 3', 'unexpected "max"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed'],
+    [
+      'inuse_space +15% max 3',
+      'unexpected "max"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed',
+    ],
     ['inuse_space +15% warn 10%', 'warn needs a percent like +10%, found "10%"'],
     ['inuse_space +15% warn', 'warn needs a percent like +10%, found nothing'],
     ['inuse_space +15% warn +20%', 'warn +20% must be below the fail threshold +15%'],
@@ -83,7 +111,10 @@ describe('parseRules: invalid rules', () => {
     ['inuse_space +15% min 1 min 2', '"min" given twice'],
     ['inuse_space for ^main +10%', '"for" needs a regular expression followed by ":", like "for ^main\\.cache:"'],
     ['inuse_space for : +10%', '"for" needs a regular expression before ":"'],
-    ['inuse_space for x: off', '"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold'],
+    [
+      'inuse_space for x: off',
+      '"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold',
+    ],
     ['inuse_space off now', '"off" takes nothing after it'],
     ['+15% inuse_space', '"+15%" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)'],
   ])('%s', (text, why) => {
@@ -98,7 +129,9 @@ describe('parseRules: invalid rules', () => {
   });
 
   it('names the failing rule by its position among the rules', () => {
-    expect(() => parseRules('# header\ninuse_space +15%\n\ninuse_objects +20 %%')).toThrow(/^rule 2 \("inuse_objects \+20 %%"\)/);
+    expect(() => parseRules('# header\ninuse_space +15%\n\ninuse_objects +20 %%')).toThrow(
+      /^rule 2 \("inuse_objects \+20 %%"\)/,
+    );
   });
 });
 
@@ -171,7 +204,8 @@ describe('defaults and merging', () => {
   });
 
   it('replaces a default with a user rule, removes it with off, and adds function rules', () => {
-    const text = 'inuse_space +5% min 1MiB\nalloc_objects off\nalloc_space off\ninuse_space for ^main\\.cache: +10% min 64KiB';
+    const text =
+      'inuse_space +5% min 1MiB\nalloc_objects off\nalloc_space off\ninuse_space for ^main\\.cache: +10% min 64KiB';
     expect(applied(text, GO)).toEqual([
       ['inuse_objects', 'inuse_objects +20% min 1000', 'default'],
       ['inuse_space', 'inuse_space +5% min 1MiB', 'user'],
@@ -217,9 +251,8 @@ describe('defaults and merging', () => {
   });
 
   it('lists the distinct focus patterns of the function rules', () => {
-    expect(focusPatterns(rulesWithDefaults('inuse_space for a: +5%\nalloc_space for a: +6%\ninuse_space for ^b$: +1%'))).toEqual([
-      'a',
-      '^b$',
-    ]);
+    expect(
+      focusPatterns(rulesWithDefaults('inuse_space for a: +5%\nalloc_space for a: +6%\ninuse_space for ^b$: +1%')),
+    ).toEqual(['a', '^b$']);
   });
 });

@@ -10,7 +10,12 @@ import {
 } from '../../src/core/sample-type.js';
 
 const vt = (type: string, unit: string): ValueType => ({ type, unit });
-const GO = [vt('alloc_objects', 'count'), vt('alloc_space', 'bytes'), vt('inuse_objects', 'count'), vt('inuse_space', 'bytes')];
+const GO = [
+  vt('alloc_objects', 'count'),
+  vt('alloc_space', 'bytes'),
+  vt('inuse_objects', 'count'),
+  vt('inuse_space', 'bytes'),
+];
 const TCMALLOC = [vt('objects', 'count'), vt('space', 'bytes')];
 
 describe('sampleTypeMatchesName', () => {
@@ -75,10 +80,22 @@ describe('resolveSampleIndex', () => {
   });
 
   it.each([
-    ['inuse_spce', GO, 'sample index "inuse_spce" must be one of: alloc_objects, alloc_space, inuse_objects, inuse_space'],
+    [
+      'inuse_spce',
+      GO,
+      'sample index "inuse_spce" must be one of: alloc_objects, alloc_space, inuse_objects, inuse_space',
+    ],
     ['alloc_space', TCMALLOC, 'sample index "alloc_space" must be one of: objects, space'],
-    ['4', GO, 'sample index 4 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space'],
-    ['-1', GO, 'sample index -1 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space'],
+    [
+      '4',
+      GO,
+      'sample index 4 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space',
+    ],
+    [
+      '-1',
+      GO,
+      'sample index -1 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space',
+    ],
     ['space', [], 'sample index "space": the profile has no sample types'],
   ] as const)('rejects %j', (spec, types, message) => {
     expect(() => resolveSampleIndex(types, spec)).toThrow(UsageError);

@@ -209,7 +209,11 @@ describe('the noise model against a simulated Go heap sampler', () => {
     for (let i = 0; i + 1 < TRIALS; i += 2) {
       const a = runs[i]!;
       const b = runs[i + 1]!;
-      const z = zScore(b.total[INUSE_SPACE]! - a.total[INUSE_SPACE]!, a.variance[INUSE_SPACE]!, b.variance[INUSE_SPACE]!);
+      const z = zScore(
+        b.total[INUSE_SPACE]! - a.total[INUSE_SPACE]!,
+        a.variance[INUSE_SPACE]!,
+        b.variance[INUSE_SPACE]!,
+      );
       pairs++;
       if (z === null || Math.abs(z) < 3) calm++;
     }
@@ -223,7 +227,11 @@ describe('the noise model against a simulated Go heap sampler', () => {
     for (let i = 0; i < 200; i++) {
       const a = runs[i]!;
       const b = summarize(run(rnd, doubled));
-      const z = zScore(b.total[INUSE_SPACE]! - a.total[INUSE_SPACE]!, a.variance[INUSE_SPACE]!, b.variance[INUSE_SPACE]!)!;
+      const z = zScore(
+        b.total[INUSE_SPACE]! - a.total[INUSE_SPACE]!,
+        a.variance[INUSE_SPACE]!,
+        b.variance[INUSE_SPACE]!,
+      )!;
       if (z >= 3) detected++;
     }
     expect(detected / 200).toBeGreaterThan(0.95);

@@ -108,7 +108,10 @@ describe('evaluate: the verdict over several metrics', () => {
 });
 
 describe('evaluate: function rules', () => {
-  const focus: FocusDelta = { ...metric('inuse_space', 'bytes', 100 * 1024, 200 * 1024, null), pattern: '^main\\.cache' };
+  const focus: FocusDelta = {
+    ...metric('inuse_space', 'bytes', 100 * 1024, 200 * 1024, null),
+    pattern: '^main\\.cache',
+  };
   const metrics = [metric('inuse_space', 'bytes', 10 * MiB, 10 * MiB, null)];
 
   it('judges the focus totals of the pattern and reports them after the sample types', () => {
@@ -179,10 +182,16 @@ describe('evaluate on real Go heap profiles with the default rules', () => {
     expect(v.verdict).toBe('fail');
   });
 
-  it.each(workloads)('%s, sampled: the regressed variant fails, or shows as noise the sampling cannot rule out', (workload) => {
-    const v = evaluate(diff(load(workload, 'good', '524288'), load(workload, 'regressed', '524288')), rulesWithDefaults(''));
-    expect(v.verdict === 'fail' || v.metrics.some((m) => m.status === 'noise')).toBe(true);
-  });
+  it.each(workloads)(
+    '%s, sampled: the regressed variant fails, or shows as noise the sampling cannot rule out',
+    (workload) => {
+      const v = evaluate(
+        diff(load(workload, 'good', '524288'), load(workload, 'regressed', '524288')),
+        rulesWithDefaults(''),
+      );
+      expect(v.verdict === 'fail' || v.metrics.some((m) => m.status === 'noise')).toBe(true);
+    },
+  );
 });
 
 describe('evaluate on real Node heap profiles (@datadog/pprof) with the default rules', () => {

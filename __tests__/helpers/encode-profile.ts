@@ -102,9 +102,7 @@ const protoSource = readFileSync(protoPath, 'utf8');
 
 function profileType(packed: boolean): protobuf.Type {
   // proto3 packs repeated scalars by default; [packed = false] makes protobufjs write them expanded.
-  const source = packed
-    ? protoSource
-    : protoSource.replace(/(repeated (?:u?int64) \w+ = \d+)/g, '$1 [packed = false]');
+  const source = packed ? protoSource : protoSource.replace(/(repeated (?:u?int64) \w+ = \d+)/g, '$1 [packed = false]');
   return protobuf.parse(source).root.lookupType('perftools.profiles.Profile');
 }
 
@@ -118,7 +116,8 @@ interface LongBits {
 }
 
 function long(v: Int | undefined, unsigned: boolean): LongBits {
-  if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`encode-profile: ${v} is not an exact integer; use a bigint`);
+  if (typeof v === 'number' && !Number.isSafeInteger(v))
+    throw new Error(`encode-profile: ${v} is not an exact integer; use a bigint`);
   const bits = BigInt.asUintN(64, BigInt(v ?? 0));
   return { low: Number(bits & 0xffffffffn) | 0, high: Number(bits >> 32n) | 0, unsigned };
 }
@@ -175,7 +174,11 @@ export function encodeProfile(spec: ProfileSpec, options: EncodeOptions = {}): U
       id: u64(l.id),
       mappingId: u64(l.mappingId),
       address: u64(l.address),
-      line: (l.line ?? []).map((ln) => ({ functionId: u64(ln.functionId), line: i64(ln.line), column: i64(ln.column) })),
+      line: (l.line ?? []).map((ln) => ({
+        functionId: u64(ln.functionId),
+        line: i64(ln.line),
+        column: i64(ln.column),
+      })),
       isFolded: l.isFolded ?? false,
     })),
     function: (spec.function ?? []).map((f) => ({

@@ -2,7 +2,13 @@
 import type { GateEvent, PlanConfig } from '../../src/app/gate/plan.js';
 import { sha } from './memory-ports.js';
 
-export const PLAN: PlanConfig = { mode: 'auto', baseBranch: null, updateBaseline: 'always', failOnRegression: true, baselineSha: null };
+export const PLAN: PlanConfig = {
+  mode: 'auto',
+  baseBranch: null,
+  updateBaseline: 'always',
+  failOnRegression: true,
+  baselineSha: null,
+};
 
 export function event(overrides: Partial<GateEvent> = {}): GateEvent {
   return {
@@ -19,4 +25,12 @@ export function event(overrides: Partial<GateEvent> = {}): GateEvent {
   };
 }
 
-export const PR = { number: 3, baseRef: 'main', baseSha: sha('b'), headSha: sha('d'), headRef: 'feature', labels: [] as string[], labelEvent: null };
+export const PR = {
+  number: 3,
+  baseRef: 'main',
+  baseSha: sha('b'),
+  headSha: sha('d'),
+  headRef: 'feature',
+  labels: [] as string[],
+  labelEvent: null,
+};

@@ -27,13 +27,22 @@ test('insert, metadata with hashes and generation, download, overwrite, delete',
   const f = storage.bucket('bkt').file('a/b.txt');
   await f.save('one', { resumable: false });
   const [m1] = await f.getMetadata();
-  expect(m1).toMatchObject({ name: 'a/b.txt', size: '3', md5Hash: md5Base64(Buffer.from('one')), crc32c: crc32cBase64(Buffer.from('one')) });
+  expect(m1).toMatchObject({
+    name: 'a/b.txt',
+    size: '3',
+    md5Hash: md5Base64(Buffer.from('one')),
+    crc32c: crc32cBase64(Buffer.from('one')),
+  });
   await f.save('two', { resumable: false, preconditionOpts: { ifGenerationMatch: Number(m1.generation) } });
   const [m2] = await f.getMetadata();
   expect(BigInt(m2.generation!)).toBeGreaterThan(BigInt(m1.generation!));
   expect((await f.download())[0].toString()).toBe('two');
   // The replaced generation is gone.
-  const err = await storage.bucket('bkt').file('a/b.txt', { generation: m1.generation }).download().catch((e: unknown) => e);
+  const err = await storage
+    .bucket('bkt')
+    .file('a/b.txt', { generation: m1.generation })
+    .download()
+    .catch((e: unknown) => e);
   expect((err as { code: number }).code).toBe(404);
   await f.delete();
   expect((await f.exists())[0]).toBe(false);
@@ -43,7 +52,9 @@ test('preconditions: ifGenerationMatch=0 on an existing object and a stale gener
   const f = storage.bucket('bkt').file('p.txt');
   await f.save('x', { resumable: false, preconditionOpts: { ifGenerationMatch: 0 } });
   for (const gen of [0, 1]) {
-    const err = await f.save('y', { resumable: false, preconditionOpts: { ifGenerationMatch: gen } }).catch((e: unknown) => e);
+    const err = await f
+      .save('y', { resumable: false, preconditionOpts: { ifGenerationMatch: gen } })
+      .catch((e: unknown) => e);
     expect((err as { code: number }).code).toBe(412);
     expect(reasonOf(err)).toBe('conditionNotMet');
   }
@@ -53,9 +64,17 @@ test('preconditions: ifGenerationMatch=0 on an existing object and a stale gener
 });
 
 test('404 notFound for a missing object and for a missing bucket', async () => {
-  const e1 = await storage.bucket('bkt').file('nope').getMetadata().catch((e: unknown) => e);
+  const e1 = await storage
+    .bucket('bkt')
+    .file('nope')
+    .getMetadata()
+    .catch((e: unknown) => e);
   expect([(e1 as { code: number }).code, reasonOf(e1)]).toEqual([404, 'notFound']);
-  const e2 = await storage.bucket('nobucket').file('x').getMetadata().catch((e: unknown) => e);
+  const e2 = await storage
+    .bucket('nobucket')
+    .file('x')
+    .getMetadata()
+    .catch((e: unknown) => e);
   expect((e2 as Error).message).toBe('The specified bucket does not exist.');
 });
 

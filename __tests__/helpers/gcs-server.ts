@@ -236,7 +236,11 @@ export class GcsServer {
     const q = info.query;
     if (this.requireAuth && !req.headers.authorization) {
       const perm = PERMISSION[info.op] ?? 'storage.objects.get';
-      throw new HttpError(401, 'required', `Anonymous caller does not have ${perm} access to the Google Cloud Storage object.`);
+      throw new HttpError(
+        401,
+        'required',
+        `Anonymous caller does not have ${perm} access to the Google Cloud Storage object.`,
+      );
     }
     this.checkPermission(info.op);
     if (info.op === 'upload.chunk') return this.uploadChunk(q.get('upload_id') ?? '', req, body, res);
@@ -326,7 +330,14 @@ export class GcsServer {
     if (uploadType === 'media') {
       const name = q.get('name');
       if (!name) throw new HttpError(400, 'required', 'Required parameter: name');
-      const obj = this.commit(bucket, name, q, body, req.headers['content-type'] ?? 'application/octet-stream', undefined);
+      const obj = this.commit(
+        bucket,
+        name,
+        q,
+        body,
+        req.headers['content-type'] ?? 'application/octet-stream',
+        undefined,
+      );
       return sendJson(res, 200, resource(bucketName, obj));
     }
     if (uploadType === 'multipart') {
@@ -355,7 +366,9 @@ export class GcsServer {
         done: false,
       });
       const host = req.headers.host ?? '127.0.0.1';
-      res.writeHead(200, { Location: `http://${host}/upload/storage/v1/b/${encodeURIComponent(bucketName)}/o?uploadType=resumable&upload_id=${id}` });
+      res.writeHead(200, {
+        Location: `http://${host}/upload/storage/v1/b/${encodeURIComponent(bucketName)}/o?uploadType=resumable&upload_id=${id}`,
+      });
       res.end();
       return;
     }
@@ -467,7 +480,10 @@ function sendError(res: http.ServerResponse, status: number, reason: string, mes
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -513,7 +529,10 @@ function customMetadata(value: unknown): Record<string, string> | undefined {
 }
 
 /** Splits a multipart/related body into its JSON metadata part and its media part. */
-function parseMultipart(contentType: string, body: Buffer): { meta: Record<string, unknown>; data: Buffer; dataType: string } {
+function parseMultipart(
+  contentType: string,
+  body: Buffer,
+): { meta: Record<string, unknown>; data: Buffer; dataType: string } {
   const m = /boundary="?([^";]+)"?/.exec(contentType);
   if (!/^multipart\/related/i.test(contentType) || !m) {
     throw new HttpError(400, 'invalid', `expected multipart/related, got ${contentType}`);
@@ -564,7 +583,8 @@ function list(bucketName: string, bucket: Map<string, StoredObject>, q: URLSearc
       }
     }
     // Skip what earlier pages returned: keys up to the token, and names under a returned prefix.
-    if (after !== undefined && (key <= after || (after.endsWith(delimiter) && delimiter && key.startsWith(after)))) continue;
+    if (after !== undefined && (key <= after || (after.endsWith(delimiter) && delimiter && key.startsWith(after))))
+      continue;
     if (isPrefix && key === last) continue;
     if (items.length + prefixes.length >= maxResults) {
       more = true;

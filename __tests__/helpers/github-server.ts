@@ -59,7 +59,8 @@ interface FaultRule {
  * A token: an installation token of a GitHub App (GITHUB_TOKEN is the `github-actions` app's: a bot,
  * no /user) or a user's personal token.
  */
-export type TokenKind = { readonly kind: 'installation'; readonly app?: string } | { readonly kind: 'user'; readonly login: string };
+export type TokenKind =
+  { readonly kind: 'installation'; readonly app?: string } | { readonly kind: 'user'; readonly login: string };
 
 export class GitHubServer {
   readonly comments: ServerComment[] = [];
@@ -86,7 +87,15 @@ export class GitHubServer {
 
   /** Adds a comment as someone else would have written it (for pagination and hijack tests). */
   seedComment(issue: number, author: string, body: string, authorType: 'User' | 'Bot' = 'User'): ServerComment {
-    const c: ServerComment = { id: this.nextId++, issue, body, author, authorType, created: ++this.clock, updated: this.clock };
+    const c: ServerComment = {
+      id: this.nextId++,
+      issue,
+      body,
+      author,
+      authorType,
+      created: ++this.clock,
+      updated: this.clock,
+    };
     this.comments.push(c);
     return c;
   }
@@ -108,7 +117,9 @@ export class GitHubServer {
     const token = auth?.replace(/^(token|bearer) /i, '');
     const kind = token === undefined ? undefined : this.tokens.get(token);
     if (kind === undefined) return undefined;
-    return kind.kind === 'installation' ? { login: `${kind.app ?? 'github-actions'}[bot]`, type: 'Bot' } : { login: kind.login, type: 'User' };
+    return kind.kind === 'installation'
+      ? { login: `${kind.app ?? 'github-actions'}[bot]`, type: 'Bot' }
+      : { login: kind.login, type: 'User' };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -123,7 +134,13 @@ export class GitHubServer {
       body = text;
     }
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      authorization: req.headers.authorization,
+    });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(payload));
@@ -131,7 +148,11 @@ export class GitHubServer {
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
     if (fault !== undefined) {
       fault.remaining--;
-      send(fault.status, { message: fault.message, documentation_url: 'https://docs.github.com/rest', status: String(fault.status) });
+      send(fault.status, {
+        message: fault.message,
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(fault.status),
+      });
       return;
     }
     const who = this.identity(req.headers.authorization);
@@ -149,20 +170,32 @@ export class GitHubServer {
       return;
     }
     if (method === 'GET' && url.pathname === '/user') {
-      if (who.type === 'Bot') send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+      if (who.type === 'Bot')
+        send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        });
       else send(200, { login: who.login, type: 'User' });
       return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
       const issue = Number(m[3]);
       if (method === 'GET') {
-        this.page(url, res, this.commentsOn(issue).map((c) => this.commentJson(c, m![1]!, m![2]!)));
+        this.page(
+          url,
+          res,
+          this.commentsOn(issue).map((c) => this.commentJson(c, m![1]!, m![2]!)),
+        );
         return;
       }
       if (method === 'POST') {
         const b = (body as { body?: unknown } | undefined)?.body;
         if (typeof b !== 'string') return send(422, { message: 'Invalid request: body is required' });
-        if (b.length > 65536) return send(422, { message: 'Validation Failed', errors: [{ message: 'body is too long (maximum is 65536 characters)' }] });
+        if (b.length > 65536)
+          return send(422, {
+            message: 'Validation Failed',
+            errors: [{ message: 'body is too long (maximum is 65536 characters)' }],
+          });
         const c = this.seedComment(issue, who.login, b, who.type);
         send(201, this.commentJson(c, m[1]!, m[2]!));
         return;

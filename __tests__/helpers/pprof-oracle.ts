@@ -73,10 +73,22 @@ function oracleEnv(): NodeJS.ProcessEnv {
 export function pprofTop(current: string, sampleType: string, base?: string): PprofTop {
   const bin = pprofBinary();
   if (bin === undefined) throw new Error('go tool pprof is not available (install Go: apt-get install golang-go)');
-  const args = ['-top', '-nodefraction=0', '-edgefraction=0', '-unit=B', '-symbolize=none', `-sample_index=${sampleType}`];
+  const args = [
+    '-top',
+    '-nodefraction=0',
+    '-edgefraction=0',
+    '-unit=B',
+    '-symbolize=none',
+    `-sample_index=${sampleType}`,
+  ];
   if (base !== undefined) args.push(`-diff_base=${base}`);
   args.push(current);
-  const stdout = execFileSync(bin, args, { encoding: 'utf8', env: oracleEnv(), maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = execFileSync(bin, args, {
+    encoding: 'utf8',
+    env: oracleEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parsePprofTop(stdout);
 }
 
@@ -146,7 +158,12 @@ export interface PprofRaw {
 export function pprofRaw(file: string): PprofRaw {
   const bin = pprofBinary();
   if (bin === undefined) throw new Error('go tool pprof is not available (install Go: apt-get install golang-go)');
-  const stdout = execFileSync(bin, ['-raw', '-symbolize=none', file], { encoding: 'utf8', env: oracleEnv(), maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = execFileSync(bin, ['-raw', '-symbolize=none', file], {
+    encoding: 'utf8',
+    env: oracleEnv(),
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parsePprofRaw(stdout);
 }
 
@@ -158,7 +175,9 @@ export function parsePprofRaw(text: string): PprofRaw {
   const lines = text.split('\n');
   const at = lines.indexOf('Samples:');
   if (at < 0 || at + 1 >= lines.length) throw new Error('pprof -raw output has no "Samples:" section');
-  const sampleTypes = lines[at + 1]!.trim().split(/\s+/).map((t) => t.replace(/\[dflt\]$/, '').split('/')[0]!);
+  const sampleTypes = lines[at + 1]!.trim()
+    .split(/\s+/)
+    .map((t) => t.replace(/\[dflt\]$/, '').split('/')[0]!);
   const values: number[][] = [];
   for (let i = at + 2; i < lines.length; i++) {
     const line = lines[i]!;
@@ -166,7 +185,10 @@ export function parsePprofRaw(text: string): PprofRaw {
     const m = /^\s*(-?\d+(?:\s+-?\d+)*):/.exec(line);
     if (!m) continue; // a label line
     const row = m[1]!.trim().split(/\s+/).map(Number);
-    if (row.length !== sampleTypes.length) throw new Error(`pprof -raw sample has ${row.length} values for ${sampleTypes.length} types: ${JSON.stringify(line)}`);
+    if (row.length !== sampleTypes.length)
+      throw new Error(
+        `pprof -raw sample has ${row.length} values for ${sampleTypes.length} types: ${JSON.stringify(line)}`,
+      );
     values.push(row);
   }
   return { sampleTypes, values };

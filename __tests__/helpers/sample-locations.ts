@@ -60,13 +60,16 @@ export function allLocations(profile: Profile): LocationView[] {
  */
 export function sampleLocations(profile: Profile, i: number): LocationView[] {
   const s = profile.samples;
-  if (!Number.isInteger(i) || i < 0 || i >= s.count) throw new Error(`sampleLocations: no sample ${i} (count ${s.count})`);
+  if (!Number.isInteger(i) || i < 0 || i >= s.count)
+    throw new Error(`sampleLocations: no sample ${i} (count ${s.count})`);
   const out: LocationView[] = [];
   for (let j = s.locationStart[i]!; j < s.locationStart[i + 1]!; j++) {
     const l = s.locationIndex[j]!;
     if (l >= profile.locations.count) {
       const count = profile.locations.count;
-      throw new Error(`sampleLocations: sample ${i} frame ${j}: locationIndex ${l} is outside Profile.locations (${count})`);
+      throw new Error(
+        `sampleLocations: sample ${i} frame ${j}: locationIndex ${l} is outside Profile.locations (${count})`,
+      );
     }
     out.push(locationView(profile, l));
   }

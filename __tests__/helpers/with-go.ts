@@ -26,7 +26,9 @@ let warned = false;
 function missingGo(name: string): void {
   if (underCi()) {
     test(`${name} — needs go tool pprof`, () => {
-      throw new Error(`go tool pprof not found, and CI is set: install Go (${INSTALL_GO}) to run the pprof oracle tests`);
+      throw new Error(
+        `go tool pprof not found, and CI is set: install Go (${INSTALL_GO}) to run the pprof oracle tests`,
+      );
     });
     return;
   }

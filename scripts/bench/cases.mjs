@@ -71,7 +71,14 @@ export function defineCases({ regenerate, log, quick }) {
   const cases = [];
   const real = findRealPair();
   if (real !== null) {
-    cases.push({ id: 'real', title: 'real Go heap profiles', files: real, runs: quick ? 3 : 15, warmup: 1, target: { wallMs: 100 } });
+    cases.push({
+      id: 'real',
+      title: 'real Go heap profiles',
+      files: real,
+      runs: quick ? 3 : 15,
+      warmup: 1,
+      target: { wallMs: 100 },
+    });
   } else {
     log('no real Go profile pair yet (__tests__/fixtures/go/ or examples/): skipping case 1');
   }

@@ -14,7 +14,8 @@ function sourceLocator() {
   return (url, line, column) => {
     if (!url.startsWith('file:')) return null;
     const path = fileURLToPath(url);
-    if (!maps.has(path)) maps.set(path, existsSync(`${path}.map`) ? new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8'))) : null);
+    if (!maps.has(path))
+      maps.set(path, existsSync(`${path}.map`) ? new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8'))) : null);
     const map = maps.get(path);
     const entry = map?.findEntry(line, column);
     if (!entry || !entry.originalSource) return null;
@@ -43,7 +44,9 @@ export function topSelfTime(files, limit = 15) {
       const node = nodeById.get(prof.samples[i]);
       const cf = node.callFrame;
       if (cf.functionName === IDLE) continue;
-      const where = cf.url ? (locate(cf.url, cf.lineNumber, cf.columnNumber) ?? `${cf.url.replace(/^.*\//, '')}:${cf.lineNumber + 1}`) : '';
+      const where = cf.url
+        ? (locate(cf.url, cf.lineNumber, cf.columnNumber) ?? `${cf.url.replace(/^.*\//, '')}:${cf.lineNumber + 1}`)
+        : '';
       const key = `${cf.functionName || '(anonymous)'}\u0000${where}`;
       byKey.set(key, (byKey.get(key) ?? 0) + dt);
       totalMs += dt;

@@ -22,7 +22,7 @@ function havePython() {
  */
 export function rssMethod() {
   if (existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0) {
-    return { method: 'gnu-time', describe: 'GNU time (/usr/bin/time -f %M): the child\'s maxrss' };
+    return { method: 'gnu-time', describe: "GNU time (/usr/bin/time -f %M): the child's maxrss" };
   }
   if (havePython()) return { method: 'python', describe: 'python3 resource.getrusage(RUSAGE_CHILDREN).ru_maxrss' };
   return { method: null, describe: 'not measured', hint: 'install GNU time (Debian/Ubuntu: apt-get install time)' };
@@ -61,7 +61,9 @@ export function runOnce(cmd, args, { env, method, okStatus = (s) => s === 0 } = 
       stderr = lines.slice(0, -1).join('\n');
     }
     if (!okStatus(status)) {
-      throw new Error(`${cmd} ${args.join(' ')} exited with ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      throw new Error(
+        `${cmd} ${args.join(' ')} exited with ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      );
     }
     return { wallMs, rssKiB, status, stderr };
   } finally {

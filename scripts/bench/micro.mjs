@@ -26,7 +26,8 @@ function runTask(args) {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (r.status !== 0) throw new Error(`micro ${args.join(' ')} failed: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
+  if (r.status !== 0)
+    throw new Error(`micro ${args.join(' ')} failed: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
@@ -48,7 +49,11 @@ export async function runMicro(cases, { runsFor, log }) {
       results.push({ case: c.id, contenders: ['pako', 'zlib'], ...runTask(['gunzip', c.files.base, runs]) });
     }
     log(`micro: ${c.id} load`);
-    results.push({ case: c.id, contenders: ['sequential', 'workers'], ...runTask(['load', c.files.base, c.files.current, runs]) });
+    results.push({
+      case: c.id,
+      contenders: ['sequential', 'workers'],
+      ...runTask(['load', c.files.base, c.files.current, runs]),
+    });
   }
   return { results };
 }

@@ -6,7 +6,12 @@ export const FIGURES_START = '<!-- bench:figures:start (written by `npm run benc
 export const FIGURES_END = '<!-- bench:figures:end -->';
 
 const sec = (ms) => (ms === null ? 'n/a' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(3)} s`);
-const mib = (kib) => (kib === null ? 'n/a' : kib >= 1024 * 1024 ? `${(kib / 1024 / 1024).toFixed(2)} GiB` : `${(kib / 1024).toFixed(0)} MiB`);
+const mib = (kib) =>
+  kib === null
+    ? 'n/a'
+    : kib >= 1024 * 1024
+      ? `${(kib / 1024 / 1024).toFixed(2)} GiB`
+      : `${(kib / 1024).toFixed(0)} MiB`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e5 ? 3 : 1)} MB`;
 const ms = (x) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
 const ratio = (x) => (x === null ? 'n/a' : `${x.toFixed(3)}×`);
@@ -17,15 +22,30 @@ export function checkTargets(c) {
   const p = c.pprof;
   const out = [];
   if (c.target.wallMs !== undefined) {
-    out.push({ what: 'heapgate median wall', value: sec(h.wall.median), target: `< ${sec(c.target.wallMs)}`, met: h.wall.median < c.target.wallMs });
+    out.push({
+      what: 'heapgate median wall',
+      value: sec(h.wall.median),
+      target: `< ${sec(c.target.wallMs)}`,
+      met: h.wall.median < c.target.wallMs,
+    });
   }
   if (c.target.wallRatio !== undefined) {
     const r = h.wall.median / p.wall.median;
-    out.push({ what: 'wall heapgate/pprof', value: ratio(r), target: `≤ ${c.target.wallRatio}×`, met: r <= c.target.wallRatio });
+    out.push({
+      what: 'wall heapgate/pprof',
+      value: ratio(r),
+      target: `≤ ${c.target.wallRatio}×`,
+      met: r <= c.target.wallRatio,
+    });
   }
   if (c.target.rssRatio !== undefined) {
     const r = h.rss.median === null || p.rss.median === null ? null : h.rss.median / p.rss.median;
-    out.push({ what: 'peak RSS heapgate/pprof', value: ratio(r), target: `≤ ${c.target.rssRatio}×`, met: r !== null && r <= c.target.rssRatio });
+    out.push({
+      what: 'peak RSS heapgate/pprof',
+      value: ratio(r),
+      target: `≤ ${c.target.rssRatio}×`,
+      met: r !== null && r <= c.target.rssRatio,
+    });
   }
   return out;
 }
@@ -38,7 +58,9 @@ function caseRows(c) {
 
 function describeFiles(c) {
   const s = c.sizes;
-  const shape = c.shape ? ` — ${c.shape.samples} samples, ${c.shape.locations} locations, ${c.shape.functions} functions (seed \`${c.shape.seed}\`)` : '';
+  const shape = c.shape
+    ? ` — ${c.shape.samples} samples, ${c.shape.locations} locations, ${c.shape.functions} functions (seed \`${c.shape.seed}\`)`
+    : '';
   return `\`${c.files.base}\` (${mb(s.base.raw)} raw, ${mb(s.base.gz)} gz) vs \`${c.files.current}\` (${mb(s.current.raw)} raw, ${mb(s.current.gz)} gz)${shape}`;
 }
 
@@ -46,9 +68,15 @@ function describeFiles(c) {
 export function renderMarkdown(results) {
   const m = results.machine;
   const lines = [];
-  lines.push(`Measured ${results.date} on ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memGiB} GiB, ${m.os}; node ${m.node}; ${m.go}.`);
-  lines.push(`Load average at start ${m.loadavg.join(' / ')}, at end ${results.machineEnd.loadavg.join(' / ')} (the machine is shared; medians are over alternating runs).`);
-  lines.push(`heapgate: \`${results.commands.heapgate}\`; pprof: \`${results.commands.pprof}\`. Peak RSS: ${results.rssMethod}.`);
+  lines.push(
+    `Measured ${results.date} on ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memGiB} GiB, ${m.os}; node ${m.node}; ${m.go}.`,
+  );
+  lines.push(
+    `Load average at start ${m.loadavg.join(' / ')}, at end ${results.machineEnd.loadavg.join(' / ')} (the machine is shared; medians are over alternating runs).`,
+  );
+  lines.push(
+    `heapgate: \`${results.commands.heapgate}\`; pprof: \`${results.commands.pprof}\`. Peak RSS: ${results.rssMethod}.`,
+  );
   lines.push('');
   for (const c of results.cases) {
     lines.push(`### ${c.title}`);
@@ -59,7 +87,8 @@ export function renderMarkdown(results) {
     lines.push('|---|---:|---:|---:|---:|---:|');
     lines.push(...caseRows(c));
     lines.push('');
-    for (const t of checkTargets(c)) lines.push(`- ${t.what}: **${t.value}** (target ${t.target}) — ${t.met ? 'met' : '**missed**'}`);
+    for (const t of checkTargets(c))
+      lines.push(`- ${t.what}: **${t.value}** (target ${t.target}) — ${t.met ? 'met' : '**missed**'}`);
     lines.push('');
   }
   if (results.startup) {
@@ -78,7 +107,8 @@ export function renderMarkdown(results) {
     lines.push('');
     lines.push('| function | where | self | share |');
     lines.push('|---|---|---:|---:|');
-    for (const f of cp.top) lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.selfMs)} | ${(100 * f.share).toFixed(1)} % |`);
+    for (const f of cp.top)
+      lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.selfMs)} | ${(100 * f.share).toFixed(1)} % |`);
     lines.push('');
   }
   if (results.micro) lines.push(...renderMicro(results.micro));
@@ -87,23 +117,31 @@ export function renderMarkdown(results) {
 
 function renderMicro(micro) {
   const lines = ['### Micro-benchmarks', ''];
-  lines.push('In-process, one warm-up then alternating runs; medians (min – max). "Retained" is the heap still held by the result after a forced GC.');
+  lines.push(
+    'In-process, one warm-up then alternating runs; medians (min – max). "Retained" is the heap still held by the result after a forced GC.',
+  );
   lines.push('');
   lines.push('| job | input | contender | median | min – max | runs | retained |');
   lines.push('|---|---|---|---:|---:|---:|---:|');
   for (const r of micro.results) {
     const input =
-      r.task === 'load' ? `${r.case} pair` : `${r.case} ${r.task === 'gunzip' ? mb(r.gzBytes) + ' gz' : mb(r.rawBytes) + ' raw'}`;
+      r.task === 'load'
+        ? `${r.case} pair`
+        : `${r.case} ${r.task === 'gunzip' ? mb(r.gzBytes) + ' gz' : mb(r.rawBytes) + ' raw'}`;
     for (const name of r.contenders) {
       const s = r[name];
       const retained = r.task === 'decode' ? `${s.retainedMiB.toFixed(0)} MiB` : '';
-      lines.push(`| ${r.task} | ${input} | ${name} | ${ms(s.median)} | ${ms(s.min)} – ${ms(s.max)} | ${s.n} | ${retained} |`);
+      lines.push(
+        `| ${r.task} | ${input} | ${name} | ${ms(s.median)} | ${ms(s.min)} – ${ms(s.max)} | ${s.n} | ${retained} |`,
+      );
     }
   }
   lines.push('');
   for (const r of micro.results) {
     const [a, b] = r.contenders;
-    lines.push(`- ${r.task}, ${r.case}: ${b} / ${a} = ${(r[b].median / r[a].median).toFixed(2)} (${r[a].median < r[b].median ? a : b} faster)`);
+    lines.push(
+      `- ${r.task}, ${r.case}: ${b} / ${a} = ${(r[b].median / r[a].median).toFixed(2)} (${r[a].median < r[b].median ? a : b} faster)`,
+    );
   }
   lines.push('');
   return lines;
@@ -122,7 +160,9 @@ export function writeFigures(file, markdown) {
 export function renderTerminal(results) {
   const out = [];
   const pad = (s, n) => String(s).padEnd(n);
-  out.push(`${pad('case', 24)}${pad('tool', 10)}${pad('median', 10)}${pad('min–max', 20)}${pad('runs', 6)}peak RSS (median)`);
+  out.push(
+    `${pad('case', 24)}${pad('tool', 10)}${pad('median', 10)}${pad('min–max', 20)}${pad('runs', 6)}peak RSS (median)`,
+  );
   for (const c of results.cases) {
     for (const tool of ['heapgate', 'pprof']) {
       const m = c[tool];
@@ -130,7 +170,8 @@ export function renderTerminal(results) {
         `${pad(tool === 'heapgate' ? c.title : '', 24)}${pad(tool, 10)}${pad(sec(m.wall.median), 10)}${pad(`${sec(m.wall.min)}–${sec(m.wall.max)}`, 20)}${pad(m.wall.n, 6)}${mib(m.rss.median)}`,
       );
     }
-    for (const t of checkTargets(c)) out.push(`${pad('', 24)}${t.what}: ${t.value} (target ${t.target}) ${t.met ? 'met' : 'MISSED'}`);
+    for (const t of checkTargets(c))
+      out.push(`${pad('', 24)}${t.what}: ${t.value} (target ${t.target}) ${t.met ? 'met' : 'MISSED'}`);
   }
   return out.join('\n');
 }

@@ -72,7 +72,8 @@ function buildTree(random, nLocations, nFunctions) {
     parent[i] = p;
     depth[i] = p < 0 ? 1 : depth[p] + 1;
     byDepth[depth[i]].push(i);
-    if (i < nFunctions) fn[i] = fnOrder[i]; // every function is used at least once
+    if (i < nFunctions)
+      fn[i] = fnOrder[i]; // every function is used at least once
     else if (p >= 0 && random() < 0.5) fn[i] = (fn[p] + 1 + Math.floor(-Math.log(1 - random()) * 8)) % nFunctions;
     else fn[i] = popularFunction();
     const r = random();

@@ -18,7 +18,8 @@ function str(v: unknown): string | undefined {
 
 function need(env: Env, name: string): string {
   const v = env[name];
-  if (v === undefined || v === '') throw new UsageError(`${name} is not set: heapgate's action runs inside a GitHub Actions job`);
+  if (v === undefined || v === '')
+    throw new UsageError(`${name} is not set: heapgate's action runs inside a GitHub Actions job`);
   return v;
 }
 
@@ -28,10 +29,19 @@ function pullRequest(payload: Record<string, unknown>): PullRequestEvent | null 
   const base = obj(pr.base);
   const head = obj(pr.head);
   const number = pr.number;
-  if (typeof number !== 'number' || base === undefined || head === undefined || !str(base.ref) || !str(base.sha) || !str(head.sha)) {
+  if (
+    typeof number !== 'number' ||
+    base === undefined ||
+    head === undefined ||
+    !str(base.ref) ||
+    !str(base.sha) ||
+    !str(head.sha)
+  ) {
     throw new UsageError('the pull_request event payload lacks number, base.ref, base.sha or head.sha');
   }
-  const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(obj(l)?.name)).filter((l): l is string => l !== undefined) : [];
+  const labels = Array.isArray(pr.labels)
+    ? pr.labels.map((l) => str(obj(l)?.name)).filter((l): l is string => l !== undefined)
+    : [];
   const action = payload.action;
   const label = str(obj(payload.label)?.name);
   const sender = str(obj(payload.sender)?.login);

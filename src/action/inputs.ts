@@ -18,20 +18,81 @@ export interface InputSpec {
 
 /** The inputs, in the order action.yml lists them. */
 export const INPUTS = {
-  profile: { description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.", default: '', required: true },
-  series: { description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.', default: 'default', required: false },
-  store: { description: 'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.', default: '', required: true },
-  rules: { description: 'Extra rules, one per line, in heapgate\'s rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.', default: '', required: false },
-  mode: { description: 'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).', default: 'auto', required: false },
-  'base-branch': { description: "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.", default: '', required: false },
-  'github-token': { description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.', default: '${{ github.token }}', required: false },
-  comment: { description: 'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.', default: 'on-change', required: false },
-  'fail-on-regression': { description: 'Fail the step when the verdict is fail (and the pull request does not carry the accept label).', default: 'true', required: false },
-  'accept-label': { description: 'A pull-request label that accepts a regression: the step passes and the report records who accepted it.', default: 'heapgate:accept', required: false },
-  confidence: { description: 'The z score a change must reach to count as real rather than sampling noise.', default: String(DEFAULT_CONFIDENCE), required: false },
+  profile: {
+    description:
+      "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.",
+    default: '',
+    required: true,
+  },
+  series: {
+    description:
+      'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.',
+    default: 'default',
+    required: false,
+  },
+  store: {
+    description: 'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.',
+    default: '',
+    required: true,
+  },
+  rules: {
+    description:
+      'Extra rules, one per line, in heapgate\'s rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.',
+    default: '',
+    required: false,
+  },
+  mode: {
+    description:
+      'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).',
+    default: 'auto',
+    required: false,
+  },
+  'base-branch': {
+    description:
+      "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.",
+    default: '',
+    required: false,
+  },
+  'github-token': {
+    description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.',
+    default: '${{ github.token }}',
+    required: false,
+  },
+  comment: {
+    description:
+      'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.',
+    default: 'on-change',
+    required: false,
+  },
+  'fail-on-regression': {
+    description: 'Fail the step when the verdict is fail (and the pull request does not carry the accept label).',
+    default: 'true',
+    required: false,
+  },
+  'accept-label': {
+    description:
+      'A pull-request label that accepts a regression: the step passes and the report records who accepted it.',
+    default: 'heapgate:accept',
+    required: false,
+  },
+  confidence: {
+    description: 'The z score a change must reach to count as real rather than sampling noise.',
+    default: String(DEFAULT_CONFIDENCE),
+    required: false,
+  },
   top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
-  'update-baseline': { description: 'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).', default: 'always', required: false },
-  'baseline-sha': { description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).", default: '', required: false },
+  'update-baseline': {
+    description:
+      'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).',
+    default: 'always',
+    required: false,
+  },
+  'baseline-sha': {
+    description:
+      "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
+    default: '',
+    required: false,
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;
@@ -105,7 +166,8 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     return raw !== '' ? raw : INPUTS[name].default;
   };
   for (const name of Object.keys(INPUTS) as InputName[]) {
-    if (INPUTS[name].required && value(name) === '') throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
+    if (INPUTS[name].required && value(name) === '')
+      throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
   }
   const confidenceText = value('confidence');
   const confidence = Number(confidenceText);

@@ -102,7 +102,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       throw withContext(e, `input profile: reading ${profile}: `);
     });
     const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(gateConfig(config, profile), event, bytes, await ports(config, event.repository, store));
+    const outcome = await runGate(
+      gateConfig(config, profile),
+      event,
+      bytes,
+      await ports(config, event.repository, store),
+    );
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
@@ -111,7 +116,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     return outcome.exitCode;
   } catch (e) {
     const message =
-      e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+      e instanceof HeapgateError
+        ? `heapgate: ${oneLine(e.message)}`
+        : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
     core.setFailed(message);
     await summarizeError(message);
     return e instanceof HeapgateError ? e.exitCode : ExitCode.internal;

@@ -17,7 +17,8 @@ export async function resolveProfilePath(pattern: string, cwd: string): Promise<
   if (!isGlob(pattern)) return pattern;
   const matches: string[] = [];
   for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile()) matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
+    if (entry.isFile())
+      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
   }
   matches.sort();
   if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);

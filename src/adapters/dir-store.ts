@@ -193,7 +193,8 @@ export class DirBaselineStore implements BaselineStore {
 
   private async prune(dir: string, upTo: number): Promise<void> {
     for (const g of await this.generations(dir)) {
-      if (g <= upTo - PRUNE_KEEP) await fs.rm(path.join(dir, generationName(g)), { force: true }).catch(() => undefined);
+      if (g <= upTo - PRUNE_KEEP)
+        await fs.rm(path.join(dir, generationName(g)), { force: true }).catch(() => undefined);
     }
   }
 
@@ -208,7 +209,8 @@ export class DirBaselineStore implements BaselineStore {
     const profile = await this.readIfExists(profileFile);
     if (profile === undefined) return undefined;
     const meta = await this.readIfExists(metadataFile);
-    if (meta === undefined) throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
+    if (meta === undefined)
+      throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
     return {
       metadata: parseStored(parseMetadata, meta, metadataFile),
       profile: new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength),

@@ -22,4 +22,3 @@ export function describeFsError(e: unknown): string {
       return typeof code === 'string' ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
   }
 }
-

@@ -6,7 +6,13 @@ import { oneLine } from '../core/error-text.js';
 import { StoreError } from '../core/errors.js';
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const CONNECTION_REASONS = ['eai_again', 'econnreset', 'unexpected connection closure', 'epipe', 'socket connection timeout'];
+const CONNECTION_REASONS = [
+  'eai_again',
+  'econnreset',
+  'unexpected connection closure',
+  'epipe',
+  'socket connection timeout',
+];
 
 /** A field of a client error as text: strings and numbers as they are, anything else as ''. */
 function text(field: unknown): string {
@@ -26,7 +32,17 @@ export function retryable(err: unknown): boolean {
     if (CONNECTION_REASONS.some((c) => r === c || (c === 'eai_again' && r.includes(c)))) return true;
   }
   const code = text(e.code).toUpperCase();
-  if (['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'CONTENT_DOWNLOAD_MISMATCH'].includes(code)) {
+  if (
+    [
+      'ETIMEDOUT',
+      'ESOCKETTIMEDOUT',
+      'ECONNRESET',
+      'EPIPE',
+      'ECONNABORTED',
+      'UND_ERR_SOCKET',
+      'CONTENT_DOWNLOAD_MISMATCH',
+    ].includes(code)
+  ) {
     return true;
   }
   if (e.type === 'request-timeout' || e.name === 'AbortError') return true;
@@ -40,7 +56,8 @@ export interface Op {
   readonly permission: string;
 }
 
-const CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
+const CREDENTIALS_RE =
+  /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
 
 /**
  * Maps a client error to a one-line StoreError: missing bucket, missing credentials (pointing to

@@ -110,7 +110,9 @@ function verifyHashes(storage: Storage, header: string | null, body: Buffer): vo
       actual = createHash('md5').update(body).digest('base64');
     }
     if (actual !== undefined && actual !== expected) {
-      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), { code: 'CONTENT_DOWNLOAD_MISMATCH' });
+      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), {
+        code: 'CONTENT_DOWNLOAD_MISMATCH',
+      });
     }
   }
 }
@@ -119,7 +121,10 @@ function verifyHashes(storage: Storage, header: string | null, body: Buffer): vo
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

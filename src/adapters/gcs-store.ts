@@ -116,7 +116,9 @@ export class GcsBaselineStore implements BaselineStore {
   }
 
   private download(rel: string, generation?: string): Promise<Buffer> {
-    return this.read((timeoutMs) => downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs));
+    return this.read((timeoutMs) =>
+      downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs),
+    );
   }
 
   private fail(err: unknown, verb: string, rel: string, permission: string): StoreError {
@@ -187,7 +189,9 @@ export class GcsBaselineStore implements BaselineStore {
       // Lost the race: a short jittered pause keeps many writers from colliding again.
       await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
     }
-    throw new StoreError(`writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`);
+    throw new StoreError(
+      `writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`,
+    );
   }
 
   private async readPointerWithGeneration(
@@ -257,13 +261,15 @@ export class GcsBaselineStore implements BaselineStore {
     let pageToken: string | undefined;
     try {
       do {
-        const [, next, response] = await this.read(() => bucket.getFiles({
-          prefix: this.key(rel),
-          delimiter: '/',
-          autoPaginate: false,
-          maxResults: this.config.listPageSize ?? 1000,
-          ...(pageToken ? { pageToken } : {}),
-        }));
+        const [, next, response] = await this.read(() =>
+          bucket.getFiles({
+            prefix: this.key(rel),
+            delimiter: '/',
+            autoPaginate: false,
+            maxResults: this.config.listPageSize ?? 1000,
+            ...(pageToken ? { pageToken } : {}),
+          }),
+        );
         for (const p of (response as { prefixes?: string[] } | undefined)?.prefixes ?? []) {
           const segment = p.slice(this.key(rel).length, -1);
           try {
@@ -297,7 +303,9 @@ export async function openGcsStore(
   try {
     ({ Storage } = await import('@google-cloud/storage'));
   } catch (err) {
-    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage((err as Error).message)}`);
+    throw new StoreError(
+      `cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage((err as Error).message)}`,
+    );
   }
   return new GcsBaselineStore({ storage: new Storage(gcsStorageOptions(options)), bucket, prefix, ...extra });
 }

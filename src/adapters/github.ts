@@ -25,9 +25,12 @@ export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
  */
 async function ownLogin(octokit: Octokit): Promise<string> {
   try {
-    const r = await octokit.graphql<{ viewer?: { login?: unknown; __typename?: unknown } }>('query { viewer { login __typename } }');
+    const r = await octokit.graphql<{ viewer?: { login?: unknown; __typename?: unknown } }>(
+      'query { viewer { login __typename } }',
+    );
     const login = r.viewer?.login;
-    if (typeof login === 'string' && login !== '') return r.viewer?.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
+    if (typeof login === 'string' && login !== '')
+      return r.viewer?.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
   } catch {
     // Fall through to REST (e.g. GraphQL disabled on a GitHub Enterprise Server).
   }
@@ -90,29 +93,52 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
     },
     list(issue) {
       return call(async () => {
-        const rows = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 });
+        const rows = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+        });
         return rows.map((c) => toComment(c as RawComment));
       });
     },
     create(issue, body) {
-      return call(async () => toComment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data as RawComment));
+      return call(async () =>
+        toComment(
+          (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data as RawComment,
+        ),
+      );
     },
     update(commentId, body) {
-      return call(async () => toComment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data as RawComment));
+      return call(async () =>
+        toComment(
+          (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data as RawComment,
+        ),
+      );
     },
   };
 
   const pulls: PullRequestInfo = {
     mergeBase(base, head) {
       return call(async () => {
-        const r = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+        const r = await octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 1,
+        });
         const sha = r.data.merge_base_commit?.sha;
         return typeof sha === 'string' && sha !== '' ? sha : undefined;
       });
     },
     labeledBy(issue, label) {
       return call(async () => {
-        const events = await octokit.paginate(octokit.rest.issues.listEvents, { owner, repo, issue_number: issue, per_page: 100 });
+        const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+        });
         const want = label.toLowerCase();
         let by: string | undefined;
         for (const e of events as { event?: string; label?: { name?: string }; actor?: { login?: string } | null }[]) {

@@ -13,7 +13,9 @@ import type { ProfileSource } from '../ports.js';
 export function estimateDecodedSize(size: number, head: Uint8Array, tail: Uint8Array): number {
   const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   if (!gzip || tail.length < 4 || size < 18) return size;
-  const isize = (tail[tail.length - 4]! | (tail[tail.length - 3]! << 8) | (tail[tail.length - 2]! << 16)) + tail[tail.length - 1]! * 2 ** 24;
+  const isize =
+    (tail[tail.length - 4]! | (tail[tail.length - 3]! << 8) | (tail[tail.length - 2]! << 16)) +
+    tail[tail.length - 1]! * 2 ** 24;
   return Math.max(size, isize);
 }
 

@@ -26,7 +26,9 @@ export function parseStoreUrl(spec: string, cwd: string): StoreLocation {
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     const prefix = slash < 0 ? '' : rest.slice(slash + 1).replace(/^\/+|\/+$/g, '');
     if (!BUCKET_RE.test(bucket)) {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`);
+      throw new UsageError(
+        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`,
+      );
     }
     if (prefix !== '' && prefix.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {
       throw new UsageError(`invalid --store ${JSON.stringify(spec)}: the prefix has an empty, '.' or '..' segment`);

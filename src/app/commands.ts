@@ -28,19 +28,40 @@ export function reproduceCommand(
   target: CommandTarget & { readonly rules: RulesInput | null; readonly confidence: number | null },
   branch: string,
 ): string {
-  const args = [...NPX_HEAPGATE, 'check', target.profile, '--store', target.store, '--series', target.series, '--branch', branch];
+  const args = [
+    ...NPX_HEAPGATE,
+    'check',
+    target.profile,
+    '--store',
+    target.store,
+    '--series',
+    target.series,
+    '--branch',
+    branch,
+  ];
   if (target.rules !== null && target.rules.text.trim() !== '') {
     // One line for the shell: `#` comments end at the line's end, so they go before lines are joined.
     const lines = target.rules.text.split('\n').map((l) => l.replace(/#.*$/, '').trim());
     args.push('--rules', lines.filter((l) => l !== '').join('; '));
   }
-  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) args.push('--confidence', String(target.confidence));
+  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE)
+    args.push('--confidence', String(target.confidence));
   return args.map(shellQuote).join(' ');
 }
 
 /** `heapgate baseline put` of the target's profile as the baseline of a commit (COMMIT, to fill in) on `branch`. */
 export function seedCommand(target: CommandTarget, branch: string, program: readonly string[] = NPX_HEAPGATE): string {
-  const args = ['baseline', 'put', target.profile, '--store', target.store, '--series', target.series, '--branch', branch];
+  const args = [
+    'baseline',
+    'put',
+    target.profile,
+    '--store',
+    target.store,
+    '--series',
+    target.series,
+    '--branch',
+    branch,
+  ];
   return [...program, ...args, '--sha', 'COMMIT'].map(shellQuote).join(' ');
 }
 

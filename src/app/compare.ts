@@ -42,7 +42,10 @@ export interface CompareOutcome {
  */
 export async function compareProfiles(request: CompareRequest, load: SummaryLoader): Promise<CompareOutcome> {
   const { rules } = request.rules;
-  const [base, current] = (await load([request.base, request.current], focusPatterns(rules))) as [ProfileSummary, ProfileSummary];
+  const [base, current] = (await load([request.base, request.current], focusPatterns(rules))) as [
+    ProfileSummary,
+    ProfileSummary,
+  ];
   let compared: ProfileDiff;
   try {
     compared = diff(base, current);

@@ -10,6 +10,10 @@ export function withContext(e: unknown, prefix: string): unknown {
   const copy = Object.create(Object.getPrototypeOf(e) as object) as HeapgateError;
   Object.assign(copy, e);
   Object.defineProperty(copy, 'message', { value: `${prefix}${e.message}`, writable: true, configurable: true });
-  Object.defineProperty(copy, 'stack', { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, 'stack', {
+    value: `${e.name}: ${prefix}${e.message}`,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }

@@ -18,9 +18,7 @@ export interface BaselineLookup {
    * null: the branches' latest.
    */
   readonly commit:
-    | { readonly sha: string }
-    | { readonly mergeBase: { readonly base: string; readonly head: string } }
-    | null;
+    { readonly sha: string } | { readonly mergeBase: { readonly base: string; readonly head: string } } | null;
   /** At least one branch. */
   readonly branches: readonly string[];
 }
@@ -79,29 +77,41 @@ export async function findBaseline(
   return undefined;
 }
 
-async function findCommit(ports: LookupPorts, series: string, lookup: BaselineLookup): Promise<FoundBaseline | undefined> {
+async function findCommit(
+  ports: LookupPorts,
+  series: string,
+  lookup: BaselineLookup,
+): Promise<FoundBaseline | undefined> {
   const { store } = ports;
   const commit = lookup.commit!;
   const mergeBase = 'mergeBase' in commit;
   const sha = mergeBase ? await mergeBaseOf(ports, commit.mergeBase) : commit.sha;
   if (sha === undefined) return undefined;
   // A merge base lives on the base branch; a requested commit may be on any branch.
-  const branches = mergeBase ? [lookup.branches[0]!] : [...new Set([...lookup.branches, ...(await store.branches(series))])];
+  const branches = mergeBase
+    ? [lookup.branches[0]!]
+    : [...new Set([...lookup.branches, ...(await store.branches(series))])];
   const chosen = mergeBase ? 'merge-base' : 'requested';
   for (const branch of branches) {
     const stored = await store.commit(series, branch, sha);
     if (stored !== undefined) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
   }
-  if (!mergeBase) throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
+  if (!mergeBase)
+    throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
   return undefined;
 }
 
-async function mergeBaseOf(ports: LookupPorts, commits: { readonly base: string; readonly head: string }): Promise<string | undefined> {
+async function mergeBaseOf(
+  ports: LookupPorts,
+  commits: { readonly base: string; readonly head: string },
+): Promise<string | undefined> {
   if (ports.pulls === null) return undefined;
   try {
     return await ports.pulls.mergeBase(commits.base, commits.head);
   } catch (e) {
-    ports.log.info(`could not find the merge base of the pull request (${firstLine(e)}); using the base branch's latest baseline`);
+    ports.log.info(
+      `could not find the merge base of the pull request (${firstLine(e)}); using the base branch's latest baseline`,
+    );
     return undefined;
   }
 }

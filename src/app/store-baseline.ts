@@ -51,4 +51,3 @@ export async function storeBaseline(
   );
   return store.put(metadata, profile);
 }
-

@@ -68,7 +68,8 @@ function describeParseError(e: unknown, table: OptionTable): string {
 /** A required string option; UsageError naming it (and the command's help) otherwise. */
 export function required(values: ParsedArgs['values'], name: string, command: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
+  if (typeof v !== 'string' || v === '')
+    throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
   return v;
 }
 

@@ -53,7 +53,7 @@ export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show this help (heapgate <command> --help: the command\'s)',
+    "  -h, --help     show this help (heapgate <command> --help: the command's)",
     '  -V, --version  print the version',
     '',
     'Exit codes: 0 pass or warn, 1 fail, 2 usage or input error, 3 baseline store error, 70 internal error.',
@@ -65,7 +65,11 @@ export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
  * Runs `heapgate` with `argv` (without node and the script) and resolves to the exit code. Never
  * rejects: every error is printed as one line on stderr, prefixed "heapgate: ".
  */
-export async function main(argv: readonly string[], io: CliIo, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CommandEntry[] = COMMANDS,
+): Promise<number> {
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -86,10 +90,17 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
   }
 }
 
-async function dispatch(name: string, argv: readonly string[], io: CliIo, commands: readonly CommandEntry[]): Promise<number> {
+async function dispatch(
+  name: string,
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CommandEntry[],
+): Promise<number> {
   const entry = commands.find((c) => c.name === name);
   if (entry === undefined) {
-    throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`);
+    throw new UsageError(
+      `unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`,
+    );
   }
   const command = await entry.load();
   return await command.run(argv, io);

@@ -28,9 +28,21 @@ export function reportOptions(rulesDescription: string): OptionTable {
   return {
     rules: { type: 'string', value: 'TEXT|@FILE', description: rulesDescription },
     format: { type: 'string', value: 'FORMAT', description: `report format: ${FORMATS.join(', ')} (default text)` },
-    top: { type: 'string', value: 'N', description: 'functions listed per sample type; 0 = all (default 10; json: all)' },
-    'sample-index': { type: 'string', value: 'T', description: 'sample type whose functions the text report lists (name or index)' },
-    confidence: { type: 'string', value: 'Z', description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})` },
+    top: {
+      type: 'string',
+      value: 'N',
+      description: 'functions listed per sample type; 0 = all (default 10; json: all)',
+    },
+    'sample-index': {
+      type: 'string',
+      value: 'T',
+      description: 'sample type whose functions the text report lists (name or index)',
+    },
+    confidence: {
+      type: 'string',
+      value: 'Z',
+      description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`,
+    },
     output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   };
@@ -68,7 +80,8 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
   const topValue = str(values, 'top');
   const top = topValue === undefined ? DEFAULT_TOP[format] : parseNonNegativeInt('--top', topValue);
   const confidenceValue = str(values, 'confidence');
-  const confidence = confidenceValue === undefined ? undefined : parseNonNegativeNumber('--confidence', confidenceValue);
+  const confidence =
+    confidenceValue === undefined ? undefined : parseNonNegativeNumber('--confidence', confidenceValue);
   return {
     rules: parseRulesInput(rulesInput),
     format,
@@ -101,7 +114,10 @@ export async function emitReport(text: string, args: Pick<ReportArgs, 'output'>,
   try {
     await writeFile(resolve(io.cwd, args.output), text);
   } catch (e) {
-    const why = (e as { code?: unknown }).code === 'ENOENT' ? 'no such directory' : describeFsError(e).replace('cannot read', 'cannot write');
+    const why =
+      (e as { code?: unknown }).code === 'ENOENT'
+        ? 'no such directory'
+        : describeFsError(e).replace('cannot read', 'cannot write');
     throw new UsageError(`writing report ${args.output}: ${why}`);
   }
 }

@@ -161,7 +161,7 @@ function focusMasks(names: readonly string[], patterns: readonly RegExp[]): { ma
   const masks = new Int32Array(names.length * words);
   names.forEach((n, r) => {
     patterns.forEach((re, p) => {
-      if (re.test(n)) masks[r * words + Math.floor(p / 31)]! |= 1 << p % 31;
+      if (re.test(n)) masks[r * words + Math.floor(p / 31)]! |= 1 << (p % 31);
     });
   });
   return { masks, words };
@@ -264,7 +264,7 @@ function accumulate(
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
     if (focusCount > 0) {
       for (let p = 0; p < focusCount; p++) {
-        if ((sampleMask[Math.floor(p / 31)]! & (1 << p % 31)) === 0) continue;
+        if ((sampleMask[Math.floor(p / 31)]! & (1 << (p % 31))) === 0) continue;
         for (let c = 0; c < width; c++) focus[p * width + c]! += sv[c]!;
       }
     }

@@ -150,7 +150,10 @@ export function baselineKeys(series: string, branch: string): BaselineKeys {
 }
 
 /** What a baseline's metadata records of its profile's summary. */
-export type BaselineSummary = Pick<ProfileSummary, 'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment'>;
+export type BaselineSummary = Pick<
+  ProfileSummary,
+  'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment'
+>;
 
 /** Builds the metadata of a baseline from where it came from and its profile's summary. */
 export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummary, size: number): BaselineMetadata {
@@ -159,7 +162,10 @@ export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummar
   if (origin.runId !== undefined && !RUN_ID_RE.test(origin.runId)) {
     throw new UsageError(`invalid run id ${JSON.stringify(origin.runId)}: expected a decimal number`);
   }
-  for (const [name, t] of [['created', origin.createdAt], ['commit', origin.commitTime]] as const) {
+  for (const [name, t] of [
+    ['created', origin.createdAt],
+    ['commit', origin.commitTime],
+  ] as const) {
     if (t !== undefined && Number.isNaN(Date.parse(t))) {
       throw new UsageError(`invalid ${name} time ${JSON.stringify(t)}: expected an ISO 8601 date`);
     }

@@ -35,7 +35,8 @@ function describeSides(base: ComparedSummary, current: ComparedSummary): string 
   if (pb !== undefined && pc !== undefined && sameValueType(pb, pc)) {
     return `base ${rateName(pb)} ${base.period}, current ${current.period}`;
   }
-  const one = (s: ComparedSummary): string => (s.periodType === undefined ? 'no sampling period' : `${rateName(s.periodType)} ${s.period}`);
+  const one = (s: ComparedSummary): string =>
+    s.periodType === undefined ? 'no sampling period' : `${rateName(s.periodType)} ${s.period}`;
   return `base ${one(base)}, current ${one(current)}`;
 }
 
@@ -55,7 +56,10 @@ function samplingWarning(base: ComparedSummary, current: ComparedSummary): strin
     return `sampling rates differ: ${sides} — the two sides were sampled differently`;
   }
   // One side records every allocation, the other one per `rate` bytes on average, scaled up.
-  const lead = base.periodType !== undefined && current.periodType !== undefined ? 'sampling rates differ' : 'one profile is sampled, the other exact';
+  const lead =
+    base.periodType !== undefined && current.periodType !== undefined
+      ? 'sampling rates differ'
+      : 'one profile is sampled, the other exact';
   return `${lead}: ${sides} — deltas mix sampled and exact values`;
 }
 

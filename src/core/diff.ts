@@ -86,7 +86,11 @@ function typeList(types: readonly ValueType[]): string {
 
 /** Pairs of [baseIndex, currentIndex] of the sample types both have, in the current profile's order. */
 function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [number, number][] {
-  if (base.periodType !== undefined && current.periodType !== undefined && !sameValueType(base.periodType, current.periodType)) {
+  if (
+    base.periodType !== undefined &&
+    current.periodType !== undefined &&
+    !sameValueType(base.periodType, current.periodType)
+  ) {
     throw new IncompatibleProfilesError(
       `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`,
     );
@@ -131,7 +135,13 @@ function alignRows(base: ProfileSummary, current: ProfileSummary): RowAlignment 
   return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
 }
 
-function functionDeltas(base: ProfileSummary, current: ProfileSummary, b: number, c: number, rows: RowAlignment): FunctionDelta[] {
+function functionDeltas(
+  base: ProfileSummary,
+  current: ProfileSummary,
+  b: number,
+  c: number,
+  rows: RowAlignment,
+): FunctionDelta[] {
   const bf = base.functions;
   const cf = current.functions;
   const out: FunctionDelta[] = [];

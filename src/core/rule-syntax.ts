@@ -143,7 +143,9 @@ function parseThresholds(text: string): Clauses {
     const word = /^\S+/.exec(rest)![0];
     const key = word.toLowerCase();
     if (key !== 'min' && key !== 'warn') {
-      throw new Error(`unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`);
+      throw new Error(
+        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`,
+      );
     }
     if (seen.has(key)) throw new Error(`"${key}" given twice`);
     seen.add(key);
@@ -163,7 +165,10 @@ function parseThresholds(text: string): Clauses {
       rest = rest.slice(m[0].length).trim();
     } else {
       const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
-      if (!m) throw new Error(`warn needs a percent like +10%, found ${rest === '' ? 'nothing' : `"${rest.split(/\s+/)[0]}"`}`);
+      if (!m)
+        throw new Error(
+          `warn needs a percent like +10%, found ${rest === '' ? 'nothing' : `"${rest.split(/\s+/)[0]}"`}`,
+        );
       clauses.warnPercent = Number(m[1]);
       rest = rest.slice(m[0].length).trim();
     }
@@ -202,7 +207,8 @@ function parseEntry(source: string, index: number, origin: Rule['origin']): Rule
   }
   const base = { sampleType, pattern, origin, index, source };
   if (/^off$/i.test(rest)) {
-    if (pattern !== null) fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
+    if (pattern !== null)
+      fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
     return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
   }
   if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');

@@ -65,9 +65,16 @@ export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]
     const t = findSampleType(types, rule.sampleType);
     // Turning off a metric the profiles lack disables nothing and harms nothing.
     if (rule.off && t < 0) continue;
-    if (t < 0) throw ruleError(rule, `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`);
+    if (t < 0)
+      throw ruleError(
+        rule,
+        `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`,
+      );
     if (rule.minInBytes && types[t]!.unit !== 'bytes') {
-      throw ruleError(rule, `min is in bytes but ${types[t]!.type} is measured in ${types[t]!.unit}; give a plain number`);
+      throw ruleError(
+        rule,
+        `min is in bytes but ${types[t]!.type} is measured in ${types[t]!.unit}; give a plain number`,
+      );
     }
     const key = JSON.stringify([t, rule.pattern]);
     const earlier = claimed.get(key);

@@ -54,7 +54,9 @@ export function resolveSampleIndex(types: readonly ValueType[], spec: string, de
     throw new UsageError(`sample index "${spec}": the profile has no sample types`);
   }
   if (s === '') {
-    return defaultIndex !== undefined && defaultIndex >= 0 && defaultIndex < types.length ? defaultIndex : types.length - 1;
+    return defaultIndex !== undefined && defaultIndex >= 0 && defaultIndex < types.length
+      ? defaultIndex
+      : types.length - 1;
   }
   if (/^[+-]?\d+$/.test(s)) {
     const i = Number(s);

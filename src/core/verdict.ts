@@ -79,7 +79,9 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   for (const a of applied) {
     if (a.rule.pattern === null) continue;
     const type = types[a.sampleTypeIndex]!;
-    const f = diff.focus.find((x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit);
+    const f = diff.focus.find(
+      (x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit,
+    );
     if (!f) {
       throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
     }

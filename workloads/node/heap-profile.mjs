@@ -30,8 +30,12 @@ function loadUserRecord(id) {
 /** Never evicts. */
 class UnboundedUserCache {
   entries = new Map();
-  get(key) { return this.entries.get(key); }
-  put(key, value) { this.entries.set(key, value); }
+  get(key) {
+    return this.entries.get(key);
+  }
+  put(key, value) {
+    this.entries.set(key, value);
+  }
 }
 
 /** Bounded LRU: a Map iterates in insertion order, so the first key is the least recently used. */
@@ -39,7 +43,10 @@ class LruUserCache {
   entries = new Map();
   get(key) {
     const v = this.entries.get(key);
-    if (v !== undefined) { this.entries.delete(key); this.entries.set(key, v); }
+    if (v !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, v);
+    }
     return v;
   }
   put(key, value) {
@@ -51,7 +58,10 @@ class LruUserCache {
 function lookupUser(cache, id) {
   const key = `user:${id}`;
   let v = cache.get(key);
-  if (v === undefined) { v = loadUserRecord(id); cache.put(key, v); }
+  if (v === undefined) {
+    v = loadUserRecord(id);
+    cache.put(key, v);
+  }
   return v;
 }
 

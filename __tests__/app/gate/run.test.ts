@@ -12,7 +12,8 @@ import { ROOT } from '../../cli/dist.js';
 import { event, PLAN, PR } from '../../helpers/gate-events.js';
 import { MemoryComments, MemoryStore, recordingLog, sha } from '../../helpers/memory-ports.js';
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(ROOT, '__tests__/fixtures/go/cache', name)));
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(ROOT, '__tests__/fixtures/go/cache', name)));
 const GOOD = fixture('good.rate1.heap.pb.gz');
 const RERUN = fixture('good-rerun.rate1.heap.pb.gz');
 const REGRESSED = fixture('regressed.rate1.heap.pb.gz');
@@ -73,7 +74,12 @@ describe('runGate', () => {
     await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
     await seed(h, RERUN, sha('b'), '2026-01-01T11:00:00Z');
     h.now = '2026-01-02T12:00:00Z'; // one day after the seeds were stored
-    const out = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: PR }), REGRESSED, h.ports);
+    const out = await runGate(
+      CONFIG,
+      event({ name: 'pull_request', branch: null, pullRequest: PR }),
+      REGRESSED,
+      h.ports,
+    );
     expect(out.verdict).toBe('fail');
     expect(out.exitCode).toBe(1);
     expect(out.baseline).toMatchObject({ sha: sha('a'), chosen: 'merge-base', ageMs: 24 * 3_600_000 });
@@ -82,19 +88,25 @@ describe('runGate', () => {
     // Trend: the two stored baselines, then this run.
     expect(out.summary).toContain('| metric | trend (3 points, oldest → newest) | oldest | newest |');
     expect(out.deltas.inuse_space).toBeGreaterThan(0);
-    expect(JSON.parse(out.json)).toMatchObject({ verdict: 'fail', baseline: { sha: sha('a') }, report: { verdict: 'fail' } });
+    expect(JSON.parse(out.json)).toMatchObject({
+      verdict: 'fail',
+      baseline: { sha: sha('a') },
+      report: { verdict: 'fail' },
+    });
   });
 
   test('a baseline sampled at another rate: a warning annotation, and the warning in the comment, summary and JSON', async () => {
     const h = harness(new MemoryComments(), sha('a'));
     await seed(h, GOOD_SAMPLED, sha('a'), '2026-01-01T10:00:00Z');
     const out = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: PR }), GOOD, h.ports);
-    const warning = 'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
+    const warning =
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values';
     expect(h.log.filter((l) => l.startsWith('warning: '))).toEqual([`warning: ${warning}`]);
     expect(out.report?.warnings).toEqual([warning]);
     expect(JSON.parse(out.json).report.warnings).toEqual([warning]);
     // markdownText escapes the colon and comma.
-    const line = '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values';
+    const line =
+      '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1 — deltas mix sampled and exact values';
     expect(out.summary.split('\n')).toContain(line);
     expect(h.comments.comments[0]!.body.split('\n')).toContain(line);
   });
@@ -119,7 +131,12 @@ describe('runGate', () => {
     const h = harness();
     await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
     const pr = { ...PR, labels: ['HeapGate:Accept'] };
-    const out = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: pr }), REGRESSED, h.ports);
+    const out = await runGate(
+      CONFIG,
+      event({ name: 'pull_request', branch: null, pullRequest: pr }),
+      REGRESSED,
+      h.ports,
+    );
     expect(out.verdict).toBe('accepted');
     expect(out.exitCode).toBe(0);
     expect(JSON.parse(out.json).accepted).toEqual({ label: 'heapgate:accept', by: 'bob' });
@@ -139,7 +156,12 @@ describe('runGate', () => {
   test('fail-on-regression: false reports a failing verdict without failing the step', async () => {
     const h = harness();
     await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
-    const out = await runGate({ ...CONFIG, failOnRegression: false }, event({ name: 'pull_request', branch: null, pullRequest: PR }), REGRESSED, h.ports);
+    const out = await runGate(
+      { ...CONFIG, failOnRegression: false },
+      event({ name: 'pull_request', branch: null, pullRequest: PR }),
+      REGRESSED,
+      h.ports,
+    );
     expect(out.verdict).toBe('fail');
     expect(out.exitCode).toBe(0);
   });
@@ -147,9 +169,9 @@ describe('runGate', () => {
   test('a requested commit without a baseline is an error naming the input', async () => {
     const h = harness();
     await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
-    await expect(runGate({ ...CONFIG, baselineSha: sha('9') }, event({ name: 'workflow_dispatch' }), RERUN, h.ports)).rejects.toThrow(
-      /^input baseline-sha: no baseline of series cache for commit 9{40}/,
-    );
+    await expect(
+      runGate({ ...CONFIG, baselineSha: sha('9') }, event({ name: 'workflow_dispatch' }), RERUN, h.ports),
+    ).rejects.toThrow(/^input baseline-sha: no baseline of series cache for commit 9{40}/);
   });
 
   test('a pointer naming a missing profile: a store error, except in mode update, which replaces it', async () => {
@@ -159,7 +181,12 @@ describe('runGate', () => {
     await expect(runGate({ ...CONFIG, mode: 'check' }, event(), RERUN, h.ports)).rejects.toThrow(
       /^memory:\/\/: the pointer of cache on main names commit a{40}, whose profile is missing; re-baseline with mode update$/,
     );
-    const out = await runGate({ ...CONFIG, mode: 'update' }, event({ commitTime: '2026-01-01T11:00:00Z' }), RERUN, h.ports);
+    const out = await runGate(
+      { ...CONFIG, mode: 'update' },
+      event({ commitTime: '2026-01-01T11:00:00Z' }),
+      RERUN,
+      h.ports,
+    );
     expect(out.verdict).toBe('no-baseline');
     expect(out.update?.result).toBe('moved');
     expect(h.log.some((l) => l.startsWith('warning: memory://: the pointer of cache on main'))).toBe(true);
@@ -169,9 +196,19 @@ describe('runGate', () => {
     const h = harness();
     const reads: string[] = [];
     const store = h.store;
-    const spy: BaselineStore = { ...store, location: store.location, pointer: async (s, b) => (reads.push(b), store.pointer(s, b)), put: store.put.bind(store), commit: store.commit.bind(store), branches: store.branches.bind(store) };
+    const spy: BaselineStore = {
+      ...store,
+      location: store.location,
+      pointer: async (s, b) => (reads.push(b), store.pointer(s, b)),
+      put: store.put.bind(store),
+      commit: store.commit.bind(store),
+      branches: store.branches.bind(store),
+    };
     await expect(
-      runGate({ ...CONFIG, rules: { text: 'inuse_space +lots', origin: 'input rules' } }, event(), RERUN, { ...h.ports, store: spy }),
+      runGate({ ...CONFIG, rules: { text: 'inuse_space +lots', origin: 'input rules' } }, event(), RERUN, {
+        ...h.ports,
+        store: spy,
+      }),
     ).rejects.toThrow(/^input rules: rule 1/);
     expect(reads).toEqual([]);
   });

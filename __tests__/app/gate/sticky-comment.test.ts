@@ -6,7 +6,7 @@ import { comment, MemoryComments } from '../../helpers/memory-ports.js';
 describe('the sticky comment', () => {
   const marker = commentMarker('api');
 
-  test('is the own identity\'s comment with the series marker; other series and other authors do not count', () => {
+  test("is the own identity's comment with the series marker; other series and other authors do not count", () => {
     const comments = [
       comment(1, 'mallory', `x ${marker}`),
       comment(2, 'github-actions[bot]', `x ${commentMarker('web')}`),

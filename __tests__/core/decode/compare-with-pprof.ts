@@ -15,7 +15,10 @@ function numLabelText(p: Profile, i: number): string {
     byKey.set(s.labelKey[j]!, e);
   }
   return [...byKey]
-    .map(([k, e]) => `${k}:[${e.values.map((v, n) => (e.units.length === e.values.length ? `${v} ${e.units[n]}` : `${v}`)).join(' ')}]`)
+    .map(
+      ([k, e]) =>
+        `${k}:[${e.values.map((v, n) => (e.units.length === e.values.length ? `${v} ${e.units[n]}` : `${v}`)).join(' ')}]`,
+    )
     .sort()
     .join(' ');
 }
@@ -32,7 +35,11 @@ function frame(address: bigint, lines: readonly string[]): string {
  * cut to the addresses `p` has a location for: Go's debug=1 text hides frames (runtime allocation
  * frames, runtime.goexit) that heapgate drops and pprof keeps, as it cannot name any frame there.
  */
-export function expectMatchesPprof(p: Profile, raw: RawProfile, options: { lines: boolean; onlyKnownAddresses?: boolean }): void {
+export function expectMatchesPprof(
+  p: Profile,
+  raw: RawProfile,
+  options: { lines: boolean; onlyKnownAddresses?: boolean },
+): void {
   expect(p.sampleType.map((t) => `${t.type}/${t.unit}`)).toEqual(raw.sampleType);
   expect(p.periodType && `${p.periodType.type} ${p.periodType.unit}`).toEqual(raw.periodType);
   expect(p.period).toBe(raw.period);
@@ -57,7 +64,12 @@ export function expectMatchesPprof(p: Profile, raw: RawProfile, options: { lines
   const ours = merge(
     kept.map((i) => ({
       key: `${sampleLocations(p, i)
-        .map((l) => frame(l.address, options.lines ? l.line.map((x) => `${x.function?.name} ${x.function?.filename}:${x.line}`) : []))
+        .map((l) =>
+          frame(
+            l.address,
+            options.lines ? l.line.map((x) => `${x.function?.name} ${x.function?.filename}:${x.line}`) : [],
+          ),
+        )
         .join(' ')} | ${numLabelText(p, i)}`,
       value: Array.from(p.samples.value.subarray(i * n, (i + 1) * n)),
     })),

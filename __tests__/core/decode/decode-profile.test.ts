@@ -49,7 +49,9 @@ describe('decodeProfile', () => {
   });
 
   test('gzip of nothing', () => {
-    expect(decodeErrorOf(() => decodeProfile(gzipSync(new Uint8Array()))).message).toBe('gzip stream decompresses to an empty file');
+    expect(decodeErrorOf(() => decodeProfile(gzipSync(new Uint8Array()))).message).toBe(
+      'gzip stream decompresses to an empty file',
+    );
   });
 
   test('zstd and lz4 frames are refused with a hint', () => {
@@ -63,16 +65,24 @@ describe('decodeProfile', () => {
 
   test('text that is not a heap profile', () => {
     const text = new TextEncoder().encode('goroutine profile: total 4\n4 @ 0x1 0x2\n');
-    expect(decodeErrorOf(() => decodeProfile(text)).message).toBe('not a pprof profile: text starting with "goroutine profile: total 4"');
+    expect(decodeErrorOf(() => decodeProfile(text)).message).toBe(
+      'not a pprof profile: text starting with "goroutine profile: total 4"',
+    );
     const json = new TextEncoder().encode('{"nodes": []}');
-    expect(decodeErrorOf(() => decodeProfile(json)).message).toBe('not a pprof profile: text starting with "{\\"nodes\\": []}"');
+    expect(decodeErrorOf(() => decodeProfile(json)).message).toBe(
+      'not a pprof profile: text starting with "{\\"nodes\\": []}"',
+    );
   });
 
   test('binary garbage names its first bytes and the wire failure', () => {
     const garbage = Uint8Array.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x00, 0x00]);
-    expect(decodeErrorOf(() => decodeProfile(garbage)).message).toMatch(/^not a pprof profile \(starts with bytes ff fe 00 13\): /);
+    expect(decodeErrorOf(() => decodeProfile(garbage)).message).toMatch(
+      /^not a pprof profile \(starts with bytes ff fe 00 13\): /,
+    );
     // PNG signature.
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-    expect(decodeErrorOf(() => decodeProfile(png)).message).toMatch(/^not a pprof profile \(starts with bytes 89 50 4e 47\): /);
+    expect(decodeErrorOf(() => decodeProfile(png)).message).toMatch(
+      /^not a pprof profile \(starts with bytes 89 50 4e 47\): /,
+    );
   });
 });

@@ -99,7 +99,9 @@ export function expectedProfile(spec: ProfileSpec): Profile {
   locationStart[samples.length] = locationIndex.length;
   labelStart[samples.length] = labelKey.length;
 
-  const defaultIndex = types.findIndex(([t]) => spec.defaultSampleType !== undefined && str(t) === str(spec.defaultSampleType));
+  const defaultIndex = types.findIndex(
+    ([t]) => spec.defaultSampleType !== undefined && str(t) === str(spec.defaultSampleType),
+  );
   return {
     sampleType: types.map(([type, unit]) => ({ type: str(type), unit: str(unit) })),
     samples: {

@@ -26,7 +26,12 @@ function decodesOrRejects(decode: (b: Uint8Array) => unknown, bytes: Uint8Array)
 
 const specs: ProfileSpec[] = [
   {
-    sampleType: [['alloc_objects', 'count'], ['alloc_space', 'bytes'], ['inuse_objects', 'count'], ['inuse_space', 'bytes']],
+    sampleType: [
+      ['alloc_objects', 'count'],
+      ['alloc_space', 'bytes'],
+      ['inuse_objects', 'count'],
+      ['inuse_space', 'bytes'],
+    ],
     periodType: ['space', 'bytes'],
     period: 524288,
     timeNanos: (1n << 62n) + 5n,
@@ -37,7 +42,15 @@ const specs: ProfileSpec[] = [
       { id: 1000, name: 'main.b', filename: 'b.go' },
     ],
     location: [
-      { id: 1, mappingId: 1, address: 0x401000, line: [{ functionId: 1, line: 5 }, { functionId: 1000, line: 9 }] },
+      {
+        id: 1,
+        mappingId: 1,
+        address: 0x401000,
+        line: [
+          { functionId: 1, line: 5 },
+          { functionId: 1000, line: 9 },
+        ],
+      },
       { id: 2 ** 40, mappingId: 1, address: 0x402000, line: [{ functionId: 1000, line: 7 }] },
     ],
     sample: [
@@ -88,12 +101,31 @@ type Mutation =
 
 // Positions are fractions of the length, so one mutation applies to any seed.
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.uint8Array({ minLength: 1, maxLength: 12 }) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), length: fc.integer({ min: 1, max: 16 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    bit: fc.integer({ min: 0, max: 7 }),
+  }),
+  fc.record({
+    kind: fc.constant('truncate' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    length: fc.integer({ min: 1, max: 16 }),
+  }),
   // Varint corruption: a continuation bit set, a maximal byte, or a terminator where a continuation was.
-  fc.record({ kind: fc.constant('varint' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), byte: fc.constantFrom(0x80, 0xff, 0x7f, 0x00) }),
+  fc.record({
+    kind: fc.constant('varint' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    byte: fc.constantFrom(0x80, 0xff, 0x7f, 0x00),
+  }),
 );
 
 function mutate(seed: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
@@ -139,20 +171,28 @@ describe('fuzzing the decoder', () => {
   test('random bytes behind a plausible Profile key', () => {
     // 0x0a / 0x12 / 0x22 start sample_type / sample / location: the protobuf path, not the sniffing.
     fc.assert(
-      fc.property(fc.constantFrom(0x0a, 0x12, 0x22, 0x2a, 0x32, 0x48), fc.uint8Array({ maxLength: 128 }), (key, rest) => {
-        decodesOrRejects(decodeProfile, Uint8Array.from([key, ...rest]));
-      }),
+      fc.property(
+        fc.constantFrom(0x0a, 0x12, 0x22, 0x2a, 0x32, 0x48),
+        fc.uint8Array({ maxLength: 128 }),
+        (key, rest) => {
+          decodesOrRejects(decodeProfile, Uint8Array.from([key, ...rest]));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
 
   test('mutated real and encoded profiles', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (i, mutations) => {
-        const bytes = mutate(seeds[i]!, mutations);
-        decodesOrRejects(decodeProfile, bytes);
-        decodesOrRejects(decodeProtobuf, bytes);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (i, mutations) => {
+          const bytes = mutate(seeds[i]!, mutations);
+          decodesOrRejects(decodeProfile, bytes);
+          decodesOrRejects(decodeProtobuf, bytes);
+        },
+      ),
       { numRuns: 2500 },
     );
   });

@@ -65,7 +65,7 @@ describe('parseLegacyHeapProfile', () => {
     expect(p.defaultSampleTypeIndex).toBe(3);
   });
 
-  test('values are unsampled pair by pair with pprof\'s formula', () => {
+  test("values are unsampled pair by pair with pprof's formula", () => {
     expect(p.samples.count).toBe(3);
     const expected = [
       [...unsample(5, 20480, RATE), ...unsample(1, 1024, RATE)],
@@ -120,7 +120,7 @@ describe('parseLegacyHeapProfile', () => {
     expect(locationView(p, 0).line[0]!.function).toBe(p.function[0]);
   });
 
-  test('a header whose alloc totals equal the in-use ones gives pprof\'s two types objects/space', () => {
+  test("a header whose alloc totals equal the in-use ones gives pprof's two types objects/space", () => {
     const q = parseLegacyHeapProfile('heap profile: 1: 512 [1: 512] @ heap/1048576\n1: 512 [1: 512] @ 0x11\n');
     expect(q.sampleType.map((t) => t.type)).toEqual(['objects', 'space']);
     expect(Array.from(q.samples.value)).toEqual(unsample(1, 512, RATE));
@@ -139,21 +139,25 @@ describe('parseLegacyHeapProfile', () => {
   });
 
   test('a memory-map section ends the samples', () => {
-    const q = parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heapprofile\n1: 8 [1: 8] @ 0x11\n\nMAPPED_LIBRARIES:\n00400000-00452000 r-xp 00000000 08:02 173521 /bin/app\n');
+    const q = parseLegacyHeapProfile(
+      'heap profile: 1: 8 [1: 8] @ heapprofile\n1: 8 [1: 8] @ 0x11\n\nMAPPED_LIBRARIES:\n00400000-00452000 r-xp 00000000 08:02 173521 /bin/app\n',
+    );
     expect(q.samples.count).toBe(1);
   });
 
   test('malformed input is a DecodeError naming the line', () => {
-    expect(() => parseLegacyHeapProfile('heap profile: nonsense')).toThrow(new DecodeError('legacy heap profile: unrecognized header "heap profile: nonsense"'));
-    expect(() => parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heap/1024\n1: 8 [1: 8] @ 0x11\ngarbage here\n')).toThrow(
-      new DecodeError('legacy heap profile line 3: malformed sample "garbage here"'),
+    expect(() => parseLegacyHeapProfile('heap profile: nonsense')).toThrow(
+      new DecodeError('legacy heap profile: unrecognized header "heap profile: nonsense"'),
     );
+    expect(() =>
+      parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heap/1024\n1: 8 [1: 8] @ 0x11\ngarbage here\n'),
+    ).toThrow(new DecodeError('legacy heap profile line 3: malformed sample "garbage here"'));
     expect(() => parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heap/1024\n0: 8 [1: 8] @ 0x11\n')).toThrow(
       new DecodeError('legacy heap profile line 2: inuse count was 0 but inuse bytes was 8'),
     );
-    expect(() => parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heap/1024\n1: 8 [1: 8] @ 0x1ffffffffffffffff\n')).toThrow(
-      new DecodeError('legacy heap profile line 2: address 0x1ffffffffffffffff exceeds 64 bits'),
-    );
+    expect(() =>
+      parseLegacyHeapProfile('heap profile: 1: 8 [1: 8] @ heap/1024\n1: 8 [1: 8] @ 0x1ffffffffffffffff\n'),
+    ).toThrow(new DecodeError('legacy heap profile line 2: address 0x1ffffffffffffffff exceeds 64 bits'));
   });
 
   test('decodeProfile recognizes the text, plain or gzipped', async () => {
@@ -205,7 +209,11 @@ describe('parseLegacyHeapProfile: frames Go hides from the # lines', () => {
     const t = s.sampleType.findIndex((v) => v.type === 'space');
     const flat = new Map(s.functions.name.map((n, r) => [n, s.functions.flat[t]![r]!]));
     const one = unsample(1, 1024, RATE)[1];
-    expect(Object.fromEntries([...flat].filter(([, v]) => v !== 0))).toEqual({ 'main.leaf': one, '<unknown>': one, 'runtime.mallocgc': one });
+    expect(Object.fromEntries([...flat].filter(([, v]) => v !== 0))).toEqual({
+      'main.leaf': one,
+      '<unknown>': one,
+      'runtime.mallocgc': one,
+    });
   });
 
   test('samples without # lines keep every frame', () => {
@@ -261,7 +269,12 @@ function mappingTable(p: Profile): Record<string, string> {
     allLocations(p).map((l) => {
       const m = l.mapping;
       const hex = (v: bigint) => `0x${v.toString(16)}`;
-      return [hex(l.address), m === undefined ? '-' : `${hex(m.memoryStart)}/${hex(m.memoryLimit)}/${hex(m.fileOffset)} ${m.filename} ${m.buildId}`.trim()];
+      return [
+        hex(l.address),
+        m === undefined
+          ? '-'
+          : `${hex(m.memoryStart)}/${hex(m.memoryLimit)}/${hex(m.fileOffset)} ${m.filename} ${m.buildId}`.trim(),
+      ];
     }),
   );
 }
@@ -303,7 +316,9 @@ describe('parseLegacyHeapProfile: the memory map', () => {
       [6, '/anon_hugepage'],
       [7, '/bin/other'],
     ]);
-    expect(p.mapping.every((m) => !m.hasFunctions && !m.hasFilenames && !m.hasLineNumbers && !m.hasInlineFrames)).toBe(true);
+    expect(p.mapping.every((m) => !m.hasFunctions && !m.hasFilenames && !m.hasLineNumbers && !m.hasInlineFrames)).toBe(
+      true,
+    );
     expect(allLocations(p).every((l) => l.mapping === undefined || p.mapping.includes(l.mapping))).toBe(true);
   });
 
@@ -369,7 +384,9 @@ describeWithGo('legacy heap profiles against go tool pprof', () => {
       const file = join(dir, 'heap.txt');
       writeFileSync(file, MAPPED);
       const top = pprofTop(file, 'space');
-      expect(rowsOf(summarize(parseLegacyHeapProfile(MAPPED)), 'space')).toEqual(Object.fromEntries(top.rows.map((r) => [r.name, [r.flat, r.cum]])));
+      expect(rowsOf(summarize(parseLegacyHeapProfile(MAPPED)), 'space')).toEqual(
+        Object.fromEntries(top.rows.map((r) => [r.name, [r.flat, r.cum]])),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -404,9 +421,12 @@ describeWithGo('legacy heap profiles against go tool pprof', () => {
         const top = pprofTop(pb, sampleType);
         // Rows that are 0 in both columns are left out: pprof omits functions whose samples are
         // all zero in this sample type.
-        const nonZero = (rows: [string, [number, number]][]) => Object.fromEntries(rows.filter(([, [f, c]]) => f !== 0 || c !== 0));
+        const nonZero = (rows: [string, [number, number]][]) =>
+          Object.fromEntries(rows.filter(([, [f, c]]) => f !== 0 || c !== 0));
         expect(top.rows.length).toBeGreaterThan(0);
-        expect(nonZero(Object.entries(rowsOf(s, sampleType)))).toEqual(nonZero(top.rows.map((r) => [r.name, [r.flat, r.cum]])));
+        expect(nonZero(Object.entries(rowsOf(s, sampleType)))).toEqual(
+          nonZero(top.rows.map((r) => [r.name, [r.flat, r.cum]])),
+        );
       }
       // The frames Go printed name the user code; the runtime frames it hides keep an address only.
       const named = allLocations(p).flatMap((l) => l.line.map((x) => x.function!.name));

@@ -28,7 +28,10 @@ export interface RawProfile {
 }
 
 export function pprofRaw(file: string): RawProfile {
-  const run = spawnSync('go', ['tool', 'pprof', '-raw', '-symbolize=none', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const run = spawnSync('go', ['tool', 'pprof', '-raw', '-symbolize=none', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   if (run.status !== 0) throw new Error(`go tool pprof failed on ${file}: ${run.stderr}`);
   return parseRaw(run.stdout);
 }
@@ -56,11 +59,24 @@ function parseRaw(text: string): RawProfile {
     if (/^\s+\S+:\[/.test(l)) {
       // A label line of the previous sample; keep numeric ones (pprof prints string labels first).
       const prev = samples[samples.length - 1]!;
-      samples[samples.length - 1] = { ...prev, numLabels: [prev.numLabels, l.trim()].filter((x) => x !== '').join(' ') };
+      samples[samples.length - 1] = {
+        ...prev,
+        numLabels: [prev.numLabels, l.trim()].filter((x) => x !== '').join(' '),
+      };
       continue;
     }
-    const value = l.slice(0, colon).trim().split(/\s+/).filter((x) => x !== '').map(Number);
-    const locationId = l.slice(colon + 1).trim().split(/\s+/).filter((x) => x !== '').map(Number);
+    const value = l
+      .slice(0, colon)
+      .trim()
+      .split(/\s+/)
+      .filter((x) => x !== '')
+      .map(Number);
+    const locationId = l
+      .slice(colon + 1)
+      .trim()
+      .split(/\s+/)
+      .filter((x) => x !== '')
+      .map(Number);
     samples.push({ value, locationId, numLabels: '' });
   }
   i++;

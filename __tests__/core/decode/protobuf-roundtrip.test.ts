@@ -19,7 +19,16 @@ const heapSpec: ProfileSpec = {
   durationNanos: 5_000_000_000,
   comment: ['first comment', 'second'],
   mapping: [
-    { id: 1, memoryStart: 0x400000, memoryLimit: 0x800000, fileOffset: 0, filename: '/bin/app', buildId: 'abc123', hasFunctions: true, hasLineNumbers: true },
+    {
+      id: 1,
+      memoryStart: 0x400000,
+      memoryLimit: 0x800000,
+      fileOffset: 0,
+      filename: '/bin/app',
+      buildId: 'abc123',
+      hasFunctions: true,
+      hasLineNumbers: true,
+    },
   ],
   function: [
     { id: 1, name: 'main.alloc', systemName: 'main.alloc', filename: 'main.go', startLine: 10 },
@@ -29,11 +38,26 @@ const heapSpec: ProfileSpec = {
   location: [
     { id: 1, mappingId: 1, address: 0x401000, line: [{ functionId: 1, line: 12, column: 3 }] },
     // Inlined: main.inlined (callee) into main.main (caller, last).
-    { id: 2, mappingId: 1, address: 0x402000, line: [{ functionId: 2, line: 22 }, { functionId: 3, line: 33 }] },
+    {
+      id: 2,
+      mappingId: 1,
+      address: 0x402000,
+      line: [
+        { functionId: 2, line: 22 },
+        { functionId: 3, line: 33 },
+      ],
+    },
   ],
   sample: [
     { locationId: [1, 2], value: [3, 3072, 1, 1024], label: [{ key: 'bytes', num: 1024 }] },
-    { locationId: [2], value: [10, 160, 0, 0], label: [{ key: 'bytes', num: 16 }, { key: 'tag', str: 'x' }] },
+    {
+      locationId: [2],
+      value: [10, 160, 0, 0],
+      label: [
+        { key: 'bytes', num: 16 },
+        { key: 'tag', str: 'x' },
+      ],
+    },
     { locationId: [1, 2, 1], value: [1, 48, 1, 48], label: [{ key: 'bytes', num: 48, numUnit: 'bytes' }] },
   ],
 };
@@ -144,7 +168,11 @@ describe('decodeProtobuf round trips', () => {
   test('negative sample values and label numbers, and the ±(2^53 − 1) bounds, decode exactly', () => {
     const max = 2 ** 53 - 1;
     const spec: ProfileSpec = {
-      sampleType: [['a', 'count'], ['b', 'bytes'], ['c', 'bytes']],
+      sampleType: [
+        ['a', 'count'],
+        ['b', 'bytes'],
+        ['c', 'bytes'],
+      ],
       location: [{ id: 1 }],
       sample: [
         { locationId: [1], value: [-1, -1024, 0], label: [{ key: 'delta', num: -7 }] },
@@ -165,7 +193,12 @@ describe('decodeProtobuf round trips', () => {
       sample: [
         {
           value: [1],
-          label: [{ key: 'thread', str: 'main' }, { key: 'bytes', num: 64, numUnit: 'bytes' }, { key: 'empty' }, { key: 'unitOnly', numUnit: 'ms' }],
+          label: [
+            { key: 'thread', str: 'main' },
+            { key: 'bytes', num: 64, numUnit: 'bytes' },
+            { key: 'empty' },
+            { key: 'unitOnly', numUnit: 'ms' },
+          ],
         },
       ],
     };
@@ -184,7 +217,9 @@ describe('decodeProtobuf round trips', () => {
 
   test('without default_sample_type the last type is the default; -1 without types', () => {
     expect(decodeProtobuf(encodeProfile(heapSpec)).defaultSampleTypeIndex).toBe(3);
-    expect(decodeProtobuf(encodeProfile({ sampleType: [['x', 'y']], defaultSampleType: 'nope' })).defaultSampleTypeIndex).toBe(0);
+    expect(
+      decodeProtobuf(encodeProfile({ sampleType: [['x', 'y']], defaultSampleType: 'nope' })).defaultSampleTypeIndex,
+    ).toBe(0);
     expect(decodeProtobuf(encodeProfile({})).defaultSampleTypeIndex).toBe(-1);
   });
 
@@ -212,7 +247,11 @@ describe('decodeProtobuf round trips', () => {
 
   test('a 5,000-sample profile with deep stacks round-trips through gzip and decodeProfile', () => {
     const fns = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, name: `pkg.f${i}`, filename: `f${i % 7}.go` }));
-    const locs = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, address: 0x1000 + i * 16, line: [{ functionId: (i % 300) + 1, line: i }] }));
+    const locs = Array.from({ length: 600 }, (_, i) => ({
+      id: i + 1,
+      address: 0x1000 + i * 16,
+      line: [{ functionId: (i % 300) + 1, line: i }],
+    }));
     // Location ids up to 600 take one or two varint bytes; the stack lengths vary from 1 to 40.
     const sample = Array.from({ length: 5000 }, (_, i) => ({
       locationId: Array.from({ length: (i % 40) + 1 }, (_, j) => ((i * 31 + j * 17) % 600) + 1),

@@ -17,14 +17,23 @@ const reader = (v: bigint) => new WireReader(Uint8Array.from(varint(v)));
 const U64_MAX = (1n << 64n) - 1n;
 
 describe('WireReader', () => {
-  test.each([0n, 1n, 127n, 128n, 16383n, 16384n, (1n << 28n) - 1n, 1n << 28n, (1n << 32n) - 1n, 1n << 32n, (1n << 53n) - 1n])(
-    'varint %p decodes exactly and consumes its bytes',
-    (v) => {
-      const r = reader(v);
-      expect(r.varint()).toBe(Number(v));
-      expect(r.pos).toBe(varint(v).length);
-    },
-  );
+  test.each([
+    0n,
+    1n,
+    127n,
+    128n,
+    16383n,
+    16384n,
+    (1n << 28n) - 1n,
+    1n << 28n,
+    (1n << 32n) - 1n,
+    1n << 32n,
+    (1n << 53n) - 1n,
+  ])('varint %p decodes exactly and consumes its bytes', (v) => {
+    const r = reader(v);
+    expect(r.varint()).toBe(Number(v));
+    expect(r.pos).toBe(varint(v).length);
+  });
 
   test('the varint fast path does not read past the message end', () => {
     // 0x80 0x01 is 128, but the message ends after the first byte.
@@ -41,7 +50,9 @@ describe('WireReader', () => {
     expect(() => reader(1n << 53n).int64('sample value')).toThrow(
       new DecodeError('sample value 9007199254740992 does not fit in a double exactly (|v| > 2^53)', 0),
     );
-    expect(() => reader(-(1n << 53n)).int64('v')).toThrow(new DecodeError('v -9007199254740992 does not fit in a double exactly (|v| > 2^53)', 0));
+    expect(() => reader(-(1n << 53n)).int64('v')).toThrow(
+      new DecodeError('v -9007199254740992 does not fit in a double exactly (|v| > 2^53)', 0),
+    );
     expect(() => reader(1n << 63n).int64('v')).toThrow(/v -9223372036854775808 does not fit/);
   });
 

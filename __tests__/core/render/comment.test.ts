@@ -9,11 +9,21 @@ import {
 } from '../../../src/core/render/comment.js';
 import type { GateReportContext } from '../../../src/core/gate.js';
 import { GITHUB_COMMENT_LIMIT } from '../../../src/core/render/markdown.js';
-import { renderTrendChart, renderTrendTable, sparkline, SPARK_BLOCKS, type TrendPoint } from '../../../src/core/render/trend.js';
+import {
+  renderTrendChart,
+  renderTrendTable,
+  sparkline,
+  SPARK_BLOCKS,
+  type TrendPoint,
+} from '../../../src/core/render/trend.js';
 import { fn, KiB, MiB, sampleDiff, sampleVerdict } from './fixtures.js';
 
 function report(extra = sampleDiff()) {
-  return buildReport(extra, sampleVerdict(extra), { base: 'baseline aaaaaaaaaaaa (main)', current: 'heap.pb.gz', top: 0 });
+  return buildReport(extra, sampleVerdict(extra), {
+    base: 'baseline aaaaaaaaaaaa (main)',
+    current: 'heap.pb.gz',
+    top: 0,
+  });
 }
 
 function point(label: string, space: number, objects = 1000): TrendPoint {
@@ -71,17 +81,23 @@ describe('sparkline', () => {
 
 describe('trend table and chart', () => {
   test('one row per metric with first and last values; nothing for a single point', () => {
-    const lines = renderTrendTable([point('a', MiB, 10), point('b', 3 * MiB, 10)], [
-      { type: 'inuse_space', unit: 'bytes' },
-      { type: 'inuse_objects', unit: 'count' },
-    ]);
+    const lines = renderTrendTable(
+      [point('a', MiB, 10), point('b', 3 * MiB, 10)],
+      [
+        { type: 'inuse_space', unit: 'bytes' },
+        { type: 'inuse_objects', unit: 'count' },
+      ],
+    );
     expect(lines[2]).toBe('| `inuse_space` | `▁█` | 1.00 MiB | 3.00 MiB |');
     expect(lines[3]).toBe('| `inuse_objects` | `▄▄` | 10 | 10 |');
     expect(renderTrendTable([point('a', MiB)], [{ type: 'inuse_space', unit: 'bytes' }])).toEqual([]);
   });
 
   test('the mermaid chart is in MiB for bytes, with labels reduced to safe characters', () => {
-    const chart = renderTrendChart([point('a"]; evil', MiB), point('this run', 2.5 * MiB)], { type: 'inuse_space', unit: 'bytes' });
+    const chart = renderTrendChart([point('a"]; evil', MiB), point('this run', 2.5 * MiB)], {
+      type: 'inuse_space',
+      unit: 'bytes',
+    });
     expect(chart).toEqual([
       '```mermaid',
       'xychart-beta',
@@ -108,8 +124,10 @@ describe('the gate report', () => {
     expect(md).toContain('Reproduce locally: `npx heapgate check heap.pb.gz');
   });
 
-  test('the report\'s warnings follow the baseline line, before the labels, in the comment as in the summary', () => {
-    const warned = report(sampleDiff([], ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']));
+  test("the report's warnings follow the baseline line, before the labels, in the comment as in the summary", () => {
+    const warned = report(
+      sampleDiff([], ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']),
+    );
     const md = renderGateMarkdown(ctx({ report: warned }));
     const lines = md.split('\n');
     expect(lines.slice(2, 7)).toEqual([
@@ -134,12 +152,20 @@ describe('the gate report', () => {
     const md = renderGateMarkdown(ctx({ verdict: 'accepted', accepted: { label: 'heapgate:accept', by: 'alice' } }));
     expect(md.split('\n')[0]).toMatch(/^### ☑️ heapgate `api`: accepted/);
     expect(md).toContain('☑️ **Accepted** by @\u200dalice with the `heapgate:accept` label');
-    expect(renderGateMarkdown(ctx({ verdict: 'accepted', accepted: { label: 'ok', by: null } }))).toContain('**Accepted** with the `ok` label');
+    expect(renderGateMarkdown(ctx({ verdict: 'accepted', accepted: { label: 'ok', by: null } }))).toContain(
+      '**Accepted** with the `ok` label',
+    );
   });
 
   test('no baseline: where it looked and how to seed one', () => {
     const md = renderGateMarkdown(
-      ctx({ verdict: 'no-baseline', report: null, baseline: null, reproduce: null, noBaseline: { branches: ['dev', 'main'], store: 'gs://b/p', seed: 'npx heapgate baseline put x' } }),
+      ctx({
+        verdict: 'no-baseline',
+        report: null,
+        baseline: null,
+        reproduce: null,
+        noBaseline: { branches: ['dev', 'main'], store: 'gs://b/p', seed: 'npx heapgate baseline put x' },
+      }),
     );
     expect(md.split('\n')[0]).toBe('### 🆕 heapgate `api`: no-baseline — no baseline yet');
     expect(md).toContain('No baseline for series `api` on `dev` or `main` in `gs://b/p`');
@@ -150,7 +176,11 @@ describe('the gate report', () => {
     const evil = '</details><script>alert(1)</script> @everyone | `x`\n# heading';
     const diff = sampleDiff([fn(evil, 0, 4 * KiB, 0, 4 * KiB)]);
     const md = renderComment(
-      ctx({ report: report(diff), baseline: { ...ctx().baseline!, branch: evil, runUrl: 'javascript:alert(1)' }, accepted: { label: evil, by: '@evil' } }),
+      ctx({
+        report: report(diff),
+        baseline: { ...ctx().baseline!, branch: evil, runUrl: 'javascript:alert(1)' },
+        accepted: { label: evil, by: '@evil' },
+      }),
     );
     // Inside a code span nothing is interpreted; outside them none of it may remain.
     const outside = withoutCodeSpans(md);
@@ -167,7 +197,9 @@ describe('the gate report', () => {
   });
 
   test('the comment ends with the series marker and stays within the limit, dropping extras first', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => fn(`pkg.function_with_a_long_name_${i}_${'x'.repeat(80)}`, 0, i + 1, 0, i + 1));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      fn(`pkg.function_with_a_long_name_${i}_${'x'.repeat(80)}`, 0, i + 1, 0, i + 1),
+    );
     const big = ctx({ report: report(sampleDiff(many)) });
     const body = renderComment(big);
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);

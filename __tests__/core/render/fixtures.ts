@@ -5,7 +5,13 @@ import type { MetricResult, Verdict } from '../../../src/core/verdict.js';
 export const KiB = 1024;
 export const MiB = 1024 * 1024;
 
-export function fn(name: string, baseFlat: number, currentFlat: number, baseCum: number, currentCum: number): FunctionDelta {
+export function fn(
+  name: string,
+  baseFlat: number,
+  currentFlat: number,
+  baseCum: number,
+  currentCum: number,
+): FunctionDelta {
   return {
     name,
     baseFlat,
@@ -27,7 +33,15 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
   return {
     metrics: [
       { sampleType: 'inuse_objects', unit: 'count', base: 1000, current: 1010, delta: 10, deltaPercent: 1, z: 0.3 },
-      { sampleType: 'inuse_space', unit: 'bytes', base: MiB, current: 1.5 * MiB, delta: 0.5 * MiB, deltaPercent: 50, z: 6.25 },
+      {
+        sampleType: 'inuse_space',
+        unit: 'bytes',
+        base: MiB,
+        current: 1.5 * MiB,
+        delta: 0.5 * MiB,
+        deltaPercent: 50,
+        z: 6.25,
+      },
     ],
     functions: {
       inuse_objects: [fn('main.grow', 0, 10, 0, 10), fn('main.main', 1000, 1000, 1000, 1010)],

@@ -17,8 +17,11 @@ describe('renderJson', () => {
     expect(validate(json, schema)).toEqual([]);
   });
 
-  test('warnings: an array of the report\'s strings, as they are; [] when none; both match the schema', () => {
-    const warnings = ['sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values', 'odd "type"\n/count'];
+  test("warnings: an array of the report's strings, as they are; [] when none; both match the schema", () => {
+    const warnings = [
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values',
+      'odd "type"\n/count',
+    ];
     const json = JSON.parse(renderJson(report(2, warnings)));
     expect(json.warnings).toEqual(warnings);
     expect(validate(json, schema)).toEqual([]);
@@ -67,8 +70,24 @@ describe('renderJson', () => {
     });
     expect(json.metrics[0].pattern).toBeNull();
     expect(json.functions.inuse_space).toEqual([
-      { name: 'main.grow', baseFlat: 0, currentFlat: 786432, flatDelta: 786432, baseCum: 0, currentCum: 786432, cumDelta: 786432 },
-      { name: 'main.shrink', baseFlat: 524288, currentFlat: 262144, flatDelta: -262144, baseCum: 524288, currentCum: 262144, cumDelta: -262144 },
+      {
+        name: 'main.grow',
+        baseFlat: 0,
+        currentFlat: 786432,
+        flatDelta: 786432,
+        baseCum: 0,
+        currentCum: 786432,
+        cumDelta: 786432,
+      },
+      {
+        name: 'main.shrink',
+        baseFlat: 524288,
+        currentFlat: 262144,
+        flatDelta: -262144,
+        baseCum: 524288,
+        currentCum: 262144,
+        cumDelta: -262144,
+      },
     ]);
     expect(json.functionCount).toEqual({ inuse_objects: 2, inuse_space: 4 });
     expect(json.top).toBe(2);

@@ -3,7 +3,12 @@ import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../../src/core/render/m
 import { terminalSafe } from '../../../src/core/render/escape.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
-function report(extra = [] as ReturnType<typeof fn>[], top = 10, verdict: 'pass' | 'warn' | 'fail' = 'fail', warnings: string[] = []) {
+function report(
+  extra = [] as ReturnType<typeof fn>[],
+  top = 10,
+  verdict: 'pass' | 'warn' | 'fail' = 'fail',
+  warnings: string[] = [],
+) {
   const diff = sampleDiff(extra, warnings);
   return buildReport(diff, sampleVerdict(diff, verdict), { base: 'main@abc123', current: 'heap.pb.gz', top });
 }
@@ -93,7 +98,9 @@ describe('renderMarkdown', () => {
   });
 
   test('a huge report fits the comment limit by dropping function rows first', () => {
-    const extra = Array.from({ length: 3000 }, (_, i) => fn(`pkg.function_${'x'.repeat(150)}_${i}`, 0, 3000 - i, 0, 3000 - i));
+    const extra = Array.from({ length: 3000 }, (_, i) =>
+      fn(`pkg.function_${'x'.repeat(150)}_${i}`, 0, 3000 - i, 0, 3000 - i),
+    );
     const r = report(extra, 0);
     const full = renderMarkdown(r, { budget: Number.MAX_SAFE_INTEGER });
     expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
@@ -118,7 +125,9 @@ describe('renderMarkdown', () => {
   });
 
   test('a ⚠️ line per warning under the verdict, joined by hard breaks, then a blank line and the labels', () => {
-    const md = renderMarkdown(report([], 10, 'fail', ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']));
+    const md = renderMarkdown(
+      report([], 10, 'fail', ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']),
+    );
     const lines = md.split('\n');
     expect(lines[0]).toMatch(/^### ❌ heapgate: fail/);
     // markdownText escapes every ASCII punctuation character; a trailing backslash is a hard line break.

@@ -29,9 +29,12 @@ describe('buildReport', () => {
     expect(all.top).toBeNull();
   });
 
-  test('carries the diff\'s warnings, in order; none when the diff has none', () => {
+  test("carries the diff's warnings, in order; none when the diff has none", () => {
     const warned = sampleDiff([], ['first', 'second']);
-    expect(buildReport(warned, sampleVerdict(warned), { base: 'a', current: 'b', top: 10 }).warnings).toEqual(['first', 'second']);
+    expect(buildReport(warned, sampleVerdict(warned), { base: 'a', current: 'b', top: 10 }).warnings).toEqual([
+      'first',
+      'second',
+    ]);
     const plain = sampleDiff();
     expect(buildReport(plain, sampleVerdict(plain), { base: 'a', current: 'b', top: 10 }).warnings).toEqual([]);
   });

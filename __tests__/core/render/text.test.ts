@@ -25,9 +25,36 @@ describe('renderText', () => {
     const lines = renderText(report(), { color: false }).split('\n');
     const header = lines.findIndex((l) => l.startsWith('metric'));
     expect(cells(lines[header]!)).toEqual(['metric', 'base', 'current', 'Δ', 'Δ%', 'z', 'rule', 'status']);
-    expect(cells(lines[header + 1]!)).toEqual(['inuse_objects', '1,000', '1,010', '+10', '+1.0%', '0.3', 'inuse_objects +0.5%', 'noise']);
-    expect(cells(lines[header + 2]!)).toEqual(['inuse_space', '1.00 MiB', '1.50 MiB', '+512.00 KiB', '+50.0%', '6.3', 'inuse_space +10%', 'fail']);
-    expect(cells(lines[header + 3]!)).toEqual(['inuse_space ~ main\\.grow', '0 B', '768.00 KiB', '+768.00 KiB', 'n/a', 'exact', '-', 'pass']);
+    expect(cells(lines[header + 1]!)).toEqual([
+      'inuse_objects',
+      '1,000',
+      '1,010',
+      '+10',
+      '+1.0%',
+      '0.3',
+      'inuse_objects +0.5%',
+      'noise',
+    ]);
+    expect(cells(lines[header + 2]!)).toEqual([
+      'inuse_space',
+      '1.00 MiB',
+      '1.50 MiB',
+      '+512.00 KiB',
+      '+50.0%',
+      '6.3',
+      'inuse_space +10%',
+      'fail',
+    ]);
+    expect(cells(lines[header + 3]!)).toEqual([
+      'inuse_space ~ main\\.grow',
+      '0 B',
+      '768.00 KiB',
+      '+768.00 KiB',
+      'n/a',
+      'exact',
+      '-',
+      'pass',
+    ]);
   });
 
   test('-top table: flat and cum deltas with percentages of the base total, running sum%', () => {
@@ -35,11 +62,27 @@ describe('renderText', () => {
     expect(lines).toContain('Type: inuse_space');
     const header = lines.findIndex((l) => l.trim().startsWith('flat Δ'));
     // Shown flat deltas add up to 768 − 256 + 0 = +512 KiB, 50 % of the 1 MiB base total.
-    expect(lines[header - 1]).toBe('Showing all 3 functions by |flat Δ|, accounting for +512.00 KiB (50.00% of the base total 1.00 MiB)');
+    expect(lines[header - 1]).toBe(
+      'Showing all 3 functions by |flat Δ|, accounting for +512.00 KiB (50.00% of the base total 1.00 MiB)',
+    );
     expect(cells(lines[header]!)).toEqual(['flat Δ', 'flat%', 'sum%', 'cum Δ', 'cum%', 'name']);
     // Base total 1 MiB: 768 KiB = 75 %, 256 KiB = 25 %, running sum 768−256 = 512 KiB = 50 %.
-    expect(cells(lines[header + 1]!)).toEqual(['+768.00 KiB', '75.00%', '75.00%', '+768.00 KiB', '75.00%', 'main.grow']);
-    expect(cells(lines[header + 2]!)).toEqual(['-256.00 KiB', '25.00%', '50.00%', '-256.00 KiB', '25.00%', 'main.shrink']);
+    expect(cells(lines[header + 1]!)).toEqual([
+      '+768.00 KiB',
+      '75.00%',
+      '75.00%',
+      '+768.00 KiB',
+      '75.00%',
+      'main.grow',
+    ]);
+    expect(cells(lines[header + 2]!)).toEqual([
+      '-256.00 KiB',
+      '25.00%',
+      '50.00%',
+      '-256.00 KiB',
+      '25.00%',
+      'main.shrink',
+    ]);
     expect(cells(lines[header + 3]!)).toEqual(['0 B', '0%', '50.00%', '+512.00 KiB', '50.00%', 'main.main']);
   });
 
@@ -63,7 +106,10 @@ describe('renderText', () => {
   });
 
   test('a warning: line each after the header, before the metrics; none without warnings', () => {
-    const warnings = ['sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values', 'Go versions differ'];
+    const warnings = [
+      'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values',
+      'Go versions differ',
+    ];
     const lines = renderText(report(10, [], undefined, warnings), { color: false }).split('\n');
     expect(lines.slice(0, 6)).toEqual([
       lines[0],
@@ -78,8 +124,13 @@ describe('renderText', () => {
   });
 
   test('warnings: yellow when coloured, control characters escaped', () => {
-    const text = renderText(report(10, [], undefined, ['sample types only in the base profile, not compared: evil\u001b[2J/count']), { color: true });
-    expect(text).toContain('\u001b[33mwarning:\u001b[0m sample types only in the base profile, not compared: evil\\x1b[2J/count\n');
+    const text = renderText(
+      report(10, [], undefined, ['sample types only in the base profile, not compared: evil\u001b[2J/count']),
+      { color: true },
+    );
+    expect(text).toContain(
+      '\u001b[33mwarning:\u001b[0m sample types only in the base profile, not compared: evil\\x1b[2J/count\n',
+    );
   });
 
   test('escape sequences in function names are shown, not sent to the terminal', () => {

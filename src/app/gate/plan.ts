@@ -26,7 +26,11 @@ export interface PullRequestEvent {
   /** Names of its labels when the event fired. */
   readonly labels: readonly string[];
   /** For a `labeled`/`unlabeled` event: which label and who (payload `label.name`, `sender.login`). */
-  readonly labelEvent: { readonly action: 'labeled' | 'unlabeled'; readonly label: string; readonly sender: string } | null;
+  readonly labelEvent: {
+    readonly action: 'labeled' | 'unlabeled';
+    readonly label: string;
+    readonly sender: string;
+  } | null;
 }
 
 /** The workflow run as the Action sees it (from GITHUB_* variables and the event payload). */
@@ -98,7 +102,10 @@ export function planRun(config: PlanConfig, event: GateEvent): RunPlan {
   let lookup: BaselineLookup;
   let sha = event.sha;
   if (pr !== null) {
-    lookup = { commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } }, branches: branches(pr.baseRef) };
+    lookup = {
+      commit: requested ?? { mergeBase: { base: pr.baseSha, head: pr.headSha } },
+      branches: branches(pr.baseRef),
+    };
     sha = pr.headSha;
   } else {
     lookup = { commit: requested, branches: branches(event.branch ?? base) };

@@ -27,7 +27,8 @@ export async function publish(
   annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
   let comment: CommentResult | null = null;
   if (plan.pullRequest !== null && config.comment !== 'never') {
-    if (ports.comments !== null) comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config.comment, context);
+    if (ports.comments !== null)
+      comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config.comment, context);
     else ports.log.info('no github-token: the report is in the job summary only');
   }
   const summary = renderGateMarkdown(context);
@@ -56,7 +57,8 @@ function annotate(log: Logger, series: string, verdict: GateVerdict, report: Rep
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
     const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? '(none)'}`;
     if (m.status === 'warn') log.warning(text, { title: `heapgate ${series}: memory warning` });
-    else if (verdict === 'accepted') log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (verdict === 'accepted')
+      log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
   }
@@ -76,11 +78,16 @@ async function postComment(
   } catch (e) {
     const status = e instanceof GitHubApiError ? e.status : 0;
     const hint =
-      status === 403 ? '; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)' : '';
+      status === 403
+        ? '; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)'
+        : '';
     const answered = status > 0 ? `GitHub answered ${status}: ` : '';
-    log.warning(`could not comment on pull request #${issue}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`, {
-      title: 'heapgate: no pull request comment',
-    });
+    log.warning(
+      `could not comment on pull request #${issue}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`,
+      {
+        title: 'heapgate: no pull request comment',
+      },
+    );
     return null;
   }
 }

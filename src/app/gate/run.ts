@@ -11,7 +11,15 @@ import { renderGateJson } from '../../core/render/gate-json.js';
 import type { TrendPoint } from '../../core/render/trend.js';
 import type { Report } from '../../core/report.js';
 import { focusPatterns } from '../../core/rules.js';
-import type { BaselineStore, Clock, CommentSink, JobSummary, Logger, PullRequestInfo, SummaryLoader } from '../../ports.js';
+import type {
+  BaselineStore,
+  Clock,
+  CommentSink,
+  JobSummary,
+  Logger,
+  PullRequestInfo,
+  SummaryLoader,
+} from '../../ports.js';
 import { noBaselineSentence, reproduceCommand, seedCommand } from '../commands.js';
 import { compareProfiles } from '../compare.js';
 import { baselineSource, findBaseline, type FoundBaseline } from '../find-baseline.js';
@@ -74,7 +82,12 @@ interface Compared {
  * becomes a baseline). Rejects with a HeapgateError naming the step when an input is bad or the
  * store fails; a failure to comment or to write the summary is only a warning.
  */
-export async function runGate(config: GateConfig, event: GateEvent, current: Uint8Array, ports: GatePorts): Promise<GateOutcome> {
+export async function runGate(
+  config: GateConfig,
+  event: GateEvent,
+  current: Uint8Array,
+  ports: GatePorts,
+): Promise<GateOutcome> {
   const plan = planRun(config, event);
   const rules = parseRulesInput(config.rules);
   // A run that stores the new baseline repairs a pointer whose profile is missing.
@@ -96,7 +109,11 @@ export async function runGate(config: GateConfig, event: GateEvent, current: Uin
     reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
     noBaseline:
       found === undefined
-        ? { branches: plan.lookup.branches, store: ports.store.location, seed: seedCommand(config, plan.lookup.branches.at(-1)!) }
+        ? {
+            branches: plan.lookup.branches,
+            store: ports.store.location,
+            seed: seedCommand(config, plan.lookup.branches.at(-1)!),
+          }
         : null,
     update,
   };
@@ -154,7 +171,8 @@ async function decide(
   ports: GatePorts,
 ): Promise<{ readonly verdict: GateVerdict; readonly accepted: Acceptance | null }> {
   if (report === null) return { verdict: 'no-baseline', accepted: null };
-  if (report.verdict !== 'fail' || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
+  if (report.verdict !== 'fail' || pr === null || !hasLabel(pr, acceptLabel))
+    return { verdict: report.verdict, accepted: null };
   return { verdict: 'accepted', accepted: { label: acceptLabel, by: await acceptedBy(ports, pr, acceptLabel) } };
 }
 
@@ -200,11 +218,15 @@ async function updateBaseline(
     sha: plan.sha,
     createdAt: ports.clock.now().toISOString(),
     ...(event.commitTime !== null ? { commitTime: event.commitTime } : {}),
-    ...(event.runId !== null ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) } : {}),
+    ...(event.runId !== null
+      ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) }
+      : {}),
   };
   const result = await storeBaseline(ports.store, run, summary, profile);
   const sha = result.metadata.sha;
-  ports.log.info(`baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`);
+  ports.log.info(
+    `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`,
+  );
   return { branch, sha, result: result.pointer };
 }
 

@@ -41,7 +41,11 @@ export function wantsComment(policy: CommentPolicy, verdict: GateVerdict, exists
  * The sticky comment of `series` among `comments`: the oldest one authored by `identity` (logins
  * compared case-insensitively, as GitHub does) whose body contains the series' marker.
  */
-export function findSticky(comments: readonly IssueComment[], identity: string, series: string): IssueComment | undefined {
+export function findSticky(
+  comments: readonly IssueComment[],
+  identity: string,
+  series: string,
+): IssueComment | undefined {
   const marker = commentMarker(series);
   const me = identity.toLowerCase();
   return comments.find((c) => c.author.toLowerCase() === me && c.body.includes(marker));

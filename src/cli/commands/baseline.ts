@@ -8,10 +8,23 @@ import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
 import { withContext } from '../../app/error-context.js';
 import { runUrl as runPage, storeBaseline } from '../../app/store-baseline.js';
-import { DEFAULT_HISTORY_LIMIT, encodeBranch, normalizeSha, validateSeries, type BaselineMetadata } from '../../core/baseline.js';
+import {
+  DEFAULT_HISTORY_LIMIT,
+  encodeBranch,
+  normalizeSha,
+  validateSeries,
+  type BaselineMetadata,
+} from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
-import { formatOptions, parseChoice, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
+import {
+  formatOptions,
+  parseChoice,
+  parseCommandArgs,
+  parseNonNegativeInt,
+  required,
+  type OptionTable,
+} from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { STORE_OPTIONS } from '../store-options.js';
 
@@ -25,17 +38,33 @@ const PUT: OptionTable = {
   ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: 'branch the commit belongs to (default: $GITHUB_REF_NAME)' },
   sha: { type: 'string', value: 'SHA', description: 'commit id (default: $GITHUB_SHA)' },
-  'commit-time': { type: 'string', value: 'ISO', description: 'committer time, e.g. $(git show -s --format=%cI); orders baselines' },
+  'commit-time': {
+    type: 'string',
+    value: 'ISO',
+    description: 'committer time, e.g. $(git show -s --format=%cI); orders baselines',
+  },
   'run-id': { type: 'string', value: 'ID', description: 'CI run id (default: $GITHUB_RUN_ID)' },
-  'run-url': { type: 'string', value: 'URL', description: 'CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)' },
-  'history-limit': { type: 'string', value: 'N', description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})` },
+  'run-url': {
+    type: 'string',
+    value: 'URL',
+    description: 'CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)',
+  },
+  'history-limit': {
+    type: 'string',
+    value: 'N',
+    description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`,
+  },
   ...FORMAT_AND_HELP,
 };
 
 const SHOW: OptionTable = {
   ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: 'show the current baseline of this branch (default main)' },
-  sha: { type: 'string', value: 'SHA', description: "show this commit's baseline (searched on --branch, else on every branch)" },
+  sha: {
+    type: 'string',
+    value: 'SHA',
+    description: "show this commit's baseline (searched on --branch, else on every branch)",
+  },
   ...FORMAT_AND_HELP,
 };
 
@@ -105,9 +134,12 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const runId = fromEnv(values, 'run-id', io.env, 'GITHUB_RUN_ID');
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
   const runUrl =
-    (values['run-url'] as string | undefined) ?? (runId !== undefined && server && repo ? runPage(server, repo, runId) : undefined);
+    (values['run-url'] as string | undefined) ??
+    (runId !== undefined && server && repo ? runPage(server, repo, runId) : undefined);
   const historyLimit =
-    values['history-limit'] === undefined ? undefined : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
+    values['history-limit'] === undefined
+      ? undefined
+      : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
   const series = validateSeries(required(values, 'series', 'baseline put'));
   const storeUrl = required(values, 'store', 'baseline put');
   encodeBranch(branch);
@@ -121,7 +153,15 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   // loader may move the bytes to a worker thread, so it gets a copy of those to be stored.
   const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes: bytes.slice() }], []);
   const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
-  const run = { series, branch, sha, createdAt: new Date().toISOString(), commitTime: values['commit-time'] as string | undefined, runId, runUrl };
+  const run = {
+    series,
+    branch,
+    sha,
+    createdAt: new Date().toISOString(),
+    commitTime: values['commit-time'] as string | undefined,
+    runId,
+    runUrl,
+  };
   const result = await storeBaseline(store, run, summary!, bytes);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}\n`);
@@ -132,7 +172,9 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
       older: `kept; ${branch} already has a newer baseline`,
     }[result.pointer];
     const object = result.object === 'created' ? 'stored' : 'already stored (first upload kept)';
-    io.stdout(clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}\n`));
+    io.stdout(
+      clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}\n`),
+    );
   }
   return 0;
 }
@@ -222,7 +264,11 @@ function historyTable(entries: readonly BaselineMetadata[]): string {
     }),
   ]);
   const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => (c < 3 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => (c < 3 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!)))
+      .join('  ')
+      .trimEnd();
   return clean(`${[line(header), ...rows.map(line)].join('\n')}\n`);
 }
 
@@ -231,7 +277,11 @@ function help(io: CliIo): number {
   return 0;
 }
 
-const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = { put, show, history };
+const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
+  put,
+  show,
+  history,
+};
 
 export const baselineCommand: Command = {
   async run(argv: readonly string[], io: CliIo): Promise<number> {

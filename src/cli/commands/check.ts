@@ -15,13 +15,30 @@ import { render, type Format } from '../../core/render/index.js';
 import type { Logger } from '../../ports.js';
 import { formatOptions, parseCommandArgs, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { emitReport, parseFormat, parseReportArgs, reportColor, reportOptions, reportRequest, type ReportArgs } from '../report-args.js';
+import {
+  emitReport,
+  parseFormat,
+  parseReportArgs,
+  reportColor,
+  reportOptions,
+  reportRequest,
+  type ReportArgs,
+} from '../report-args.js';
 import { STORE_OPTIONS } from '../store-options.js';
 
 const OPTIONS: OptionTable = {
   ...STORE_OPTIONS,
-  branch: { type: 'string', value: 'B', description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)" },
-  'default-branch': { type: 'string', value: 'B', description: 'fallback when --branch has no baseline (default main)' },
+  branch: {
+    type: 'string',
+    value: 'B',
+    description:
+      "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)",
+  },
+  'default-branch': {
+    type: 'string',
+    value: 'B',
+    description: 'fallback when --branch has no baseline (default main)',
+  },
   ...reportOptions('rules, newline or ";" separated, or @path to a rules file'),
 };
 
@@ -69,8 +86,14 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
  * What check prints when there is no baseline: which branches were tried and the command that seeds
  * one. Branch names and the store URL are untrusted: escaped for the terminal or for Markdown.
  */
-export function noBaselineMessage(args: Pick<CheckArgs, 'series' | 'branches' | 'store'>, location: string, format: Format): string {
-  const seed = seedCommand({ store: args.store, series: args.series, profile: 'PROFILE' }, args.branches.at(-1)!, ['heapgate']);
+export function noBaselineMessage(
+  args: Pick<CheckArgs, 'series' | 'branches' | 'store'>,
+  location: string,
+  format: Format,
+): string {
+  const seed = seedCommand({ store: args.store, series: args.series, profile: 'PROFILE' }, args.branches.at(-1)!, [
+    'heapgate',
+  ]);
   if (format === 'markdown') {
     const where = args.branches.map((b) => markdownCode(b, false)).join(' or ');
     return (
@@ -98,7 +121,12 @@ export const checkCommand: Command = {
     }
     const store = await openStore(args.store, { cwd: io.cwd });
     const lookup = { commit: null, branches: args.branches };
-    const found = await findBaseline({ store, pulls: null, log: stderrLog(io) }, args.series, lookup, 're-baseline with heapgate baseline put');
+    const found = await findBaseline(
+      { store, pulls: null, log: stderrLog(io) },
+      args.series,
+      lookup,
+      're-baseline with heapgate baseline put',
+    );
     let text: string;
     let exitCode = 0;
     if (found === undefined) {

@@ -6,7 +6,15 @@ import { UsageError } from '../../core/errors.js';
 import { render } from '../../core/render/index.js';
 import { formatOptions, parseCommandArgs, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { emitReport, parseFormat, parseReportArgs, reportColor, reportOptions, reportRequest, type ReportArgs } from '../report-args.js';
+import {
+  emitReport,
+  parseFormat,
+  parseReportArgs,
+  reportColor,
+  reportOptions,
+  reportRequest,
+  type ReportArgs,
+} from '../report-args.js';
 
 const OPTIONS: OptionTable = reportOptions(
   'rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file',
@@ -33,7 +41,9 @@ async function parseDiffArgs(argv: readonly string[], cwd: string): Promise<Diff
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
   if (positionals.length !== 2) {
-    throw new UsageError(`diff takes two profiles, BASE and CURRENT; got ${positionals.length} (see heapgate diff --help)`);
+    throw new UsageError(
+      `diff takes two profiles, BASE and CURRENT; got ${positionals.length} (see heapgate diff --help)`,
+    );
   }
   const format = parseFormat(values);
   return { base: positionals[0]!, current: positionals[1]!, ...(await parseReportArgs(values, format, cwd)) };

@@ -86,14 +86,55 @@ const MASK64 = (1n << 64n) - 1n;
 
 // pprof's allocRxStr and allocSkipRxStr (profile/legacy_profile.go), set on legacy heap profiles.
 const ALLOC_DROP_FRAMES = [
-  'calloc', 'cfree', 'malloc', 'free', 'memalign', 'do_memalign', '(__)?posix_memalign', 'pvalloc', 'valloc', 'realloc',
-  'tcmalloc::.*', 'tc_calloc', 'tc_cfree', 'tc_malloc', 'tc_free', 'tc_memalign', 'tc_posix_memalign', 'tc_pvalloc',
-  'tc_valloc', 'tc_realloc', 'tc_new', 'tc_delete', 'tc_newarray', 'tc_deletearray', 'tc_new_nothrow', 'tc_newarray_nothrow',
-  'malloc_zone_malloc', 'malloc_zone_calloc', 'malloc_zone_valloc', 'malloc_zone_realloc', 'malloc_zone_memalign',
-  'malloc_zone_free', 'runtime\\..*', 'BaseArena::.*', '(::)?do_malloc_no_errno', '(::)?do_malloc_pages', '(::)?do_malloc',
-  'DoSampledAllocation', 'MallocedMemBlock::MallocedMemBlock', '_M_allocate', '__builtin_(vec_)?delete',
-  '__builtin_(vec_)?new', '__gnu_cxx::new_allocator::allocate', '__libc_malloc', '__malloc_alloc_template::allocate',
-  'allocate', 'cpp_alloc', 'operator new(\\[\\])?', 'simple_alloc::allocate',
+  'calloc',
+  'cfree',
+  'malloc',
+  'free',
+  'memalign',
+  'do_memalign',
+  '(__)?posix_memalign',
+  'pvalloc',
+  'valloc',
+  'realloc',
+  'tcmalloc::.*',
+  'tc_calloc',
+  'tc_cfree',
+  'tc_malloc',
+  'tc_free',
+  'tc_memalign',
+  'tc_posix_memalign',
+  'tc_pvalloc',
+  'tc_valloc',
+  'tc_realloc',
+  'tc_new',
+  'tc_delete',
+  'tc_newarray',
+  'tc_deletearray',
+  'tc_new_nothrow',
+  'tc_newarray_nothrow',
+  'malloc_zone_malloc',
+  'malloc_zone_calloc',
+  'malloc_zone_valloc',
+  'malloc_zone_realloc',
+  'malloc_zone_memalign',
+  'malloc_zone_free',
+  'runtime\\..*',
+  'BaseArena::.*',
+  '(::)?do_malloc_no_errno',
+  '(::)?do_malloc_pages',
+  '(::)?do_malloc',
+  'DoSampledAllocation',
+  'MallocedMemBlock::MallocedMemBlock',
+  '_M_allocate',
+  '__builtin_(vec_)?delete',
+  '__builtin_(vec_)?new',
+  '__gnu_cxx::new_allocator::allocate',
+  '__libc_malloc',
+  '__malloc_alloc_template::allocate',
+  'allocate',
+  'cpp_alloc',
+  'operator new(\\[\\])?',
+  'simple_alloc::allocate',
 ].join('|');
 const ALLOC_KEEP_FRAMES = ['runtime\\.panic', 'runtime\\.reflectcall', 'runtime\\.call[0-9]*'].join('|');
 
@@ -112,7 +153,8 @@ function stripCR(line: string): string {
 function parseHeader(line: string): Header {
   const h = heapHeaderRE.exec(line);
   if (h === null) {
-    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line)) return { sampling: '', period: 1, hasAlloc: false };
+    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line))
+      return { sampling: '', period: 1, hasAlloc: false };
     throw new DecodeError(`legacy heap profile: unrecognized header ${JSON.stringify(line.slice(0, 80))}`);
   }
   let period = 0;
@@ -135,9 +177,14 @@ function parseHeader(line: string): Header {
 }
 
 /** pprof's parseHeapSample: values [alloc count, alloc bytes,] inuse count, inuse bytes, unsampled. */
-function parseSample(line: string, lineNo: number, header: Header): { value: number[]; blocksize: number; addrs: bigint[] } {
+function parseSample(
+  line: string,
+  lineNo: number,
+  header: Header,
+): { value: number[]; blocksize: number; addrs: bigint[] } {
   const m = heapSampleRE.exec(line);
-  if (m === null) throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
+  if (m === null)
+    throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
   const value: number[] = [];
   let blocksize = 0;
   const addValues = (countText: string, sizeText: string, label: string): void => {
@@ -165,7 +212,8 @@ function parseSample(line: string, lineNo: number, header: Header): { value: num
 
 function toInt(text: string, lineNo: number): number {
   const v = Number(text);
-  if (!Number.isSafeInteger(v)) throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
+  if (!Number.isSafeInteger(v))
+    throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
   return v;
 }
 
@@ -282,7 +330,7 @@ class LegacyBuilder {
 
   /** First naming wins: a location keeps the lines of the first `#` block that lists its address. */
   private nameLocations(frames: readonly Frame[]): void {
-    for (let i = 0; i < frames.length; ) {
+    for (let i = 0; i < frames.length;) {
       let j = i + 1;
       while (j < frames.length && frames[j]!.address === frames[i]!.address) j++;
       const loc = this.locations.get(frames[i]!.address);
@@ -307,7 +355,10 @@ class LegacyBuilder {
 
   build(sampleType: ValueType[], period: number, memoryMap: MemoryMapEntry[]): Profile {
     this.flush();
-    const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
+    const { mapping, of } = assignMappings(
+      memoryMap,
+      this.locationList.map((l) => l.address),
+    );
     const columns = new LocationColumnsBuilder(this.locationList.length);
     this.locationList.forEach((l, i) => {
       for (const ln of l.line ?? []) columns.addLine(ln.fn, ln.line, 0);

@@ -67,7 +67,7 @@ function removeLoggingInfo(line: string): string {
 function replaceAttrs(line: string, attrs: readonly [string, string][]): string {
   if (attrs.length === 0) return line;
   let out = '';
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const hit = attrs.find(([old]) => line.startsWith(old, i));
     if (hit === undefined) out += line[i++];
     else {
@@ -146,7 +146,8 @@ export function assignMappings(
   addresses: readonly bigint[],
 ): { mapping: Mapping[]; of: number[] } {
   let list = drafts;
-  if (list.length > 1 && list[0]!.file.startsWith('/anon_hugepage') && list[0]!.limit === list[1]!.start) list = list.slice(1);
+  if (list.length > 1 && list[0]!.file.startsWith('/anon_hugepage') && list[0]!.limit === list[1]!.start)
+    list = list.slice(1);
   const first = list[0];
   if (first !== undefined && ((first.start - first.offset) & MASK64) === 0x400000n) {
     first.start = 0x400000n;

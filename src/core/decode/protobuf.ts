@@ -25,9 +25,12 @@ export function decodeProtobuf(bytes: Uint8Array): Profile {
 
   const sampleType: ValueType[] = [];
   for (let i = 0; i < scanned.sampleType.count; i++) {
-    sampleType.push(decodeValueType(r, scanned.sampleType.start(i), scanned.sampleType.end(i), strings, `sample_type ${i}`));
+    sampleType.push(
+      decodeValueType(r, scanned.sampleType.start(i), scanned.sampleType.end(i), strings, `sample_type ${i}`),
+    );
   }
-  const periodType = scanned.periodType && decodeValueType(r, scanned.periodType.start, scanned.periodType.end, strings, 'period_type');
+  const periodType =
+    scanned.periodType && decodeValueType(r, scanned.periodType.start, scanned.periodType.end, strings, 'period_type');
 
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);

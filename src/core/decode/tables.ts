@@ -17,7 +17,13 @@ function expectVarint(wt: number, context: string, field: number, keyAt: number)
 }
 
 /** Decodes a ValueType message (sample_type entries, period_type). */
-export function decodeValueType(r: WireReader, start: number, end: number, strings: StringTable, what: string): ValueType {
+export function decodeValueType(
+  r: WireReader,
+  start: number,
+  end: number,
+  strings: StringTable,
+  what: string,
+): ValueType {
   r.pos = start;
   r.end = end;
   let type = 0;

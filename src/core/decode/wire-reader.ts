@@ -125,7 +125,10 @@ export class WireReader {
       const nhi = (~this.hi + (nlo === 0 ? 1 : 0)) >>> 0;
       const magnitude = nhi * TWO32 + nlo;
       if (magnitude <= MAX_SAFE) return -magnitude;
-      throw new DecodeError(`${what} ${BigInt.asIntN(64, this.lastBig())} does not fit in a double exactly (|v| > 2^53)`, start);
+      throw new DecodeError(
+        `${what} ${BigInt.asIntN(64, this.lastBig())} does not fit in a double exactly (|v| > 2^53)`,
+        start,
+      );
     }
     throw new DecodeError(`${what} ${this.lastBig()} does not fit in a double exactly (|v| > 2^53)`, start);
   }
@@ -192,7 +195,10 @@ export class WireReader {
     const len = this.varint();
     const left = this.end - this.pos;
     if (len > left) {
-      throw new DecodeError(`${fieldName(what, field)}: length ${len > MAX_SAFE ? this.lastBig() : len} exceeds the ${left} bytes left`, start);
+      throw new DecodeError(
+        `${fieldName(what, field)}: length ${len > MAX_SAFE ? this.lastBig() : len} exceeds the ${left} bytes left`,
+        start,
+      );
     }
     return this.pos + len;
   }

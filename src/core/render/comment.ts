@@ -45,7 +45,11 @@ export function formatAge(ms: number): string {
  */
 export function renderGateMarkdown(ctx: GateReportContext, budget: number = GITHUB_COMMENT_LIMIT): string {
   const head = [headerLine(ctx), ...baselineLines(ctx), ...acceptedLines(ctx), ...noBaselineLines(ctx)];
-  const tail = [...updateLines(ctx), ...(ctx.update !== null && ctx.reproduce !== null ? [''] : []), ...reproduceLines(ctx)];
+  const tail = [
+    ...updateLines(ctx),
+    ...(ctx.update !== null && ctx.reproduce !== null ? [''] : []),
+    ...reproduceLines(ctx),
+  ];
   const optional = [newSitesSection(ctx), trendSection(ctx), chartSection(ctx)];
   for (let keep = optional.length; keep >= 0; keep--) {
     const extra = optional.slice(0, keep).filter((s) => s.length > 0);
@@ -104,10 +108,16 @@ function baselineLines(ctx: GateReportContext): string[] {
   if (b === null) return [];
   const short = markdownCode(b.sha.slice(0, 12), false);
   const commit = safeUrl(b.commitUrl) !== null ? `[${short}](${b.commitUrl})` : short;
-  const why = { 'merge-base': 'the merge base of this pull request', latest: 'the latest baseline', requested: 'the requested commit' }[b.chosen];
+  const why = {
+    'merge-base': 'the merge base of this pull request',
+    latest: 'the latest baseline',
+    requested: 'the requested commit',
+  }[b.chosen];
   const age = b.ageMs === null ? '' : `, stored ${formatAge(b.ageMs)} ago`;
   const run = safeUrl(b.runUrl) !== null ? ` ([run](${b.runUrl}))` : '';
-  return [`Baseline: commit ${commit} on ${markdownCode(truncate(b.branch, MAX_CELL_CHARS), false)} (${why})${age}${run}.`];
+  return [
+    `Baseline: commit ${commit} on ${markdownCode(truncate(b.branch, MAX_CELL_CHARS), false)} (${why})${age}${run}.`,
+  ];
 }
 
 function acceptedLines(ctx: GateReportContext): string[] {
@@ -162,7 +172,9 @@ function focusTypes(report: Report): string[] {
  * Allocation sites new in this run: functions in the report's rows (the top by |flat Δ|) that have
  * no value at all in the base (flat and cum 0) and allocate directly (current flat > 0).
  */
-export function newSites(report: Report): { readonly type: string; readonly unit: string; readonly row: FunctionDelta }[] {
+export function newSites(
+  report: Report,
+): { readonly type: string; readonly unit: string; readonly row: FunctionDelta }[] {
   const out: { type: string; unit: string; row: FunctionDelta }[] = [];
   for (const type of focusTypes(report)) {
     const unit = report.totals[type]?.unit ?? '';

@@ -83,7 +83,10 @@ function verdictLine(report: Report): string {
 function warningLines(report: Report): string[] {
   const n = report.warnings.length;
   if (n === 0) return [];
-  return [...report.warnings.map((w, i) => `⚠️ ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? '\\' : ''}`), ''];
+  return [
+    ...report.warnings.map((w, i) => `⚠️ ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? '\\' : ''}`),
+    '',
+  ];
 }
 
 function labelsLine(report: Report): string {
@@ -142,11 +145,7 @@ function functionSection(report: Report, type: string, maxRows: number): string[
     out.push('', count === 0 ? '_No functions._' : `_${count} functions; rows left out._`);
     return out;
   }
-  out.push(
-    '',
-    '| flat Δ | flat% | cum Δ | cum% | function |',
-    '| --: | --: | --: | --: | :-- |',
-  );
+  out.push('', '| flat Δ | flat% | cum Δ | cum% | function |', '| --: | --: | --: | --: | :-- |');
   for (const f of rows) {
     out.push(
       `| ${[
@@ -158,7 +157,10 @@ function functionSection(report: Report, type: string, maxRows: number): string[
       ].join(' | ')} |`,
     );
   }
-  out.push('', `_${rows.length} of ${count} functions by |flat Δ|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  out.push(
+    '',
+    `_${rows.length} of ${count} functions by |flat Δ|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`,
+  );
   return out;
 }
 

@@ -31,7 +31,13 @@ export function layoutTable(
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header), -1), ...rows.map((r, i) => line(r, i))];
+  return [
+    line(
+      columns.map((c) => c.header),
+      -1,
+    ),
+    ...rows.map((r, i) => line(r, i)),
+  ];
 }
 
 function width(text: string): number {

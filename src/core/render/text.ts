@@ -4,13 +4,7 @@ import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
 import { statusCounts } from './parts.js';
 import { layoutTable } from './table.js';
-import {
-  formatDeltaPercent,
-  formatPprofPercent,
-  formatSignedValue,
-  formatValue,
-  formatZ,
-} from './units.js';
+import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 export interface TextOptions {
   /** ANSI colours: red for fail, yellow for warn and noise, green for pass. */

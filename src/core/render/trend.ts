@@ -67,7 +67,8 @@ export function renderTrendTable(points: readonly TrendPoint[], types: readonly 
     const values = shown.map((p) => valueAt(p, type));
     const first = values.find((v) => v !== null);
     const last = [...values].reverse().find((v) => v !== null);
-    const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatValue(v, type.unit).replace(/\|/g, '\\|'));
+    const cell = (v: number | null | undefined): string =>
+      v === null || v === undefined ? '—' : formatValue(v, type.unit).replace(/\|/g, '\\|');
     lines.push(`| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} |`);
   }
   return lines;

@@ -16,7 +16,9 @@ function parseStoreUrl(spec, cwd) {
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     const prefix = slash < 0 ? "" : rest.slice(slash + 1).replace(/^\/+|\/+$/g, "");
     if (!BUCKET_RE.test(bucket)) {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`);
+      throw new UsageError(
+        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`
+      );
     }
     if (prefix !== "" && prefix.split("/").some((seg) => seg === "" || seg === "." || seg === "..")) {
       throw new UsageError(`invalid --store ${JSON.stringify(spec)}: the prefix has an empty, '.' or '..' segment`);
@@ -39,10 +41,10 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-FBGVMHZN.js");
+    const { openGcsStore } = await import("./gcs-store-NKCSRONL.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-DN7NMPQB.js");
+  const { DirBaselineStore } = await import("./dir-store-KKCITQQV.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 

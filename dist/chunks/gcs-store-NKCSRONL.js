@@ -12,7 +12,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-GW76MR6N.js";
+} from "./chunk-FGBCBH5K.js";
 import "./chunk-OR3EXEUY.js";
 import {
   oneLine
@@ -24,7 +24,13 @@ import "./chunk-KIA5R4DO.js";
 
 // src/adapters/gcs-errors.ts
 var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var CONNECTION_REASONS = ["eai_again", "econnreset", "unexpected connection closure", "epipe", "socket connection timeout"];
+var CONNECTION_REASONS = [
+  "eai_again",
+  "econnreset",
+  "unexpected connection closure",
+  "epipe",
+  "socket connection timeout"
+];
 function text(field) {
   return typeof field === "string" || typeof field === "number" ? String(field) : "";
 }
@@ -37,7 +43,15 @@ function retryable(err) {
     if (CONNECTION_REASONS.some((c) => r === c || c === "eai_again" && r.includes(c))) return true;
   }
   const code = text(e.code).toUpperCase();
-  if (["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "CONTENT_DOWNLOAD_MISMATCH"].includes(code)) {
+  if ([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNRESET",
+    "EPIPE",
+    "ECONNABORTED",
+    "UND_ERR_SOCKET",
+    "CONTENT_DOWNLOAD_MISMATCH"
+  ].includes(code)) {
     return true;
   }
   if (e.type === "request-timeout" || e.name === "AbortError") return true;
@@ -148,14 +162,19 @@ function verifyHashes(storage, header, body) {
       actual = createHash("md5").update(body).digest("base64");
     }
     if (actual !== void 0 && actual !== expected) {
-      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), { code: "CONTENT_DOWNLOAD_MISMATCH" });
+      throw Object.assign(new Error(`downloaded bytes do not match their ${kind}`), {
+        code: "CONTENT_DOWNLOAD_MISMATCH"
+      });
     }
   }
 }
 function withTimeout(p, ms) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no response within ${ms} ms`), { code: "ETIMEDOUT" })),
+      ms
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -208,7 +227,9 @@ var GcsBaselineStore = class {
     return { generation: String(md.generation), custom: md.metadata ?? {} };
   }
   download(rel, generation) {
-    return this.read((timeoutMs) => downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs));
+    return this.read(
+      (timeoutMs) => downloadMedia(this.config.storage, this.config.bucket, this.key(rel), generation, timeoutMs)
+    );
   }
   fail(err, verb, rel, permission) {
     return gcsError(err, { verb, object: this.key(rel), permission }, this.config.bucket);
@@ -268,7 +289,9 @@ var GcsBaselineStore = class {
       }
       await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
     }
-    throw new StoreError(`writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`);
+    throw new StoreError(
+      `writing ${this.location}/${rel}: pointer still contended after ${this.maxCasAttempts} attempts`
+    );
   }
   async readPointerWithGeneration(rel) {
     for (; ; ) {
@@ -331,13 +354,15 @@ var GcsBaselineStore = class {
     let pageToken;
     try {
       do {
-        const [, next, response] = await this.read(() => bucket.getFiles({
-          prefix: this.key(rel),
-          delimiter: "/",
-          autoPaginate: false,
-          maxResults: this.config.listPageSize ?? 1e3,
-          ...pageToken ? { pageToken } : {}
-        }));
+        const [, next, response] = await this.read(
+          () => bucket.getFiles({
+            prefix: this.key(rel),
+            delimiter: "/",
+            autoPaginate: false,
+            maxResults: this.config.listPageSize ?? 1e3,
+            ...pageToken ? { pageToken } : {}
+          })
+        );
         for (const p of response?.prefixes ?? []) {
           const segment = p.slice(this.key(rel).length, -1);
           try {
@@ -358,7 +383,9 @@ async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
   try {
     ({ Storage } = await import("./src-2JROUSIA.js"));
   } catch (err) {
-    throw new StoreError(`cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage(err.message)}`);
+    throw new StoreError(
+      `cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage(err.message)}`
+    );
   }
   return new GcsBaselineStore({ storage: new Storage(gcsStorageOptions(options)), bucket, prefix, ...extra });
 }

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -264,7 +264,9 @@ function parseThresholds(text) {
     const word = /^\S+/.exec(rest)[0];
     const key = word.toLowerCase();
     if (key !== "min" && key !== "warn") {
-      throw new Error(`unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`);
+      throw new Error(
+        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`
+      );
     }
     if (seen.has(key)) throw new Error(`"${key}" given twice`);
     seen.add(key);
@@ -283,7 +285,10 @@ function parseThresholds(text) {
       rest = rest.slice(m[0].length).trim();
     } else {
       const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
-      if (!m) throw new Error(`warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`);
+      if (!m)
+        throw new Error(
+          `warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`
+        );
       clauses.warnPercent = Number(m[1]);
       rest = rest.slice(m[0].length).trim();
     }
@@ -320,7 +325,8 @@ function parseEntry(source, index, origin) {
   }
   const base = { sampleType, pattern, origin, index, source };
   if (/^off$/i.test(rest)) {
-    if (pattern !== null) fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
+    if (pattern !== null)
+      fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
     return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
   }
   if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
@@ -358,9 +364,16 @@ function resolveRules(rules, types) {
   for (const rule of user) {
     const t = findSampleType(types, rule.sampleType);
     if (rule.off && t < 0) continue;
-    if (t < 0) throw ruleError(rule, `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`);
+    if (t < 0)
+      throw ruleError(
+        rule,
+        `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`
+      );
     if (rule.minInBytes && types[t].unit !== "bytes") {
-      throw ruleError(rule, `min is in bytes but ${types[t].type} is measured in ${types[t].unit}; give a plain number`);
+      throw ruleError(
+        rule,
+        `min is in bytes but ${types[t].type} is measured in ${types[t].unit}; give a plain number`
+      );
     }
     const key = JSON.stringify([t, rule.pattern]);
     const earlier = claimed.get(key);
@@ -412,7 +425,9 @@ function evaluate(diff2, rules, options = {}) {
   for (const a of applied) {
     if (a.rule.pattern === null) continue;
     const type = types[a.sampleTypeIndex];
-    const f = diff2.focus.find((x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit);
+    const f = diff2.focus.find(
+      (x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit
+    );
     if (!f) {
       throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
     }
@@ -639,7 +654,10 @@ function verdictLine(report) {
 function warningLines(report) {
   const n = report.warnings.length;
   if (n === 0) return [];
-  return [...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`), ""];
+  return [
+    ...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`),
+    ""
+  ];
 }
 function labelsLine(report) {
   return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
@@ -690,11 +708,7 @@ function functionSection(report, type, maxRows) {
     out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
     return out;
   }
-  out.push(
-    "",
-    "| flat \u0394 | flat% | cum \u0394 | cum% | function |",
-    "| --: | --: | --: | --: | :-- |"
-  );
+  out.push("", "| flat \u0394 | flat% | cum \u0394 | cum% | function |", "| --: | --: | --: | --: | :-- |");
   for (const f of rows) {
     out.push(
       `| ${[
@@ -706,7 +720,10 @@ function functionSection(report, type, maxRows) {
       ].join(" | ")} |`
     );
   }
-  out.push("", `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`);
+  out.push(
+    "",
+    `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`
+  );
   return out;
 }
 function cut(text, budget) {

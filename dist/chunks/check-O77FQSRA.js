@@ -7,36 +7,36 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-CCFJSN7M.js";
+} from "./chunk-V32ISXWH.js";
 import {
   STORE_OPTIONS
-} from "./chunk-V4WKM56Y.js";
+} from "./chunk-25UBKDCP.js";
 import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-FTYZW3IO.js";
+} from "./chunk-O2XZT5NS.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-FQJRYO2J.js";
+} from "./chunk-UOPWDPOO.js";
 import {
   compareProfiles
-} from "./chunk-K4XDVSWU.js";
+} from "./chunk-7XEORPSJ.js";
 import {
   openStore
-} from "./chunk-KH476RRD.js";
+} from "./chunk-HMB4PB3I.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-GW76MR6N.js";
+} from "./chunk-FGBCBH5K.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
@@ -48,8 +48,16 @@ import "./chunk-KIA5R4DO.js";
 import { resolve } from "node:path";
 var OPTIONS = {
   ...STORE_OPTIONS,
-  branch: { type: "string", value: "B", description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)" },
-  "default-branch": { type: "string", value: "B", description: "fallback when --branch has no baseline (default main)" },
+  branch: {
+    type: "string",
+    value: "B",
+    description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
+  },
+  "default-branch": {
+    type: "string",
+    value: "B",
+    description: "fallback when --branch has no baseline (default main)"
+  },
   ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
@@ -84,7 +92,9 @@ async function parseCheckArgs(argv, cwd, env) {
   };
 }
 function noBaselineMessage(args, location, format) {
-  const seed = seedCommand({ store: args.store, series: args.series, profile: "PROFILE" }, args.branches.at(-1), ["heapgate"]);
+  const seed = seedCommand({ store: args.store, series: args.series, profile: "PROFILE" }, args.branches.at(-1), [
+    "heapgate"
+  ]);
   if (format === "markdown") {
     const where = args.branches.map((b) => markdownCode(b, false)).join(" or ");
     return `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}
@@ -113,7 +123,12 @@ var checkCommand = {
     }
     const store = await openStore(args.store, { cwd: io.cwd });
     const lookup = { commit: null, branches: args.branches };
-    const found = await findBaseline({ store, pulls: null, log: stderrLog(io) }, args.series, lookup, "re-baseline with heapgate baseline put");
+    const found = await findBaseline(
+      { store, pulls: null, log: stderrLog(io) },
+      args.series,
+      lookup,
+      "re-baseline with heapgate baseline put"
+    );
     let text;
     let exitCode = 0;
     if (found === void 0) {

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -43,7 +43,8 @@ function describeParseError(e, table) {
 }
 function required(values, name, command) {
   const v = values[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
+  if (typeof v !== "string" || v === "")
+    throw new UsageError(`${command} needs --${name} (see heapgate ${command} --help)`);
   return v;
 }
 function parseNonNegativeInt(option, text) {

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-K4XDVSWU.js";
+} from "./chunk-7XEORPSJ.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -16,16 +16,37 @@ function shellQuote(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function reproduceCommand(target, branch) {
-  const args = [...NPX_HEAPGATE, "check", target.profile, "--store", target.store, "--series", target.series, "--branch", branch];
+  const args = [
+    ...NPX_HEAPGATE,
+    "check",
+    target.profile,
+    "--store",
+    target.store,
+    "--series",
+    target.series,
+    "--branch",
+    branch
+  ];
   if (target.rules !== null && target.rules.text.trim() !== "") {
     const lines = target.rules.text.split("\n").map((l) => l.replace(/#.*$/, "").trim());
     args.push("--rules", lines.filter((l) => l !== "").join("; "));
   }
-  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) args.push("--confidence", String(target.confidence));
+  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE)
+    args.push("--confidence", String(target.confidence));
   return args.map(shellQuote).join(" ");
 }
 function seedCommand(target, branch, program = NPX_HEAPGATE) {
-  const args = ["baseline", "put", target.profile, "--store", target.store, "--series", target.series, "--branch", branch];
+  const args = [
+    "baseline",
+    "put",
+    target.profile,
+    "--store",
+    target.store,
+    "--series",
+    target.series,
+    "--branch",
+    branch
+  ];
   return [...program, ...args, "--sha", "COMMIT"].map(shellQuote).join(" ");
 }
 function noBaselineSentence(series, branches, location) {
@@ -70,7 +91,8 @@ async function findCommit(ports, series, lookup) {
     const stored = await store.commit(series, branch, sha);
     if (stored !== void 0) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
   }
-  if (!mergeBase) throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
+  if (!mergeBase)
+    throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
   return void 0;
 }
 async function mergeBaseOf(ports, commits) {
@@ -78,7 +100,9 @@ async function mergeBaseOf(ports, commits) {
   try {
     return await ports.pulls.mergeBase(commits.base, commits.head);
   } catch (e) {
-    ports.log.info(`could not find the merge base of the pull request (${firstLine(e)}); using the base branch's latest baseline`);
+    ports.log.info(
+      `could not find the merge base of the pull request (${firstLine(e)}); using the base branch's latest baseline`
+    );
     return void 0;
   }
 }

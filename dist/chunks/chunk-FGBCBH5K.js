@@ -72,7 +72,10 @@ function baselineMetadata(origin, summary, size) {
   if (origin.runId !== void 0 && !RUN_ID_RE.test(origin.runId)) {
     throw new UsageError(`invalid run id ${JSON.stringify(origin.runId)}: expected a decimal number`);
   }
-  for (const [name, t] of [["created", origin.createdAt], ["commit", origin.commitTime]]) {
+  for (const [name, t] of [
+    ["created", origin.createdAt],
+    ["commit", origin.commitTime]
+  ]) {
     if (t !== void 0 && Number.isNaN(Date.parse(t))) {
       throw new UsageError(`invalid ${name} time ${JSON.stringify(t)}: expected an ISO 8601 date`);
     }

@@ -4951,9 +4951,12 @@ function getOctokit(token, options, ...additionalPlugins) {
 var GITHUB_ACTIONS_BOT = "github-actions[bot]";
 async function ownLogin(octokit) {
   try {
-    const r = await octokit.graphql("query { viewer { login __typename } }");
+    const r = await octokit.graphql(
+      "query { viewer { login __typename } }"
+    );
     const login = r.viewer?.login;
-    if (typeof login === "string" && login !== "") return r.viewer?.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+    if (typeof login === "string" && login !== "")
+      return r.viewer?.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
   } catch {
   }
   try {
@@ -4991,28 +4994,51 @@ function createGitHubPorts(options) {
     },
     list(issue) {
       return call(async () => {
-        const rows = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 });
+        const rows = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100
+        });
         return rows.map((c) => toComment(c));
       });
     },
     create(issue, body) {
-      return call(async () => toComment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data));
+      return call(
+        async () => toComment(
+          (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data
+        )
+      );
     },
     update(commentId, body) {
-      return call(async () => toComment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data));
+      return call(
+        async () => toComment(
+          (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data
+        )
+      );
     }
   };
   const pulls = {
     mergeBase(base, head) {
       return call(async () => {
-        const r = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+        const r = await octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
         const sha = r.data.merge_base_commit?.sha;
         return typeof sha === "string" && sha !== "" ? sha : void 0;
       });
     },
     labeledBy(issue, label) {
       return call(async () => {
-        const events = await octokit.paginate(octokit.rest.issues.listEvents, { owner, repo, issue_number: issue, per_page: 100 });
+        const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100
+        });
         const want = label.toLowerCase();
         let by;
         for (const e of events) {

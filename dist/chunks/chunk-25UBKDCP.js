@@ -2,7 +2,11 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 
 // src/cli/store-options.ts
 var STORE_OPTIONS = {
-  store: { type: "string", value: "URL", description: "baseline store: gs://bucket/prefix, a directory or a file:// URL" },
+  store: {
+    type: "string",
+    value: "URL",
+    description: "baseline store: gs://bucket/prefix, a directory or a file:// URL"
+  },
   series: { type: "string", value: "NAME", description: "baseline series, e.g. api-server" }
 };
 

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-FTYZW3IO.js";
+} from "./chunk-O2XZT5NS.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-K4XDVSWU.js";
+} from "./chunk-7XEORPSJ.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -36,7 +36,13 @@ function layoutTable(columns, rows, paint = (_r, _c, cell) => cell) {
     const shown = row < 0 ? cell : paint(row, i, cell);
     return columns[i].align === "right" ? gap + shown : shown + gap;
   }).join("  ").trimEnd();
-  return [line(columns.map((c) => c.header), -1), ...rows.map((r, i) => line(r, i))];
+  return [
+    line(
+      columns.map((c) => c.header),
+      -1
+    ),
+    ...rows.map((r, i) => line(r, i))
+  ];
 }
 function width(text) {
   let n = 0;
@@ -162,9 +168,21 @@ function reportOptions(rulesDescription) {
   return {
     rules: { type: "string", value: "TEXT|@FILE", description: rulesDescription },
     format: { type: "string", value: "FORMAT", description: `report format: ${FORMATS.join(", ")} (default text)` },
-    top: { type: "string", value: "N", description: "functions listed per sample type; 0 = all (default 10; json: all)" },
-    "sample-index": { type: "string", value: "T", description: "sample type whose functions the text report lists (name or index)" },
-    confidence: { type: "string", value: "Z", description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})` },
+    top: {
+      type: "string",
+      value: "N",
+      description: "functions listed per sample type; 0 = all (default 10; json: all)"
+    },
+    "sample-index": {
+      type: "string",
+      value: "T",
+      description: "sample type whose functions the text report lists (name or index)"
+    },
+    confidence: {
+      type: "string",
+      value: "Z",
+      description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`
+    },
     output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
     help: { type: "boolean", short: "h", description: "show this help" }
   };

@@ -12,7 +12,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-GW76MR6N.js";
+} from "./chunk-FGBCBH5K.js";
 import "./chunk-OR3EXEUY.js";
 import {
   StoreError
@@ -156,7 +156,8 @@ var DirBaselineStore = class {
   }
   async prune(dir, upTo) {
     for (const g of await this.generations(dir)) {
-      if (g <= upTo - PRUNE_KEEP) await fs.rm(path.join(dir, generationName(g)), { force: true }).catch(() => void 0);
+      if (g <= upTo - PRUNE_KEEP)
+        await fs.rm(path.join(dir, generationName(g)), { force: true }).catch(() => void 0);
     }
   }
   async pointer(series, branch) {
@@ -169,7 +170,8 @@ var DirBaselineStore = class {
     const profile = await this.readIfExists(profileFile);
     if (profile === void 0) return void 0;
     const meta = await this.readIfExists(metadataFile);
-    if (meta === void 0) throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
+    if (meta === void 0)
+      throw new StoreError(`reading ${metadataFile}: missing beside ${path.basename(profileFile)}`);
     return {
       metadata: parseStored(parseMetadata, meta, metadataFile),
       profile: new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength)

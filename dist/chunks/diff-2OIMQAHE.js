@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-CCFJSN7M.js";
+} from "./chunk-V32ISXWH.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-FTYZW3IO.js";
+} from "./chunk-O2XZT5NS.js";
 import {
   compareProfiles
-} from "./chunk-K4XDVSWU.js";
+} from "./chunk-7XEORPSJ.js";
 import {
   createProfileLoader
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
@@ -44,7 +44,9 @@ async function parseDiffArgs(argv, cwd) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
   if (positionals.length !== 2) {
-    throw new UsageError(`diff takes two profiles, BASE and CURRENT; got ${positionals.length} (see heapgate diff --help)`);
+    throw new UsageError(
+      `diff takes two profiles, BASE and CURRENT; got ${positionals.length} (see heapgate diff --help)`
+    );
   }
   const format = parseFormat(values);
   return { base: positionals[0], current: positionals[1], ...await parseReportArgs(values, format, cwd) };

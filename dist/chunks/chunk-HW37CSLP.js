@@ -367,7 +367,8 @@ function adjacent(m1, m2) {
 }
 function assignMappings(drafts, addresses) {
   let list = drafts;
-  if (list.length > 1 && list[0].file.startsWith("/anon_hugepage") && list[0].limit === list[1].start) list = list.slice(1);
+  if (list.length > 1 && list[0].file.startsWith("/anon_hugepage") && list[0].limit === list[1].start)
+    list = list.slice(1);
   const first = list[0];
   if (first !== void 0 && (first.start - first.offset & MASK64) === 0x400000n) {
     first.start = 0x400000n;
@@ -592,7 +593,8 @@ function stripCR(line) {
 function parseHeader(line) {
   const h = heapHeaderRE.exec(line);
   if (h === null) {
-    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line)) return { sampling: "", period: 1, hasAlloc: false };
+    if (growthHeaderRE.test(line) || fragmentationHeaderRE.test(line))
+      return { sampling: "", period: 1, hasAlloc: false };
     throw new DecodeError(`legacy heap profile: unrecognized header ${JSON.stringify(line.slice(0, 80))}`);
   }
   let period = 0;
@@ -615,7 +617,8 @@ function parseHeader(line) {
 }
 function parseSample(line, lineNo, header) {
   const m = heapSampleRE.exec(line);
-  if (m === null) throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
+  if (m === null)
+    throw new DecodeError(`legacy heap profile line ${lineNo}: malformed sample ${JSON.stringify(line.slice(0, 80))}`);
   const value = [];
   let blocksize = 0;
   const addValues = (countText, sizeText, label) => {
@@ -642,7 +645,8 @@ function parseSample(line, lineNo, header) {
 }
 function toInt(text, lineNo) {
   const v = Number(text);
-  if (!Number.isSafeInteger(v)) throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
+  if (!Number.isSafeInteger(v))
+    throw new DecodeError(`legacy heap profile line ${lineNo}: ${text} does not fit in a double exactly (|v| > 2^53)`);
   return v;
 }
 function intDiv(a, b) {
@@ -745,7 +749,10 @@ ${filename}`;
   }
   build(sampleType, period, memoryMap) {
     this.flush();
-    const { mapping, of } = assignMappings(memoryMap, this.locationList.map((l) => l.address));
+    const { mapping, of } = assignMappings(
+      memoryMap,
+      this.locationList.map((l) => l.address)
+    );
     const columns = new LocationColumnsBuilder(this.locationList.length);
     this.locationList.forEach((l, i) => {
       for (const ln of l.line ?? []) columns.addLine(ln.fn, ln.line, 0);
@@ -926,7 +933,10 @@ var WireReader = class {
       const nhi = ~this.hi + (nlo === 0 ? 1 : 0) >>> 0;
       const magnitude = nhi * TWO32 + nlo;
       if (magnitude <= MAX_SAFE) return -magnitude;
-      throw new DecodeError(`${what} ${BigInt.asIntN(64, this.lastBig())} does not fit in a double exactly (|v| > 2^53)`, start);
+      throw new DecodeError(
+        `${what} ${BigInt.asIntN(64, this.lastBig())} does not fit in a double exactly (|v| > 2^53)`,
+        start
+      );
     }
     throw new DecodeError(`${what} ${this.lastBig()} does not fit in a double exactly (|v| > 2^53)`, start);
   }
@@ -984,7 +994,10 @@ var WireReader = class {
     const len = this.varint();
     const left = this.end - this.pos;
     if (len > left) {
-      throw new DecodeError(`${fieldName(what, field)}: length ${len > MAX_SAFE ? this.lastBig() : len} exceeds the ${left} bytes left`, start);
+      throw new DecodeError(
+        `${fieldName(what, field)}: length ${len > MAX_SAFE ? this.lastBig() : len} exceeds the ${left} bytes left`,
+        start
+      );
     }
     return this.pos + len;
   }
@@ -1711,7 +1724,9 @@ function decodeProtobuf(bytes) {
   const r = new WireReader(bytes);
   const sampleType = [];
   for (let i = 0; i < scanned.sampleType.count; i++) {
-    sampleType.push(decodeValueType(r, scanned.sampleType.start(i), scanned.sampleType.end(i), strings, `sample_type ${i}`));
+    sampleType.push(
+      decodeValueType(r, scanned.sampleType.start(i), scanned.sampleType.end(i), strings, `sample_type ${i}`)
+    );
   }
   const periodType = scanned.periodType && decodeValueType(r, scanned.periodType.start, scanned.periodType.end, strings, "period_type");
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
@@ -1964,7 +1979,11 @@ function withContext(e, prefix) {
   const copy = Object.create(Object.getPrototypeOf(e));
   Object.assign(copy, e);
   Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
-  Object.defineProperty(copy, "stack", { value: `${e.name}: ${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", {
+    value: `${e.name}: ${prefix}${e.message}`,
+    writable: true,
+    configurable: true
+  });
   return copy;
 }
 

@@ -1,33 +1,33 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   STORE_OPTIONS
-} from "./chunk-V4WKM56Y.js";
+} from "./chunk-25UBKDCP.js";
 import {
   formatOptions,
   parseChoice,
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-FTYZW3IO.js";
+} from "./chunk-O2XZT5NS.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-XMJXPKMZ.js";
+} from "./chunk-4IQMUIFZ.js";
 import {
   openStore
-} from "./chunk-KH476RRD.js";
+} from "./chunk-HMB4PB3I.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-GW76MR6N.js";
+} from "./chunk-FGBCBH5K.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-FD2GMOL5.js";
+} from "./chunk-HW37CSLP.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
@@ -45,16 +45,32 @@ var PUT = {
   ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "branch the commit belongs to (default: $GITHUB_REF_NAME)" },
   sha: { type: "string", value: "SHA", description: "commit id (default: $GITHUB_SHA)" },
-  "commit-time": { type: "string", value: "ISO", description: "committer time, e.g. $(git show -s --format=%cI); orders baselines" },
+  "commit-time": {
+    type: "string",
+    value: "ISO",
+    description: "committer time, e.g. $(git show -s --format=%cI); orders baselines"
+  },
   "run-id": { type: "string", value: "ID", description: "CI run id (default: $GITHUB_RUN_ID)" },
-  "run-url": { type: "string", value: "URL", description: "CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)" },
-  "history-limit": { type: "string", value: "N", description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})` },
+  "run-url": {
+    type: "string",
+    value: "URL",
+    description: "CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)"
+  },
+  "history-limit": {
+    type: "string",
+    value: "N",
+    description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`
+  },
   ...FORMAT_AND_HELP
 };
 var SHOW = {
   ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: "show the current baseline of this branch (default main)" },
-  sha: { type: "string", value: "SHA", description: "show this commit's baseline (searched on --branch, else on every branch)" },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "show this commit's baseline (searched on --branch, else on every branch)"
+  },
   ...FORMAT_AND_HELP
 };
 var HISTORY = {
@@ -121,7 +137,15 @@ async function put(argv, io) {
   });
   const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes: bytes.slice() }], []);
   const store = await openStore(storeUrl, { cwd: io.cwd, ...historyLimit !== void 0 ? { historyLimit } : {} });
-  const run = { series, branch, sha, createdAt: (/* @__PURE__ */ new Date()).toISOString(), commitTime: values["commit-time"], runId, runUrl: runUrl2 };
+  const run = {
+    series,
+    branch,
+    sha,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    commitTime: values["commit-time"],
+    runId,
+    runUrl: runUrl2
+  };
   const result = await storeBaseline(store, run, summary, bytes);
   if (format === "json") {
     io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}
@@ -133,8 +157,10 @@ async function put(argv, io) {
       older: `kept; ${branch} already has a newer baseline`
     }[result.pointer];
     const object = result.object === "created" ? "stored" : "already stored (first upload kept)";
-    io.stdout(clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}
-`));
+    io.stdout(
+      clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}
+`)
+    );
   }
   return 0;
 }
@@ -233,7 +259,11 @@ function help(io) {
   io.stdout(USAGE);
   return 0;
 }
-var SUBCOMMANDS = { put, show, history };
+var SUBCOMMANDS = {
+  put,
+  show,
+  history
+};
 var baselineCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
