@@ -142,9 +142,8 @@ function heapgateSamples(file: string, sampleTypes: readonly string[]): number[]
   for (let i = 0; i < s.count; i++) {
     const locs: string[] = [];
     for (const loc of sampleLocations(p, i)) {
-      locs.push(
-        `${loc.mapping?.filename ?? ''}@${loc.address}:${loc.line.map((l) => `${l.function?.name ?? ''}:${l.line}`).join(',')}`,
-      );
+      const lines = loc.line.map((l) => `${l.function?.name ?? ''}:${l.line}`).join(',');
+      locs.push(`${loc.mapping?.filename ?? ''}@${loc.address}:${lines}`);
     }
     const labels: string[] = [];
     for (let j = s.labelStart[i]!; j < s.labelStart[i + 1]!; j++) {

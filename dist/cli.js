@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-2OIMQAHE.js")).diffCommand
+    load: async () => (await import("./chunks/diff-6IJR7DML.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-O77FQSRA.js")).checkCommand
+    load: async () => (await import("./chunks/check-NNJZKWXK.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-OBHE765T.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-5AM5WNRA.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-UOPWDPOO.js";
+} from "./chunks/chunk-ABSMEXM7.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,14 +30,14 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-7XEORPSJ.js";
+} from "./chunks/chunk-MWIGO7NN.js";
 import {
   runUrl,
   storeBaseline
 } from "./chunks/chunk-4IQMUIFZ.js";
 import {
   openStore
-} from "./chunks/chunk-HMB4PB3I.js";
+} from "./chunks/chunk-DNTDLQVQ.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-HW37CSLP.js";
+} from "./chunks/chunk-VB5ICCAR.js";
 import "./chunks/chunk-OR3EXEUY.js";
 import {
   printWarningsAs

@@ -105,7 +105,8 @@ describe('faults', () => {
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).exitCode).toBe(3);
     expect((err as Error).message).toBe(
-      `writing ${join(file, 'api-server', 'main', 'commits', `${commitSha(1)}.json`)}: a path component is not a directory`,
+      `writing ${join(file, 'api-server', 'main', 'commits', `${commitSha(1)}.json`)}: a path component is not a ` +
+        `directory`,
     );
   });
 

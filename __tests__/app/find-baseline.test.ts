@@ -120,7 +120,8 @@ describe('findBaseline', () => {
       const found = await findBaseline(p, 'api', { commit: null, branches: ['main', 'release'] }, null);
       expect(found).toMatchObject({ branch: 'release', chosen: 'latest' });
       expect(p.lines).toEqual([
-        `warning: memory://: the pointer of api on main names commit ${sha('c')}, whose profile is missing; this run replaces it`,
+        `warning: memory://: the pointer of api on main names commit ${sha('c')}, whose profile is missing; this ` +
+          `run replaces it`,
       ]);
     });
   });

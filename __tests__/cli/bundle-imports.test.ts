@@ -29,7 +29,7 @@ async function eagerInputs(entry: string, plugins: Plugin[]): Promise<string[]> 
     logLevel: 'silent',
     plugins,
   });
-  return Object.keys(result.metafile!.inputs);
+  return Object.keys(result.metafile.inputs);
 }
 
 const FORBIDDEN = /node_modules\/(@actions|@google-cloud|@octokit|gaxios|google-auth-library)\//;

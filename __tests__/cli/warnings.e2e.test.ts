@@ -15,7 +15,8 @@ import { builtCli, ROOT } from './dist.js';
 // Records every warning type the process raises (the listener-independent way: wrap emitWarning).
 const recordWarnings =
   "data:text/javascript,import{appendFileSync}from'node:fs';const o=process.emitWarning.bind(process);" +
-  'process.emitWarning=(w,t,...r)=>{appendFileSync(process.env.WARN_LOG,String((t&&t.type)||t||(w&&w.name))+"\\n");return o(w,t,...r)};';
+  'process.emitWarning=(w,t,...r)=>{' +
+  'appendFileSync(process.env.WARN_LOG,String((t&&t.type)||t||(w&&w.name))+"\\n");return o(w,t,...r)};';
 
 let home: string;
 let metadata: Server;

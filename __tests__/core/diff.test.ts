@@ -190,7 +190,7 @@ function toWire(p: Profile): WireSpec {
     sample: Array.from({ length: s.count }, (_, i) => ({
       locationId: sampleLocations(p, i).map((l) => l.id),
       value: Array.from(s.value.subarray(i * k, i * k + k)),
-      label: s.labelKey.slice(s.labelStart[i]!, s.labelStart[i + 1]!).map((key, j) => {
+      label: s.labelKey.slice(s.labelStart[i], s.labelStart[i + 1]).map((key, j) => {
         const at = s.labelStart[i]! + j;
         return s.labelStr[at] !== ''
           ? { key, str: s.labelStr[at] }
@@ -211,7 +211,9 @@ function toWire(p: Profile): WireSpec {
 }
 
 describe('diff warnings: profiles not made alike', () => {
-  /** A Go heap profile: one 1 KiB object in use, MemProfileRate 524288 and a comment naming go1.22.3 unless overridden. */
+  /**
+   * A Go heap profile: one 1 KiB object in use, MemProfileRate 524288 and a comment naming go1.22.3 unless overridden.
+   */
   const heap = (extra: Partial<ProfileSpec> = {}) =>
     buildProfile({
       samples: [{ stack: ['main.f', 'main.main'], value: [1, 1024, 1, 1024], bytes: 1024 }],
@@ -243,7 +245,8 @@ describe('diff warnings: profiles not made alike', () => {
 
   it('a sampled profile against one without a period type', () => {
     expect(warnings(heap({ periodType: null }), heap())).toEqual([
-      'one profile is sampled, the other exact: base no sampling period, current MemProfileRate 524288 — deltas mix sampled and exact values',
+      'one profile is sampled, the other exact: base no sampling period, current MemProfileRate 524288 — deltas ' +
+        'mix sampled and exact values',
     ]);
   });
 
@@ -255,7 +258,8 @@ describe('diff warnings: profiles not made alike', () => {
         heap({ periodType: ['inuse_space', 'bytes'] }),
       ),
     ).toEqual([
-      'sampling rates differ: base sampling period (inuse_space/bytes) 1, current 524288 — deltas mix sampled and exact values',
+      'sampling rates differ: base sampling period (inuse_space/bytes) 1, current 524288 — deltas mix sampled and ' +
+        'exact values',
     ]);
   });
 
@@ -306,7 +310,8 @@ describe('diff warnings: profiles not made alike', () => {
     expect(warnings(heap(), c)).toEqual([
       'sampling rates differ: base MemProfileRate 524288, current 1 — deltas mix sampled and exact values',
       'Go versions differ: base go1.22.3, current go1.24.1 — the runtime and standard library may allocate differently',
-      'sample types only in the base profile, not compared: alloc_objects/count, alloc_space/bytes, inuse_objects/count',
+      'sample types only in the base profile, not compared: alloc_objects/count, alloc_space/bytes, ' +
+        'inuse_objects/count',
     ]);
   });
 });

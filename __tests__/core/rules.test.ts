@@ -76,7 +76,8 @@ describe('parseRules: valid rules', () => {
 
   it('splits lines and ";", drops comments and blanks, and numbers the rules', () => {
     const rules = parseRules(
-      '# gate for the cache service\n\n  inuse_space +15% ; alloc_space off # not for now\r\n;;\n  # end\ninuse_objects +5%',
+      '# gate for the cache service\n\n  inuse_space +15% ; alloc_space off # not for now\r\n;;\n  # ' +
+        'end\ninuse_objects +5%',
       'default',
     );
     expect(rules.map((r) => [r.index, r.source, r.origin])).toEqual([
@@ -228,14 +229,16 @@ describe('defaults and merging', () => {
 
   it('rejects a user rule for a sample type the profiles lack, listing those they have', () => {
     expect(() => applied('inuse_space +15%\ninuse_spce +15%', GO)).toThrow(
-      'rule 2 ("inuse_spce +15%"): the profiles have no sample type "inuse_spce"; available: alloc_objects, alloc_space, inuse_objects, inuse_space',
+      'rule 2 ("inuse_spce +15%"): the profiles have no sample type "inuse_spce"; available: alloc_objects, ' +
+        'alloc_space, inuse_objects, inuse_space',
     );
     expect(() => applied('alloc_space +15%', TCMALLOC)).toThrow(RuleError);
   });
 
   it('rejects a byte amount on a count type', () => {
     expect(() => applied('inuse_objects +5% min 1KiB', GO)).toThrow(
-      'rule 1 ("inuse_objects +5% min 1KiB"): min is in bytes but inuse_objects is measured in count; give a plain number',
+      'rule 1 ("inuse_objects +5% min 1KiB"): min is in bytes but inuse_objects is measured in count; give a plain ' +
+        'number',
     );
   });
 

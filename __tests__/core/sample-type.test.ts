@@ -89,12 +89,14 @@ describe('resolveSampleIndex', () => {
     [
       '4',
       GO,
-      'sample index 4 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space',
+      'sample index 4 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, ' +
+        'inuse_space',
     ],
     [
       '-1',
       GO,
-      'sample index -1 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, inuse_space',
+      'sample index -1 is outside the range [0..3]; sample types: alloc_objects, alloc_space, inuse_objects, ' +
+        'inuse_space',
     ],
     ['space', [], 'sample index "space": the profile has no sample types'],
   ] as const)('rejects %j', (spec, types, message) => {

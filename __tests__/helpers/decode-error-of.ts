@@ -6,7 +6,7 @@ export function decodeErrorOf(f: () => unknown): DecodeError {
     f();
   } catch (e) {
     if (e instanceof DecodeError) return e;
-    throw new Error(`expected a DecodeError, got ${String(e)}`);
+    throw new Error(`expected a DecodeError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a DecodeError, but decoding succeeded');
 }

@@ -277,7 +277,8 @@ export class GcsServer {
       throw new HttpError(
         403,
         'forbidden',
-        `test-sa@example.iam.gserviceaccount.com does not have ${perm} access to the Google Cloud Storage object. Permission '${perm}' denied on resource (or it may not exist).`,
+        `test-sa@example.iam.gserviceaccount.com does not have ${perm} access to the Google Cloud Storage object. ` +
+          `Permission '${perm}' denied on resource (or it may not exist).`,
       );
     }
   }
@@ -359,7 +360,9 @@ export class GcsServer {
         bucket: bucketName,
         name,
         query: q,
-        contentType: String(req.headers['x-upload-content-type'] ?? meta.contentType ?? 'application/octet-stream'),
+        contentType:
+          headerValue(req.headers['x-upload-content-type']) ??
+          (typeof meta.contentType === 'string' ? meta.contentType : 'application/octet-stream'),
         metadata: customMetadata(meta.metadata),
         chunks: [],
         received: 0,
@@ -600,4 +603,9 @@ function list(bucketName: string, bucket: Map<string, StoredObject>, q: URLSearc
     ...(prefixes.length ? { prefixes } : {}),
     ...(more && last !== undefined ? { nextPageToken: Buffer.from(last).toString('base64') } : {}),
   };
+}
+
+/** A request header's value; a repeated header counts as given once, with its first value. */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -59,7 +59,10 @@ function pullRequest(payload: Record<string, unknown>): PullRequestEvent | null 
   };
 }
 
-/** The GateEvent of a run from its environment and parsed payload. Throws UsageError when a required variable is missing. */
+/**
+ * The GateEvent of a run from its environment and parsed payload. Throws UsageError when a required variable is
+ * missing.
+ */
 export function gateEvent(env: Env, payload: unknown): GateEvent {
   const p = obj(payload) ?? {};
   const ref = env.GITHUB_REF ?? '';

@@ -20,13 +20,15 @@ export interface InputSpec {
 export const INPUTS = {
   profile: {
     description:
-      "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.",
+      "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A " +
+      'glob must match exactly one file.',
     default: '',
     required: true,
   },
   series: {
     description:
-      'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.',
+      'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or ' +
+      '"-". Each series has its own baselines and its own pull-request comment.',
     default: 'default',
     required: false,
   },
@@ -37,19 +39,22 @@ export const INPUTS = {
   },
   rules: {
     description:
-      'Extra rules, one per line, in heapgate\'s rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.',
+      'Extra rules, one per line, in heapgate\'s rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ' +
+      '^mypkg\\.: +5%"); added to the default rules.',
     default: '',
     required: false,
   },
   mode: {
     description:
-      'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).',
+      'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; ' +
+      'update: store this run as the baseline (re-baseline).',
     default: 'auto',
     required: false,
   },
   'base-branch': {
     description:
-      "Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the repository's default branch.",
+      'Branch whose baselines pull requests fall back to and pushes to which become baselines. Default: the ' +
+      "repository's default branch.",
     default: '',
     required: false,
   },
@@ -60,7 +65,8 @@ export const INPUTS = {
   },
   comment: {
     description:
-      'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.',
+      'When to write the sticky pull-request comment: always, on-change (the verdict is warn, fail or accepted), ' +
+      'on-regression (the verdict is fail or accepted) or never. An existing comment is always kept up to date.',
     default: 'on-change',
     required: false,
   },
@@ -83,13 +89,15 @@ export const INPUTS = {
   top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
   'update-baseline': {
     description:
-      'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).',
+      'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but ' +
+      'does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).',
     default: 'always',
     required: false,
   },
   'baseline-sha': {
     description:
-      "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
+      "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
+      'input).',
     default: '',
     required: false,
   },

@@ -25,7 +25,9 @@ export async function resolveProfilePath(pattern: string, cwd: string): Promise<
   if (matches.length > 1) {
     const shown = matches.slice(0, 5).join(', ');
     throw new UsageError(
-      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ', ...' : ''}); give a path or glob that matches one, and a series per profile`,
+      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files ` +
+        `(${shown}${matches.length > 5 ? ', ...' : ''}); give a path or glob that matches one, and a series per ` +
+        `profile`,
     );
   }
   return matches[0]!;

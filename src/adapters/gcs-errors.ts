@@ -56,8 +56,16 @@ export interface Op {
   readonly permission: string;
 }
 
-const CREDENTIALS_RE =
-  /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
+const CREDENTIALS_RE = new RegExp(
+  [
+    'could not load the default credentials',
+    'could not refresh access token',
+    'unable to detect a project id',
+    'invalid_grant',
+    'no access, refresh token',
+  ].join('|'),
+  'i',
+);
 
 /**
  * Maps a client error to a one-line StoreError: missing bucket, missing credentials (pointing to
@@ -74,13 +82,15 @@ export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
   }
   if (status === 401 || CREDENTIALS_RE.test(message)) {
     return new StoreError(
-      'no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS',
+      'no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application ' +
+        'Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS',
     );
   }
   if (status === 403) {
     const named = /storage\.[a-zA-Z]+\.[a-zA-Z]+/.exec(message)?.[0] ?? op.permission;
     return new StoreError(
-      `permission denied ${op.verb} ${where}: the credentials need ${named} on bucket ${bucket} (e.g. grant roles/storage.objectUser)`,
+      `permission denied ${op.verb} ${where}: the credentials need ${named} on bucket ${bucket} (e.g. grant ` +
+        `roles/storage.objectUser)`,
     );
   }
   if (retryable(err)) {

@@ -23,7 +23,9 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `heapgate check` against `branch`'s current baseline, with the run's rules and confidence (left out when default). */
+/**
+ * `heapgate check` against `branch`'s current baseline, with the run's rules and confidence (left out when default).
+ */
 export function reproduceCommand(
   target: CommandTarget & { readonly rules: RulesInput | null; readonly confidence: number | null },
   branch: string,
@@ -65,7 +67,10 @@ export function seedCommand(target: CommandTarget, branch: string, program: read
   return [...program, ...args, '--sha', 'COMMIT'].map(shellQuote).join(' ');
 }
 
-/** `no baseline for series api on branch "dev" or "main" in gs://b/p: nothing to compare against.` (untrusted: escape where shown) */
+/**
+ * `no baseline for series api on branch "dev" or "main" in gs://b/p: nothing to compare against.` (untrusted: escape
+ * where shown)
+ */
 export function noBaselineSentence(series: string, branches: readonly string[], location: string): string {
   const where = branches.map((b) => JSON.stringify(b)).join(' or ');
   return `no baseline for series ${series} on branch ${where} in ${location}: nothing to compare against.`;

@@ -67,7 +67,9 @@ export async function findBaseline(
     if (pointer === undefined) continue;
     const stored = await store.commit(series, branch, pointer.current.sha);
     if (stored === undefined) {
-      const message = `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, whose profile is missing`;
+      const message =
+        `${store.location}: the pointer of ${series} on ${branch} names commit ${pointer.current.sha}, ` +
+        'whose profile is missing';
       if (repair !== null) throw new StoreError(`${message}; ${repair}`);
       ports.log.warning(`${message}; this run replaces it`);
       continue;

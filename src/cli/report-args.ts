@@ -23,7 +23,10 @@ import {
 /** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON. */
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
 
-/** --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that order. */
+/**
+ * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that
+ * order.
+ */
 export function reportOptions(rulesDescription: string): OptionTable {
   return {
     rules: { type: 'string', value: 'TEXT|@FILE', description: rulesDescription },

@@ -178,7 +178,9 @@ function column(data: Float64Array, rows: number, width: number, offset: number,
   return out;
 }
 
-/** Row-major sums: a row of `flat` and `focus` holds its k values, then its k variances; a row of `cum`, its k values. */
+/**
+ * Row-major sums: a row of `flat` and `focus` holds its k values, then its k variances; a row of `cum`, its k values.
+ */
 interface Sums {
   readonly flat: Float64Array;
   readonly cum: Float64Array;

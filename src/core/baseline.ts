@@ -78,7 +78,8 @@ const MAX_ENCODED_BRANCH = 240;
 export function validateSeries(series: string): string {
   if (!SERIES_RE.test(series)) {
     throw new UsageError(
-      `invalid series name ${JSON.stringify(series)}: use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+      `invalid series name ${JSON.stringify(series)}: use 1-100 letters, digits, '.', '_' or '-', starting with a ` +
+        `letter or digit`,
     );
   }
   return series;

@@ -52,7 +52,9 @@ export interface ProfileDiff {
   readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
   /** One entry per focus pattern × common sample type. */
   readonly focus: readonly FocusDelta[];
-  /** The sample type shown by default: the current profile's default sample type if common, else the first common one. */
+  /**
+   * The sample type shown by default: the current profile's default sample type if common, else the first common one.
+   */
   readonly defaultSampleType: string;
   /**
    * Ways the two profiles were not made alike (sampling rate, Go version, sample types only one
@@ -92,7 +94,8 @@ function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [numb
     !sameValueType(base.periodType, current.periodType)
   ) {
     throw new IncompatibleProfilesError(
-      `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`,
+      `different period types: base ${formatValueType(base.periodType)}, current ` +
+        `${formatValueType(current.periodType)}`,
     );
   }
   const pairs: [number, number][] = [];

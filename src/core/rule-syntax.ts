@@ -33,7 +33,9 @@ export interface Rule {
   readonly source: string;
 }
 
-/** The rules that apply unless the user replaces or turns them off; each applies only where the profile has the metric. */
+/**
+ * The rules that apply unless the user replaces or turns them off; each applies only where the profile has the metric.
+ */
 export const DEFAULT_RULES_TEXT = [
   'inuse_space +15% min 256KiB',
   'inuse_objects +20% min 1000',
@@ -157,7 +159,8 @@ function parseThresholds(text: string): Clauses {
       const amount = parseAmount(amountText);
       if (amountText === '' || amount === null) {
         throw new Error(
-          `min ${amountText === '' ? 'needs an amount' : `"${amountText}" is not an amount`}: use a number, optionally with ${ALLOWED_UNITS}`,
+          `min ${amountText === '' ? 'needs an amount' : `"${amountText}" is not an amount`}: use a number, ` +
+            `optionally with ${ALLOWED_UNITS}`,
         );
       }
       clauses.min = amount.value;

@@ -15,10 +15,10 @@ function numLabelText(p: Profile, i: number): string {
     byKey.set(s.labelKey[j]!, e);
   }
   return [...byKey]
-    .map(
-      ([k, e]) =>
-        `${k}:[${e.values.map((v, n) => (e.units.length === e.values.length ? `${v} ${e.units[n]}` : `${v}`)).join(' ')}]`,
-    )
+    .map(([k, e]) => {
+      const withUnits = e.units.length === e.values.length;
+      return `${k}:[${e.values.map((v, n) => (withUnits ? `${v} ${e.units[n]}` : `${v}`)).join(' ')}]`;
+    })
     .sort()
     .join(' ');
 }

@@ -18,7 +18,7 @@ function decodesOrRejects(decode: (b: Uint8Array) => unknown, bytes: Uint8Array)
     decode(bytes);
   } catch (e) {
     if (!(e instanceof DecodeError)) throw new Error(`not a DecodeError: ${String(e)}`, { cause: e });
-    if (/\n/.test(e.message)) throw new Error(`multi-line message: ${e.message}`);
+    if (/\n/.test(e.message)) throw new Error(`multi-line message: ${e.message}`, { cause: e });
   }
   const elapsed = performance.now() - started;
   if (elapsed > MAX_MS_PER_CALL) throw new Error(`decoding ${bytes.length} bytes took ${elapsed.toFixed(0)} ms`);

@@ -140,7 +140,8 @@ describe('parseLegacyHeapProfile', () => {
 
   test('a memory-map section ends the samples', () => {
     const q = parseLegacyHeapProfile(
-      'heap profile: 1: 8 [1: 8] @ heapprofile\n1: 8 [1: 8] @ 0x11\n\nMAPPED_LIBRARIES:\n00400000-00452000 r-xp 00000000 08:02 173521 /bin/app\n',
+      'heap profile: 1: 8 [1: 8] @ heapprofile\n1: 8 [1: 8] @ 0x11\n\nMAPPED_LIBRARIES:\n00400000-00452000 r-xp ' +
+        '00000000 08:02 173521 /bin/app\n',
     );
     expect(q.samples.count).toBe(1);
   });

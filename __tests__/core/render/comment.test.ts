@@ -116,7 +116,8 @@ describe('the gate report', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('### ❌ heapgate `api`: fail — memory regression (1 failed, 0 warned, 1 within noise)');
     expect(lines[1]).toBe(
-      `Baseline: commit [\`aaaaaaaaaaaa\`](https://github.com/o/r/commit/${'a'.repeat(40)}) on \`main\` (the merge base of this pull request), stored 5 hours ago ([run](https://github.com/o/r/actions/runs/5)).`,
+      `Baseline: commit [\`aaaaaaaaaaaa\`](https://github.com/o/r/commit/${'a'.repeat(40)}) on \`main\` (the merge ` +
+        `base of this pull request), stored 5 hours ago ([run](https://github.com/o/r/actions/runs/5)).`,
     );
     expect(md).toContain('| metric | base | current | Δ | Δ% | z | rule | status |');
     expect(md).toContain('#### Trend of the last baselines');

@@ -1,4 +1,6 @@
-/** Hand-built diffs and verdicts for the renderer tests; every number is chosen so expectations follow by arithmetic. */
+/**
+ * Hand-built diffs and verdicts for the renderer tests; every number is chosen so expectations follow by arithmetic.
+ */
 import type { FunctionDelta, ProfileDiff } from '../../../src/core/diff.js';
 import type { MetricResult, Verdict } from '../../../src/core/verdict.js';
 

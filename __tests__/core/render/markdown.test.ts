@@ -146,7 +146,8 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(report([], 10, 'fail', [evil]));
     const line = md.split('\n')[1]!;
     expect(line).toBe(
-      '⚠️ sample types only in the base profile\\, not compared\\: &lt;img src\\=x&gt;\\/count\\, @\u200doctocat\\/\\*\\*b\\*\\*\\, a\\\\x0ab\\/count',
+      '⚠️ sample types only in the base profile\\, not compared\\: &lt;img src\\=x&gt;\\/count\\, ' +
+        '@\u200doctocat\\/\\*\\*b\\*\\*\\, a\\\\x0ab\\/count',
     );
   });
 

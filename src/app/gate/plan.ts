@@ -5,7 +5,10 @@
  */
 import type { BaselineLookup } from '../find-baseline.js';
 
-/** `auto`: by event (see planRun); `check`: compare only; `update`: compare if possible, then store this run as the baseline. */
+/**
+ * `auto`: by event (see planRun); `check`: compare only; `update`: compare if possible, then store this run as the
+ * baseline.
+ */
 export const MODES = ['auto', 'check', 'update'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -65,7 +68,9 @@ export interface PlanConfig {
 
 export interface RunPlan {
   readonly lookup: BaselineLookup;
-  /** Store this run as the baseline of `branch` (`when`: always, or only when the verdict is not fail); null = never. */
+  /**
+   * Store this run as the baseline of `branch` (`when`: always, or only when the verdict is not fail); null = never.
+   */
   readonly update: { readonly branch: string; readonly when: 'always' | 'unless-fail' } | null;
   /** True when a failing verdict (not accepted) fails the step. */
   readonly failOnRegression: boolean;

@@ -19,7 +19,9 @@ export interface PublishTarget {
   readonly ports: { readonly comments: CommentSink | null; readonly summary: JobSummary; readonly log: Logger };
 }
 
-/** Annotates, comments (when the run is about a pull request) and appends the job summary, whose Markdown it returns. */
+/**
+ * Annotates, comments (when the run is about a pull request) and appends the job summary, whose Markdown it returns.
+ */
 export async function publish(
   context: GateReportContext,
   { plan, config, ports }: PublishTarget,

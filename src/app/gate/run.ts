@@ -163,7 +163,10 @@ async function compare(
   return { report: outcome.report, current: outcome.summaries.current };
 }
 
-/** The gate's verdict: the report's, `accepted` for a failing pull request with the accept label, `no-baseline` without a report. */
+/**
+ * The gate's verdict: the report's, `accepted` for a failing pull request with the accept label, `no-baseline` without
+ * a report.
+ */
 async function decide(
   report: Report | null,
   pr: PullRequestEvent | null,
@@ -255,7 +258,8 @@ function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSumma
 /** The JSON report's message when there was no baseline: where it looked and how to seed one. */
 function noBaselineMessage(config: GateConfig, where: NonNullable<GateReportContext['noBaseline']>): string {
   return (
-    `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the ` +
+    `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push ` +
+    `to the ` +
     `default branch, by running the workflow with mode update, or with: ${where.seed}`
   );
 }

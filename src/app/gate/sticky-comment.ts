@@ -7,7 +7,10 @@ import type { GateVerdict } from '../../core/gate.js';
 import { commentMarker } from '../../core/render/comment.js';
 import type { CommentSink, IssueComment } from '../../ports.js';
 
-/** `always`; `on-change`: when the verdict is warn, fail or accepted; `on-regression`: when it is fail (or accepted); `never`. */
+/**
+ * `always`; `on-change`: when the verdict is warn, fail or accepted; `on-regression`: when it is fail (or accepted);
+ * `never`.
+ */
 export const COMMENT_POLICIES = ['always', 'on-change', 'on-regression', 'never'] as const;
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
 

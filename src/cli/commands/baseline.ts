@@ -179,6 +179,12 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** "go1.22.1, MemProfileRate=524288": what is known of the program that wrote the profile. */
+function producer(p: BaselineMetadata['producer']): string {
+  const rate = p.memProfileRate !== undefined ? `MemProfileRate=${p.memProfileRate}` : undefined;
+  return [p.goVersion, rate].filter(Boolean).join(', ');
+}
+
 function describe(m: BaselineMetadata): string {
   const lines = [
     `series:       ${m.series}`,
@@ -188,7 +194,7 @@ function describe(m: BaselineMetadata): string {
     `stored:       ${m.createdAt}`,
     ...(m.runId !== undefined ? [`run:          ${m.runId}${m.runUrl !== undefined ? ` ${m.runUrl}` : ''}`] : []),
     `period:       ${m.period}${m.periodType ? ` ${m.periodType.type}/${m.periodType.unit}` : ''}`,
-    `producer:     ${[m.producer.goVersion, m.producer.memProfileRate !== undefined ? `MemProfileRate=${m.producer.memProfileRate}` : undefined].filter(Boolean).join(', ') || 'unknown'}`,
+    `producer:     ${producer(m.producer) || 'unknown'}`,
     `samples:      ${m.sampleCount}`,
     `size:         ${m.size} bytes`,
     'totals:',

@@ -32,7 +32,8 @@ const OPTIONS: OptionTable = {
     type: 'string',
     value: 'B',
     description:
-      "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)",
+      "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the " +
+      'default branch)',
   },
   'default-branch': {
     type: 'string',
@@ -97,11 +98,13 @@ export function noBaselineMessage(
   if (format === 'markdown') {
     const where = args.branches.map((b) => markdownCode(b, false)).join(' or ');
     return (
-      `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: ` +
+      `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ` +
+      `${markdownCode(location, false)}: ` +
       `nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}\n`
     );
   }
-  const text = `${noBaselineSentence(args.series, args.branches, location)}\nSeed one from a build of the default branch:\n  ${seed}`;
+  const sentence = noBaselineSentence(args.series, args.branches, location);
+  const text = `${sentence}\nSeed one from a build of the default branch:\n  ${seed}`;
   if (format === 'json') return `${JSON.stringify({ baseline: null, message: text }, null, 2)}\n`;
   return `${text.split('\n').map(terminalSafe).join('\n')}\n`;
 }

@@ -267,8 +267,10 @@ function decodeLocation(
 }
 
 /** A line's function_id that is not in the function table; the location turns it into a DecodeError with its id. */
-class UnknownFunction {
-  constructor(readonly functionId: number | bigint) {}
+class UnknownFunction extends Error {
+  constructor(readonly functionId: number | bigint) {
+    super(`unknown function id ${functionId}`);
+  }
 }
 
 function decodeLine(

@@ -80,8 +80,7 @@ export class WireReader {
     const end = this.end;
     let pos = start;
     let lo = 0;
-    let hi = 0;
-    let b = 0;
+    let b: number;
     for (let shift = 0; shift < 28; shift += 7) {
       if (pos >= end) throw new DecodeError('truncated varint', start);
       b = buf[pos++]!;
@@ -91,7 +90,7 @@ export class WireReader {
     if (pos >= end) throw new DecodeError('truncated varint', start);
     b = buf[pos++]!;
     lo |= (b & 0x0f) << 28;
-    hi = (b & 0x7f) >> 4;
+    let hi = (b & 0x7f) >> 4;
     if (b < 0x80) return this.settle(pos, lo, hi);
     for (let shift = 3; shift < 38; shift += 7) {
       if (pos >= end) throw new DecodeError('truncated varint', start);

@@ -134,9 +134,12 @@ function noBaselineLines(ctx: GateReportContext): string[] {
   const where = n.branches.map((b) => markdownCode(truncate(b, MAX_CELL_CHARS), false)).join(' or ');
   return [
     '',
-    `No baseline for series ${markdownCode(ctx.series, false)} on ${where} in ${markdownCode(truncate(n.store, MAX_CELL_CHARS), false)}: nothing to compare against, so this check passes.`,
+    `No baseline for series ${markdownCode(ctx.series, false)} on ${where} in ` +
+      `${markdownCode(truncate(n.store, MAX_CELL_CHARS), false)}: nothing to compare against, so this check passes.`,
     '',
-    `To seed one, run this action on a push to the default branch (it stores each run as the new baseline), run the workflow by hand with \`mode: update\`, or store a profile with ${markdownCode(truncate(n.seed, 500), false)}.`,
+    `To seed one, run this action on a push to the default branch (it stores each run as the new baseline), run ` +
+      `the workflow by hand with \`mode: update\`, or store a profile with ` +
+      `${markdownCode(truncate(n.seed, 500), false)}.`,
   ];
 }
 
@@ -196,7 +199,8 @@ function newSitesSection(ctx: GateReportContext): string[] {
     '| :-- | :-- | --: |',
     ...sites.map(
       (s) =>
-        `| ${markdownCode(truncate(s.row.name, MAX_CELL_CHARS), true)} | ${markdownCode(s.type, true)} | ${valueCell(formatValue(s.row.currentFlat, s.unit))} |`,
+        `| ${markdownCode(truncate(s.row.name, MAX_CELL_CHARS), true)} | ${markdownCode(s.type, true)} | ` +
+        `${valueCell(formatValue(s.row.currentFlat, s.unit))} |`,
     ),
   ];
 }

@@ -90,7 +90,8 @@ function warningLines(report: Report): string[] {
 }
 
 function labelsLine(report: Report): string {
-  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} → current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+  const label = (name: string): string => markdownCode(truncate(name, MAX_CELL_CHARS), false);
+  return `Base ${label(report.base)} → current ${label(report.current)}`;
 }
 
 function metricsTable(metrics: readonly MetricResult[]): string[] {
@@ -123,7 +124,11 @@ function metricsTable(metrics: readonly MetricResult[]): string[] {
 function noiseLine(report: Report): string | null {
   const noise = report.metrics.filter((m) => m.status === 'noise').length;
   if (noise === 0) return null;
-  return `💤 ${noise === 1 ? '1 change crosses' : `${noise} changes cross`} a threshold but ${noise === 1 ? 'is' : 'are'} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+  const changes = noise === 1 ? '1 change crosses a threshold but is' : `${noise} changes cross a threshold but are`;
+  return (
+    `💤 ${changes} within sampling noise (|z| < ${report.confidence}): ` +
+    'heap profiles record a sample per ~512 KiB allocated, so identical runs differ.'
+  );
 }
 
 function functionSampleTypes(report: Report, which: 'failing' | 'all'): string[] {
@@ -159,7 +164,8 @@ function functionSection(report: Report, type: string, maxRows: number): string[
   }
   out.push(
     '',
-    `_${rows.length} of ${count} functions by |flat Δ|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`,
+    `_${rows.length} of ${count} functions by |flat Δ|; percentages of the base total ` +
+      `${valueCell(formatValue(baseTotal, unit))}._`,
   );
   return out;
 }

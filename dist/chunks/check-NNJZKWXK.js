@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-V32ISXWH.js";
+} from "./chunk-RFTS3ZPE.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,19 +15,19 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-O2XZT5NS.js";
+} from "./chunk-FKILYAMH.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-UOPWDPOO.js";
+} from "./chunk-ABSMEXM7.js";
 import {
   compareProfiles
-} from "./chunk-7XEORPSJ.js";
+} from "./chunk-MWIGO7NN.js";
 import {
   openStore
-} from "./chunk-HMB4PB3I.js";
+} from "./chunk-DNTDLQVQ.js";
 import {
   encodeBranch,
   validateSeries
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-HW37CSLP.js";
+} from "./chunk-VB5ICCAR.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
@@ -100,7 +100,8 @@ function noBaselineMessage(args, location, format) {
     return `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}
 `;
   }
-  const text = `${noBaselineSentence(args.series, args.branches, location)}
+  const sentence = noBaselineSentence(args.series, args.branches, location);
+  const text = `${sentence}
 Seed one from a build of the default branch:
   ${seed}`;
   if (format === "json") return `${JSON.stringify({ baseline: null, message: text }, null, 2)}

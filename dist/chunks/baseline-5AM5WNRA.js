@@ -8,14 +8,14 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-O2XZT5NS.js";
+} from "./chunk-FKILYAMH.js";
 import {
   runUrl,
   storeBaseline
 } from "./chunk-4IQMUIFZ.js";
 import {
   openStore
-} from "./chunk-HMB4PB3I.js";
+} from "./chunk-DNTDLQVQ.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-HW37CSLP.js";
+} from "./chunk-VB5ICCAR.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
@@ -164,6 +164,10 @@ async function put(argv, io) {
   }
   return 0;
 }
+function producer(p) {
+  const rate = p.memProfileRate !== void 0 ? `MemProfileRate=${p.memProfileRate}` : void 0;
+  return [p.goVersion, rate].filter(Boolean).join(", ");
+}
 function describe(m) {
   const lines = [
     `series:       ${m.series}`,
@@ -173,7 +177,7 @@ function describe(m) {
     `stored:       ${m.createdAt}`,
     ...m.runId !== void 0 ? [`run:          ${m.runId}${m.runUrl !== void 0 ? ` ${m.runUrl}` : ""}`] : [],
     `period:       ${m.period}${m.periodType ? ` ${m.periodType.type}/${m.periodType.unit}` : ""}`,
-    `producer:     ${[m.producer.goVersion, m.producer.memProfileRate !== void 0 ? `MemProfileRate=${m.producer.memProfileRate}` : void 0].filter(Boolean).join(", ") || "unknown"}`,
+    `producer:     ${producer(m.producer) || "unknown"}`,
     `samples:      ${m.sampleCount}`,
     `size:         ${m.size} bytes`,
     "totals:",

@@ -892,8 +892,7 @@ var WireReader = class {
     const end = this.end;
     let pos = start;
     let lo = 0;
-    let hi = 0;
-    let b = 0;
+    let b;
     for (let shift = 0; shift < 28; shift += 7) {
       if (pos >= end) throw new DecodeError("truncated varint", start);
       b = buf[pos++];
@@ -903,7 +902,7 @@ var WireReader = class {
     if (pos >= end) throw new DecodeError("truncated varint", start);
     b = buf[pos++];
     lo |= (b & 15) << 28;
-    hi = (b & 127) >> 4;
+    let hi = (b & 127) >> 4;
     if (b < 128) return this.settle(pos, lo, hi);
     for (let shift = 3; shift < 38; shift += 7) {
       if (pos >= end) throw new DecodeError("truncated varint", start);
@@ -1677,8 +1676,9 @@ function decodeLocation(r, lineReader, start, end, mappings, functions, columns)
   columns.endLocation(idLo, idHi, mapping, addressLo, addressHi, isFolded);
   return id;
 }
-var UnknownFunction = class {
+var UnknownFunction = class extends Error {
   constructor(functionId) {
+    super(`unknown function id ${functionId}`);
     this.functionId = functionId;
   }
   functionId;

@@ -57,7 +57,16 @@ function retryable(err) {
   if (e.type === "request-timeout" || e.name === "AbortError") return true;
   return /timeout|timed out|socket hang up/i.test(text(e.message));
 }
-var CREDENTIALS_RE = /could not load the default credentials|could not refresh access token|unable to detect a project id|invalid_grant|no access, refresh token/i;
+var CREDENTIALS_RE = new RegExp(
+  [
+    "could not load the default credentials",
+    "could not refresh access token",
+    "unable to detect a project id",
+    "invalid_grant",
+    "no access, refresh token"
+  ].join("|"),
+  "i"
+);
 function gcsError(err, op, bucket) {
   const e = err ?? {};
   const status = typeof e.code === "number" ? e.code : Number.parseInt(text(e.code), 10);

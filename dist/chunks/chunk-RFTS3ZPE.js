@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-O2XZT5NS.js";
+} from "./chunk-FKILYAMH.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-7XEORPSJ.js";
+} from "./chunk-MWIGO7NN.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-HW37CSLP.js";
+} from "./chunk-VB5ICCAR.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

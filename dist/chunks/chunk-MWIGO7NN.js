@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-HW37CSLP.js";
+} from "./chunk-VB5ICCAR.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -660,7 +660,8 @@ function warningLines(report) {
   ];
 }
 function labelsLine(report) {
-  return `Base ${markdownCode(truncate(report.base, MAX_CELL_CHARS), false)} \u2192 current ${markdownCode(truncate(report.current, MAX_CELL_CHARS), false)}`;
+  const label = (name) => markdownCode(truncate(name, MAX_CELL_CHARS), false);
+  return `Base ${label(report.base)} \u2192 current ${label(report.current)}`;
 }
 function metricsTable(metrics) {
   if (metrics.length === 0) return ["_No metrics compared._"];
@@ -688,7 +689,8 @@ function metricsTable(metrics) {
 function noiseLine(report) {
   const noise = report.metrics.filter((m) => m.status === "noise").length;
   if (noise === 0) return null;
-  return `\u{1F4A4} ${noise === 1 ? "1 change crosses" : `${noise} changes cross`} a threshold but ${noise === 1 ? "is" : "are"} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+  const changes = noise === 1 ? "1 change crosses a threshold but is" : `${noise} changes cross a threshold but are`;
+  return `\u{1F4A4} ${changes} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
 }
 function functionSampleTypes(report, which) {
   const all = Object.keys(report.functions);

@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-V32ISXWH.js";
+} from "./chunk-RFTS3ZPE.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-O2XZT5NS.js";
+} from "./chunk-FKILYAMH.js";
 import {
   compareProfiles
-} from "./chunk-7XEORPSJ.js";
+} from "./chunk-MWIGO7NN.js";
 import {
   createProfileLoader
-} from "./chunk-HW37CSLP.js";
+} from "./chunk-VB5ICCAR.js";
 import "./chunk-OR3EXEUY.js";
 import "./chunk-TQ4GEVIF.js";
 import {

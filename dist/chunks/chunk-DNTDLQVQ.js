@@ -41,7 +41,7 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-NKCSRONL.js");
+    const { openGcsStore } = await import("./gcs-store-GWKC5MHM.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   const { DirBaselineStore } = await import("./dir-store-KKCITQQV.js");
