@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { ROOT } from './cli/dist.js';
+import { ROOT } from './helpers/dist.js';
 
 const SRC = join(ROOT, 'src');
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUTS, OUTPUTS, parseInputs, type InputName } from '../../src/action/inputs.js';
 import { UsageError } from '../../src/core/errors.js';
-import { ROOT } from '../cli/dist.js';
+import { ROOT } from '../helpers/dist.js';
 
 /** The entries of a top-level section of action.yml: name → its indented `key: value` lines (values unquoted). */
 function section(yml: string, name: string): Map<string, Record<string, string>> {

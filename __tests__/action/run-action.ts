@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertDistCurrent, ROOT } from '../cli/dist.js';
+import { assertDistCurrent, ROOT } from '../helpers/dist.js';
 
 /** The action bundle to run: HEAPGATE_TEST_ACTION, else the committed dist/index.js once it matches src/. */
 export function builtAction(): string {

@@ -14,7 +14,7 @@ import {
   workersPayOff,
 } from '../../src/adapters/profile-loader.js';
 import { DecodeError, UsageError } from '../../src/core/errors.js';
-import { builtProfileWorker, ROOT } from '../cli/dist.js';
+import { builtProfileWorker, ROOT } from '../helpers/dist.js';
 
 const BASE = 'examples/regression/base.heap.pb.gz';
 const CUR = 'examples/regression/current.heap.pb.gz';

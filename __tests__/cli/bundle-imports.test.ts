@@ -5,7 +5,7 @@
  * which this check treats as a boundary (esbuild turns it into a lazily initialized module).
  */
 import { build, type Plugin } from 'esbuild';
-import { ROOT } from './dist.js';
+import { ROOT } from '../helpers/dist.js';
 
 const lazyBoundary: Plugin = {
   name: 'dynamic-imports-are-lazy',

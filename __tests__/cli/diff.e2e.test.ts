@@ -7,7 +7,7 @@ import { validate } from '../core/render/json-schema.js';
 import { cleanupOracle, pprofBinary, pprofTop } from '../helpers/pprof-oracle.js';
 import { testWithGo } from '../helpers/with-go.js';
 import { main } from '../../src/cli/main.js';
-import { builtCli, ROOT, runCli } from './dist.js';
+import { builtCli, ROOT, runCli } from '../helpers/dist.js';
 
 const REG = ['examples/regression/base.heap.pb.gz', 'examples/regression/current.heap.pb.gz'];
 const SAME = ['examples/no-change/base.allocs.pb.gz', 'examples/no-change/current.allocs.pb.gz'];

@@ -3,7 +3,7 @@ import type { CliIo, Command } from '../../src/cli/command.js';
 import { ExitCode } from '../../src/core/errors.js';
 import { COMMANDS, main, type CommandEntry } from '../../src/cli/main.js';
 import { DecodeError } from '../../src/core/errors.js';
-import { ROOT } from './dist.js';
+import { ROOT } from '../helpers/dist.js';
 
 function fakeIo(overrides: Partial<CliIo> = {}): CliIo & { out: string; err: string } {
   const io = {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtCli, ROOT } from './dist.js';
+import { builtCli, ROOT } from '../helpers/dist.js';
 
 // Records every warning type the process raises (the listener-independent way: wrap emitWarning).
 const recordWarnings =

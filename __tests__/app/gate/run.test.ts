@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createProfileLoader } from '../../../src/adapters/profile-loader.js';
 import { runGate, type GateConfig, type GatePorts } from '../../../src/app/gate/run.js';
 import type { BaselineStore } from '../../../src/ports.js';
-import { ROOT } from '../../cli/dist.js';
+import { ROOT } from '../../helpers/dist.js';
 import { event, PLAN, PR } from '../../helpers/gate-events.js';
 import { MemoryComments, MemoryStore, recordingLog, sha } from '../../helpers/memory-ports.js';
 
