@@ -26,7 +26,7 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-NNJZKWXK.js")).checkCommand
+    load: async () => (await import("./chunks/check-JZD45IJN.js")).checkCommand
   },
   {
     name: "baseline",

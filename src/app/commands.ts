@@ -18,6 +18,11 @@ export interface CommandTarget {
 /** How the reports spell the CLI: `npx heapgate` works wherever npm does. */
 const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
 
+/** The options naming the store, series and branch, as both commands take them. */
+function storeArgs(target: CommandTarget, branch: string): string[] {
+  return ['--store', target.store, '--series', target.series, '--branch', branch];
+}
+
 /** POSIX shell quoting: plain words stay, anything else is single-quoted. */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -30,40 +35,21 @@ export function reproduceCommand(
   target: CommandTarget & { readonly rules: RulesInput | null; readonly confidence: number | null },
   branch: string,
 ): string {
-  const args = [
-    ...NPX_HEAPGATE,
-    'check',
-    target.profile,
-    '--store',
-    target.store,
-    '--series',
-    target.series,
-    '--branch',
-    branch,
-  ];
+  const args = [...NPX_HEAPGATE, 'check', target.profile, ...storeArgs(target, branch)];
   if (target.rules !== null && target.rules.text.trim() !== '') {
     // One line for the shell: `#` comments end at the line's end, so they go before lines are joined.
     const lines = target.rules.text.split('\n').map((l) => l.replace(/#.*$/, '').trim());
     args.push('--rules', lines.filter((l) => l !== '').join('; '));
   }
-  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE)
+  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) {
     args.push('--confidence', String(target.confidence));
+  }
   return args.map(shellQuote).join(' ');
 }
 
 /** `heapgate baseline put` of the target's profile as the baseline of a commit (COMMIT, to fill in) on `branch`. */
 export function seedCommand(target: CommandTarget, branch: string, program: readonly string[] = NPX_HEAPGATE): string {
-  const args = [
-    'baseline',
-    'put',
-    target.profile,
-    '--store',
-    target.store,
-    '--series',
-    target.series,
-    '--branch',
-    branch,
-  ];
+  const args = ['baseline', 'put', target.profile, ...storeArgs(target, branch)];
   return [...program, ...args, '--sha', 'COMMIT'].map(shellQuote).join(' ');
 }
 

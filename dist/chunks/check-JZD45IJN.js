@@ -21,7 +21,7 @@ import {
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-ABSMEXM7.js";
+} from "./chunk-WJ2IAJQ7.js";
 import {
   compareProfiles
 } from "./chunk-MWIGO7NN.js";

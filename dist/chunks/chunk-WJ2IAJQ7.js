@@ -12,41 +12,25 @@ import {
 
 // src/app/commands.ts
 var NPX_HEAPGATE = ["npx", "heapgate"];
+function storeArgs(target, branch) {
+  return ["--store", target.store, "--series", target.series, "--branch", branch];
+}
 function shellQuote(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function reproduceCommand(target, branch) {
-  const args = [
-    ...NPX_HEAPGATE,
-    "check",
-    target.profile,
-    "--store",
-    target.store,
-    "--series",
-    target.series,
-    "--branch",
-    branch
-  ];
+  const args = [...NPX_HEAPGATE, "check", target.profile, ...storeArgs(target, branch)];
   if (target.rules !== null && target.rules.text.trim() !== "") {
     const lines = target.rules.text.split("\n").map((l) => l.replace(/#.*$/, "").trim());
     args.push("--rules", lines.filter((l) => l !== "").join("; "));
   }
-  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE)
+  if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) {
     args.push("--confidence", String(target.confidence));
+  }
   return args.map(shellQuote).join(" ");
 }
 function seedCommand(target, branch, program = NPX_HEAPGATE) {
-  const args = [
-    "baseline",
-    "put",
-    target.profile,
-    "--store",
-    target.store,
-    "--series",
-    target.series,
-    "--branch",
-    branch
-  ];
+  const args = ["baseline", "put", target.profile, ...storeArgs(target, branch)];
   return [...program, ...args, "--sha", "COMMIT"].map(shellQuote).join(" ");
 }
 function noBaselineSentence(series, branches, location) {
