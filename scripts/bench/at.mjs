@@ -1,5 +1,6 @@
-// Checked indexing for the generator's arrays. Its indices are in range by construction; a slip
-// should fail loudly rather than turn into NaN, or into a silent 0 once written as a varint.
+// Checked indexing for arrays whose indices are in range by construction (the generator's, the
+// benchmark's statistics): a slip should fail loudly rather than turn into NaN, or into a silent 0
+// once written as a varint.
 
 // One function per kind of array, not one generic: V8 inlines an element read only while it has
 // seen few kinds of array there, and one helper for all of them made the generator 45% slower.
