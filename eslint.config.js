@@ -18,7 +18,13 @@ const IO_MODULES = [
   'node:worker_threads',
 ];
 
-/** A config forbidding `files` to import the named src/ folders (or ports.ts), and, when `pure`, any I/O module. */
+/**
+ * A config forbidding `files` to import the named src/ folders (or ports.ts), and, when `pure`, any I/O module.
+ * @param {string} files a glob
+ * @param {string[]} forbidden folder names under src/, or 'ports'
+ * @param {boolean} pure
+ * @returns {import('typescript-eslint').ConfigWithExtends}
+ */
 function layer(files, forbidden, pure) {
   const patterns = [
     {

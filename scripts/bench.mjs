@@ -25,6 +25,23 @@ import { rssMethod, runOnce, stats } from './bench/measure.mjs';
 import { runMicro } from './bench/micro.mjs';
 import { renderMarkdown, renderTerminal, writeFigures } from './bench/report.mjs';
 
+/** @typedef {import('./bench/cases.mjs').BenchCase} BenchCase */
+/** @typedef {import('./bench/cases.mjs').ProfilePair} ProfilePair */
+/** @typedef {import('./bench/results.mjs').ToolName} ToolName */
+
+/**
+ * How to run one of the timed tools on a pair.
+ * @typedef {object} Tool
+ * @property {string} cmd
+ * @property {(f: ProfilePair) => string[]} args
+ * @property {NodeJS.ProcessEnv} env
+ * @property {(status: number | null) => boolean} ok whether an exit status is a success
+ */
+
+/** The tools in the order they run, alternating within each round. */
+const TOOL_NAMES = /** @type {const} */ (['heapgate', 'pprof']);
+
+/** @param {string} msg */
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 function options() {
@@ -47,6 +64,9 @@ function options() {
  * Bundles the CLI the way scripts/build.mjs does (ESM, code splitting, the same banner) into
  * bench/out/<dir>/ — dist/ is left alone. With `sourcemap`, every file gets a `.map` so CPU
  * profiles point at the TypeScript sources. Returns the path of the entry file.
+ * @param {string} [dir]
+ * @param {boolean} [sourcemap]
+ * @returns {Promise<string>}
  */
 async function buildCli(dir = 'cli', sourcemap = false) {
   const outdir = join(OUT_DIR, dir);
@@ -61,7 +81,10 @@ async function buildCli(dir = 'cli', sourcemap = false) {
   return join(outdir, 'cli.js');
 }
 
-/** The pprof binary `go tool pprof` runs: timing it directly leaves out the `go` launcher. */
+/**
+ * The pprof binary `go tool pprof` runs: timing it directly leaves out the `go` launcher.
+ * @returns {string}
+ */
 function pprofBinary() {
   const r = spawnSync('go', ['tool', '-n', 'pprof'], { encoding: 'utf8' });
   if (r.status !== 0)
@@ -69,7 +92,11 @@ function pprofBinary() {
   return r.stdout.trim();
 }
 
-/** heapgate must produce a JSON report and exit 0 (pass) or 1 (fail); anything else aborts the bench. */
+/**
+ * heapgate must produce a JSON report and exit 0 (pass) or 1 (fail); anything else aborts the bench.
+ * @param {string} cli
+ * @param {ProfilePair} files
+ */
 function checkHeapgateOutput(cli, files) {
   const r = spawnSync(process.execPath, [cli, 'diff', '--format', 'json', files.base, files.current], {
     encoding: 'utf8',
@@ -80,19 +107,32 @@ function checkHeapgateOutput(cli, files) {
   JSON.parse(r.stdout);
 }
 
+/**
+ * Times both tools on case `c`: its warm-up runs, then its timed runs.
+ * @param {BenchCase} c
+ * @param {Record<ToolName, Tool>} tools
+ * @param {import('./bench/measure.mjs').RssMethodName} method
+ * @returns {Record<ToolName, import('./bench/results.mjs').ToolFigures>}
+ */
 function measureCase(c, tools, method) {
+  /** @type {Record<ToolName, { wall: number[], rss: (number | null)[] }>} */
   const samples = { heapgate: { wall: [], rss: [] }, pprof: { wall: [], rss: [] } };
   for (let i = 0; i < c.warmup; i++)
-    for (const t of Object.values(tools)) runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
+    for (const name of TOOL_NAMES) {
+      const t = tools[name];
+      runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
+    }
   for (let i = 0; i < c.runs; i++) {
     // Alternate the tools so a burst of load from elsewhere hits both alike.
-    for (const [name, t] of Object.entries(tools)) {
+    for (const name of TOOL_NAMES) {
+      const t = tools[name];
       const r = runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
       samples[name].wall.push(r.wallMs);
       samples[name].rss.push(r.rssKiB);
       log(`${c.id} run ${i + 1}/${c.runs} ${name}: ${(r.wallMs / 1000).toFixed(3)} s, ${r.rssKiB ?? '?'} KiB`);
     }
   }
+  /** @param {{ wall: number[], rss: (number | null)[] }} s */
   const summary = (s) => ({ wall: stats(s.wall), rss: stats(s.rss), wallMs: s.wall, rssKiB: s.rss });
   return { heapgate: summary(samples.heapgate), pprof: summary(samples.pprof) };
 }
@@ -100,6 +140,8 @@ function measureCase(c, tools, method) {
 /**
  * One `node --cpu-prof` run of a source-mapped bundle of the same sources (src/cli/index.ts) on
  * case `c`; returns the top self-time functions over all threads.
+ * @param {BenchCase} c
+ * @returns {Promise<import('./bench/results.mjs').CpuProfileResult>}
  */
 async function cpuProfile(c) {
   const cli = await buildCli('cli-prof', true);
@@ -134,6 +176,7 @@ async function main() {
   if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first (or pass --build-cli)`);
   const pprof = pprofBinary();
   const pprofHome = mkdtempSync(join(tmpdir(), 'heapgate-bench-pprof-'));
+  /** @type {Record<ToolName, Tool>} */
   const tools = {
     heapgate: {
       cmd: process.execPath,
@@ -155,30 +198,28 @@ async function main() {
     const wanted = opt.cases.split(',');
     cases = cases.filter((c) => wanted.includes(c.id));
   }
-  const results = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    machine,
-    cli,
-    rssMethod: rss.describe,
-    commands: {
-      heapgate: `node ${cli} diff --format json BASE CUR`,
-      pprof: `go tool pprof -symbolize=none -top -diff_base BASE CUR > /dev/null (run as ${pprof}, HOME and PPROF_TMPDIR in a temporary directory)`,
-    },
-    cases: [],
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const commands = {
+    heapgate: `node ${cli} diff --format json BASE CUR`,
+    pprof:
+      'go tool pprof -symbolize=none -top -diff_base BASE CUR > /dev/null ' +
+      `(run as ${pprof}, HOME and PPROF_TMPDIR in a temporary directory)`,
   };
+  /** @type {import('./bench/results.mjs').CaseResult[]} */
+  const caseResults = [];
   try {
     for (const c of cases) {
       log(`case ${c.id}: ${c.files.base} vs ${c.files.current}`);
       checkHeapgateOutput(cli, c.files);
       const sizes = { base: fileSizes(c.files.base), current: fileSizes(c.files.current) };
-      results.cases.push({ ...c, sizes, ...measureCase(c, tools, rss.method) });
+      caseResults.push({ ...c, sizes, ...measureCase(c, tools, rss.method) });
     }
   } finally {
     rmSync(pprofHome, { recursive: true, force: true });
   }
 
   // Fixed cost: what any run pays before reading a profile.
-  results.startup = {
+  const startup = {
     nodeEmpty: stats(
       Array.from({ length: 10 }, () => runOnce(process.execPath, ['-e', '0'], { method: rss.method }).wallMs),
     ),
@@ -186,17 +227,32 @@ async function main() {
       Array.from({ length: 10 }, () => runOnce(process.execPath, [cli, '--help'], { method: rss.method }).wallMs),
     ),
   };
+  /** @type {import('./bench/results.mjs').CpuProfileResult[] | undefined} */
+  let cpuProfiles;
   if (!opt['no-cpu-prof']) {
-    results.cpuProfiles = [];
+    cpuProfiles = [];
     for (const c of cases) {
       log(`cpu profile of heapgate on ${c.id}`);
-      results.cpuProfiles.push(await cpuProfile(c));
+      cpuProfiles.push(await cpuProfile(c));
     }
   }
-  if (!opt['no-micro']) {
-    results.micro = await runMicro(cases, { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log });
-  }
-  results.machineEnd = describeMachine();
+  const micro = opt['no-micro']
+    ? undefined
+    : await runMicro(cases, { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log });
+  // In the order results.json has always had; JSON.stringify leaves out the parts that are undefined.
+  /** @type {import('./bench/results.mjs').BenchResults} */
+  const results = {
+    date,
+    machine,
+    cli,
+    rssMethod: rss.describe,
+    commands,
+    cases: caseResults,
+    startup,
+    cpuProfiles,
+    micro,
+    machineEnd: describeMachine(),
+  };
 
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderTerminal(results));

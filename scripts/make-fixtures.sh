@@ -30,7 +30,8 @@ while [ $# -gt 0 ]; do
     *) echo "make-fixtures.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-[[ "$reruns" =~ ^[1-9][0-9]*$ ]] || { echo "make-fixtures.sh: --reruns needs a positive integer, not $reruns" >&2; exit 2; }
+[[ "$reruns" =~ ^[1-9][0-9]*$ ]] ||
+  { echo "make-fixtures.sh: --reruns needs a positive integer, not $reruns" >&2; exit 2; }
 default_out=0
 [ "$out" = "$root/__tests__/fixtures" ] && default_out=1
 if [ "$default_out" = 1 ] && [ "$go_only" = 1 ]; then
@@ -64,7 +65,8 @@ go_version="$("$go_bin" version)"
 
 # total FILE TYPE: the total of one sample type, as pprof prints it.
 total() {
-  HOME="$work" PPROF_TMPDIR="$work" "$go_bin" tool pprof -top -unit=B -symbolize=none -sample_index="$2" "$1" 2> /dev/null |
+  HOME="$work" PPROF_TMPDIR="$work" \
+    "$go_bin" tool pprof -top -unit=B -symbolize=none -sample_index="$2" "$1" 2> /dev/null |
     sed -n 's/^Showing nodes accounting for .* of \(-\{0,1\}[0-9]*\)B\{0,1\} total$/\1/p'
 }
 
@@ -97,7 +99,8 @@ for pattern in "${patterns[@]}"; do
     run_variant="${variant%%-rerun*}"
     for rate in "${rates[@]}"; do
       base="go/$pattern/$variant.rate$rate"
-      args=(-pattern "$pattern" -variant "$run_variant" -rate "$rate" -heap "$base.heap.pb.gz" -allocs "$base.allocs.pb.gz")
+      args=(-pattern "$pattern" -variant "$run_variant" -rate "$rate"
+        -heap "$base.heap.pb.gz" -allocs "$base.allocs.pb.gz")
       if [ "$pattern" = cache ] && [ "$variant" = regressed ] && [ "$rate" = 524288 ]; then
         args+=(-legacy "$base.heap.legacy.txt")
       fi
@@ -116,8 +119,12 @@ if [ "$go_only" = 0 ]; then
   ddpprof="${DDPPROF_DIR:-/tmp/ddpprof}/node_modules/@datadog/pprof"
   if [ -d "$ddpprof" ]; then
     mkdir -p "$out/node"
-    tools+=("\"node\": \"$(node --version)\"" "\"@datadog/pprof\": \"$(node -p "require('$ddpprof/package.json').version")\"")
-    node_run() { (cd "$out" && node "$root/workloads/node/heap-profile.mjs" --pprof "$ddpprof" --variant "$1" --out "$2" > /dev/null); }
+    tools+=("\"node\": \"$(node --version)\""
+      "\"@datadog/pprof\": \"$(node -p "require('$ddpprof/package.json').version")\"")
+    node_run() {
+      (cd "$out" &&
+        node "$root/workloads/node/heap-profile.mjs" --pprof "$ddpprof" --variant "$1" --out "$2" > /dev/null)
+    }
     node_cmd="node workloads/node/heap-profile.mjs --pprof $ddpprof"
     node_run regressed node/cache.regressed.heap.pb.gz
     record node/cache.regressed.heap.pb.gz "$node_cmd --variant regressed --out node/cache.regressed.heap.pb.gz"
@@ -127,11 +134,13 @@ if [ "$go_only" = 0 ]; then
     for ((i = 1; ; i++)); do
       node_run good node/cache.good.heap.pb.gz
       node_run good node/cache.good-rerun.heap.pb.gz
-      if crosses_threshold "$out/node/cache.good.heap.pb.gz" "$out/node/cache.good-rerun.heap.pb.gz" inuse_objects inuse_space 15 262144; then break; fi
+      if crosses_threshold "$out/node/cache.good.heap.pb.gz" "$out/node/cache.good-rerun.heap.pb.gz" \
+        inuse_objects inuse_space 15 262144; then break; fi
       [ "$i" -lt 20 ] || { echo "make-fixtures.sh: no pair of Node runs crossed a threshold" >&2; exit 1; }
     done
+    pair_note="pair $i: the first in which good-rerun's totals grew past a default threshold over good"
     for v in good good-rerun; do
-      record "node/cache.$v.heap.pb.gz" "$node_cmd --variant good --out node/cache.$v.heap.pb.gz (pair $i: the first in which good-rerun's totals grew past a default threshold over good)"
+      record "node/cache.$v.heap.pb.gz" "$node_cmd --variant good --out node/cache.$v.heap.pb.gz ($pair_note)"
     done
   else
     missing "$ddpprof" "npm install --prefix /tmp/ddpprof @datadog/pprof (or set DDPPROF_DIR)"
@@ -148,11 +157,13 @@ if [ "$go_only" = 0 ]; then
       # Every allocation (heap profiler): alloc_* and inuse_* columns.
       (cd "$work" && "$work/tcload" "$variant" profile "tc.$variant" > /dev/null 2>&1)
       cp "$work/tc.$variant.0001.heap" "$out/tcmalloc/$variant.heapprofile.txt"
-      record "tcmalloc/$variant.heapprofile.txt" "$tc_build && tcload $variant profile tc.$variant (file tc.$variant.0001.heap)"
+      record "tcmalloc/$variant.heapprofile.txt" \
+        "$tc_build && tcload $variant profile tc.$variant (file tc.$variant.0001.heap)"
       # tcmalloc's own sampling, one sample per 512 KiB: objects and space, inuse only.
       (cd "$work" && TCMALLOC_SAMPLE_PARAMETER=524288 "$work/tcload" "$variant" sample "tc.$variant.heapz" > /dev/null)
       cp "$work/tc.$variant.heapz" "$out/tcmalloc/$variant.heapz.txt"
-      record "tcmalloc/$variant.heapz.txt" "$tc_build && TCMALLOC_SAMPLE_PARAMETER=524288 tcload $variant sample tc.$variant.heapz"
+      record "tcmalloc/$variant.heapz.txt" \
+        "$tc_build && TCMALLOC_SAMPLE_PARAMETER=524288 tcload $variant sample tc.$variant.heapz"
       for kind in heapprofile heapz; do
         f="tcmalloc/$variant.$kind.pb.gz"
         (cd "$work" && HOME="$work" PPROF_TMPDIR="$work" \
@@ -172,7 +183,11 @@ fi
   echo "  \"heapload\": \"go build -trimpath -buildvcs=false ./heapload (in workloads/), env GOGC=100 GOMAXPROCS=2\","
   echo "  \"files\": ["
   for ((i = 0; i < ${#manifest_entries[@]}; i++)); do
-    if [ $i -lt $((${#manifest_entries[@]} - 1)) ]; then echo "${manifest_entries[$i]},"; else echo "${manifest_entries[$i]}"; fi
+    if [ $i -lt $((${#manifest_entries[@]} - 1)) ]; then
+      echo "${manifest_entries[$i]},"
+    else
+      echo "${manifest_entries[$i]}"
+    fi
   done
   echo "  ]"
   echo "}"
@@ -190,7 +205,8 @@ if [ "$default_out" = 1 ]; then
     for side in base current; do
       (cd "$work" && "$work/heapload" -pattern append -variant good -rate 524288 -allocs "$side.allocs.pb.gz")
     done
-    if crosses_threshold "$work/base.allocs.pb.gz" "$work/current.allocs.pb.gz" alloc_objects alloc_space 20 1048576; then
+    if crosses_threshold "$work/base.allocs.pb.gz" "$work/current.allocs.pb.gz" \
+      alloc_objects alloc_space 20 1048576; then
       no_change="pair $i"
     fi
   done

@@ -6,6 +6,44 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { generateProfile } from './synthetic.mjs';
 
+/** @typedef {import('./synthetic.mjs').SyntheticShape} SyntheticShape */
+/** @typedef {(msg: string) => void} Log progress messages (to stderr) */
+
+/**
+ * The two profiles of a case, as paths.
+ * @typedef {object} ProfilePair
+ * @property {string} base
+ * @property {string} current
+ */
+
+/**
+ * What heapgate must achieve on a case: `wallMs` is an absolute median; `wallRatio` and `rssRatio`
+ * bound heapgate's median over pprof's.
+ * @typedef {object} Targets
+ * @property {number} [wallMs]
+ * @property {number} [wallRatio]
+ * @property {number} [rssRatio]
+ */
+
+/**
+ * One benchmark case.
+ * @typedef {object} BenchCase
+ * @property {'real' | 'synth15k' | 'synth400k'} id
+ * @property {string} title
+ * @property {ProfilePair} files
+ * @property {SyntheticShape} [shape] the shape a synthetic pair was generated with
+ * @property {number} runs timed runs of each tool
+ * @property {number} warmup untimed runs of each tool first
+ * @property {Targets} target
+ */
+
+/**
+ * Sizes of a profile file in bytes; `raw` equals `gz` when the file is not gzipped.
+ * @typedef {object} FileSizes
+ * @property {number} gz the file's size
+ * @property {number} raw the protobuf's size
+ */
+
 export const OUT_DIR = 'bench/out';
 const SEED = 'heapgate';
 
@@ -15,16 +53,28 @@ export const SHAPES = {
   synth400k: { samples: 400000, locations: 160000, functions: 40000, seed: SEED },
 };
 
+/**
+ * @param {SyntheticShape} s
+ * @returns {string}
+ */
 function shapeName(s) {
   return `synth-s${s.samples}-l${s.locations}-f${s.functions}-${s.seed}`;
 }
 
-/** Paths of a synthetic pair, generating it first if either file is missing or `regenerate` is set. */
+/**
+ * Paths of a synthetic pair, generating it first if either file is missing or `regenerate` is set.
+ * @param {SyntheticShape} shape
+ * @param {object} [options]
+ * @param {boolean} [options.regenerate]
+ * @param {Log} [options.log]
+ * @returns {ProfilePair}
+ */
 export function ensureSyntheticPair(shape, { regenerate = false, log = () => {} } = {}) {
   mkdirSync(OUT_DIR, { recursive: true });
   const prefix = join(OUT_DIR, shapeName(shape));
+  /** @type {ProfilePair} */
   const files = { base: `${prefix}.base.pb.gz`, current: `${prefix}.current.pb.gz` };
-  for (const variant of ['base', 'current']) {
+  for (const variant of /** @type {const} */ (['base', 'current'])) {
     if (!regenerate && existsSync(files[variant])) continue;
     log(`generating ${files[variant]}`);
     const { gz } = generateProfile(shape, variant);
@@ -34,11 +84,14 @@ export function ensureSyntheticPair(shape, { regenerate = false, log = () => {} 
 }
 
 /**
- * A real Go heap profile pair: the largest good/regressed pair (any rate, heap or allocs) under __tests__/fixtures/go/ (made
- * by scripts/make-fixtures.sh), else examples/regression. Null when neither exists yet.
+ * A real Go heap profile pair: the largest good/regressed pair (any rate, heap or allocs) under
+ * __tests__/fixtures/go/ (made by scripts/make-fixtures.sh), else examples/regression. Null when
+ * neither exists yet.
+ * @returns {ProfilePair | null}
  */
 export function findRealPair() {
   const root = '__tests__/fixtures/go';
+  /** @type {(ProfilePair & { size: number }) | null} */
   let best = null;
   if (existsSync(root)) {
     for (const dir of readdirSync(root).sort()) {
@@ -56,7 +109,11 @@ export function findRealPair() {
   return existsSync(ex.base) && existsSync(ex.current) ? ex : null;
 }
 
-/** Raw and gzipped sizes of a profile file, in bytes. */
+/**
+ * Raw and gzipped sizes of a profile file, in bytes.
+ * @param {string} path
+ * @returns {FileSizes}
+ */
 export function fileSizes(path) {
   const gz = readFileSync(path);
   const raw = gz[0] === 0x1f && gz[1] === 0x8b ? gunzipSync(gz).length : gz.length;
@@ -66,8 +123,14 @@ export function fileSizes(path) {
 /**
  * The three cases. Targets: `wallMs` absolute median; `wallRatio` / `rssRatio` of heapgate's
  * median over pprof's.
+ * @param {object} options
+ * @param {boolean} options.regenerate regenerate the synthetic pairs even if present
+ * @param {Log} options.log
+ * @param {boolean} options.quick fewer runs
+ * @returns {BenchCase[]}
  */
 export function defineCases({ regenerate, log, quick }) {
+  /** @type {BenchCase[]} */
   const cases = [];
   const real = findRealPair();
   if (real !== null) {

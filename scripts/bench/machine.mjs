@@ -2,12 +2,27 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
+/**
+ * @typedef {object} Machine
+ * @property {string} cpuModel
+ * @property {number} nproc the CPUs this process may use
+ * @property {number} memGiB total memory
+ * @property {string} os type, release and architecture
+ * @property {string} node
+ * @property {string} go `go version` without its prefix, or `go not found`
+ * @property {number[]} loadavg 1, 5 and 15 minutes
+ */
+
+/** @returns {string} */
 function goVersion() {
   const r = spawnSync('go', ['version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim().replace(/^go version /, '') : 'go not found';
 }
 
-/** A plain object describing this machine now (load averages change: take it at start and end). */
+/**
+ * A plain object describing this machine now (load averages change: take it at start and end).
+ * @returns {Machine}
+ */
 export function describeMachine() {
   const cpus = os.cpus();
   return {

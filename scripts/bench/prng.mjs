@@ -1,9 +1,14 @@
 // A small seeded PRNG (sfc32) so synthetic profiles are byte-for-byte reproducible from a seed.
 // Not cryptographic; chosen for speed and a long period with four 32-bit words of state.
+import { atI32 } from './at.mjs';
+
+/** @typedef {() => number} Random a source of uniform doubles in [0, 1) */
 
 /**
  * Returns a function yielding uniform doubles in [0, 1). The same `seed` (any 32-bit integer or a
  * string) always yields the same sequence.
+ * @param {string | number} seed
+ * @returns {Random}
  */
 export function makeRandom(seed) {
   let h = 0x9e3779b9;
@@ -26,19 +31,30 @@ export function makeRandom(seed) {
   return next;
 }
 
-/** Uniform integer in [lo, hi] (inclusive) from `random`. */
+/**
+ * Uniform integer in [lo, hi] (inclusive) from `random`.
+ * @param {Random} random
+ * @param {number} lo
+ * @param {number} hi
+ * @returns {number}
+ */
 export function randInt(random, lo, hi) {
   return lo + Math.floor(random() * (hi - lo + 1));
 }
 
-/** A permutation of 0..n-1 (Fisher–Yates) as an Int32Array. */
+/**
+ * A permutation of 0..n-1 (Fisher–Yates) as an Int32Array.
+ * @param {Random} random
+ * @param {number} n
+ * @returns {Int32Array}
+ */
 export function permutation(random, n) {
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
+    const t = atI32(p, i);
+    p[i] = atI32(p, j);
     p[j] = t;
   }
   return p;

@@ -6,21 +6,38 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Parses `pprof -raw` output: samples, value totals per sample type, `bytes` label total, locations. */
+/**
+ * What `pprof -raw` shows of a profile, in the terms the generator's SyntheticStats uses.
+ * @typedef {object} RawSummary
+ * @property {number} samples
+ * @property {number[]} totals value totals per sample type (empty when there are no samples)
+ * @property {number} labels number of `bytes` labels
+ * @property {number} labelTotal sum of the `bytes` labels
+ * @property {number} locations
+ */
+
+/**
+ * Parses `pprof -raw` output: samples, value totals per sample type, `bytes` label total, locations.
+ * @param {string} text
+ * @returns {RawSummary}
+ */
 export function parseRaw(text) {
   let samples = 0;
   let labelTotal = 0;
   let labels = 0;
   let locations = 0;
+  /** @type {number[] | null} */
   let totals = null;
   let section = '';
   for (const line of text.split('\n')) {
     if (/^(Samples|Locations|Mappings):?/.test(line)) section = line.replace(/:?\s*$/, '');
     const sample = section === 'Samples' && /^\s*(-?\d+(?:\s+-?\d+)*):(?:\s|$)/.exec(line);
-    if (sample) {
-      const values = sample[1].trim().split(/\s+/).map(Number);
-      totals ??= values.map(() => 0);
-      values.forEach((v, t) => (totals[t] += v));
+    const sampleValues = sample ? sample[1] : undefined;
+    if (sampleValues !== undefined) {
+      const values = sampleValues.trim().split(/\s+/).map(Number);
+      const sums = (totals ??= values.map(() => 0));
+      // A sample with more values than the first gives the extra sample type a NaN total: a mismatch.
+      values.forEach((v, t) => (sums[t] = (sums[t] ?? NaN) + v));
       samples++;
       continue;
     }
@@ -36,8 +53,11 @@ export function parseRaw(text) {
 }
 
 /**
- * Runs pprof -raw on `file` and compares with `expected` ({ samples, totals, labelTotal, locations }).
+ * Runs pprof -raw on `file` and compares with `expected`.
  * Returns the list of mismatches (empty when the file reads back as intended).
+ * @param {string} file
+ * @param {Pick<import('./synthetic.mjs').SyntheticStats, 'samples' | 'totals' | 'labelTotal' | 'locations'>} expected
+ * @returns {string[]}
  */
 export function verifyWithPprof(file, expected) {
   const home = mkdtempSync(join(tmpdir(), 'heapgate-gen-pprof-'));
@@ -49,7 +69,13 @@ export function verifyWithPprof(file, expected) {
     });
     if (r.status !== 0) return [`go tool pprof -raw failed: ${(r.stderr || String(r.error)).trim().split('\n')[0]}`];
     const got = parseRaw(r.stdout);
+    /** @type {string[]} */
     const problems = [];
+    /**
+     * @param {string} what
+     * @param {number | undefined} a what pprof read
+     * @param {number} b what the generator wrote
+     */
     const same = (what, a, b) => a !== b && problems.push(`${what}: pprof reads ${a}, generator wrote ${b}`);
     same('samples', got.samples, expected.samples);
     same('bytes labels', got.labels, expected.samples);
