@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-6IJR7DML.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ZLSAU4QW.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-NNJZKWXK.js")).checkCommand
+    load: async () => (await import("./chunks/check-5IFVMD2O.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-5AM5WNRA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-JWQS7R2N.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

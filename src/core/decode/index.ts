@@ -2,6 +2,7 @@
  * pprof profile decoding: bytes → Profile (see model.ts). `decodeProfile` is the entry point for
  * files; the others are its parts, exported for tests and for callers that know the format.
  */
-export { decodeProfile, type DecodeOptions } from './decode-profile.js';
-export { decodeProtobuf } from './protobuf.js';
+export { decodeProfile, readProfile, type DecodeOptions, type ProfileForms } from './decode-profile.js';
+export { decodeProtobuf, decodeProtobufWith } from './protobuf.js';
+export type { SampleReader, SampleSink } from './samples.js';
 export { parseLegacyHeapProfile } from './legacy-heap.js';

@@ -7,18 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RFTS3ZPE.js";
+} from "./chunk-DAVQG4VB.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-S2AVGOZ7.js";
 import {
   compareProfiles
-} from "./chunk-MWIGO7NN.js";
+} from "./chunk-AX2ZUOA7.js";
 import {
   createProfileLoader
-} from "./chunk-VB5ICCAR.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-YCLHBTEJ.js";
+import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RFTS3ZPE.js";
+} from "./chunk-DAVQG4VB.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,29 +15,29 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-S2AVGOZ7.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-ABSMEXM7.js";
+} from "./chunk-TZCIEWWM.js";
 import {
   compareProfiles
-} from "./chunk-MWIGO7NN.js";
+} from "./chunk-AX2ZUOA7.js";
 import {
   openStore
-} from "./chunk-DNTDLQVQ.js";
+} from "./chunk-IWI2M52Q.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-FGBCBH5K.js";
+} from "./chunk-2SBGIXZB.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-VB5ICCAR.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-YCLHBTEJ.js";
+import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
