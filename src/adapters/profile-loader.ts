@@ -100,8 +100,11 @@ function runInWorker(url: URL, job: ProfileJob): Promise<JobOutcome> {
       internal: true,
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
-    worker.once('message', (outcome: JobOutcome) => settle(outcome));
+    // Settled when the thread has exited, not when it reports: its heap is then freed before the
+    // caller goes on to diff and render, rather than while it does.
+    let reported: JobOutcome | undefined;
+    worker.once('message', (outcome: JobOutcome) => (reported = outcome));
     worker.once('error', (e: Error) => settle(internal(`worker failed: ${e.message.split('\n', 1)[0]}`)));
-    worker.once('exit', (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+    worker.once('exit', (code) => settle(reported ?? internal(`worker exited with code ${code} before reporting`)));
   });
 }

@@ -2141,9 +2141,10 @@ function runInWorker(url, job) {
       internal: true
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
-    worker.once("message", (outcome) => settle(outcome));
+    let reported;
+    worker.once("message", (outcome) => reported = outcome);
     worker.once("error", (e) => settle(internal(`worker failed: ${e.message.split("\n", 1)[0]}`)));
-    worker.once("exit", (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+    worker.once("exit", (code) => settle(reported ?? internal(`worker exited with code ${code} before reporting`)));
   });
 }
 

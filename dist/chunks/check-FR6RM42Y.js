@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-DAVQG4VB.js";
+} from "./chunk-XWSGSW64.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,16 +15,16 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-S2AVGOZ7.js";
+} from "./chunk-ZYRLANX2.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-TZCIEWWM.js";
+} from "./chunk-7MQY2YBM.js";
 import {
   compareProfiles
-} from "./chunk-AX2ZUOA7.js";
+} from "./chunk-UKIVZAHC.js";
 import {
   openStore
 } from "./chunk-IWI2M52Q.js";
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-YCLHBTEJ.js";
+} from "./chunk-KYF4WRZ4.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-DAVQG4VB.js";
+} from "./chunk-XWSGSW64.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-S2AVGOZ7.js";
+} from "./chunk-ZYRLANX2.js";
 import {
   compareProfiles
-} from "./chunk-AX2ZUOA7.js";
+} from "./chunk-UKIVZAHC.js";
 import {
   createProfileLoader
-} from "./chunk-YCLHBTEJ.js";
+} from "./chunk-KYF4WRZ4.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-S2AVGOZ7.js";
+} from "./chunk-ZYRLANX2.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-AX2ZUOA7.js";
+} from "./chunk-UKIVZAHC.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-YCLHBTEJ.js";
+} from "./chunk-KYF4WRZ4.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-S2AVGOZ7.js";
+} from "./chunk-ZYRLANX2.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-YCLHBTEJ.js";
+} from "./chunk-KYF4WRZ4.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {

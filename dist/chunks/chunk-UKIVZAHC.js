@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-YCLHBTEJ.js";
+} from "./chunk-KYF4WRZ4.js";
 import {
   comparabilityWarnings,
   findSampleType,
