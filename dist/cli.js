@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-5CLKZ4XV.js")).diffCommand
+    load: async () => (await import("./chunks/diff-BIMJXK3X.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-FR6RM42Y.js")).checkCommand
+    load: async () => (await import("./chunks/check-G5A3N6ID.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-P6HQQCPT.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NYLRWSM4.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

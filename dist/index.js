@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-7MQY2YBM.js";
+} from "./chunks/chunk-VB226FHC.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-UKIVZAHC.js";
+} from "./chunks/chunk-4SBR3KGX.js";
 import {
   runUrl,
   storeBaseline
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-KYF4WRZ4.js";
+} from "./chunks/chunk-TGZWV3QL.js";
 import "./chunks/chunk-YLU2IGSZ.js";
 import {
   printWarningsAs

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-KYF4WRZ4.js";
+} from "./chunk-TGZWV3QL.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-ZYRLANX2.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-KYF4WRZ4.js";
+} from "./chunk-TGZWV3QL.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {

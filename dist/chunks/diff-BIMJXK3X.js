@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-XWSGSW64.js";
+} from "./chunk-COGDJG4V.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-ZYRLANX2.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   compareProfiles
-} from "./chunk-UKIVZAHC.js";
+} from "./chunk-4SBR3KGX.js";
 import {
   createProfileLoader
-} from "./chunk-KYF4WRZ4.js";
+} from "./chunk-TGZWV3QL.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {

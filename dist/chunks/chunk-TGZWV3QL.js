@@ -2099,7 +2099,7 @@ async function runProfileWorker() {
 if (isProfileWorker()) void runProfileWorker();
 
 // src/adapters/profile-loader.ts
-var MIN_WORKER_BYTES = 12 * 1024 * 1024;
+var MIN_WORKER_BYTES = 9 * 1024 * 1024;
 function defaultLoadMode() {
   return /\.m?js$/.test(new URL(import.meta.url).pathname) ? "auto" : "inline";
 }

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-XWSGSW64.js";
+} from "./chunk-COGDJG4V.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,16 +15,16 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-ZYRLANX2.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-7MQY2YBM.js";
+} from "./chunk-VB226FHC.js";
 import {
   compareProfiles
-} from "./chunk-UKIVZAHC.js";
+} from "./chunk-4SBR3KGX.js";
 import {
   openStore
 } from "./chunk-IWI2M52Q.js";
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-KYF4WRZ4.js";
+} from "./chunk-TGZWV3QL.js";
 import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
