@@ -1,6 +1,8 @@
 /**
  * pprof profile decoding: bytes → Profile (see model.ts). `decodeProfile` is the entry point for
  * files; the others are its parts, exported for tests and for callers that know the format.
+ * `readProfile` and `decodeProtobufWith` leave reading the samples to the caller, which may hand
+ * them one by one to a SampleSink instead of storing them (see summarizeEncoded in aggregate.ts).
  */
 export { decodeProfile, readProfile, type DecodeOptions, type ProfileForms } from './decode-profile.js';
 export { decodeProtobuf, decodeProtobufWith } from './protobuf.js';
