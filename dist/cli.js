@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-6IJR7DML.js")).diffCommand
+    load: async () => (await import("./chunks/diff-BIMJXK3X.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JZD45IJN.js")).checkCommand
+    load: async () => (await import("./chunks/check-KAYPNHCY.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-5AM5WNRA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NYLRWSM4.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-WJ2IAJQ7.js";
+} from "./chunks/chunk-GFL6EPLD.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,19 +30,19 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-MWIGO7NN.js";
+} from "./chunks/chunk-4SBR3KGX.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-4IQMUIFZ.js";
+} from "./chunks/chunk-QKJKMBD3.js";
 import {
   openStore
-} from "./chunks/chunk-DNTDLQVQ.js";
+} from "./chunks/chunk-IWI2M52Q.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-FGBCBH5K.js";
+} from "./chunks/chunk-2SBGIXZB.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -50,8 +50,8 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-VB5ICCAR.js";
-import "./chunks/chunk-OR3EXEUY.js";
+} from "./chunks/chunk-TGZWV3QL.js";
+import "./chunks/chunk-YLU2IGSZ.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";

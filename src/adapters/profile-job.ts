@@ -1,12 +1,12 @@
 /**
- * One profile's journey from file (or bytes) to ProfileSummary: read → decodeProfile → summarize.
+ * One profile's journey from file (or bytes) to ProfileSummary: read → decode and summarize in one
+ * pass (summarizeEncoded: samples are summed as they are decoded, never stored).
  * Runs the same way in a worker thread and in the calling thread; failures are returned as data
  * (a worker cannot throw across the thread boundary) and turned back into typed errors with
  * `jobError`.
  */
 import type { ProfileSummary } from '../core/aggregate.js';
-import { summarize } from '../core/aggregate.js';
-import { decodeProfile } from '../core/decode/index.js';
+import { summarizeEncoded } from '../core/aggregate.js';
 import {
   DecodeError,
   ExitCode,
@@ -46,12 +46,12 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
   try {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
     step = 'decoding';
-    const profile = decodeProfile(bytes);
-    step = 'summarizing';
-    const summary = summarize(profile, { focus: job.focus });
+    const summary = summarizeEncoded(bytes, { focus: job.focus });
     return { ok: true, summary };
   } catch (e) {
-    return failure(step, e);
+    // Decoding and summing are one pass; a focus pattern that does not compile is the one failure
+    // that belongs to summarizing (it is reported only once the profile has decoded).
+    return failure(e instanceof RuleError ? 'summarizing' : step, e);
   }
 }
 

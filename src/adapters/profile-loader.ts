@@ -26,11 +26,13 @@ export type LoadMode = 'worker' | 'inline' | 'auto';
 
 /**
  * In `auto` mode, profiles with less protobuf than this (after gunzip, see profile-size.ts) are
- * decoded in-thread. Measured (BENCHMARKS.md): a pair of 4.4 MB profiles is slower through two
- * workers than one after the other; a pair of 37.6 MB profiles is faster; they break even at
- * roughly 10-14 MB per profile.
+ * decoded in-thread. Measured with samples summed while decoding, on 2 cores shared with other work
+ * (synthetic pairs with 160k locations; `diff` wall time, workers vs one after the other): 6.4 MB
+ * per profile 1.22 vs 1.09 s, 8.2 MB 1.36 vs 1.31 s, 9.75 MB 1.27 vs 1.55 s, 12.8 MB 2.15 vs 2.31 s,
+ * 37.6 MB 3.3 vs 4.6 s. They break even between 8.2 and 9.75 MB per profile; each worker costs its
+ * start-up (~0.1 s) and 25-45 MiB of peak memory.
  */
-export const MIN_WORKER_BYTES = 12 * 1024 * 1024;
+export const MIN_WORKER_BYTES = 9 * 1024 * 1024;
 
 export interface ProfileLoaderOptions {
   /** Default: defaultLoadMode(). */
@@ -100,8 +102,11 @@ function runInWorker(url: URL, job: ProfileJob): Promise<JobOutcome> {
       internal: true,
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
-    worker.once('message', (outcome: JobOutcome) => settle(outcome));
+    // Settled when the thread has exited, not when it reports: its heap is then freed before the
+    // caller goes on to diff and render, rather than while it does.
+    let reported: JobOutcome | undefined;
+    worker.once('message', (outcome: JobOutcome) => (reported = outcome));
     worker.once('error', (e: Error) => settle(internal(`worker failed: ${e.message.split('\n', 1)[0]}`)));
-    worker.once('exit', (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+    worker.once('exit', (code) => settle(reported ?? internal(`worker exited with code ${code} before reporting`)));
   });
 }

@@ -3,9 +3,10 @@
  * sampling variances, computed the way `go tool pprof -top` does (google/pprof internal/graph,
  * newGraph and CreateNodes, at the default "functions" granularity).
  */
+import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
 import { RuleError } from './errors.js';
-import type { Function, Mapping, Profile, ValueType } from './model.js';
-import { sampleVariances } from './significance.js';
+import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
+import { bytesLabel, SampleVariance } from './significance.js';
 
 /**
  * Per-function totals of one profile, keyed by function name (pprof's default node key).
@@ -97,7 +98,7 @@ interface RowIndex {
   readonly multiRows: Int32Array;
 }
 
-function buildRowIndex(profile: Profile): RowIndex {
+function buildRowIndex(profile: ProfileTables): RowIndex {
   const rowOf = new Map<string, number>();
   const name: string[] = [];
   const row = (n: string): number => {
@@ -179,67 +180,97 @@ function column(data: Float64Array, rows: number, width: number, offset: number,
 }
 
 /**
- * Row-major sums: a row of `flat` and `focus` holds its k values, then its k variances; a row of `cum`, its k values.
+ * The running sums of one profile's samples, for all sample types at once: a SampleSink, so the
+ * samples are added as the decoder reads them (nothing per sample is kept), or from a decoded
+ * profile's columns (summarize). Row-major: a row of `flat` and `focus` holds its k values, then
+ * its k variances; a row of `cum`, its k values.
  */
-interface Sums {
+class Aggregator implements SampleSink {
+  sampleCount = 0;
+  readonly index: RowIndex;
+  private readonly k: number;
+  private readonly variance: SampleVariance;
+  private readonly masks: Int32Array;
+  private readonly words: number;
+  private readonly focusCount: number;
   readonly flat: Float64Array;
+  // cum carries values only: no report uses the variance of a cum, and cum is where most of the
+  // additions happen (every distinct row of every sample).
   readonly cum: Float64Array;
   readonly focus: Float64Array;
   readonly total: Float64Array;
   readonly totalVar: Float64Array;
-}
+  /** This sample's values and variances side by side, as one row of `flat` is laid out. */
+  private readonly sv: Float64Array;
+  /** The last sample that reached each row: a row's cum grows once per sample. */
+  private readonly seen: Int32Array;
+  private readonly sampleMask: Int32Array;
 
-/**
- * The one pass over all samples, for all sample types at once. Kept apart from summarize so that
- * V8 compiles it as a small function of typed arrays.
- */
-function accumulate(
-  samples: Profile['samples'],
-  k: number,
-  variance: Float64Array | null,
-  index: RowIndex,
-  masks: Int32Array,
-  words: number,
-  focusCount: number,
-): Sums {
-  const n = samples.count;
-  const value = samples.value;
-  const locationStart = samples.locationStart;
-  const locationIndex = samples.locationIndex;
-  const { code: codeOf, multiStart, multiRows } = index;
-  const rowCount = index.name.length;
-  const width = 2 * k;
-  const flat = new Float64Array(rowCount * width);
-  // cum carries values only: no report uses the variance of a cum, and cum is where most of the
-  // additions happen (every distinct row of every sample).
-  const cum = new Float64Array(rowCount * k);
-  const focus = new Float64Array(focusCount * width);
-  const total = new Float64Array(k);
-  const totalVar = new Float64Array(k);
-  const sv = new Float64Array(width);
-  const seen = new Int32Array(rowCount).fill(-1);
-  const sampleMask = new Int32Array(words);
-  const hasVariance = variance !== null;
-  const vars = variance ?? new Float64Array(0);
+  constructor(tables: ProfileTables, focus: readonly RegExp[]) {
+    const k = tables.sampleType.length;
+    this.k = k;
+    this.index = buildRowIndex(tables);
+    const rowCount = this.index.name.length;
+    const { masks, words } = focusMasks(this.index.name, focus);
+    this.masks = masks;
+    this.words = words;
+    this.focusCount = focus.length;
+    this.variance = new SampleVariance(tables);
+    this.flat = new Float64Array(rowCount * 2 * k);
+    this.cum = new Float64Array(rowCount * k);
+    this.focus = new Float64Array(focus.length * 2 * k);
+    this.total = new Float64Array(k);
+    this.totalVar = new Float64Array(k);
+    this.sv = new Float64Array(2 * k);
+    this.seen = new Int32Array(rowCount).fill(-1);
+    this.sampleMask = new Int32Array(words);
+  }
 
-  for (let i = 0; i < n; i++) {
-    const first = locationStart[i]!;
-    const last = locationStart[i + 1]!;
-    // This sample's values and variances side by side, as one row of `cum` / `flat` is laid out.
+  add(samples: Samples, i: number): void {
+    const k = this.k;
+    const sv = this.sv;
+    const total = this.total;
+    const totalVar = this.totalVar;
+    const value = samples.value;
+    const at = i * k;
+    const mark = this.sampleCount++;
+    for (let t = 0; t < k; t++) sv[t] = value[at + t]!;
+    if (this.variance.rate > 0) {
+      const labelSize = bytesLabel(samples, samples.labelStart[i]!, samples.labelStart[i + 1]!);
+      this.variance.compute(value, at, labelSize, sv, k);
+    }
     let nonzero = false;
-    for (let t = 0, at = i * k; t < k; t++, at++) {
-      const v = value[at]!;
-      const vv = hasVariance ? vars[at]! : 0;
-      sv[t] = v;
-      sv[k + t] = vv;
+    for (let t = 0; t < k; t++) {
+      const v = sv[t]!;
+      const vv = sv[k + t]!;
       total[t]! += v;
       totalVar[t]! += vv;
       if (v !== 0 || vv !== 0) nonzero = true;
     }
+    const first = samples.locationStart[i]!;
+    const last = samples.locationStart[i + 1]!;
     // pprof skips samples whose value is 0; adding zeros would change nothing.
-    if (!nonzero || last === first) continue;
-    // A row's cum grows the first time the sample reaches it: cum counts it once per sample.
-    // (pprof walks root to leaf, lines last to first; the order does not change the sums.)
+    if (!nonzero || last === first) return;
+    this.addFrames(samples.locationIndex, first, last, mark);
+  }
+
+  /**
+   * Adds the sample in `sv` to the cum of every row on its stack (`locationIndex[first .. last)`),
+   * once per row, to the flat of its leaf and to the focus totals its rows match. Kept apart from
+   * `add` so that V8 compiles it as a small function of typed arrays.
+   */
+  private addFrames(locationIndex: Uint32Array, first: number, last: number, mark: number): void {
+    const k = this.k;
+    const width = 2 * k;
+    const sv = this.sv;
+    const cum = this.cum;
+    const seen = this.seen;
+    const { code: codeOf, multiStart, multiRows } = this.index;
+    const focusCount = this.focusCount;
+    const words = this.words;
+    const masks = this.masks;
+    const sampleMask = this.sampleMask;
+    // pprof walks root to leaf, lines last to first; the order does not change the sums.
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]!]!;
@@ -251,8 +282,8 @@ function accumulate(
       }
       for (; e < stop; e++) {
         const r = code < 0 ? multiRows[e]! : e;
-        if (seen[r] === i) continue;
-        seen[r] = i;
+        if (seen[r] === mark) continue;
+        seen[r] = mark;
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
         if (focusCount > 0) {
@@ -263,15 +294,50 @@ function accumulate(
     // Flat goes to the leaf frame: location[0].line[0].
     const leafCode = codeOf[locationIndex[first]!]!;
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
+    const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
     if (focusCount > 0) {
+      const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
         if ((sampleMask[Math.floor(p / 31)]! & (1 << (p % 31))) === 0) continue;
         for (let c = 0; c < width; c++) focus[p * width + c]! += sv[c]!;
       }
     }
   }
-  return { flat, cum, focus, total, totalVar };
+
+  /** The summary of the samples added, with the rest of the profile's header. */
+  summary(
+    profile: ProfileTables & Pick<Profile, 'defaultSampleTypeIndex' | 'timeNanos' | 'comment'>,
+    patterns: readonly string[],
+  ): ProfileSummary {
+    const k = this.k;
+    const width = 2 * k;
+    const rowCount = this.index.name.length;
+    const { flat, cum, focus, total, totalVar } = this;
+    return {
+      sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
+      defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
+      periodType: profile.periodType === undefined ? undefined : { ...profile.periodType },
+      period: profile.period,
+      sampleCount: this.sampleCount,
+      timeNanos: profile.timeNanos,
+      comment: [...profile.comment],
+      total: Array.from(total),
+      variance: Array.from(totalVar),
+      exact: totalVar.every((v) => v === 0),
+      functions: {
+        name: this.index.name,
+        flat: column(flat, rowCount, width, 0, k),
+        cum: column(cum, rowCount, k, 0, k),
+        flatVariance: column(flat, rowCount, width, k, k),
+      },
+      focus: patterns.map((pattern, p) => ({
+        pattern,
+        total: Array.from(focus.subarray(p * width, p * width + k)),
+        variance: Array.from(focus.subarray(p * width + k, p * width + width)),
+      })),
+    };
+  }
 }
 
 /**
@@ -292,37 +358,48 @@ function accumulate(
  */
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
-  const regexps = compileFocus(patterns);
-  const k = profile.sampleType.length;
-  const n = profile.samples.count;
-  const index = buildRowIndex(profile);
-  const rowCount = index.name.length;
-  const { masks, words } = focusMasks(index.name, regexps);
-  const sums = accumulate(profile.samples, k, sampleVariances(profile), index, masks, words, regexps.length);
-  const { flat, cum, focus, total, totalVar } = sums;
-  const width = 2 * k;
+  return summarizeStored(profile, compileFocus(patterns), patterns);
+}
 
-  return {
-    sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
-    defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
-    periodType: profile.periodType === undefined ? undefined : { ...profile.periodType },
-    period: profile.period,
-    sampleCount: n,
-    timeNanos: profile.timeNanos,
-    comment: [...profile.comment],
-    total: Array.from(total),
-    variance: Array.from(totalVar),
-    exact: totalVar.every((v) => v === 0),
-    functions: {
-      name: index.name,
-      flat: column(flat, rowCount, width, 0, k),
-      cum: column(cum, rowCount, k, 0, k),
-      flatVariance: column(flat, rowCount, width, k, k),
+function summarizeStored(profile: Profile, regexps: readonly RegExp[], patterns: readonly string[]): ProfileSummary {
+  const aggregator = new Aggregator(profile, regexps);
+  for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
+  return aggregator.summary(profile, patterns);
+}
+
+/**
+ * `summarize(decodeProfile(bytes, options), options)`, without storing the samples: a protobuf
+ * profile's samples are added to the sums as they are decoded, so memory holds the file and its
+ * tables but no per-sample columns. Same result, same checks, same errors: a DecodeError when the
+ * file does not decode (it wins over a bad focus pattern, as it does when decoding comes first),
+ * then RuleError when a focus pattern does not compile.
+ */
+export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & DecodeOptions = {}): ProfileSummary {
+  let patterns = options.focus ?? [];
+  let regexps: RegExp[] = [];
+  let focusError: RuleError | undefined;
+  try {
+    regexps = compileFocus(patterns);
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    focusError = e;
+    patterns = [];
+  }
+  const summary = readProfile(
+    bytes,
+    {
+      protobuf: (raw) => {
+        const decoded = decodeProtobufWith(raw, (tables, samples) => {
+          const aggregator = new Aggregator(tables, regexps);
+          samples.forEach(aggregator);
+          return aggregator;
+        });
+        return decoded.samples.summary(decoded, patterns);
+      },
+      text: (profile) => summarizeStored(profile, regexps, patterns),
     },
-    focus: patterns.map((pattern, p) => ({
-      pattern,
-      total: Array.from(focus.subarray(p * width, p * width + k)),
-      variance: Array.from(focus.subarray(p * width + k, p * width + width)),
-    })),
-  };
+    options,
+  );
+  if (focusError !== undefined) throw focusError;
+  return summary;
 }

@@ -114,3 +114,12 @@ export interface Profile {
   readonly defaultSampleTypeIndex: number;
   readonly docUrl: string;
 }
+
+/**
+ * The parts of a Profile that its samples refer to or are weighed by: decoded before the samples,
+ * so that samples can be summed as they are decoded.
+ */
+export type ProfileTables = Pick<
+  Profile,
+  'sampleType' | 'mapping' | 'locations' | 'lines' | 'function' | 'periodType' | 'period'
+>;

@@ -8,7 +8,7 @@
  * recorded is binomial(N, p), so the stored object count N̂ = K/p has variance N(1−p)/p and the
  * stored bytes B̂ = s·K/p have variance s·B·(1−p)/p. We plug in the stored values for N and B.
  */
-import type { Profile, ValueType } from './model.js';
+import type { Profile, Samples, ValueType } from './model.js';
 
 /**
  * The sampling rate R in bytes when the profile is sampled by allocation size, else 0: such a
@@ -71,54 +71,81 @@ function sizingPairs(types: readonly ValueType[]): Int32Array {
 }
 
 /**
- * The sampling variance of each sample value, row-major like `profile.samples.value`
- * (`variance[i * sampleType.length + t]`), or null when the whole profile is exact (not sampled
- * by size, or R ≤ 1).
- *
- * A sample is sized by its numeric `bytes` label (the object size Go writes on every heap sample);
- * without one, by space/objects of the paired sample types on the same sample. A sample that cannot
- * be sized, and any sample type whose unit is neither bytes nor count, gets variance 0.
+ * The size of a sample's objects as its labels give it: the number of the first numeric `bytes`
+ * label among labels `first .. last` of the columns (the object size Go writes on every heap
+ * sample), or 0 when there is none.
  */
-export function sampleVariances(profile: Profile): Float64Array | null {
-  const rate = samplingRate(profile);
-  if (rate === 0) return null;
-  const types = profile.sampleType;
-  const k = types.length;
-  const s = profile.samples;
-  const n = s.count;
-  const kinds = new Uint8Array(types.map(kindOf));
-  const pairs = sizingPairs(types);
-  const out = new Float64Array(n * k);
-  const value = s.value;
-  const labelStart = s.labelStart;
-  const labelKey = s.labelKey;
-  const labelStr = s.labelStr;
-  const labelNum = s.labelNum;
-  for (let i = 0; i < n; i++) {
-    let labelSize = 0;
-    for (let j = labelStart[i]!, end = labelStart[i + 1]!; j < end; j++) {
-      if (labelKey[j] === 'bytes' && labelStr[j] === '') {
-        labelSize = labelNum[j]!;
-        break;
-      }
-    }
-    const row = i * k;
+export function bytesLabel(
+  labels: Pick<Samples, 'labelKey' | 'labelStr' | 'labelNum'>,
+  first: number,
+  last: number,
+): number {
+  for (let j = first; j < last; j++) {
+    if (labels.labelKey[j] === 'bytes' && labels.labelStr[j] === '') return labels.labelNum[j]!;
+  }
+  return 0;
+}
+
+/**
+ * The sampling variance of one sample's values, for a profile's sample types and sampling rate.
+ * One instance serves every sample of a profile, whether the samples are stored (sampleVariances)
+ * or summed while they are decoded, so both give the same numbers.
+ */
+export class SampleVariance {
+  /** The sampling rate in bytes, 0 when the profile is exact (then every variance is 0). */
+  readonly rate: number;
+  private readonly k: number;
+  private readonly kinds: Uint8Array;
+  private readonly pairs: Int32Array;
+
+  constructor(profile: Pick<Profile, 'periodType' | 'period' | 'sampleType'>) {
+    this.rate = samplingRate(profile);
+    this.k = profile.sampleType.length;
+    this.kinds = new Uint8Array(profile.sampleType.map(kindOf));
+    this.pairs = sizingPairs(profile.sampleType);
+  }
+
+  /**
+   * Writes the variance of each of the sample's k values (`value[at .. at + k)`) to
+   * `out[outAt .. outAt + k)`. `labelSize` is the sample's `bytes` label (see bytesLabel), 0 without
+   * one: the sample is then sized by space/objects of the paired sample types. A sample that cannot
+   * be sized, and any sample type whose unit is neither bytes nor count, gets variance 0.
+   */
+  compute(value: Float64Array, at: number, labelSize: number, out: Float64Array, outAt: number): void {
+    const { k, kinds, pairs, rate } = this;
     for (let t = 0; t < k; t++) {
+      out[outAt + t] = 0;
       const kind = kinds[t];
       if (kind === EXACT) continue;
       let size = labelSize;
       if (!(size > 0)) {
         const sp = pairs[t * 2]!;
         if (sp < 0) continue;
-        const objects = value[row + pairs[t * 2 + 1]!]!;
+        const objects = value[at + pairs[t * 2 + 1]!]!;
         if (objects === 0) continue;
-        size = value[row + sp]! / objects;
+        size = value[at + sp]! / objects;
       }
       const f = missFactor(size, rate);
       if (f === 0) continue;
-      const v = Math.abs(value[row + t]!);
-      out[row + t] = kind === BYTES ? v * size * f : v * f;
+      const v = Math.abs(value[at + t]!);
+      out[outAt + t] = kind === BYTES ? v * size * f : v * f;
     }
+  }
+}
+
+/**
+ * The sampling variance of each sample value, row-major like `profile.samples.value`
+ * (`variance[i * sampleType.length + t]`), or null when the whole profile is exact (not sampled
+ * by size, or R ≤ 1). Each sample's variances are those of SampleVariance.compute.
+ */
+export function sampleVariances(profile: Profile): Float64Array | null {
+  const variance = new SampleVariance(profile);
+  if (variance.rate === 0) return null;
+  const k = profile.sampleType.length;
+  const s = profile.samples;
+  const out = new Float64Array(s.count * k);
+  for (let i = 0; i < s.count; i++) {
+    variance.compute(s.value, i * k, bytesLabel(s, s.labelStart[i]!, s.labelStart[i + 1]!), out, i * k);
   }
   return out;
 }

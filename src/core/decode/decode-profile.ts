@@ -19,11 +19,30 @@ const LEGACY_HEAP_PREFIX = 'heap profile:';
  * Every failure is a DecodeError with a one-line message (no file name: the caller adds it).
  */
 export function decodeProfile(bytes: Uint8Array, options: DecodeOptions = {}): Profile {
+  return readProfile(bytes, { protobuf: decodeProtobuf, text: (profile) => profile }, options);
+}
+
+/**
+ * What readProfile does with a file once its form is known: `protobuf` gets the uncompressed
+ * serialized Profile (it throws DecodeError, as decodeProtobuf does, on a malformed one), `text` the
+ * Profile parsed from a legacy text heap profile.
+ */
+export interface ProfileForms<T> {
+  protobuf(bytes: Uint8Array): T;
+  text(profile: Profile): T;
+}
+
+/**
+ * decodeProfile with the last step chosen by the caller: the same detection of the outer form,
+ * the same gunzip and the same DecodeErrors, but the protobuf is handed to `forms.protobuf` (which
+ * may decode it without storing its samples) and a legacy text profile to `forms.text`.
+ */
+export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, options: DecodeOptions = {}): T {
   if (bytes.length === 0) throw new DecodeError('empty file');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const inner = gunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
     if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
-    return decodeUncompressed(inner);
+    return decodeUncompressed(inner, forms);
   }
   if (startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])) {
     throw new DecodeError('zstd-compressed profiles are not supported; decompress with `zstd -d` first');
@@ -31,17 +50,17 @@ export function decodeProfile(bytes: Uint8Array, options: DecodeOptions = {}): P
   if (startsWith(bytes, [0x04, 0x22, 0x4d, 0x18])) {
     throw new DecodeError('lz4-compressed profiles are not supported; decompress with `lz4 -d` first');
   }
-  return decodeUncompressed(bytes);
+  return decodeUncompressed(bytes, forms);
 }
 
-function decodeUncompressed(bytes: Uint8Array): Profile {
-  if (startsWithLegacyHeader(bytes)) return parseLegacyHeapProfile(new TextDecoder('utf-8').decode(bytes));
+function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {
+  if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder('utf-8').decode(bytes)));
   const text = textPrefix(bytes);
   if (text !== undefined) {
     // Other text: protobuf is still tried (a printable prefix is possible, if unlikely), but a
     // failure is reported as what the file looks like, not as a wire-format detail.
     try {
-      return decodeProtobuf(bytes);
+      return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       const firstLine = text.trimStart().split('\n', 1)[0]!.slice(0, 40);
@@ -50,14 +69,14 @@ function decodeUncompressed(bytes: Uint8Array): Profile {
   }
   if (!looksLikeProfileStart(bytes[0]!)) {
     try {
-      return decodeProtobuf(bytes);
+      return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
       throw new DecodeError(`not a pprof profile (starts with bytes ${head}): ${e.message}`);
     }
   }
-  return decodeProtobuf(bytes);
+  return forms.protobuf(bytes);
 }
 
 /** True when the bytes start with "heap profile:", the header line of every legacy heap format. */

@@ -1,7 +1,10 @@
 /**
  * pprof profile decoding: bytes → Profile (see model.ts). `decodeProfile` is the entry point for
  * files; the others are its parts, exported for tests and for callers that know the format.
+ * `readProfile` and `decodeProtobufWith` leave reading the samples to the caller, which may hand
+ * them one by one to a SampleSink instead of storing them (see summarizeEncoded in aggregate.ts).
  */
-export { decodeProfile, type DecodeOptions } from './decode-profile.js';
-export { decodeProtobuf } from './protobuf.js';
+export { decodeProfile, readProfile, type DecodeOptions, type ProfileForms } from './decode-profile.js';
+export { decodeProtobuf, decodeProtobufWith } from './protobuf.js';
+export type { SampleReader, SampleSink } from './samples.js';
 export { parseLegacyHeapProfile } from './legacy-heap.js';

@@ -1,5 +1,5 @@
-import type { Profile, ValueType } from '../model.js';
-import { decodeSamples } from './samples.js';
+import type { Profile, ProfileTables, ValueType } from '../model.js';
+import { sampleReader, type SampleReader } from './samples.js';
 import { scanProfile } from './scan.js';
 import { StringTable } from './strings.js';
 import { decodeFunctions, decodeLocations, decodeMappings, decodeValueType } from './tables.js';
@@ -19,6 +19,19 @@ import { WireReader } from './wire-reader.js';
  * `sample N` in messages is the sample's 0-based position; `function N` / `location N` name wire ids.
  */
 export function decodeProtobuf(bytes: Uint8Array): Profile {
+  return decodeProtobufWith(bytes, (_tables, samples) => samples.columns());
+}
+
+/**
+ * decodeProtobuf with the samples read by `readSamples` instead of stored: it gets the tables the
+ * samples refer to, already decoded and checked, and the samples to read once (into columns, or
+ * one by one into a sink); what it returns becomes `samples`. Every check and DecodeError is
+ * decodeProtobuf's, in the same order.
+ */
+export function decodeProtobufWith<S>(
+  bytes: Uint8Array,
+  readSamples: (tables: ProfileTables, samples: SampleReader) => S,
+): Omit<Profile, 'samples'> & { readonly samples: S } {
   const scanned = scanProfile(bytes);
   const strings = new StringTable(scanned.strings);
   const r = new WireReader(bytes);
@@ -35,7 +48,16 @@ export function decodeProtobuf(bytes: Uint8Array): Profile {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
+  const tables: ProfileTables = {
+    sampleType,
+    mapping: mappings.list,
+    locations: locations.locations,
+    lines: locations.lines,
+    function: functions.list,
+    periodType,
+    period: scanned.period,
+  };
+  const samples = readSamples(tables, sampleReader(bytes, scanned.sample, sampleType.length, locations.byId, strings));
 
   const defaultName = strings.get(scanned.defaultSampleType, 'default_sample_type');
   return {

@@ -7,12 +7,54 @@ import { TerminatorCounter } from './terminator-counter.js';
 import { WireReader, WireType, wrongWireType } from './wire-reader.js';
 
 /**
- * Decodes the Sample messages straight into the columnar `Samples` of the model: one reader reused
- * for all of them, columns sized up front by a counting pass, and nothing allocated per sample.
+ * Takes decoded samples one at a time, in wire order: sample `i` of `samples` (its frames, values
+ * and labels, laid out as in the model's `Samples`). The decoder calls it once per sample, after
+ * the sample has been decoded and checked in full; the columns it passes are reused for the next
+ * sample, so a sink copies what it keeps.
+ */
+export interface SampleSink {
+  add(samples: Samples, i: number): void;
+}
+
+/**
+ * The samples of a profile being decoded, to be read once: either stored as the model's columnar
+ * `Samples`, or handed one by one to a sink that keeps only what it needs (a running summary).
+ * Both decode with the same loop and fail with the same DecodeErrors.
+ */
+export interface SampleReader {
+  readonly count: number;
+  /** All samples as columns. */
+  columns(): Samples;
+  /** Decodes every sample and hands it to `sink`, in order, storing nothing per sample. */
+  forEach(sink: SampleSink): void;
+}
+
+/**
+ * A SampleReader over the Sample messages at `spans`. `sampleTypeCount`: the number of values each
+ * sample must have; `locations`: location positions by id.
  *
  * Labels follow pprof's postDecode: a label with a str index is a string label; otherwise one with
  * a num or a num_unit is numeric; a label with neither is dropped.
  */
+export function sampleReader(
+  bytes: Uint8Array,
+  spans: Spans,
+  sampleTypeCount: number,
+  locations: IdIndex,
+  strings: StringTable,
+): SampleReader {
+  return {
+    count: spans.count,
+    columns: () => {
+      const sink = new SampleColumns(bytes, spans, sampleTypeCount);
+      decodeEach(bytes, spans, sampleTypeCount, locations, strings, sink);
+      return sink.finish();
+    },
+    forEach: (sink) => decodeEach(bytes, spans, sampleTypeCount, locations, strings, sink),
+  };
+}
+
+/** Decodes the Sample messages into the columnar `Samples` of the model (see sampleReader). */
 export function decodeSamples(
   bytes: Uint8Array,
   spans: Spans,
@@ -20,31 +62,37 @@ export function decodeSamples(
   locations: IdIndex,
   strings: StringTable,
 ): Samples {
+  return sampleReader(bytes, spans, sampleTypeCount, locations, strings).columns();
+}
+
+/**
+ * The one sample-decoding loop: one reader and one single-sample set of columns reused for all
+ * samples, so nothing is allocated per sample; each decoded sample goes to `sink`.
+ */
+function decodeEach(
+  bytes: Uint8Array,
+  spans: Spans,
+  sampleTypeCount: number,
+  locations: IdIndex,
+  strings: StringTable,
+  sink: SampleSink,
+): void {
   const count = spans.count;
   if (sampleTypeCount === 0 && count !== 0) throw new DecodeError(`profile has ${count} samples but no sample types`);
   const r = new WireReader(bytes);
-  const locationStart = new Uint32Array(count + 1);
-  const labelStart = new Uint32Array(count + 1);
-  // Every value takes at least one byte, so a valid profile needs no more than the samples' bytes;
-  // capping the allocation there keeps a hostile sample_type count from requesting gigabytes. An
-  // invalid profile fails on the value count check before the array's end matters.
-  const value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
-  // Sized exactly up front: growing an array of millions of references by push costs more than
-  // this extra pass over the sample headers.
-  const counts = countRefs(bytes, spans);
-  const locationIndex = new Uint32Array(counts.locationIds);
-  let n = 0;
-  const labels = new LabelColumns(counts.labels);
+  const one = new OneSample(Math.min(sampleTypeCount, longestSample(spans)));
+  const labels = one.labels;
+  let locationIndex: Uint32Array = one.locationIndex;
+  const value = one.value;
 
   const dense = locations.dense;
   const denseLength = dense.length;
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
-    locationStart[i] = n;
-    labelStart[i] = labels.count;
+    let n = 0;
+    labels.count = 0;
     let valueCount = 0;
-    const valueBase = i * sampleTypeCount;
     try {
       while (r.pos < r.end) {
         const keyAt = r.pos;
@@ -55,6 +103,8 @@ export function decodeSamples(
           // The hot loop: ids are usually small and dense, so most lookups are one array read.
           if (wt === WireType.bytes) {
             const end = r.bytesEnd('location_id');
+            // Each id takes at least one byte: room for all of them before the loop.
+            if (n + end - r.pos > locationIndex.length) locationIndex = one.growLocations(n + end - r.pos);
             const outer = r.end;
             r.end = end;
             let pos = r.pos;
@@ -82,6 +132,7 @@ export function decodeSamples(
           } else if (wt === WireType.varint) {
             const id = r.varint();
             const at = id < denseLength ? dense[id]! : -1;
+            if (n === locationIndex.length) locationIndex = one.growLocations(n + 1);
             locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
           } else {
             throw wrongWireType('location_id', wt, '0 or 2 (packed)', keyAt);
@@ -93,13 +144,13 @@ export function decodeSamples(
             r.end = end;
             while (r.pos < end) {
               const v = r.int64('value');
-              if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+              if (valueCount < sampleTypeCount) value[valueCount] = v;
               valueCount++;
             }
             r.end = outer;
           } else if (wt === WireType.varint) {
             const v = r.int64('value');
-            if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+            if (valueCount < sampleTypeCount) value[valueCount] = v;
             valueCount++;
           } else {
             throw wrongWireType('value', wt, '0 or 2 (packed)', keyAt);
@@ -123,20 +174,121 @@ export function decodeSamples(
     if (valueCount !== sampleTypeCount) {
       throw new DecodeError(`sample ${i} has ${valueCount} values, expected ${sampleTypeCount} sample types`);
     }
+    one.locationStart[1] = n;
+    one.labelStart[1] = labels.count;
+    sink.add(one, 0);
   }
-  locationStart[count] = n;
-  labelStart[count] = labels.count;
-  return {
-    count,
-    locationStart,
-    locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
-    value,
-    labelStart,
-    labelKey: labels.trimmed(labels.key),
-    labelStr: labels.trimmed(labels.str),
-    labelNum: labels.num.subarray(0, labels.count),
-    labelNumUnit: labels.trimmed(labels.numUnit),
-  };
+}
+
+/**
+ * The columns of a single sample, refilled for each sample by decodeEach. `value` holds at most
+ * `valueCapacity` numbers: writes past it are dropped, and a sample with more values than sample
+ * types fails before it is handed on.
+ */
+class OneSample implements Samples {
+  readonly count = 1;
+  readonly locationStart = new Uint32Array(2);
+  locationIndex: Uint32Array = new Uint32Array(64);
+  readonly value: Float64Array;
+  readonly labelStart = new Uint32Array(2);
+  readonly labels = new LabelColumns(4);
+
+  constructor(valueCapacity: number) {
+    this.value = new Float64Array(valueCapacity);
+  }
+
+  get labelKey(): readonly string[] {
+    return this.labels.key;
+  }
+
+  get labelStr(): readonly string[] {
+    return this.labels.str;
+  }
+
+  get labelNum(): Float64Array {
+    return this.labels.num;
+  }
+
+  get labelNumUnit(): readonly string[] {
+    return this.labels.numUnit;
+  }
+
+  /** A larger `locationIndex` (at least `size`), keeping its contents. */
+  growLocations(size: number): Uint32Array {
+    const grown = new Uint32Array(Math.max(size, this.locationIndex.length * 2));
+    grown.set(this.locationIndex);
+    this.locationIndex = grown;
+    return grown;
+  }
+}
+
+/** A SampleSink that stores every sample in the model's columns, sized up front from the wire. */
+class SampleColumns implements SampleSink {
+  private row = 0;
+  private n = 0;
+  private readonly k: number;
+  private readonly locationStart: Uint32Array;
+  private readonly labelStart: Uint32Array;
+  private readonly value: Float64Array;
+  private readonly locationIndex: Uint32Array;
+  private readonly labels: LabelColumns;
+
+  constructor(bytes: Uint8Array, spans: Spans, sampleTypeCount: number) {
+    const count = spans.count;
+    this.k = sampleTypeCount;
+    this.locationStart = new Uint32Array(count + 1);
+    this.labelStart = new Uint32Array(count + 1);
+    // Every value takes at least one byte, so a valid profile needs no more than the samples' bytes;
+    // capping the allocation there keeps a hostile sample_type count from requesting gigabytes. An
+    // invalid profile fails on the value count check before the array's end matters.
+    this.value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
+    // Sized exactly up front: growing an array of millions of references by push costs more than
+    // this extra pass over the sample headers.
+    const counts = countRefs(bytes, spans);
+    this.locationIndex = new Uint32Array(counts.locationIds);
+    this.labels = new LabelColumns(counts.labels);
+  }
+
+  add(s: Samples, i: number): void {
+    const row = this.row;
+    const k = this.k;
+    const locationIndex = this.locationIndex;
+    let n = this.n;
+    this.locationStart[row] = n;
+    this.labelStart[row] = this.labels.count;
+    for (let j = s.locationStart[i]!, end = s.locationStart[i + 1]!; j < end; j++)
+      locationIndex[n++] = s.locationIndex[j]!;
+    for (let t = 0; t < k; t++) this.value[row * k + t] = s.value[i * k + t]!;
+    for (let j = s.labelStart[i]!, end = s.labelStart[i + 1]!; j < end; j++) {
+      this.labels.push(s.labelKey[j]!, s.labelStr[j]!, s.labelNum[j]!, s.labelNumUnit[j]!);
+    }
+    this.n = n;
+    this.row = row + 1;
+  }
+
+  finish(): Samples {
+    const { row: count, n, locationIndex, labels } = this;
+    this.locationStart[count] = n;
+    this.labelStart[count] = labels.count;
+    return {
+      count,
+      locationStart: this.locationStart,
+      locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
+      value: this.value,
+      labelStart: this.labelStart,
+      labelKey: labels.trimmed(labels.key),
+      labelStr: labels.trimmed(labels.str),
+      labelNum: labels.num.subarray(0, labels.count),
+      labelNumUnit: labels.trimmed(labels.numUnit),
+    };
+  }
+}
+
+/** The length of the longest Sample message. */
+function longestSample(spans: Spans): number {
+  let longest = 0;
+  for (let i = 0; i < spans.count; i++) longest = Math.max(longest, spans.end(i) - spans.start(i));
+  return longest;
 }
 
 /** The total length of all Sample messages. */
@@ -241,7 +393,8 @@ class LabelColumns {
     return column;
   }
 
-  private push(key: string, str: string, num: number, unit: string): void {
+  /** Appends a label. */
+  push(key: string, str: string, num: number, unit: string): void {
     // Only a malformed profile can have more labels than counted; it fails later, but stay in bounds.
     if (this.count === this.num.length) this.grow();
     this.key[this.count] = key;

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RFTS3ZPE.js";
+} from "./chunk-COGDJG4V.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,29 +15,29 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-WJ2IAJQ7.js";
+} from "./chunk-GFL6EPLD.js";
 import {
   compareProfiles
-} from "./chunk-MWIGO7NN.js";
+} from "./chunk-4SBR3KGX.js";
 import {
   openStore
-} from "./chunk-DNTDLQVQ.js";
+} from "./chunk-IWI2M52Q.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-FGBCBH5K.js";
+} from "./chunk-2SBGIXZB.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-VB5ICCAR.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-TGZWV3QL.js";
+import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-VB5ICCAR.js";
+} from "./chunk-TGZWV3QL.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -13,7 +13,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-OR3EXEUY.js";
+} from "./chunk-YLU2IGSZ.js";
 import {
   ExitCode,
   IncompatibleProfilesError,

@@ -12,8 +12,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FGBCBH5K.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-2SBGIXZB.js";
+import "./chunk-YLU2IGSZ.js";
 import {
   oneLine
 } from "./chunk-TQ4GEVIF.js";

@@ -8,27 +8,27 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-4IQMUIFZ.js";
+} from "./chunk-QKJKMBD3.js";
 import {
   openStore
-} from "./chunk-DNTDLQVQ.js";
+} from "./chunk-IWI2M52Q.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-FGBCBH5K.js";
+} from "./chunk-2SBGIXZB.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-VB5ICCAR.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-TGZWV3QL.js";
+import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

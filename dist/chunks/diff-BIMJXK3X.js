@@ -7,18 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RFTS3ZPE.js";
+} from "./chunk-COGDJG4V.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   compareProfiles
-} from "./chunk-MWIGO7NN.js";
+} from "./chunk-4SBR3KGX.js";
 import {
   createProfileLoader
-} from "./chunk-VB5ICCAR.js";
-import "./chunk-OR3EXEUY.js";
+} from "./chunk-TGZWV3QL.js";
+import "./chunk-YLU2IGSZ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -1,7 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  sampleVariances
-} from "./chunk-OR3EXEUY.js";
+  SampleVariance,
+  bytesLabel
+} from "./chunk-YLU2IGSZ.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -78,195 +79,6 @@ async function decodedSizeOf(source) {
   } finally {
     await file?.close();
   }
-}
-
-// src/core/aggregate.ts
-function nodeName(fn, mapping) {
-  if (fn !== void 0 && fn.name !== "") return fn.name;
-  const file = mapping?.filename ?? "";
-  if (file === "") return "<unknown>";
-  const base = file.replace(/\/+$/, "").split("/").pop() ?? "";
-  return `[${base === "" ? file : base}]`;
-}
-function compileFocus(patterns) {
-  return patterns.map((p) => {
-    try {
-      return new RegExp(p);
-    } catch (e) {
-      throw new RuleError(`invalid regular expression /${p}/: ${e.message}`);
-    }
-  });
-}
-function buildRowIndex(profile) {
-  const rowOf = /* @__PURE__ */ new Map();
-  const name2 = [];
-  const row = (n) => {
-    let r = rowOf.get(n);
-    if (r === void 0) {
-      r = name2.length;
-      name2.push(n);
-      rowOf.set(n, r);
-    }
-    return r;
-  };
-  const functions = profile.function;
-  const mappings = profile.mapping;
-  const rowOfFunction = new Int32Array(functions.length).fill(-2);
-  const rowOfMapping = new Int32Array(mappings.length + 1).fill(-2);
-  const unnamedRow = (m) => {
-    let r = rowOfMapping[m + 1];
-    if (r === -2) {
-      r = row(nodeName(void 0, m < 0 ? void 0 : mappings[m]));
-      rowOfMapping[m + 1] = r;
-    }
-    return r;
-  };
-  const lineRow = (f, m) => {
-    if (f < 0) return unnamedRow(m);
-    let r = rowOfFunction[f];
-    if (r === -2) {
-      r = functions[f].name === "" ? -1 : row(functions[f].name);
-      rowOfFunction[f] = r;
-    }
-    return r >= 0 ? r : unnamedRow(m);
-  };
-  const { count, lineStart, mapping } = profile.locations;
-  const lineFunction = profile.lines.function;
-  const multiStart = [0];
-  const multiRows = [];
-  const code = new Int32Array(count);
-  for (let l = 0; l < count; l++) {
-    const first = lineStart[l];
-    const last = lineStart[l + 1];
-    const m = mapping[l];
-    if (last - first === 1) {
-      code[l] = lineRow(lineFunction[first], m);
-      continue;
-    }
-    if (last === first) multiRows.push(unnamedRow(m));
-    for (let j = first; j < last; j++) multiRows.push(lineRow(lineFunction[j], m));
-    multiStart.push(multiRows.length);
-    code[l] = ~(multiStart.length - 2);
-  }
-  return { name: name2, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
-}
-function focusMasks(names, patterns) {
-  const words = Math.ceil(patterns.length / 31);
-  const masks = new Int32Array(names.length * words);
-  names.forEach((n, r) => {
-    patterns.forEach((re, p) => {
-      if (re.test(n)) masks[r * words + Math.floor(p / 31)] |= 1 << p % 31;
-    });
-  });
-  return { masks, words };
-}
-function column(data, rows, width, offset, k) {
-  const out = [];
-  for (let t = 0; t < k; t++) {
-    const col = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) col[r] = data[r * width + offset + t];
-    out.push(col);
-  }
-  return out;
-}
-function accumulate(samples, k, variance, index, masks, words, focusCount) {
-  const n = samples.count;
-  const value = samples.value;
-  const locationStart = samples.locationStart;
-  const locationIndex = samples.locationIndex;
-  const { code: codeOf, multiStart, multiRows } = index;
-  const rowCount = index.name.length;
-  const width = 2 * k;
-  const flat = new Float64Array(rowCount * width);
-  const cum = new Float64Array(rowCount * k);
-  const focus = new Float64Array(focusCount * width);
-  const total = new Float64Array(k);
-  const totalVar = new Float64Array(k);
-  const sv = new Float64Array(width);
-  const seen = new Int32Array(rowCount).fill(-1);
-  const sampleMask = new Int32Array(words);
-  const hasVariance = variance !== null;
-  const vars = variance ?? new Float64Array(0);
-  for (let i = 0; i < n; i++) {
-    const first = locationStart[i];
-    const last = locationStart[i + 1];
-    let nonzero = false;
-    for (let t = 0, at = i * k; t < k; t++, at++) {
-      const v = value[at];
-      const vv = hasVariance ? vars[at] : 0;
-      sv[t] = v;
-      sv[k + t] = vv;
-      total[t] += v;
-      totalVar[t] += vv;
-      if (v !== 0 || vv !== 0) nonzero = true;
-    }
-    if (!nonzero || last === first) continue;
-    if (focusCount > 0) sampleMask.fill(0);
-    for (let j = first; j < last; j++) {
-      const code = codeOf[locationIndex[j]];
-      let e = code;
-      let stop = code + 1;
-      if (code < 0) {
-        e = multiStart[~code];
-        stop = multiStart[~code + 1];
-      }
-      for (; e < stop; e++) {
-        const r = code < 0 ? multiRows[e] : e;
-        if (seen[r] === i) continue;
-        seen[r] = i;
-        const o = r * k;
-        for (let c = 0; c < k; c++) cum[o + c] += sv[c];
-        if (focusCount > 0) {
-          for (let w = 0; w < words; w++) sampleMask[w] |= masks[r * words + w];
-        }
-      }
-    }
-    const leafCode = codeOf[locationIndex[first]];
-    const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
-    for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
-    if (focusCount > 0) {
-      for (let p = 0; p < focusCount; p++) {
-        if ((sampleMask[Math.floor(p / 31)] & 1 << p % 31) === 0) continue;
-        for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
-      }
-    }
-  }
-  return { flat, cum, focus, total, totalVar };
-}
-function summarize(profile, options = {}) {
-  const patterns = options.focus ?? [];
-  const regexps = compileFocus(patterns);
-  const k = profile.sampleType.length;
-  const n = profile.samples.count;
-  const index = buildRowIndex(profile);
-  const rowCount = index.name.length;
-  const { masks, words } = focusMasks(index.name, regexps);
-  const sums = accumulate(profile.samples, k, sampleVariances(profile), index, masks, words, regexps.length);
-  const { flat, cum, focus, total, totalVar } = sums;
-  const width = 2 * k;
-  return {
-    sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
-    defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
-    periodType: profile.periodType === void 0 ? void 0 : { ...profile.periodType },
-    period: profile.period,
-    sampleCount: n,
-    timeNanos: profile.timeNanos,
-    comment: [...profile.comment],
-    total: Array.from(total),
-    variance: Array.from(totalVar),
-    exact: totalVar.every((v) => v === 0),
-    functions: {
-      name: index.name,
-      flat: column(flat, rowCount, width, 0, k),
-      cum: column(cum, rowCount, k, 0, k),
-      flatVariance: column(flat, rowCount, width, k, k)
-    },
-    focus: patterns.map((pattern, p) => ({
-      pattern,
-      total: Array.from(focus.subarray(p * width, p * width + k)),
-      variance: Array.from(focus.subarray(p * width + k, p * width + width))
-    }))
-  };
 }
 
 // src/core/decode/decode-profile.ts
@@ -1035,26 +847,33 @@ function wrongWireType(what, got, expected, offset) {
 }
 
 // src/core/decode/samples.ts
-function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
+function sampleReader(bytes, spans, sampleTypeCount, locations, strings) {
+  return {
+    count: spans.count,
+    columns: () => {
+      const sink = new SampleColumns(bytes, spans, sampleTypeCount);
+      decodeEach(bytes, spans, sampleTypeCount, locations, strings, sink);
+      return sink.finish();
+    },
+    forEach: (sink) => decodeEach(bytes, spans, sampleTypeCount, locations, strings, sink)
+  };
+}
+function decodeEach(bytes, spans, sampleTypeCount, locations, strings, sink) {
   const count = spans.count;
   if (sampleTypeCount === 0 && count !== 0) throw new DecodeError(`profile has ${count} samples but no sample types`);
   const r = new WireReader(bytes);
-  const locationStart = new Uint32Array(count + 1);
-  const labelStart = new Uint32Array(count + 1);
-  const value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
-  const counts = countRefs(bytes, spans);
-  const locationIndex = new Uint32Array(counts.locationIds);
-  let n = 0;
-  const labels = new LabelColumns(counts.labels);
+  const one = new OneSample(Math.min(sampleTypeCount, longestSample(spans)));
+  const labels = one.labels;
+  let locationIndex = one.locationIndex;
+  const value = one.value;
   const dense = locations.dense;
   const denseLength = dense.length;
   for (let i = 0; i < count; i++) {
     r.pos = spans.start(i);
     r.end = spans.end(i);
-    locationStart[i] = n;
-    labelStart[i] = labels.count;
+    let n = 0;
+    labels.count = 0;
     let valueCount = 0;
-    const valueBase = i * sampleTypeCount;
     try {
       while (r.pos < r.end) {
         const keyAt = r.pos;
@@ -1064,6 +883,7 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
         if (field === 1) {
           if (wt === WireType.bytes) {
             const end = r.bytesEnd("location_id");
+            if (n + end - r.pos > locationIndex.length) locationIndex = one.growLocations(n + end - r.pos);
             const outer = r.end;
             r.end = end;
             let pos = r.pos;
@@ -1090,6 +910,7 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
           } else if (wt === WireType.varint) {
             const id = r.varint();
             const at = id < denseLength ? dense[id] : -1;
+            if (n === locationIndex.length) locationIndex = one.growLocations(n + 1);
             locationIndex[n++] = at >= 0 ? at : resolveLocation(r, locations, id);
           } else {
             throw wrongWireType("location_id", wt, "0 or 2 (packed)", keyAt);
@@ -1101,13 +922,13 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
             r.end = end;
             while (r.pos < end) {
               const v = r.int64("value");
-              if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+              if (valueCount < sampleTypeCount) value[valueCount] = v;
               valueCount++;
             }
             r.end = outer;
           } else if (wt === WireType.varint) {
             const v = r.int64("value");
-            if (valueCount < sampleTypeCount) value[valueBase + valueCount] = v;
+            if (valueCount < sampleTypeCount) value[valueCount] = v;
             valueCount++;
           } else {
             throw wrongWireType("value", wt, "0 or 2 (packed)", keyAt);
@@ -1130,20 +951,97 @@ function decodeSamples(bytes, spans, sampleTypeCount, locations, strings) {
     if (valueCount !== sampleTypeCount) {
       throw new DecodeError(`sample ${i} has ${valueCount} values, expected ${sampleTypeCount} sample types`);
     }
+    one.locationStart[1] = n;
+    one.labelStart[1] = labels.count;
+    sink.add(one, 0);
   }
-  locationStart[count] = n;
-  labelStart[count] = labels.count;
-  return {
-    count,
-    locationStart,
-    locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
-    value,
-    labelStart,
-    labelKey: labels.trimmed(labels.key),
-    labelStr: labels.trimmed(labels.str),
-    labelNum: labels.num.subarray(0, labels.count),
-    labelNumUnit: labels.trimmed(labels.numUnit)
-  };
+}
+var OneSample = class {
+  count = 1;
+  locationStart = new Uint32Array(2);
+  locationIndex = new Uint32Array(64);
+  value;
+  labelStart = new Uint32Array(2);
+  labels = new LabelColumns(4);
+  constructor(valueCapacity) {
+    this.value = new Float64Array(valueCapacity);
+  }
+  get labelKey() {
+    return this.labels.key;
+  }
+  get labelStr() {
+    return this.labels.str;
+  }
+  get labelNum() {
+    return this.labels.num;
+  }
+  get labelNumUnit() {
+    return this.labels.numUnit;
+  }
+  /** A larger `locationIndex` (at least `size`), keeping its contents. */
+  growLocations(size) {
+    const grown = new Uint32Array(Math.max(size, this.locationIndex.length * 2));
+    grown.set(this.locationIndex);
+    this.locationIndex = grown;
+    return grown;
+  }
+};
+var SampleColumns = class {
+  row = 0;
+  n = 0;
+  k;
+  locationStart;
+  labelStart;
+  value;
+  locationIndex;
+  labels;
+  constructor(bytes, spans, sampleTypeCount) {
+    const count = spans.count;
+    this.k = sampleTypeCount;
+    this.locationStart = new Uint32Array(count + 1);
+    this.labelStart = new Uint32Array(count + 1);
+    this.value = new Float64Array(Math.min(count * sampleTypeCount, sampleBytes(spans)));
+    const counts = countRefs(bytes, spans);
+    this.locationIndex = new Uint32Array(counts.locationIds);
+    this.labels = new LabelColumns(counts.labels);
+  }
+  add(s, i) {
+    const row = this.row;
+    const k = this.k;
+    const locationIndex = this.locationIndex;
+    let n = this.n;
+    this.locationStart[row] = n;
+    this.labelStart[row] = this.labels.count;
+    for (let j = s.locationStart[i], end = s.locationStart[i + 1]; j < end; j++)
+      locationIndex[n++] = s.locationIndex[j];
+    for (let t = 0; t < k; t++) this.value[row * k + t] = s.value[i * k + t];
+    for (let j = s.labelStart[i], end = s.labelStart[i + 1]; j < end; j++) {
+      this.labels.push(s.labelKey[j], s.labelStr[j], s.labelNum[j], s.labelNumUnit[j]);
+    }
+    this.n = n;
+    this.row = row + 1;
+  }
+  finish() {
+    const { row: count, n, locationIndex, labels } = this;
+    this.locationStart[count] = n;
+    this.labelStart[count] = labels.count;
+    return {
+      count,
+      locationStart: this.locationStart,
+      locationIndex: n === locationIndex.length ? locationIndex : locationIndex.slice(0, n),
+      value: this.value,
+      labelStart: this.labelStart,
+      labelKey: labels.trimmed(labels.key),
+      labelStr: labels.trimmed(labels.str),
+      labelNum: labels.num.subarray(0, labels.count),
+      labelNumUnit: labels.trimmed(labels.numUnit)
+    };
+  }
+};
+function longestSample(spans) {
+  let longest = 0;
+  for (let i = 0; i < spans.count; i++) longest = Math.max(longest, spans.end(i) - spans.start(i));
+  return longest;
 }
 function sampleBytes(spans) {
   let total = 0;
@@ -1227,6 +1125,7 @@ var LabelColumns = class {
     column2.length = this.count;
     return column2;
   }
+  /** Appends a label. */
   push(key, str, num, unit) {
     if (this.count === this.num.length) this.grow();
     this.key[this.count] = key;
@@ -1718,7 +1617,7 @@ function decodeLine(r, start, end, functions, columns) {
 }
 
 // src/core/decode/protobuf.ts
-function decodeProtobuf(bytes) {
+function decodeProtobufWith(bytes, readSamples) {
   const scanned = scanProfile(bytes);
   const strings = new StringTable(scanned.strings);
   const r = new WireReader(bytes);
@@ -1732,7 +1631,16 @@ function decodeProtobuf(bytes) {
   const mappings = decodeMappings(bytes, scanned.mapping, strings);
   const functions = decodeFunctions(bytes, scanned.function, strings);
   const locations = decodeLocations(bytes, scanned.location, mappings.byId, functions.byId);
-  const samples = decodeSamples(bytes, scanned.sample, sampleType.length, locations.byId, strings);
+  const tables = {
+    sampleType,
+    mapping: mappings.list,
+    locations: locations.locations,
+    lines: locations.lines,
+    function: functions.list,
+    periodType,
+    period: scanned.period
+  };
+  const samples = readSamples(tables, sampleReader(bytes, scanned.sample, sampleType.length, locations.byId, strings));
   const defaultName = strings.get(scanned.defaultSampleType, "default_sample_type");
   return {
     sampleType,
@@ -1763,12 +1671,12 @@ function defaultSampleTypeIndex(sampleType, name2) {
 // src/core/decode/decode-profile.ts
 var DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
 var LEGACY_HEAP_PREFIX = "heap profile:";
-function decodeProfile(bytes, options = {}) {
+function readProfile(bytes, forms, options = {}) {
   if (bytes.length === 0) throw new DecodeError("empty file");
   if (bytes[0] === 31 && bytes[1] === 139) {
     const inner = gunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
     if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
-    return decodeUncompressed(inner);
+    return decodeUncompressed(inner, forms);
   }
   if (startsWith(bytes, [40, 181, 47, 253])) {
     throw new DecodeError("zstd-compressed profiles are not supported; decompress with `zstd -d` first");
@@ -1776,14 +1684,14 @@ function decodeProfile(bytes, options = {}) {
   if (startsWith(bytes, [4, 34, 77, 24])) {
     throw new DecodeError("lz4-compressed profiles are not supported; decompress with `lz4 -d` first");
   }
-  return decodeUncompressed(bytes);
+  return decodeUncompressed(bytes, forms);
 }
-function decodeUncompressed(bytes) {
-  if (startsWithLegacyHeader(bytes)) return parseLegacyHeapProfile(new TextDecoder("utf-8").decode(bytes));
+function decodeUncompressed(bytes, forms) {
+  if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder("utf-8").decode(bytes)));
   const text = textPrefix(bytes);
   if (text !== void 0) {
     try {
-      return decodeProtobuf(bytes);
+      return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       const firstLine2 = text.trimStart().split("\n", 1)[0].slice(0, 40);
@@ -1792,14 +1700,14 @@ function decodeUncompressed(bytes) {
   }
   if (!looksLikeProfileStart(bytes[0])) {
     try {
-      return decodeProtobuf(bytes);
+      return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
       throw new DecodeError(`not a pprof profile (starts with bytes ${head}): ${e.message}`);
     }
   }
-  return decodeProtobuf(bytes);
+  return forms.protobuf(bytes);
 }
 function startsWithLegacyHeader(bytes) {
   for (let j = 0; j < LEGACY_HEAP_PREFIX.length; j++) {
@@ -1850,18 +1758,284 @@ function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
+// src/core/aggregate.ts
+function nodeName(fn, mapping) {
+  if (fn !== void 0 && fn.name !== "") return fn.name;
+  const file = mapping?.filename ?? "";
+  if (file === "") return "<unknown>";
+  const base = file.replace(/\/+$/, "").split("/").pop() ?? "";
+  return `[${base === "" ? file : base}]`;
+}
+function compileFocus(patterns) {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p);
+    } catch (e) {
+      throw new RuleError(`invalid regular expression /${p}/: ${e.message}`);
+    }
+  });
+}
+function buildRowIndex(profile) {
+  const rowOf = /* @__PURE__ */ new Map();
+  const name2 = [];
+  const row = (n) => {
+    let r = rowOf.get(n);
+    if (r === void 0) {
+      r = name2.length;
+      name2.push(n);
+      rowOf.set(n, r);
+    }
+    return r;
+  };
+  const functions = profile.function;
+  const mappings = profile.mapping;
+  const rowOfFunction = new Int32Array(functions.length).fill(-2);
+  const rowOfMapping = new Int32Array(mappings.length + 1).fill(-2);
+  const unnamedRow = (m) => {
+    let r = rowOfMapping[m + 1];
+    if (r === -2) {
+      r = row(nodeName(void 0, m < 0 ? void 0 : mappings[m]));
+      rowOfMapping[m + 1] = r;
+    }
+    return r;
+  };
+  const lineRow = (f, m) => {
+    if (f < 0) return unnamedRow(m);
+    let r = rowOfFunction[f];
+    if (r === -2) {
+      r = functions[f].name === "" ? -1 : row(functions[f].name);
+      rowOfFunction[f] = r;
+    }
+    return r >= 0 ? r : unnamedRow(m);
+  };
+  const { count, lineStart, mapping } = profile.locations;
+  const lineFunction = profile.lines.function;
+  const multiStart = [0];
+  const multiRows = [];
+  const code = new Int32Array(count);
+  for (let l = 0; l < count; l++) {
+    const first = lineStart[l];
+    const last = lineStart[l + 1];
+    const m = mapping[l];
+    if (last - first === 1) {
+      code[l] = lineRow(lineFunction[first], m);
+      continue;
+    }
+    if (last === first) multiRows.push(unnamedRow(m));
+    for (let j = first; j < last; j++) multiRows.push(lineRow(lineFunction[j], m));
+    multiStart.push(multiRows.length);
+    code[l] = ~(multiStart.length - 2);
+  }
+  return { name: name2, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+}
+function focusMasks(names, patterns) {
+  const words = Math.ceil(patterns.length / 31);
+  const masks = new Int32Array(names.length * words);
+  names.forEach((n, r) => {
+    patterns.forEach((re, p) => {
+      if (re.test(n)) masks[r * words + Math.floor(p / 31)] |= 1 << p % 31;
+    });
+  });
+  return { masks, words };
+}
+function column(data, rows, width, offset, k) {
+  const out = [];
+  for (let t = 0; t < k; t++) {
+    const col = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) col[r] = data[r * width + offset + t];
+    out.push(col);
+  }
+  return out;
+}
+var Aggregator = class {
+  sampleCount = 0;
+  index;
+  k;
+  variance;
+  masks;
+  words;
+  focusCount;
+  flat;
+  // cum carries values only: no report uses the variance of a cum, and cum is where most of the
+  // additions happen (every distinct row of every sample).
+  cum;
+  focus;
+  total;
+  totalVar;
+  /** This sample's values and variances side by side, as one row of `flat` is laid out. */
+  sv;
+  /** The last sample that reached each row: a row's cum grows once per sample. */
+  seen;
+  sampleMask;
+  constructor(tables, focus) {
+    const k = tables.sampleType.length;
+    this.k = k;
+    this.index = buildRowIndex(tables);
+    const rowCount = this.index.name.length;
+    const { masks, words } = focusMasks(this.index.name, focus);
+    this.masks = masks;
+    this.words = words;
+    this.focusCount = focus.length;
+    this.variance = new SampleVariance(tables);
+    this.flat = new Float64Array(rowCount * 2 * k);
+    this.cum = new Float64Array(rowCount * k);
+    this.focus = new Float64Array(focus.length * 2 * k);
+    this.total = new Float64Array(k);
+    this.totalVar = new Float64Array(k);
+    this.sv = new Float64Array(2 * k);
+    this.seen = new Int32Array(rowCount).fill(-1);
+    this.sampleMask = new Int32Array(words);
+  }
+  add(samples, i) {
+    const k = this.k;
+    const sv = this.sv;
+    const total = this.total;
+    const totalVar = this.totalVar;
+    const value = samples.value;
+    const at = i * k;
+    const mark = this.sampleCount++;
+    for (let t = 0; t < k; t++) sv[t] = value[at + t];
+    if (this.variance.rate > 0) {
+      const labelSize = bytesLabel(samples, samples.labelStart[i], samples.labelStart[i + 1]);
+      this.variance.compute(value, at, labelSize, sv, k);
+    }
+    let nonzero = false;
+    for (let t = 0; t < k; t++) {
+      const v = sv[t];
+      const vv = sv[k + t];
+      total[t] += v;
+      totalVar[t] += vv;
+      if (v !== 0 || vv !== 0) nonzero = true;
+    }
+    const first = samples.locationStart[i];
+    const last = samples.locationStart[i + 1];
+    if (!nonzero || last === first) return;
+    this.addFrames(samples.locationIndex, first, last, mark);
+  }
+  /**
+   * Adds the sample in `sv` to the cum of every row on its stack (`locationIndex[first .. last)`),
+   * once per row, to the flat of its leaf and to the focus totals its rows match. Kept apart from
+   * `add` so that V8 compiles it as a small function of typed arrays.
+   */
+  addFrames(locationIndex, first, last, mark) {
+    const k = this.k;
+    const width = 2 * k;
+    const sv = this.sv;
+    const cum = this.cum;
+    const seen = this.seen;
+    const { code: codeOf, multiStart, multiRows } = this.index;
+    const focusCount = this.focusCount;
+    const words = this.words;
+    const masks = this.masks;
+    const sampleMask = this.sampleMask;
+    if (focusCount > 0) sampleMask.fill(0);
+    for (let j = first; j < last; j++) {
+      const code = codeOf[locationIndex[j]];
+      let e = code;
+      let stop = code + 1;
+      if (code < 0) {
+        e = multiStart[~code];
+        stop = multiStart[~code + 1];
+      }
+      for (; e < stop; e++) {
+        const r = code < 0 ? multiRows[e] : e;
+        if (seen[r] === mark) continue;
+        seen[r] = mark;
+        const o = r * k;
+        for (let c = 0; c < k; c++) cum[o + c] += sv[c];
+        if (focusCount > 0) {
+          for (let w = 0; w < words; w++) sampleMask[w] |= masks[r * words + w];
+        }
+      }
+    }
+    const leafCode = codeOf[locationIndex[first]];
+    const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
+    const flat = this.flat;
+    for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
+    if (focusCount > 0) {
+      const focus = this.focus;
+      for (let p = 0; p < focusCount; p++) {
+        if ((sampleMask[Math.floor(p / 31)] & 1 << p % 31) === 0) continue;
+        for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
+      }
+    }
+  }
+  /** The summary of the samples added, with the rest of the profile's header. */
+  summary(profile, patterns) {
+    const k = this.k;
+    const width = 2 * k;
+    const rowCount = this.index.name.length;
+    const { flat, cum, focus, total, totalVar } = this;
+    return {
+      sampleType: profile.sampleType.map((t) => ({ type: t.type, unit: t.unit })),
+      defaultSampleTypeIndex: profile.defaultSampleTypeIndex,
+      periodType: profile.periodType === void 0 ? void 0 : { ...profile.periodType },
+      period: profile.period,
+      sampleCount: this.sampleCount,
+      timeNanos: profile.timeNanos,
+      comment: [...profile.comment],
+      total: Array.from(total),
+      variance: Array.from(totalVar),
+      exact: totalVar.every((v) => v === 0),
+      functions: {
+        name: this.index.name,
+        flat: column(flat, rowCount, width, 0, k),
+        cum: column(cum, rowCount, k, 0, k),
+        flatVariance: column(flat, rowCount, width, k, k)
+      },
+      focus: patterns.map((pattern, p) => ({
+        pattern,
+        total: Array.from(focus.subarray(p * width, p * width + k)),
+        variance: Array.from(focus.subarray(p * width + k, p * width + width))
+      }))
+    };
+  }
+};
+function summarizeStored(profile, regexps, patterns) {
+  const aggregator = new Aggregator(profile, regexps);
+  for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
+  return aggregator.summary(profile, patterns);
+}
+function summarizeEncoded(bytes, options = {}) {
+  let patterns = options.focus ?? [];
+  let regexps = [];
+  let focusError;
+  try {
+    regexps = compileFocus(patterns);
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    focusError = e;
+    patterns = [];
+  }
+  const summary = readProfile(
+    bytes,
+    {
+      protobuf: (raw) => {
+        const decoded = decodeProtobufWith(raw, (tables, samples) => {
+          const aggregator = new Aggregator(tables, regexps);
+          samples.forEach(aggregator);
+          return aggregator;
+        });
+        return decoded.samples.summary(decoded, patterns);
+      },
+      text: (profile) => summarizeStored(profile, regexps, patterns)
+    },
+    options
+  );
+  if (focusError !== void 0) throw focusError;
+  return summary;
+}
+
 // src/adapters/profile-job.ts
 async function runProfileJob(job) {
   let step = "reading";
   try {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
     step = "decoding";
-    const profile = decodeProfile(bytes);
-    step = "summarizing";
-    const summary = summarize(profile, { focus: job.focus });
+    const summary = summarizeEncoded(bytes, { focus: job.focus });
     return { ok: true, summary };
   } catch (e) {
-    return failure(step, e);
+    return failure(e instanceof RuleError ? "summarizing" : step, e);
   }
 }
 function failure(step, e) {
@@ -1925,7 +2099,7 @@ async function runProfileWorker() {
 if (isProfileWorker()) void runProfileWorker();
 
 // src/adapters/profile-loader.ts
-var MIN_WORKER_BYTES = 12 * 1024 * 1024;
+var MIN_WORKER_BYTES = 9 * 1024 * 1024;
 function defaultLoadMode() {
   return /\.m?js$/.test(new URL(import.meta.url).pathname) ? "auto" : "inline";
 }
@@ -1967,9 +2141,10 @@ function runInWorker(url, job) {
       internal: true
     });
     const worker = new Worker(url, { workerData: { [WORKER_KEY]: job } });
-    worker.once("message", (outcome) => settle(outcome));
+    let reported;
+    worker.once("message", (outcome) => reported = outcome);
     worker.once("error", (e) => settle(internal(`worker failed: ${e.message.split("\n", 1)[0]}`)));
-    worker.once("exit", (code) => settle(internal(`worker exited with code ${code} before reporting`)));
+    worker.once("exit", (code) => settle(reported ?? internal(`worker exited with code ${code} before reporting`)));
   });
 }
 

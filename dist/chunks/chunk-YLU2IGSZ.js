@@ -85,49 +85,51 @@ function sizingPairs(types) {
   });
   return pairs;
 }
-function sampleVariances(profile) {
-  const rate = samplingRate(profile);
-  if (rate === 0) return null;
-  const types = profile.sampleType;
-  const k = types.length;
-  const s = profile.samples;
-  const n = s.count;
-  const kinds = new Uint8Array(types.map(kindOf));
-  const pairs = sizingPairs(types);
-  const out = new Float64Array(n * k);
-  const value = s.value;
-  const labelStart = s.labelStart;
-  const labelKey = s.labelKey;
-  const labelStr = s.labelStr;
-  const labelNum = s.labelNum;
-  for (let i = 0; i < n; i++) {
-    let labelSize = 0;
-    for (let j = labelStart[i], end = labelStart[i + 1]; j < end; j++) {
-      if (labelKey[j] === "bytes" && labelStr[j] === "") {
-        labelSize = labelNum[j];
-        break;
-      }
-    }
-    const row = i * k;
+function bytesLabel(labels, first, last) {
+  for (let j = first; j < last; j++) {
+    if (labels.labelKey[j] === "bytes" && labels.labelStr[j] === "") return labels.labelNum[j];
+  }
+  return 0;
+}
+var SampleVariance = class {
+  /** The sampling rate in bytes, 0 when the profile is exact (then every variance is 0). */
+  rate;
+  k;
+  kinds;
+  pairs;
+  constructor(profile) {
+    this.rate = samplingRate(profile);
+    this.k = profile.sampleType.length;
+    this.kinds = new Uint8Array(profile.sampleType.map(kindOf));
+    this.pairs = sizingPairs(profile.sampleType);
+  }
+  /**
+   * Writes the variance of each of the sample's k values (`value[at .. at + k)`) to
+   * `out[outAt .. outAt + k)`. `labelSize` is the sample's `bytes` label (see bytesLabel), 0 without
+   * one: the sample is then sized by space/objects of the paired sample types. A sample that cannot
+   * be sized, and any sample type whose unit is neither bytes nor count, gets variance 0.
+   */
+  compute(value, at, labelSize, out, outAt) {
+    const { k, kinds, pairs, rate } = this;
     for (let t = 0; t < k; t++) {
+      out[outAt + t] = 0;
       const kind = kinds[t];
       if (kind === EXACT) continue;
       let size = labelSize;
       if (!(size > 0)) {
         const sp = pairs[t * 2];
         if (sp < 0) continue;
-        const objects = value[row + pairs[t * 2 + 1]];
+        const objects = value[at + pairs[t * 2 + 1]];
         if (objects === 0) continue;
-        size = value[row + sp] / objects;
+        size = value[at + sp] / objects;
       }
       const f = missFactor(size, rate);
       if (f === 0) continue;
-      const v = Math.abs(value[row + t]);
-      out[row + t] = kind === BYTES ? v * size * f : v * f;
+      const v = Math.abs(value[at + t]);
+      out[outAt + t] = kind === BYTES ? v * size * f : v * f;
     }
   }
-  return out;
-}
+};
 function zScore(delta, varianceBase, varianceCurrent) {
   const v = varianceBase + varianceCurrent;
   if (!(v > 0)) return null;
@@ -191,7 +193,8 @@ function comparabilityWarnings(base, current) {
 }
 
 export {
-  sampleVariances,
+  bytesLabel,
+  SampleVariance,
   zScore,
   findSampleType,
   sameValueType,

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-FKILYAMH.js";
+} from "./chunk-T2QCIXQP.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-MWIGO7NN.js";
+} from "./chunk-4SBR3KGX.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-VB5ICCAR.js";
+} from "./chunk-TGZWV3QL.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
