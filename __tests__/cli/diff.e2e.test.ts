@@ -278,7 +278,7 @@ describe('heapgate diff on profiles big enough for worker threads', () => {
 
   beforeAll(() => {
     pair = join(tmp, 'synthetic');
-    // 160,000 samples: about 13.2 MB of protobuf each, over the loader's 12 MiB threshold for workers.
+    // 160,000 samples: about 13.2 MB of protobuf each, over the loader's MIN_WORKER_BYTES (9 MiB) for workers.
     const r = spawnSync(
       process.execPath,
       [
