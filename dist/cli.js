@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-BIMJXK3X.js")).diffCommand
+    load: async () => (await import("./chunks/diff-WVOLYKWW.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-KAYPNHCY.js")).checkCommand
+    load: async () => (await import("./chunks/check-3BSXOUIW.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-NYLRWSM4.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-A7DHARNK.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

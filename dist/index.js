@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-GFL6EPLD.js";
+} from "./chunks/chunk-TH2LTQIR.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,19 +30,19 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-4SBR3KGX.js";
+} from "./chunks/chunk-TQ2EUFH7.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-QKJKMBD3.js";
+} from "./chunks/chunk-ZYEKZJQJ.js";
 import {
   openStore
-} from "./chunks/chunk-IWI2M52Q.js";
+} from "./chunks/chunk-YUS3QHH5.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-2SBGIXZB.js";
+} from "./chunks/chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -50,8 +50,8 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-TGZWV3QL.js";
-import "./chunks/chunk-YLU2IGSZ.js";
+} from "./chunks/chunk-QNSDQGFS.js";
+import "./chunks/chunk-DU4VBAEK.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { summarize } from '../../src/core/aggregate.js';
-import { missFactor, sampleVariances, samplingRate, zScore } from '../../src/core/significance.js';
+import type { Profile } from '../../src/core/model.js';
+import { bytesLabel, missFactor, SampleVariance, samplingRate, zScore } from '../../src/core/significance.js';
 import { buildProfile, GO_HEAP_TYPES } from '../helpers/build-profile.js';
 import type { SampleSpec } from '../helpers/build-profile.js';
 
@@ -39,7 +40,23 @@ describe('missFactor', () => {
   });
 });
 
-describe('sampleVariances', () => {
+/**
+ * The sampling variance of each sample value, row-major like `profile.samples.value`, or null when
+ * the profile is exact: SampleVariance applied to every stored sample, as summarize does.
+ */
+function sampleVariances(profile: Profile): Float64Array | null {
+  const variance = new SampleVariance(profile);
+  if (variance.rate === 0) return null;
+  const k = profile.sampleType.length;
+  const s = profile.samples;
+  const out = new Float64Array(s.count * k);
+  for (let i = 0; i < s.count; i++) {
+    variance.compute(s.value, i * k, bytesLabel(s, s.labelStart[i]!, s.labelStart[i + 1]!), out, i * k);
+  }
+  return out;
+}
+
+describe('SampleVariance', () => {
   const f = (s: number) => 1 / Math.expm1(s / R);
 
   it('sizes a sample by its bytes label: B·s·(1−p)/p for bytes, N·(1−p)/p for counts', () => {

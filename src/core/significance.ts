@@ -88,8 +88,8 @@ export function bytesLabel(
 
 /**
  * The sampling variance of one sample's values, for a profile's sample types and sampling rate.
- * One instance serves every sample of a profile, whether the samples are stored (sampleVariances)
- * or summed while they are decoded, so both give the same numbers.
+ * One instance serves every sample of a profile, whether the samples are stored (summarize) or
+ * summed while they are decoded (summarizeEncoded), so both give the same numbers.
  */
 export class SampleVariance {
   /** The sampling rate in bytes, 0 when the profile is exact (then every variance is 0). */
@@ -131,23 +131,6 @@ export class SampleVariance {
       out[outAt + t] = kind === BYTES ? v * size * f : v * f;
     }
   }
-}
-
-/**
- * The sampling variance of each sample value, row-major like `profile.samples.value`
- * (`variance[i * sampleType.length + t]`), or null when the whole profile is exact (not sampled
- * by size, or R ≤ 1). Each sample's variances are those of SampleVariance.compute.
- */
-export function sampleVariances(profile: Profile): Float64Array | null {
-  const variance = new SampleVariance(profile);
-  if (variance.rate === 0) return null;
-  const k = profile.sampleType.length;
-  const s = profile.samples;
-  const out = new Float64Array(s.count * k);
-  for (let i = 0; i < s.count; i++) {
-    variance.compute(s.value, i * k, bytesLabel(s, s.labelStart[i]!, s.labelStart[i + 1]!), out, i * k);
-  }
-  return out;
 }
 
 /**

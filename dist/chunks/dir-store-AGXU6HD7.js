@@ -12,8 +12,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-2SBGIXZB.js";
-import "./chunk-YLU2IGSZ.js";
+} from "./chunk-FOFSVKNC.js";
+import "./chunk-DU4VBAEK.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";

@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-T2QCIXQP.js";
+} from "./chunk-5BYY2YQB.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-4SBR3KGX.js";
+} from "./chunk-TQ2EUFH7.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-TGZWV3QL.js";
+} from "./chunk-QNSDQGFS.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

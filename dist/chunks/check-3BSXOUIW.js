@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-COGDJG4V.js";
+} from "./chunk-4N34C7J4.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,29 +15,29 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-T2QCIXQP.js";
+} from "./chunk-5BYY2YQB.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-GFL6EPLD.js";
+} from "./chunk-TH2LTQIR.js";
 import {
   compareProfiles
-} from "./chunk-4SBR3KGX.js";
+} from "./chunk-TQ2EUFH7.js";
 import {
   openStore
-} from "./chunk-IWI2M52Q.js";
+} from "./chunk-YUS3QHH5.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-2SBGIXZB.js";
+} from "./chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-TGZWV3QL.js";
-import "./chunk-YLU2IGSZ.js";
+} from "./chunk-QNSDQGFS.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

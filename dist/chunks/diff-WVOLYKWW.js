@@ -7,18 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-COGDJG4V.js";
+} from "./chunk-4N34C7J4.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-T2QCIXQP.js";
+} from "./chunk-5BYY2YQB.js";
 import {
   compareProfiles
-} from "./chunk-4SBR3KGX.js";
+} from "./chunk-TQ2EUFH7.js";
 import {
   createProfileLoader
-} from "./chunk-TGZWV3QL.js";
-import "./chunk-YLU2IGSZ.js";
+} from "./chunk-QNSDQGFS.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-TGZWV3QL.js";
+} from "./chunk-QNSDQGFS.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -13,7 +13,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-YLU2IGSZ.js";
+} from "./chunk-DU4VBAEK.js";
 import {
   ExitCode,
   IncompatibleProfilesError,

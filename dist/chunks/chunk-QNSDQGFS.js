@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   SampleVariance,
   bytesLabel
-} from "./chunk-YLU2IGSZ.js";
+} from "./chunk-DU4VBAEK.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

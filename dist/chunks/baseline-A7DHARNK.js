@@ -8,27 +8,27 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-T2QCIXQP.js";
+} from "./chunk-5BYY2YQB.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-QKJKMBD3.js";
+} from "./chunk-ZYEKZJQJ.js";
 import {
   openStore
-} from "./chunk-IWI2M52Q.js";
+} from "./chunk-YUS3QHH5.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-2SBGIXZB.js";
+} from "./chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-TGZWV3QL.js";
-import "./chunk-YLU2IGSZ.js";
+} from "./chunk-QNSDQGFS.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
