@@ -31,7 +31,7 @@ var COMMANDS = [
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-A7DHARNK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-OUX634SD.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -149,9 +149,9 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e: unknown) => {
     throw withContext(e, `reading profile ${file}: `);
   });
-  // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. The
-  // loader may move the bytes to a worker thread, so it gets a copy of those to be stored.
-  const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes: bytes.slice() }], []);
+  // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. A worker
+  // gets a clone of the bytes (the loader transfers only summaries back), so these stay intact.
+  const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes }], []);
   const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
   const run = {
     series,

@@ -135,7 +135,7 @@ async function put(argv, io) {
   const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e) => {
     throw withContext(e, `reading profile ${file}: `);
   });
-  const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes: bytes.slice() }], []);
+  const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes }], []);
   const store = await openStore(storeUrl, { cwd: io.cwd, ...historyLimit !== void 0 ? { historyLimit } : {} });
   const run = {
     series,
