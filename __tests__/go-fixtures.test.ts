@@ -84,10 +84,12 @@ describe.each(KINDS)('Go %s profiles', (kind) => {
   });
 
   describe('default rate 524288 (sampled)', () => {
-    it.each(PATTERNS)('%s: a rerun of the good variant passes', (pattern) => {
+    // One sampled profile per side cannot tell a threshold-sized change on these small heaps from
+    // sampling: the verdict is inconclusive (exit 0 by default), never fail or warn.
+    it.each(PATTERNS)('%s: a rerun of the good variant never fails: pass or inconclusive', (pattern) => {
       const v = verdictOf(goFile(pattern, 'good', 524288, kind), goFile(pattern, 'good-rerun', 524288, kind));
-      expect(v.verdict).toBe('pass');
-      for (const m of v.metrics) expect(m.status === 'pass' || m.status === 'noise').toBe(true);
+      expect(['pass', 'inconclusive']).toContain(v.verdict);
+      for (const m of v.metrics) expect(['pass', 'inconclusive']).toContain(m.status);
     });
 
     it.each(LARGE)('%s: regressed still fails on the metric the bug moves, significantly', (pattern) => {
@@ -137,9 +139,9 @@ describe('other producers', () => {
   // The rerun was picked because a total grew past a default threshold through V8's sampling alone
   // (one sample per 512 KiB, like Go's). The profile's period type is inuse_space/bytes, which the
   // noise model must recognize as sampled, or the delta would be judged exact and fail.
-  it('Node (@datadog/pprof): a rerun of the same code passes, its growth reported as noise', () => {
+  it('Node (@datadog/pprof): a rerun of the same code does not fail, its growth reported as inconclusive', () => {
     const v = verdictOf(`${FIXTURES}node/cache.good.heap.pb.gz`, `${FIXTURES}node/cache.good-rerun.heap.pb.gz`);
-    expect(v.verdict).toBe('pass');
+    expect(v.verdict).toBe('inconclusive');
     for (const m of v.metrics) expect(m.z).not.toBeNull();
   });
 });
@@ -152,8 +154,8 @@ describe('shipped examples (npm run demo)', () => {
   });
 
   // Two runs of the same code, picked (by scripts/make-fixtures.sh) so that a total grew past a
-  // default rule's percent and min through sampling alone: the verdict must call it noise.
-  it('examples/no-change passes, and the growth past a threshold is reported as noise', () => {
+  // default rule's percent and min through sampling alone: the verdict must call it inconclusive.
+  it('examples/no-change does not fail: the growth past a threshold is inconclusive', () => {
     const v = verdictOf(
       `${ROOT}examples/no-change/base.allocs.pb.gz`,
       `${ROOT}examples/no-change/current.allocs.pb.gz`,
@@ -164,7 +166,7 @@ describe('shipped examples (npm run demo)', () => {
         (m.sampleType === 'alloc_space' && m.delta >= 1024 * 1024 && m.current > 1.2 * m.base),
     );
     expect(crossed.length).toBeGreaterThan(0);
-    for (const m of crossed) expect({ [m.sampleType]: m.status }).toEqual({ [m.sampleType]: 'noise' });
-    expect(v.verdict).toBe('pass');
+    for (const m of crossed) expect({ [m.sampleType]: m.status }).toEqual({ [m.sampleType]: 'inconclusive' });
+    expect(v.verdict).toBe('inconclusive');
   });
 });

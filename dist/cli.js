@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-WVOLYKWW.js")).diffCommand
+    load: async () => (await import("./chunks/diff-UW32AT3F.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-3BSXOUIW.js")).checkCommand
+    load: async () => (await import("./chunks/check-VJDJ3OK6.js")).checkCommand
   },
   {
     name: "baseline",

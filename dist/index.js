@@ -7,15 +7,19 @@ import {
 import {
   baselineSource,
   findBaseline,
+  historyRequest,
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TH2LTQIR.js";
+} from "./chunks/chunk-UT3MRXDK.js";
 import {
   DEFAULT_CONFIDENCE,
+  DEFAULT_HISTORY_WINDOW,
   GITHUB_COMMENT_LIMIT,
   ICON,
+  INCONCLUSIVE_POLICIES,
   MAX_CELL_CHARS,
+  MIN_HISTORY_BASELINES,
   VERDICT_WORDS,
   compareProfiles,
   failingSampleTypes,
@@ -30,7 +34,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-TQ2EUFH7.js";
+} from "./chunks/chunk-KUXXRWYD.js";
 import {
   runUrl,
   storeBaseline
@@ -863,7 +867,7 @@ function wantsComment(policy, verdict, exists2) {
     case "always":
       return true;
     case "on-change":
-      return exists2 || verdict === "fail" || verdict === "warn" || verdict === "accepted";
+      return exists2 || verdict === "fail" || verdict === "warn" || verdict === "inconclusive" || verdict === "accepted";
     case "on-regression":
       return exists2 || verdict === "fail" || verdict === "accepted";
   }
@@ -890,6 +894,7 @@ async function upsertSticky(sink, issue2, series, body, policy, verdict) {
 // src/app/gate/publish.ts
 async function publish(context, { plan, config, ports: ports2 }) {
   annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  annotateInconclusive(ports2.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
   let comment = null;
   if (plan.pullRequest !== null && config.comment !== "never") {
     if (ports2.comments !== null)
@@ -920,6 +925,14 @@ function annotate(log, series, verdict, report, gating) {
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
   }
+}
+function annotateInconclusive(log, series, report, policy, gating) {
+  if (report === null || report.verdict !== "inconclusive" || policy === "pass") return;
+  const names = report.metrics.filter((m) => m.status === "inconclusive").map(metricName);
+  const text = `cannot tell ${names.join(", ")} from the noise. ${report.advice[0] ?? ""}`.trim();
+  const title = `heapgate ${series}: inconclusive`;
+  if (policy === "fail" && gating) log.error(text, { title });
+  else log.warning(text, { title });
 }
 async function postComment(sink, log, issue2, policy, context) {
   try {
@@ -980,7 +993,8 @@ async function runGate(config, event, current, ports2) {
   });
   const deltas = {};
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
-  const exitCode = verdict === "fail" && plan.failOnRegression ? 1 : 0;
+  const failing = verdict === "fail" || verdict === "inconclusive" && config.onInconclusive === "fail";
+  const exitCode = failing && plan.failOnRegression ? 1 : 0;
   return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2 };
 }
 async function compare(config, rules, found, current, load) {
@@ -995,7 +1009,9 @@ async function compare(config, rules, found, current, load) {
       current: currentSource,
       rules,
       ...config.confidence !== null ? { confidence: config.confidence } : {},
-      top: config.top
+      top: config.top,
+      history: historyRequest(found.pointer, config.history),
+      onInconclusive: config.onInconclusive
     },
     load
   );
@@ -1197,6 +1213,16 @@ var INPUTS = {
     required: false
   },
   top: { description: "Functions listed per sample type in the report (0 = all).", default: "10", required: false },
+  history: {
+    description: `How many of the latest baselines of the branch calibrate the run-to-run noise (their stored totals, no profile download); at least ${MIN_HISTORY_BASELINES} are needed. 0 = off (sampling noise only).`,
+    default: String(DEFAULT_HISTORY_WINDOW),
+    required: false
+  },
+  "on-inconclusive": {
+    description: "When the noise hides a change as large as a rule's threshold (verdict inconclusive): pass (the report says so), warn (also a warning annotation) or fail (the step fails).",
+    default: "pass",
+    required: false
+  },
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
@@ -1244,6 +1270,8 @@ function parseInputs(get) {
   }
   const topText = value("top");
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
+  const historyText = value("history");
+  if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid("history", historyText, "use a whole number \u2265 0 (0 = off)");
   const baseBranch = value("base-branch");
   const baselineSha = value("baseline-sha");
   const token = value("github-token");
@@ -1262,6 +1290,8 @@ function parseInputs(get) {
     acceptLabel: value("accept-label"),
     confidence,
     top: Number(topText),
+    history: Number(historyText),
+    onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
   };
@@ -1312,7 +1342,9 @@ function gateConfig(config, profile) {
     comment: config.comment,
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
-    top: config.top
+    top: config.top,
+    history: config.history,
+    onInconclusive: config.onInconclusive
   };
 }
 async function ports(config, repository, store) {
@@ -1369,7 +1401,8 @@ async function main(env = process.env, cwd = process.cwd()) {
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
-      setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+      const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";
+      setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
     }
     return outcome.exitCode;
   } catch (e) {

@@ -80,6 +80,8 @@ describe('parseInputs', () => {
       acceptLabel: 'heapgate:accept',
       confidence: 3,
       top: 10,
+      history: 30,
+      onInconclusive: 'pass',
       updateBaseline: 'always',
       baselineSha: null,
     });
@@ -98,6 +100,8 @@ describe('parseInputs', () => {
       'accept-label': 'mem-ok',
       confidence: '2.5',
       top: '0',
+      history: '0',
+      'on-inconclusive': 'fail',
       'update-baseline': 'on-pass',
       'baseline-sha': 'ABCDEF1234567',
     });
@@ -112,6 +116,8 @@ describe('parseInputs', () => {
       acceptLabel: 'mem-ok',
       confidence: 2.5,
       top: 0,
+      history: 0,
+      onInconclusive: 'fail',
       updateBaseline: 'on-pass',
       baselineSha: 'abcdef1234567',
     });
@@ -124,6 +130,11 @@ describe('parseInputs', () => {
     [{ 'fail-on-regression': 'yes' }, 'input fail-on-regression: "yes" is not allowed; use true or false'],
     [{ confidence: '-1' }, 'input confidence: "-1" is not allowed; use a number ≥ 0, e.g. 3'],
     [{ top: '2.5' }, 'input top: "2.5" is not allowed; use a whole number ≥ 0 (0 = all)'],
+    [{ history: '-1' }, 'input history: "-1" is not allowed; use a whole number ≥ 0 (0 = off)'],
+    [
+      { 'on-inconclusive': 'ignore' },
+      'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail',
+    ],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],
   ])('%j is a UsageError naming the input and what is allowed', (values, message) => {

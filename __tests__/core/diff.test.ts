@@ -47,6 +47,7 @@ describe('diff', () => {
         delta: 118,
         deltaPercent: (100 * 118) / 7,
         z: null,
+        variance: 0,
       },
       {
         sampleType: 'space',
@@ -56,6 +57,7 @@ describe('diff', () => {
         delta: 11800,
         deltaPercent: (100 * 118) / 7,
         z: null,
+        variance: 0,
       },
     ]);
     expect(d.defaultSampleType).toBe('space');

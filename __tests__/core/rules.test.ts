@@ -68,6 +68,27 @@ describe('parseRules: valid rules', () => {
     expect(parseRules(canonical)[0]).toMatchObject({ percent, min, warnPercent, pattern });
   });
 
+  it('parses a conjunction into its parts, each carrying the canonical text of the whole', () => {
+    const rules = parseRules('# seed\nALL: inuse_space +15% min 256KiB, alloc_objects for a{1,3}: +20%');
+    expect(rules.map((r) => [r.sampleType, r.pattern, formatRule(r), r.index, r.all])).toEqual([
+      [
+        'inuse_space',
+        null,
+        'inuse_space +15% min 256KiB',
+        1,
+        'all: inuse_space +15% min 256KiB, alloc_objects for a{1,3}: +20%',
+      ],
+      [
+        'alloc_objects',
+        'a{1,3}',
+        'alloc_objects for a{1,3}: +20%',
+        1,
+        'all: inuse_space +15% min 256KiB, alloc_objects for a{1,3}: +20%',
+      ],
+    ]);
+    expect(parseRules('inuse_space +15%')[0]!.all).toBeNull();
+  });
+
   it('parses off', () => {
     const [rule] = parseRules('alloc_objects off');
     expect(rule).toMatchObject({ sampleType: 'alloc_objects', off: true, pattern: null });
@@ -118,6 +139,20 @@ describe('parseRules: invalid rules', () => {
     ],
     ['inuse_space off now', '"off" takes nothing after it'],
     ['+15% inuse_space', '"+15%" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)'],
+    [
+      'all: inuse_space +15%',
+      '"all:" needs at least two rules separated by ",", like "all: inuse_space +15%, alloc_objects +20%"',
+    ],
+    [
+      'all: inuse_space +15%,',
+      '"all:" needs at least two rules separated by ",", like "all: inuse_space +15%, alloc_objects +20%"',
+    ],
+    [
+      'all: inuse_space +15%, alloc_objects off',
+      '"alloc_objects off" cannot be part of "all:"; every part needs a threshold',
+    ],
+    ['all: inuse_space +15%, inuse_space +20%', '"inuse_space" appears twice in "all:"'],
+    ['all: inuse_space +15%, alloc_objects 20%', 'expected a threshold like +15% or "off", found "20%"'],
   ])('%s', (text, why) => {
     expect(() => parseRules(text)).toThrow(RuleError);
     expect(() => parseRules(text)).toThrow(`rule 1 ("${text}"): ${why}`);
@@ -211,6 +246,15 @@ describe('defaults and merging', () => {
       ['inuse_objects', 'inuse_objects +20% min 1000', 'default'],
       ['inuse_space', 'inuse_space +5% min 1MiB', 'user'],
       ['inuse_space', 'inuse_space for ^main\\.cache: +10% min 64KiB', 'user'],
+    ]);
+  });
+
+  it('replaces the defaults of the types a conjunction names, reporting its whole text', () => {
+    expect(applied('all: inuse_space +15%, alloc_objects +20%', GO)).toEqual([
+      ['alloc_objects', 'all: inuse_space +15%, alloc_objects +20%', 'user'],
+      ['alloc_space', 'alloc_space +20% min 1MiB', 'default'],
+      ['inuse_objects', 'inuse_objects +20% min 1000', 'default'],
+      ['inuse_space', 'all: inuse_space +15%, alloc_objects +20%', 'user'],
     ]);
   });
 

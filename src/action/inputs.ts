@@ -7,7 +7,8 @@ import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gat
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
-import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
+import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../core/run-noise.js';
+import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict.js';
 
 export interface InputSpec {
   readonly description: string;
@@ -87,6 +88,20 @@ export const INPUTS = {
     required: false,
   },
   top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
+  history: {
+    description:
+      'How many of the latest baselines of the branch calibrate the run-to-run noise (their stored totals, no ' +
+      `profile download); at least ${MIN_HISTORY_BASELINES} are needed. 0 = off (sampling noise only).`,
+    default: String(DEFAULT_HISTORY_WINDOW),
+    required: false,
+  },
+  'on-inconclusive': {
+    description:
+      "When the noise hides a change as large as a rule's threshold (verdict inconclusive): pass (the report " +
+      'says so), warn (also a warning annotation) or fail (the step fails).',
+    default: 'pass',
+    required: false,
+  },
   'update-baseline': {
     description:
       'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but ' +
@@ -107,7 +122,7 @@ export type InputName = keyof typeof INPUTS;
 
 /** The outputs, in the order action.yml lists them. */
 export const OUTPUTS = {
-  verdict: 'pass, warn, fail, no-baseline or accepted.',
+  verdict: 'pass, warn, fail, inconclusive, no-baseline or accepted.',
   report: 'Path to the JSON report.',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
@@ -135,6 +150,8 @@ export interface ActionConfig {
   readonly acceptLabel: string;
   readonly confidence: number;
   readonly top: number;
+  readonly history: number;
+  readonly onInconclusive: InconclusivePolicy;
   readonly updateBaseline: UpdatePolicy;
   readonly baselineSha: string | null;
 }
@@ -184,6 +201,8 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   }
   const topText = value('top');
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
+  const historyText = value('history');
+  if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid('history', historyText, 'use a whole number ≥ 0 (0 = off)');
   const baseBranch = value('base-branch');
   const baselineSha = value('baseline-sha');
   const token = value('github-token');
@@ -202,6 +221,8 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     acceptLabel: value('accept-label'),
     confidence,
     top: Number(topText),
+    history: Number(historyText),
+    onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
   };

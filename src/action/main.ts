@@ -45,6 +45,8 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
     top: config.top,
+    history: config.history,
+    onInconclusive: config.onInconclusive,
   };
 }
 
@@ -111,7 +113,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
-      core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+      const what = outcome.verdict === 'inconclusive' ? 'inconclusive (on-inconclusive: fail)' : 'memory regression';
+      core.setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
     }
     return outcome.exitCode;
   } catch (e) {

@@ -8,7 +8,8 @@ import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
 import { focusPatterns } from '../core/rules.js';
-import { evaluate, type Verdict } from '../core/verdict.js';
+import { runNoise, type HistoryPoint, type RunNoise } from '../core/run-noise.js';
+import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
 import type { ParsedRules } from './rules-input.js';
@@ -24,6 +25,13 @@ export interface CompareRequest {
   readonly top: number;
   /** The sample type the report shows first (name or index); undefined = the default one. */
   readonly sampleIndex?: string | undefined;
+  /**
+   * Earlier baselines' totals (oldest first, at most `window`), for the run-to-run noise; undefined
+   * = no history asked for (a plain diff, or a window of 0).
+   */
+  readonly history?: { readonly points: readonly HistoryPoint[]; readonly window: number } | undefined;
+  /** What an inconclusive verdict does to the exit code; undefined = pass. */
+  readonly onInconclusive?: InconclusivePolicy | undefined;
 }
 
 export interface CompareOutcome {
@@ -53,8 +61,12 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
   let verdict: Verdict;
+  const history = request.history === undefined ? undefined : historyNoise(compared, request.history.points, current);
   try {
-    verdict = evaluate(compared, rules, request.confidence === undefined ? {} : { confidence: request.confidence });
+    verdict = evaluate(compared, rules, {
+      ...(request.confidence === undefined ? {} : { confidence: request.confidence }),
+      ...(history === undefined ? {} : { history }),
+    });
   } catch (e) {
     throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
@@ -63,6 +75,21 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     current: request.current.label,
     top: request.top,
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
+    ...(request.history !== undefined ? { historyWindow: request.history.window } : {}),
   });
-  return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+  const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? 'pass');
+  return { report, verdict, exitCode, summaries: { base, current } };
+}
+
+/** The run-to-run noise of each compared sample type, from baselines sampled like the current profile. */
+function historyNoise(
+  compared: ProfileDiff,
+  points: readonly HistoryPoint[],
+  current: ProfileSummary,
+): Map<string, RunNoise> {
+  const out = new Map<string, RunNoise>();
+  for (const m of compared.metrics) {
+    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period));
+  }
+  return out;
 }

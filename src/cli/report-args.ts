@@ -9,7 +9,9 @@ import type { CompareRequest } from '../app/compare.js';
 import { parseRulesInput, type ParsedRules } from '../app/rules-input.js';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, type Format } from '../core/render/index.js';
-import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
+import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict.js';
+import type { Report } from '../core/report.js';
+import { terminalSafe } from '../core/render/escape.js';
 import type { CliIo } from './command.js';
 import {
   parseChoice,
@@ -24,8 +26,8 @@ import {
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
 
 /**
- * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that
- * order.
+ * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --on-inconclusive,
+ * --output and --help, in that order.
  */
 export function reportOptions(rulesDescription: string): OptionTable {
   return {
@@ -46,6 +48,13 @@ export function reportOptions(rulesDescription: string): OptionTable {
       value: 'Z',
       description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`,
     },
+    'on-inconclusive': {
+      type: 'string',
+      value: 'P',
+      description:
+        'when the noise hides a change as large as a threshold: pass (exit 0), warn (exit 0, a line on stderr) or ' +
+        'fail (exit 1); default pass',
+    },
     output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   };
@@ -59,6 +68,7 @@ export interface ReportArgs {
   readonly top: number;
   readonly sampleIndex: string | undefined;
   readonly confidence: number | undefined;
+  readonly onInconclusive: InconclusivePolicy;
   readonly output: string | undefined;
 }
 
@@ -91,13 +101,38 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
     top,
     sampleIndex: str(values, 'sample-index'),
     confidence,
+    onInconclusive: parseChoice('--on-inconclusive', str(values, 'on-inconclusive') ?? 'pass', INCONCLUSIVE_POLICIES),
     output: str(values, 'output'),
   };
 }
 
 /** The part of the compare request the report options decide. */
-export function reportRequest(args: ReportArgs): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex'> {
-  return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
+export function reportRequest(
+  args: ReportArgs,
+): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'onInconclusive'> {
+  return {
+    rules: args.rules,
+    confidence: args.confidence,
+    top: args.top,
+    sampleIndex: args.sampleIndex,
+    onInconclusive: args.onInconclusive,
+  };
+}
+
+/**
+ * With --on-inconclusive warn or fail, an inconclusive verdict gets a line on standard error naming
+ * the metrics (the report itself says what would make it conclusive).
+ */
+export function noteInconclusive(report: Report, args: Pick<ReportArgs, 'onInconclusive'>, io: CliIo): void {
+  if (report.verdict !== 'inconclusive' || args.onInconclusive === 'pass') return;
+  const names = report.metrics
+    .filter((m) => m.status === 'inconclusive')
+    .map((m) => (m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`));
+  const exit = args.onInconclusive === 'fail' ? ' (exit 1: --on-inconclusive fail)' : '';
+  io.stderr(
+    `heapgate: inconclusive${exit}: the noise hides a change as large as the threshold of ` +
+      `${terminalSafe(names.join(', '))}\n`,
+  );
 }
 
 /**

@@ -22,6 +22,8 @@ export interface MetricDelta {
   readonly delta: number;
   readonly deltaPercent: number | null;
   readonly z: number | null;
+  /** Sampling variance of the delta: var(base) + var(current), 0 when exact. */
+  readonly variance: number;
 }
 
 /** A function rule's focus totals compared; same fields as MetricDelta plus the pattern. */
@@ -79,6 +81,7 @@ function metricDelta(t: ValueType, base: number, current: number, varBase: numbe
     delta,
     deltaPercent: percentOf(delta, base),
     z: zScore(delta, varBase, varCurrent),
+    variance: varBase + varCurrent,
   };
 }
 

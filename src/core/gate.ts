@@ -7,10 +7,11 @@ import type { Report } from './report.js';
 import type { TrendPoint } from './render/trend.js';
 
 /**
- * The gate's verdict: the report's (`pass`, `warn`, `fail`), `accepted` for a failing pull request
- * carrying the accept label, `no-baseline` when there was nothing to compare against.
+ * The gate's verdict: the report's (`pass`, `warn`, `fail`, `inconclusive`), `accepted` for a
+ * failing pull request carrying the accept label, `no-baseline` when there was nothing to compare
+ * against.
  */
-export type GateVerdict = 'pass' | 'warn' | 'fail' | 'accepted' | 'no-baseline';
+export type GateVerdict = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'accepted' | 'no-baseline';
 
 /** Which baseline a run was compared against, and why that one. */
 export interface BaselineInfo {

@@ -1,9 +1,10 @@
 import type { FunctionDelta, ProfileDiff } from './diff.js';
-import { ExitCode, UsageError } from './errors.js';
-import type { MetricResult, Verdict } from './verdict.js';
+import { conclusiveAdvice } from './conclusive.js';
+import { UsageError } from './errors.js';
+import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from './sample-type.js';
 
-/** The outcome of a comparison: fail breaks the build, warn and pass do not. */
+/** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
 export type VerdictKind = Verdict['verdict'];
 
 /**
@@ -33,6 +34,10 @@ export interface Report {
   readonly functionCount: Readonly<Record<string, number>>;
   /** Keyed by sample type: the whole-profile totals, base and current (for pprof-style percentages). */
   readonly totals: Readonly<Record<string, { readonly unit: string; readonly base: number; readonly current: number }>>;
+  /** What would make the inconclusive metrics conclusive, one sentence each; empty when none is. */
+  readonly advice: readonly string[];
+  /** How many earlier baselines the comparison looked at for run-to-run noise; null when none was asked for. */
+  readonly historyWindow: number | null;
 }
 
 export interface ReportOptions {
@@ -45,6 +50,8 @@ export interface ReportOptions {
    * types; undefined = the diff's default sample type.
    */
   readonly sampleIndex?: string;
+  /** How many earlier baselines were looked at (see Report.historyWindow); undefined = none asked for. */
+  readonly historyWindow?: number;
 }
 
 /**
@@ -78,6 +85,8 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     functions,
     functionCount,
     totals,
+    advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== undefined),
+    historyWindow: options.historyWindow ?? null,
   };
 }
 
@@ -91,7 +100,7 @@ export function selectSampleType(diff: ProfileDiff, sampleIndex: string | undefi
   return types[resolveSampleIndex(types, sampleIndex)]!.type;
 }
 
-/** Exit code for a verdict: 1 for fail, 0 for pass and warn. */
-export function verdictExitCode(verdict: VerdictKind): number {
-  return verdict === 'fail' ? ExitCode.fail : ExitCode.pass;
+/** Exit code for a verdict: 1 for fail (and inconclusive when the policy is `fail`), else 0. */
+export function verdictExitCode(verdict: VerdictKind, onInconclusive: InconclusivePolicy = 'pass'): number {
+  return exitCodeOf(verdict, onInconclusive);
 }

@@ -3,6 +3,7 @@
  *
  *   <sample_type> [for <regex>:] +<percent>% [min <amount>] [warn +<percent>%]
  *   <sample_type> off
+ *   all: <rule>, <rule>[, ...]
  *
  * One rule per line or per `;`; `#` starts a comment; blank entries are ignored. This file only
  * parses and prints rules; which rule applies to what is decided in rules.ts.
@@ -29,8 +30,13 @@ export interface Rule {
   readonly origin: 'default' | 'user';
   /** 1-based position among the non-empty rules of its text, for messages. */
   readonly index: number;
-  /** The rule as written, trimmed, for messages. */
+  /** The rule as written, trimmed, for messages (for a part of `all:`, the whole `all:` entry). */
   readonly source: string;
+  /**
+   * For a part of a conjunction (`all: <rule>, <rule>`), the canonical text of the whole conjunction
+   * (see formatConjunction), which fails only when every part fails; null for a rule on its own.
+   */
+  readonly all: string | null;
 }
 
 /**
@@ -111,6 +117,11 @@ export function formatRule(rule: Rule): string {
   return text;
 }
 
+/** The canonical text of a conjunction of parts: `all: inuse_space +15%, alloc_objects +20%`. */
+export function formatConjunction(parts: readonly Rule[]): string {
+  return `all: ${parts.map(formatRule).join(', ')}`;
+}
+
 /** Splits rule text into entries: lines and `;`, comments (from `#`) removed, blanks dropped. */
 function entries(text: string): string[] {
   return text
@@ -182,9 +193,37 @@ function parseThresholds(text: string): Clauses {
   return clauses;
 }
 
-function parseEntry(source: string, index: number, origin: Rule['origin']): Rule {
+/**
+ * A comma that starts the next part of `all:`: followed by a word (the next part's sample type), or
+ * ending the text. Commas elsewhere (inside a part's regex, `{1,3}`) are kept.
+ */
+const PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*(?:\s|$))|,\s*$/;
+
+/** `all: <rule>, <rule>[, ...]`: its parts, each parsed as a rule of its own and marked with the conjunction. */
+function parseConjunction(source: string, body: string, index: number, origin: Rule['origin']): Rule[] {
   const fail = (why: string): never => {
     throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+  };
+  const texts = body.split(PART_SEPARATOR).map((t) => t.trim());
+  if (texts.length < 2 || texts.some((t) => t === '')) {
+    fail('"all:" needs at least two rules separated by ",", like "all: inuse_space +15%, alloc_objects +20%"');
+  }
+  const parts = texts.map((text) => parseEntry(text, index, origin, source));
+  const off = parts.find((p) => p.off);
+  if (off) fail(`"${off.sampleType} off" cannot be part of "all:"; every part needs a threshold`);
+  const seen = new Set<string>();
+  for (const p of parts) {
+    const key = JSON.stringify([p.sampleType, p.pattern]);
+    if (seen.has(key)) fail(`"${p.sampleType}" appears twice in "all:"`);
+    seen.add(key);
+  }
+  const all = formatConjunction(parts);
+  return parts.map((p) => ({ ...p, all }));
+}
+
+function parseEntry(source: string, index: number, origin: Rule['origin'], entry: string = source): Rule {
+  const fail = (why: string): never => {
+    throw new RuleError(`rule ${index} ("${entry}"): ${why}`);
   };
   const typeMatch = /^\S+/.exec(source)!;
   const sampleType = typeMatch[0];
@@ -208,7 +247,7 @@ function parseEntry(source: string, index: number, origin: Rule['origin']): Rule
     }
     rest = body.slice(colon + 1).trim();
   }
-  const base = { sampleType, pattern, origin, index, source };
+  const base = { sampleType, pattern, origin, index, source: entry, all: null };
   if (/^off$/i.test(rest)) {
     if (pattern !== null)
       fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
@@ -228,5 +267,10 @@ function parseEntry(source: string, index: number, origin: Rule['origin']): Rule
  * Does not check sample types against a profile, nor duplicates: see rules.ts.
  */
 export function parseRules(text: string, origin: Rule['origin'] = 'user'): Rule[] {
-  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+  return entries(text).flatMap((source, i) => {
+    const all = /^all\s*:/i.exec(source);
+    return all
+      ? parseConjunction(source, source.slice(all[0].length), i + 1, origin)
+      : [parseEntry(source, i + 1, origin)];
+  });
 }

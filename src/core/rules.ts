@@ -7,7 +7,9 @@
  * it; function rules (`for <regex>:`) add to them. Types are matched the way pprof's sample index
  * is (an `inuse_space` rule applies to a legacy `space` type). A default rule for a metric the
  * profiles lack is skipped; a user rule for one is an error listing the available types, so a
- * typo never silently disables the gate.
+ * typo never silently disables the gate. The parts of a conjunction (`all: ...`) are user rules
+ * like the others: each replaces its sample type's default, and no other rule of the user may
+ * judge the same sample type and pattern.
  */
 import { RuleError } from './errors.js';
 import type { ValueType } from './model.js';
@@ -23,7 +25,7 @@ export interface AppliedRule {
   readonly rule: Rule;
   /** Index into the sample types it was resolved against. */
   readonly sampleTypeIndex: number;
-  /** formatRule(rule): the canonical text the verdict reports. */
+  /** formatRule(rule), or for a part of a conjunction its `all:` text: the canonical text the verdict reports. */
   readonly text: string;
 }
 
@@ -94,8 +96,8 @@ export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]
   const out: AppliedRule[] = [];
   types.forEach((_type, t) => {
     const rule = whole.get(t);
-    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   });
-  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   return out;
 }

@@ -1,34 +1,73 @@
 /**
  * Rules × diff → verdict. A rule fails a metric only when the increase is over its percent, at
- * least its `min`, and more than sampling noise explains; see docs/rules.md and docs/noise-model.md.
+ * least its `min`, and more than the noise explains: sampling noise (significance.ts), and, when a
+ * history is given, the run-to-run noise of earlier baselines (run-noise.ts). See docs/rules.md and
+ * docs/noise-model.md.
  */
 import type { MetricDelta, ProfileDiff } from './diff.js';
-import { UsageError } from './errors.js';
+import { ExitCode, UsageError } from './errors.js';
 import type { ValueType } from './model.js';
 import type { Rule } from './rule-syntax.js';
 import { resolveRules } from './rules.js';
+import type { RunNoise } from './run-noise.js';
+import { criticalValue } from './student-t.js';
 
 /**
- * - `fail`: over the rule's percent and min, and significant (z ≥ confidence, or exact);
+ * - `fail`: over the rule's percent and min, and significant (z ≥ the critical value, or exact);
  * - `warn`: likewise for the warn percent;
- * - `noise`: over a threshold, but sampling explains it (z < confidence): reported, never failing;
- * - `pass`: anything else, including decreases and metrics no rule covers.
+ * - `inconclusive`: over a threshold but not significant, or the smallest change this comparison
+ *   can detect is larger than the rule's threshold: the comparison cannot tell (never failing
+ *   unless asked to, see InconclusivePolicy);
+ * - `pass`: anything else, including decreases that could have been told apart and metrics no
+ *   rule covers.
  */
-export type MetricStatus = 'pass' | 'warn' | 'fail' | 'noise';
+export type MetricStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
+
+/** The variances of a metric's delta, by where they come from (in the metric's unit, squared). */
+export interface VarianceSources {
+  /** Sampling: var(base) + var(current) from the profiles' sampling rates (0 when exact). */
+  readonly sampling: number;
+  /** Across several runs of each side (the runs' spread); 0 with one run per side. */
+  readonly runs: number;
+  /** Run-to-run noise of earlier baselines: (σ of their relative changes × base)²; 0 without a calibrated history. */
+  readonly history: number;
+}
 
 /** One metric (a whole sample type, or a function rule's focus when `pattern` is set) and what its rule made of it. */
 export interface MetricResult extends MetricDelta {
   /** The function rule's regex source; null for a whole sample type. */
   readonly pattern: string | null;
+  /** For a part of a conjunction, the conjunction's status; else the rule's own. */
   readonly status: MetricStatus;
+  /** The status the metric's own rule (or part of a conjunction) gave it. */
+  readonly partStatus: MetricStatus;
   /** The canonical text of the rule applied (see formatRule), null when no rule covers the metric. */
   readonly rule: string | null;
+  /** z of the delta over every variance source; null when they are all 0 (exact). */
+  readonly z: number | null;
+  readonly sources: VarianceSources;
+  /** The z the delta must reach: the confidence, raised (Student's t) when part of the variance is estimated. */
+  readonly critical: number;
+  /** The smallest change this comparison can tell from noise: critical × √(sum of sources); 0 when exact. */
+  readonly detectable: number;
+  /** The rule's threshold as an amount: the larger of its percent of the base and its min; null without a rule. */
+  readonly threshold: number | null;
+  /** Runs compared on each side. */
+  readonly runs: { readonly base: number; readonly current: number };
+  /** The history behind the metric's limit; null when no history was asked for (or for function rules). */
+  readonly history: RunNoise | null;
 }
 
+/** The outcome of a comparison: `fail` if any metric fails, else `inconclusive`, `warn`, `pass` in that order. */
+export type VerdictKind = 'pass' | 'warn' | 'fail' | 'inconclusive';
+
+/** What an inconclusive verdict does to the step or the exit code. */
+export const INCONCLUSIVE_POLICIES = ['pass', 'warn', 'fail'] as const;
+export type InconclusivePolicy = (typeof INCONCLUSIVE_POLICIES)[number];
+
 export interface Verdict {
-  /** `fail` if any metric fails, else `warn` if any warns, else `pass`. */
-  readonly verdict: 'pass' | 'warn' | 'fail';
-  /** The z a change must reach to count as real. */
+  readonly verdict: VerdictKind;
+  /** The z a change must reach to count as real (before any history raises it). */
   readonly confidence: number;
   /** Every common sample type (in the diff's order), then each function rule's result. */
   readonly metrics: readonly MetricResult[];
@@ -40,6 +79,13 @@ export const DEFAULT_CONFIDENCE = 3;
 export interface EvaluateOptions {
   /** Minimum z for a change to count as real; DEFAULT_CONFIDENCE by default. */
   readonly confidence?: number;
+  /**
+   * Run-to-run noise per whole sample type (keyed by type name), from the history of earlier
+   * baselines; absent = no history asked for.
+   */
+  readonly history?: ReadonlyMap<string, RunNoise>;
+  /** Runs compared on each side (1 and 1 by default). */
+  readonly runs?: { readonly base: number; readonly current: number };
 }
 
 /** True when the change is over `percent` of the base; any growth from a base of 0 is. */
@@ -48,14 +94,62 @@ function over(m: MetricDelta, percent: number): boolean {
   return m.deltaPercent !== null && m.deltaPercent > percent;
 }
 
-/** The status one rule gives one metric. */
-function judge(m: MetricDelta, rule: Rule, confidence: number): MetricStatus {
-  if (rule.off || m.delta < rule.min) return 'pass';
-  const significant = m.z === null || m.z >= confidence;
-  if (over(m, rule.percent)) return significant ? 'fail' : 'noise';
-  if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? 'warn' : 'noise';
-  return 'pass';
+/** The delta's variance sources, critical value, z and smallest detectable change. */
+interface Noise {
+  readonly sources: VarianceSources;
+  readonly critical: number;
+  readonly z: number | null;
+  readonly detectable: number;
 }
+
+/**
+ * Sums the variance sources. The history's share is estimated from `df` + 1 changes, so the
+ * critical value is Student's t at the confidence's one-sided level, with the Welch–Satterthwaite
+ * degrees of freedom of the sum (sampling is known exactly: infinite degrees of freedom).
+ */
+function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number): Noise {
+  const sampling = m.variance;
+  const historyVar =
+    history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
+  const total = sampling + historyVar;
+  let df = Number.POSITIVE_INFINITY;
+  if (historyVar > 0 && history !== null && history.kind === 'calibrated') {
+    df = (total * total) / ((historyVar * historyVar) / Math.max(history.df, 1));
+  }
+  const critical = criticalValue(confidence, df);
+  const z = total > 0 ? m.delta / Math.sqrt(total) : null;
+  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable: critical * Math.sqrt(total) };
+}
+
+/** The threshold of a rule as an amount: the larger of its percent of the base and its min. */
+function thresholdOf(m: MetricDelta, rule: Rule): number {
+  return Math.max(rule.min, (rule.percent / 100) * Math.abs(m.base));
+}
+
+/** The status one rule gives one metric. */
+function judge(m: MetricDelta, rule: Rule, noise: Noise): MetricStatus {
+  if (rule.off) return 'pass';
+  const significant = noise.z === null || noise.z >= noise.critical;
+  if (m.delta >= rule.min) {
+    if (over(m, rule.percent)) return significant ? 'fail' : 'inconclusive';
+    if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
+  }
+  // Nothing crossed: a pass only if a change of the threshold's size would have been seen.
+  return noise.detectable > thresholdOf(m, rule) ? 'inconclusive' : 'pass';
+}
+
+/**
+ * A conjunction fails only when every part fails; it passes when some part passes (that part rules
+ * a failure out); warns when every part warns or fails; else it cannot tell.
+ */
+function combine(parts: readonly MetricStatus[]): MetricStatus {
+  if (parts.every((s) => s === 'fail')) return 'fail';
+  if (parts.some((s) => s === 'pass')) return 'pass';
+  if (parts.every((s) => s === 'fail' || s === 'warn')) return 'warn';
+  return 'inconclusive';
+}
+
+const SEVERITY: readonly VerdictKind[] = ['fail', 'inconclusive', 'warn'];
 
 /**
  * Applies rules (defaults and user rules, as from rulesWithDefaults) to a diff. Every common
@@ -68,13 +162,19 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number ≥ 0, got ${confidence}`);
   }
+  const runs = options.runs ?? { base: 1, current: 1 };
   const types: ValueType[] = diff.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
+  const result = (m: MetricDelta, pattern: string | null, rule: Rule | null, text: string | null): MetricResult => {
+    const history = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
+    const noise = noiseOf(m, history, confidence);
+    const status = rule === null ? 'pass' : judge(m, rule, noise);
+    const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };
+  };
   const metrics: MetricResult[] = diff.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
-    return a
-      ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text }
-      : { ...m, pattern: null, status: 'pass', rule: null };
+    return a ? result(m, null, a.rule, a.text) : result(m, null, null, null);
   });
   for (const a of applied) {
     if (a.rule.pattern === null) continue;
@@ -85,12 +185,32 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     if (!f) {
       throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
     }
-    metrics.push({ ...f, status: judge(f, a.rule, confidence), rule: a.text });
+    metrics.push(result(f, f.pattern, a.rule, a.text));
   }
-  const verdict = metrics.some((m) => m.status === 'fail')
-    ? 'fail'
-    : metrics.some((m) => m.status === 'warn')
-      ? 'warn'
-      : 'pass';
-  return { verdict, confidence, metrics };
+  const combined = combineConjunctions(
+    metrics,
+    applied.map((a) => a.rule),
+  );
+  const verdict = SEVERITY.find((s) => combined.some((m) => m.status === s)) ?? 'pass';
+  return { verdict, confidence, metrics: combined };
+}
+
+/** Gives each part of a conjunction the conjunction's status (keeping its own as partStatus). */
+function combineConjunctions(metrics: readonly MetricResult[], rules: readonly Rule[]): MetricResult[] {
+  const groups = new Set(rules.filter((r) => r.all !== null && !r.off).map((r) => r.all!));
+  let out = [...metrics];
+  for (const all of groups) {
+    const parts = out.filter((m) => m.rule === all);
+    const status = combine(parts.map((m) => m.partStatus));
+    out = out.map((m) => (m.rule === all ? { ...m, status } : m));
+  }
+  return out;
+}
+
+/**
+ * The exit code of a verdict: 1 for fail, and for inconclusive when the policy is `fail`; else 0.
+ */
+export function exitCodeOf(verdict: VerdictKind, onInconclusive: InconclusivePolicy = 'pass'): number {
+  if (verdict === 'fail') return ExitCode.fail;
+  return verdict === 'inconclusive' && onInconclusive === 'fail' ? ExitCode.fail : ExitCode.pass;
 }

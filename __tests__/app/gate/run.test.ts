@@ -18,6 +18,7 @@ const GOOD = fixture('good.rate1.heap.pb.gz');
 const RERUN = fixture('good-rerun.rate1.heap.pb.gz');
 const REGRESSED = fixture('regressed.rate1.heap.pb.gz');
 const GOOD_SAMPLED = fixture('good.rate524288.heap.pb.gz');
+const RERUN_SAMPLED = fixture('good-rerun.rate524288.heap.pb.gz');
 interface Harness {
   readonly ports: GatePorts;
   /** What the clock says (ISO 8601); tests move it. */
@@ -61,6 +62,8 @@ const CONFIG: GateConfig = {
   acceptLabel: 'heapgate:accept',
   confidence: null,
   top: 5,
+  history: 30,
+  onInconclusive: 'pass',
 };
 
 async function seed(h: Harness, profile: Uint8Array, s: string, time: string): Promise<void> {
@@ -211,5 +214,55 @@ describe('runGate', () => {
       }),
     ).rejects.toThrow(/^input rules: rule 1/);
     expect(reads).toEqual([]);
+  });
+
+  test('the history of the branch: uncalibrated below 5 baselines, then σ and a limit from their totals', async () => {
+    const h = harness(new MemoryComments(), sha('f'));
+    await seed(h, GOOD, sha('1'), '2026-01-01T01:00:00Z');
+    const pr = event({ name: 'pull_request', branch: null, pullRequest: PR });
+    const early = await runGate(CONFIG, pr, RERUN, h.ports);
+    const space = (out: typeof early) => out.report!.metrics.find((m) => m.sampleType === 'inuse_space')!;
+    expect(space(early).history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5 });
+    expect(early.summary).toContain('uncalibrated: 1 of 5 baselines');
+    for (const [i, profile] of [RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
+      await seed(h, profile, sha(String(i + 2)), `2026-01-01T0${i + 2}:00:00Z`);
+    }
+    const late = await runGate(CONFIG, pr, RERUN, h.ports);
+    expect(space(late).history).toMatchObject({ kind: 'calibrated', baselines: 6, df: 4 });
+    expect(space(late).sources.history).toBeGreaterThan(0);
+    // Exact profiles get a finite z once the history brings run-to-run noise.
+    expect(space(late).z).not.toBeNull();
+    expect(late.summary).toMatch(/`inuse_space`: 6 baselines, mean change [+-]?\d+\.\d%, σ \d+\.\d% → limit ±/);
+    expect(JSON.parse(late.json).report.historyWindow).toBe(30);
+    // The regression is still far beyond that noise.
+    expect((await runGate(CONFIG, pr, REGRESSED, h.ports)).verdict).toBe('fail');
+    // history 0: no history read, and the exact profiles are judged exact again.
+    const off = await runGate({ ...CONFIG, history: 0 }, pr, RERUN, h.ports);
+    expect(space(off)).toMatchObject({ history: null, z: null });
+  });
+
+  test.each([
+    ['pass', 0, []],
+    ['warn', 0, ['warning: cannot tell']],
+    ['fail', 1, ['error: cannot tell']],
+  ] as const)('on-inconclusive %s: exit %d, annotations %j', async (policy, exitCode, annotations) => {
+    const h = harness(new MemoryComments(), sha('a'));
+    await seed(h, GOOD_SAMPLED, sha('a'), '2026-01-01T10:00:00Z');
+    const config = { ...CONFIG, onInconclusive: policy };
+    const out = await runGate(
+      config,
+      event({ name: 'pull_request', branch: null, pullRequest: PR }),
+      RERUN_SAMPLED,
+      h.ports,
+    );
+    expect(out.verdict).toBe('inconclusive');
+    expect(out.exitCode).toBe(exitCode);
+    const logged = h.log
+      .filter((l) => /^(warning|error): cannot tell/.test(l))
+      .map((l) => l.slice(0, l.indexOf('tell') + 4));
+    expect(logged).toEqual(annotations);
+    expect(out.summary).toContain('inconclusive');
+    expect(out.summary).toContain('MemProfileRate');
+    expect(h.comments.comments).toHaveLength(1);
   });
 });

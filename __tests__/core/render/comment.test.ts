@@ -114,12 +114,12 @@ describe('the gate report', () => {
   test('verdict and series first, then the baseline: commit link, branch, why, age and run', () => {
     const md = renderGateMarkdown(ctx());
     const lines = md.split('\n');
-    expect(lines[0]).toBe('### ❌ heapgate `api`: fail — memory regression (1 failed, 0 warned, 1 within noise)');
+    expect(lines[0]).toBe('### ❌ heapgate `api`: fail — memory regression (1 failed, 0 warned, 1 inconclusive)');
     expect(lines[1]).toBe(
       `Baseline: commit [\`aaaaaaaaaaaa\`](https://github.com/o/r/commit/${'a'.repeat(40)}) on \`main\` (the merge ` +
         `base of this pull request), stored 5 hours ago ([run](https://github.com/o/r/actions/runs/5)).`,
     );
-    expect(md).toContain('| metric | base | current | Δ | Δ% | z | rule | status |');
+    expect(md).toContain('| metric | base | current | Δ | Δ% | z | detectable | rule | status |');
     expect(md).toContain('#### Trend of the last baselines');
     expect(md).toContain('```mermaid');
     expect(md).toContain('Reproduce locally: `npx heapgate check heap.pb.gz');

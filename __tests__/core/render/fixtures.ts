@@ -1,7 +1,7 @@
 /**
  * Hand-built diffs and verdicts for the renderer tests; every number is chosen so expectations follow by arithmetic.
  */
-import type { FunctionDelta, ProfileDiff } from '../../../src/core/diff.js';
+import type { FunctionDelta, MetricDelta, ProfileDiff } from '../../../src/core/diff.js';
 import type { MetricResult, Verdict } from '../../../src/core/verdict.js';
 
 export const KiB = 1024;
@@ -34,7 +34,16 @@ export function fn(
 export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: string[] = []): ProfileDiff {
   return {
     metrics: [
-      { sampleType: 'inuse_objects', unit: 'count', base: 1000, current: 1010, delta: 10, deltaPercent: 1, z: 0.3 },
+      {
+        sampleType: 'inuse_objects',
+        unit: 'count',
+        base: 1000,
+        current: 1010,
+        delta: 10,
+        deltaPercent: 1,
+        z: 0.3,
+        variance: (10 / 0.3) ** 2,
+      },
       {
         sampleType: 'inuse_space',
         unit: 'bytes',
@@ -43,6 +52,7 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
         delta: 0.5 * MiB,
         deltaPercent: 50,
         z: 6.25,
+        variance: ((0.5 * MiB) / 6.25) ** 2,
       },
     ],
     functions: {
@@ -60,23 +70,45 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
   };
 }
 
+/**
+ * A judged metric: the delta with its sampling variance as the only source, z 3 as the critical
+ * value (detectable = 3·√variance) and one run per side; `threshold` as given.
+ */
+export function result(
+  m: MetricDelta,
+  fields: Pick<MetricResult, 'pattern' | 'status' | 'rule'> & Partial<MetricResult>,
+): MetricResult {
+  return {
+    ...m,
+    sources: { sampling: m.variance, runs: 0, history: 0 },
+    critical: 3,
+    detectable: 3 * Math.sqrt(m.variance),
+    threshold: null,
+    runs: { base: 1, current: 1 },
+    history: null,
+    partStatus: fields.status,
+    ...fields,
+  };
+}
+
 export function judged(diff: ProfileDiff): MetricResult[] {
   const [objects, space] = diff.metrics;
   return [
-    { ...objects!, pattern: null, status: 'noise', rule: 'inuse_objects +0.5%' },
-    { ...space!, pattern: null, status: 'fail', rule: 'inuse_space +10%' },
-    {
-      sampleType: 'inuse_space',
-      unit: 'bytes',
-      base: 0,
-      current: 768 * KiB,
-      delta: 768 * KiB,
-      deltaPercent: null,
-      z: null,
-      pattern: 'main\\.grow',
-      status: 'pass',
-      rule: null,
-    },
+    result(objects!, { pattern: null, status: 'inconclusive', rule: 'inuse_objects +0.5%', threshold: 5 }),
+    result(space!, { pattern: null, status: 'fail', rule: 'inuse_space +10%', threshold: 0.1 * MiB }),
+    result(
+      {
+        sampleType: 'inuse_space',
+        unit: 'bytes',
+        base: 0,
+        current: 768 * KiB,
+        delta: 768 * KiB,
+        deltaPercent: null,
+        z: null,
+        variance: 0,
+      },
+      { pattern: 'main\\.grow', status: 'pass', rule: null },
+    ),
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * A small JSON Schema (2020-12) validator for the keywords docs/report.schema.json uses: type,
  * const, enum, required, properties, additionalProperties, items, $ref (local "#/..."), minimum,
- * exclusiveMinimum, and the annotations $schema, $id, $defs, title, description. Any other keyword
+ * exclusiveMinimum, oneOf, and the annotations $schema, $id, $defs, title, description. Any other keyword
  * throws, so the schema cannot silently outgrow the validator.
  */
 type Schema = Record<string, unknown>;
@@ -18,6 +18,7 @@ const KEYWORDS = new Set([
   '$ref',
   'minimum',
   'exclusiveMinimum',
+  'oneOf',
 ]);
 
 function typeOf(value: unknown): string {
@@ -42,6 +43,10 @@ export function validate(value: unknown, schema: Schema, root: Schema = schema, 
     if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`validator does not support keyword ${key}`);
   }
   if (typeof schema.$ref === 'string') errors.push(...validate(value, resolveRef(root, schema.$ref), root, path));
+  if (Array.isArray(schema.oneOf)) {
+    const matching = (schema.oneOf as Schema[]).filter((s) => validate(value, s, root, path).length === 0).length;
+    if (matching !== 1) errors.push(`${path}: matches ${matching} of oneOf's ${schema.oneOf.length} schemas, not 1`);
+  }
   const actual = typeOf(value);
   if (schema.type !== undefined) {
     const allowed = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];

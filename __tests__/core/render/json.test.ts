@@ -38,13 +38,22 @@ describe('renderJson', () => {
     expect(validate(json, schema)).toEqual([]);
   });
 
+  test('history: calibrated or uncalibrated objects, anything else is refused', () => {
+    const json = JSON.parse(renderJson(report(2)));
+    json.metrics[0].history = { kind: 'calibrated', baselines: 8, meanChangePercent: 1.5, sdPercent: 4, df: 6 };
+    json.metrics[1].history = { kind: 'uncalibrated', baselines: 2, needed: 5 };
+    expect(validate(json, schema)).toEqual([]);
+    json.metrics[1].history = { kind: 'uncalibrated', baselines: 2 };
+    expect(validate(json, schema)).toEqual(["$.metrics[1].history: matches 0 of oneOf's 3 schemas, not 1"]);
+  });
+
   test('the validator catches a broken report', () => {
     const json = JSON.parse(renderJson(report(2)));
     delete json.metrics[0].status;
     json.verdict = 'maybe';
     json.functions.inuse_space[0].extra = 1;
     expect(validate(json, schema)).toEqual([
-      '$.verdict: "maybe" not in ["pass","warn","fail"]',
+      '$.verdict: "maybe" not in ["pass","warn","fail","inconclusive"]',
       '$.metrics[0]: missing status',
       '$.functions.inuse_space[0]: unexpected property extra',
     ]);
@@ -52,7 +61,7 @@ describe('renderJson', () => {
 
   test('fields, nulls and limits', () => {
     const json = JSON.parse(renderJson(report(2)));
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.verdict).toBe('fail');
     expect([json.base, json.current]).toEqual(['a.pb.gz', 'b.pb.gz']);
     const focus = json.metrics[2];
@@ -66,8 +75,20 @@ describe('renderJson', () => {
       deltaPercent: null,
       z: null,
       status: 'pass',
+      partStatus: 'pass',
       rule: null,
+      threshold: null,
+      critical: 3,
+      detectable: 0,
+      detectablePercent: null,
+      sources: { sampling: 0, runs: 0, history: 0 },
+      runs: { base: 1, current: 1 },
+      history: null,
     });
+    expect(json.metrics[0]).toMatchObject({ status: 'inconclusive', threshold: 5, detectablePercent: 10 });
+    expect(json.metrics[0].detectable).toBeCloseTo(100, 9);
+    expect(json.advice.length).toBeGreaterThan(0);
+    expect(json.historyWindow).toBeNull();
     expect(json.metrics[0].pattern).toBeNull();
     expect(json.functions.inuse_space).toEqual([
       {

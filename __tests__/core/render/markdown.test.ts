@@ -46,9 +46,9 @@ describe('renderMarkdown', () => {
   test('verdict on the first line, labels, metrics table with one row per metric', () => {
     const md = renderMarkdown(report());
     const lines = md.split('\n');
-    expect(lines[0]).toMatch(/^### ❌ heapgate: fail — memory regression \(1 failed, 0 warned, 1 within noise\)$/);
+    expect(lines[0]).toMatch(/^### ❌ heapgate: fail — memory regression \(1 failed, 0 warned, 1 inconclusive\)$/);
     expect(lines[1]).toBe('Base `main@abc123` → current `heap.pb.gz`');
-    const header = lines.indexOf('| metric | base | current | Δ | Δ% | z | rule | status |');
+    const header = lines.indexOf('| metric | base | current | Δ | Δ% | z | detectable | rule | status |');
     expect(header).toBeGreaterThan(0);
     expect(cells(lines[header + 3]!)).toEqual([
       '`inuse_space`',
@@ -57,17 +57,20 @@ describe('renderMarkdown', () => {
       '+512.00 KiB',
       '+50.0%',
       '6.3',
+      '±24.0%',
       '`inuse_space +10%`',
       '❌ fail',
     ]);
     expect(cells(lines[header + 4]!)[0]).toBe('`inuse_space` ~ `main\\.grow`');
   });
 
-  test('explains noise in one line when a metric is within noise', () => {
+  test('says in one line when a metric is inconclusive, then what would make it conclusive', () => {
     const md = renderMarkdown(report());
-    const noise = md.split('\n').filter((l) => l.includes('within sampling noise'));
-    expect(noise).toHaveLength(1);
-    expect(noise[0]).toContain('|z| < 3');
+    const lines = md.split('\n');
+    const at = lines.findIndex((l) => l.includes('inconclusive: the noise hides a change'));
+    expect(lines.filter((l) => l.includes('inconclusive: the noise hides a change'))).toHaveLength(1);
+    expect(lines[at]).toMatch(/^❔ 1 metric is inconclusive/);
+    expect(lines[at + 2]).toMatch(/^- Record the profiles with runtime\\.MemProfileRate \\= 1/);
   });
 
   test('function table for failing sample types only by default, all on request', () => {
@@ -106,7 +109,7 @@ describe('renderMarkdown', () => {
     expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
     const md = renderMarkdown(r);
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(md).toContain('| metric | base | current | Δ | Δ% | z | rule | status |');
+    expect(md).toContain('| metric | base | current | Δ | Δ% | z | detectable | rule | status |');
     expect(md).toContain('`main.grow`');
     expect(md).toContain('Rows left out to fit the size limit');
   });

@@ -10,7 +10,7 @@ describe('buildReport', () => {
     expect(report.confidence).toBe(3);
     expect([report.base, report.current]).toEqual(['a.pb.gz', 'b.pb.gz']);
     expect(report.metrics.map((m) => [m.sampleType, m.pattern, m.status])).toEqual([
-      ['inuse_objects', null, 'noise'],
+      ['inuse_objects', null, 'inconclusive'],
       ['inuse_space', null, 'fail'],
       ['inuse_space', 'main\\.grow', 'pass'],
     ]);

@@ -16,7 +16,7 @@ describe('renderText', () => {
   test('header names the verdict and both profiles', () => {
     const lines = renderText(report(), { color: false }).split('\n');
     expect(lines[0]).toMatch(/^heapgate: FAIL /);
-    expect(lines[0]).toContain('1 failed, 0 warned, 1 within noise');
+    expect(lines[0]).toContain('1 failed, 0 warned, 1 inconclusive');
     expect(lines[1]).toBe('base:    base.pb.gz');
     expect(lines[2]).toBe('current: cur.pb.gz');
   });
@@ -24,7 +24,17 @@ describe('renderText', () => {
   test('metrics table: human units, signed deltas, z, rule and status', () => {
     const lines = renderText(report(), { color: false }).split('\n');
     const header = lines.findIndex((l) => l.startsWith('metric'));
-    expect(cells(lines[header]!)).toEqual(['metric', 'base', 'current', 'Δ', 'Δ%', 'z', 'rule', 'status']);
+    expect(cells(lines[header]!)).toEqual([
+      'metric',
+      'base',
+      'current',
+      'Δ',
+      'Δ%',
+      'z',
+      'detectable',
+      'rule',
+      'status',
+    ]);
     expect(cells(lines[header + 1]!)).toEqual([
       'inuse_objects',
       '1,000',
@@ -32,8 +42,9 @@ describe('renderText', () => {
       '+10',
       '+1.0%',
       '0.3',
+      '±10.0%',
       'inuse_objects +0.5%',
-      'noise',
+      'inconclusive',
     ]);
     expect(cells(lines[header + 2]!)).toEqual([
       'inuse_space',
@@ -42,6 +53,7 @@ describe('renderText', () => {
       '+512.00 KiB',
       '+50.0%',
       '6.3',
+      '±24.0%',
       'inuse_space +10%',
       'fail',
     ]);
@@ -51,6 +63,7 @@ describe('renderText', () => {
       '768.00 KiB',
       '+768.00 KiB',
       'n/a',
+      'exact',
       'exact',
       '-',
       'pass',
@@ -94,12 +107,12 @@ describe('renderText', () => {
     expect(text).not.toContain('main.main\n');
   });
 
-  test('colour only when asked: red fail, yellow noise, green pass', () => {
+  test('colour only when asked: red fail, yellow inconclusive, green pass', () => {
     const plain = renderText(report(), { color: false });
     expect(plain).not.toContain('\u001b');
     const coloured = renderText(report(), { color: true });
     expect(coloured).toContain('\u001b[31mFAIL\u001b[0m');
-    expect(coloured).toContain('\u001b[33mnoise\u001b[0m');
+    expect(coloured).toContain('\u001b[33minconclusive\u001b[0m');
     expect(coloured).toContain('\u001b[32mpass\u001b[0m');
     // Colour codes do not shift columns: stripping them gives the plain report.
     // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC

@@ -8,14 +8,18 @@ import type { GateReportContext, GateVerdict } from '../../core/gate.js';
 import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
 import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/render/units.js';
 import type { Report } from '../../core/report.js';
-import type { MetricResult } from '../../core/verdict.js';
+import type { InconclusivePolicy, MetricResult } from '../../core/verdict.js';
 import { GitHubApiError, type CommentSink, type JobSummary, type Logger } from '../../ports.js';
 import type { RunPlan } from './plan.js';
 import { upsertSticky, type CommentPolicy, type CommentResult } from './sticky-comment.js';
 
 export interface PublishTarget {
   readonly plan: Pick<RunPlan, 'pullRequest' | 'failOnRegression'>;
-  readonly config: { readonly series: string; readonly comment: CommentPolicy };
+  readonly config: {
+    readonly series: string;
+    readonly comment: CommentPolicy;
+    readonly onInconclusive: InconclusivePolicy;
+  };
   readonly ports: { readonly comments: CommentSink | null; readonly summary: JobSummary; readonly log: Logger };
 }
 
@@ -27,6 +31,7 @@ export async function publish(
   { plan, config, ports }: PublishTarget,
 ): Promise<{ readonly comment: CommentResult | null; readonly summary: string }> {
   annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  annotateInconclusive(ports.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
   let comment: CommentResult | null = null;
   if (plan.pullRequest !== null && config.comment !== 'never') {
     if (ports.comments !== null)
@@ -64,6 +69,26 @@ function annotate(log: Logger, series: string, verdict: GateVerdict, report: Rep
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
   }
+}
+
+/**
+ * For an inconclusive verdict: nothing with policy `pass` (the report says it), a warning
+ * annotation with `warn`, an error annotation with `fail` (the step fails when the run gates);
+ * each names the inconclusive metrics and the first remedy.
+ */
+function annotateInconclusive(
+  log: Logger,
+  series: string,
+  report: Report | null,
+  policy: InconclusivePolicy,
+  gating: boolean,
+): void {
+  if (report === null || report.verdict !== 'inconclusive' || policy === 'pass') return;
+  const names = report.metrics.filter((m) => m.status === 'inconclusive').map(metricName);
+  const text = `cannot tell ${names.join(', ')} from the noise. ${report.advice[0] ?? ''}`.trim();
+  const title = `heapgate ${series}: inconclusive`;
+  if (policy === 'fail' && gating) log.error(text, { title });
+  else log.warning(text, { title });
 }
 
 async function postComment(

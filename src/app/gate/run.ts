@@ -11,6 +11,7 @@ import { renderGateJson } from '../../core/render/gate-json.js';
 import type { TrendPoint } from '../../core/render/trend.js';
 import type { Report } from '../../core/report.js';
 import { focusPatterns } from '../../core/rules.js';
+import type { InconclusivePolicy } from '../../core/verdict.js';
 import type {
   BaselineStore,
   Clock,
@@ -23,6 +24,7 @@ import type {
 import { noBaselineSentence, reproduceCommand, seedCommand } from '../commands.js';
 import { compareProfiles } from '../compare.js';
 import { baselineSource, findBaseline, type FoundBaseline } from '../find-baseline.js';
+import { historyRequest } from '../history.js';
 import { parseRulesInput, type ParsedRules, type RulesInput } from '../rules-input.js';
 import { runUrl, storeBaseline } from '../store-baseline.js';
 import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './plan.js';
@@ -41,6 +43,10 @@ export interface GateConfig extends PlanConfig {
   /** null = the engine's default. */
   readonly confidence: number | null;
   readonly top: number;
+  /** Earlier baselines read for the run-to-run noise; 0 = none. */
+  readonly history: number;
+  /** What an inconclusive verdict does: pass, warn (an annotation) or fail the step. */
+  readonly onInconclusive: InconclusivePolicy;
 }
 
 export interface GatePorts {
@@ -133,7 +139,8 @@ export async function runGate(
   });
   const deltas: Record<string, number> = {};
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
-  const exitCode = verdict === 'fail' && plan.failOnRegression ? 1 : 0;
+  const failing = verdict === 'fail' || (verdict === 'inconclusive' && config.onInconclusive === 'fail');
+  const exitCode = failing && plan.failOnRegression ? 1 : 0;
   return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary };
 }
 
@@ -157,6 +164,8 @@ async function compare(
       rules,
       ...(config.confidence !== null ? { confidence: config.confidence } : {}),
       top: config.top,
+      history: historyRequest(found.pointer, config.history),
+      onInconclusive: config.onInconclusive,
     },
     load,
   );

@@ -8,7 +8,8 @@ import { commentMarker } from '../../core/render/comment.js';
 import type { CommentSink, IssueComment } from '../../ports.js';
 
 /**
- * `always`; `on-change`: when the verdict is warn, fail or accepted; `on-regression`: when it is fail (or accepted);
+ * `always`; `on-change`: when the verdict is warn, fail, inconclusive or accepted; `on-regression`: when it
+ * is fail (or accepted);
  * `never`.
  */
 export const COMMENT_POLICIES = ['always', 'on-change', 'on-regression', 'never'] as const;
@@ -34,7 +35,7 @@ export function wantsComment(policy: CommentPolicy, verdict: GateVerdict, exists
     case 'always':
       return true;
     case 'on-change':
-      return exists || verdict === 'fail' || verdict === 'warn' || verdict === 'accepted';
+      return exists || verdict === 'fail' || verdict === 'warn' || verdict === 'inconclusive' || verdict === 'accepted';
     case 'on-regression':
       return exists || verdict === 'fail' || verdict === 'accepted';
   }

@@ -8,15 +8,19 @@ import { openStore } from '../../adapters/store-url.js';
 import { noBaselineSentence, seedCommand } from '../../app/commands.js';
 import { compareProfiles } from '../../app/compare.js';
 import { baselineSource, findBaseline } from '../../app/find-baseline.js';
+import { historyRequest } from '../../app/history.js';
+import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../../core/run-noise.js';
 import { encodeBranch, validateSeries } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
 import { render, type Format } from '../../core/render/index.js';
+import type { Report } from '../../core/report.js';
 import type { Logger } from '../../ports.js';
-import { formatOptions, parseCommandArgs, required, type OptionTable } from '../args.js';
+import { formatOptions, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
+  noteInconclusive,
   parseFormat,
   parseReportArgs,
   reportColor,
@@ -40,6 +44,13 @@ const OPTIONS: OptionTable = {
     value: 'B',
     description: 'fallback when --branch has no baseline (default main)',
   },
+  history: {
+    type: 'string',
+    value: 'N',
+    description:
+      `latest baselines of the branch that calibrate the run-to-run noise (their stored totals; at least ` +
+      `${MIN_HISTORY_BASELINES} needed); 0 = off (default ${DEFAULT_HISTORY_WINDOW})`,
+  },
   ...reportOptions('rules, newline or ";" separated, or @path to a rules file'),
 };
 
@@ -52,8 +63,11 @@ default branch) from the store and compares CURRENT against it, exactly like
 Options:
 ${formatOptions(OPTIONS)}
 
-Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
-70 internal error.
+Every report shows, per metric, the history behind its limit: the baselines read, their mean
+change, σ and the resulting limit (or "uncalibrated: k of ${MIN_HISTORY_BASELINES} baselines").
+
+Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with
+--on-inconclusive fail), 2 usage or input error, 3 baseline store error, 70 internal error.
 `;
 
 interface CheckArgs extends ReportArgs {
@@ -61,6 +75,7 @@ interface CheckArgs extends ReportArgs {
   readonly store: string;
   readonly series: string;
   readonly branches: readonly string[];
+  readonly history: number;
 }
 
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
@@ -79,6 +94,7 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
+    history: str('history') === undefined ? DEFAULT_HISTORY_WINDOW : parseNonNegativeInt('--history', str('history')!),
     ...(await parseReportArgs(values, format, cwd)),
   };
 }
@@ -132,6 +148,7 @@ export const checkCommand: Command = {
     );
     let text: string;
     let exitCode = 0;
+    let report: Report | null = null;
     if (found === undefined) {
       text = noBaselineMessage(args, store.location, args.format);
     } else {
@@ -140,13 +157,16 @@ export const checkCommand: Command = {
           base: baselineSource(found),
           current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args),
+          history: historyRequest(found.pointer, args.history),
         },
         createProfileLoader(),
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      report = outcome.report;
     }
     await emitReport(text, args, io);
+    if (report !== null) noteInconclusive(report, args, io);
     return exitCode;
   },
 };

@@ -8,6 +8,7 @@ import { formatOptions, parseCommandArgs, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
+  noteInconclusive,
   parseFormat,
   parseReportArgs,
   reportColor,
@@ -28,7 +29,8 @@ profiles, gzipped or not), applies the rules with sampling-aware noise threshold
 Options:
 ${formatOptions(OPTIONS)}
 
-Exit codes: 0 pass or warn, 1 fail, 2 usage or input error, 70 internal error.
+Exit codes: 0 pass, warn or inconclusive, 1 fail (or inconclusive with --on-inconclusive fail),
+2 usage or input error, 70 internal error.
 `;
 
 interface DiffArgs extends ReportArgs {
@@ -69,6 +71,7 @@ export const diffCommand: Command = {
       createProfileLoader(),
     );
     await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    noteInconclusive(outcome.report, args, io);
     return outcome.exitCode;
   },
 };

@@ -1,9 +1,10 @@
 import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
-import type { MetricStatus } from '../verdict.js';
+import type { RunNoise } from '../run-noise.js';
+import type { MetricStatus, VarianceSources } from '../verdict.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** A metric in the JSON report: MetricResult with every field present (null where absent). */
 export interface JsonMetric {
@@ -16,13 +17,21 @@ export interface JsonMetric {
   readonly deltaPercent: number | null;
   readonly z: number | null;
   readonly status: MetricStatus;
+  readonly partStatus: MetricStatus;
   readonly rule: string | null;
+  readonly threshold: number | null;
+  readonly critical: number;
+  readonly detectable: number;
+  readonly detectablePercent: number | null;
+  readonly sources: VarianceSources;
+  readonly runs: { readonly base: number; readonly current: number };
+  readonly history: RunNoise | null;
 }
 
 /** A function in the JSON report: FunctionDelta without flatZ. */
 export type JsonFunction = Omit<FunctionDelta, 'flatZ'>;
 
-/** The JSON report, schemaVersion 1: see docs/report-schema.md and docs/report.schema.json. */
+/** The JSON report, schemaVersion 2: see docs/report-schema.md and docs/report.schema.json. */
 export interface JsonReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly verdict: VerdictKind;
@@ -36,6 +45,10 @@ export interface JsonReport {
   readonly metrics: readonly JsonMetric[];
   readonly functions: Readonly<Record<string, readonly JsonFunction[]>>;
   readonly functionCount: Readonly<Record<string, number>>;
+  /** What would make the inconclusive metrics conclusive; [] when none is. */
+  readonly advice: readonly string[];
+  /** Earlier baselines looked at for the run-to-run noise; null when none was asked for. */
+  readonly historyWindow: number | null;
 }
 
 /** Finite numbers pass; NaN and ±Infinity (which JSON cannot hold) become null. */
@@ -76,10 +89,20 @@ export function toJsonReport(report: Report): JsonReport {
       deltaPercent: finiteOrNull(m.deltaPercent),
       z: finiteOrNull(m.z),
       status: m.status,
+      partStatus: m.partStatus,
       rule: m.rule,
+      threshold: m.threshold,
+      critical: m.critical,
+      detectable: m.detectable,
+      detectablePercent: m.base === 0 ? null : finiteOrNull((100 * m.detectable) / Math.abs(m.base)),
+      sources: { ...m.sources },
+      runs: { ...m.runs },
+      history: m.history === null ? null : { ...m.history },
     })),
     functions,
     functionCount: { ...report.functionCount },
+    advice: [...report.advice],
+    historyWindow: report.historyWindow,
   };
 }
 

@@ -2,7 +2,15 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report } from '../report.js';
 import type { MetricResult } from '../verdict.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
-import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
+import {
+  detectableCell,
+  failingSampleTypes,
+  historyLines,
+  ICON,
+  statusCounts,
+  valueCell,
+  VERDICT_WORDS,
+} from './parts.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
@@ -30,14 +38,14 @@ export interface MarkdownOptions {
 /**
  * The report as GitHub-flavoured Markdown, for a PR comment or a job summary: the verdict on the
  * first line, a `⚠️` line per warning (profiles not made alike; kept in the compact form too), the
- * base and current labels, the metrics table, one line explaining noise (when some metric is within
- * noise), then a table of function deltas per selected sample type.
+ * base and current labels, the metrics table, the history behind each limit and what would make
+ * an inconclusive metric conclusive, then a table of function deltas per selected sample type.
  *
  * Every profile-derived string (sample types, units, function names, labels, rules, patterns,
  * warnings) is escaped, so nothing in a profile can alter the layout, inject HTML or mention anyone.
  *
  * Size: when the full report exceeds `budget`, function rows are dropped first (halving the rows per
- * table, then dropping the tables), then pass/noise metric rows; as a last resort the text is cut at
+ * table, then dropping the tables), then pass/inconclusive metric rows; as a last resort the text is cut at
  * a line boundary with a note. The result never exceeds the budget.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -59,10 +67,10 @@ function compose(report: Report, types: readonly string[], rows: number, reduced
   const metrics = compact ? report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn') : report.metrics;
   parts.push(...metricsTable(metrics));
   if (metrics.length < report.metrics.length) {
-    parts.push('', `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+    parts.push('', `_${report.metrics.length - metrics.length} passing or inconclusive metrics left out._`);
   }
-  const noise = noiseLine(report);
-  if (noise !== null) parts.push('', noise);
+  const noise = noiseLines(report);
+  if (noise.length > 0) parts.push('', ...noise);
   for (const type of types) parts.push('', ...functionSection(report, type, rows));
   if (reduced) {
     parts.push('', '_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._');
@@ -97,8 +105,8 @@ function labelsLine(report: Report): string {
 function metricsTable(metrics: readonly MetricResult[]): string[] {
   if (metrics.length === 0) return ['_No metrics compared._'];
   const lines = [
-    '| metric | base | current | Δ | Δ% | z | rule | status |',
-    '| :-- | --: | --: | --: | --: | --: | :-- | :-- |',
+    '| metric | base | current | Δ | Δ% | z | detectable | rule | status |',
+    '| :-- | --: | --: | --: | --: | --: | --: | :-- | :-- |',
   ];
   for (const m of metrics) {
     const name =
@@ -113,22 +121,35 @@ function metricsTable(metrics: readonly MetricResult[]): string[] {
         valueCell(formatSignedValue(m.delta, m.unit)),
         formatDeltaPercent(m.deltaPercent),
         formatZ(m.z),
+        valueCell(detectableCell(m)),
         m.rule === null ? '—' : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
-        `${ICON[m.status]} ${m.status}`,
+        `${ICON[m.status]} ${m.status}${m.status === m.partStatus ? '' : ` (own ${m.partStatus})`}`,
       ].join(' | ')} |`,
     );
   }
   return lines;
 }
 
-function noiseLine(report: Report): string | null {
-  const noise = report.metrics.filter((m) => m.status === 'noise').length;
-  if (noise === 0) return null;
-  const changes = noise === 1 ? '1 change crosses a threshold but is' : `${noise} changes cross a threshold but are`;
-  return (
-    `💤 ${changes} within sampling noise (|z| < ${report.confidence}): ` +
-    'heap profiles record a sample per ~512 KiB allocated, so identical runs differ.'
-  );
+/**
+ * The history behind each limit (a bullet per sample type), then, when some metric is inconclusive,
+ * one line saying so and a bullet per remedy.
+ */
+function noiseLines(report: Report): string[] {
+  const out: string[] = [];
+  const history = historyLines(report, (t) => markdownCode(t, false));
+  if (history.length > 0) out.push('Run-to-run noise from the history:', '', ...history.map((h) => `- ${h}`));
+  const n = report.metrics.filter((m) => m.status === 'inconclusive').length;
+  if (n > 0) {
+    const what = n === 1 ? '1 metric is' : `${n} metrics are`;
+    if (out.length > 0) out.push('');
+    out.push(
+      `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold ` +
+        '(the detectable column). To make it conclusive:',
+      '',
+      ...report.advice.map((a) => `- ${markdownText(a)}`),
+    );
+  }
+  return out;
 }
 
 function functionSampleTypes(report: Report, which: 'failing' | 'all'): string[] {

@@ -5,15 +5,16 @@
  */
 import type { GateVerdict } from '../gate.js';
 import type { Report } from '../report.js';
-import type { MetricStatus } from '../verdict.js';
+import type { MetricResult, MetricStatus } from '../verdict.js';
 import { markdownText } from './escape.js';
+import { formatDeltaPercent, formatValue } from './units.js';
 
 /** The icon of a metric's status or of a verdict (the report's or the gate's). */
 export const ICON: Readonly<Record<MetricStatus | GateVerdict, string>> = {
   pass: '✅',
   warn: '⚠️',
   fail: '❌',
-  noise: '💤',
+  inconclusive: '❔',
   accepted: '☑️',
   'no-baseline': '🆕',
 };
@@ -23,14 +24,48 @@ export const VERDICT_WORDS: Readonly<Record<GateVerdict, string>> = {
   pass: 'no memory regression',
   warn: 'memory warning',
   fail: 'memory regression',
+  inconclusive: 'cannot tell from the noise',
   accepted: 'memory regression, accepted',
   'no-baseline': 'no baseline yet',
 };
 
-/** "1 failed, 0 warned, 2 within noise": how many of the report's metrics have each status. */
+/** "1 failed, 0 warned, 2 inconclusive": how many of the report's metrics have each status. */
 export function statusCounts(report: Report): string {
   const n = (status: MetricStatus): number => report.metrics.filter((m) => m.status === status).length;
-  return `${n('fail')} failed, ${n('warn')} warned, ${n('noise')} within noise`;
+  return `${n('fail')} failed, ${n('warn')} warned, ${n('inconclusive')} inconclusive`;
+}
+
+/**
+ * The smallest change the comparison can detect, as a percent of the base (`±12.3%`), or in the
+ * metric's unit when the base is 0; `exact` when nothing is noisy.
+ */
+export function detectableCell(m: MetricResult): string {
+  if (m.detectable === 0) return 'exact';
+  if (m.base === 0) return `±${formatValue(m.detectable, m.unit)}`;
+  const percent = (100 * m.detectable) / Math.abs(m.base);
+  return `±${percent >= 0.1 ? percent.toFixed(1) : percent.toPrecision(1)}%`;
+}
+
+/**
+ * Per whole sample type with a history, the history behind its limit in the seed's terms:
+ * `8 baselines, mean change +1.2%, σ 3.1% → limit ±9.4% (z ≥ 4.5)`, or `uncalibrated: 2 of 5
+ * baselines`. `name` formats the (untrusted) sample type for the output format.
+ */
+export function historyLines(report: Report, name: (sampleType: string) => string): string[] {
+  const out: string[] = [];
+  for (const m of report.metrics) {
+    const h = m.history;
+    if (m.pattern !== null || h === null) continue;
+    if (h.kind === 'uncalibrated') {
+      out.push(`${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`);
+      continue;
+    }
+    out.push(
+      `${name(m.sampleType)}: ${h.baselines} baselines, mean change ${formatDeltaPercent(h.meanChangePercent)}, ` +
+        `σ ${h.sdPercent.toFixed(1)}% → limit ${detectableCell(m)} (z ≥ ${m.critical.toFixed(1)})`,
+    );
+  }
+  return out;
 }
 
 /** The sample types of the failing or warning metrics, each once, in the report's metric order. */
@@ -44,5 +79,5 @@ export function failingSampleTypes(report: Report): string[] {
 
 /** A Markdown cell for a formatted number: plain when it is only digits, units and signs, escaped otherwise. */
 export function valueCell(text: string): string {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+  return /^[\w .,%+±-]*$/.test(text) ? text : markdownText(text);
 }

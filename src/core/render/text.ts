@@ -2,23 +2,24 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
-import { statusCounts } from './parts.js';
+import { detectableCell, historyLines, statusCounts } from './parts.js';
 import { layoutTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 export interface TextOptions {
-  /** ANSI colours: red for fail, yellow for warn and noise, green for pass. */
+  /** ANSI colours: red for fail, yellow for warn and inconclusive, green for pass. */
   readonly color: boolean;
 }
 
-const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', noise: '33', pass: '32' };
+const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', inconclusive: '33', pass: '32' };
 
 /**
  * The terminal report: a header line with the verdict, the two profiles' names, a line
  * `warning: ...` per warning of the report (profiles not made alike), the metrics table (base,
- * current, Δ, Δ%, z, rule, status in human units), then a `go tool pprof -top -diff_base`-style table of the
- * report's functions for `report.sampleType`: flat Δ, flat%, sum%, cum Δ, cum%, name, with
- * percentages of the base total and unsigned as pprof prints them. Profile-derived strings are
+ * current, Δ, Δ%, z, smallest detectable change, rule, status in human units), the history behind
+ * each limit and what would make an inconclusive comparison conclusive, then a
+ * `go tool pprof -top -diff_base`-style table of the report's functions for `report.sampleType`:
+ * flat Δ, flat%, sum%, cum Δ, cum%, name, with percentages of the base total and unsigned as pprof prints them. Profile-derived strings are
  * printed with control characters escaped. Ends with a newline.
  */
 export function renderText(report: Report, options: TextOptions): string {
@@ -41,13 +42,19 @@ export function renderText(report: Report, options: TextOptions): string {
         { header: 'Δ', align: 'right' },
         { header: 'Δ%', align: 'right' },
         { header: 'z', align: 'right' },
+        { header: 'detectable', align: 'right' },
         { header: 'rule', align: 'left' },
         { header: 'status', align: 'left' },
       ],
       report.metrics.map(metricRow),
-      (row, col, cell) => (col === 7 ? paint(report.metrics[row]!.status, cell) : cell),
+      (row, col, cell) => (col === 8 ? paint(report.metrics[row]!.status, cell) : cell),
     );
     lines.push(...table);
+  }
+  const history = historyLines(report, terminalSafe);
+  if (history.length > 0) lines.push('', 'Run-to-run noise from the history:', ...history.map((h) => `  ${h}`));
+  if (report.advice.length > 0) {
+    lines.push('', 'Inconclusive: to make it conclusive:', ...report.advice.map((a) => `  - ${a}`));
   }
   lines.push('');
   lines.push(...functionTable(report));
@@ -59,7 +66,7 @@ function verdictWord(verdict: VerdictKind): string {
 }
 
 function summaryLine(report: Report): string {
-  return `(${statusCounts(report)}; a change is real when |z| ≥ ${report.confidence})`;
+  return `(${statusCounts(report)}; a change is real when z ≥ ${report.confidence}, or more with a short history)`;
 }
 
 function metricName(m: MetricResult): string {
@@ -74,8 +81,9 @@ function metricRow(m: MetricResult): string[] {
     formatSignedValue(m.delta, m.unit),
     formatDeltaPercent(m.deltaPercent),
     formatZ(m.z),
+    detectableCell(m),
     m.rule === null ? '-' : terminalSafe(m.rule),
-    m.status,
+    m.status === m.partStatus ? m.status : `${m.status} (own ${m.partStatus})`,
   ];
 }
 

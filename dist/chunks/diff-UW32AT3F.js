@@ -1,20 +1,21 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  noteInconclusive,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-RXZY6SG6.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-5BYY2YQB.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-KUXXRWYD.js";
 import {
   createProfileLoader
 } from "./chunk-QNSDQGFS.js";
@@ -38,7 +39,8 @@ profiles, gzipped or not), applies the rules with sampling-aware noise threshold
 Options:
 ${formatOptions(OPTIONS)}
 
-Exit codes: 0 pass or warn, 1 fail, 2 usage or input error, 70 internal error.
+Exit codes: 0 pass, warn or inconclusive, 1 fail (or inconclusive with --on-inconclusive fail),
+2 usage or input error, 70 internal error.
 `;
 async function parseDiffArgs(argv, cwd) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -67,6 +69,7 @@ var diffCommand = {
       createProfileLoader()
     );
     await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    noteInconclusive(outcome.report, args, io);
     return outcome.exitCode;
   }
 };

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-KUXXRWYD.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -91,10 +91,19 @@ async function mergeBaseOf(ports, commits) {
   }
 }
 
+// src/app/history.ts
+function historyRequest(pointer, window) {
+  if (window <= 0) return void 0;
+  const newestFirst = pointer === void 0 ? [] : [pointer.current, ...pointer.history];
+  const points = newestFirst.slice(0, window).reverse().map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period }));
+  return { points, window };
+}
+
 export {
   reproduceCommand,
   seedCommand,
   noBaselineSentence,
   baselineSource,
-  findBaseline
+  findBaseline,
+  historyRequest
 };

@@ -1,30 +1,35 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  noteInconclusive,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-RXZY6SG6.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
 import {
   formatOptions,
   parseCommandArgs,
+  parseNonNegativeInt,
   required
 } from "./chunk-5BYY2YQB.js";
 import {
   baselineSource,
   findBaseline,
+  historyRequest,
   noBaselineSentence,
   seedCommand
-} from "./chunk-TH2LTQIR.js";
+} from "./chunk-UT3MRXDK.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-KUXXRWYD.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";
@@ -58,6 +63,11 @@ var OPTIONS = {
     value: "B",
     description: "fallback when --branch has no baseline (default main)"
   },
+  history: {
+    type: "string",
+    value: "N",
+    description: `latest baselines of the branch that calibrate the run-to-run noise (their stored totals; at least ${MIN_HISTORY_BASELINES} needed); 0 = off (default ${DEFAULT_HISTORY_WINDOW})`
+  },
   ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
@@ -69,8 +79,11 @@ default branch) from the store and compares CURRENT against it, exactly like
 Options:
 ${formatOptions(OPTIONS)}
 
-Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
-70 internal error.
+Every report shows, per metric, the history behind its limit: the baselines read, their mean
+change, \u03C3 and the resulting limit (or "uncalibrated: k of ${MIN_HISTORY_BASELINES} baselines").
+
+Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with
+--on-inconclusive fail), 2 usage or input error, 3 baseline store error, 70 internal error.
 `;
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -88,6 +101,7 @@ async function parseCheckArgs(argv, cwd, env) {
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
+    history: str("history") === void 0 ? DEFAULT_HISTORY_WINDOW : parseNonNegativeInt("--history", str("history")),
     ...await parseReportArgs(values, format, cwd)
   };
 }
@@ -132,6 +146,7 @@ var checkCommand = {
     );
     let text;
     let exitCode = 0;
+    let report = null;
     if (found === void 0) {
       text = noBaselineMessage(args, store.location, args.format);
     } else {
@@ -139,14 +154,17 @@ var checkCommand = {
         {
           base: baselineSource(found),
           current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
-          ...reportRequest(args)
+          ...reportRequest(args),
+          history: historyRequest(found.pointer, args.history)
         },
         createProfileLoader()
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      report = outcome.report;
     }
     await emitReport(text, args, io);
+    if (report !== null) noteInconclusive(report, args, io);
     return exitCode;
   }
 };

@@ -7,16 +7,19 @@ import {
 } from "./chunk-5BYY2YQB.js";
 import {
   DEFAULT_CONFIDENCE,
+  INCONCLUSIVE_POLICIES,
+  detectableCell,
   formatDeltaPercent,
   formatPprofPercent,
   formatSignedValue,
   formatValue,
   formatZ,
+  historyLines,
   parseRulesInput,
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-KUXXRWYD.js";
 import {
   describeFsError,
   terminalSafe
@@ -51,7 +54,7 @@ function width(text) {
 }
 
 // src/core/render/text.ts
-var COLOURS = { fail: "31", warn: "33", noise: "33", pass: "32" };
+var COLOURS = { fail: "31", warn: "33", inconclusive: "33", pass: "32" };
 function renderText(report, options) {
   const paint = (status, text) => options.color ? `\x1B[${COLOURS[status]}m${text}\x1B[0m` : text;
   const lines = [];
@@ -71,13 +74,19 @@ function renderText(report, options) {
         { header: "\u0394", align: "right" },
         { header: "\u0394%", align: "right" },
         { header: "z", align: "right" },
+        { header: "detectable", align: "right" },
         { header: "rule", align: "left" },
         { header: "status", align: "left" }
       ],
       report.metrics.map(metricRow),
-      (row, col, cell) => col === 7 ? paint(report.metrics[row].status, cell) : cell
+      (row, col, cell) => col === 8 ? paint(report.metrics[row].status, cell) : cell
     );
     lines.push(...table);
+  }
+  const history = historyLines(report, terminalSafe);
+  if (history.length > 0) lines.push("", "Run-to-run noise from the history:", ...history.map((h) => `  ${h}`));
+  if (report.advice.length > 0) {
+    lines.push("", "Inconclusive: to make it conclusive:", ...report.advice.map((a) => `  - ${a}`));
   }
   lines.push("");
   lines.push(...functionTable(report));
@@ -88,7 +97,7 @@ function verdictWord(verdict) {
   return verdict.toUpperCase();
 }
 function summaryLine(report) {
-  return `(${statusCounts(report)}; a change is real when |z| \u2265 ${report.confidence})`;
+  return `(${statusCounts(report)}; a change is real when z \u2265 ${report.confidence}, or more with a short history)`;
 }
 function metricName(m) {
   return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
@@ -101,8 +110,9 @@ function metricRow(m) {
     formatSignedValue(m.delta, m.unit),
     formatDeltaPercent(m.deltaPercent),
     formatZ(m.z),
+    detectableCell(m),
     m.rule === null ? "-" : terminalSafe(m.rule),
-    m.status
+    m.status === m.partStatus ? m.status : `${m.status} (own ${m.partStatus})`
   ];
 }
 function functionTable(report) {
@@ -183,6 +193,11 @@ function reportOptions(rulesDescription) {
       value: "Z",
       description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`
     },
+    "on-inconclusive": {
+      type: "string",
+      value: "P",
+      description: "when the noise hides a change as large as a threshold: pass (exit 0), warn (exit 0, a line on stderr) or fail (exit 1); default pass"
+    },
     output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
     help: { type: "boolean", short: "h", description: "show this help" }
   };
@@ -207,11 +222,27 @@ async function parseReportArgs(values, format, cwd) {
     top,
     sampleIndex: str(values, "sample-index"),
     confidence,
+    onInconclusive: parseChoice("--on-inconclusive", str(values, "on-inconclusive") ?? "pass", INCONCLUSIVE_POLICIES),
     output: str(values, "output")
   };
 }
 function reportRequest(args) {
-  return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
+  return {
+    rules: args.rules,
+    confidence: args.confidence,
+    top: args.top,
+    sampleIndex: args.sampleIndex,
+    onInconclusive: args.onInconclusive
+  };
+}
+function noteInconclusive(report, args, io) {
+  if (report.verdict !== "inconclusive" || args.onInconclusive === "pass") return;
+  const names = report.metrics.filter((m) => m.status === "inconclusive").map((m) => m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`);
+  const exit = args.onInconclusive === "fail" ? " (exit 1: --on-inconclusive fail)" : "";
+  io.stderr(
+    `heapgate: inconclusive${exit}: the noise hides a change as large as the threshold of ${terminalSafe(names.join(", "))}
+`
+  );
 }
 function reportColor(args, io) {
   return args.output === void 0 && io.stdoutIsTTY && io.env.NO_COLOR === void 0;
@@ -235,6 +266,7 @@ export {
   parseFormat,
   parseReportArgs,
   reportRequest,
+  noteInconclusive,
   reportColor,
   emitReport
 };

@@ -21,6 +21,51 @@ import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
 
+// src/core/run-noise.ts
+var MIN_HISTORY_BASELINES = 5;
+var DEFAULT_HISTORY_WINDOW = 30;
+var NORMAL_IQR = 1.3489795003921634;
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+function consecutiveChanges(values) {
+  const out = [];
+  for (let i = 1; i < values.length; i++) {
+    const prev = values[i - 1];
+    if (prev > 0 && Number.isFinite(values[i])) out.push(100 * (values[i] - prev) / prev);
+  }
+  return out;
+}
+function runNoise(points, type, period) {
+  const values = [];
+  for (const p of points) {
+    if (p.period !== period) continue;
+    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
+    if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
+  }
+  const changes = consecutiveChanges(values);
+  if (values.length < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
+    return { kind: "uncalibrated", baselines: values.length, needed: MIN_HISTORY_BASELINES };
+  }
+  const sorted = [...changes].sort((a, b) => a - b);
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  const iqr = q3 - q1;
+  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
+  const mean = inside.reduce((s, c) => s + c, 0) / inside.length;
+  return {
+    kind: "calibrated",
+    baselines: values.length,
+    meanChangePercent: mean,
+    sdPercent: iqr / NORMAL_IQR,
+    df: changes.length - 1
+  };
+}
+
 // src/core/diff.ts
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
@@ -34,7 +79,8 @@ function metricDelta(t, base, current, varBase, varCurrent) {
     current,
     delta,
     deltaPercent: percentOf(delta, base),
-    z: zScore(delta, varBase, varCurrent)
+    z: zScore(delta, varBase, varCurrent),
+    variance: varBase + varCurrent
   };
 }
 function typeList(types) {
@@ -148,43 +194,39 @@ function diff(base, current) {
   };
 }
 
-// src/core/report.ts
-function buildReport(diff2, verdict, options) {
-  if (!Number.isInteger(options.top) || options.top < 0) {
-    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
-  }
-  const sampleType = selectSampleType(diff2, options.sampleIndex);
-  const limit = options.top === 0 ? null : options.top;
-  const functions = {};
-  const functionCount = {};
-  const totals = {};
-  for (const metric of diff2.metrics) {
-    const rows = diff2.functions[metric.sampleType] ?? [];
-    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
-    functionCount[metric.sampleType] = rows.length;
-    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
-  }
-  return {
-    verdict: verdict.verdict,
-    confidence: verdict.confidence,
-    base: options.base,
-    current: options.current,
-    warnings: [...diff2.warnings],
-    metrics: verdict.metrics,
-    sampleType,
-    top: limit,
-    functions,
-    functionCount,
-    totals
-  };
+// src/core/conclusive.ts
+function dominant(m) {
+  const { sampling, runs, history } = m.sources;
+  if (history >= sampling && history >= runs) return "history";
+  return runs > sampling ? "runs" : "sampling";
 }
-function selectSampleType(diff2, sampleIndex) {
-  if (sampleIndex === void 0) return diff2.defaultSampleType;
-  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
-  return types[resolveSampleIndex(types, sampleIndex)].type;
-}
-function verdictExitCode(verdict) {
-  return verdict === "fail" ? ExitCode.fail : ExitCode.pass;
+function conclusiveAdvice(metrics, historyAsked) {
+  const inconclusive = metrics.filter((m) => m.partStatus === "inconclusive" || m.status === "inconclusive");
+  if (inconclusive.length === 0) return [];
+  const out = /* @__PURE__ */ new Set();
+  for (const m of inconclusive) {
+    const source = dominant(m);
+    if (source === "sampling" && m.sources.sampling > 0) {
+      out.add(
+        "Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every allocation is then counted and sampling noise is gone."
+      );
+      out.add("Or compare several runs per side (a loop, or go test -count): the spread shrinks with \u221Aruns.");
+    }
+    if (source === "history" || source === "runs") {
+      out.add(
+        "The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and compare several runs per side."
+      );
+    }
+  }
+  const uncalibrated = inconclusive.some((m) => m.history?.kind === "uncalibrated");
+  if (uncalibrated) {
+    out.add(
+      "The history has too few baselines to calibrate the run-to-run noise: it calibrates itself from 5 baselines of the branch."
+    );
+  } else if (!historyAsked) {
+    out.add("heapgate check (or the Action) also learns the run-to-run noise from the baselines of the branch.");
+  }
+  return [...out];
 }
 
 // src/core/rule-syntax.ts
@@ -239,6 +281,9 @@ function formatRule(rule) {
   if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
   if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
   return text;
+}
+function formatConjunction(parts) {
+  return `all: ${parts.map(formatRule).join(", ")}`;
 }
 function entries(text) {
   return text.split(/\r?\n/).map((line) => {
@@ -298,9 +343,30 @@ function parseThresholds(text) {
   }
   return clauses;
 }
-function parseEntry(source, index, origin) {
+var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*\s+(?:\+|for(?:\s|$)|off(?:\s|$)))/i;
+function parseConjunction(source, body, index, origin) {
   const fail = (why) => {
     throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+  };
+  const texts = body.split(PART_SEPARATOR).map((t) => t.trim());
+  if (texts.length < 2 || texts.some((t) => t === "")) {
+    fail('"all:" needs at least two rules separated by ",", like "all: inuse_space +15%, alloc_objects +20%"');
+  }
+  const parts = texts.map((text) => parseEntry(text, index, origin, source));
+  const off = parts.find((p) => p.off);
+  if (off) fail(`"${off.sampleType} off" cannot be part of "all:"; every part needs a threshold`);
+  const seen = /* @__PURE__ */ new Set();
+  for (const p of parts) {
+    const key = JSON.stringify([p.sampleType, p.pattern]);
+    if (seen.has(key)) fail(`"${p.sampleType}" appears twice in "all:"`);
+    seen.add(key);
+  }
+  const all = formatConjunction(parts);
+  return parts.map((p) => ({ ...p, all }));
+}
+function parseEntry(source, index, origin, entry = source) {
+  const fail = (why) => {
+    throw new RuleError(`rule ${index} ("${entry}"): ${why}`);
   };
   const typeMatch = /^\S+/.exec(source);
   const sampleType = typeMatch[0];
@@ -323,7 +389,7 @@ function parseEntry(source, index, origin) {
     }
     rest = body.slice(colon + 1).trim();
   }
-  const base = { sampleType, pattern, origin, index, source };
+  const base = { sampleType, pattern, origin, index, source: entry, all: null };
   if (/^off$/i.test(rest)) {
     if (pattern !== null)
       fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
@@ -338,7 +404,10 @@ function parseEntry(source, index, origin) {
   }
 }
 function parseRules(text, origin = "user") {
-  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+  return entries(text).flatMap((source, i) => {
+    const all = /^all\s*:/i.exec(source);
+    return all ? parseConjunction(source, source.slice(all[0].length), i + 1, origin) : [parseEntry(source, i + 1, origin)];
+  });
 }
 
 // src/core/rules.ts
@@ -392,35 +461,174 @@ function resolveRules(rules, types) {
   const out = [];
   types.forEach((_type, t) => {
     const rule = whole.get(t);
-    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   });
-  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   return out;
 }
 
+// src/core/student-t.ts
+function normalUpperTail(z) {
+  if (Number.isNaN(z)) return Number.NaN;
+  if (z < 0) return 1 - normalUpperTail(-z);
+  return 0.5 * erfc(z / Math.SQRT2);
+}
+function erfc(x) {
+  if (x < 2) {
+    let sum = x;
+    let term = x;
+    for (let n = 1; n < 200; n++) {
+      term *= -x * x / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return 1 - 2 / Math.sqrt(Math.PI) * sum;
+  }
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    d = x + a * d;
+    d = d === 0 ? tiny : 1 / d;
+    c = x + a / c;
+    if (c === 0) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / (f * Math.sqrt(Math.PI));
+}
+function logGamma(x) {
+  const c = [
+    0.9999999999998099,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.3234287776531,
+    -176.6150291621406,
+    12.507343278686905,
+    -0.13857109526572012,
+    9984369578019572e-21,
+    15056327351493116e-23
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const y = x - 1;
+  let a = c[0];
+  const t = y + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < 1e3; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return front * h / a;
+}
+function tUpperTail(t, df) {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? tail : 1 - tail;
+}
+function tUpperQuantile(p, df) {
+  const tail = df === Number.POSITIVE_INFINITY ? normalUpperTail : (t) => tUpperTail(t, df);
+  let lo = 0;
+  let hi = 1;
+  while (tail(hi) > p && hi < 1e8) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-9 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (tail(mid) > p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+function criticalValue(confidence, df) {
+  if (!(confidence > 0) || df === Number.POSITIVE_INFINITY) return confidence;
+  return tUpperQuantile(normalUpperTail(confidence), Math.max(df, 1e-3));
+}
+
 // src/core/verdict.ts
+var INCONCLUSIVE_POLICIES = ["pass", "warn", "fail"];
 var DEFAULT_CONFIDENCE = 3;
 function over(m, percent) {
   if (m.base === 0) return m.current > 0;
   return m.deltaPercent !== null && m.deltaPercent > percent;
 }
-function judge(m, rule, confidence) {
-  if (rule.off || m.delta < rule.min) return "pass";
-  const significant = m.z === null || m.z >= confidence;
-  if (over(m, rule.percent)) return significant ? "fail" : "noise";
-  if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "noise";
-  return "pass";
+function noiseOf(m, history, confidence) {
+  const sampling = m.variance;
+  const historyVar = history !== null && history.kind === "calibrated" ? (history.sdPercent / 100 * Math.abs(m.base)) ** 2 : 0;
+  const total = sampling + historyVar;
+  let df = Number.POSITIVE_INFINITY;
+  if (historyVar > 0 && history !== null && history.kind === "calibrated") {
+    df = total * total / (historyVar * historyVar / Math.max(history.df, 1));
+  }
+  const critical = criticalValue(confidence, df);
+  const z = total > 0 ? m.delta / Math.sqrt(total) : null;
+  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable: critical * Math.sqrt(total) };
 }
+function thresholdOf(m, rule) {
+  return Math.max(rule.min, rule.percent / 100 * Math.abs(m.base));
+}
+function judge(m, rule, noise) {
+  if (rule.off) return "pass";
+  const significant = noise.z === null || noise.z >= noise.critical;
+  if (m.delta >= rule.min) {
+    if (over(m, rule.percent)) return significant ? "fail" : "inconclusive";
+    if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "inconclusive";
+  }
+  return noise.detectable > thresholdOf(m, rule) ? "inconclusive" : "pass";
+}
+function combine(parts) {
+  if (parts.every((s) => s === "fail")) return "fail";
+  if (parts.some((s) => s === "pass")) return "pass";
+  if (parts.every((s) => s === "fail" || s === "warn")) return "warn";
+  return "inconclusive";
+}
+var SEVERITY = ["fail", "inconclusive", "warn"];
 function evaluate(diff2, rules, options = {}) {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
   }
+  const runs = options.runs ?? { base: 1, current: 1 };
   const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
+  const result = (m, pattern, rule, text) => {
+    const history = pattern === null ? options.history?.get(m.sampleType) ?? null : null;
+    const noise = noiseOf(m, history, confidence);
+    const status = rule === null ? "pass" : judge(m, rule, noise);
+    const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };
+  };
   const metrics = diff2.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
-    return a ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text } : { ...m, pattern: null, status: "pass", rule: null };
+    return a ? result(m, null, a.rule, a.text) : result(m, null, null, null);
   });
   for (const a of applied) {
     if (a.rule.pattern === null) continue;
@@ -431,10 +639,69 @@ function evaluate(diff2, rules, options = {}) {
     if (!f) {
       throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
     }
-    metrics.push({ ...f, status: judge(f, a.rule, confidence), rule: a.text });
+    metrics.push(result(f, f.pattern, a.rule, a.text));
   }
-  const verdict = metrics.some((m) => m.status === "fail") ? "fail" : metrics.some((m) => m.status === "warn") ? "warn" : "pass";
-  return { verdict, confidence, metrics };
+  const combined = combineConjunctions(
+    metrics,
+    applied.map((a) => a.rule)
+  );
+  const verdict = SEVERITY.find((s) => combined.some((m) => m.status === s)) ?? "pass";
+  return { verdict, confidence, metrics: combined };
+}
+function combineConjunctions(metrics, rules) {
+  const groups = new Set(rules.filter((r) => r.all !== null && !r.off).map((r) => r.all));
+  let out = [...metrics];
+  for (const all of groups) {
+    const parts = out.filter((m) => m.rule === all);
+    const status = combine(parts.map((m) => m.partStatus));
+    out = out.map((m) => m.rule === all ? { ...m, status } : m);
+  }
+  return out;
+}
+function exitCodeOf(verdict, onInconclusive = "pass") {
+  if (verdict === "fail") return ExitCode.fail;
+  return verdict === "inconclusive" && onInconclusive === "fail" ? ExitCode.fail : ExitCode.pass;
+}
+
+// src/core/report.ts
+function buildReport(diff2, verdict, options) {
+  if (!Number.isInteger(options.top) || options.top < 0) {
+    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
+  }
+  const sampleType = selectSampleType(diff2, options.sampleIndex);
+  const limit = options.top === 0 ? null : options.top;
+  const functions = {};
+  const functionCount = {};
+  const totals = {};
+  for (const metric of diff2.metrics) {
+    const rows = diff2.functions[metric.sampleType] ?? [];
+    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    functionCount[metric.sampleType] = rows.length;
+    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
+  }
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    warnings: [...diff2.warnings],
+    metrics: verdict.metrics,
+    sampleType,
+    top: limit,
+    functions,
+    functionCount,
+    totals,
+    advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0),
+    historyWindow: options.historyWindow ?? null
+  };
+}
+function selectSampleType(diff2, sampleIndex) {
+  if (sampleIndex === void 0) return diff2.defaultSampleType;
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  return types[resolveSampleIndex(types, sampleIndex)].type;
+}
+function verdictExitCode(verdict, onInconclusive = "pass") {
+  return exitCodeOf(verdict, onInconclusive);
 }
 
 // src/app/compare.ts
@@ -448,8 +715,12 @@ async function compareProfiles(request, load) {
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
   let verdict;
+  const history = request.history === void 0 ? void 0 : historyNoise(compared, request.history.points, current);
   try {
-    verdict = evaluate(compared, rules, request.confidence === void 0 ? {} : { confidence: request.confidence });
+    verdict = evaluate(compared, rules, {
+      ...request.confidence === void 0 ? {} : { confidence: request.confidence },
+      ...history === void 0 ? {} : { history }
+    });
   } catch (e) {
     throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
@@ -457,13 +728,22 @@ async function compareProfiles(request, load) {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
-    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {}
+    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
+    ...request.history !== void 0 ? { historyWindow: request.history.window } : {}
   });
-  return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+  const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? "pass");
+  return { report, verdict, exitCode, summaries: { base, current } };
+}
+function historyNoise(compared, points, current) {
+  const out = /* @__PURE__ */ new Map();
+  for (const m of compared.metrics) {
+    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period));
+  }
+  return out;
 }
 
 // src/core/render/json.ts
-var REPORT_SCHEMA_VERSION = 1;
+var REPORT_SCHEMA_VERSION = 2;
 function finiteOrNull(x) {
   return x !== null && Number.isFinite(x) ? x : null;
 }
@@ -499,10 +779,20 @@ function toJsonReport(report) {
       deltaPercent: finiteOrNull(m.deltaPercent),
       z: finiteOrNull(m.z),
       status: m.status,
-      rule: m.rule
+      partStatus: m.partStatus,
+      rule: m.rule,
+      threshold: m.threshold,
+      critical: m.critical,
+      detectable: m.detectable,
+      detectablePercent: m.base === 0 ? null : finiteOrNull(100 * m.detectable / Math.abs(m.base)),
+      sources: { ...m.sources },
+      runs: { ...m.runs },
+      history: m.history === null ? null : { ...m.history }
     })),
     functions,
-    functionCount: { ...report.functionCount }
+    functionCount: { ...report.functionCount },
+    advice: [...report.advice],
+    historyWindow: report.historyWindow
   };
 }
 function renderJson(report) {
@@ -518,37 +808,6 @@ function parseRulesInput(input) {
   } catch (e) {
     throw withContext(e, `${origin}: `);
   }
-}
-
-// src/core/render/parts.ts
-var ICON = {
-  pass: "\u2705",
-  warn: "\u26A0\uFE0F",
-  fail: "\u274C",
-  noise: "\u{1F4A4}",
-  accepted: "\u2611\uFE0F",
-  "no-baseline": "\u{1F195}"
-};
-var VERDICT_WORDS = {
-  pass: "no memory regression",
-  warn: "memory warning",
-  fail: "memory regression",
-  accepted: "memory regression, accepted",
-  "no-baseline": "no baseline yet"
-};
-function statusCounts(report) {
-  const n = (status) => report.metrics.filter((m) => m.status === status).length;
-  return `${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise`;
-}
-function failingSampleTypes(report) {
-  const types = [];
-  for (const m of report.metrics) {
-    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
-  }
-  return types;
-}
-function valueCell(text) {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
 }
 
 // src/core/render/units.ts
@@ -614,6 +873,59 @@ function goFormatG2(x) {
   return String(Number(x.toPrecision(2)));
 }
 
+// src/core/render/parts.ts
+var ICON = {
+  pass: "\u2705",
+  warn: "\u26A0\uFE0F",
+  fail: "\u274C",
+  inconclusive: "\u2754",
+  accepted: "\u2611\uFE0F",
+  "no-baseline": "\u{1F195}"
+};
+var VERDICT_WORDS = {
+  pass: "no memory regression",
+  warn: "memory warning",
+  fail: "memory regression",
+  inconclusive: "cannot tell from the noise",
+  accepted: "memory regression, accepted",
+  "no-baseline": "no baseline yet"
+};
+function statusCounts(report) {
+  const n = (status) => report.metrics.filter((m) => m.status === status).length;
+  return `${n("fail")} failed, ${n("warn")} warned, ${n("inconclusive")} inconclusive`;
+}
+function detectableCell(m) {
+  if (m.detectable === 0) return "exact";
+  if (m.base === 0) return `\xB1${formatValue(m.detectable, m.unit)}`;
+  const percent = 100 * m.detectable / Math.abs(m.base);
+  return `\xB1${percent >= 0.1 ? percent.toFixed(1) : percent.toPrecision(1)}%`;
+}
+function historyLines(report, name) {
+  const out = [];
+  for (const m of report.metrics) {
+    const h = m.history;
+    if (m.pattern !== null || h === null) continue;
+    if (h.kind === "uncalibrated") {
+      out.push(`${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`);
+      continue;
+    }
+    out.push(
+      `${name(m.sampleType)}: ${h.baselines} baselines, mean change ${formatDeltaPercent(h.meanChangePercent)}, \u03C3 ${h.sdPercent.toFixed(1)}% \u2192 limit ${detectableCell(m)} (z \u2265 ${m.critical.toFixed(1)})`
+    );
+  }
+  return out;
+}
+function failingSampleTypes(report) {
+  const types = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
+  }
+  return types;
+}
+function valueCell(text) {
+  return /^[\w .,%+±-]*$/.test(text) ? text : markdownText(text);
+}
+
 // src/core/render/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var MAX_CELL_CHARS = 200;
@@ -636,10 +948,10 @@ function compose(report, types, rows, reduced, compact = false) {
   const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
   parts.push(...metricsTable(metrics));
   if (metrics.length < report.metrics.length) {
-    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+    parts.push("", `_${report.metrics.length - metrics.length} passing or inconclusive metrics left out._`);
   }
-  const noise = noiseLine(report);
-  if (noise !== null) parts.push("", noise);
+  const noise = noiseLines(report);
+  if (noise.length > 0) parts.push("", ...noise);
   for (const type of types) parts.push("", ...functionSection(report, type, rows));
   if (reduced) {
     parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
@@ -666,8 +978,8 @@ function labelsLine(report) {
 function metricsTable(metrics) {
   if (metrics.length === 0) return ["_No metrics compared._"];
   const lines = [
-    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
-    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
+    "| metric | base | current | \u0394 | \u0394% | z | detectable | rule | status |",
+    "| :-- | --: | --: | --: | --: | --: | --: | :-- | :-- |"
   ];
   for (const m of metrics) {
     const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
@@ -679,18 +991,29 @@ function metricsTable(metrics) {
         valueCell(formatSignedValue(m.delta, m.unit)),
         formatDeltaPercent(m.deltaPercent),
         formatZ(m.z),
+        valueCell(detectableCell(m)),
         m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
-        `${ICON[m.status]} ${m.status}`
+        `${ICON[m.status]} ${m.status}${m.status === m.partStatus ? "" : ` (own ${m.partStatus})`}`
       ].join(" | ")} |`
     );
   }
   return lines;
 }
-function noiseLine(report) {
-  const noise = report.metrics.filter((m) => m.status === "noise").length;
-  if (noise === 0) return null;
-  const changes = noise === 1 ? "1 change crosses a threshold but is" : `${noise} changes cross a threshold but are`;
-  return `\u{1F4A4} ${changes} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+function noiseLines(report) {
+  const out = [];
+  const history = historyLines(report, (t) => markdownCode(t, false));
+  if (history.length > 0) out.push("Run-to-run noise from the history:", "", ...history.map((h) => `- ${h}`));
+  const n = report.metrics.filter((m) => m.status === "inconclusive").length;
+  if (n > 0) {
+    const what = n === 1 ? "1 metric is" : `${n} metrics are`;
+    if (out.length > 0) out.push("");
+    out.push(
+      `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold (the detectable column). To make it conclusive:`,
+      "",
+      ...report.advice.map((a) => `- ${markdownText(a)}`)
+    );
+  }
+  return out;
 }
 function functionSampleTypes(report, which) {
   const all = Object.keys(report.functions);
@@ -740,20 +1063,25 @@ export {
   toJsonReport,
   renderJson,
   focusPatterns,
+  INCONCLUSIVE_POLICIES,
   DEFAULT_CONFIDENCE,
+  MIN_HISTORY_BASELINES,
+  DEFAULT_HISTORY_WINDOW,
   compareProfiles,
   parseRulesInput,
-  ICON,
-  VERDICT_WORDS,
-  statusCounts,
-  failingSampleTypes,
-  valueCell,
   isByteUnit,
   formatValue,
   formatSignedValue,
   formatDeltaPercent,
   formatZ,
   formatPprofPercent,
+  ICON,
+  VERDICT_WORDS,
+  statusCounts,
+  detectableCell,
+  historyLines,
+  failingSampleTypes,
+  valueCell,
   GITHUB_COMMENT_LIMIT,
   MAX_CELL_CHARS,
   renderMarkdown

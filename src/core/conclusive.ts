@@ -1,0 +1,49 @@
+/**
+ * What would make an inconclusive comparison conclusive, as sentences for the reports: chosen from
+ * the variance source that dominates each inconclusive metric. Pure.
+ */
+import type { MetricResult } from './verdict.js';
+
+/** The largest variance source of a metric. */
+function dominant(m: MetricResult): 'sampling' | 'runs' | 'history' {
+  const { sampling, runs, history } = m.sources;
+  if (history >= sampling && history >= runs) return 'history';
+  return runs > sampling ? 'runs' : 'sampling';
+}
+
+/**
+ * One sentence per remedy that applies to some inconclusive metric, each once, most effective
+ * first. Empty when no metric is inconclusive. `historyAsked` is true when the comparison looked
+ * for a history (check, the Action), false for a plain diff of two files.
+ */
+export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked: boolean): string[] {
+  const inconclusive = metrics.filter((m) => m.partStatus === 'inconclusive' || m.status === 'inconclusive');
+  if (inconclusive.length === 0) return [];
+  const out = new Set<string>();
+  for (const m of inconclusive) {
+    const source = dominant(m);
+    if (source === 'sampling' && m.sources.sampling > 0) {
+      out.add(
+        'Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every allocation ' +
+          'is then counted and sampling noise is gone.',
+      );
+      out.add('Or compare several runs per side (a loop, or go test -count): the spread shrinks with √runs.');
+    }
+    if (source === 'history' || source === 'runs') {
+      out.add(
+        'The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and ' +
+          'compare several runs per side.',
+      );
+    }
+  }
+  const uncalibrated = inconclusive.some((m) => m.history?.kind === 'uncalibrated');
+  if (uncalibrated) {
+    out.add(
+      'The history has too few baselines to calibrate the run-to-run noise: it calibrates itself from 5 baselines ' +
+        'of the branch.',
+    );
+  } else if (!historyAsked) {
+    out.add('heapgate check (or the Action) also learns the run-to-run noise from the baselines of the branch.');
+  }
+  return [...out];
+}
