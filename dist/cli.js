@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-UW32AT3F.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VLPSB6SP.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-VJDJ3OK6.js")).checkCommand
+    load: async () => (await import("./chunks/check-AYOE2UUY.js")).checkCommand
   },
   {
     name: "baseline",

@@ -11,7 +11,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-UT3MRXDK.js";
+} from "./chunks/chunk-4PRXBLF3.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -34,7 +34,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-KUXXRWYD.js";
+} from "./chunks/chunk-LP3AZ2M7.js";
 import {
   runUrl,
   storeBaseline

@@ -72,11 +72,51 @@ describe('heapgate diff on real profiles', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
-  test('no change: exit 0', () => {
+  test('no change, sampled at 512 KiB: inconclusive, exit 0, and the report says what would make it conclusive', () => {
     const r = runCli(cli, ['diff', ...SAME]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^heapgate: (PASS|WARN) /);
+    expect(r.stdout).toMatch(/^heapgate: INCONCLUSIVE /);
+    expect(r.stdout).toContain('Inconclusive: to make it conclusive:');
+    expect(r.stdout).toContain('runtime.MemProfileRate = 1');
+  });
+
+  test.each([
+    ['pass', 0, ''],
+    ['warn', 0, 'heapgate: inconclusive: the noise hides a change as large as the threshold of '],
+    ['fail', 1, 'heapgate: inconclusive (exit 1: --on-inconclusive fail): the noise hides a change as large as '],
+  ])('--on-inconclusive %s: exit %d', (policy, code, stderr) => {
+    const r = runCli(cli, ['diff', ...SAME, '--on-inconclusive', policy]);
+    expect(r.code).toBe(code);
+    expect(r.stderr.startsWith(stderr)).toBe(true);
+    expect(r.stdout).toMatch(/^heapgate: INCONCLUSIVE /);
+  });
+
+  test('--on-inconclusive: a fail verdict stays exit 1; an unknown value is a usage error', () => {
+    expect(runCli(cli, ['diff', ...REG, '--on-inconclusive', 'pass']).code).toBe(1);
+    const bad = runCli(cli, ['diff', ...SAME, '--on-inconclusive', 'maybe']);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe('heapgate: --on-inconclusive must be one of pass, warn, fail, got "maybe"\n');
+  });
+
+  test("all: fails only when every part fails (the seed's inuse_space +15% and alloc_objects +20%)", () => {
+    // Every allocation recorded: the cache grows 20× in use while it allocates fewer objects.
+    const RATE1 = ['good', 'regressed'].map((v) => `__tests__/fixtures/go/cache/${v}.rate1.heap.pb.gz`);
+    const rules = ['--rules', 'all: inuse_space +15%, alloc_objects +20%\ninuse_objects off'];
+    const seed = runCli(cli, ['diff', ...RATE1, ...rules, '--format', 'json']);
+    const json = JSON.parse(seed.stdout);
+    const space = json.metrics.find((m: { sampleType: string }) => m.sampleType === 'inuse_space');
+    expect(space).toMatchObject({
+      status: 'pass',
+      partStatus: 'fail',
+      rule: 'all: inuse_space +15%, alloc_objects +20%',
+    });
+    expect(seed.code).toBe(0);
+    expect(runCli(cli, ['diff', ...RATE1, ...rules]).stdout).toMatch(/^inuse_space .* pass \(own fail\)$/m);
+    // Both parts over their thresholds: fails.
+    const both = runCli(cli, ['diff', ...RATE1, '--rules', 'all: inuse_space +15%, inuse_objects +20%']);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(/^inuse_space .* all: inuse_space \+15%, inuse_objects \+20% +fail$/m);
   });
 
   test('json: matches the schema and lists every function by default', () => {

@@ -100,8 +100,45 @@ describe('check against a directory store', () => {
     const c = JSON.parse(check.stdout);
     const d = JSON.parse(diff.stdout);
     expect(c.verdict).toBe(d.verdict);
-    expect(c.metrics).toEqual(d.metrics);
+    // The same numbers; check also says what history it had (one baseline: too few to calibrate).
+    const withoutHistory = (ms: { history: unknown }[]) => ms.map(({ history: _h, ...m }) => m);
+    expect(withoutHistory(c.metrics)).toEqual(withoutHistory(d.metrics));
+    for (const m of c.metrics) expect(m.history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5 });
+    expect(c.historyWindow).toBe(30);
     expect(c.base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
+  });
+
+  test('check --history: the latest N baselines calibrate the noise (5 at least); 0 turns it off', async () => {
+    const shas = ['1', '2', '3', '4', '5', '6'].map((c) => c.repeat(40));
+    for (const [i, s] of shas.entries()) {
+      const r = await put('store', i % 2 === 0 ? BASE : CURRENT, 'main', s, [
+        '--commit-time',
+        `2026-01-0${i + 1}T00:00:00Z`,
+      ]);
+      expect(r.code).toBe(0);
+    }
+    const check = (history: string[]) =>
+      cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--format', 'json', ...history]);
+    const space = (stdout: string) =>
+      (JSON.parse(stdout).metrics as { sampleType: string; history: unknown }[]).find(
+        (m) => m.sampleType === 'inuse_space',
+      )!;
+    expect(space((await check([])).stdout).history).toMatchObject({ kind: 'calibrated', baselines: 6, df: 4 });
+    expect(space((await check(['--history', '4'])).stdout).history).toEqual({
+      kind: 'uncalibrated',
+      baselines: 4,
+      needed: 5,
+    });
+    const off = await check(['--history', '0']);
+    expect(space(off.stdout).history).toBeNull();
+    expect(JSON.parse(off.stdout).historyWindow).toBeNull();
+    const text = await cli(['check', CURRENT, '--store', 'store', '--series', 'api']);
+    expect(text.stdout).toMatch(
+      /^ {2}inuse_space: 6 baselines, mean change [+-]?\d+\.\d%, σ \d+\.\d% → limit ±[\d.]+% \(z ≥ \d+\.\d\)$/m,
+    );
+    const bad = await check(['--history', 'lots']);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe('heapgate: --history must be a non-negative integer, got "lots"\n');
   });
 
   test('the same commit twice keeps the first upload', async () => {

@@ -343,7 +343,7 @@ function parseThresholds(text) {
   }
   return clauses;
 }
-var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*\s+(?:\+|for(?:\s|$)|off(?:\s|$)))/i;
+var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*(?:\s|$))|,\s*$/;
 function parseConjunction(source, body, index, origin) {
   const fail = (why) => {
     throw new RuleError(`rule ${index} ("${source}"): ${why}`);

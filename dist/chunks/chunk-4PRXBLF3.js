@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-KUXXRWYD.js";
+} from "./chunk-LP3AZ2M7.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -8,14 +8,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RXZY6SG6.js";
+} from "./chunk-UVFTIC5H.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-5BYY2YQB.js";
 import {
   compareProfiles
-} from "./chunk-KUXXRWYD.js";
+} from "./chunk-LP3AZ2M7.js";
 import {
   createProfileLoader
 } from "./chunk-QNSDQGFS.js";

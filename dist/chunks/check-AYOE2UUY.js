@@ -8,7 +8,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-RXZY6SG6.js";
+} from "./chunk-UVFTIC5H.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -24,12 +24,12 @@ import {
   historyRequest,
   noBaselineSentence,
   seedCommand
-} from "./chunk-UT3MRXDK.js";
+} from "./chunk-4PRXBLF3.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-KUXXRWYD.js";
+} from "./chunk-LP3AZ2M7.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";

@@ -19,7 +19,7 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-KUXXRWYD.js";
+} from "./chunk-LP3AZ2M7.js";
 import {
   describeFsError,
   terminalSafe
