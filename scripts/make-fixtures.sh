@@ -5,6 +5,7 @@
 #   __tests__/fixtures/node/...      (workloads/node, needs @datadog/pprof installed outside the repo)
 #   __tests__/fixtures/tcmalloc/...  (workloads/tcmalloc, needs gperftools' libtcmalloc)
 #   __tests__/fixtures/manifest.json (the exact command behind every file)
+#   __tests__/fixtures/noisy/...     (workloads/noisyload, by scripts/make-noisy-fixtures.sh)
 #   examples/                        (copies of two fixture pairs for `npm run demo`)
 #
 # Usage: scripts/make-fixtures.sh [--out DIR] [--reruns N] [--go-only]
@@ -213,5 +214,8 @@ if [ "$default_out" = 1 ]; then
   [ -n "$no_change" ] || { echo "make-fixtures.sh: no pair of runs crossed a threshold" >&2; exit 1; }
   cp "$work/base.allocs.pb.gz" "$work/current.allocs.pb.gz" "$root/examples/no-change/"
   echo "make-fixtures.sh: examples/no-change is $no_change" >&2
+fi
+if [ "$go_only" = 0 ]; then
+  "$root/scripts/make-noisy-fixtures.sh" --out "$out/noisy"
 fi
 echo "make-fixtures.sh: wrote $out" >&2
