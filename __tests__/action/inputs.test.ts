@@ -131,10 +131,7 @@ describe('parseInputs', () => {
     [{ confidence: '-1' }, 'input confidence: "-1" is not allowed; use a number ≥ 0, e.g. 3'],
     [{ top: '2.5' }, 'input top: "2.5" is not allowed; use a whole number ≥ 0 (0 = all)'],
     [{ history: '-1' }, 'input history: "-1" is not allowed; use a whole number ≥ 0 (0 = off)'],
-    [
-      { 'on-inconclusive': 'ignore' },
-      'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail',
-    ],
+    [{ 'on-inconclusive': 'ignore' }, 'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail'],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],
   ])('%j is a UsageError naming the input and what is allowed', (values, message) => {
