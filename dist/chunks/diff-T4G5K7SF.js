@@ -1,24 +1,26 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-4N34C7J4.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-JW4IGVFO.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-W7TTT4DA.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-5OKHZOHF.js";
 import {
   createProfileLoader
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-XOGCIESU.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -64,9 +66,10 @@ var diffCommand = {
         current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args)
       },
-      createProfileLoader()
+      createProfileLoader(loaderOptions(args))
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     return outcome.exitCode;
   }
 };
