@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-VLPSB6SP.js")).diffCommand
+    load: async () => (await import("./chunks/diff-IUCDLTDT.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-AYOE2UUY.js")).checkCommand
+    load: async () => (await import("./chunks/check-RHNER3SL.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-OUX634SD.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-KW7FRFTK.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -82,6 +82,7 @@ describe('parseInputs', () => {
       top: 10,
       history: 30,
       onInconclusive: 'pass',
+      maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
       baselineSha: null,
     });
@@ -102,8 +103,9 @@ describe('parseInputs', () => {
       top: '0',
       history: '0',
       'on-inconclusive': 'fail',
+      'max-profile-size': '256MiB',
       'update-baseline': 'on-pass',
-      'baseline-sha': 'ABCDEF1234567',
+      'baseline-sha': 'ABCDEF1234567'.padEnd(40, '0'),
     });
     expect(config).toMatchObject({
       series: 'api-server',
@@ -118,8 +120,9 @@ describe('parseInputs', () => {
       top: 0,
       history: 0,
       onInconclusive: 'fail',
+      maxProfileBytes: 256 * 1024 ** 2,
       updateBaseline: 'on-pass',
-      baselineSha: 'abcdef1234567',
+      baselineSha: 'abcdef1234567'.padEnd(40, '0'),
     });
   });
 
@@ -134,6 +137,12 @@ describe('parseInputs', () => {
     [{ 'on-inconclusive': 'ignore' }, 'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail'],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],
+    [
+      { 'baseline-sha': '59354bf' },
+      'input baseline-sha: invalid commit sha "59354bf": a short commit id; give the full',
+    ],
+    [{ 'max-profile-size': 'lots' }, 'input max-profile-size: "lots" is not allowed; use a size such as 1GiB'],
+    [{ 'max-profile-size': '0' }, 'input max-profile-size: "0" is not allowed'],
   ])('%j is a UsageError naming the input and what is allowed', (values, message) => {
     let error: unknown;
     try {

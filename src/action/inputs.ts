@@ -7,6 +7,7 @@ import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gat
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
+import { parseByteSize } from '../core/rule-syntax.js';
 import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../core/run-noise.js';
 import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict.js';
 
@@ -102,6 +103,13 @@ export const INPUTS = {
     default: 'pass',
     required: false,
   },
+  'max-profile-size': {
+    description:
+      "Refuse a profile (this run's or a baseline) larger than this, as a file or decompressed: e.g. 1GiB, " +
+      '256MiB or a number of bytes.',
+    default: '1GiB',
+    required: false,
+  },
   'update-baseline': {
     description:
       'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but ' +
@@ -152,6 +160,8 @@ export interface ActionConfig {
   readonly top: number;
   readonly history: number;
   readonly onInconclusive: InconclusivePolicy;
+  /** The largest profile read, as a file or decompressed. */
+  readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
   readonly baselineSha: string | null;
 }
@@ -203,6 +213,10 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
   const historyText = value('history');
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid('history', historyText, 'use a whole number ≥ 0 (0 = off)');
+  const maxProfileBytes = parseByteSize(value('max-profile-size'));
+  if (maxProfileBytes === null) {
+    throw invalid('max-profile-size', value('max-profile-size'), 'use a size such as 1GiB, 256MiB or 1000000');
+  }
   const baseBranch = value('base-branch');
   const baselineSha = value('baseline-sha');
   const token = value('github-token');
@@ -223,6 +237,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     top: Number(topText),
     history: Number(historyText),
     onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
+    maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
   };

@@ -5,11 +5,12 @@
  * docs/noise-model.md.
  */
 import type { MetricDelta, ProfileDiff } from './diff.js';
-import { ExitCode, UsageError } from './errors.js';
+import { ExitCode, RuleError, UsageError } from './errors.js';
 import type { ValueType } from './model.js';
 import type { Rule } from './rule-syntax.js';
 import { resolveRules } from './rules.js';
 import type { RunNoise } from './run-noise.js';
+import { listSampleTypes } from './sample-type.js';
 import { criticalValue } from './student-t.js';
 
 /**
@@ -165,6 +166,12 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   const runs = options.runs ?? { base: 1, current: 1 };
   const types: ValueType[] = diff.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
+  if (applied.length === 0) {
+    throw new RuleError(
+      `no rule applies to any of the profiles' sample types (${listSampleTypes(types)}): a gate that cannot fail ` +
+        'would pass every run; keep a default rule or add one for one of these types',
+    );
+  }
   const result = (m: MetricDelta, pattern: string | null, rule: Rule | null, text: string | null): MetricResult => {
     const history = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
     const noise = noiseOf(m, history, confidence);

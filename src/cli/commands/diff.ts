@@ -9,11 +9,13 @@ import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
   noteInconclusive,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   reportColor,
   reportOptions,
   reportRequest,
+  verdictSummary,
   type ReportArgs,
 } from '../report-args.js';
 
@@ -68,9 +70,10 @@ export const diffCommand: Command = {
         current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args),
       },
-      createProfileLoader(),
+      createProfileLoader(loaderOptions(args)),
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     noteInconclusive(outcome.report, args, io);
     return outcome.exitCode;
   },

@@ -19,8 +19,9 @@ const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', inconclu
  * current, Δ, Δ%, z, smallest detectable change, rule, status in human units), the history behind
  * each limit and what would make an inconclusive comparison conclusive, then a
  * `go tool pprof -top -diff_base`-style table of the report's functions for `report.sampleType`:
- * flat Δ, flat%, sum%, cum Δ, cum%, name, with percentages of the base total and unsigned as pprof prints them. Profile-derived strings are
- * printed with control characters escaped. Ends with a newline.
+ * flat Δ, flat%, sum%, cum Δ, cum%, name, with percentages of the base total and unsigned as pprof
+ * prints them. Profile-derived strings are printed with control characters escaped. Ends with a
+ * newline.
  */
 export function renderText(report: Report, options: TextOptions): string {
   const paint = (status: MetricStatus, text: string): string =>

@@ -1,10 +1,12 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  MAX_PROFILE_SIZE_OPTION,
   parseChoice,
+  parseMaxProfileSize,
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-YABXNYSQ.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -19,11 +21,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-LP3AZ2M7.js";
+} from "./chunk-T7BVPHWL.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-ZQJL4R2C.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -198,7 +200,12 @@ function reportOptions(rulesDescription) {
       value: "P",
       description: "when the noise hides a change as large as a threshold: pass (exit 0), warn (exit 0, a line on stderr) or fail (exit 1); default pass"
     },
-    output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
+    output: {
+      type: "string",
+      value: "FILE",
+      description: "write the report to FILE instead of standard output (the verdict still goes to stderr)"
+    },
+    ...MAX_PROFILE_SIZE_OPTION,
     help: { type: "boolean", short: "h", description: "show this help" }
   };
 }
@@ -223,8 +230,15 @@ async function parseReportArgs(values, format, cwd) {
     sampleIndex: str(values, "sample-index"),
     confidence,
     onInconclusive: parseChoice("--on-inconclusive", str(values, "on-inconclusive") ?? "pass", INCONCLUSIVE_POLICIES),
-    output: str(values, "output")
+    output: str(values, "output"),
+    maxProfileBytes: parseMaxProfileSize(values)
   };
+}
+function verdictSummary(report) {
+  return `${report.verdict} (${statusCounts(report)})`;
+}
+function loaderOptions(args) {
+  return args.maxProfileBytes === void 0 ? {} : { maxProfileBytes: args.maxProfileBytes };
 }
 function reportRequest(args) {
   return {
@@ -247,13 +261,15 @@ function noteInconclusive(report, args, io) {
 function reportColor(args, io) {
   return args.output === void 0 && io.stdoutIsTTY && io.env.NO_COLOR === void 0;
 }
-async function emitReport(text, args, io) {
+async function emitReport(text, args, io, verdict) {
   if (args.output === void 0) {
     io.stdout(text);
     return;
   }
   try {
     await writeFile(resolve(io.cwd, args.output), text);
+    io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}
+`);
   } catch (e) {
     const why = e.code === "ENOENT" ? "no such directory" : describeFsError(e).replace("cannot read", "cannot write");
     throw new UsageError(`writing report ${args.output}: ${why}`);
@@ -265,6 +281,8 @@ export {
   reportOptions,
   parseFormat,
   parseReportArgs,
+  verdictSummary,
+  loaderOptions,
   reportRequest,
   noteInconclusive,
   reportColor,

@@ -1,25 +1,27 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   noteInconclusive,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-UVFTIC5H.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-4J2WO3WK.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-YABXNYSQ.js";
 import {
   compareProfiles
-} from "./chunk-LP3AZ2M7.js";
+} from "./chunk-T7BVPHWL.js";
 import {
   createProfileLoader
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-ZQJL4R2C.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -66,9 +68,10 @@ var diffCommand = {
         current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args)
       },
-      createProfileLoader()
+      createProfileLoader(loaderOptions(args))
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     noteInconclusive(outcome.report, args, io);
     return outcome.exitCode;
   }

@@ -1,48 +1,54 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   noteInconclusive,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-UVFTIC5H.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-4J2WO3WK.js";
 import {
-  STORE_OPTIONS
-} from "./chunk-25UBKDCP.js";
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf
+} from "./chunk-M2B43WAS.js";
 import {
   formatOptions,
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-YABXNYSQ.js";
 import {
   baselineSource,
   findBaseline,
   historyRequest,
   noBaselineSentence,
+  otherSeries,
+  otherSeriesSentence,
   seedCommand
-} from "./chunk-4PRXBLF3.js";
+} from "./chunk-D2UBLYHW.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-LP3AZ2M7.js";
+} from "./chunk-T7BVPHWL.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
+} from "./chunk-FIHZUWGN.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-B5KIZ6VW.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-ZQJL4R2C.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -56,7 +62,7 @@ var OPTIONS = {
   branch: {
     type: "string",
     value: "B",
-    description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
+    description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, "--default-branch")})`
   },
   "default-branch": {
     type: "string",
@@ -68,7 +74,7 @@ var OPTIONS = {
     value: "N",
     description: `latest baselines of the branch that calibrate the run-to-run noise (their stored totals; at least ${MIN_HISTORY_BASELINES} needed); 0 = off (default ${DEFAULT_HISTORY_WINDOW})`
   },
-  ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
+  ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
@@ -94,7 +100,7 @@ async function parseCheckArgs(argv, cwd, env) {
   const str = (name) => values[name];
   const format = parseFormat(values);
   const fallback = str("default-branch") ?? "main";
-  const branch = str("branch") ?? (env.GITHUB_BASE_REF || void 0) ?? fallback;
+  const branch = branchOf(str("branch"), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
     current: positionals[0],
@@ -136,10 +142,11 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd });
+    const store = await openStore(args.store, { cwd: io.cwd, access: "read" });
     const lookup = { commit: null, branches: args.branches };
+    const log = stderrLog(io);
     const found = await findBaseline(
-      { store, pulls: null, log: stderrLog(io) },
+      { store, pulls: null, log },
       args.series,
       lookup,
       "re-baseline with heapgate baseline put"
@@ -147,7 +154,10 @@ var checkCommand = {
     let text;
     let exitCode = 0;
     let report = null;
+    let verdict = "no-baseline (nothing to compare against)";
     if (found === void 0) {
+      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
+      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
       text = noBaselineMessage(args, store.location, args.format);
     } else {
       const outcome = await compareProfiles(
@@ -157,13 +167,14 @@ var checkCommand = {
           ...reportRequest(args),
           history: historyRequest(found.pointer, args.history)
         },
-        createProfileLoader()
+        createProfileLoader(loaderOptions(args))
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
       report = outcome.report;
+      verdict = verdictSummary(outcome.report);
     }
-    await emitReport(text, args, io);
+    await emitReport(text, args, io, verdict);
     if (report !== null) noteInconclusive(report, args, io);
     return exitCode;
   }
