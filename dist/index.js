@@ -14,7 +14,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-D2UBLYHW.js";
+} from "./chunks/chunk-ZKDYVPNR.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -37,7 +37,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-T7BVPHWL.js";
+} from "./chunks/chunk-H5XJOMZD.js";
 import {
   runUrl,
   storeBaseline

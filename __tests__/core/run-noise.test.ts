@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { consecutiveChanges, quantile, runNoise, type HistoryPoint } from '../../src/core/run-noise.js';
+import {
+  consecutiveChanges,
+  quantile,
+  runNoise,
+  sdWithoutLargest,
+  type HistoryPoint,
+} from '../../src/core/run-noise.js';
 import { criticalValue, normalUpperTail, tUpperQuantile, tUpperTail } from '../../src/core/student-t.js';
 
 const SPACE = { type: 'inuse_space', unit: 'bytes' };
@@ -71,6 +77,20 @@ describe('runNoise', () => {
     // Quartiles of [-10, -10, -10, 10, 10, 10]: -10 and 10 → IQR 20.
     expect(n.sdPercent).toBeCloseTo(20 / 1.3489795003921634, 9);
     expect(n.meanChangePercent).toBeCloseTo(0, 9);
+  });
+
+  it('sees a run that retained much less than the others, which the quartiles alone ignore', () => {
+    // Runs within ±1 %, then one at −20 % (a late GC), which is the latest baseline: its one large
+    // change must count, or a comparison against it would fail the next ordinary run.
+    const totals = [100, 101, 100, 101, 100, 101, 100, 80];
+    const n = runNoise(
+      totals.map((t) => point(t)),
+      SPACE,
+      1,
+    );
+    if (n.kind !== 'calibrated') throw new Error('expected calibrated');
+    expect(n.sdPercent).toBeGreaterThan(7);
+    expect(sdWithoutLargest([1, -30, 1, -1, 25])).toBeCloseTo(Math.sqrt((1 + 1 + 1 + 625) / 4), 9);
   });
 
   it('is not inflated by one real step in the history (a standard deviation would be)', () => {

@@ -4,10 +4,16 @@
  * docs/noise-model.md ("Run-to-run noise") for the estimator and the measurements behind it.
  *
  * The changes between consecutive baselines, relative to the earlier one, are what a comparison of
- * two runs sees. Their spread is estimated from the interquartile range (σ = IQR / 1.349 for a
- * normal), so one real step change in the history (a commit that did change memory) moves a
- * quartile little and does not inflate it; the mean change is taken over the changes inside
- * Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR) for the same reason.
+ * two runs sees. Their spread σ is the larger of two estimates, both left alone by one real step
+ * in the history (a commit that did change memory, which is one large change):
+ * - the interquartile range, IQR / 1.349 (σ of a normal);
+ * - the standard deviation of the changes without the largest in magnitude before the latest. A run
+ *   that retained unusually much or little (heavy-tailed noise: a GC that came late) makes two large
+ *   changes, down then up: one stays in, so this estimate sees what the quartiles ignore. The latest
+ *   change is always kept: a latest baseline that is such a run (often the base of the comparison)
+ *   has made only one large change so far, which must count. A step that recent inflates σ until
+ *   the next baseline arrives: the test errs towards inconclusive, never towards a false alarm.
+ * The mean change is taken over the changes inside Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR).
  */
 import type { ValueType } from './model.js';
 import { sameValueType } from './sample-type.js';
@@ -97,7 +103,21 @@ export function runNoise(points: readonly HistoryPoint[], type: ValueType, perio
     kind: 'calibrated',
     baselines: values.length,
     meanChangePercent: mean,
-    sdPercent: iqr / NORMAL_IQR,
+    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
     df: changes.length - 1,
   };
+}
+
+/**
+ * The standard deviation (about 0, a change's expected value) of the changes (oldest first) without
+ * the largest |change| among all but the latest.
+ */
+export function sdWithoutLargest(changes: readonly number[]): number {
+  if (changes.length < 2) return 0;
+  let largest = 0;
+  for (let i = 1; i < changes.length - 1; i++) {
+    if (Math.abs(changes[i]!) > Math.abs(changes[largest]!)) largest = i;
+  }
+  const rest = changes.filter((_, i) => i !== largest);
+  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
 }
