@@ -113,6 +113,28 @@ describe('Go legacy text heap profile', () => {
   });
 });
 
+// go test -bench -memprofile profiles sum every iteration: two runs of the same code differ by their
+// b.N (10000 and 9315 here), the regressed run did fewer iterations of a 18× costlier loop.
+describe('go test -bench -memprofile profiles (totals scale with b.N)', () => {
+  const bench = (v: string) => `${FIXTURES}gobench/${v}.rate1.mem.pb.gz`;
+
+  it('two runs of the same code: never called exact, never failed; a warning says why', () => {
+    const v = verdictOf(bench('good'), bench('good-rerun'));
+    expect(v.verdict).toBe('inconclusive');
+    for (const m of v.metrics) expect(m.detectable).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('the regressed run: inconclusive, not a pass, however its totals moved', () => {
+    const v = verdictOf(bench('good'), bench('regressed'));
+    expect(v.verdict).toBe('inconclusive');
+  });
+
+  it('profiles of one program that never ran a benchmark are judged as before', () => {
+    const v = verdictOf(goFile('cache', 'good', 1, 'heap'), goFile('cache', 'regressed', 1, 'heap'));
+    expect(v.verdict).toBe('fail');
+  });
+});
+
 describe('other producers', () => {
   it('tcmalloc heap profiler (every allocation): the unbounded cache fails on inuse_space', () => {
     const v = verdictOf(

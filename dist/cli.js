@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZNFFSXOF.js")).diffCommand
+    load: async () => (await import("./chunks/diff-DDQSLAXX.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-36XSSBJB.js")).checkCommand
+    load: async () => (await import("./chunks/check-A2WEUWDB.js")).checkCommand
   },
   {
     name: "baseline",

@@ -14,7 +14,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-ZKDYVPNR.js";
+} from "./chunks/chunk-XGNDCCIC.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -37,7 +37,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-H5XJOMZD.js";
+} from "./chunks/chunk-I3HLKSLW.js";
 import {
   runUrl,
   storeBaseline

@@ -114,6 +114,19 @@ for pattern in "${patterns[@]}"; do
   done
 done
 
+# Go benchmarks: `go test -bench -benchmem -memprofile` of workloads/benchload. Two runs of the same
+# code (b.N differs between them) and one regressed run.
+mkdir -p "$out/gobench"
+for run in good good-rerun regressed; do
+  regressed_env=0
+  [ "$run" = regressed ] && regressed_env=1
+  (cd "$root/workloads" && REGRESSED=$regressed_env "$go_bin" test ./benchload -run '^$' -bench . -benchmem \
+    -memprofilerate 1 -memprofile "$out/gobench/$run.rate1.mem.pb.gz" -o "$work/benchload.test" \
+    > /dev/null)
+  bench_cmd="REGRESSED=$regressed_env go test ./benchload -run '^\$' -bench . -benchmem -memprofilerate 1"
+  record "gobench/$run.rate1.mem.pb.gz" "$bench_cmd -memprofile gobench/$run.rate1.mem.pb.gz (in workloads/)"
+done
+
 if [ "$go_only" = 0 ]; then
   # Node: @datadog/pprof is not a dependency of heapgate; install it outside the repository first:
   #   npm install --prefix /tmp/ddpprof @datadog/pprof

@@ -92,6 +92,19 @@ describe('heapgate diff on real profiles', () => {
     expect(r.stdout).toMatch(/^heapgate: INCONCLUSIVE /);
   });
 
+  test('go test -bench profiles: a warning that totals scale with b.N, -benchtime=Nx in the advice, never exact', () => {
+    const bench = ['good', 'good-rerun'].map((v) => `__tests__/fixtures/gobench/${v}.rate1.mem.pb.gz`);
+    const r = runCli(cli, ['diff', ...bench]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^heapgate: INCONCLUSIVE /);
+    expect(r.stdout).toContain('warning: go test -bench profiles: their totals count every iteration');
+    expect(r.stdout).toContain('-benchtime=Nx');
+    const rows = r.stdout.split('\n').filter((l) => /^(alloc|inuse)_/.test(l));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/ n\/a +unknown +\S.* inconclusive$/);
+    expect(JSON.parse(runCli(cli, ['diff', ...bench, '--format', 'json']).stdout).metrics[0].detectable).toBeNull();
+  });
+
   test('--on-inconclusive: a fail verdict stays exit 1; an unknown value is a usage error', () => {
     expect(runCli(cli, ['diff', ...REG, '--on-inconclusive', 'pass']).code).toBe(1);
     const bad = runCli(cli, ['diff', ...SAME, '--on-inconclusive', 'maybe']);

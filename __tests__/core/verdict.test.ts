@@ -45,8 +45,15 @@ function withSd(sampleType: string, unit: string, base: number, current: number,
   };
 }
 
-function diffOf(metrics: MetricDelta[], focus: FocusDelta[] = []): ProfileDiff {
-  return { metrics, focus, functions: {}, defaultSampleType: metrics[0]!.sampleType, warnings: [] };
+function diffOf(metrics: MetricDelta[], focus: FocusDelta[] = [], scalesWithIterations = false): ProfileDiff {
+  return {
+    metrics,
+    focus,
+    functions: {},
+    defaultSampleType: metrics[0]!.sampleType,
+    warnings: [],
+    scalesWithIterations,
+  };
 }
 
 const RULE = 'inuse_space +15% min 256KiB warn +10%';
@@ -158,6 +165,26 @@ describe('evaluate: the smallest detectable change', () => {
   it('is 0 for an exact delta, which is always conclusive', () => {
     const m = evaluate(diffOf([withSd('inuse_space', 'bytes', MiB, MiB, 0)]), rule).metrics[0]!;
     expect(m).toMatchObject({ status: 'pass', detectable: 0, z: null });
+  });
+});
+
+describe('evaluate: go test -bench totals, which scale with b.N', () => {
+  const rule = parseRules('alloc_space +20%');
+  const bench = (base: number, current: number) => diffOf([withSd('alloc_space', 'bytes', base, current, 0)], [], true);
+
+  it('are never exact: without a history every change is inconclusive, growth or not', () => {
+    for (const current of [1000, 1100, 3000, 500]) {
+      const m = evaluate(bench(1000, current), rule).metrics[0]!;
+      expect(m).toMatchObject({ status: 'inconclusive', detectable: Number.POSITIVE_INFINITY });
+    }
+  });
+
+  it('are judged once a history gives their run-to-run noise', () => {
+    const history = new Map([
+      ['alloc_space', { kind: 'calibrated', baselines: 30, meanChangePercent: 0, sdPercent: 2, df: 28 } as const],
+    ]);
+    expect(evaluate(bench(1000, 1500), rule, { history }).metrics[0]!.status).toBe('fail');
+    expect(evaluate(bench(1000, 1010), rule, { history }).metrics[0]!.status).toBe('pass');
   });
 });
 

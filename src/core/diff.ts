@@ -3,6 +3,7 @@
  * `go tool pprof -top -diff_base` prints, with the z of each delta (see significance.ts).
  */
 import type { FocusTotals, ProfileSummary } from './aggregate.js';
+import { ITERATIONS_WARNING, scalesWithIterations } from './bench-profile.js';
 import { comparabilityWarnings } from './comparability.js';
 import { IncompatibleProfilesError } from './errors.js';
 import type { ValueType } from './model.js';
@@ -64,6 +65,11 @@ export interface ProfileDiff {
    * sample type names come from the profiles.
    */
   readonly warnings: readonly string[];
+  /**
+   * True when either profile comes from `go test -bench` (see bench-profile.ts): its totals scale
+   * with b.N, so no delta is exact and sampling alone cannot say what is noise.
+   */
+  readonly scalesWithIterations: boolean;
 }
 
 /** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
@@ -226,11 +232,13 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
   for (const [b, c] of pairs) functions[current.sampleType[c]!.type] = functionDeltas(base, current, b, c, rows);
   const defaultType = current.sampleType[current.defaultSampleTypeIndex];
   const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  const iterations = scalesWithIterations(base) || scalesWithIterations(current);
   return {
     metrics,
     functions,
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
-    warnings: comparabilityWarnings(base, current),
+    warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],
+    scalesWithIterations: iterations,
   };
 }

@@ -49,7 +49,10 @@ export interface MetricResult extends MetricDelta {
   readonly sources: VarianceSources;
   /** The z the delta must reach: the confidence, raised (Student's t) when part of the variance is estimated. */
   readonly critical: number;
-  /** The smallest change this comparison can tell from noise: critical × √(sum of sources); 0 when exact. */
+  /**
+   * The smallest change this comparison can tell from noise: critical × √(sum of sources); 0 when
+   * exact; Infinity when it cannot be told (go test -bench totals without a history).
+   */
   readonly detectable: number;
   /** The rule's threshold as an amount: the larger of its percent of the base and its min; null without a rule. */
   readonly threshold: number | null;
@@ -108,7 +111,7 @@ interface Noise {
  * critical value is Student's t at the confidence's one-sided level, with the Welch–Satterthwaite
  * degrees of freedom of the sum (sampling is known exactly: infinite degrees of freedom).
  */
-function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number): Noise {
+function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, iterations: boolean): Noise {
   const sampling = m.variance;
   const historyVar =
     history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
@@ -119,7 +122,9 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number): 
   }
   const critical = criticalValue(confidence, df);
   const z = total > 0 ? m.delta / Math.sqrt(total) : null;
-  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable: critical * Math.sqrt(total) };
+  // Totals that scale with b.N: only a history of such runs says how much they move.
+  const detectable = iterations && historyVar === 0 ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
+  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable };
 }
 
 /** The threshold of a rule as an amount: the larger of its percent of the base and its min. */
@@ -130,7 +135,7 @@ function thresholdOf(m: MetricDelta, rule: Rule): number {
 /** The status one rule gives one metric. */
 function judge(m: MetricDelta, rule: Rule, noise: Noise): MetricStatus {
   if (rule.off) return 'pass';
-  const significant = noise.z === null || noise.z >= noise.critical;
+  const significant = noise.detectable !== Number.POSITIVE_INFINITY && (noise.z === null || noise.z >= noise.critical);
   if (m.delta >= rule.min) {
     if (over(m, rule.percent)) return significant ? 'fail' : 'inconclusive';
     if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
@@ -174,7 +179,7 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   }
   const result = (m: MetricDelta, pattern: string | null, rule: Rule | null, text: string | null): MetricResult => {
     const history = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
-    const noise = noiseOf(m, history, confidence);
+    const noise = noiseOf(m, history, confidence, diff.scalesWithIterations);
     const status = rule === null ? 'pass' : judge(m, rule, noise);
     const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };

@@ -67,6 +67,7 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
     focus: [],
     defaultSampleType: 'inuse_space',
     warnings,
+    scalesWithIterations: false,
   };
 }
 

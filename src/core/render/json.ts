@@ -21,7 +21,7 @@ export interface JsonMetric {
   readonly rule: string | null;
   readonly threshold: number | null;
   readonly critical: number;
-  readonly detectable: number;
+  readonly detectable: number | null;
   readonly detectablePercent: number | null;
   readonly sources: VarianceSources;
   readonly runs: { readonly base: number; readonly current: number };
@@ -93,7 +93,7 @@ export function toJsonReport(report: Report): JsonReport {
       rule: m.rule,
       threshold: m.threshold,
       critical: m.critical,
-      detectable: m.detectable,
+      detectable: finiteOrNull(m.detectable),
       detectablePercent: m.base === 0 ? null : finiteOrNull((100 * m.detectable) / Math.abs(m.base)),
       sources: { ...m.sources },
       runs: { ...m.runs },

@@ -10,8 +10,9 @@ import {
   statusCounts,
   valueCell,
   VERDICT_WORDS,
+  zCell,
 } from './parts.js';
-import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
+import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65536;
@@ -120,7 +121,7 @@ function metricsTable(metrics: readonly MetricResult[]): string[] {
         valueCell(formatValue(m.current, m.unit)),
         valueCell(formatSignedValue(m.delta, m.unit)),
         formatDeltaPercent(m.deltaPercent),
-        formatZ(m.z),
+        zCell(m),
         valueCell(detectableCell(m)),
         m.rule === null ? '—' : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
         `${ICON[m.status]} ${m.status}${m.status === m.partStatus ? '' : ` (own ${m.partStatus})`}`,

@@ -7,7 +7,7 @@ import type { GateVerdict } from '../gate.js';
 import type { Report } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { markdownText } from './escape.js';
-import { formatDeltaPercent, formatValue } from './units.js';
+import { formatDeltaPercent, formatValue, formatZ } from './units.js';
 
 /** The icon of a metric's status or of a verdict (the report's or the gate's). */
 export const ICON: Readonly<Record<MetricStatus | GateVerdict, string>> = {
@@ -35,12 +35,18 @@ export function statusCounts(report: Report): string {
   return `${n('fail')} failed, ${n('warn')} warned, ${n('inconclusive')} inconclusive`;
 }
 
+/** The z cell: `n/a` for go test -bench totals without a history (neither exact nor sampled), else formatZ. */
+export function zCell(m: MetricResult): string {
+  return m.z === null && m.detectable === Number.POSITIVE_INFINITY ? 'n/a' : formatZ(m.z);
+}
+
 /**
  * The smallest change the comparison can detect, as a percent of the base (`±12.3%`), or in the
  * metric's unit when the base is 0; `exact` when nothing is noisy.
  */
 export function detectableCell(m: MetricResult): string {
   if (m.detectable === 0) return 'exact';
+  if (m.detectable === Number.POSITIVE_INFINITY) return 'unknown';
   if (m.base === 0) return `±${formatValue(m.detectable, m.unit)}`;
   const percent = (100 * m.detectable) / Math.abs(m.base);
   return `±${percent >= 0.1 ? percent.toFixed(1) : percent.toPrecision(1)}%`;

@@ -2,9 +2,9 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
-import { detectableCell, historyLines, statusCounts } from './parts.js';
+import { detectableCell, historyLines, statusCounts, zCell } from './parts.js';
 import { layoutTable } from './table.js';
-import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
+import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
 export interface TextOptions {
   /** ANSI colours: red for fail, yellow for warn and inconclusive, green for pass. */
@@ -81,7 +81,7 @@ function metricRow(m: MetricResult): string[] {
     formatValue(m.current, m.unit),
     formatSignedValue(m.delta, m.unit),
     formatDeltaPercent(m.deltaPercent),
-    formatZ(m.z),
+    zCell(m),
     detectableCell(m),
     m.rule === null ? '-' : terminalSafe(m.rule),
     m.status === m.partStatus ? m.status : `${m.status} (own ${m.partStatus})`,

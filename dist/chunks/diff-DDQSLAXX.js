@@ -10,14 +10,14 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-4JV3O6QX.js";
+} from "./chunk-NH6WJ4WO.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-YABXNYSQ.js";
 import {
   compareProfiles
-} from "./chunk-H5XJOMZD.js";
+} from "./chunk-I3HLKSLW.js";
 import {
   createProfileLoader
 } from "./chunk-ZQJL4R2C.js";

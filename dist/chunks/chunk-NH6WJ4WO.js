@@ -15,13 +15,13 @@ import {
   formatPprofPercent,
   formatSignedValue,
   formatValue,
-  formatZ,
   historyLines,
   parseRulesInput,
   renderJson,
   renderMarkdown,
-  statusCounts
-} from "./chunk-H5XJOMZD.js";
+  statusCounts,
+  zCell
+} from "./chunk-I3HLKSLW.js";
 import {
   describeFsError,
   terminalSafe
@@ -111,7 +111,7 @@ function metricRow(m) {
     formatValue(m.current, m.unit),
     formatSignedValue(m.delta, m.unit),
     formatDeltaPercent(m.deltaPercent),
-    formatZ(m.z),
+    zCell(m),
     detectableCell(m),
     m.rule === null ? "-" : terminalSafe(m.rule),
     m.status === m.partStatus ? m.status : `${m.status} (own ${m.partStatus})`

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-H5XJOMZD.js";
+} from "./chunk-I3HLKSLW.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -79,6 +79,13 @@ function sdWithoutLargest(changes) {
   return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
 }
 
+// src/core/bench-profile.ts
+var BENCHMARK_LOOP = "testing.(*B).runN";
+function scalesWithIterations(summary) {
+  return summary.functions.name.includes(BENCHMARK_LOOP);
+}
+var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the -benchmem B/op and allocs/op, or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
+
 // src/core/diff.ts
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
@@ -198,12 +205,14 @@ function diff(base, current) {
   for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c, rows);
   const defaultType = current.sampleType[current.defaultSampleTypeIndex];
   const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  const iterations = scalesWithIterations(base) || scalesWithIterations(current);
   return {
     metrics,
     functions,
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
-    warnings: comparabilityWarnings(base, current)
+    warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
+    scalesWithIterations: iterations
   };
 }
 
@@ -230,6 +239,11 @@ function conclusiveAdvice(metrics, historyAsked) {
         "The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and compare several runs per side."
       );
     }
+  }
+  if (inconclusive.some((m) => m.detectable === Number.POSITIVE_INFINITY)) {
+    out.add(
+      "These are go test -bench profiles, whose totals scale with b.N: compare the -benchmem output, or run both sides with the same -benchtime=Nx and let a history of baselines (heapgate check, the Action) calibrate the noise."
+    );
   }
   const uncalibrated = inconclusive.some((m) => m.history?.kind === "uncalibrated");
   if (uncalibrated) {
@@ -470,7 +484,7 @@ function over(m, percent) {
   if (m.base === 0) return m.current > 0;
   return m.deltaPercent !== null && m.deltaPercent > percent;
 }
-function noiseOf(m, history, confidence) {
+function noiseOf(m, history, confidence, iterations) {
   const sampling = m.variance;
   const historyVar = history !== null && history.kind === "calibrated" ? (history.sdPercent / 100 * Math.abs(m.base)) ** 2 : 0;
   const total = sampling + historyVar;
@@ -480,14 +494,15 @@ function noiseOf(m, history, confidence) {
   }
   const critical = criticalValue(confidence, df);
   const z = total > 0 ? m.delta / Math.sqrt(total) : null;
-  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable: critical * Math.sqrt(total) };
+  const detectable = iterations && historyVar === 0 ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
+  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable };
 }
 function thresholdOf(m, rule) {
   return Math.max(rule.min, rule.percent / 100 * Math.abs(m.base));
 }
 function judge(m, rule, noise) {
   if (rule.off) return "pass";
-  const significant = noise.z === null || noise.z >= noise.critical;
+  const significant = noise.detectable !== Number.POSITIVE_INFINITY && (noise.z === null || noise.z >= noise.critical);
   if (m.delta >= rule.min) {
     if (over(m, rule.percent)) return significant ? "fail" : "inconclusive";
     if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "inconclusive";
@@ -516,7 +531,7 @@ function evaluate(diff2, rules, options = {}) {
   }
   const result = (m, pattern, rule, text) => {
     const history = pattern === null ? options.history?.get(m.sampleType) ?? null : null;
-    const noise = noiseOf(m, history, confidence);
+    const noise = noiseOf(m, history, confidence, diff2.scalesWithIterations);
     const status = rule === null ? "pass" : judge(m, rule, noise);
     const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };
@@ -683,7 +698,7 @@ function toJsonReport(report) {
       rule: m.rule,
       threshold: m.threshold,
       critical: m.critical,
-      detectable: m.detectable,
+      detectable: finiteOrNull(m.detectable),
       detectablePercent: m.base === 0 ? null : finiteOrNull(100 * m.detectable / Math.abs(m.base)),
       sources: { ...m.sources },
       runs: { ...m.runs },
@@ -794,8 +809,12 @@ function statusCounts(report) {
   const n = (status) => report.metrics.filter((m) => m.status === status).length;
   return `${n("fail")} failed, ${n("warn")} warned, ${n("inconclusive")} inconclusive`;
 }
+function zCell(m) {
+  return m.z === null && m.detectable === Number.POSITIVE_INFINITY ? "n/a" : formatZ(m.z);
+}
 function detectableCell(m) {
   if (m.detectable === 0) return "exact";
+  if (m.detectable === Number.POSITIVE_INFINITY) return "unknown";
   if (m.base === 0) return `\xB1${formatValue(m.detectable, m.unit)}`;
   const percent = 100 * m.detectable / Math.abs(m.base);
   return `\xB1${percent >= 0.1 ? percent.toFixed(1) : percent.toPrecision(1)}%`;
@@ -890,7 +909,7 @@ function metricsTable(metrics) {
         valueCell(formatValue(m.current, m.unit)),
         valueCell(formatSignedValue(m.delta, m.unit)),
         formatDeltaPercent(m.deltaPercent),
-        formatZ(m.z),
+        zCell(m),
         valueCell(detectableCell(m)),
         m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
         `${ICON[m.status]} ${m.status}${m.status === m.partStatus ? "" : ` (own ${m.partStatus})`}`
@@ -980,6 +999,7 @@ export {
   ICON,
   VERDICT_WORDS,
   statusCounts,
+  zCell,
   detectableCell,
   historyLines,
   failingSampleTypes,

@@ -10,7 +10,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-4JV3O6QX.js";
+} from "./chunk-NH6WJ4WO.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -30,12 +30,12 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-ZKDYVPNR.js";
+} from "./chunk-XGNDCCIC.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-H5XJOMZD.js";
+} from "./chunk-I3HLKSLW.js";
 import {
   openStore
 } from "./chunk-FIHZUWGN.js";
