@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-52GUIAWB.js")).checkCommand
+    load: async () => (await import("./chunks/check-JUO2T4S7.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-5PWBX5MH.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-PHFSG7BK.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunks/chunk-FIHZUWGN.js";
+} from "./chunks/chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   normalizeSha,

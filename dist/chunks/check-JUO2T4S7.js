@@ -33,7 +33,7 @@ import {
 } from "./chunk-5OKHZOHF.js";
 import {
   openStore
-} from "./chunk-FIHZUWGN.js";
+} from "./chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   validateSeries

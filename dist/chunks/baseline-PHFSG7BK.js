@@ -19,7 +19,7 @@ import {
 } from "./chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunk-FIHZUWGN.js";
+} from "./chunk-3FQZ27EL.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
