@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-T4G5K7SF.js")).diffCommand
+    load: async () => (await import("./chunks/diff-H6EK7E3L.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JUO2T4S7.js")).checkCommand
+    load: async () => (await import("./chunks/check-4J6LOPNZ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-PHFSG7BK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-SIS3CO5E.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

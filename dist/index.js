@@ -13,7 +13,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-HLHKRLRW.js";
+} from "./chunks/chunk-DGS6LPU7.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -33,7 +33,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-5OKHZOHF.js";
+} from "./chunks/chunk-QJHKNAM5.js";
 import {
   runUrl,
   storeBaseline
@@ -54,7 +54,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-XOGCIESU.js";
+} from "./chunks/chunk-6CZMBHLX.js";
 import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs

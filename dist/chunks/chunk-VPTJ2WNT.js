@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-W7TTT4DA.js";
+} from "./chunk-FALEEAOE.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -18,11 +18,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-5OKHZOHF.js";
+} from "./chunk-QJHKNAM5.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-XOGCIESU.js";
+} from "./chunk-6CZMBHLX.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

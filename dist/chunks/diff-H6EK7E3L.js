@@ -9,17 +9,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-JW4IGVFO.js";
+} from "./chunk-VPTJ2WNT.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-W7TTT4DA.js";
+} from "./chunk-FALEEAOE.js";
 import {
   compareProfiles
-} from "./chunk-5OKHZOHF.js";
+} from "./chunk-QJHKNAM5.js";
 import {
   createProfileLoader
-} from "./chunk-XOGCIESU.js";
+} from "./chunk-6CZMBHLX.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-5OKHZOHF.js";
+} from "./chunk-QJHKNAM5.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -9,7 +9,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-JW4IGVFO.js";
+} from "./chunk-VPTJ2WNT.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -19,7 +19,7 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-W7TTT4DA.js";
+} from "./chunk-FALEEAOE.js";
 import {
   baselineSource,
   findBaseline,
@@ -27,10 +27,10 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-HLHKRLRW.js";
+} from "./chunk-DGS6LPU7.js";
 import {
   compareProfiles
-} from "./chunk-5OKHZOHF.js";
+} from "./chunk-QJHKNAM5.js";
 import {
   openStore
 } from "./chunk-3FQZ27EL.js";
@@ -42,7 +42,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-XOGCIESU.js";
+} from "./chunk-6CZMBHLX.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

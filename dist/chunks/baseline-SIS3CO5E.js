@@ -12,7 +12,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-W7TTT4DA.js";
+} from "./chunk-FALEEAOE.js";
 import {
   runUrl,
   storeBaseline
@@ -31,7 +31,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-XOGCIESU.js";
+} from "./chunk-6CZMBHLX.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

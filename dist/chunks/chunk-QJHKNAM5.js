@@ -8,7 +8,7 @@ import {
   parseRules,
   truncate,
   withContext
-} from "./chunk-XOGCIESU.js";
+} from "./chunk-6CZMBHLX.js";
 import {
   comparabilityWarnings,
   findSampleType,
