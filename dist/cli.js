@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-DDQSLAXX.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ZNAVRT7K.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-A2WEUWDB.js")).checkCommand
+    load: async () => (await import("./chunks/check-CNTTRI46.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-KW7FRFTK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-I3BTW7CM.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

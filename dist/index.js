@@ -14,7 +14,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-XGNDCCIC.js";
+} from "./chunks/chunk-3ETEJA6W.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -37,14 +37,14 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-I3HLKSLW.js";
+} from "./chunks/chunk-OICSJRMA.js";
 import {
   runUrl,
   storeBaseline
 } from "./chunks/chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunks/chunk-FIHZUWGN.js";
+} from "./chunks/chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -58,7 +58,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-ZQJL4R2C.js";
+} from "./chunks/chunk-LH23T2YA.js";
 import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
@@ -978,9 +978,7 @@ async function runGate(config, event, current, ports2) {
   const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
-  const others = found === void 0 ? await otherSeries(ports2, config.series) : null;
-  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
   const context = {
     series: config.series,
     verdict,
@@ -989,12 +987,7 @@ async function runGate(config, event, current, ports2) {
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
-    noBaseline: found === void 0 ? {
-      branches: plan.lookup.branches,
-      store: ports2.store.location,
-      seed: seedCommand(config, plan.lookup.branches.at(-1)),
-      otherSeries: others
-    } : null,
+    noBaseline,
     update
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
@@ -1096,6 +1089,18 @@ function trendPoints(pointer, summary2) {
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
+}
+async function noBaselineOf(config, plan, update, ports2) {
+  const seeded = update !== null && update.result !== "skipped";
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports2, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  return {
+    branches: plan.lookup.branches,
+    store: ports2.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)),
+    otherSeries: others
+  };
 }
 function noBaselineMessage(config, where) {
   const mistyped = otherSeriesSentence(config.series, where.otherSeries);

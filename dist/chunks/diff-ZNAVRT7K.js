@@ -10,17 +10,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-NH6WJ4WO.js";
+} from "./chunk-YC3BBZYK.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-YABXNYSQ.js";
+} from "./chunk-NHQV6EMK.js";
 import {
   compareProfiles
-} from "./chunk-I3HLKSLW.js";
+} from "./chunk-OICSJRMA.js";
 import {
   createProfileLoader
-} from "./chunk-ZQJL4R2C.js";
+} from "./chunk-LH23T2YA.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

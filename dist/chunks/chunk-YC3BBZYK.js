@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-YABXNYSQ.js";
+} from "./chunk-NHQV6EMK.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -21,11 +21,11 @@ import {
   renderMarkdown,
   statusCounts,
   zCell
-} from "./chunk-I3HLKSLW.js";
+} from "./chunk-OICSJRMA.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-ZQJL4R2C.js";
+} from "./chunk-LH23T2YA.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -8,7 +8,7 @@ import {
   parseRules,
   truncate,
   withContext
-} from "./chunk-ZQJL4R2C.js";
+} from "./chunk-LH23T2YA.js";
 import {
   comparabilityWarnings,
   findSampleType,

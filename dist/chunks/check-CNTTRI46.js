@@ -10,7 +10,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-NH6WJ4WO.js";
+} from "./chunk-YC3BBZYK.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -21,7 +21,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-YABXNYSQ.js";
+} from "./chunk-NHQV6EMK.js";
 import {
   baselineSource,
   findBaseline,
@@ -30,15 +30,15 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-XGNDCCIC.js";
+} from "./chunk-3ETEJA6W.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-I3HLKSLW.js";
+} from "./chunk-OICSJRMA.js";
 import {
   openStore
-} from "./chunk-FIHZUWGN.js";
+} from "./chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   validateSeries
@@ -47,7 +47,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-ZQJL4R2C.js";
+} from "./chunk-LH23T2YA.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-ZQJL4R2C.js";
+} from "./chunk-LH23T2YA.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

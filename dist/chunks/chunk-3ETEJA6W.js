@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-I3HLKSLW.js";
+} from "./chunk-OICSJRMA.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
