@@ -213,7 +213,7 @@ if [ "$default_out" = 1 ]; then
   cp "$out/go/cache/regressed.rate524288.heap.pb.gz" "$root/examples/regression/current.heap.pb.gz"
   # The no-change example shows sampling noise crossing a threshold: pairs of runs of the same code
   # are made until one has a total that grew past a default rule's percent and min (alloc_objects
-  # +20% and 1000, or alloc_space +20% and 1 MiB), which heapgate must call noise, not a failure.
+  # +20% and 1000, or alloc_space +20% and 1 MiB), which heapgate must call inconclusive, not a failure.
   no_change=""
   for ((i = 1; i <= 20 && ${#no_change} == 0; i++)); do
     for side in base current; do

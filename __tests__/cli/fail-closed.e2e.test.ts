@@ -122,7 +122,7 @@ describe('small things', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^heapgate: fail \(\d+ failed, \d+ warned, \d+ within noise\); report written to r\.txt\n$/,
+      /^heapgate: fail \(\d+ failed, \d+ warned, \d+ inconclusive\); report written to r\.txt\n$/,
     );
     expect(readFileSync(join(tmp, 'r.txt'), 'utf8')).toMatch(/^heapgate: FAIL/);
   });

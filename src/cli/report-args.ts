@@ -118,7 +118,7 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
   };
 }
 
-/** The one line `emitReport` prints when the report goes to a file: `fail (1 failed, 0 warned, 2 within noise)`. */
+/** The one line `emitReport` prints when the report goes to a file: `fail (1 failed, 0 warned, 2 inconclusive)`. */
 export function verdictSummary(report: Report): string {
   return `${report.verdict} (${statusCounts(report)})`;
 }
