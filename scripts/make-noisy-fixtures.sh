@@ -50,8 +50,9 @@ for workload in server pool ttlcache; do
         for variant in good regressed; do
           if [ "$variant" = regressed ] && [ "$i" -gt "$regressed" ]; then continue; fi
           file="$dir/$variant-$i.heap.pb.gz"
-          args=(-workload "$workload" -variant "$variant" -rate "$rate" -gc="$([ "$gc" = gc ] && echo true || echo false)"
-            -heap "$file")
+          gc_flag=false
+          [ "$gc" = gc ] && gc_flag=true
+          args=(-workload "$workload" -variant "$variant" -rate "$rate" -gc="$gc_flag" -heap "$file")
           (cd "$out" && "$work/noisyload" "${args[@]}")
           entries+=("    {\"file\": \"$file\", \"command\": \"noisyload ${args[*]}\"}")
         done

@@ -53,7 +53,8 @@ func run() int {
 	fs := flag.NewFlagSet("noisyload", flag.ContinueOnError)
 	name := fs.String("workload", "", "workload to run: "+strings.Join(names(), ", "))
 	variant := fs.String("variant", "good", "good or regressed (+25% retained per record)")
-	rate := fs.Int("rate", runtime.MemProfileRate, "runtime.MemProfileRate (1 records every allocation; give it as -rate N)")
+	rate := fs.Int("rate", runtime.MemProfileRate,
+		"runtime.MemProfileRate (1 records every allocation; give it as -rate N)")
 	gc := fs.Bool("gc", true, "call runtime.GC() before writing the profile")
 	heapPath := fs.String("heap", "", "write the heap profile (protobuf, gzipped) to this file")
 	if err := fs.Parse(os.Args[1:]); err != nil {
@@ -61,7 +62,8 @@ func run() int {
 	}
 	w, ok := workloads[*name]
 	if !ok || (*variant != "good" && *variant != "regressed") || *heapPath == "" {
-		fmt.Fprintf(os.Stderr, "noisyload: need -workload (%s), -variant good|regressed and -heap\n", strings.Join(names(), ", "))
+		fmt.Fprintf(os.Stderr, "noisyload: need -workload (%s), -variant good|regressed and -heap\n",
+			strings.Join(names(), ", "))
 		return 2
 	}
 	if *rate != runtime.MemProfileRate {
