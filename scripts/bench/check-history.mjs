@@ -14,6 +14,7 @@ import { rssMethod, runOnce, stats } from './measure.mjs';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, cli: { type: 'string' } } });
 const cli = values.cli ?? 'dist/cli.js';
 const runs = Number(values.runs);
+/** @param {string} v */
 const fixture = (v) => `__tests__/fixtures/go/cache/${v}.rate1.heap.pb.gz`;
 const store = mkdtempSync(join(tmpdir(), 'heapgate-bench-history-'));
 try {
@@ -39,6 +40,7 @@ try {
     if (put.status !== 0) throw new Error(`baseline put failed: ${put.stderr}`);
   }
   const rss = rssMethod();
+  /** @param {number} history */
   const check = (history) => [
     cli,
     'check',
@@ -54,19 +56,24 @@ try {
     '--history',
     String(history),
   ];
-  /** @type {Record<string, { wall: number[], rss: number[] }>} */
-  const m = { 30: { wall: [], rss: [] }, 0: { wall: [], rss: [] } };
+  /** @type {{ wall: number[], rss: number[] }} */
+  const withHistory = { wall: [], rss: [] };
+  /** @type {{ wall: number[], rss: number[] }} */
+  const without = { wall: [], rss: [] };
+  /** @param {number} h */
+  const of = (h) => (h === 0 ? without : withHistory);
   for (const h of [30, 0]) runOnce(process.execPath, check(h), { method: rss.method, okStatus: (s) => s === 0 });
   for (let r = 0; r < runs; r++) {
     for (const h of r % 2 === 0 ? [30, 0] : [0, 30]) {
       const res = runOnce(process.execPath, check(h), { method: rss.method, okStatus: (s) => s === 0 });
-      m[h].wall.push(res.wallMs);
-      if (res.rssKiB !== null) m[h].rss.push(res.rssKiB);
+      of(h).wall.push(res.wallMs);
+      if (res.rssKiB !== null) of(h).rss.push(res.rssKiB);
     }
   }
+  /** @param {number} h */
   const fmt = (h) => {
-    const w = stats(m[h].wall);
-    const r = stats(m[h].rss);
+    const w = stats(of(h).wall);
+    const r = stats(of(h).rss);
     return (
       `${w.median?.toFixed(0)} ms (min ${w.min?.toFixed(0)}, max ${w.max?.toFixed(0)}), ` +
       `peak RSS ${r.median === null ? 'n/a' : `${(r.median / 1024).toFixed(1)} MiB`}`
