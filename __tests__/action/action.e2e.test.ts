@@ -396,14 +396,14 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     for (const [i, p] of profiles.entries()) {
       expect((await push(store, p, sha(String(i + 1)), `2026-01-0${i + 1}T10:00:00Z`, String(100 + i))).code).toBe(0);
     }
-    const r = await pr(store, RERUN, { number: 20 });
+    const r = await pr(store, RERUN, { number: 60 });
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('pass');
     expect(r.summary).toMatch(/- `inuse_space`: 6 baselines, mean change [+-]?\d+\.\d%, σ \d+\.\d% → limit ±/);
     const space = reportOf(r).report.metrics.find((m: Json) => m.sampleType === 'inuse_space');
     expect(space.history).toMatchObject({ kind: 'calibrated', baselines: 6 });
     expect(space.z).not.toBeNull();
-    const off = await pr(store, RERUN, { number: 21 }, { history: '0' });
+    const off = await pr(store, RERUN, { number: 61 }, { history: '0' });
     expect(off.summary).not.toContain('Run-to-run noise');
     expect(reportOf(off).report.historyWindow).toBeNull();
   });
@@ -412,14 +412,14 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     const sampled = (v: string) => `${FIXTURES}/${v}.rate524288.heap.pb.gz`;
     const store = freshStore();
     expect((await push(store, sampled('good'), A, '2026-01-01T10:00:00Z')).code).toBe(0);
-    const quiet = await pr(store, sampled('good-rerun'), { number: 22 });
+    const quiet = await pr(store, sampled('good-rerun'), { number: 62 });
     expect([quiet.code, quiet.outputs.verdict]).toEqual([0, 'inconclusive']);
     expect(quiet.summary).toContain('runtime\\.MemProfileRate \\= 1');
     expect(warnings(quiet).filter((w) => w.startsWith('cannot tell'))).toEqual([]);
-    const warn = await pr(store, sampled('good-rerun'), { number: 23 }, { 'on-inconclusive': 'warn' });
+    const warn = await pr(store, sampled('good-rerun'), { number: 63 }, { 'on-inconclusive': 'warn' });
     expect(warn.code).toBe(0);
     expect(warnings(warn).filter((w) => w.startsWith('cannot tell'))).toHaveLength(1);
-    const fail = await pr(store, sampled('good-rerun'), { number: 24 }, { 'on-inconclusive': 'fail' });
+    const fail = await pr(store, sampled('good-rerun'), { number: 64 }, { 'on-inconclusive': 'fail' });
     expect(fail.code).toBe(1);
     expect(errors(fail).some((e) => e.startsWith('cannot tell'))).toBe(true);
     expect(errors(fail).some((e) => e.includes('inconclusive (on-inconclusive: fail)'))).toBe(true);

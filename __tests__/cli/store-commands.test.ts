@@ -139,7 +139,7 @@ describe('check against a directory store', () => {
     );
     const bad = await check(['--history', 'lots']);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
-    expect(bad.stderr).toBe('heapgate: --history must be a non-negative integer, got "lots"\n');
+    expect(bad.stderr).toBe('heapgate: --history must be an integer ≥ 0, got "lots"\n');
   });
 
   test('the same commit twice keeps the first upload', async () => {
