@@ -1,16 +1,14 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GitHubApiError,
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-Q2BLZJ73.js";
+  GitHubApiError
+} from "./chunks/chunk-QINKA3AK.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TH2LTQIR.js";
+} from "./chunks/chunk-OPCNVT4A.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,19 +28,14 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-TQ2EUFH7.js";
+} from "./chunks/chunk-7WN6X3KG.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-ZYEKZJQJ.js";
+} from "./chunks/chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunks/chunk-YUS3QHH5.js";
-import {
-  encodeBranch,
-  normalizeSha,
-  validateSeries
-} from "./chunks/chunk-FOFSVKNC.js";
+} from "./chunks/chunk-YKBKS4JE.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -50,8 +43,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-QNSDQGFS.js";
-import "./chunks/chunk-DU4VBAEK.js";
+} from "./chunks/chunk-3SGP3XRV.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -59,6 +51,16 @@ import {
   firstLine,
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
+import {
+  require_tunnel,
+  require_undici
+} from "./chunks/chunk-M332AGLH.js";
+import {
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunks/chunk-QOAEJGNF.js";
+import "./chunks/chunk-DU4VBAEK.js";
 import {
   ExitCode,
   HeapgateError,
@@ -957,7 +959,14 @@ async function runGate(config, event, current, ports2) {
     baseline,
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
-    reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
+    reproduce: found === void 0 ? null : reproduceCommand(
+      {
+        ...config,
+        repository: event.repository,
+        baselineSha: found.chosen === "latest" ? null : found.stored.metadata.sha
+      },
+      found.branch
+    ),
     noBaseline: found === void 0 ? {
       branches: plan.lookup.branches,
       store: ports2.store.location,
@@ -1152,9 +1161,9 @@ var INPUTS = {
     required: false
   },
   store: {
-    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.",
-    default: "",
-    required: true
+    description: "Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.",
+    default: "branch:heapgate-baselines",
+    required: false
   },
   rules: {
     description: `Extra rules, one per line, in heapgate's rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.`,
@@ -1269,7 +1278,7 @@ function parseInputs(get) {
 
 // src/action/profile-path.ts
 import { glob } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 function isGlob(pattern) {
   return /[*?[\]{}]/.test(pattern);
 }
@@ -1289,6 +1298,11 @@ async function resolveProfilePath(pattern, cwd) {
     );
   }
   return matches[0];
+}
+function repositoryPath(path, cwd) {
+  const rel = relative(resolve(cwd), resolve(cwd, path));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path);
+  return rel.split(sep).join("/");
 }
 
 // src/action/main.ts
@@ -1316,7 +1330,7 @@ function gateConfig(config, profile) {
   };
 }
 async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-3DOKZ4C3.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-2NIZPFK4.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader(),
@@ -1359,9 +1373,16 @@ async function main(env = process.env, cwd = process.cwd()) {
     const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const store = await openStore(config.store, { cwd });
+    const store = await openStore(config.store, {
+      cwd,
+      github: {
+        token: config.githubToken ?? void 0,
+        repository: event.repository,
+        hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
+      }
+    });
     const outcome = await runGate(
-      gateConfig(config, profile),
+      gateConfig(config, repositoryPath(profile, cwd)),
       event,
       bytes,
       await ports(config, event.repository, store)

@@ -139,7 +139,11 @@ describe('parseInputs', () => {
 
   test('a missing required input is named', () => {
     expect(() => parse({ store: 'x' })).toThrow(/^input profile is required/);
-    expect(() => parse({ profile: 'x', store: '  ' })).toThrow(/^input store is required/);
+  });
+
+  test('an empty store is the branch store in heapgate-baselines', () => {
+    expect(parse({ profile: 'x', store: '  ' }).store).toBe('branch:heapgate-baselines');
+    expect(parse({ profile: 'x' }).store).toBe('branch:heapgate-baselines');
   });
 
   test('an unexpanded token expression is no token', () => {

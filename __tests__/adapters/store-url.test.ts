@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { parseStoreUrl } from '../../src/adapters/store-url.js';
+import { openStore, parseStoreUrl } from '../../src/adapters/store-url.js';
 import { UsageError } from '../../src/core/errors.js';
 
 describe('parseStoreUrl', () => {
@@ -18,6 +18,8 @@ describe('parseStoreUrl', () => {
     ['baselines', { kind: 'dir', root: '/work/repo/baselines' }],
     ['../shared/b', { kind: 'dir', root: '/work/shared/b' }],
     ['/abs/dir', { kind: 'dir', root: '/abs/dir' }],
+    ['branch:heapgate-baselines', { kind: 'branch', branch: 'heapgate-baselines' }],
+    ['branch:perf/baselines_v1.2', { kind: 'branch', branch: 'perf/baselines_v1.2' }],
   ])('%s', (spec, expected) => {
     expect(parseStoreUrl(spec, '/work/repo')).toEqual(expected);
   });
@@ -27,7 +29,15 @@ describe('parseStoreUrl', () => {
     ['gs://UPPER/x', /not a valid bucket name/],
     ['gs://bkt/../x', /'\.\.' segment/],
     ['gs://bucket/a//b', /empty/],
-    ['s3://bucket/x', /expected gs:\/\/bucket\/prefix, a file:\/\/ URL or a directory path/],
+    ['s3://bucket/x', /expected gs:\/\/bucket\/prefix, branch:NAME, a file:\/\/ URL or a directory path/],
+    ['branch:', /"" is not a branch name/],
+    ['branch:a..b', /not a branch name/],
+    ['branch:.hidden', /not a branch name/],
+    ['branch:x.lock', /not a branch name/],
+    ['branch:a//b', /not a branch name/],
+    ['branch:-x', /not a branch name/],
+    ['branch:a b', /not a branch name/],
+    ['branch:a~1', /not a branch name/],
     ['file://remote-host/x', /not a local file:\/\/ URL/],
     ['', /invalid --store/],
   ])('rejects %s', (spec, message) => {
@@ -63,5 +73,29 @@ describe('openStore loads the GCS client only for gs:// stores', () => {
 
   test('a gs:// store imports it (and fails here, where it cannot be found)', () => {
     expect(run('gs://bucket/prefix')).toMatch(/^error cannot load @google-cloud\/storage for gs:\/\/bucket: /);
+  });
+});
+
+describe('openStore: a branch: store needs a token and a repository', () => {
+  const github = (token: string | undefined, repository: string | undefined) => ({
+    cwd: '/work/repo',
+    github: { token, repository, hint: 'set GITHUB_TOKEN and --repo' },
+  });
+
+  test.each([
+    [github(undefined, 'o/r'), /^store branch:b needs a GitHub token: set GITHUB_TOKEN and --repo$/],
+    [github('', 'o/r'), /needs a GitHub token/],
+    [github('t', undefined), /^store branch:b needs the repository as owner\/name: set GITHUB_TOKEN/],
+    [github('t', 'no-slash'), /needs the repository as owner\/name, not "no-slash"/],
+    [github('t', 'o/r/x'), /not "o\/r\/x"/],
+    [{ cwd: '/work/repo' }, /needs a GitHub token$/],
+  ])('%#: a UsageError saying what is missing', async (options, message) => {
+    const err = await openStore('branch:b', options).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  test('with both it opens, naming the branch and repository', async () => {
+    expect((await openStore('branch:b', github('t', 'o/r'))).location).toBe('branch:b (o/r)');
   });
 });

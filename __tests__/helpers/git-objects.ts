@@ -71,6 +71,13 @@ export class GitRepository {
     return sha;
   }
 
+  /** An object's body as git hashes and stores it (without the `<type> <size>\0` header). */
+  body(sha: string): Buffer {
+    const o = this.objects.get(sha);
+    if (o === undefined) throw new Error(`no object ${sha}`);
+    return serialize(o);
+  }
+
   get<T extends GitObject['type']>(sha: string, type: T): Extract<GitObject, { type: T }> | undefined {
     const o = this.objects.get(sha);
     return o?.type === type ? (o as Extract<GitObject, { type: T }>) : undefined;

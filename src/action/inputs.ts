@@ -33,9 +33,11 @@ export const INPUTS = {
     required: false,
   },
   store: {
-    description: 'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.',
-    default: '',
-    required: true,
+    description:
+      'Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: ' +
+      'write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.',
+    default: 'branch:heapgate-baselines',
+    required: false,
   },
   rules: {
     description:

@@ -20,7 +20,7 @@ import { ExitCode, HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
 import { loadGateEvent } from './event.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
-import { resolveProfilePath } from './profile-path.js';
+import { repositoryPath, resolveProfilePath } from './profile-path.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -101,9 +101,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const store = await openStore(config.store, { cwd });
+    const store = await openStore(config.store, {
+      cwd,
+      github: {
+        token: config.githubToken ?? undefined,
+        repository: event.repository,
+        hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
+      },
+    });
     const outcome = await runGate(
-      gateConfig(config, profile),
+      gateConfig(config, repositoryPath(profile, cwd)),
       event,
       bytes,
       await ports(config, event.repository, store),

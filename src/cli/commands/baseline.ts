@@ -26,7 +26,7 @@ import {
   type OptionTable,
 } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { STORE_OPTIONS } from '../store-options.js';
+import { githubAccess, STORE_OPTIONS } from '../store-options.js';
 
 /** Last in every subcommand's table: the output format (read by outFormat) and --help. */
 const FORMAT_AND_HELP: OptionTable = {
@@ -152,7 +152,11 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. A worker
   // gets a clone of the bytes (the loader transfers only summaries back), so these stay intact.
   const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes }], []);
-  const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
+  const store = await openStore(storeUrl, {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env),
+    ...(historyLimit !== undefined ? { historyLimit } : {}),
+  });
   const run = {
     series,
     branch,
@@ -212,7 +216,10 @@ async function show(argv: readonly string[], io: CliIo): Promise<number> {
   const branch = values.branch as string | undefined;
   const sha = values.sha === undefined ? undefined : normalizeSha(values.sha as string);
   if (branch !== undefined) encodeBranch(branch);
-  const store = await openStore(required(values, 'store', 'baseline show'), { cwd: io.cwd });
+  const store = await openStore(required(values, 'store', 'baseline show'), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env),
+  });
   let metadata: BaselineMetadata | undefined;
   if (sha !== undefined) {
     for (const b of branch !== undefined ? [branch] : await store.branches(series)) {
@@ -241,7 +248,10 @@ async function history(argv: readonly string[], io: CliIo): Promise<number> {
   const branch = required(values, 'branch', 'baseline history');
   encodeBranch(branch);
   const limit = values.limit === undefined ? Infinity : parseNonNegativeInt('--limit', values.limit as string);
-  const store = await openStore(required(values, 'store', 'baseline history'), { cwd: io.cwd });
+  const store = await openStore(required(values, 'store', 'baseline history'), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env),
+  });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === undefined ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === 'json') {

@@ -7,19 +7,19 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-5JQ7E3AE.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-GN5LP5HJ.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-7WN6X3KG.js";
 import {
   createProfileLoader
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-3SGP3XRV.js";
 import "./chunk-TQ4GEVIF.js";
+import "./chunk-DU4VBAEK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -7,7 +7,10 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 var BUCKET_RE = /^[a-z0-9](?:[a-z0-9._-]{1,61})[a-z0-9]$/;
-var ALLOWED = "expected gs://bucket/prefix, a file:// URL or a directory path";
+var ALLOWED = "expected gs://bucket/prefix, branch:NAME, a file:// URL or a directory path";
+function validBranchName(name) {
+  return /^[A-Za-z0-9._/-]{1,200}$/.test(name) && !name.includes("..") && !name.endsWith(".") && name.split("/").every((seg) => seg !== "" && !seg.startsWith(".") && !seg.startsWith("-") && !seg.endsWith(".lock"));
+}
 function parseStoreUrl(spec, cwd) {
   if (spec.trim() === "") throw new UsageError(`invalid --store "": ${ALLOWED}`);
   if (/^gs:\/\//i.test(spec)) {
@@ -25,6 +28,15 @@ function parseStoreUrl(spec, cwd) {
     }
     return { kind: "gcs", bucket, prefix };
   }
+  if (/^branch:/i.test(spec)) {
+    const branch = spec.slice("branch:".length);
+    if (!validBranchName(branch)) {
+      throw new UsageError(
+        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(branch)} is not a branch name heapgate accepts (letters, digits, '.', '_', '-', '/')`
+      );
+    }
+    return { kind: "branch", branch };
+  }
   if (/^file:/i.test(spec)) {
     try {
       return { kind: "dir", root: fileURLToPath(spec) };
@@ -37,14 +49,29 @@ function parseStoreUrl(spec, cwd) {
   }
   return { kind: "dir", root: path.resolve(cwd, spec) };
 }
+var REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
+  if (location.kind === "branch") {
+    const { token, repository, hint } = options.github ?? { token: void 0, repository: void 0, hint: "" };
+    if (token === void 0 || token === "") {
+      throw new UsageError(`store branch:${location.branch} needs a GitHub token${hint ? `: ${hint}` : ""}`);
+    }
+    if (repository === void 0 || !REPOSITORY_RE.test(repository)) {
+      throw new UsageError(
+        `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
+      );
+    }
+    const { openBranchStore } = await import("./branch-store-57PB5IUO.js");
+    const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
+    return openBranchStore(location.branch, { token, repository }, { ...extra, ...keep });
+  }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-LBGXQSIH.js");
+    const { openGcsStore } = await import("./gcs-store-LVERXG36.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-AGXU6HD7.js");
+  const { DirBaselineStore } = await import("./dir-store-FQ7LZ4RU.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 

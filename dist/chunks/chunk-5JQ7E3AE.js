@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-GN5LP5HJ.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-7WN6X3KG.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-3SGP3XRV.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

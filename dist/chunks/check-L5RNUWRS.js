@@ -7,38 +7,39 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-5JQ7E3AE.js";
 import {
-  STORE_OPTIONS
-} from "./chunk-25UBKDCP.js";
+  STORE_OPTIONS,
+  githubAccess
+} from "./chunk-65L5EUQ7.js";
 import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-GN5LP5HJ.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-TH2LTQIR.js";
+} from "./chunk-OPCNVT4A.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-7WN6X3KG.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
-import {
-  encodeBranch,
-  validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-YKBKS4JE.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-3SGP3XRV.js";
 import "./chunk-TQ4GEVIF.js";
+import {
+  encodeBranch,
+  validateSeries
+} from "./chunk-QOAEJGNF.js";
+import "./chunk-DU4VBAEK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -53,6 +54,11 @@ var OPTIONS = {
     value: "B",
     description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
   },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "compare against this commit's baseline (a full commit id, e.g. the pull request's merge base) instead of the branch's latest"
+  },
   "default-branch": {
     type: "string",
     value: "B",
@@ -63,8 +69,13 @@ var OPTIONS = {
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
-default branch) from the store and compares CURRENT against it, exactly like
-\`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0.
+default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
+exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
+(a --sha the store has no baseline for is an error).
+
+A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
+$GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
+Credentials (on a laptop: gcloud auth application-default login).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -72,6 +83,12 @@ ${formatOptions(OPTIONS)}
 Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
+function fullSha(value) {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+    throw new UsageError(`invalid --sha ${JSON.stringify(value)}: expected a full commit id (40 hex digits)`);
+  }
+  return value.toLowerCase();
+}
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -88,6 +105,8 @@ async function parseCheckArgs(argv, cwd, env) {
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
+    sha: str("sha") === void 0 ? null : fullSha(str("sha")),
+    repo: str("repo"),
     ...await parseReportArgs(values, format, cwd)
   };
 }
@@ -122,8 +141,8 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd });
-    const lookup = { commit: null, branches: args.branches };
+    const store = await openStore(args.store, { cwd: io.cwd, github: githubAccess({ repo: args.repo }, io.env) });
+    const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: "--sha" }, branches: args.branches };
     const found = await findBaseline(
       { store, pulls: null, log: stderrLog(io) },
       args.series,

@@ -171,6 +171,7 @@ export {
   decodeBranch,
   baselineKeys,
   baselineMetadata,
+  compareNewer,
   advancePointer,
   encodePointer,
   parsePointer,

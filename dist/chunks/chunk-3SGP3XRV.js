@@ -1,11 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  firstLine
+} from "./chunk-TQ4GEVIF.js";
+import {
   SampleVariance,
   bytesLabel
 } from "./chunk-DU4VBAEK.js";
-import {
-  firstLine
-} from "./chunk-TQ4GEVIF.js";
 import {
   DecodeError,
   ExitCode,

@@ -1,35 +1,36 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  STORE_OPTIONS
-} from "./chunk-25UBKDCP.js";
+  STORE_OPTIONS,
+  githubAccess
+} from "./chunk-65L5EUQ7.js";
 import {
   formatOptions,
   parseChoice,
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-GN5LP5HJ.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-ZYEKZJQJ.js";
+} from "./chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
-import {
-  DEFAULT_HISTORY_LIMIT,
-  encodeBranch,
-  normalizeSha,
-  validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-YKBKS4JE.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-3SGP3XRV.js";
 import "./chunk-TQ4GEVIF.js";
+import {
+  DEFAULT_HISTORY_LIMIT,
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunk-QOAEJGNF.js";
+import "./chunk-DU4VBAEK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -136,7 +137,11 @@ async function put(argv, io) {
     throw withContext(e, `reading profile ${file}: `);
   });
   const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes }], []);
-  const store = await openStore(storeUrl, { cwd: io.cwd, ...historyLimit !== void 0 ? { historyLimit } : {} });
+  const store = await openStore(storeUrl, {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env),
+    ...historyLimit !== void 0 ? { historyLimit } : {}
+  });
   const run = {
     series,
     branch,
@@ -195,7 +200,10 @@ async function show(argv, io) {
   const branch = values.branch;
   const sha = values.sha === void 0 ? void 0 : normalizeSha(values.sha);
   if (branch !== void 0) encodeBranch(branch);
-  const store = await openStore(required(values, "store", "baseline show"), { cwd: io.cwd });
+  const store = await openStore(required(values, "store", "baseline show"), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env)
+  });
   let metadata;
   if (sha !== void 0) {
     for (const b of branch !== void 0 ? [branch] : await store.branches(series)) {
@@ -226,7 +234,10 @@ async function history(argv, io) {
   const branch = required(values, "branch", "baseline history");
   encodeBranch(branch);
   const limit = values.limit === void 0 ? Infinity : parseNonNegativeInt("--limit", values.limit);
-  const store = await openStore(required(values, "store", "baseline history"), { cwd: io.cwd });
+  const store = await openStore(required(values, "store", "baseline history"), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env)
+  });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === void 0 ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === "json") {

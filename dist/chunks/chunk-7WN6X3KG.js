@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-3SGP3XRV.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-7WN6X3KG.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -18,8 +18,15 @@ function storeArgs(target, branch) {
 function shellQuote(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+function credentialsPrefix(store) {
+  if (/^gs:\/\//i.test(store)) return "gcloud auth application-default login && ";
+  if (/^branch:/i.test(store)) return "GITHUB_TOKEN=$(gh auth token) ";
+  return "";
+}
 function reproduceCommand(target, branch) {
   const args = [...NPX_HEAPGATE, "check", target.profile, ...storeArgs(target, branch)];
+  if (target.baselineSha) args.push("--sha", target.baselineSha);
+  if (target.repository && /^branch:/i.test(target.store)) args.push("--repo", target.repository);
   if (target.rules !== null && target.rules.text.trim() !== "") {
     const lines = target.rules.text.split("\n").map((l) => l.replace(/#.*$/, "").trim());
     args.push("--rules", lines.filter((l) => l !== "").join("; "));
@@ -27,7 +34,7 @@ function reproduceCommand(target, branch) {
   if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) {
     args.push("--confidence", String(target.confidence));
   }
-  return args.map(shellQuote).join(" ");
+  return credentialsPrefix(target.store) + args.map(shellQuote).join(" ");
 }
 function seedCommand(target, branch, program = NPX_HEAPGATE) {
   const args = ["baseline", "put", target.profile, ...storeArgs(target, branch)];
@@ -76,7 +83,9 @@ async function findCommit(ports, series, lookup) {
     if (stored !== void 0) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
   }
   if (!mergeBase)
-    throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
+    throw new UsageError(
+      `${commit.from ?? "input baseline-sha"}: no baseline of series ${series} for commit ${sha} in ${store.location}`
+    );
   return void 0;
 }
 async function mergeBaseOf(ports, commits) {

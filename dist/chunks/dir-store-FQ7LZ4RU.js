@@ -12,7 +12,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-QOAEJGNF.js";
 import "./chunk-DU4VBAEK.js";
 import {
   StoreError
