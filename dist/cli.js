@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-L5RNUWRS.js")).checkCommand
+    load: async () => (await import("./chunks/check-F4CSJBN4.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-64CL3QFJ.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-Z7IKCH7H.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -35,7 +35,7 @@ import {
 } from "./chunks/chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunks/chunk-YKBKS4JE.js";
+} from "./chunks/chunk-DLBHOVEJ.js";
 import {
   createProfileLoader,
   markdownCode,

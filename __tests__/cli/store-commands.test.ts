@@ -11,6 +11,7 @@ import { checkCommand, noBaselineMessage } from '../../src/cli/commands/check.js
 import { baselineCommand } from '../../src/cli/commands/baseline.js';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { GcsServer } from '../helpers/gcs-server.js';
+import { GitHubServer } from '../helpers/github-server.js';
 import { cleanupOracle, pprofRaw } from '../helpers/pprof-oracle.js';
 import { testWithGo } from '../helpers/with-go.js';
 
@@ -323,5 +324,72 @@ describe('against Cloud Storage (local server)', () => {
     } finally {
       server.allowAll();
     }
+  });
+});
+
+describe('a branch: store of a repository (GITHUB_TOKEN, --repo)', () => {
+  const github = new GitHubServer();
+  const TOKEN = 'ghp_cli_token';
+  beforeAll(async () => {
+    await github.start();
+    github.tokens.set(TOKEN, { kind: 'user', login: 'dev' });
+    github.repository('octo/cli');
+  });
+  afterAll(() => github.stop());
+  const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url });
+  const store = ['--store', 'branch:perf-baselines', '--series', 'api'];
+
+  test('put, history and check --sha against the merge base, as the comment prints it', async () => {
+    const putAt = (file: string, sha: string, time: string) =>
+      cli(
+        [
+          'baseline',
+          'put',
+          file,
+          ...store,
+          '--repo',
+          'octo/cli',
+          '--branch',
+          'main',
+          '--sha',
+          sha,
+          '--commit-time',
+          time,
+        ],
+        env(),
+      );
+    expect(await putAt(BASE, SHA_A, '2026-01-01T00:00:00Z')).toMatchObject({ code: 0, stderr: '' });
+    const second = await putAt(CURRENT, SHA_B, '2026-01-02T00:00:00Z');
+    expect(second.stdout).toBe(
+      `baseline ${SHA_B.slice(0, 12)} of api in branch:perf-baselines (octo/cli): stored; now the current baseline of main\n`,
+    );
+    const history = await cli(['baseline', 'history', ...store, '--branch', 'main', '--format', 'json'], {
+      ...env(),
+      GITHUB_REPOSITORY: 'octo/cli',
+    });
+    expect(JSON.parse(history.stdout).map((m: { sha: string }) => m.sha)).toEqual([SHA_B, SHA_A]);
+
+    // The branch's latest is B (same profile: no change); --sha A compares against A, like diff.
+    const latest = await cli(['check', CURRENT, ...store, '--repo', 'octo/cli', '--format', 'json'], env());
+    expect(JSON.parse(latest.stdout).base).toBe(`baseline ${SHA_B.slice(0, 12)} (main)`);
+    const pinned = await cli(
+      ['check', CURRENT, ...store, '--repo', 'octo/cli', '--sha', SHA_A, '--format', 'json'],
+      env(),
+    );
+    const diff = await cli(['diff', BASE, CURRENT, '--format', 'json']);
+    expect(pinned.code).toBe(diff.code);
+    expect(JSON.parse(pinned.stdout).base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
+    expect(JSON.parse(pinned.stdout).metrics).toEqual(JSON.parse(diff.stdout).metrics);
+  });
+
+  test.each([
+    [['--sha', 'abc1234'], {}, /^heapgate: invalid --sha "abc1234": expected a full commit id/],
+    [['--sha', 'c'.repeat(40)], {}, /^heapgate: --sha: no baseline of series api for commit c{40}/],
+    [[], { GITHUB_TOKEN: '' }, /^heapgate: store branch:perf-baselines needs a GitHub token: set GITHUB_TOKEN/],
+  ])('check %j: one line, exit 2', async (extra, envOverride, message) => {
+    const r = await cli(['check', CURRENT, ...store, '--repo', 'octo/cli', ...extra], { ...env(), ...envOverride });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -82,6 +82,8 @@ export interface GitHubAccess {
   readonly repository: string | undefined;
   /** How the caller names where the token and repository come from, for the error when one is missing. */
   readonly hint: string;
+  /** The REST API's base URL; default GITHUB_API_URL of the process, else https://api.github.com. */
+  readonly baseUrl?: string;
 }
 
 export interface OpenStoreOptions {
@@ -101,7 +103,11 @@ export async function openStore(spec: string, options: OpenStoreOptions): Promis
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== undefined ? { historyLimit: options.historyLimit } : {};
   if (location.kind === 'branch') {
-    const { token, repository, hint } = options.github ?? { token: undefined, repository: undefined, hint: '' };
+    const { token, repository, hint, baseUrl } = options.github ?? {
+      token: undefined,
+      repository: undefined,
+      hint: '',
+    };
     if (token === undefined || token === '') {
       throw new UsageError(`store branch:${location.branch} needs a GitHub token${hint ? `: ${hint}` : ''}`);
     }
@@ -113,7 +119,8 @@ export async function openStore(spec: string, options: OpenStoreOptions): Promis
     }
     const { openBranchStore } = await import('./branch-store.js');
     const keep = options.keepProfiles !== undefined ? { keepProfiles: options.keepProfiles } : {};
-    return openBranchStore(location.branch, { token, repository }, { ...extra, ...keep });
+    const api = baseUrl !== undefined && baseUrl !== '' ? { baseUrl } : {};
+    return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === 'gcs') {
     const { openGcsStore } = await import('./gcs-store.js');

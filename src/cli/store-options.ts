@@ -27,5 +27,6 @@ export function githubAccess(
     token: env.GITHUB_TOKEN,
     repository: typeof repo === 'string' && repo !== '' ? repo : env.GITHUB_REPOSITORY || undefined,
     hint: 'set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) and --repo OWNER/NAME',
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
   };
 }

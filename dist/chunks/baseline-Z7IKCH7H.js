@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   STORE_OPTIONS,
   githubAccess
-} from "./chunk-65L5EUQ7.js";
+} from "./chunk-ST5MXFWY.js";
 import {
   formatOptions,
   parseChoice,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunk-YKBKS4JE.js";
+} from "./chunk-DLBHOVEJ.js";
 import {
   createProfileLoader,
   readProfileFile,

@@ -54,7 +54,11 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "branch") {
-    const { token, repository, hint } = options.github ?? { token: void 0, repository: void 0, hint: "" };
+    const { token, repository, hint, baseUrl } = options.github ?? {
+      token: void 0,
+      repository: void 0,
+      hint: ""
+    };
     if (token === void 0 || token === "") {
       throw new UsageError(`store branch:${location.branch} needs a GitHub token${hint ? `: ${hint}` : ""}`);
     }
@@ -65,7 +69,8 @@ async function openStore(spec, options) {
     }
     const { openBranchStore } = await import("./branch-store-57PB5IUO.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
-    return openBranchStore(location.branch, { token, repository }, { ...extra, ...keep });
+    const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
+    return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
     const { openGcsStore } = await import("./gcs-store-LVERXG36.js");

@@ -19,7 +19,8 @@ function githubAccess(values, env) {
   return {
     token: env.GITHUB_TOKEN,
     repository: typeof repo === "string" && repo !== "" ? repo : env.GITHUB_REPOSITORY || void 0,
-    hint: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) and --repo OWNER/NAME"
+    hint: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) and --repo OWNER/NAME",
+    ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}
   };
 }
 

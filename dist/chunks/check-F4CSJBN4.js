@@ -11,7 +11,7 @@ import {
 import {
   STORE_OPTIONS,
   githubAccess
-} from "./chunk-65L5EUQ7.js";
+} from "./chunk-ST5MXFWY.js";
 import {
   formatOptions,
   parseCommandArgs,
@@ -28,7 +28,7 @@ import {
 } from "./chunk-7WN6X3KG.js";
 import {
   openStore
-} from "./chunk-YKBKS4JE.js";
+} from "./chunk-DLBHOVEJ.js";
 import {
   createProfileLoader,
   markdownCode,
