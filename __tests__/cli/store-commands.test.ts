@@ -361,7 +361,8 @@ describe('a branch: store of a repository (GITHUB_TOKEN, --repo)', () => {
     expect(await putAt(BASE, SHA_A, '2026-01-01T00:00:00Z')).toMatchObject({ code: 0, stderr: '' });
     const second = await putAt(CURRENT, SHA_B, '2026-01-02T00:00:00Z');
     expect(second.stdout).toBe(
-      `baseline ${SHA_B.slice(0, 12)} of api in branch:perf-baselines (octo/cli): stored; now the current baseline of main\n`,
+      `baseline ${SHA_B.slice(0, 12)} of api in branch:perf-baselines (octo/cli): stored; ` +
+        'now the current baseline of main\n',
     );
     const history = await cli(['baseline', 'history', ...store, '--branch', 'main', '--format', 'json'], {
       ...env(),
