@@ -35,7 +35,7 @@ import {
 } from "./chunks/chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunks/chunk-DLBHOVEJ.js";
+} from "./chunks/chunk-UGIJHE46.js";
 import {
   createProfileLoader,
   markdownCode,

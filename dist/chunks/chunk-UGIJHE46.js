@@ -73,7 +73,7 @@ async function openStore(spec, options) {
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-LVERXG36.js");
+    const { openGcsStore } = await import("./gcs-store-XDFB2JMU.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   const { DirBaselineStore } = await import("./dir-store-FQ7LZ4RU.js");

@@ -16,7 +16,7 @@ import {
 } from "./chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunk-DLBHOVEJ.js";
+} from "./chunk-UGIJHE46.js";
 import {
   createProfileLoader,
   readProfileFile,

@@ -387,6 +387,12 @@ var GcsBaselineStore = class {
   }
 };
 async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22) {
+    throw new StoreError(
+      `gs://${bucket} needs Node 22 or newer (the Cloud Storage client's requirement); this is Node ${process.versions.node}`
+    );
+  }
   let Storage;
   try {
     ({ Storage } = await import("./src-VHJMLSOD.js"));

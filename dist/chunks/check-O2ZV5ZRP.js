@@ -28,7 +28,7 @@ import {
 } from "./chunk-7WN6X3KG.js";
 import {
   openStore
-} from "./chunk-DLBHOVEJ.js";
+} from "./chunk-UGIJHE46.js";
 import {
   createProfileLoader,
   markdownCode,
