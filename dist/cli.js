@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-O2ZV5ZRP.js")).checkCommand
+    load: async () => (await import("./chunks/check-IQKTV2JG.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-WUIPBXBK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-6O7LIQX5.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

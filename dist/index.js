@@ -35,7 +35,7 @@ import {
 } from "./chunks/chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunks/chunk-UGIJHE46.js";
+} from "./chunks/chunk-CX6Y4Q3V.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -1181,7 +1181,7 @@ var INPUTS = {
     required: false
   },
   "github-token": {
-    description: "Token for the pull-request comment (needs pull-requests: write). Empty: no comment.",
+    description: "Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store baselines, contents: read to compare). Empty: no comment.",
     default: "${{ github.token }}",
     required: false
   },

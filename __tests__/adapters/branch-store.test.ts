@@ -213,6 +213,16 @@ describe('faults', () => {
     expect((err as Error).message).toMatch(/^permission denied writing .*contents: write/);
   });
 
+  test('a profile larger than GitHub accepts is a StoreError before anything is written', async () => {
+    const before = server.requests.length;
+    const err = await store(WRITE, { maxProfileBytes: 100 })
+      .put(meta(1), profileBytes(1, 101))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/the profile has 101 bytes, more than the 100 .* use a gs:\/\/ store/);
+    expect(server.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   test('a repository the token cannot see is an error, never an empty store', async () => {
     const s = new BranchBaselineStore({
       octokit: getOctokit(READ, { baseUrl: server.url }),

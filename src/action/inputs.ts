@@ -61,7 +61,9 @@ export const INPUTS = {
     required: false,
   },
   'github-token': {
-    description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.',
+    description:
+      'Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store ' +
+      'baselines, contents: read to compare). Empty: no comment.',
     default: '${{ github.token }}',
     required: false,
   },

@@ -55,7 +55,12 @@ export interface BranchStoreConfig {
   readonly maxCasAttempts?: number;
   /** How to wait after losing a race (default: a timer). */
   readonly sleep?: Sleep;
+  /** Largest profile stored (default 100 MB, the largest file GitHub accepts in a repository). */
+  readonly maxProfileBytes?: number;
 }
+
+/** GitHub refuses files over 100 MB in a repository (and the blobs API, blobs over 100 MB). */
+const GITHUB_MAX_FILE = 100 * 1000 * 1000;
 
 /** A tree entry as GET git/trees lists it. */
 interface Entry {
@@ -237,6 +242,13 @@ export class BranchBaselineStore implements BaselineStore {
   async put(metadata: BaselineMetadata, profile: Uint8Array): Promise<PutBaselineResult> {
     const keys = baselineKeys(metadata.series, metadata.branch);
     const dir = keys.pointer.replace(/\/latest\.json$/, '');
+    const max = this.config.maxProfileBytes ?? GITHUB_MAX_FILE;
+    if (profile.length > max) {
+      throw new StoreError(
+        `writing ${keys.commit(metadata.sha)} in ${this.location}: the profile has ${profile.length} bytes, more than ` +
+          `the ${max} a file in a GitHub repository may have; use a gs:// store for profiles this large`,
+      );
+    }
     let profileBlob: string | undefined;
     for (let attempt = 0; attempt < this.maxCasAttempts; attempt++) {
       const tip = await this.tip();
