@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-IQKTV2JG.js")).checkCommand
+    load: async () => (await import("./chunks/check-UQYEHGN6.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-6O7LIQX5.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-VXC7PHZX.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -35,7 +35,7 @@ import {
 } from "./chunks/chunk-OQXAHEK4.js";
 import {
   openStore
-} from "./chunks/chunk-CX6Y4Q3V.js";
+} from "./chunks/chunk-6ZUW7LMJ.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -383,6 +383,29 @@ describe('a branch: store of a repository (GITHUB_TOKEN, --repo)', () => {
     expect(JSON.parse(pinned.stdout).metrics).toEqual(JSON.parse(diff.stdout).metrics);
   });
 
+  test('baseline put --keep-profiles N: older profiles go, their metadata and the history stay', async () => {
+    const args = [...store, '--repo', 'octo/cli', '--branch', 'keep', '--keep-profiles', '2'];
+    for (const [i, c] of ['1', '2', '3', '4'].entries()) {
+      const r = await cli(
+        ['baseline', 'put', BASE, ...args, '--sha', c.repeat(40), '--commit-time', `2026-01-0${i + 1}T00:00:00Z`],
+        env(),
+      );
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+    }
+    const repo = github.repository('octo/cli');
+    const tree = repo.get(repo.refs.get('refs/heads/perf-baselines')!, 'commit')!.tree;
+    const kept = [...repo.files(tree).keys()].filter((f) => f.startsWith('api/keep/') && f.endsWith('.pb.gz'));
+    expect(kept.sort()).toEqual(['3', '4'].map((c) => `api/keep/commits/${c.repeat(40)}.pb.gz`));
+    const history = await cli(
+      ['baseline', 'history', ...store, '--repo', 'octo/cli', '--branch', 'keep', '--format', 'json'],
+      env(),
+    );
+    expect(JSON.parse(history.stdout)).toHaveLength(4);
+    const zero = await cli(['baseline', 'put', BASE, ...args.slice(0, -1), '0', '--sha', SHA_A], env());
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/^heapgate: invalid --keep-profiles 0: keep at least 1/);
+  });
+
   test.each([
     [['--sha', 'abc1234'], {}, /^heapgate: invalid --sha "abc1234": expected a full commit id/],
     [['--sha', 'c'.repeat(40)], {}, /^heapgate: --sha: no baseline of series api for commit c{40}/],

@@ -15,6 +15,7 @@ import {
   validateSeries,
   type BaselineMetadata,
 } from '../../core/baseline.js';
+import { DEFAULT_KEEP_PROFILES } from '../../core/baseline-retention.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import {
@@ -53,6 +54,13 @@ const PUT: OptionTable = {
     type: 'string',
     value: 'N',
     description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`,
+  },
+  'keep-profiles': {
+    type: 'string',
+    value: 'N',
+    description:
+      'branch: stores: profiles kept per series and branch, older ones keep only their metadata ' +
+      `(default ${DEFAULT_KEEP_PROFILES})`,
   },
   ...FORMAT_AND_HELP,
 };
@@ -113,6 +121,12 @@ function clean(text: string): string {
   return text.split('\n').map(terminalSafe).join('\n');
 }
 
+/** At least the profile the pointer names is kept. */
+function parsePositiveKeep(n: number): number {
+  if (n < 1) throw new UsageError('invalid --keep-profiles 0: keep at least 1 (the current baseline)');
+  return n;
+}
+
 function fromEnv(values: Values, name: string, env: CliIo['env'], envName: string): string | undefined {
   const v = values[name];
   if (typeof v === 'string' && v !== '') return v;
@@ -140,6 +154,10 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     values['history-limit'] === undefined
       ? undefined
       : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
+  const keepProfiles =
+    values['keep-profiles'] === undefined
+      ? undefined
+      : parsePositiveKeep(parseNonNegativeInt('--keep-profiles', values['keep-profiles'] as string));
   const series = validateSeries(required(values, 'series', 'baseline put'));
   const storeUrl = required(values, 'store', 'baseline put');
   encodeBranch(branch);
@@ -156,6 +174,7 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     cwd: io.cwd,
     github: githubAccess(values, io.env),
     ...(historyLimit !== undefined ? { historyLimit } : {}),
+    ...(keepProfiles !== undefined ? { keepProfiles } : {}),
   });
   const run = {
     series,

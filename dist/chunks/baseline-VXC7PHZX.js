@@ -1,0 +1,312 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  STORE_OPTIONS,
+  githubAccess
+} from "./chunk-ST5MXFWY.js";
+import {
+  formatOptions,
+  parseChoice,
+  parseCommandArgs,
+  parseNonNegativeInt,
+  required
+} from "./chunk-GN5LP5HJ.js";
+import {
+  runUrl,
+  storeBaseline
+} from "./chunk-OQXAHEK4.js";
+import {
+  openStore
+} from "./chunk-6ZUW7LMJ.js";
+import {
+  createProfileLoader,
+  readProfileFile,
+  terminalSafe,
+  withContext
+} from "./chunk-3SGP3XRV.js";
+import "./chunk-TQ4GEVIF.js";
+import {
+  DEFAULT_KEEP_PROFILES
+} from "./chunk-2LFLACYH.js";
+import {
+  DEFAULT_HISTORY_LIMIT,
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunk-QOAEJGNF.js";
+import "./chunk-DU4VBAEK.js";
+import {
+  UsageError
+} from "./chunk-5DEWQUHK.js";
+import "./chunk-KIA5R4DO.js";
+
+// src/cli/commands/baseline.ts
+import { resolve } from "node:path";
+var FORMAT_AND_HELP = {
+  format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var PUT = {
+  ...STORE_OPTIONS,
+  branch: { type: "string", value: "B", description: "branch the commit belongs to (default: $GITHUB_REF_NAME)" },
+  sha: { type: "string", value: "SHA", description: "commit id (default: $GITHUB_SHA)" },
+  "commit-time": {
+    type: "string",
+    value: "ISO",
+    description: "committer time, e.g. $(git show -s --format=%cI); orders baselines"
+  },
+  "run-id": { type: "string", value: "ID", description: "CI run id (default: $GITHUB_RUN_ID)" },
+  "run-url": {
+    type: "string",
+    value: "URL",
+    description: "CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)"
+  },
+  "history-limit": {
+    type: "string",
+    value: "N",
+    description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`
+  },
+  "keep-profiles": {
+    type: "string",
+    value: "N",
+    description: `branch: stores: profiles kept per series and branch, older ones keep only their metadata (default ${DEFAULT_KEEP_PROFILES})`
+  },
+  ...FORMAT_AND_HELP
+};
+var SHOW = {
+  ...STORE_OPTIONS,
+  branch: { type: "string", value: "B", description: "show the current baseline of this branch (default main)" },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "show this commit's baseline (searched on --branch, else on every branch)"
+  },
+  ...FORMAT_AND_HELP
+};
+var HISTORY = {
+  ...STORE_OPTIONS,
+  branch: { type: "string", value: "B", description: "branch (required)" },
+  limit: { type: "string", value: "N", description: "at most N baselines, newest first (default: all kept)" },
+  ...FORMAT_AND_HELP
+};
+var USAGE = `Usage: heapgate baseline <put|show|history> [options]
+
+  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+      Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
+      wins), and makes it the branch's current baseline unless a newer commit's already is.
+${indent(formatOptions(PUT))}
+
+  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
+${indent(formatOptions(SHOW))}
+
+  heapgate baseline history --store URL --series NAME --branch B [--limit N] [--format F]
+      The current and previous baselines' metadata and totals, newest first (one read).
+${indent(formatOptions(HISTORY))}
+
+Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
+70 internal error.
+`;
+function indent(text) {
+  return text.split("\n").map((l) => `  ${l}`).join("\n");
+}
+function outFormat(values) {
+  const f = values.format;
+  return f === void 0 ? "text" : parseChoice("--format", f, ["text", "json"]);
+}
+function clean(text) {
+  return text.split("\n").map(terminalSafe).join("\n");
+}
+function parsePositiveKeep(n) {
+  if (n < 1) throw new UsageError("invalid --keep-profiles 0: keep at least 1 (the current baseline)");
+  return n;
+}
+function fromEnv(values, name, env, envName) {
+  const v = values[name];
+  if (typeof v === "string" && v !== "") return v;
+  const e = env[envName];
+  return e === void 0 || e === "" ? void 0 : e;
+}
+async function put(argv, io) {
+  const { values, positionals } = parseCommandArgs(argv, PUT);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 1) {
+    throw new UsageError(`baseline put takes one profile; got ${positionals.length} (see heapgate baseline --help)`);
+  }
+  const format = outFormat(values);
+  const branch = fromEnv(values, "branch", io.env, "GITHUB_REF_NAME");
+  const sha = fromEnv(values, "sha", io.env, "GITHUB_SHA");
+  if (branch === void 0) throw new UsageError("baseline put needs --branch (or GITHUB_REF_NAME)");
+  if (sha === void 0) throw new UsageError("baseline put needs --sha (or GITHUB_SHA)");
+  const runId = fromEnv(values, "run-id", io.env, "GITHUB_RUN_ID");
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
+  const runUrl2 = values["run-url"] ?? (runId !== void 0 && server && repo ? runUrl(server, repo, runId) : void 0);
+  const historyLimit = values["history-limit"] === void 0 ? void 0 : parseNonNegativeInt("--history-limit", values["history-limit"]);
+  const keepProfiles = values["keep-profiles"] === void 0 ? void 0 : parsePositiveKeep(parseNonNegativeInt("--keep-profiles", values["keep-profiles"]));
+  const series = validateSeries(required(values, "series", "baseline put"));
+  const storeUrl = required(values, "store", "baseline put");
+  encodeBranch(branch);
+  normalizeSha(sha);
+  const file = positionals[0];
+  const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e) => {
+    throw withContext(e, `reading profile ${file}: `);
+  });
+  const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes }], []);
+  const store = await openStore(storeUrl, {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env),
+    ...historyLimit !== void 0 ? { historyLimit } : {},
+    ...keepProfiles !== void 0 ? { keepProfiles } : {}
+  });
+  const run = {
+    series,
+    branch,
+    sha,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    commitTime: values["commit-time"],
+    runId,
+    runUrl: runUrl2
+  };
+  const result = await storeBaseline(store, run, summary, bytes);
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ store: store.location, ...result }, null, 2)}
+`);
+  } else {
+    const pointer = {
+      moved: `now the current baseline of ${branch}`,
+      "same-commit": `already the current baseline of ${branch}`,
+      older: `kept; ${branch} already has a newer baseline`
+    }[result.pointer];
+    const object = result.object === "created" ? "stored" : "already stored (first upload kept)";
+    io.stdout(
+      clean(`baseline ${result.metadata.sha.slice(0, 12)} of ${series} in ${store.location}: ${object}; ${pointer}
+`)
+    );
+  }
+  return 0;
+}
+function producer(p) {
+  const rate = p.memProfileRate !== void 0 ? `MemProfileRate=${p.memProfileRate}` : void 0;
+  return [p.goVersion, rate].filter(Boolean).join(", ");
+}
+function describe(m) {
+  const lines = [
+    `series:       ${m.series}`,
+    `branch:       ${m.branch}`,
+    `commit:       ${m.sha}`,
+    ...m.commitTime !== void 0 ? [`commit time:  ${m.commitTime}`] : [],
+    `stored:       ${m.createdAt}`,
+    ...m.runId !== void 0 ? [`run:          ${m.runId}${m.runUrl !== void 0 ? ` ${m.runUrl}` : ""}`] : [],
+    `period:       ${m.period}${m.periodType ? ` ${m.periodType.type}/${m.periodType.unit}` : ""}`,
+    `producer:     ${producer(m.producer) || "unknown"}`,
+    `samples:      ${m.sampleCount}`,
+    `size:         ${m.size} bytes`,
+    "totals:",
+    ...m.sampleType.map((t, i) => `  ${t.type}: ${m.total[i]} ${t.unit}`)
+  ];
+  return clean(`${lines.join("\n")}
+`);
+}
+async function show(argv, io) {
+  const { values, positionals } = parseCommandArgs(argv, SHOW);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 0) throw new UsageError("baseline show takes no positional arguments");
+  const format = outFormat(values);
+  const series = validateSeries(required(values, "series", "baseline show"));
+  const branch = values.branch;
+  const sha = values.sha === void 0 ? void 0 : normalizeSha(values.sha);
+  if (branch !== void 0) encodeBranch(branch);
+  const store = await openStore(required(values, "store", "baseline show"), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env)
+  });
+  let metadata;
+  if (sha !== void 0) {
+    for (const b of branch !== void 0 ? [branch] : await store.branches(series)) {
+      metadata = (await store.commit(series, b, sha))?.metadata;
+      if (metadata !== void 0) break;
+    }
+  } else {
+    metadata = (await store.pointer(series, branch ?? "main"))?.current;
+  }
+  if (metadata === void 0) {
+    const what = sha !== void 0 ? `commit ${sha}` : `branch ${JSON.stringify(branch ?? "main")}`;
+    const message = `no baseline for series ${series} at ${what} in ${store.location}`;
+    io.stdout(format === "json" ? `${JSON.stringify({ baseline: null, message }, null, 2)}
+` : clean(`${message}
+`));
+    return 0;
+  }
+  io.stdout(format === "json" ? `${JSON.stringify(metadata, null, 2)}
+` : describe(metadata));
+  return 0;
+}
+async function history(argv, io) {
+  const { values, positionals } = parseCommandArgs(argv, HISTORY);
+  if (values.help === true) return help(io);
+  if (positionals.length !== 0) throw new UsageError("baseline history takes no positional arguments");
+  const format = outFormat(values);
+  const series = validateSeries(required(values, "series", "baseline history"));
+  const branch = required(values, "branch", "baseline history");
+  encodeBranch(branch);
+  const limit = values.limit === void 0 ? Infinity : parseNonNegativeInt("--limit", values.limit);
+  const store = await openStore(required(values, "store", "baseline history"), {
+    cwd: io.cwd,
+    github: githubAccess(values, io.env)
+  });
+  const pointer = await store.pointer(series, branch);
+  const entries = pointer === void 0 ? [] : [pointer.current, ...pointer.history].slice(0, limit);
+  if (format === "json") {
+    io.stdout(`${JSON.stringify(entries, null, 2)}
+`);
+    return 0;
+  }
+  if (entries.length === 0) {
+    io.stdout(clean(`no baselines for series ${series} on branch ${JSON.stringify(branch)} in ${store.location}
+`));
+    return 0;
+  }
+  io.stdout(historyTable(entries));
+  return 0;
+}
+function historyTable(entries) {
+  const types = entries[0].sampleType;
+  const header = ["commit", "commit time", "run", ...types.map((t) => `${t.type} (${t.unit})`)];
+  const rows = entries.map((m) => [
+    m.sha.slice(0, 12),
+    m.commitTime ?? m.createdAt,
+    m.runId ?? "",
+    ...types.map((t) => {
+      const i = m.sampleType.findIndex((u) => u.type === t.type && u.unit === t.unit);
+      return i < 0 ? "-" : String(m.total[i]);
+    })
+  ]);
+  const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((cell, c) => c < 3 ? cell.padEnd(width[c]) : cell.padStart(width[c])).join("  ").trimEnd();
+  return clean(`${[line(header), ...rows.map(line)].join("\n")}
+`);
+}
+function help(io) {
+  io.stdout(USAGE);
+  return 0;
+}
+var SUBCOMMANDS = {
+  put,
+  show,
+  history
+};
+var baselineCommand = {
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === void 0 || sub === "--help" || sub === "-h") {
+      (sub === void 0 ? io.stderr : io.stdout)(USAGE);
+      return sub === void 0 ? 2 : 0;
+    }
+    const fn = SUBCOMMANDS[sub];
+    if (fn === void 0) {
+      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show or history`);
+    }
+    return fn(rest, io);
+  }
+};
+export {
+  baselineCommand
+};

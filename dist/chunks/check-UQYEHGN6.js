@@ -1,0 +1,175 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  emitReport,
+  parseFormat,
+  parseReportArgs,
+  render,
+  reportColor,
+  reportOptions,
+  reportRequest
+} from "./chunk-5JQ7E3AE.js";
+import {
+  STORE_OPTIONS,
+  githubAccess
+} from "./chunk-ST5MXFWY.js";
+import {
+  formatOptions,
+  parseCommandArgs,
+  required
+} from "./chunk-GN5LP5HJ.js";
+import {
+  baselineSource,
+  findBaseline,
+  noBaselineSentence,
+  seedCommand
+} from "./chunk-OPCNVT4A.js";
+import {
+  compareProfiles
+} from "./chunk-7WN6X3KG.js";
+import {
+  openStore
+} from "./chunk-6ZUW7LMJ.js";
+import {
+  createProfileLoader,
+  markdownCode,
+  terminalSafe
+} from "./chunk-3SGP3XRV.js";
+import "./chunk-TQ4GEVIF.js";
+import {
+  encodeBranch,
+  validateSeries
+} from "./chunk-QOAEJGNF.js";
+import "./chunk-DU4VBAEK.js";
+import {
+  UsageError
+} from "./chunk-5DEWQUHK.js";
+import "./chunk-KIA5R4DO.js";
+
+// src/cli/commands/check.ts
+import { resolve } from "node:path";
+var OPTIONS = {
+  ...STORE_OPTIONS,
+  branch: {
+    type: "string",
+    value: "B",
+    description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
+  },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "compare against this commit's baseline (a full commit id, e.g. the pull request's merge base) instead of the branch's latest"
+  },
+  "default-branch": {
+    type: "string",
+    value: "B",
+    description: "fallback when --branch has no baseline (default main)"
+  },
+  ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
+};
+var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
+
+Fetches the current baseline of the series on --branch (or, when that branch has none, on the
+default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
+exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
+(a --sha the store has no baseline for is an error).
+
+A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
+$GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
+Credentials (on a laptop: gcloud auth application-default login).
+
+Options:
+${formatOptions(OPTIONS)}
+
+Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
+70 internal error.
+`;
+function fullSha(value) {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+    throw new UsageError(`invalid --sha ${JSON.stringify(value)}: expected a full commit id (40 hex digits)`);
+  }
+  return value.toLowerCase();
+}
+async function parseCheckArgs(argv, cwd, env) {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (values.help === true) return null;
+  if (positionals.length !== 1) {
+    throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
+  }
+  const str = (name) => values[name];
+  const format = parseFormat(values);
+  const fallback = str("default-branch") ?? "main";
+  const branch = str("branch") ?? (env.GITHUB_BASE_REF || void 0) ?? fallback;
+  for (const b of [branch, fallback]) encodeBranch(b);
+  return {
+    current: positionals[0],
+    store: required(values, "store", "check"),
+    series: validateSeries(required(values, "series", "check")),
+    branches: branch === fallback ? [branch] : [branch, fallback],
+    sha: str("sha") === void 0 ? null : fullSha(str("sha")),
+    repo: str("repo"),
+    ...await parseReportArgs(values, format, cwd)
+  };
+}
+function noBaselineMessage(args, location, format) {
+  const seed = seedCommand({ store: args.store, series: args.series, profile: "PROFILE" }, args.branches.at(-1), [
+    "heapgate"
+  ]);
+  if (format === "markdown") {
+    const where = args.branches.map((b) => markdownCode(b, false)).join(" or ");
+    return `**No baseline** for series ${markdownCode(args.series, false)} on branch ${where} in ${markdownCode(location, false)}: nothing to compare against. Seed one from a build of the default branch: ${markdownCode(seed, false)}
+`;
+  }
+  const sentence = noBaselineSentence(args.series, args.branches, location);
+  const text = `${sentence}
+Seed one from a build of the default branch:
+  ${seed}`;
+  if (format === "json") return `${JSON.stringify({ baseline: null, message: text }, null, 2)}
+`;
+  return `${text.split("\n").map(terminalSafe).join("\n")}
+`;
+}
+function stderrLog(io) {
+  const line = (m) => io.stderr(`heapgate: ${terminalSafe(m)}
+`);
+  return { info: () => {
+  }, warning: line, error: line };
+}
+var checkCommand = {
+  async run(argv, io) {
+    const args = await parseCheckArgs(argv, io.cwd, io.env);
+    if (args === null) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const store = await openStore(args.store, { cwd: io.cwd, github: githubAccess({ repo: args.repo }, io.env) });
+    const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: "--sha" }, branches: args.branches };
+    const found = await findBaseline(
+      { store, pulls: null, log: stderrLog(io) },
+      args.series,
+      lookup,
+      "re-baseline with heapgate baseline put"
+    );
+    let text;
+    let exitCode = 0;
+    if (found === void 0) {
+      text = noBaselineMessage(args, store.location, args.format);
+    } else {
+      const outcome = await compareProfiles(
+        {
+          base: baselineSource(found),
+          current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
+          ...reportRequest(args)
+        },
+        createProfileLoader()
+      );
+      text = render(outcome.report, args.format, { color: reportColor(args, io) });
+      exitCode = outcome.exitCode;
+    }
+    await emitReport(text, args, io);
+    return exitCode;
+  }
+};
+export {
+  checkCommand,
+  noBaselineMessage
+};
