@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-SBFN63PI.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VP7XVMM6.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-UQYEHGN6.js")).checkCommand
+    load: async () => (await import("./chunks/check-QGAX4E4Q.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-VXC7PHZX.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-277VPN6H.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

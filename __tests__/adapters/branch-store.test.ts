@@ -68,6 +68,8 @@ describe('layout and round trip', () => {
     expect(got?.metadata).toEqual(m);
     expect(Buffer.from(got!.profile).equals(Buffer.from(bytes))).toBe(true);
     expect(await s.branches('api-server')).toEqual(['feature/x']);
+    await s.put(meta(2, { series: 'worker' }), profileBytes(2));
+    expect(await s.series()).toEqual(['api-server', 'worker']);
     expect(s.location).toBe(`branch:heapgate-baselines (${repository})`);
   });
 
@@ -94,6 +96,7 @@ describe('layout and round trip', () => {
     expect(await s.pointer('api-server', 'main')).toBeUndefined();
     expect(await s.commit('api-server', 'main', commitSha(1))).toBeUndefined();
     expect(await s.branches('api-server')).toEqual([]);
+    expect(await s.series()).toEqual([]);
     await store().put(meta(1), profileBytes(1));
     expect(await s.pointer('api-server', 'dev')).toBeUndefined();
     expect(await s.commit('api-server', 'main', commitSha(2))).toBeUndefined();

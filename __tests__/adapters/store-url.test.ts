@@ -20,16 +20,22 @@ describe('parseStoreUrl', () => {
     ['/abs/dir', { kind: 'dir', root: '/abs/dir' }],
     ['branch:heapgate-baselines', { kind: 'branch', branch: 'heapgate-baselines' }],
     ['branch:perf/baselines_v1.2', { kind: 'branch', branch: 'perf/baselines_v1.2' }],
+    ['./odd:name', { kind: 'dir', root: '/work/repo/odd:name' }],
   ])('%s', (spec, expected) => {
     expect(parseStoreUrl(spec, '/work/repo')).toEqual(expected);
   });
 
   test.each([
-    ['gs://', /not a valid bucket name/],
+    ['gs://', /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, file:\/\/\/ABSOLUTE\/DIR, or a dir/],
+    ['gs:///x', /the bucket name is empty/],
+    ['gs:/my-heap-baselines/heapgate', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gs:\)/],
+    ['gs:bucket', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX/],
+    ['gcs://bucket/x', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gcs:\)/],
+    ['GS:/bucket', /a Cloud Storage store/],
     ['gs://UPPER/x', /not a valid bucket name/],
     ['gs://bkt/../x', /'\.\.' segment/],
     ['gs://bucket/a//b', /empty/],
-    ['s3://bucket/x', /expected gs:\/\/bucket\/prefix, branch:NAME, a file:\/\/ URL or a directory path/],
+    ['s3://bucket/x', /unknown scheme \(s3:\); accepted forms: gs:\/\/BUCKET\/PREFIX, branch:NAME/],
     ['branch:', /"" is not a branch name/],
     ['branch:a..b', /not a branch name/],
     ['branch:.hidden', /not a branch name/],
@@ -38,6 +44,7 @@ describe('parseStoreUrl', () => {
     ['branch:-x', /not a branch name/],
     ['branch:a b', /not a branch name/],
     ['branch:a~1', /not a branch name/],
+    ['https://storage.googleapis.com/b', /unknown scheme \(https:\)/],
     ['file://remote-host/x', /not a local file:\/\/ URL/],
     ['', /invalid --store/],
   ])('rejects %s', (spec, message) => {
@@ -79,6 +86,7 @@ describe('openStore loads the GCS client only for gs:// stores', () => {
 describe('openStore: a branch: store needs a token and a repository', () => {
   const github = (token: string | undefined, repository: string | undefined) => ({
     cwd: '/work/repo',
+    access: 'read' as const,
     github: { token, repository, hint: 'set GITHUB_TOKEN and --repo' },
   });
 
@@ -88,7 +96,7 @@ describe('openStore: a branch: store needs a token and a repository', () => {
     [github('t', undefined), /^store branch:b needs the repository as owner\/name: set GITHUB_TOKEN/],
     [github('t', 'no-slash'), /needs the repository as owner\/name, not "no-slash"/],
     [github('t', 'o/r/x'), /not "o\/r\/x"/],
-    [{ cwd: '/work/repo' }, /needs a GitHub token$/],
+    [{ cwd: '/work/repo', access: 'read' as const }, /needs a GitHub token$/],
   ])('%#: a UsageError saying what is missing', async (options, message) => {
     const err = await openStore('branch:b', options).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);

@@ -25,6 +25,7 @@ import {
   baselineKeys,
   decodeBranch,
   encodePointer,
+  isSeriesName,
   normalizeSha,
   parseMetadata,
   parsePointer,
@@ -237,6 +238,16 @@ export class BranchBaselineStore implements BaselineStore {
       }
     }
     return out.sort();
+  }
+
+  async series(): Promise<string[]> {
+    const tip = await this.tip();
+    if (tip === undefined) return [];
+    const entries = (await this.listTree(tip.tree, [])) ?? [];
+    return entries
+      .filter((e) => e.type === 'tree' && isSeriesName(e.path))
+      .map((e) => e.path)
+      .sort();
   }
 
   async put(metadata: BaselineMetadata, profile: Uint8Array): Promise<PutBaselineResult> {

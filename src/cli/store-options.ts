@@ -1,4 +1,7 @@
-/** The options naming a baseline store and series, first in every command that uses the store (baseline, check). */
+/**
+ * The options naming a baseline store and series, the --branch default, and the repository and
+ * token of a branch: store, of every command using a store.
+ */
 import type { GitHubAccess } from '../adapters/store-url.js';
 import type { OptionTable } from './args.js';
 import type { CliIo } from './command.js';
@@ -29,4 +32,16 @@ export function githubAccess(
     hint: 'set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) and --repo OWNER/NAME',
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
   };
+}
+
+/** How every command defaults --branch, in its help. */
+export const BRANCH_DEFAULT = '$GITHUB_BASE_REF, else $GITHUB_REF_NAME, else main';
+
+/**
+ * --branch, or its default, the same in every command: in a pull request's workflow the branch it
+ * merges into ($GITHUB_BASE_REF), in a push's the branch pushed ($GITHUB_REF_NAME), else main.
+ */
+export function branchOf(value: string | boolean | undefined, env: CliIo['env'], last = 'main'): string {
+  if (typeof value === 'string' && value !== '') return value;
+  return env.GITHUB_BASE_REF || env.GITHUB_REF_NAME || last;
 }

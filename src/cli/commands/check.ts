@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
-import { noBaselineSentence, seedCommand } from '../../app/commands.js';
+import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/commands.js';
 import { compareProfiles } from '../../app/compare.js';
-import { baselineSource, findBaseline } from '../../app/find-baseline.js';
-import { encodeBranch, validateSeries } from '../../core/baseline.js';
+import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
+import { encodeBranch, normalizeSha, validateSeries } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
 import { render, type Format } from '../../core/render/index.js';
@@ -17,23 +17,23 @@ import { formatOptions, parseCommandArgs, required, type OptionTable } from '../
 import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   reportColor,
   reportOptions,
   reportRequest,
+  verdictSummary,
   type ReportArgs,
 } from '../report-args.js';
-import { githubAccess, STORE_OPTIONS } from '../store-options.js';
+import { BRANCH_DEFAULT, branchOf, githubAccess, STORE_OPTIONS } from '../store-options.js';
 
 const OPTIONS: OptionTable = {
   ...STORE_OPTIONS,
   branch: {
     type: 'string',
     value: 'B',
-    description:
-      "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the " +
-      'default branch)',
+    description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, '--default-branch')})`,
   },
   sha: {
     type: 'string',
@@ -47,7 +47,7 @@ const OPTIONS: OptionTable = {
     value: 'B',
     description: 'fallback when --branch has no baseline (default main)',
   },
-  ...reportOptions('rules, newline or ";" separated, or @path to a rules file'),
+  ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file'),
 };
 
 const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
@@ -78,14 +78,6 @@ interface CheckArgs extends ReportArgs {
   readonly repo: string | undefined;
 }
 
-/** A full commit id (40 hex digits, or 64 for SHA-256 repositories), lower-cased; abbreviations are ambiguous. */
-function fullSha(value: string): string {
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
-    throw new UsageError(`invalid --sha ${JSON.stringify(value)}: expected a full commit id (40 hex digits)`);
-  }
-  return value.toLowerCase();
-}
-
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -95,14 +87,14 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
   const str = (name: string): string | undefined => values[name] as string | undefined;
   const format = parseFormat(values);
   const fallback = str('default-branch') ?? 'main';
-  const branch = str('branch') ?? (env.GITHUB_BASE_REF || undefined) ?? fallback;
+  const branch = branchOf(str('branch'), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
     current: positionals[0]!,
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    sha: str('sha') === undefined ? null : fullSha(str('sha')!),
+    sha: str('sha') === undefined ? null : normalizeSha(str('sha')!),
     repo: str('repo'),
     ...(await parseReportArgs(values, format, cwd)),
   };
@@ -147,17 +139,25 @@ export const checkCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd, github: githubAccess({ repo: args.repo }, io.env) });
+    const store = await openStore(args.store, {
+      cwd: io.cwd,
+      access: 'read',
+      github: githubAccess({ repo: args.repo }, io.env),
+    });
     const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: '--sha' }, branches: args.branches };
+    const log = stderrLog(io);
     const found = await findBaseline(
-      { store, pulls: null, log: stderrLog(io) },
+      { store, pulls: null, log },
       args.series,
       lookup,
       're-baseline with heapgate baseline put',
     );
     let text: string;
     let exitCode = 0;
+    let verdict = 'no-baseline (nothing to compare against)';
     if (found === undefined) {
+      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
+      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
       text = noBaselineMessage(args, store.location, args.format);
     } else {
       const outcome = await compareProfiles(
@@ -166,12 +166,13 @@ export const checkCommand: Command = {
           current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args),
         },
-        createProfileLoader(),
+        createProfileLoader(loaderOptions(args)),
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      verdict = verdictSummary(outcome.report);
     }
-    await emitReport(text, args, io);
+    await emitReport(text, args, io, verdict);
     return exitCode;
   },
 };

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   compareNewer
-} from "./chunk-QOAEJGNF.js";
+} from "./chunk-FRVKZIMF.js";
 
 // src/core/baseline-retention.ts
 var DEFAULT_KEEP_PROFILES = 20;

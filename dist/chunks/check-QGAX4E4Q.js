@@ -1,45 +1,52 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-5JQ7E3AE.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-F2FVG26K.js";
 import {
+  BRANCH_DEFAULT,
   STORE_OPTIONS,
+  branchOf,
   githubAccess
-} from "./chunk-ST5MXFWY.js";
+} from "./chunk-YXWNFF36.js";
 import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-GN5LP5HJ.js";
+} from "./chunk-QNO3DMT2.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
+  otherSeries,
+  otherSeriesSentence,
   seedCommand
-} from "./chunk-OPCNVT4A.js";
+} from "./chunk-MVWLO2QB.js";
 import {
   compareProfiles
-} from "./chunk-7WN6X3KG.js";
+} from "./chunk-4G6AF6BO.js";
 import {
   openStore
-} from "./chunk-6ZUW7LMJ.js";
+} from "./chunk-5GPPWPL5.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-3SGP3XRV.js";
+} from "./chunk-DJ2X2AP3.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
+  normalizeSha,
   validateSeries
-} from "./chunk-QOAEJGNF.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-FRVKZIMF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -52,7 +59,7 @@ var OPTIONS = {
   branch: {
     type: "string",
     value: "B",
-    description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
+    description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, "--default-branch")})`
   },
   sha: {
     type: "string",
@@ -64,7 +71,7 @@ var OPTIONS = {
     value: "B",
     description: "fallback when --branch has no baseline (default main)"
   },
-  ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
+  ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
@@ -83,12 +90,6 @@ ${formatOptions(OPTIONS)}
 Exit codes: 0 pass, warn or no baseline, 1 fail, 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
-function fullSha(value) {
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
-    throw new UsageError(`invalid --sha ${JSON.stringify(value)}: expected a full commit id (40 hex digits)`);
-  }
-  return value.toLowerCase();
-}
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -98,14 +99,14 @@ async function parseCheckArgs(argv, cwd, env) {
   const str = (name) => values[name];
   const format = parseFormat(values);
   const fallback = str("default-branch") ?? "main";
-  const branch = str("branch") ?? (env.GITHUB_BASE_REF || void 0) ?? fallback;
+  const branch = branchOf(str("branch"), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
     current: positionals[0],
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    sha: str("sha") === void 0 ? null : fullSha(str("sha")),
+    sha: str("sha") === void 0 ? null : normalizeSha(str("sha")),
     repo: str("repo"),
     ...await parseReportArgs(values, format, cwd)
   };
@@ -141,17 +142,25 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd, github: githubAccess({ repo: args.repo }, io.env) });
+    const store = await openStore(args.store, {
+      cwd: io.cwd,
+      access: "read",
+      github: githubAccess({ repo: args.repo }, io.env)
+    });
     const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: "--sha" }, branches: args.branches };
+    const log = stderrLog(io);
     const found = await findBaseline(
-      { store, pulls: null, log: stderrLog(io) },
+      { store, pulls: null, log },
       args.series,
       lookup,
       "re-baseline with heapgate baseline put"
     );
     let text;
     let exitCode = 0;
+    let verdict = "no-baseline (nothing to compare against)";
     if (found === void 0) {
+      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
+      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
       text = noBaselineMessage(args, store.location, args.format);
     } else {
       const outcome = await compareProfiles(
@@ -160,12 +169,13 @@ var checkCommand = {
           current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args)
         },
-        createProfileLoader()
+        createProfileLoader(loaderOptions(args))
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      verdict = verdictSummary(outcome.report);
     }
-    await emitReport(text, args, io);
+    await emitReport(text, args, io, verdict);
     return exitCode;
   }
 };

@@ -1,38 +1,44 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  oneLine
+} from "./chunk-TQ4GEVIF.js";
+import {
+  StoreError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
 
 // src/adapters/store-url.ts
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 var BUCKET_RE = /^[a-z0-9](?:[a-z0-9._-]{1,61})[a-z0-9]$/;
-var ALLOWED = "expected gs://bucket/prefix, branch:NAME, a file:// URL or a directory path";
+var STORE_FORMS = "gs://BUCKET/PREFIX, branch:NAME, file:///ABSOLUTE/DIR, or a directory path such as ./baselines";
 function validBranchName(name) {
   return /^[A-Za-z0-9._/-]{1,200}$/.test(name) && !name.includes("..") && !name.endsWith(".") && name.split("/").every((seg) => seg !== "" && !seg.startsWith(".") && !seg.startsWith("-") && !seg.endsWith(".lock"));
 }
+function invalid(spec, why) {
+  return new UsageError(`invalid --store ${JSON.stringify(spec)}: ${why}; accepted forms: ${STORE_FORMS}`);
+}
 function parseStoreUrl(spec, cwd) {
-  if (spec.trim() === "") throw new UsageError(`invalid --store "": ${ALLOWED}`);
+  if (spec.trim() === "") throw invalid(spec, "empty");
   if (/^gs:\/\//i.test(spec)) {
     const rest = spec.slice("gs://".length);
     const slash = rest.indexOf("/");
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     const prefix = slash < 0 ? "" : rest.slice(slash + 1).replace(/^\/+|\/+$/g, "");
-    if (!BUCKET_RE.test(bucket)) {
-      throw new UsageError(
-        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`
-      );
-    }
+    if (bucket === "") throw invalid(spec, "the bucket name is empty");
+    if (!BUCKET_RE.test(bucket)) throw invalid(spec, `${JSON.stringify(bucket)} is not a valid bucket name`);
     if (prefix !== "" && prefix.split("/").some((seg) => seg === "" || seg === "." || seg === "..")) {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: the prefix has an empty, '.' or '..' segment`);
+      throw invalid(spec, "the prefix has an empty, '.' or '..' segment");
     }
     return { kind: "gcs", bucket, prefix };
   }
   if (/^branch:/i.test(spec)) {
     const branch = spec.slice("branch:".length);
     if (!validBranchName(branch)) {
-      throw new UsageError(
-        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(branch)} is not a branch name heapgate accepts (letters, digits, '.', '_', '-', '/')`
+      throw invalid(
+        spec,
+        `${JSON.stringify(branch)} is not a branch name heapgate accepts (letters, digits, '.', '_', '-', '/')`
       );
     }
     return { kind: "branch", branch };
@@ -41,11 +47,13 @@ function parseStoreUrl(spec, cwd) {
     try {
       return { kind: "dir", root: fileURLToPath(spec) };
     } catch {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: not a local file:// URL`);
+      throw invalid(spec, "not a local file:// URL");
     }
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
-    throw new UsageError(`invalid --store ${JSON.stringify(spec)}: ${ALLOWED}`);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(spec)?.[1];
+  if (scheme !== void 0) {
+    const hint = /^(gs|gcs)$/i.test(scheme) ? "a Cloud Storage store is written gs://BUCKET/PREFIX" : "unknown scheme";
+    throw invalid(spec, `${hint} (${scheme}:)`);
   }
   return { kind: "dir", root: path.resolve(cwd, spec) };
 }
@@ -67,17 +75,46 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-THJLNADR.js");
+    const { openBranchStore } = await import("./branch-store-TKBPNEKM.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-XDFB2JMU.js");
+    const { openGcsStore } = await import("./gcs-store-2CNC3RBD.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-FQ7LZ4RU.js");
+  await checkDirectory(location.root, options.access);
+  const { DirBaselineStore } = await import("./dir-store-J7EMYF5Z.js");
   return new DirBaselineStore({ root: location.root, ...extra });
+}
+async function isDirectory(dir) {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw new StoreError(`reading store directory ${dir}: ${oneLine(String(err.message))}`);
+  }
+}
+async function checkDirectory(root, access) {
+  const found = await isDirectory(root);
+  if (found === true) return;
+  if (found === false) throw new StoreError(`store ${root} is not a directory`);
+  if (access === "read") {
+    throw new StoreError(
+      `store directory ${root} does not exist: check --store (a directory store is created when its first baseline is stored)`
+    );
+  }
+  const parent = path.dirname(root);
+  const parentFound = await isDirectory(parent);
+  if (parentFound === false)
+    throw new StoreError(`store directory ${root} cannot be created: ${parent} is not a directory`);
+  if (parentFound === void 0) {
+    throw new StoreError(
+      `store directory ${root} cannot be created: its parent ${parent} does not exist (create it first, or check --store)`
+    );
+  }
 }
 
 export {

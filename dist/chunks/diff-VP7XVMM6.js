@@ -1,25 +1,27 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-5JQ7E3AE.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-F2FVG26K.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-GN5LP5HJ.js";
+} from "./chunk-QNO3DMT2.js";
 import {
   compareProfiles
-} from "./chunk-7WN6X3KG.js";
+} from "./chunk-4G6AF6BO.js";
 import {
   createProfileLoader
-} from "./chunk-3SGP3XRV.js";
+} from "./chunk-DJ2X2AP3.js";
 import "./chunk-TQ4GEVIF.js";
-import "./chunk-DU4VBAEK.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -64,9 +66,10 @@ var diffCommand = {
         current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args)
       },
-      createProfileLoader()
+      createProfileLoader(loaderOptions(args))
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     return outcome.exitCode;
   }
 };

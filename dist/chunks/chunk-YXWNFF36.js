@@ -23,8 +23,15 @@ function githubAccess(values, env) {
     ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}
   };
 }
+var BRANCH_DEFAULT = "$GITHUB_BASE_REF, else $GITHUB_REF_NAME, else main";
+function branchOf(value, env, last = "main") {
+  if (typeof value === "string" && value !== "") return value;
+  return env.GITHUB_BASE_REF || env.GITHUB_REF_NAME || last;
+}
 
 export {
   STORE_OPTIONS,
-  githubAccess
+  githubAccess,
+  BRANCH_DEFAULT,
+  branchOf
 };

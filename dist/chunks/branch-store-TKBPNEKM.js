@@ -5,19 +5,20 @@ import {
 import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
-} from "./chunk-2LFLACYH.js";
+} from "./chunk-ENR7CNZN.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
   baselineKeys,
   decodeBranch,
   encodePointer,
+  isSeriesName,
   normalizeSha,
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-QOAEJGNF.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-FRVKZIMF.js";
+import "./chunk-G2BJ626N.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -198,6 +199,12 @@ var BranchBaselineStore = class {
       }
     }
     return out.sort();
+  }
+  async series() {
+    const tip = await this.tip();
+    if (tip === void 0) return [];
+    const entries = await this.listTree(tip.tree, []) ?? [];
+    return entries.filter((e) => e.type === "tree" && isSeriesName(e.path)).map((e) => e.path).sort();
   }
   async put(metadata, profile) {
     const keys = baselineKeys(metadata.series, metadata.branch);
