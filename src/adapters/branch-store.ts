@@ -256,8 +256,8 @@ export class BranchBaselineStore implements BaselineStore {
     const max = this.config.maxProfileBytes ?? GITHUB_MAX_FILE;
     if (profile.length > max) {
       throw new StoreError(
-        `writing ${keys.commit(metadata.sha)} in ${this.location}: the profile has ${profile.length} bytes, more than ` +
-          `the ${max} a file in a GitHub repository may have; use a gs:// store for profiles this large`,
+        `writing ${keys.commit(metadata.sha)} in ${this.location}: the profile has ${profile.length} bytes, ` +
+          `more than the ${max} a file in a GitHub repository may have; use a gs:// store for profiles this large`,
       );
     }
     let profileBlob: string | undefined;
