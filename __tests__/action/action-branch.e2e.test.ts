@@ -199,3 +199,18 @@ test('the branch is plain git: git reads the objects the API wrote, by the same 
   const files = execFileSync('git', ['-C', dir, 'ls-tree', '-r', '--name-only', tip], { encoding: 'utf8' });
   expect(files.trim().split('\n')).toContain('cache/main/latest.json');
 });
+
+test('without a token the default store is one error naming the input, exit code 2', async () => {
+  const r = await runAction(action, {
+    eventName: 'push',
+    payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' }, head_commit: {} },
+    sha: sha('f'),
+    apiUrl: server.url,
+    inputs: { profile: GOOD, series: SERIES, 'github-token': '', comment: 'never' },
+  });
+  expect(r.code).toBe(2);
+  expect(errors(r)).toEqual([
+    'heapgate: store branch:heapgate-baselines needs a GitHub token: set the github-token input (contents: write ' +
+      'stores baselines, contents: read compares)',
+  ]);
+});

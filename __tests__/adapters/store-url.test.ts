@@ -26,7 +26,10 @@ describe('parseStoreUrl', () => {
   });
 
   test.each([
-    ['gs://', /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, file:\/\/\/ABSOLUTE\/DIR, or a dir/],
+    [
+      'gs://',
+      /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, branch:NAME, file:\/\/\/ABSOLUTE\/DIR, or a dir/,
+    ],
     ['gs:///x', /the bucket name is empty/],
     ['gs:/my-heap-baselines/heapgate', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gs:\)/],
     ['gs:bucket', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX/],
