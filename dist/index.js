@@ -967,9 +967,7 @@ async function runGate(config, event, current, ports2) {
   const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
-  const others = found === void 0 ? await otherSeries(ports2, config.series) : null;
-  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
   const context = {
     series: config.series,
     verdict,
@@ -985,12 +983,7 @@ async function runGate(config, event, current, ports2) {
       },
       found.branch
     ),
-    noBaseline: found === void 0 ? {
-      branches: plan.lookup.branches,
-      store: ports2.store.location,
-      seed: seedCommand(config, plan.lookup.branches.at(-1)),
-      otherSeries: others
-    } : null,
+    noBaseline,
     update
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
@@ -1089,6 +1082,18 @@ function trendPoints(pointer, summary2) {
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
+}
+async function noBaselineOf(config, plan, update, ports2) {
+  const seeded = update !== null && update.result !== "skipped";
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports2, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  return {
+    branches: plan.lookup.branches,
+    store: ports2.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)),
+    otherSeries: others
+  };
 }
 function noBaselineMessage(config, where) {
   const mistyped = otherSeriesSentence(config.series, where.otherSeries);

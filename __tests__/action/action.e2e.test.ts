@@ -420,6 +420,21 @@ describe('workflow_dispatch', () => {
     expect(reportOf(r).baseline).toMatchObject({ sha: A, chosen: 'requested' });
     expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
   });
+
+  test('a short baseline-sha is a usage error saying how to get the full one', async () => {
+    const store = await seededStore();
+    const r = await run(store, RERUN, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      sha: C,
+      inputs: { 'baseline-sha': A.slice(0, 7) },
+    });
+    expect(r.code).toBe(2);
+    expect(errors(r)).toEqual([
+      'heapgate: input baseline-sha: invalid commit sha "aaaaaaa": a short commit id; give the full one ' +
+        '(git rev-parse aaaaaaa); 40 or 64 hex digits are needed',
+    ]);
+  });
 });
 
 describe('errors are one clear line', () => {
