@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-QGAX4E4Q.js")).checkCommand
+    load: async () => (await import("./chunks/check-HRX6HHGV.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-277VPN6H.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-DEGB5TEM.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -38,7 +38,7 @@ import {
 } from "./chunks/chunk-3WWDY766.js";
 import {
   openStore
-} from "./chunks/chunk-5GPPWPL5.js";
+} from "./chunks/chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -129,17 +129,23 @@ export class BranchBaselineStore implements BaselineStore {
   }
 
   /**
-   * The branch's tip, or undefined when the branch does not exist yet. A 404 on the branch is
+   * The branch's tip commit, or undefined when the branch does not exist yet. A 404 on the branch is
    * "no baselines" only when the repository itself is visible: a token that cannot see it (a
    * private repository without a token) is an error, never an empty store.
    */
-  private async tip(): Promise<Tip | undefined> {
+  private async tipCommit(): Promise<string | undefined> {
     const ref = await this.optional(() => this.git.getRef({ owner: this.owner, repo: this.repo, ref: this.ref }), '');
     if (ref === undefined) {
       await this.checkRepository();
       return undefined;
     }
-    const commit = ref.data.object.sha;
+    return ref.data.object.sha;
+  }
+
+  /** The branch's tip with its tree, or undefined when the branch does not exist yet (see tipCommit). */
+  private async tip(): Promise<Tip | undefined> {
+    const commit = await this.tipCommit();
+    if (commit === undefined) return undefined;
     const data = await this.optional(
       () => this.git.getCommit({ owner: this.owner, repo: this.repo, commit_sha: commit }),
       '',
@@ -203,20 +209,20 @@ export class BranchBaselineStore implements BaselineStore {
 
   async pointer(series: string, branch: string): Promise<BaselinePointer | undefined> {
     const path = baselineKeys(series, branch).pointer;
-    const tip = await this.tip();
+    const tip = await this.tipCommit();
     if (tip === undefined) return undefined;
-    const bytes = await this.file(tip.commit, path);
+    const bytes = await this.file(tip, path);
     return bytes === undefined ? undefined : parseStored(parsePointer, bytes, `${path} in ${this.location}`);
   }
 
   async commit(series: string, branch: string, sha: string): Promise<StoredBaseline | undefined> {
     const profilePath = baselineKeys(series, branch).commit(normalizeSha(sha));
     const metadataPath = profilePath.replace(/\.pb\.gz$/, '.json');
-    const tip = await this.tip();
+    const tip = await this.tipCommit();
     if (tip === undefined) return undefined;
-    const profile = await this.file(tip.commit, profilePath);
+    const profile = await this.file(tip, profilePath);
     if (profile === undefined) return undefined;
-    const meta = await this.file(tip.commit, metadataPath);
+    const meta = await this.file(tip, metadataPath);
     if (meta === undefined)
       throw new StoreError(`reading ${metadataPath} in ${this.location}: missing beside the profile`);
     return {

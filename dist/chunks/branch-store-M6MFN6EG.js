@@ -98,17 +98,22 @@ var BranchBaselineStore = class {
     }
   }
   /**
-   * The branch's tip, or undefined when the branch does not exist yet. A 404 on the branch is
+   * The branch's tip commit, or undefined when the branch does not exist yet. A 404 on the branch is
    * "no baselines" only when the repository itself is visible: a token that cannot see it (a
    * private repository without a token) is an error, never an empty store.
    */
-  async tip() {
+  async tipCommit() {
     const ref = await this.optional(() => this.git.getRef({ owner: this.owner, repo: this.repo, ref: this.ref }), "");
     if (ref === void 0) {
       await this.checkRepository();
       return void 0;
     }
-    const commit = ref.data.object.sha;
+    return ref.data.object.sha;
+  }
+  /** The branch's tip with its tree, or undefined when the branch does not exist yet (see tipCommit). */
+  async tip() {
+    const commit = await this.tipCommit();
+    if (commit === void 0) return void 0;
     const data = await this.optional(
       () => this.git.getCommit({ owner: this.owner, repo: this.repo, commit_sha: commit }),
       ""
@@ -167,19 +172,19 @@ var BranchBaselineStore = class {
   }
   async pointer(series, branch) {
     const path = baselineKeys(series, branch).pointer;
-    const tip = await this.tip();
+    const tip = await this.tipCommit();
     if (tip === void 0) return void 0;
-    const bytes = await this.file(tip.commit, path);
+    const bytes = await this.file(tip, path);
     return bytes === void 0 ? void 0 : parseStored(parsePointer, bytes, `${path} in ${this.location}`);
   }
   async commit(series, branch, sha) {
     const profilePath = baselineKeys(series, branch).commit(normalizeSha(sha));
     const metadataPath = profilePath.replace(/\.pb\.gz$/, ".json");
-    const tip = await this.tip();
+    const tip = await this.tipCommit();
     if (tip === void 0) return void 0;
-    const profile = await this.file(tip.commit, profilePath);
+    const profile = await this.file(tip, profilePath);
     if (profile === void 0) return void 0;
-    const meta = await this.file(tip.commit, metadataPath);
+    const meta = await this.file(tip, metadataPath);
     if (meta === void 0)
       throw new StoreError(`reading ${metadataPath} in ${this.location}: missing beside the profile`);
     return {

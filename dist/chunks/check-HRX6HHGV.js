@@ -34,7 +34,7 @@ import {
 } from "./chunk-4G6AF6BO.js";
 import {
   openStore
-} from "./chunk-5GPPWPL5.js";
+} from "./chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -20,7 +20,7 @@ import {
 } from "./chunk-3WWDY766.js";
 import {
   openStore
-} from "./chunk-5GPPWPL5.js";
+} from "./chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   readProfileFile,
