@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-WVOLYKWW.js")).diffCommand
+    load: async () => (await import("./chunks/diff-Q3YBIZ4Y.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-3BSXOUIW.js")).checkCommand
+    load: async () => (await import("./chunks/check-O3XTN545.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-OUX634SD.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-L7UOT3AE.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TH2LTQIR.js";
+} from "./chunks/chunk-XPPUZQXN.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-TQ2EUFH7.js";
+} from "./chunks/chunk-XYRZOGOR.js";
 import {
   runUrl,
   storeBaseline
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-QNSDQGFS.js";
+} from "./chunks/chunk-4FURJQ5A.js";
 import "./chunks/chunk-DU4VBAEK.js";
 import {
   printWarningsAs

@@ -23,6 +23,8 @@ import { readProfileFile } from './profile-file.js';
 export interface ProfileJob {
   readonly source: ProfileSource;
   readonly focus: readonly string[];
+  /** Build the call tree too (SummarizeOptions.tree). */
+  readonly tree?: boolean;
 }
 
 export type JobStep = 'reading' | 'decoding' | 'summarizing';
@@ -46,7 +48,7 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
   try {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
     step = 'decoding';
-    const summary = summarizeEncoded(bytes, { focus: job.focus });
+    const summary = summarizeEncoded(bytes, { focus: job.focus, tree: job.tree === true });
     return { ok: true, summary };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure
@@ -101,7 +103,9 @@ export function jobError(source: ProfileSource, f: JobFailure): Error {
 export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance]) {
+  const tree = summary.tree;
+  const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

@@ -67,12 +67,12 @@ export function workersPayOff(sizes: readonly number[], minWorkerBytes: number =
 export function createProfileLoader(options: ProfileLoaderOptions = {}): SummaryLoader {
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
-  return async (sources, focus) => {
+  return async (sources, focus, request = {}) => {
     const useWorkers =
       mode === 'worker' ||
       (mode === 'auto' && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes));
     const run = (source: ProfileSource): Promise<JobOutcome> => {
-      const job: ProfileJob = { source, focus: [...focus] };
+      const job: ProfileJob = { source, focus: [...focus], tree: request.tree === true };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));

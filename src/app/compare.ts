@@ -6,6 +6,7 @@
 import type { ProfileSummary } from '../core/aggregate.js';
 import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
+import { flameGraphs } from '../core/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
 import { focusPatterns } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
@@ -24,6 +25,8 @@ export interface CompareRequest {
   readonly top: number;
   /** The sample type the report shows first (name or index); undefined = the default one. */
   readonly sampleIndex?: string | undefined;
+  /** Build both call trees and the report's flame graphs (for the HTML report). */
+  readonly flame?: boolean | undefined;
 }
 
 export interface CompareOutcome {
@@ -42,7 +45,8 @@ export interface CompareOutcome {
  */
 export async function compareProfiles(request: CompareRequest, load: SummaryLoader): Promise<CompareOutcome> {
   const { rules } = request.rules;
-  const [base, current] = (await load([request.base, request.current], focusPatterns(rules))) as [
+  const tree = request.flame === true;
+  const [base, current] = (await load([request.base, request.current], focusPatterns(rules), { tree })) as [
     ProfileSummary,
     ProfileSummary,
   ];
@@ -58,11 +62,13 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   } catch (e) {
     throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
+  const flame = tree ? flameGraphs(base, current, compared) : undefined;
   const report = buildReport(compared, verdict, {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
+    ...(flame !== undefined ? { flame } : {}),
   });
   return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
 }

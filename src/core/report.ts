@@ -1,5 +1,6 @@
 import type { FunctionDelta, ProfileDiff } from './diff.js';
 import { ExitCode, UsageError } from './errors.js';
+import type { FlameGraph } from './flame.js';
 import type { MetricResult, Verdict } from './verdict.js';
 import { resolveSampleIndex } from './sample-type.js';
 
@@ -33,6 +34,8 @@ export interface Report {
   readonly functionCount: Readonly<Record<string, number>>;
   /** Keyed by sample type: the whole-profile totals, base and current (for pprof-style percentages). */
   readonly totals: Readonly<Record<string, { readonly unit: string; readonly base: number; readonly current: number }>>;
+  /** Keyed by sample type: the differential flame graphs, when the call trees were built (HTML reports). */
+  readonly flame?: Readonly<Record<string, FlameGraph>>;
 }
 
 export interface ReportOptions {
@@ -45,6 +48,8 @@ export interface ReportOptions {
    * types; undefined = the diff's default sample type.
    */
   readonly sampleIndex?: string;
+  /** The flame graphs to carry (see flameGraphs). */
+  readonly flame?: Readonly<Record<string, FlameGraph>>;
 }
 
 /**
@@ -78,6 +83,7 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     functions,
     functionCount,
     totals,
+    ...(options.flame === undefined ? {} : { flame: options.flame }),
   };
 }
 

@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-36FAURYC.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-VKLJZZIO.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-XYRZOGOR.js";
 import {
   createProfileLoader
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-4FURJQ5A.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {

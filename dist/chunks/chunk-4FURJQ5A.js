@@ -1758,6 +1758,87 @@ function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
+// src/core/call-tree.ts
+var CallTreeBuilder = class {
+  k;
+  rows;
+  rowCount;
+  /** Child node by `parent * rowCount + row`. */
+  child = /* @__PURE__ */ new Map();
+  parent = new Int32Array(1024);
+  row = new Int32Array(1024);
+  /** Row-major: node i's k values at i * k. */
+  value;
+  count = 1;
+  constructor(rows, rowCount, sampleTypeCount) {
+    this.rows = rows;
+    this.rowCount = Math.max(1, rowCount);
+    this.k = sampleTypeCount;
+    this.value = new Float64Array(1024 * sampleTypeCount);
+    this.parent[0] = -1;
+    this.row[0] = -1;
+  }
+  /** Adds the values `sv[0 .. k)` along the stack `locationIndex[first .. last)` (leaf first). */
+  add(locationIndex, first, last, sv) {
+    const { code: codeOf, multiStart, multiRows } = this.rows;
+    let node = 0;
+    this.addValue(0, sv);
+    for (let j = last - 1; j >= first; j--) {
+      const code = codeOf[locationIndex[j]];
+      if (code >= 0) {
+        node = this.step(node, code, sv);
+        continue;
+      }
+      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) node = this.step(node, multiRows[e], sv);
+    }
+  }
+  step(node, row, sv) {
+    const key = node * this.rowCount + row;
+    let next = this.child.get(key);
+    if (next === void 0) {
+      next = this.grow();
+      this.parent[next] = node;
+      this.row[next] = row;
+      this.child.set(key, next);
+    }
+    this.addValue(next, sv);
+    return next;
+  }
+  addValue(node, sv) {
+    const k = this.k;
+    const value = this.value;
+    for (let t = 0, o = node * k; t < k; t++) value[o + t] += sv[t];
+  }
+  grow() {
+    const i = this.count++;
+    if (i === this.parent.length) {
+      const size = i * 2;
+      const parent = new Int32Array(size);
+      parent.set(this.parent);
+      this.parent = parent;
+      const row = new Int32Array(size);
+      row.set(this.row);
+      this.row = row;
+      const value = new Float64Array(size * this.k);
+      value.set(this.value);
+      this.value = value;
+    }
+    return i;
+  }
+  /** The tree, with arrays trimmed to its nodes. */
+  finish() {
+    const n = this.count;
+    const k = this.k;
+    const value = [];
+    for (let t = 0; t < k; t++) {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = this.value[i * k + t];
+      value.push(col);
+    }
+    return { parent: this.parent.slice(0, n), row: this.row.slice(0, n), value };
+  }
+};
+
 // src/core/aggregate.ts
 function nodeName(fn, mapping) {
   if (fn !== void 0 && fn.name !== "") return fn.name;
@@ -1867,7 +1948,8 @@ var Aggregator = class {
   /** The last sample that reached each row: a row's cum grows once per sample. */
   seen;
   sampleMask;
-  constructor(tables, focus) {
+  tree;
+  constructor(tables, focus, tree = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -1885,6 +1967,7 @@ var Aggregator = class {
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
+    this.tree = tree ? new CallTreeBuilder(this.index, rowCount, k) : void 0;
   }
   add(samples, i) {
     const k = this.k;
@@ -1911,6 +1994,7 @@ var Aggregator = class {
     const last = samples.locationStart[i + 1];
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
+    this.tree?.add(samples.locationIndex, first, last, this.sv);
   }
   /**
    * Adds the sample in `sv` to the cum of every row on its stack (`locationIndex[first .. last)`),
@@ -1987,12 +2071,13 @@ var Aggregator = class {
         pattern,
         total: Array.from(focus.subarray(p * width, p * width + k)),
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
-      }))
+      })),
+      ...this.tree === void 0 ? {} : { tree: this.tree.finish() }
     };
   }
 };
-function summarizeStored(profile, regexps, patterns) {
-  const aggregator = new Aggregator(profile, regexps);
+function summarizeStored(profile, regexps, patterns, tree) {
+  const aggregator = new Aggregator(profile, regexps, tree);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2012,13 +2097,13 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true)
     },
     options
   );
@@ -2032,7 +2117,7 @@ async function runProfileJob(job) {
   try {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
     step = "decoding";
-    const summary = summarizeEncoded(bytes, { focus: job.focus });
+    const summary = summarizeEncoded(bytes, { focus: job.focus, tree: job.tree === true });
     return { ok: true, summary };
   } catch (e) {
     return failure(e instanceof RuleError ? "summarizing" : step, e);
@@ -2076,7 +2161,9 @@ function jobError(source, f) {
 function summaryTransferList(summary) {
   const buffers = /* @__PURE__ */ new Set();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance]) {
+  const tree = summary.tree;
+  const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
@@ -2109,10 +2196,10 @@ function workersPayOff(sizes, minWorkerBytes = MIN_WORKER_BYTES) {
 function createProfileLoader(options = {}) {
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
-  return async (sources, focus) => {
+  return async (sources, focus, request = {}) => {
     const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
     const run = (source) => {
-      const job = { source, focus: [...focus] };
+      const job = { source, focus: [...focus], tree: request.tree === true };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));
@@ -2207,6 +2294,15 @@ function truncate(text, max) {
   if (code >= 55296 && code <= 56319) end--;
   return `${text.slice(0, end)}\u2026`;
 }
+function htmlText(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function scriptJson(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
 
 export {
   describeFsError,
@@ -2216,5 +2312,7 @@ export {
   terminalSafe,
   markdownCode,
   markdownText,
-  truncate
+  truncate,
+  htmlText,
+  scriptJson
 };

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-4FURJQ5A.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -148,6 +148,97 @@ function diff(base, current) {
   };
 }
 
+// src/core/flame.ts
+var DEFAULT_NODE_FRACTION = 1e-3;
+function merge(base, current) {
+  const parent = [-1];
+  const name = [""];
+  const child = /* @__PURE__ */ new Map();
+  const mapSide = (tree, names) => {
+    const to = new Int32Array(tree.parent.length);
+    for (let i = 1; i < tree.parent.length; i++) {
+      const p = to[tree.parent[i]];
+      const n = names[tree.row[i]];
+      const key = `${p}\0${n}`;
+      let m = child.get(key);
+      if (m === void 0) {
+        m = parent.length;
+        parent.push(p);
+        name.push(n);
+        child.set(key, m);
+      }
+      to[i] = m;
+    }
+    return to;
+  };
+  const baseTree = base.tree;
+  const currentTree = current.tree;
+  const baseTo = mapSide(baseTree, base.functions.name);
+  const currentTo = mapSide(currentTree, current.functions.name);
+  const spread = (tree, to) => tree.value.map((v) => {
+    const out = new Float64Array(parent.length);
+    for (let i = 0; i < v.length; i++) out[to[i]] += v[i];
+    return out;
+  });
+  return { parent, name, base: spread(baseTree, baseTo), current: spread(currentTree, currentTo) };
+}
+function childrenOf(parent) {
+  const children = parent.map(() => []);
+  for (let i = 1; i < parent.length; i++) children[parent[i]].push(i);
+  return children;
+}
+function flameGraph(tree, children, b, c, type, fraction) {
+  const limit = fraction * Math.max(Math.abs(b[0]), Math.abs(c[0]));
+  const size = (i) => Math.max(Math.abs(b[i]), Math.abs(c[i]));
+  const g = {
+    depth: [],
+    name: [],
+    baseCum: [],
+    currentCum: [],
+    baseFlat: [],
+    currentFlat: []
+  };
+  let kept = 0;
+  const stack = [[0, 0]];
+  while (stack.length > 0) {
+    const [i, depth] = stack.pop();
+    kept++;
+    let bf = b[i];
+    let cf = c[i];
+    const drawn = [];
+    for (const ch of children[i]) {
+      bf -= b[ch];
+      cf -= c[ch];
+      if (size(ch) > 0 && size(ch) >= limit) drawn.push(ch);
+    }
+    g.depth.push(depth);
+    g.name.push(tree.name[i]);
+    g.baseCum.push(b[i]);
+    g.currentCum.push(c[i]);
+    g.baseFlat.push(bf);
+    g.currentFlat.push(cf);
+    drawn.sort((x, y) => size(x) - size(y) || (tree.name[x] < tree.name[y] ? 1 : -1));
+    for (const ch of drawn) stack.push([ch, depth + 1]);
+  }
+  let nonzero = 0;
+  for (let i = 0; i < tree.parent.length; i++) if (size(i) > 0) nonzero++;
+  return { ...type, ...g, pruned: { frames: Math.max(0, nonzero - kept), fraction } };
+}
+function flameGraphs(base, current, diff2, fraction = DEFAULT_NODE_FRACTION) {
+  if (base.tree === void 0 || current.tree === void 0) return void 0;
+  const tree = merge(base, current);
+  const children = childrenOf(tree.parent);
+  const out = {};
+  for (const m of diff2.metrics) {
+    const t = { type: m.sampleType, unit: m.unit };
+    const bi = base.sampleType.findIndex((u) => sameValueType(u, t));
+    const ci = current.sampleType.findIndex((u) => sameValueType(u, t));
+    if (bi < 0 || ci < 0) continue;
+    out[m.sampleType] = flameGraph(tree, children, tree.base[bi], tree.current[ci], m, fraction);
+  }
+  return out;
+}
+
 // src/core/report.ts
 function buildReport(diff2, verdict, options) {
   if (!Number.isInteger(options.top) || options.top < 0) {
@@ -175,7 +266,8 @@ function buildReport(diff2, verdict, options) {
     top: limit,
     functions,
     functionCount,
-    totals
+    totals,
+    ...options.flame === void 0 ? {} : { flame: options.flame }
   };
 }
 function selectSampleType(diff2, sampleIndex) {
@@ -440,7 +532,8 @@ function evaluate(diff2, rules, options = {}) {
 // src/app/compare.ts
 async function compareProfiles(request, load) {
   const { rules } = request.rules;
-  const [base, current] = await load([request.base, request.current], focusPatterns(rules));
+  const tree = request.flame === true;
+  const [base, current] = await load([request.base, request.current], focusPatterns(rules), { tree });
   let compared;
   try {
     compared = diff(base, current);
@@ -453,11 +546,13 @@ async function compareProfiles(request, load) {
   } catch (e) {
     throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
+  const flame = tree ? flameGraphs(base, current, compared) : void 0;
   const report = buildReport(compared, verdict, {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
-    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {}
+    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
+    ...flame !== void 0 ? { flame } : {}
   });
   return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
 }
@@ -518,37 +613,6 @@ function parseRulesInput(input) {
   } catch (e) {
     throw withContext(e, `${origin}: `);
   }
-}
-
-// src/core/render/parts.ts
-var ICON = {
-  pass: "\u2705",
-  warn: "\u26A0\uFE0F",
-  fail: "\u274C",
-  noise: "\u{1F4A4}",
-  accepted: "\u2611\uFE0F",
-  "no-baseline": "\u{1F195}"
-};
-var VERDICT_WORDS = {
-  pass: "no memory regression",
-  warn: "memory warning",
-  fail: "memory regression",
-  accepted: "memory regression, accepted",
-  "no-baseline": "no baseline yet"
-};
-function statusCounts(report) {
-  const n = (status) => report.metrics.filter((m) => m.status === status).length;
-  return `${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise`;
-}
-function failingSampleTypes(report) {
-  const types = [];
-  for (const m of report.metrics) {
-    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
-  }
-  return types;
-}
-function valueCell(text) {
-  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
 }
 
 // src/core/render/units.ts
@@ -612,6 +676,53 @@ function goFormatG2(x) {
     return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
   }
   return String(Number(x.toPrecision(2)));
+}
+
+// src/core/render/parts.ts
+var ICON = {
+  pass: "\u2705",
+  warn: "\u26A0\uFE0F",
+  fail: "\u274C",
+  noise: "\u{1F4A4}",
+  accepted: "\u2611\uFE0F",
+  "no-baseline": "\u{1F195}"
+};
+var VERDICT_WORDS = {
+  pass: "no memory regression",
+  warn: "memory warning",
+  fail: "memory regression",
+  accepted: "memory regression, accepted",
+  "no-baseline": "no baseline yet"
+};
+function statusCounts(report) {
+  const n = (status) => report.metrics.filter((m) => m.status === status).length;
+  return `${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise`;
+}
+function failingSampleTypes(report) {
+  const types = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
+  }
+  return types;
+}
+function valueCell(text) {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+function culprit(report) {
+  const fail = report.metrics.filter((m) => m.status === "fail");
+  const flagged = fail.length > 0 ? fail : report.metrics.filter((m) => m.status === "warn");
+  const first = flagged[0];
+  if (first === void 0) return null;
+  const metrics = flagged.map((m) => ({
+    name: m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`,
+    change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent)
+  }));
+  const grew = first.delta >= 0;
+  const top = (report.functions[first.sampleType] ?? []).find((f) => grew ? f.flatDelta > 0 : f.flatDelta < 0);
+  return {
+    metrics,
+    function: top === void 0 ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) }
+  };
 }
 
 // src/core/render/markdown.ts
@@ -741,19 +852,21 @@ export {
   renderJson,
   focusPatterns,
   DEFAULT_CONFIDENCE,
+  DEFAULT_NODE_FRACTION,
   compareProfiles,
   parseRulesInput,
-  ICON,
-  VERDICT_WORDS,
-  statusCounts,
-  failingSampleTypes,
-  valueCell,
   isByteUnit,
   formatValue,
   formatSignedValue,
   formatDeltaPercent,
   formatZ,
   formatPprofPercent,
+  ICON,
+  VERDICT_WORDS,
+  statusCounts,
+  failingSampleTypes,
+  valueCell,
+  culprit,
   GITHUB_COMMENT_LIMIT,
   MAX_CELL_CHARS,
   renderMarkdown

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-36FAURYC.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,16 +15,16 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-VKLJZZIO.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-TH2LTQIR.js";
+} from "./chunk-XPPUZQXN.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-XYRZOGOR.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-4FURJQ5A.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {

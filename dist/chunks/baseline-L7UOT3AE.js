@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-VKLJZZIO.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-4FURJQ5A.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
