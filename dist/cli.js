@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-Q3YBIZ4Y.js")).diffCommand
+    load: async () => (await import("./chunks/diff-SAE2736H.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-O3XTN545.js")).checkCommand
+    load: async () => (await import("./chunks/check-CIHMBJAG.js")).checkCommand
   },
   {
     name: "baseline",

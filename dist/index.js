@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-XPPUZQXN.js";
+} from "./chunks/chunk-SPLG3JD6.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-XYRZOGOR.js";
+} from "./chunks/chunk-3EWHU6DQ.js";
 import {
   runUrl,
   storeBaseline

@@ -78,6 +78,14 @@ function merge(base: ProfileSummary, current: ProfileSummary): MergedTree {
   return { parent, name, base: spread(baseTree, baseTo), current: spread(currentTree, currentTo) };
 }
 
+/**
+ * A flat computed as cum minus the children's cums: 0 when what is left is rounding error of the
+ * subtraction (sums of unsampled, fractional values), not a sample.
+ */
+function settle(flat: number, cum: number): number {
+  return Math.abs(flat) <= Math.abs(cum) * 1e-9 ? 0 : flat;
+}
+
 /** Children of every node, as lists of node indices. */
 function childrenOf(parent: readonly number[]): number[][] {
   const children: number[][] = parent.map(() => []);
@@ -120,8 +128,8 @@ function flameGraph(
     g.name.push(tree.name[i]!);
     g.baseCum.push(b[i]!);
     g.currentCum.push(c[i]!);
-    g.baseFlat.push(bf);
-    g.currentFlat.push(cf);
+    g.baseFlat.push(settle(bf, b[i]!));
+    g.currentFlat.push(settle(cf, c[i]!));
     // Widest first once popped: push in ascending order, names breaking ties so the order is stable.
     drawn.sort((x, y) => size(x) - size(y) || (tree.name[x]! < tree.name[y]! ? 1 : -1));
     for (const ch of drawn) stack.push([ch, depth + 1]);

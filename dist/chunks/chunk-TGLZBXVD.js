@@ -20,7 +20,7 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-XYRZOGOR.js";
+} from "./chunk-3EWHU6DQ.js";
 import {
   describeFsError,
   htmlText,

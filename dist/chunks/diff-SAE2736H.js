@@ -7,14 +7,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-36FAURYC.js";
+} from "./chunk-TGLZBXVD.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-VKLJZZIO.js";
 import {
   compareProfiles
-} from "./chunk-XYRZOGOR.js";
+} from "./chunk-3EWHU6DQ.js";
 import {
   createProfileLoader
 } from "./chunk-4FURJQ5A.js";

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-36FAURYC.js";
+} from "./chunk-TGLZBXVD.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -21,10 +21,10 @@ import {
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-XPPUZQXN.js";
+} from "./chunk-SPLG3JD6.js";
 import {
   compareProfiles
-} from "./chunk-XYRZOGOR.js";
+} from "./chunk-3EWHU6DQ.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";

@@ -182,6 +182,9 @@ function merge(base, current) {
   });
   return { parent, name, base: spread(baseTree, baseTo), current: spread(currentTree, currentTo) };
 }
+function settle(flat, cum) {
+  return Math.abs(flat) <= Math.abs(cum) * 1e-9 ? 0 : flat;
+}
 function childrenOf(parent) {
   const children = parent.map(() => []);
   for (let i = 1; i < parent.length; i++) children[parent[i]].push(i);
@@ -215,8 +218,8 @@ function flameGraph(tree, children, b, c, type, fraction) {
     g.name.push(tree.name[i]);
     g.baseCum.push(b[i]);
     g.currentCum.push(c[i]);
-    g.baseFlat.push(bf);
-    g.currentFlat.push(cf);
+    g.baseFlat.push(settle(bf, b[i]));
+    g.currentFlat.push(settle(cf, c[i]));
     drawn.sort((x, y) => size(x) - size(y) || (tree.name[x] < tree.name[y] ? 1 : -1));
     for (const ch of drawn) stack.push([ch, depth + 1]);
   }
