@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-SAE2736H.js")).diffCommand
+    load: async () => (await import("./chunks/diff-RKIODVOR.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-CIHMBJAG.js")).checkCommand
+    load: async () => (await import("./chunks/check-QYD76CDR.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-L7UOT3AE.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-MZ7B6PMP.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-SPLG3JD6.js";
+} from "./chunks/chunk-YOZRGF4S.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-3EWHU6DQ.js";
+} from "./chunks/chunk-PQ5ZLR3H.js";
 import {
   runUrl,
   storeBaseline
@@ -50,7 +50,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-4FURJQ5A.js";
+} from "./chunks/chunk-273ZE2KT.js";
 import "./chunks/chunk-DU4VBAEK.js";
 import {
   printWarningsAs

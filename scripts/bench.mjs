@@ -4,10 +4,11 @@
 // library choices and a CPU profile of heapgate on the largest case. See BENCHMARKS.md.
 //
 //   node scripts/bench.mjs [--write] [--quick] [--cases real,synth15k,synth400k] [--no-micro]
-//                          [--no-cpu-prof] [--regen] [--cli PATH | --build-cli]
+//                          [--no-cpu-prof] [--no-html] [--regen] [--cli PATH | --build-cli]
 //
 // --write        replace the figures section of BENCHMARKS.md (else the markdown is printed)
 // --quick        fewer runs (a smoke test of the harness; not for published figures)
+// --no-html      skip the HTML report's figures (size, write time, Chromium render time)
 // --regen        regenerate the synthetic profiles even if present in bench/out/
 // --cli PATH     the heapgate bundle to time (default dist/cli.js, built by `npm run build`)
 // --build-cli    bundle src/cli/index.ts into bench/out/cli/ first and time that
@@ -20,6 +21,7 @@ import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 import { defineCases, fileSizes, OUT_DIR } from './bench/cases.mjs';
 import { topSelfTime } from './bench/cpuprofile.mjs';
+import { measureHtml } from './bench/html-report.mjs';
 import { describeMachine } from './bench/machine.mjs';
 import { rssMethod, runOnce, stats } from './bench/measure.mjs';
 import { runMicro } from './bench/micro.mjs';
@@ -52,6 +54,7 @@ function options() {
       cases: { type: 'string' },
       'no-micro': { type: 'boolean', default: false },
       'no-cpu-prof': { type: 'boolean', default: false },
+      'no-html': { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
       cli: { type: 'string' },
       'build-cli': { type: 'boolean', default: false },
@@ -236,6 +239,9 @@ async function main() {
       cpuProfiles.push(await cpuProfile(c));
     }
   }
+  const html = opt['no-html']
+    ? undefined
+    : ((await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method: rss.method, log })) ?? undefined);
   const micro = opt['no-micro']
     ? undefined
     : await runMicro(cases, { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log });
@@ -250,6 +256,7 @@ async function main() {
     cases: caseResults,
     startup,
     cpuProfiles,
+    html,
     micro,
     machineEnd: describeMachine(),
   };

@@ -171,6 +171,7 @@ export function renderMarkdown(results) {
       lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.selfMs)} | ${(100 * f.share).toFixed(1)} % |`);
     lines.push('');
   }
+  if (results.html) lines.push(...renderHtmlFigures(results.html));
   if (results.micro) lines.push(...renderMicro(results.micro));
   return lines.join('\n');
 }
@@ -271,4 +272,28 @@ export function renderTerminal(results) {
       out.push(`${pad('', 24)}${t.what}: ${t.value} (target ${t.target}) ${t.met ? 'met' : 'MISSED'}`);
   }
   return out.join('\n');
+}
+
+/**
+ * The HTML report's figures: size, time to write it, time for Chromium to draw it.
+ * @param {import('./html-report.mjs').HtmlResult[]} html
+ * @returns {string[]}
+ */
+function renderHtmlFigures(html) {
+  const lines = ['### The HTML report (`diff --format html`)', ''];
+  lines.push(
+    `Written by \`node CLI diff --format html --output FILE BASE CUR\`; drawn in ${html[0]?.browser ?? 'Chromium'} ` +
+      '(headless, 1400×900): from navigation start until the page has drawn its flame graph and heat table.',
+  );
+  lines.push('');
+  lines.push('| case | size | write: median wall | write: peak RSS | render: median | min – max | frames drawn |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const h of html) {
+    lines.push(
+      `| ${h.case} | ${(h.bytes / 1e6).toFixed(2)} MB | ${sec(h.writeMs.median)} | ${mib(h.writeRssKiB.median)} | ` +
+        `${sec(h.renderMs.median)} | ${sec(h.renderMs.min)} – ${sec(h.renderMs.max)} | ${h.frames} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }

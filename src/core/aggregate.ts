@@ -230,7 +230,7 @@ class Aggregator implements SampleSink {
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
-    this.tree = tree ? new CallTreeBuilder(this.index, rowCount, k) : undefined;
+    this.tree = tree ? new CallTreeBuilder(this.index, k) : undefined;
   }
 
   add(samples: Samples, i: number): void {

@@ -28,22 +28,33 @@ export interface LocationRows {
   readonly multiRows: Int32Array;
 }
 
+/** A well-mixed 32-bit hash of a (parent, row) pair. */
+function slotOf(parent: number, row: number): number {
+  let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(row + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
 /** Sums samples into a CallTree as they are read, storing nothing per sample. */
 export class CallTreeBuilder {
   private readonly k: number;
   private readonly rows: LocationRows;
-  private readonly rowCount: number;
-  /** Child node by `parent * rowCount + row`. */
-  private readonly child = new Map<number, number>();
+  /**
+   * The child of (parent, row), in an open-addressing hash table: slot s holds node `slotNode[s]`
+   * (-1: empty), looked up by its parent and row. A Map keyed by numbers above 2^31 was the
+   * slowest part of building a large profile's tree (its keys are boxed doubles).
+   */
+  private slotNode = new Int32Array(1 << 12).fill(-1);
+  private mask = (1 << 12) - 1;
   private parent = new Int32Array(1024);
   private row = new Int32Array(1024);
   /** Row-major: node i's k values at i * k. */
   private value: Float64Array;
   private count = 1;
 
-  constructor(rows: LocationRows, rowCount: number, sampleTypeCount: number) {
+  constructor(rows: LocationRows, sampleTypeCount: number) {
     this.rows = rows;
-    this.rowCount = Math.max(1, rowCount);
     this.k = sampleTypeCount;
     this.value = new Float64Array(1024 * sampleTypeCount);
     this.parent[0] = -1;
@@ -67,16 +78,37 @@ export class CallTreeBuilder {
   }
 
   private step(node: number, row: number, sv: Float64Array): number {
-    const key = node * this.rowCount + row;
-    let next = this.child.get(key);
-    if (next === undefined) {
+    const slotNode = this.slotNode;
+    const mask = this.mask;
+    let s = slotOf(node, row) & mask;
+    let next = slotNode[s]!;
+    while (next >= 0 && (this.parent[next] !== node || this.row[next] !== row)) {
+      s = (s + 1) & mask;
+      next = slotNode[s]!;
+    }
+    if (next < 0) {
       next = this.grow();
       this.parent[next] = node;
       this.row[next] = row;
-      this.child.set(key, next);
+      slotNode[s] = next;
+      // At most half full, so probes stay short.
+      if (this.count * 2 > mask) this.rehash();
     }
     this.addValue(next, sv);
     return next;
+  }
+
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    const slotNode = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let i = 1; i < this.count; i++) {
+      let s = slotOf(this.parent[i]!, this.row[i]!) & mask;
+      while (slotNode[s]! >= 0) s = (s + 1) & mask;
+      slotNode[s] = i;
+    }
+    this.slotNode = slotNode;
+    this.mask = mask;
   }
 
   private addValue(node: number, sv: Float64Array): void {

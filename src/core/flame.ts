@@ -46,20 +46,25 @@ interface MergedTree {
 function merge(base: ProfileSummary, current: ProfileSummary): MergedTree {
   const parent: number[] = [-1];
   const name: string[] = [''];
-  const child = new Map<string, number>();
+  // Children of a merged node by name; a node's map is made when it gets its first child.
+  const children: (Map<string, number> | undefined)[] = [undefined];
   const mapSide = (tree: CallTree, names: readonly string[]): Int32Array => {
     const to = new Int32Array(tree.parent.length);
     for (let i = 1; i < tree.parent.length; i++) {
       const p = to[tree.parent[i]!]!;
       const n = names[tree.row[i]!]!;
-      // A NUL cannot occur in a parent's index, so the key is unambiguous whatever the name holds.
-      const key = `${p}\u0000${n}`;
-      let m = child.get(key);
+      let map = children[p];
+      if (map === undefined) {
+        map = new Map();
+        children[p] = map;
+      }
+      let m = map.get(n);
       if (m === undefined) {
         m = parent.length;
         parent.push(p);
         name.push(n);
-        child.set(key, m);
+        children.push(undefined);
+        map.set(n, m);
       }
       to[i] = m;
     }

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -153,19 +153,24 @@ var DEFAULT_NODE_FRACTION = 1e-3;
 function merge(base, current) {
   const parent = [-1];
   const name = [""];
-  const child = /* @__PURE__ */ new Map();
+  const children = [void 0];
   const mapSide = (tree, names) => {
     const to = new Int32Array(tree.parent.length);
     for (let i = 1; i < tree.parent.length; i++) {
       const p = to[tree.parent[i]];
       const n = names[tree.row[i]];
-      const key = `${p}\0${n}`;
-      let m = child.get(key);
+      let map = children[p];
+      if (map === void 0) {
+        map = /* @__PURE__ */ new Map();
+        children[p] = map;
+      }
+      let m = map.get(n);
       if (m === void 0) {
         m = parent.length;
         parent.push(p);
         name.push(n);
-        child.set(key, m);
+        children.push(void 0);
+        map.set(n, m);
       }
       to[i] = m;
     }

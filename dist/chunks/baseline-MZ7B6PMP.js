@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-VKLJZZIO.js";
+} from "./chunk-HNDZMY6X.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

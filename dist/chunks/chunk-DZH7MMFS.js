@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-VKLJZZIO.js";
+} from "./chunk-HNDZMY6X.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_NODE_FRACTION,
@@ -20,13 +20,13 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-3EWHU6DQ.js";
+} from "./chunk-PQ5ZLR3H.js";
 import {
   describeFsError,
   htmlText,
   scriptJson,
   terminalSafe
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -7,17 +7,17 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-TGLZBXVD.js";
+} from "./chunk-DZH7MMFS.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-VKLJZZIO.js";
+} from "./chunk-HNDZMY6X.js";
 import {
   compareProfiles
-} from "./chunk-3EWHU6DQ.js";
+} from "./chunk-PQ5ZLR3H.js";
 import {
   createProfileLoader
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {

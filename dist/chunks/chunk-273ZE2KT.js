@@ -1759,20 +1759,29 @@ function startsWith(bytes, magic) {
 }
 
 // src/core/call-tree.ts
+function slotOf(parent, row) {
+  let h = Math.imul(parent, 2654435761) ^ Math.imul(row + 2135587861, 2246822507);
+  h ^= h >>> 15;
+  h = Math.imul(h, 739982445);
+  return (h ^ h >>> 13) >>> 0;
+}
 var CallTreeBuilder = class {
   k;
   rows;
-  rowCount;
-  /** Child node by `parent * rowCount + row`. */
-  child = /* @__PURE__ */ new Map();
+  /**
+   * The child of (parent, row), in an open-addressing hash table: slot s holds node `slotNode[s]`
+   * (-1: empty), looked up by its parent and row. A Map keyed by numbers above 2^31 was the
+   * slowest part of building a large profile's tree (its keys are boxed doubles).
+   */
+  slotNode = new Int32Array(1 << 12).fill(-1);
+  mask = (1 << 12) - 1;
   parent = new Int32Array(1024);
   row = new Int32Array(1024);
   /** Row-major: node i's k values at i * k. */
   value;
   count = 1;
-  constructor(rows, rowCount, sampleTypeCount) {
+  constructor(rows, sampleTypeCount) {
     this.rows = rows;
-    this.rowCount = Math.max(1, rowCount);
     this.k = sampleTypeCount;
     this.value = new Float64Array(1024 * sampleTypeCount);
     this.parent[0] = -1;
@@ -1793,16 +1802,35 @@ var CallTreeBuilder = class {
     }
   }
   step(node, row, sv) {
-    const key = node * this.rowCount + row;
-    let next = this.child.get(key);
-    if (next === void 0) {
+    const slotNode = this.slotNode;
+    const mask = this.mask;
+    let s = slotOf(node, row) & mask;
+    let next = slotNode[s];
+    while (next >= 0 && (this.parent[next] !== node || this.row[next] !== row)) {
+      s = s + 1 & mask;
+      next = slotNode[s];
+    }
+    if (next < 0) {
       next = this.grow();
       this.parent[next] = node;
       this.row[next] = row;
-      this.child.set(key, next);
+      slotNode[s] = next;
+      if (this.count * 2 > mask) this.rehash();
     }
     this.addValue(next, sv);
     return next;
+  }
+  rehash() {
+    const size = (this.mask + 1) * 2;
+    const slotNode = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let i = 1; i < this.count; i++) {
+      let s = slotOf(this.parent[i], this.row[i]) & mask;
+      while (slotNode[s] >= 0) s = s + 1 & mask;
+      slotNode[s] = i;
+    }
+    this.slotNode = slotNode;
+    this.mask = mask;
   }
   addValue(node, sv) {
     const k = this.k;
@@ -1967,7 +1995,7 @@ var Aggregator = class {
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
-    this.tree = tree ? new CallTreeBuilder(this.index, rowCount, k) : void 0;
+    this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
   }
   add(samples, i) {
     const k = this.k;

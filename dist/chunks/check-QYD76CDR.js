@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-TGLZBXVD.js";
+} from "./chunk-DZH7MMFS.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,16 +15,16 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-VKLJZZIO.js";
+} from "./chunk-HNDZMY6X.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-SPLG3JD6.js";
+} from "./chunk-YOZRGF4S.js";
 import {
   compareProfiles
-} from "./chunk-3EWHU6DQ.js";
+} from "./chunk-PQ5ZLR3H.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";
@@ -36,7 +36,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-4FURJQ5A.js";
+} from "./chunk-273ZE2KT.js";
 import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
