@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-RKIODVOR.js")).diffCommand
+    load: async () => (await import("./chunks/diff-XKNFJCJT.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-QYD76CDR.js")).checkCommand
+    load: async () => (await import("./chunks/check-AV2RRW2F.js")).checkCommand
   },
   {
     name: "baseline",

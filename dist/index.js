@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-YOZRGF4S.js";
+} from "./chunks/chunk-NOQMNU3A.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,7 +30,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-PQ5ZLR3H.js";
+} from "./chunks/chunk-2TTDCNU7.js";
 import {
   runUrl,
   storeBaseline

@@ -103,13 +103,17 @@ describe('flameGraphs', () => {
     for (let i = 1; i < g.depth.length; i++) expect(g.depth[i]!).toBeLessThanOrEqual(g.depth[i - 1]! + 1);
   });
 
-  it('leaves out frames below the fraction of the larger total on both sides, and counts them', () => {
-    const g = graphs(0.05).space!;
-    // Totals: base 800, current 3000.1; 5% = 150: tiny (0.1) and r's chain (100 each side) go.
+  it("leaves out frames below the fraction of their profile's total in both profiles, and counts them", () => {
+    const g = graphs(0.2).space!;
+    // Totals: base 800, current 3000.1; 20% = 160 and 600.02. r's chain (100 each side) and tiny
+    // (0.1) go; gone (400 in base only) and a > b (200 in base, 200 in current) stay.
     expect(g.name).not.toContain('tiny');
     expect(g.name).not.toContain('r');
     expect(g.name).toContain('gone');
-    expect(g.pruned).toEqual({ frames: 4, fraction: 0.05 });
+    expect(framesByPath(g).get('main > a > b')).toEqual([200, 200, 200, 200]);
+    expect(g.pruned).toEqual({ frames: 4, fraction: 0.2 });
+    // At 30% (240 in base), a > b goes too.
+    expect(framesByPath(graphs(0.3).space!).has('main > a > b')).toBe(false);
     expect(graphs(0).space!.pruned.frames).toBe(0);
   });
 

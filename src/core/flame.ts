@@ -9,7 +9,7 @@ import type { ProfileDiff } from './diff.js';
 import { sameValueType } from './sample-type.js';
 
 /**
- * Frames below this share of the larger of the two totals are not drawn (pprof's -nodefraction
+ * Frames below this share of their profile's total are not drawn (pprof's -nodefraction
  * drops nodes below 0.005 of the total; a flame graph can be zoomed into, so it keeps more).
  */
 export const DEFAULT_NODE_FRACTION = 0.001;
@@ -30,7 +30,7 @@ export interface FlameGraph {
   readonly currentCum: readonly number[];
   readonly baseFlat: readonly number[];
   readonly currentFlat: readonly number[];
-  /** Frames left out: cum below `fraction` of max(base total, current total) on both sides. */
+  /** Frames left out: on each side, cum below `fraction` of that side's total. */
   readonly pruned: { readonly frames: number; readonly fraction: number };
 }
 
@@ -106,8 +106,13 @@ function flameGraph(
   type: { sampleType: string; unit: string },
   fraction: number,
 ): FlameGraph {
-  const limit = fraction * Math.max(Math.abs(b[0]!), Math.abs(c[0]!));
+  const baseLimit = fraction * Math.abs(b[0]!);
+  const currentLimit = fraction * Math.abs(c[0]!);
   const size = (i: number): number => Math.max(Math.abs(b[i]!), Math.abs(c[i]!));
+  // Each side against its own total: a base far smaller than the current one keeps its frames
+  // (what was freed stays visible at the base's widths).
+  const shown = (i: number): boolean =>
+    size(i) > 0 && (Math.abs(b[i]!) >= baseLimit || Math.abs(c[i]!) >= currentLimit);
   const g = {
     depth: [] as number[],
     name: [] as string[],
@@ -127,7 +132,7 @@ function flameGraph(
     for (const ch of children[i]!) {
       bf -= b[ch]!;
       cf -= c[ch]!;
-      if (size(ch) > 0 && size(ch) >= limit) drawn.push(ch);
+      if (shown(ch)) drawn.push(ch);
     }
     g.depth.push(depth);
     g.name.push(tree.name[i]!);
@@ -146,8 +151,9 @@ function flameGraph(
 
 /**
  * The flame graphs of every sample type the diff compared, keyed by sample type, or undefined when
- * either summary lacks its call tree. Frames whose cum is below `fraction` of the larger total on
- * both sides are left out with everything under them (counted in `pruned`).
+ * either summary lacks its call tree. Frames whose cum is below `fraction` of the base total in
+ * the base and below `fraction` of the current total in the current profile are left out with
+ * everything under them (counted in `pruned`).
  */
 export function flameGraphs(
   base: ProfileSummary,

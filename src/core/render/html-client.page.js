@@ -294,7 +294,7 @@
           (total > 0 ? ', ' + ((100 * matchedValue) / total).toFixed(1) + '% of ' + state.side : '');
     pruneNote.textContent =
       f.pruned > 0
-        ? f.pruned + ' frames under ' + f.fraction * 100 + '% of the total (on both sides) are not drawn.'
+        ? f.pruned + ' frames under ' + f.fraction * 100 + "% of their profile's total (in both) are not drawn."
         : 'All frames are drawn.';
   }
 

@@ -89,14 +89,16 @@ function pageFlame(g: FlameGraph, index: (name: string) => number): PageFlame {
 }
 
 /**
- * The page data of a report. `fraction`: functions whose cum is below this share of the larger
- * total on both sides are counted, not listed (the flame graphs carry their own fraction).
+ * The page data of a report. `fraction`: functions whose cum is below this share of the base
+ * total in the base and of the current total in the current profile are counted, not listed (the
+ * flame graphs carry their own fraction).
  */
 export function pageData(report: Report, fraction: number = DEFAULT_NODE_FRACTION): PageData {
   const { list, index } = names();
   const types: PageType[] = [];
   for (const [type, total] of Object.entries(report.totals)) {
-    const limit = fraction * Math.max(Math.abs(total.base), Math.abs(total.current));
+    const baseLimit = fraction * Math.abs(total.base);
+    const currentLimit = fraction * Math.abs(total.current);
     const table: { n: number[]; bf: number[]; cf: number[]; bc: number[]; cc: number[] } = {
       n: [],
       bf: [],
@@ -107,7 +109,7 @@ export function pageData(report: Report, fraction: number = DEFAULT_NODE_FRACTIO
     let omitted = (report.functionCount[type] ?? 0) - (report.functions[type]?.length ?? 0);
     let omittedFlatDelta = 0;
     for (const f of report.functions[type] ?? []) {
-      if (Math.max(Math.abs(f.baseCum), Math.abs(f.currentCum)) < limit) {
+      if (Math.abs(f.baseCum) < baseLimit && Math.abs(f.currentCum) < currentLimit) {
         omitted++;
         omittedFlatDelta += f.flatDelta;
         continue;

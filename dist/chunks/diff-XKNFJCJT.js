@@ -7,14 +7,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-DZH7MMFS.js";
+} from "./chunk-PXQ4GHBJ.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-HNDZMY6X.js";
 import {
   compareProfiles
-} from "./chunk-PQ5ZLR3H.js";
+} from "./chunk-2TTDCNU7.js";
 import {
   createProfileLoader
 } from "./chunk-273ZE2KT.js";

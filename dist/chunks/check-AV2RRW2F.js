@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-DZH7MMFS.js";
+} from "./chunk-PXQ4GHBJ.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -21,10 +21,10 @@ import {
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-YOZRGF4S.js";
+} from "./chunk-NOQMNU3A.js";
 import {
   compareProfiles
-} from "./chunk-PQ5ZLR3H.js";
+} from "./chunk-2TTDCNU7.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";

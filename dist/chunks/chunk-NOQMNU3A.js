@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-PQ5ZLR3H.js";
+} from "./chunk-2TTDCNU7.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -196,8 +196,10 @@ function childrenOf(parent) {
   return children;
 }
 function flameGraph(tree, children, b, c, type, fraction) {
-  const limit = fraction * Math.max(Math.abs(b[0]), Math.abs(c[0]));
+  const baseLimit = fraction * Math.abs(b[0]);
+  const currentLimit = fraction * Math.abs(c[0]);
   const size = (i) => Math.max(Math.abs(b[i]), Math.abs(c[i]));
+  const shown = (i) => size(i) > 0 && (Math.abs(b[i]) >= baseLimit || Math.abs(c[i]) >= currentLimit);
   const g = {
     depth: [],
     name: [],
@@ -217,7 +219,7 @@ function flameGraph(tree, children, b, c, type, fraction) {
     for (const ch of children[i]) {
       bf -= b[ch];
       cf -= c[ch];
-      if (size(ch) > 0 && size(ch) >= limit) drawn.push(ch);
+      if (shown(ch)) drawn.push(ch);
     }
     g.depth.push(depth);
     g.name.push(tree.name[i]);
