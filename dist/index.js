@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-NOQMNU3A.js";
+} from "./chunks/chunk-AJQ4MM5X.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -18,6 +18,7 @@ import {
   MAX_CELL_CHARS,
   VERDICT_WORDS,
   compareProfiles,
+  culpritMarkdown,
   failingSampleTypes,
   focusPatterns,
   formatDeltaPercent,
@@ -30,7 +31,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-2TTDCNU7.js";
+} from "./chunks/chunk-PDOCGVQA.js";
 import {
   runUrl,
   storeBaseline
@@ -721,7 +722,7 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
       continue;
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
-    const body = reportBody(ctx.report, Math.max(0, room));
+    const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
     const text = join([
       ...head,
       "",
@@ -742,15 +743,17 @@ function join(lines) {
   return `${lines.join("\n")}
 `;
 }
-function reportBody(report, budget) {
-  const md = renderMarkdown(report, { budget });
-  const lines = md.replace(/\n$/, "").split("\n");
-  return lines.slice(1);
+function reportBody(report, budget, hasBaselineLine) {
+  const md = renderMarkdown(report, { budget, collapse: true, labels: !hasBaselineLine });
+  const lines = md.replace(/\n$/, "").split("\n").slice(1);
+  return lines[0] === "" ? lines.slice(1) : lines;
 }
 function headerLine(ctx) {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
   const counts = ctx.report === null ? "" : ` (${statusCounts(ctx.report)})`;
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${VERDICT_WORDS[ctx.verdict]}${counts}`;
+  const c = ctx.report === null ? "" : culpritMarkdown(ctx.report);
+  const what = c === "" ? VERDICT_WORDS[ctx.verdict] : `${VERDICT_WORDS[ctx.verdict]}: ${c}`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${what}${counts}`;
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
@@ -995,7 +998,8 @@ async function compare(config, rules, found, current, load) {
       current: currentSource,
       rules,
       ...config.confidence !== null ? { confidence: config.confidence } : {},
-      top: config.top
+      top: config.top,
+      fold: true
     },
     load
   );

@@ -8,7 +8,8 @@ import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
 import { flameGraphs } from '../core/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
-import { focusPatterns } from '../core/rules.js';
+import type { Rule } from '../core/rule-syntax.js';
+import { focusPatterns, resolveRules } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
@@ -25,6 +26,8 @@ export interface CompareRequest {
   readonly top: number;
   /** The sample type the report shows first (name or index); undefined = the default one. */
   readonly sampleIndex?: string | undefined;
+  /** Fold function rows below the noise floor (text and Markdown; see noiseFloor). */
+  readonly fold?: boolean | undefined;
   /** Build both call trees and the report's flame graphs (for the HTML report). */
   readonly flame?: boolean | undefined;
 }
@@ -69,6 +72,17 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     top: request.top,
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
     ...(flame !== undefined ? { flame } : {}),
+    ...(request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}),
   });
   return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+}
+
+/** The min of each sample type's whole-profile rule (after evaluate has checked the rules resolve). */
+function ruleMin(compared: ProfileDiff, rules: readonly Rule[]): Record<string, number> {
+  const types = compared.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const min: Record<string, number> = {};
+  for (const a of resolveRules(rules, types)) {
+    if (a.rule.pattern === null && !a.rule.off) min[types[a.sampleTypeIndex]!.type] = a.rule.min;
+  }
+  return min;
 }

@@ -98,13 +98,14 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
 /** The part of the compare request the report options decide. */
 export function reportRequest(
   args: ReportArgs,
-): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame'> {
+): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold'> {
   return {
     rules: args.rules,
     confidence: args.confidence,
     top: args.top,
     sampleIndex: args.sampleIndex,
     flame: args.format === 'html',
+    fold: args.format === 'text' || args.format === 'markdown',
   };
 }
 

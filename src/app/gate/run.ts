@@ -157,6 +157,7 @@ async function compare(
       rules,
       ...(config.confidence !== null ? { confidence: config.confidence } : {}),
       top: config.top,
+      fold: true,
     },
     load,
   );

@@ -20,7 +20,7 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-2TTDCNU7.js";
+} from "./chunk-PDOCGVQA.js";
 import {
   describeFsError,
   htmlText,
@@ -740,7 +740,10 @@ var COLOURS = { fail: "31", warn: "33", noise: "33", pass: "32" };
 function renderText(report, options) {
   const paint = (status, text) => options.color ? `\x1B[${COLOURS[status]}m${text}\x1B[0m` : text;
   const lines = [];
-  lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
+  const c = culpritLine(report);
+  lines.push(
+    `heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${c === "" ? "" : `${c}  `}${summaryLine(report)}`
+  );
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
   for (const w of report.warnings) lines.push(`${paint("warn", "warning:")} ${terminalSafe(w)}`);
@@ -764,10 +767,23 @@ function renderText(report, options) {
     );
     lines.push(...table);
   }
-  lines.push("");
-  lines.push(...functionTable(report));
+  for (const type of tableTypes(report)) lines.push("", ...functionTable(report, type));
   return `${lines.join("\n")}
 `;
+}
+function culpritLine(report) {
+  const c = culprit(report);
+  if (c === null) return "";
+  const metrics = c.metrics.map((m) => `${terminalSafe(m.name)} ${m.change}`).join(", ");
+  return c.function === null ? metrics : `${metrics} \u2014 ${terminalSafe(c.function.name)} ${c.function.change}`;
+}
+function tableTypes(report) {
+  const types = failingSampleTypes(report).filter((t) => t in report.functions);
+  if (!types.includes(report.sampleType)) types.push(report.sampleType);
+  return types;
+}
+function restWords(count) {
+  return `${count} more function${count === 1 ? "" : "s"}`;
 }
 function verdictWord(verdict) {
   return verdict.toUpperCase();
@@ -790,8 +806,7 @@ function metricRow2(m) {
     m.status
   ];
 }
-function functionTable(report) {
-  const type = report.sampleType;
+function functionTable(report, type) {
   const rows = report.functions[type] ?? [];
   const total = report.totals[type];
   const unit = total?.unit ?? "";
@@ -829,6 +844,10 @@ function functionTable(report) {
       cells
     )
   );
+  const rest = report.rest[type];
+  if (rest !== void 0 && rest.count > 0) {
+    out.push(`\u2026 ${restWords(rest.count)}, flat \u0394 ${formatSignedValue(rest.flatDelta, unit)} together`);
+  }
   return out;
 }
 
@@ -903,7 +922,8 @@ function reportRequest(args) {
     confidence: args.confidence,
     top: args.top,
     sampleIndex: args.sampleIndex,
-    flame: args.format === "html"
+    flame: args.format === "html",
+    fold: args.format === "text" || args.format === "markdown"
   };
 }
 function reportColor(args, io) {

@@ -7,14 +7,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-PXQ4GHBJ.js";
+} from "./chunk-C6W5E57W.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-HNDZMY6X.js";
 import {
   compareProfiles
-} from "./chunk-2TTDCNU7.js";
+} from "./chunk-PDOCGVQA.js";
 import {
   createProfileLoader
 } from "./chunk-273ZE2KT.js";

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-2TTDCNU7.js";
+} from "./chunk-PDOCGVQA.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

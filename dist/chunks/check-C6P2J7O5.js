@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-PXQ4GHBJ.js";
+} from "./chunk-C6W5E57W.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -21,10 +21,10 @@ import {
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-NOQMNU3A.js";
+} from "./chunk-AJQ4MM5X.js";
 import {
   compareProfiles
-} from "./chunk-2TTDCNU7.js";
+} from "./chunk-PDOCGVQA.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";

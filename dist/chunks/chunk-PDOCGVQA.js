@@ -258,11 +258,19 @@ function buildReport(diff2, verdict, options) {
   const limit = options.top === 0 ? null : options.top;
   const functions = {};
   const functionCount = {};
+  const rest = {};
   const totals = {};
   for (const metric of diff2.metrics) {
     const rows = diff2.functions[metric.sampleType] ?? [];
-    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    const floor = options.fold === void 0 ? 0 : noiseFloor(rows, options.fold.min[metric.sampleType] ?? 0);
+    const above = floor === 0 ? rows : rows.filter((f) => Math.max(Math.abs(f.flatDelta), Math.abs(f.cumDelta)) >= floor);
+    const shown = limit === null ? above.slice() : above.slice(0, limit);
+    functions[metric.sampleType] = shown;
     functionCount[metric.sampleType] = rows.length;
+    let flatDelta = 0;
+    for (const f of rows) flatDelta += f.flatDelta;
+    for (const f of shown) flatDelta -= f.flatDelta;
+    rest[metric.sampleType] = { count: rows.length - shown.length, flatDelta };
     totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
   }
   return {
@@ -276,9 +284,17 @@ function buildReport(diff2, verdict, options) {
     top: limit,
     functions,
     functionCount,
+    rest,
     totals,
     ...options.flame === void 0 ? {} : { flame: options.flame }
   };
+}
+var FOLD_SHARE = 5e-3;
+function noiseFloor(rows, min) {
+  if (min <= 0) return 0;
+  let sum = 0;
+  for (const f of rows) sum += Math.abs(f.flatDelta);
+  return Math.min(FOLD_SHARE * sum, min);
 }
 function selectSampleType(diff2, sampleIndex) {
   if (sampleIndex === void 0) return diff2.defaultSampleType;
@@ -562,9 +578,18 @@ async function compareProfiles(request, load) {
     current: request.current.label,
     top: request.top,
     ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
-    ...flame !== void 0 ? { flame } : {}
+    ...flame !== void 0 ? { flame } : {},
+    ...request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}
   });
   return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+}
+function ruleMin(compared, rules) {
+  const types = compared.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const min = {};
+  for (const a of resolveRules(rules, types)) {
+    if (a.rule.pattern === null && !a.rule.off) min[types[a.sampleTypeIndex].type] = a.rule.min;
+  }
+  return min;
 }
 
 // src/core/render/json.ts
@@ -743,25 +768,40 @@ function renderMarkdown(report, options = {}) {
   const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
   const types = functionSampleTypes(report, options.functionsFor ?? "failing");
   const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  const collapse = options.collapse === true;
+  const labels = options.labels !== false;
   for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
-    const text = compose(report, types, rows, rows < fullRows);
+    const text = compose(report, types, rows, rows < fullRows, collapse, labels);
     if (text.length <= budget) return text;
     if (rows === 0) break;
   }
-  const compact = compose(report, [], 0, true, true);
+  const compact = compose(report, [], 0, true, collapse, labels, true);
   if (compact.length <= budget) return compact;
   return cut(compact, budget);
 }
-function compose(report, types, rows, reduced, compact = false) {
-  const parts = [verdictLine(report), ...warningLines(report), labelsLine(report), ""];
+function compose(report, types, rows, reduced, collapse, labels, compact = false) {
+  const parts = [verdictLine(report), ...warningLines(report)];
+  if (labels) parts.push(labelsLine(report));
+  if (parts.at(-1) !== "") parts.push("");
+  const flagged = report.metrics.filter((m) => m.status !== "pass");
   const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
-  parts.push(...metricsTable(metrics));
+  if (collapse && !compact && flagged.length > 0 && flagged.length < report.metrics.length) {
+    const passing = report.metrics.filter((m) => m.status === "pass");
+    parts.push(...metricsTable(flagged), "", ...details(`${passing.length} passing metrics`, metricsTable(passing)));
+  } else {
+    parts.push(...metricsTable(metrics));
+  }
   if (metrics.length < report.metrics.length) {
     parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
   }
   const noise = noiseLine(report);
   if (noise !== null) parts.push("", noise);
-  for (const type of types) parts.push("", ...functionSection(report, type, rows));
+  types.forEach((type, i) => {
+    const section = functionSection(report, type, rows);
+    if (collapse && i > 0)
+      parts.push("", ...details(`Function deltas: ${markdownCode(type, false)}`, section.slice(2)));
+    else parts.push("", ...section);
+  });
   if (reduced) {
     parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
   }
@@ -769,8 +809,19 @@ function compose(report, types, rows, reduced, compact = false) {
 `;
 }
 function verdictLine(report) {
-  const words = VERDICT_WORDS[report.verdict];
-  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} \u2014 ${words} (${statusCounts(report)})`;
+  const c = culpritMarkdown(report);
+  const what = c === "" ? ` \u2014 ${VERDICT_WORDS[report.verdict]}` : `: ${c}`;
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict}${what} (${statusCounts(report)})`;
+}
+function culpritMarkdown(report) {
+  const c = culprit(report);
+  if (c === null) return "";
+  const metrics = c.metrics.map((m) => `${markdownCode(truncate(m.name, MAX_CELL_CHARS), false)} ${m.change}`);
+  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+  return `${metrics.join(", ")}${fn}`;
+}
+function details(summary, lines) {
+  return [`<details><summary>${summary}</summary>`, "", ...lines, "", "</details>"];
 }
 function warningLines(report) {
   const n = report.warnings.length;
@@ -843,6 +894,13 @@ function functionSection(report, type, maxRows) {
       ].join(" | ")} |`
     );
   }
+  const rest = report.rest[type];
+  const hidden = count - rows.length;
+  if (hidden > 0) {
+    let flat = rest?.flatDelta ?? 0;
+    for (const f of all.slice(rows.length)) flat += f.flatDelta;
+    out.push(`| ${valueCell(formatSignedValue(flat, unit))} | | | | _${hidden} more functions_ |`);
+  }
   out.push(
     "",
     `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`
@@ -879,5 +937,6 @@ export {
   culprit,
   GITHUB_COMMENT_LIMIT,
   MAX_CELL_CHARS,
-  renderMarkdown
+  renderMarkdown,
+  culpritMarkdown
 };
