@@ -9,6 +9,7 @@
 // --write        replace the figures section of BENCHMARKS.md (else the markdown is printed)
 // --quick        fewer runs (a smoke test of the harness; not for published figures)
 // --no-html      skip the HTML report's figures (size, write time, Chromium render time)
+// --html-only    measure only the HTML report (its own section of BENCHMARKS.md)
 // --regen        regenerate the synthetic profiles even if present in bench/out/
 // --cli PATH     the heapgate bundle to time (default dist/cli.js, built by `npm run build`)
 // --build-cli    bundle src/cli/index.ts into bench/out/cli/ first and time that
@@ -25,7 +26,7 @@ import { measureHtml } from './bench/html-report.mjs';
 import { describeMachine } from './bench/machine.mjs';
 import { rssMethod, runOnce, stats } from './bench/measure.mjs';
 import { runMicro } from './bench/micro.mjs';
-import { renderMarkdown, renderTerminal, writeFigures } from './bench/report.mjs';
+import { renderHtmlFigures, renderMarkdown, renderTerminal, writeFigures, writeHtmlFigures } from './bench/report.mjs';
 
 /** @typedef {import('./bench/cases.mjs').BenchCase} BenchCase */
 /** @typedef {import('./bench/cases.mjs').ProfilePair} ProfilePair */
@@ -55,6 +56,7 @@ function options() {
       'no-micro': { type: 'boolean', default: false },
       'no-cpu-prof': { type: 'boolean', default: false },
       'no-html': { type: 'boolean', default: false },
+      'html-only': { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
       cli: { type: 'string' },
       'build-cli': { type: 'boolean', default: false },
@@ -177,6 +179,10 @@ async function main() {
 
   const cli = opt['build-cli'] ? await buildCli() : (opt.cli ?? 'dist/cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first (or pass --build-cli)`);
+  if (opt['html-only']) {
+    await htmlOnly(opt, cli, rss.method);
+    return;
+  }
   const pprof = pprofBinary();
   const pprofHome = mkdtempSync(join(tmpdir(), 'heapgate-bench-pprof-'));
   /** @type {Record<ToolName, Tool>} */
@@ -264,11 +270,37 @@ async function main() {
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderTerminal(results));
   const markdown = renderMarkdown(results);
+  const htmlMarkdown = html === undefined ? undefined : renderHtmlFigures(html).join('\n');
   if (opt.write) {
     writeFigures('BENCHMARKS.md', markdown);
+    if (htmlMarkdown !== undefined) writeHtmlFigures('BENCHMARKS.md', htmlMarkdown);
     log('BENCHMARKS.md figures updated');
   } else {
     console.log(`\n${markdown}`);
+    if (htmlMarkdown !== undefined) console.log(`\n${htmlMarkdown}`);
+  }
+}
+
+/**
+ * `--html-only`: the HTML report's figures alone.
+ * @param {ReturnType<typeof options>} opt
+ * @param {string} cli
+ * @param {import('./bench/measure.mjs').RssMethodName} method
+ */
+async function htmlOnly(opt, cli, method) {
+  let cases = defineCases({ regenerate: opt.regen, log, quick: opt.quick });
+  if (opt.cases) {
+    const wanted = opt.cases.split(',');
+    cases = cases.filter((c) => wanted.includes(c.id));
+  }
+  const html = await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method, log });
+  if (html === null) throw new Error('--html-only needs Chromium');
+  const markdown = renderHtmlFigures(html).join('\n');
+  if (opt.write) {
+    writeHtmlFigures('BENCHMARKS.md', markdown);
+    log('BENCHMARKS.md HTML report figures updated');
+  } else {
+    console.log(markdown);
   }
 }
 

@@ -3,7 +3,7 @@
 // mark: parse, JSON.parse, flame graph and heat table drawn). Debian's chromium, driven by
 // playwright-core, as the browser tests do.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runOnce, stats } from './measure.mjs';
@@ -19,6 +19,7 @@ import { runOnce, stats } from './measure.mjs';
  * @property {import('./measure.mjs').Stats} renderMs navigation start → drawn, in Chromium
  * @property {number} frames flame graph frames drawn for the sample type shown first
  * @property {string} browser
+ * @property {number[]} loadavg the machine's load averages (1, 5, 15 min) before the case
  */
 
 const CHROMIUM = process.env.HEAPGATE_CHROMIUM ?? '/usr/bin/chromium';
@@ -42,6 +43,7 @@ export async function measureHtml(cases, { cli, runs, method, log }) {
   try {
     for (const c of cases) {
       log(`HTML report of ${c.id}`);
+      const load = loadavg().map((l) => Math.round(l * 100) / 100);
       const file = join(dir, `${c.id}.html`);
       const args = [cli, 'diff', '--format', 'html', '--output', file, c.files.base, c.files.current];
       const writes = Array.from({ length: runs }, () =>
@@ -70,6 +72,7 @@ export async function measureHtml(cases, { cli, runs, method, log }) {
         renderMs: stats(renders),
         frames,
         browser: browser.version(),
+        loadavg: load,
       });
     }
   } finally {

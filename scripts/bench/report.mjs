@@ -171,7 +171,6 @@ export function renderMarkdown(results) {
       lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.selfMs)} | ${(100 * f.share).toFixed(1)} % |`);
     lines.push('');
   }
-  if (results.html) lines.push(...renderHtmlFigures(results.html));
   if (results.micro) lines.push(...renderMicro(results.micro));
   return lines.join('\n');
 }
@@ -234,11 +233,35 @@ function renderMicro(micro) {
  * @param {string} markdown
  */
 export function writeFigures(file, markdown) {
+  writeBetween(file, FIGURES_START, FIGURES_END, markdown);
+}
+
+/**
+ * Replaces the HTML report's figures (between the bench:html markers) in `file`.
+ * @param {string} file
+ * @param {string} markdown
+ */
+export function writeHtmlFigures(file, markdown) {
+  writeBetween(
+    file,
+    '<!-- bench:html:start (written by `npm run bench -- --write`) -->',
+    '<!-- bench:html:end -->',
+    markdown,
+  );
+}
+
+/**
+ * @param {string} file
+ * @param {string} startMarker
+ * @param {string} endMarker
+ * @param {string} markdown
+ */
+function writeBetween(file, startMarker, endMarker, markdown) {
   const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(FIGURES_START);
-  const end = text.indexOf(FIGURES_END);
-  if (start < 0 || end < start) throw new Error(`${file} has no figures markers (${FIGURES_START} … ${FIGURES_END})`);
-  writeFileSync(file, `${text.slice(0, start + FIGURES_START.length)}\n${markdown}\n${text.slice(end)}`);
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`${file} has no markers ${startMarker} … ${endMarker}`);
+  writeFileSync(file, `${text.slice(0, start + startMarker.length)}\n${markdown}\n${text.slice(end)}`);
 }
 
 /**
@@ -279,11 +302,12 @@ export function renderTerminal(results) {
  * @param {import('./html-report.mjs').HtmlResult[]} html
  * @returns {string[]}
  */
-function renderHtmlFigures(html) {
-  const lines = ['### The HTML report (`diff --format html`)', ''];
+export function renderHtmlFigures(html) {
+  const lines = [];
   lines.push(
-    `Written by \`node CLI diff --format html --output FILE BASE CUR\`; drawn in ${html[0]?.browser ?? 'Chromium'} ` +
-      '(headless, 1400×900): from navigation start until the page has drawn its flame graph and heat table.',
+    `Written by \`node CLI diff --format html --output FILE BASE CUR\`; drawn in Chromium ${html[0]?.browser ?? ''} ` +
+      '(headless, 1400×900): from navigation start until the page has drawn its flame graph and heat table. ' +
+      `Load average before each case: ${html.map((h) => `${h.case} ${(h.loadavg ?? []).join(' / ')}`).join('; ')}.`,
   );
   lines.push('');
   lines.push('| case | size | write: median wall | write: peak RSS | render: median | min – max | frames drawn |');

@@ -923,7 +923,8 @@ function reportRequest(args) {
     top: args.top,
     sampleIndex: args.sampleIndex,
     flame: args.format === "html",
-    fold: args.format === "text" || args.format === "markdown"
+    // --top 0 asks for every function: nothing is folded then.
+    fold: (args.format === "text" || args.format === "markdown") && args.top !== 0
   };
 }
 function reportColor(args, io) {

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-C6W5E57W.js";
+} from "./chunk-PBUOPJN2.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
