@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZAZD26DU.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ZFNDUXMO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-AAHRWL2Z.js")).checkCommand
+    load: async () => (await import("./chunks/check-HC3UPRHZ.js")).checkCommand
   },
   {
     name: "baseline",

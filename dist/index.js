@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-AJQ4MM5X.js";
+} from "./chunks/chunk-YXKKOHUT.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -27,11 +27,12 @@ import {
   formatZ,
   isByteUnit,
   parseRulesInput,
+  renderHtml,
   renderMarkdown,
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-PDOCGVQA.js";
+} from "./chunks/chunk-6ABMHNUK.js";
 import {
   runUrl,
   storeBaseline
@@ -984,7 +985,8 @@ async function runGate(config, event, current, ports2) {
   const deltas = {};
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const exitCode = verdict === "fail" && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2 };
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2, html };
 }
 async function compare(config, rules, found, current, load) {
   const currentSource = { role: "current", label: config.profile, bytes: current };
@@ -999,7 +1001,8 @@ async function compare(config, rules, found, current, load) {
       rules,
       ...config.confidence !== null ? { confidence: config.confidence } : {},
       top: config.top,
-      fold: true
+      fold: true,
+      flame: config.htmlReport
     },
     load
   );
@@ -1206,6 +1209,11 @@ var INPUTS = {
     default: "always",
     required: false
   },
+  "html-report": {
+    description: "Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; its path is the html-report output.",
+    default: "true",
+    required: false
+  },
   "baseline-sha": {
     description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
     default: "",
@@ -1266,6 +1274,7 @@ function parseInputs(get) {
     acceptLabel: value("accept-label"),
     confidence,
     top: Number(topText),
+    htmlReport: bool("html-report", value("html-report")),
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
   };
@@ -1316,7 +1325,8 @@ function gateConfig(config, profile) {
     comment: config.comment,
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
-    top: config.top
+    top: config.top,
+    htmlReport: config.htmlReport
   };
 }
 async function ports(config, repository, store) {
@@ -1335,17 +1345,21 @@ async function ports(config, repository, store) {
     }
   };
 }
-async function writeReport(outcome, series, env) {
+async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir2(dir, { recursive: true });
-  const path = join2(dir, `heapgate-${series}.json`);
-  await writeFile2(path, outcome.json);
-  return path;
+  const json = join2(dir, `heapgate-${series}.json`);
+  await writeFile2(json, outcome.json);
+  if (outcome.html === null) return { json, html: "" };
+  const html = join2(dir, `heapgate-${series}.html`);
+  await writeFile2(html, outcome.html);
+  return { json, html };
 }
-function setOutputs(outcome, reportPath) {
+function setOutputs(outcome, reports) {
   const set = (name, value) => setOutput(name, value);
   set("verdict", outcome.verdict);
-  set("report", reportPath);
+  set("report", reports.json);
+  set("html-report", reports.html);
   set("baseline-sha", outcome.baseline?.sha ?? "");
   set("comment-url", outcome.comment?.url ?? "");
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -1370,7 +1384,7 @@ async function main(env = process.env, cwd = process.cwd()) {
       bytes,
       await ports(config, event.repository, store)
     );
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

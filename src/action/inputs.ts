@@ -94,6 +94,13 @@ export const INPUTS = {
     default: 'always',
     required: false,
   },
+  'html-report': {
+    description:
+      'Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; ' +
+      'its path is the html-report output.',
+    default: 'true',
+    required: false,
+  },
   'baseline-sha': {
     description:
       "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
@@ -109,6 +116,7 @@ export type InputName = keyof typeof INPUTS;
 export const OUTPUTS = {
   verdict: 'pass, warn, fail, no-baseline or accepted.',
   report: 'Path to the JSON report.',
+  'html-report': 'Path to the HTML report (empty without a baseline or with html-report false).',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
   'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',
@@ -135,6 +143,7 @@ export interface ActionConfig {
   readonly acceptLabel: string;
   readonly confidence: number;
   readonly top: number;
+  readonly htmlReport: boolean;
   readonly updateBaseline: UpdatePolicy;
   readonly baselineSha: string | null;
 }
@@ -202,6 +211,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     acceptLabel: value('accept-label'),
     confidence,
     top: Number(topText),
+    htmlReport: bool('html-report', value('html-report')),
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
   };

@@ -26,9 +26,8 @@ export function renderText(report: Report, options: TextOptions): string {
     options.color ? `\u001b[${COLOURS[status]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
   const c = culpritLine(report);
-  lines.push(
-    `heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${c === '' ? '' : `${c}  `}${summaryLine(report)}`,
-  );
+  const verdict = paint(report.verdict, verdictWord(report.verdict));
+  lines.push(`heapgate: ${verdict}  ${c === '' ? '' : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
   for (const w of report.warnings) lines.push(`${paint('warn', 'warning:')} ${terminalSafe(w)}`);

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-PBUOPJN2.js";
+} from "./chunk-EULIX4T3.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -21,10 +21,10 @@ import {
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-AJQ4MM5X.js";
+} from "./chunk-YXKKOHUT.js";
 import {
   compareProfiles
-} from "./chunk-PDOCGVQA.js";
+} from "./chunk-6ABMHNUK.js";
 import {
   openStore
 } from "./chunk-YUS3QHH5.js";

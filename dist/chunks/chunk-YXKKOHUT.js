@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-PDOCGVQA.js";
+} from "./chunk-6ABMHNUK.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

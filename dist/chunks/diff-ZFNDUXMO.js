@@ -7,14 +7,14 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-PBUOPJN2.js";
+} from "./chunk-EULIX4T3.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-HNDZMY6X.js";
 import {
   compareProfiles
-} from "./chunk-PDOCGVQA.js";
+} from "./chunk-6ABMHNUK.js";
 import {
   createProfileLoader
 } from "./chunk-273ZE2KT.js";
