@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZFNDUXMO.js")).diffCommand
+    load: async () => (await import("./chunks/diff-IB7DZZFF.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-HC3UPRHZ.js")).checkCommand
+    load: async () => (await import("./chunks/check-MDJPUETM.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-MZ7B6PMP.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-XPQNH6YM.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

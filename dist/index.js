@@ -5,12 +5,15 @@ import {
   require_undici
 } from "./chunks/chunk-Q2BLZJ73.js";
 import {
+  MAX_SERIES_NAMED,
   baselineSource,
   findBaseline,
   noBaselineSentence,
+  otherSeries,
+  otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-YXKKOHUT.js";
+} from "./chunks/chunk-5IT4WM4A.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -32,28 +35,29 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-6ABMHNUK.js";
+} from "./chunks/chunk-V4TKLDDN.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-ZYEKZJQJ.js";
+} from "./chunks/chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunks/chunk-YUS3QHH5.js";
+} from "./chunks/chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-FOFSVKNC.js";
+} from "./chunks/chunk-B5KIZ6VW.js";
 import {
   createProfileLoader,
   markdownCode,
   markdownText,
+  parseByteSize,
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-273ZE2KT.js";
-import "./chunks/chunk-DU4VBAEK.js";
+} from "./chunks/chunk-444WFCB2.js";
+import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -573,25 +577,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/core/render/gate-json.ts
-var GATE_REPORT_SCHEMA_VERSION = 1;
-function renderGateJson(input) {
-  const doc = {
-    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
-    series: input.series,
-    verdict: input.verdict,
-    event: input.event,
-    sha: input.sha,
-    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
-    accepted: input.accepted,
-    update: input.update,
-    message: input.message,
-    report: input.report === null ? null : toJsonReport(input.report)
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
 // src/app/gate/plan.ts
 var MODES = ["auto", "check", "update"];
 var UPDATE_POLICIES = ["always", "on-pass"];
@@ -630,6 +615,25 @@ function planRun(config, event) {
     };
   }
   return { lookup, update: null, failOnRegression: config.failOnRegression, pullRequest: pr, sha };
+}
+
+// src/core/render/gate-json.ts
+var GATE_REPORT_SCHEMA_VERSION = 1;
+function renderGateJson(input) {
+  const doc = {
+    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
+    series: input.series,
+    verdict: input.verdict,
+    event: input.event,
+    sha: input.sha,
+    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
+    accepted: input.accepted,
+    update: input.update,
+    message: input.message,
+    report: input.report === null ? null : toJsonReport(input.report)
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
 }
 
 // src/core/render/trend.ts
@@ -789,9 +793,17 @@ function noBaselineLines(ctx) {
   return [
     "",
     `No baseline for series ${markdownCode(ctx.series, false)} on ${where} in ${markdownCode(truncate(n.store, MAX_CELL_CHARS), false)}: nothing to compare against, so this check passes.`,
+    ...otherSeriesLines(ctx.series, n.otherSeries),
     "",
     `To seed one, run this action on a push to the default branch (it stores each run as the new baseline), run the workflow by hand with \`mode: update\`, or store a profile with ${markdownCode(truncate(n.seed, 500), false)}.`
   ];
+}
+function otherSeriesLines(series, hint) {
+  if (hint.names.length === 0) return [];
+  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
+  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
+  const guess = hint.guess === null ? "" : ` Did you mean ${markdownCode(hint.guess, false)}?`;
+  return ["", `\u26A0\uFE0F The store has no series ${markdownCode(series, false)}; it has ${named.join(", ")}${more}.${guess}`];
 }
 function updateLines(ctx) {
   const u = ctx.update;
@@ -872,10 +884,13 @@ function wantsComment(policy, verdict, exists2) {
       return exists2 || verdict === "fail" || verdict === "accepted";
   }
 }
+function loginKey(login) {
+  return login.toLowerCase().replace(/\[bot\]$/, "");
+}
 function findSticky(comments, identity, series) {
   const marker = commentMarker(series);
-  const me = identity.toLowerCase();
-  return comments.find((c) => c.author.toLowerCase() === me && c.body.includes(marker));
+  const mine = comments.filter((c) => c.body.includes(marker) && loginKey(c.author) === loginKey(identity));
+  return mine.find((c) => c.author.toLowerCase() === identity.toLowerCase()) ?? mine[0];
 }
 async function upsertSticky(sink, issue2, series, body, policy, verdict) {
   if (policy === "never") return { action: "skipped", url: null };
@@ -954,6 +969,7 @@ async function runGate(config, event, current, ports2) {
   const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
+  const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
   const context = {
     series: config.series,
     verdict,
@@ -962,11 +978,7 @@ async function runGate(config, event, current, ports2) {
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
-    noBaseline: found === void 0 ? {
-      branches: plan.lookup.branches,
-      store: ports2.store.location,
-      seed: seedCommand(config, plan.lookup.branches.at(-1))
-    } : null,
+    noBaseline,
     update
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
@@ -1069,8 +1081,22 @@ function trendPoints(pointer, summary2) {
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
 }
+async function noBaselineOf(config, plan, update, ports2) {
+  const seeded = update !== null && update.result !== "skipped";
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports2, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  return {
+    branches: plan.lookup.branches,
+    store: ports2.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)),
+    otherSeries: others
+  };
+}
 function noBaselineMessage(config, where) {
-  return `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
+  const mistyped = otherSeriesSentence(config.series, where.otherSeries);
+  const hint = mistyped === null ? "" : ` ${mistyped}.`;
+  return `${noBaselineSentence(config.series, where.branches, where.store)}${hint} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
 }
 
 // src/action/event.ts
@@ -1204,6 +1230,11 @@ var INPUTS = {
     required: false
   },
   top: { description: "Functions listed per sample type in the report (0 = all).", default: "10", required: false },
+  "max-profile-size": {
+    description: "Refuse a profile (this run's or a baseline) larger than this, as a file or decompressed: e.g. 1GiB, 256MiB or a number of bytes.",
+    default: "1GiB",
+    required: false
+  },
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
@@ -1256,6 +1287,10 @@ function parseInputs(get) {
   }
   const topText = value("top");
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
+  const maxProfileBytes = parseByteSize(value("max-profile-size"));
+  if (maxProfileBytes === null) {
+    throw invalid("max-profile-size", value("max-profile-size"), "use a size such as 1GiB, 256MiB or 1000000");
+  }
   const baseBranch = value("base-branch");
   const baselineSha = value("baseline-sha");
   const token = value("github-token");
@@ -1275,6 +1310,7 @@ function parseInputs(get) {
     confidence,
     top: Number(topText),
     htmlReport: bool("html-report", value("html-report")),
+    maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
   };
@@ -1333,7 +1369,7 @@ async function ports(config, repository, store) {
   const github = config.githubToken === null ? null : (await import("./chunks/github-3DOKZ4C3.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
-    load: createProfileLoader(),
+    load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
     comments: github?.comments ?? null,
     pulls: github?.pulls ?? null,
     summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
@@ -1374,16 +1410,13 @@ async function main(env = process.env, cwd = process.cwd()) {
     const config = parseInputs((name) => getInput(name));
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
+    const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(
-      gateConfig(config, profile),
-      event,
-      bytes,
-      await ports(config, event.repository, store)
-    );
+    const gate = gateConfig(config, profile);
+    const access2 = planRun(gate, event).update === null ? "read" : "write";
+    const store = await openStore(config.store, { cwd, access: access2 });
+    const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -25,6 +25,7 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  isSeriesName,
   validateSeries,
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
@@ -224,6 +225,23 @@ export class DirBaselineStore implements BaselineStore {
         out.push(decodeBranch(n));
       } catch {
         // Not a heapgate branch directory: ignore it.
+      }
+    }
+    return out.sort();
+  }
+
+  async series(): Promise<string[]> {
+    let entries;
+    try {
+      entries = await fs.readdir(this.root, { withFileTypes: true });
+    } catch (err) {
+      if (errnoOf(err) === 'ENOENT') return [];
+      throw this.fail(err, 'reading', this.root);
+    }
+    const out: string[] = [];
+    for (const e of entries) {
+      if (e.isDirectory() && isSeriesName(e.name) && (await this.list(path.join(this.root, e.name))).length > 0) {
+        out.push(e.name);
       }
     }
     return out.sort();

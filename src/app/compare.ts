@@ -9,7 +9,7 @@ import { RuleError } from '../core/errors.js';
 import { flameGraphs } from '../core/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
 import type { Rule } from '../core/rule-syntax.js';
-import { focusPatterns, resolveRules } from '../core/rules.js';
+import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
@@ -53,6 +53,11 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ProfileSummary,
     ProfileSummary,
   ];
+  try {
+    checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
+  }
   let compared: ProfileDiff;
   try {
     compared = diff(base, current);

@@ -6,6 +6,7 @@
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
 import { RuleError } from './errors.js';
+import { checkMemoryProfile } from './profile-kind.js';
 import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
 import { bytesLabel, SampleVariance } from './significance.js';
 
@@ -213,6 +214,8 @@ class Aggregator implements SampleSink {
   private readonly tree: CallTreeBuilder | undefined;
 
   constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false) {
+    // Before any sample is read: a CPU or goroutine profile is refused without decoding it.
+    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);

@@ -6,7 +6,14 @@
 import type { ProfileSummary } from '../../core/aggregate.js';
 import type { BaselinePointer } from '../../core/baseline.js';
 import { firstLine } from '../../core/error-text.js';
-import type { Acceptance, BaselineInfo, BaselineUpdate, GateReportContext, GateVerdict } from '../../core/gate.js';
+import type {
+  Acceptance,
+  BaselineInfo,
+  BaselineUpdate,
+  GateReportContext,
+  GateVerdict,
+  NoBaseline,
+} from '../../core/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
 import { renderHtml } from '../../core/render/html.js';
 import type { TrendPoint } from '../../core/render/trend.js';
@@ -21,9 +28,9 @@ import type {
   PullRequestInfo,
   SummaryLoader,
 } from '../../ports.js';
-import { noBaselineSentence, reproduceCommand, seedCommand } from '../commands.js';
+import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
 import { compareProfiles } from '../compare.js';
-import { baselineSource, findBaseline, type FoundBaseline } from '../find-baseline.js';
+import { baselineSource, findBaseline, otherSeries, type FoundBaseline } from '../find-baseline.js';
 import { parseRulesInput, type ParsedRules, type RulesInput } from '../rules-input.js';
 import { runUrl, storeBaseline } from '../store-baseline.js';
 import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './plan.js';
@@ -104,6 +111,7 @@ export async function runGate(
   const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
 
   const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
+  const noBaseline = found === undefined ? await noBaselineOf(config, plan, update, ports) : null;
   const context: GateReportContext = {
     series: config.series,
     verdict,
@@ -112,14 +120,7 @@ export async function runGate(
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
-    noBaseline:
-      found === undefined
-        ? {
-            branches: plan.lookup.branches,
-            store: ports.store.location,
-            seed: seedCommand(config, plan.lookup.branches.at(-1)!),
-          }
-        : null,
+    noBaseline,
     update,
   };
   const { comment, summary } = await publish(context, { plan, config, ports });
@@ -263,11 +264,35 @@ function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSumma
   ];
 }
 
+/**
+ * Where the gate looked when it found no baseline, and how to seed one. Unless this run seeded the
+ * series, the store's other series are named too (a warning annotation with the closest): a
+ * mistyped series name would otherwise pass every run as "no baseline".
+ */
+async function noBaselineOf(
+  config: GateConfig,
+  plan: RunPlan,
+  update: BaselineUpdate | null,
+  ports: GatePorts,
+): Promise<NoBaseline> {
+  const seeded = update !== null && update.result !== 'skipped';
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports.log.warning(`${mistyped} (check the series input)`, { title: 'heapgate: no baseline' });
+  return {
+    branches: plan.lookup.branches,
+    store: ports.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)!),
+    otherSeries: others,
+  };
+}
+
 /** The JSON report's message when there was no baseline: where it looked and how to seed one. */
 function noBaselineMessage(config: GateConfig, where: NonNullable<GateReportContext['noBaseline']>): string {
+  const mistyped = otherSeriesSentence(config.series, where.otherSeries);
+  const hint = mistyped === null ? '' : ` ${mistyped}.`;
   return (
-    `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push ` +
-    `to the ` +
-    `default branch, by running the workflow with mode update, or with: ${where.seed}`
+    `${noBaselineSentence(config.series, where.branches, where.store)}${hint} Seed one by running this action on a ` +
+    `push to the default branch, by running the workflow with mode update, or with: ${where.seed}`
   );
 }

@@ -1,24 +1,26 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-EULIX4T3.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-D7PPDWLP.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-HNDZMY6X.js";
+} from "./chunk-IQ4HMF2N.js";
 import {
   compareProfiles
-} from "./chunk-6ABMHNUK.js";
+} from "./chunk-V4TKLDDN.js";
 import {
   createProfileLoader
-} from "./chunk-273ZE2KT.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-444WFCB2.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -64,9 +66,10 @@ var diffCommand = {
         current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args)
       },
-      createProfileLoader()
+      createProfileLoader(loaderOptions(args))
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     return outcome.exitCode;
   }
 };

@@ -8,12 +8,13 @@ import {
   baselineKeys,
   decodeBranch,
   encodePointer,
+  isSeriesName,
   normalizeSha,
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-B5KIZ6VW.js";
+import "./chunk-G2BJ626N.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -183,6 +184,22 @@ var DirBaselineStore = class {
       try {
         out.push(decodeBranch(n));
       } catch {
+      }
+    }
+    return out.sort();
+  }
+  async series() {
+    let entries;
+    try {
+      entries = await fs.readdir(this.root, { withFileTypes: true });
+    } catch (err) {
+      if (errnoOf(err) === "ENOENT") return [];
+      throw this.fail(err, "reading", this.root);
+    }
+    const out = [];
+    for (const e of entries) {
+      if (e.isDirectory() && isSeriesName(e.name) && (await this.list(path.join(this.root, e.name))).length > 0) {
+        out.push(e.name);
       }
     }
     return out.sort();
