@@ -33,8 +33,7 @@ beforeAll(async () => {
   cli = builtCli();
   tmp = mkdtempSync(join(tmpdir(), 'heapgate-html-'));
   regression = join(tmp, 'regression.html');
-  const r = runCli(cli, ['diff', ...REG, '--format', 'html', '--output', regression]);
-  expect([r.code, r.stderr, r.stdout]).toEqual([1, '', '']);
+  expectWritten(runCli(cli, ['diff', ...REG, '--format', 'html', '--output', regression]), regression);
   json = JSON.parse(runCli(cli, ['diff', ...REG, '--format', 'json']).stdout);
   browser = await launchBrowser();
 });
@@ -45,6 +44,13 @@ afterAll(async () => {
 
 function expectClean(problems: PageProblems): void {
   expect(problems).toEqual({ console: [], errors: [], requests: [] });
+}
+
+/** A failing run that wrote its report to a file: exit 1, nothing on stdout, one line naming the file on stderr. */
+function expectWritten(r: { code: number | null; stdout: string; stderr: string }, file: string): void {
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe(`heapgate: fail (1 failed, 0 warned, 1 within noise); report written to ${file}\n`);
 }
 
 /** The frames drawn: name, colour step (−5 … +5), x, width, depth row. */
@@ -216,7 +222,8 @@ describe('hostile function names in the HTML report', () => {
     const [base, current] = hostilePair();
     const out = join(tmp, 'hostile.html');
     const r = runCli(cli, ['diff', base, current, '--format', 'html', '--output', out]);
-    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^heapgate: fail \(\d failed, .*; report written to .*hostile\.html\n$/);
     const html = readFileSync(out, 'utf8');
     expect(html.match(/<script\b/g)).toHaveLength(2);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
@@ -233,6 +240,33 @@ describe('hostile function names in the HTML report', () => {
     expectClean(problems);
     await page.close();
   });
+});
+
+test('heapgate check writes the same HTML report against a stored baseline', async () => {
+  const store = join(tmp, 'store');
+  const sha = 'a'.repeat(40);
+  const put = runCli(cli, [
+    'baseline',
+    'put',
+    REG[0]!,
+    '--store',
+    store,
+    '--series',
+    'api',
+    '--branch',
+    'main',
+    '--sha',
+    sha,
+  ]);
+  expect(put.code).toBe(0);
+  const out = join(tmp, 'check.html');
+  const r = runCli(cli, ['check', REG[1]!, '--store', store, '--series', 'api', '--format', 'html', '--output', out]);
+  expectWritten(r, out);
+  const { page, problems } = await openReport(browser, out);
+  expect(await page.textContent('#headline')).toBe(`✗ heapgate: fail: inuse_space +2132.5% — ${CULPRIT} +49.55 MiB`);
+  expect((await frames(page)).some((f) => f.name === CULPRIT)).toBe(true);
+  expectClean(problems);
+  await page.close();
 });
 
 test('the report of a regression stays small', () => {
