@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-VP7XVMM6.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TMZWNKTK.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-HRX6HHGV.js")).checkCommand
+    load: async () => (await import("./chunks/check-5HJX7HRP.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-DEGB5TEM.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-SIZVSMJ3.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

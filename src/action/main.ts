@@ -46,6 +46,7 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
     top: config.top,
+    htmlReport: config.htmlReport,
   };
 }
 
@@ -70,18 +71,27 @@ async function ports(config: ActionConfig, repository: string, store: GatePorts[
   };
 }
 
-async function writeReport(outcome: GateOutcome, series: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** Writes the JSON report and, when there is one, the HTML report; resolves to their paths ('' = none). */
+async function writeReports(
+  outcome: GateOutcome,
+  series: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ json: string; html: string }> {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `heapgate-${series}.json`);
-  await writeFile(path, outcome.json);
-  return path;
+  const json = join(dir, `heapgate-${series}.json`);
+  await writeFile(json, outcome.json);
+  if (outcome.html === null) return { json, html: '' };
+  const html = join(dir, `heapgate-${series}.html`);
+  await writeFile(html, outcome.html);
+  return { json, html };
 }
 
-function setOutputs(outcome: GateOutcome, reportPath: string): void {
+function setOutputs(outcome: GateOutcome, reports: { json: string; html: string }): void {
   const set = (name: OutputName, value: string): void => core.setOutput(name, value);
   set('verdict', outcome.verdict);
-  set('report', reportPath);
+  set('report', reports.json);
+  set('html-report', reports.html);
   set('baseline-sha', outcome.baseline?.sha ?? '');
   set('comment-url', outcome.comment?.url ?? '');
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -115,7 +125,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       },
     });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-QNO3DMT2.js";
+} from "./chunk-ZM2FDFEX.js";
 import {
   runUrl,
   storeBaseline
@@ -26,7 +26,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-DJ2X2AP3.js";
+} from "./chunk-CRHNP3ZK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -9,17 +9,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-F2FVG26K.js";
+} from "./chunk-GBE4KZT2.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-QNO3DMT2.js";
+} from "./chunk-ZM2FDFEX.js";
 import {
   compareProfiles
-} from "./chunk-4G6AF6BO.js";
+} from "./chunk-GAAH7WDN.js";
 import {
   createProfileLoader
-} from "./chunk-DJ2X2AP3.js";
+} from "./chunk-CRHNP3ZK.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

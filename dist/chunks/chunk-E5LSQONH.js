@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-4G6AF6BO.js";
+} from "./chunk-GAAH7WDN.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-DJ2X2AP3.js";
+} from "./chunk-CRHNP3ZK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

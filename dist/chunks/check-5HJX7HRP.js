@@ -9,7 +9,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-F2FVG26K.js";
+} from "./chunk-GBE4KZT2.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -20,7 +20,7 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-QNO3DMT2.js";
+} from "./chunk-ZM2FDFEX.js";
 import {
   baselineSource,
   findBaseline,
@@ -28,10 +28,10 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-MVWLO2QB.js";
+} from "./chunk-E5LSQONH.js";
 import {
   compareProfiles
-} from "./chunk-4G6AF6BO.js";
+} from "./chunk-GAAH7WDN.js";
 import {
   openStore
 } from "./chunk-3WEQ6STI.js";
@@ -39,7 +39,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-DJ2X2AP3.js";
+} from "./chunk-CRHNP3ZK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
