@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-TMZWNKTK.js")).diffCommand
+    load: async () => (await import("./chunks/diff-NFG2JSZO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-5HJX7HRP.js")).checkCommand
+    load: async () => (await import("./chunks/check-YJV2JKIJ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-SIZVSMJ3.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-EALH3YCD.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -11,7 +11,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-E5LSQONH.js";
+} from "./chunks/chunk-3QCFELNA.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -33,7 +33,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-GAAH7WDN.js";
+} from "./chunks/chunk-LIMHMFUE.js";
 import {
   runUrl,
   storeBaseline
@@ -49,7 +49,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-CRHNP3ZK.js";
+} from "./chunks/chunk-H65L3AL3.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";

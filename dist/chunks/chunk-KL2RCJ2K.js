@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-ZM2FDFEX.js";
+} from "./chunk-Z3RIWW7G.js";
 import {
   DEFAULT_CONFIDENCE,
   culprit,
@@ -21,11 +21,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-GAAH7WDN.js";
+} from "./chunk-LIMHMFUE.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-CRHNP3ZK.js";
+} from "./chunk-H65L3AL3.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-ZM2FDFEX.js";
+} from "./chunk-Z3RIWW7G.js";
 import {
   runUrl,
   storeBaseline
@@ -26,7 +26,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-CRHNP3ZK.js";
+} from "./chunk-H65L3AL3.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-GAAH7WDN.js";
+} from "./chunk-LIMHMFUE.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

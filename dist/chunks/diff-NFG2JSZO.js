@@ -9,17 +9,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-GBE4KZT2.js";
+} from "./chunk-KL2RCJ2K.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-ZM2FDFEX.js";
+} from "./chunk-Z3RIWW7G.js";
 import {
   compareProfiles
-} from "./chunk-GAAH7WDN.js";
+} from "./chunk-LIMHMFUE.js";
 import {
   createProfileLoader
-} from "./chunk-CRHNP3ZK.js";
+} from "./chunk-H65L3AL3.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -10,7 +10,7 @@ import {
   scriptJson,
   truncate,
   withContext
-} from "./chunk-CRHNP3ZK.js";
+} from "./chunk-H65L3AL3.js";
 import {
   comparabilityWarnings,
   findSampleType,

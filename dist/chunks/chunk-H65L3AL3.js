@@ -2067,7 +2067,6 @@ var Aggregator = class {
   sampleMask;
   tree;
   constructor(tables, focus, tree = false) {
-    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2164,6 +2163,7 @@ var Aggregator = class {
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
+    checkMemoryProfile(profile.sampleType, profile.periodType);
     const k = this.k;
     const width = 2 * k;
     const rowCount = this.index.name.length;

@@ -9,7 +9,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-GBE4KZT2.js";
+} from "./chunk-KL2RCJ2K.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -20,7 +20,7 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-ZM2FDFEX.js";
+} from "./chunk-Z3RIWW7G.js";
 import {
   baselineSource,
   findBaseline,
@@ -28,10 +28,10 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-E5LSQONH.js";
+} from "./chunk-3QCFELNA.js";
 import {
   compareProfiles
-} from "./chunk-GAAH7WDN.js";
+} from "./chunk-LIMHMFUE.js";
 import {
   openStore
 } from "./chunk-3WEQ6STI.js";
@@ -39,7 +39,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-CRHNP3ZK.js";
+} from "./chunk-H65L3AL3.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
