@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZNAVRT7K.js")).diffCommand
+    load: async () => (await import("./chunks/diff-XTW7TDO7.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-CNTTRI46.js")).checkCommand
+    load: async () => (await import("./chunks/check-F3YLBQNM.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-I3BTW7CM.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-4SBRCJQZ.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

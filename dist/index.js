@@ -1,9 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GitHubApiError,
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-Q2BLZJ73.js";
+  GitHubApiError
+} from "./chunks/chunk-QINKA3AK.js";
 import {
   MAX_SERIES_NAMED,
   baselineSource,
@@ -14,7 +12,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-3ETEJA6W.js";
+} from "./chunks/chunk-6A3RB3E2.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -25,6 +23,7 @@ import {
   MIN_HISTORY_BASELINES,
   VERDICT_WORDS,
   compareProfiles,
+  culpritMarkdown,
   failingSampleTypes,
   focusPatterns,
   formatDeltaPercent,
@@ -33,23 +32,19 @@ import {
   formatZ,
   isByteUnit,
   parseRulesInput,
+  renderHtml,
   renderMarkdown,
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-OICSJRMA.js";
+} from "./chunks/chunk-OKJIHQDI.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-IWUYAWNO.js";
+} from "./chunks/chunk-3WWDY766.js";
 import {
   openStore
-} from "./chunks/chunk-3FQZ27EL.js";
-import {
-  encodeBranch,
-  normalizeSha,
-  validateSeries
-} from "./chunks/chunk-B5KIZ6VW.js";
+} from "./chunks/chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -58,8 +53,7 @@ import {
   readProfileFile,
   truncate,
   withContext
-} from "./chunks/chunk-LH23T2YA.js";
-import "./chunks/chunk-G2BJ626N.js";
+} from "./chunks/chunk-D56H2FY6.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -67,6 +61,16 @@ import {
   firstLine,
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
+import {
+  require_tunnel,
+  require_undici
+} from "./chunks/chunk-M332AGLH.js";
+import {
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunks/chunk-FRVKZIMF.js";
+import "./chunks/chunk-G2BJ626N.js";
 import {
   ExitCode,
   HeapgateError,
@@ -729,7 +733,7 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
       continue;
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
-    const body = reportBody(ctx.report, Math.max(0, room));
+    const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
     const text = join([
       ...head,
       "",
@@ -750,15 +754,17 @@ function join(lines) {
   return `${lines.join("\n")}
 `;
 }
-function reportBody(report, budget) {
-  const md = renderMarkdown(report, { budget });
-  const lines = md.replace(/\n$/, "").split("\n");
-  return lines.slice(1);
+function reportBody(report, budget, hasBaselineLine) {
+  const md = renderMarkdown(report, { budget, collapse: true, labels: !hasBaselineLine });
+  const lines = md.replace(/\n$/, "").split("\n").slice(1);
+  return lines[0] === "" ? lines.slice(1) : lines;
 }
 function headerLine(ctx) {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
   const counts = ctx.report === null ? "" : ` (${statusCounts(ctx.report)})`;
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${VERDICT_WORDS[ctx.verdict]}${counts}`;
+  const c = ctx.report === null ? "" : culpritMarkdown(ctx.report);
+  const what = c === "" ? VERDICT_WORDS[ctx.verdict] : `${VERDICT_WORDS[ctx.verdict]}: ${c}`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${what}${counts}`;
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
@@ -986,7 +992,14 @@ async function runGate(config, event, current, ports2) {
     baseline,
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
-    reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
+    reproduce: found === void 0 ? null : reproduceCommand(
+      {
+        ...config,
+        repository: event.repository,
+        baselineSha: found.chosen === "latest" ? null : found.stored.metadata.sha
+      },
+      found.branch
+    ),
     noBaseline,
     update
   };
@@ -1007,7 +1020,8 @@ async function runGate(config, event, current, ports2) {
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const failing = verdict === "fail" || verdict === "inconclusive" && config.onInconclusive === "fail";
   const exitCode = failing && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2 };
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2, html };
 }
 async function compare(config, rules, found, current, load) {
   const currentSource = { role: "current", label: config.profile, bytes: current };
@@ -1023,7 +1037,9 @@ async function compare(config, rules, found, current, load) {
       ...config.confidence !== null ? { confidence: config.confidence } : {},
       top: config.top,
       history: historyRequest(found.pointer, config.history),
-      onInconclusive: config.onInconclusive
+      onInconclusive: config.onInconclusive,
+      fold: true,
+      flame: config.htmlReport
     },
     load
   );
@@ -1194,9 +1210,9 @@ var INPUTS = {
     required: false
   },
   store: {
-    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.",
-    default: "",
-    required: true
+    description: "Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.",
+    default: "branch:heapgate-baselines",
+    required: false
   },
   rules: {
     description: `Extra rules, one per line, in heapgate's rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.`,
@@ -1214,7 +1230,7 @@ var INPUTS = {
     required: false
   },
   "github-token": {
-    description: "Token for the pull-request comment (needs pull-requests: write). Empty: no comment.",
+    description: "Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store baselines, contents: read to compare). Empty: no comment.",
     default: "${{ github.token }}",
     required: false
   },
@@ -1257,6 +1273,11 @@ var INPUTS = {
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
+    required: false
+  },
+  "html-report": {
+    description: "Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; its path is the html-report output.",
+    default: "true",
     required: false
   },
   "baseline-sha": {
@@ -1327,6 +1348,7 @@ function parseInputs(get) {
     top: Number(topText),
     history: Number(historyText),
     onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
+    htmlReport: bool("html-report", value("html-report")),
     maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
@@ -1335,7 +1357,7 @@ function parseInputs(get) {
 
 // src/action/profile-path.ts
 import { glob } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 function isGlob(pattern) {
   return /[*?[\]{}]/.test(pattern);
 }
@@ -1355,6 +1377,11 @@ async function resolveProfilePath(pattern, cwd) {
     );
   }
   return matches[0];
+}
+function repositoryPath(path, cwd) {
+  const rel = relative(resolve(cwd), resolve(cwd, path));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path);
+  return rel.split(sep).join("/");
 }
 
 // src/action/main.ts
@@ -1380,11 +1407,12 @@ function gateConfig(config, profile) {
     confidence: config.confidence,
     top: config.top,
     history: config.history,
-    onInconclusive: config.onInconclusive
+    onInconclusive: config.onInconclusive,
+    htmlReport: config.htmlReport
   };
 }
 async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-3DOKZ4C3.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-2NIZPFK4.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
@@ -1399,17 +1427,21 @@ async function ports(config, repository, store) {
     }
   };
 }
-async function writeReport(outcome, series, env) {
+async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir2(dir, { recursive: true });
-  const path = join2(dir, `heapgate-${series}.json`);
-  await writeFile2(path, outcome.json);
-  return path;
+  const json = join2(dir, `heapgate-${series}.json`);
+  await writeFile2(json, outcome.json);
+  if (outcome.html === null) return { json, html: "" };
+  const html = join2(dir, `heapgate-${series}.html`);
+  await writeFile2(html, outcome.html);
+  return { json, html };
 }
-function setOutputs(outcome, reportPath) {
+function setOutputs(outcome, reports) {
   const set = (name, value) => setOutput(name, value);
   set("verdict", outcome.verdict);
-  set("report", reportPath);
+  set("report", reports.json);
+  set("html-report", reports.html);
   set("baseline-sha", outcome.baseline?.sha ?? "");
   set("comment-url", outcome.comment?.url ?? "");
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -1427,11 +1459,19 @@ async function main(env = process.env, cwd = process.cwd()) {
     const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, profile);
+    const gate = gateConfig(config, repositoryPath(profile, cwd));
     const access2 = planRun(gate, event).update === null ? "read" : "write";
-    const store = await openStore(config.store, { cwd, access: access2 });
+    const store = await openStore(config.store, {
+      cwd,
+      access: access2,
+      github: {
+        token: config.githubToken ?? void 0,
+        repository: event.repository,
+        hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
+      }
+    });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";

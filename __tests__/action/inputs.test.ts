@@ -82,10 +82,15 @@ describe('parseInputs', () => {
       top: 10,
       history: 30,
       onInconclusive: 'pass',
+      htmlReport: true,
       maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
       baselineSha: null,
     });
+    expect(parse({ ...REQUIRED, 'html-report': 'false' }).htmlReport).toBe(false);
+    expect(() => parse({ ...REQUIRED, 'html-report': 'maybe' })).toThrow(
+      /^input html-report: "maybe" is not allowed; use true or false$/,
+    );
   });
 
   test('reads every value', () => {
@@ -156,7 +161,11 @@ describe('parseInputs', () => {
 
   test('a missing required input is named', () => {
     expect(() => parse({ store: 'x' })).toThrow(/^input profile is required/);
-    expect(() => parse({ profile: 'x', store: '  ' })).toThrow(/^input store is required/);
+  });
+
+  test('an empty store is the branch store in heapgate-baselines', () => {
+    expect(parse({ profile: 'x', store: '  ' }).store).toBe('branch:heapgate-baselines');
+    expect(parse({ profile: 'x' }).store).toBe('branch:heapgate-baselines');
   });
 
   test('an unexpanded token expression is no token', () => {

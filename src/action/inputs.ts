@@ -35,9 +35,11 @@ export const INPUTS = {
     required: false,
   },
   store: {
-    description: 'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.',
-    default: '',
-    required: true,
+    description:
+      'Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: ' +
+      'write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.',
+    default: 'branch:heapgate-baselines',
+    required: false,
   },
   rules: {
     description:
@@ -61,7 +63,9 @@ export const INPUTS = {
     required: false,
   },
   'github-token': {
-    description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.',
+    description:
+      'Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store ' +
+      'baselines, contents: read to compare). Empty: no comment.',
     default: '${{ github.token }}',
     required: false,
   },
@@ -117,6 +121,13 @@ export const INPUTS = {
     default: 'always',
     required: false,
   },
+  'html-report': {
+    description:
+      'Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; ' +
+      'its path is the html-report output.',
+    default: 'true',
+    required: false,
+  },
   'baseline-sha': {
     description:
       "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
@@ -132,6 +143,7 @@ export type InputName = keyof typeof INPUTS;
 export const OUTPUTS = {
   verdict: 'pass, warn, fail, inconclusive, no-baseline or accepted.',
   report: 'Path to the JSON report.',
+  'html-report': 'Path to the HTML report (empty without a baseline or with html-report false).',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
   'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',
@@ -160,6 +172,7 @@ export interface ActionConfig {
   readonly top: number;
   readonly history: number;
   readonly onInconclusive: InconclusivePolicy;
+  readonly htmlReport: boolean;
   /** The largest profile read, as a file or decompressed. */
   readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
@@ -237,6 +250,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     top: Number(topText),
     history: Number(historyText),
     onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
+    htmlReport: bool('html-report', value('html-report')),
     maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),

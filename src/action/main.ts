@@ -21,7 +21,7 @@ import { ExitCode, HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
 import { loadGateEvent } from './event.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
-import { resolveProfilePath } from './profile-path.js';
+import { repositoryPath, resolveProfilePath } from './profile-path.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -48,6 +48,7 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
     top: config.top,
     history: config.history,
     onInconclusive: config.onInconclusive,
+    htmlReport: config.htmlReport,
   };
 }
 
@@ -72,18 +73,27 @@ async function ports(config: ActionConfig, repository: string, store: GatePorts[
   };
 }
 
-async function writeReport(outcome: GateOutcome, series: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** Writes the JSON report and, when there is one, the HTML report; resolves to their paths ('' = none). */
+async function writeReports(
+  outcome: GateOutcome,
+  series: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ json: string; html: string }> {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `heapgate-${series}.json`);
-  await writeFile(path, outcome.json);
-  return path;
+  const json = join(dir, `heapgate-${series}.json`);
+  await writeFile(json, outcome.json);
+  if (outcome.html === null) return { json, html: '' };
+  const html = join(dir, `heapgate-${series}.html`);
+  await writeFile(html, outcome.html);
+  return { json, html };
 }
 
-function setOutputs(outcome: GateOutcome, reportPath: string): void {
+function setOutputs(outcome: GateOutcome, reports: { json: string; html: string }): void {
   const set = (name: OutputName, value: string): void => core.setOutput(name, value);
   set('verdict', outcome.verdict);
-  set('report', reportPath);
+  set('report', reports.json);
+  set('html-report', reports.html);
   set('baseline-sha', outcome.baseline?.sha ?? '');
   set('comment-url', outcome.comment?.url ?? '');
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -104,12 +114,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, profile);
+    const gate = gateConfig(config, repositoryPath(profile, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
-    const store = await openStore(config.store, { cwd, access });
+    const store = await openStore(config.store, {
+      cwd,
+      access,
+      github: {
+        token: config.githubToken ?? undefined,
+        repository: event.repository,
+        hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
+      },
+    });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       const what = outcome.verdict === 'inconclusive' ? 'inconclusive (on-inconclusive: fail)' : 'memory regression';

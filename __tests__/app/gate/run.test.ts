@@ -64,6 +64,7 @@ const CONFIG: GateConfig = {
   top: 5,
   history: 30,
   onInconclusive: 'pass',
+  htmlReport: false,
 };
 
 async function seed(h: Harness, profile: Uint8Array, s: string, time: string): Promise<void> {

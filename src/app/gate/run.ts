@@ -15,6 +15,7 @@ import type {
   NoBaseline,
 } from '../../core/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
+import { renderHtml } from '../../core/render/html.js';
 import type { TrendPoint } from '../../core/render/trend.js';
 import type { Report } from '../../core/report.js';
 import { focusPatterns } from '../../core/rules.js';
@@ -54,6 +55,8 @@ export interface GateConfig extends PlanConfig {
   readonly history: number;
   /** What an inconclusive verdict does: pass, warn (an annotation) or fail the step. */
   readonly onInconclusive: InconclusivePolicy;
+  /** Render the HTML report too (it needs both call trees: one more hash lookup per frame). */
+  readonly htmlReport: boolean;
 }
 
 export interface GatePorts {
@@ -82,6 +85,8 @@ export interface GateOutcome {
   readonly deltas: Readonly<Record<string, number>>;
   /** The job summary's Markdown. */
   readonly summary: string;
+  /** The HTML report (see core/render/html.ts); null without a report or when not asked for. */
+  readonly html: string | null;
 }
 
 /** The comparison against the baseline (report null when there was none) and this run's summary. */
@@ -120,7 +125,17 @@ export async function runGate(
     baseline,
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
-    reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
+    reproduce:
+      found === undefined
+        ? null
+        : reproduceCommand(
+            {
+              ...config,
+              repository: event.repository,
+              baselineSha: found.chosen === 'latest' ? null : found.stored.metadata.sha,
+            },
+            found.branch,
+          ),
     noBaseline,
     update,
   };
@@ -142,7 +157,8 @@ export async function runGate(
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const failing = verdict === 'fail' || (verdict === 'inconclusive' && config.onInconclusive === 'fail');
   const exitCode = failing && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary };
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary, html };
 }
 
 /** This run against the baseline found, or, without one, only this run's summary (for the new baseline). */
@@ -167,6 +183,8 @@ async function compare(
       top: config.top,
       history: historyRequest(found.pointer, config.history),
       onInconclusive: config.onInconclusive,
+      fold: true,
+      flame: config.htmlReport,
     },
     load,
   );

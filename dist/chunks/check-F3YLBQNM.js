@@ -10,18 +10,19 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-YC3BBZYK.js";
+} from "./chunk-W4MSRKK3.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
-  branchOf
-} from "./chunk-M2B43WAS.js";
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
 import {
   formatOptions,
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-NHQV6EMK.js";
+} from "./chunk-TGRJL3G4.js";
 import {
   baselineSource,
   findBaseline,
@@ -30,26 +31,27 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-3ETEJA6W.js";
+} from "./chunk-6A3RB3E2.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-OICSJRMA.js";
+} from "./chunk-OKJIHQDI.js";
 import {
   openStore
-} from "./chunk-3FQZ27EL.js";
-import {
-  encodeBranch,
-  validateSeries
-} from "./chunk-B5KIZ6VW.js";
+} from "./chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-LH23T2YA.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-D56H2FY6.js";
 import "./chunk-TQ4GEVIF.js";
+import {
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunk-FRVKZIMF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -63,6 +65,11 @@ var OPTIONS = {
     type: "string",
     value: "B",
     description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, "--default-branch")})`
+  },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "compare against this commit's baseline (a full commit id, e.g. the pull request's merge base) instead of the branch's latest"
   },
   "default-branch": {
     type: "string",
@@ -79,8 +86,13 @@ var OPTIONS = {
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
-default branch) from the store and compares CURRENT against it, exactly like
-\`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0.
+default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
+exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
+(a --sha the store has no baseline for is an error).
+
+A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
+$GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
+Credentials (on a laptop: gcloud auth application-default login).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -108,6 +120,8 @@ async function parseCheckArgs(argv, cwd, env) {
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
     history: str("history") === void 0 ? DEFAULT_HISTORY_WINDOW : parseNonNegativeInt("--history", str("history")),
+    sha: str("sha") === void 0 ? null : normalizeSha(str("sha")),
+    repo: str("repo"),
     ...await parseReportArgs(values, format, cwd)
   };
 }
@@ -142,8 +156,12 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd, access: "read" });
-    const lookup = { commit: null, branches: args.branches };
+    const store = await openStore(args.store, {
+      cwd: io.cwd,
+      access: "read",
+      github: githubAccess({ repo: args.repo }, io.env)
+    });
+    const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: "--sha" }, branches: args.branches };
     const log = stderrLog(io);
     const found = await findBaseline(
       { store, pulls: null, log },

@@ -10,19 +10,19 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-YC3BBZYK.js";
+} from "./chunk-W4MSRKK3.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-NHQV6EMK.js";
+} from "./chunk-TGRJL3G4.js";
 import {
   compareProfiles
-} from "./chunk-OICSJRMA.js";
+} from "./chunk-OKJIHQDI.js";
 import {
   createProfileLoader
-} from "./chunk-LH23T2YA.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-D56H2FY6.js";
 import "./chunk-TQ4GEVIF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
