@@ -50,7 +50,7 @@ function expectClean(problems: PageProblems): void {
 function expectWritten(r: { code: number | null; stdout: string; stderr: string }, file: string): void {
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
-  expect(r.stderr).toBe(`heapgate: fail (1 failed, 0 warned, 1 inconclusive); report written to ${file}\n`);
+  expect(r.stderr).toBe(`heapgate: fail (1 failed, 0 warned, 3 inconclusive); report written to ${file}\n`);
 }
 
 /** The frames drawn: name, colour step (−5 … +5), x, width, depth row. */
