@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-YJV2JKIJ.js")).checkCommand
+    load: async () => (await import("./chunks/check-TGFDA7ZW.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-EALH3YCD.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-7ZVOZFMG.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -1,5 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
+import {
   emitReport,
   loaderOptions,
   parseFormat,
@@ -10,12 +16,6 @@ import {
   reportRequest,
   verdictSummary
 } from "./chunk-KL2RCJ2K.js";
-import {
-  BRANCH_DEFAULT,
-  STORE_OPTIONS,
-  branchOf,
-  githubAccess
-} from "./chunk-YXWNFF36.js";
 import {
   formatOptions,
   parseCommandArgs,
@@ -30,11 +30,11 @@ import {
   seedCommand
 } from "./chunk-3QCFELNA.js";
 import {
+  openStore
+} from "./chunk-F55GFAMZ.js";
+import {
   compareProfiles
 } from "./chunk-LIMHMFUE.js";
-import {
-  openStore
-} from "./chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,
