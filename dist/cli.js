@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-F3YLBQNM.js")).checkCommand
+    load: async () => (await import("./chunks/check-GL6G35VQ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-4SBRCJQZ.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-YHJXDOLA.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

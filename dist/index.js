@@ -1,8 +1,5 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GitHubApiError
-} from "./chunks/chunk-QINKA3AK.js";
-import {
   MAX_SERIES_NAMED,
   baselineSource,
   findBaseline,
@@ -13,6 +10,16 @@ import {
   reproduceCommand,
   seedCommand
 } from "./chunks/chunk-6A3RB3E2.js";
+import {
+  runUrl,
+  storeBaseline
+} from "./chunks/chunk-3WWDY766.js";
+import {
+  openStore
+} from "./chunks/chunk-F55GFAMZ.js";
+import {
+  GitHubApiError
+} from "./chunks/chunk-QINKA3AK.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -39,13 +46,6 @@ import {
   valueCell
 } from "./chunks/chunk-OKJIHQDI.js";
 import {
-  runUrl,
-  storeBaseline
-} from "./chunks/chunk-3WWDY766.js";
-import {
-  openStore
-} from "./chunks/chunk-3WEQ6STI.js";
-import {
   createProfileLoader,
   markdownCode,
   markdownText,
@@ -62,9 +62,16 @@ import {
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
 import {
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-M332AGLH.js";
+  error,
+  getInput,
+  info,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunks/chunk-Y4CS4XAA.js";
+import "./chunks/chunk-M332AGLH.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -76,511 +83,38 @@ import {
   HeapgateError,
   UsageError
 } from "./chunks/chunk-5DEWQUHK.js";
-import {
-  __toESM
-} from "./chunks/chunk-KIA5R4DO.js";
+import "./chunks/chunk-KIA5R4DO.js";
 
 // src/action/main.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3, resolve as resolve2 } from "node:path";
 
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
+// src/adapters/artifact.ts
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+function artifactUploader(env, run2) {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return null;
   return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
+    async upload(html, name) {
+      const { DefaultArtifactClient } = await import("./chunks/artifact-I67IXC35.js");
+      const dir = await mkdtemp(join(run2.tempDir, "heapgate-artifact-"));
+      try {
+        const file = join(dir, name);
+        await writeFile(file, html);
+        const retention = run2.retentionDays === void 0 ? {} : { retentionDays: run2.retentionDays };
+        const { id } = await new DefaultArtifactClient().uploadArtifact(name, [file], dir, {
+          skipArchive: true,
+          ...retention
+        });
+        if (id === void 0) throw new Error("the artifact service returned no artifact id");
+        const base = `${run2.serverUrl}/${run2.repository}/actions/runs/${encodeURIComponent(run2.runId)}`;
+        return { url: `${base}/artifacts/${id}` };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
   };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode2;
-(function(ExitCode3) {
-  ExitCode3[ExitCode3["Success"] = 0] = "Success";
-  ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
-})(ExitCode2 || (ExitCode2 = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode2.Failure;
-  error(message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
 }
 
 // src/app/gate/plan.ts
@@ -717,7 +251,13 @@ function formatAge(ms) {
   return `${Math.floor(hours / 24)} days`;
 }
 function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
-  const head = [headerLine(ctx), ...baselineLines(ctx), ...acceptedLines(ctx), ...noBaselineLines(ctx)];
+  const head = [
+    headerLine(ctx),
+    ...baselineLines(ctx),
+    ...htmlReportLines(ctx),
+    ...acceptedLines(ctx),
+    ...noBaselineLines(ctx)
+  ];
   const tail = [
     ...updateLines(ctx),
     ...ctx.update !== null && ctx.reproduce !== null ? [""] : [],
@@ -726,7 +266,7 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
   const optional = [newSitesSection(ctx), trendSection(ctx), chartSection(ctx)];
   for (let keep = optional.length; keep >= 0; keep--) {
     const extra = optional.slice(0, keep).filter((s) => s.length > 0);
-    const fixed = join([...head, ...extra.flatMap((s) => ["", ...s]), ...tail.length > 0 ? ["", ...tail] : []]);
+    const fixed = join2([...head, ...extra.flatMap((s) => ["", ...s]), ...tail.length > 0 ? ["", ...tail] : []]);
     const room = budget - fixed.length - 2;
     if (ctx.report === null) {
       if (fixed.length <= budget) return fixed;
@@ -734,7 +274,7 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
     const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
-    const text = join([
+    const text = join2([
       ...head,
       "",
       ...body,
@@ -743,14 +283,14 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
     ]);
     if (text.length <= budget) return text;
   }
-  return join([...head]).slice(0, budget);
+  return join2([...head]).slice(0, budget);
 }
 function renderComment(ctx, limit = GITHUB_COMMENT_LIMIT) {
   const marker = commentMarker(ctx.series);
   return `${renderGateMarkdown(ctx, limit - marker.length - 1)}${marker}
 `;
 }
-function join(lines) {
+function join2(lines) {
   return `${lines.join("\n")}
 `;
 }
@@ -768,6 +308,11 @@ function headerLine(ctx) {
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
+}
+function htmlReportLines(ctx) {
+  const url = safeUrl(ctx.htmlReportUrl);
+  if (url === null) return [];
+  return [`\u{1F4CA} [The HTML report](${url}): a differential flame graph and a heat table of every function.`];
 }
 function baselineLines(ctx) {
   const b = ctx.baseline;
@@ -878,16 +423,16 @@ function chartSection(ctx) {
 
 // src/app/gate/sticky-comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
-function wantsComment(policy, verdict, exists2) {
+function wantsComment(policy, verdict, exists) {
   switch (policy) {
     case "never":
       return false;
     case "always":
       return true;
     case "on-change":
-      return exists2 || verdict === "fail" || verdict === "warn" || verdict === "inconclusive" || verdict === "accepted";
+      return exists || verdict === "fail" || verdict === "warn" || verdict === "inconclusive" || verdict === "accepted";
     case "on-regression":
-      return exists2 || verdict === "fail" || verdict === "accepted";
+      return exists || verdict === "fail" || verdict === "accepted";
   }
 }
 function loginKey(login) {
@@ -898,13 +443,13 @@ function findSticky(comments, identity, series) {
   const mine = comments.filter((c) => c.body.includes(marker) && loginKey(c.author) === loginKey(identity));
   return mine.find((c) => c.author.toLowerCase() === identity.toLowerCase()) ?? mine[0];
 }
-async function upsertSticky(sink, issue2, series, body, policy, verdict) {
+async function upsertSticky(sink, issue, series, body, policy, verdict) {
   if (policy === "never") return { action: "skipped", url: null };
-  const [identity, comments] = await Promise.all([sink.identity(), sink.list(issue2)]);
+  const [identity, comments] = await Promise.all([sink.identity(), sink.list(issue)]);
   const existing = findSticky(comments, identity, series);
   if (!wantsComment(policy, verdict, existing !== void 0)) return { action: "skipped", url: null };
   if (existing === void 0) {
-    const created = await sink.create(issue2, body);
+    const created = await sink.create(issue, body);
     return { action: "created", url: created.url };
   }
   if (existing.body === body) return { action: "unchanged", url: existing.url };
@@ -955,9 +500,9 @@ function annotateInconclusive(log, series, report, policy, gating) {
   if (policy === "fail" && gating) log.error(text, { title });
   else log.warning(text, { title });
 }
-async function postComment(sink, log, issue2, policy, context) {
+async function postComment(sink, log, issue, policy, context) {
   try {
-    const result = await upsertSticky(sink, issue2, context.series, renderComment(context), policy, context.verdict);
+    const result = await upsertSticky(sink, issue, context.series, renderComment(context), policy, context.verdict);
     if (result.action !== "skipped") log.info(`pull request comment ${result.action}: ${result.url}`);
     return result;
   } catch (e) {
@@ -965,7 +510,7 @@ async function postComment(sink, log, issue2, policy, context) {
     const hint = status === 403 ? "; grant the workflow `pull-requests: write` (a pull request from a fork gets a read-only token)" : "";
     const answered = status > 0 ? `GitHub answered ${status}: ` : "";
     log.warning(
-      `could not comment on pull request #${issue2}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`,
+      `could not comment on pull request #${issue}: ${answered}${firstLine(e)}${hint}. The job summary has the report.`,
       {
         title: "heapgate: no pull request comment"
       }
@@ -985,6 +530,8 @@ async function runGate(config, event, current, ports2) {
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
   const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  const htmlUrl = html === null ? null : await uploadReport(html, config.series, ports2);
   const context = {
     series: config.series,
     verdict,
@@ -1001,7 +548,8 @@ async function runGate(config, event, current, ports2) {
       found.branch
     ),
     noBaseline,
-    update
+    update,
+    htmlReportUrl: htmlUrl
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
   const json = renderGateJson({
@@ -1020,8 +568,19 @@ async function runGate(config, event, current, ports2) {
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const failing = verdict === "fail" || verdict === "inconclusive" && config.onInconclusive === "fail";
   const exitCode = failing && plan.failOnRegression ? 1 : 0;
-  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2, html };
+  return {
+    verdict,
+    exitCode,
+    report: compared.report,
+    json,
+    baseline,
+    comment,
+    update,
+    deltas,
+    summary: summary2,
+    html,
+    htmlUrl
+  };
 }
 async function compare(config, rules, found, current, load) {
   const currentSource = { role: "current", label: config.profile, bytes: current };
@@ -1105,6 +664,15 @@ function trendPoints(pointer, summary2) {
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
+}
+async function uploadReport(html, series, ports2) {
+  if (ports2.reports === null) return null;
+  try {
+    return (await ports2.reports.upload(html, `heapgate-${series}.html`)).url;
+  } catch (e) {
+    ports2.log.warning(`could not upload the HTML report as an artifact (${firstLine(e)}); the step goes on without it`);
+    return null;
+  }
 }
 async function noBaselineOf(config, plan, update, ports2) {
   const seeded = update !== null && update.result !== "skipped";
@@ -1276,7 +844,7 @@ var INPUTS = {
     required: false
   },
   "html-report": {
-    description: "Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; its path is the html-report output.",
+    description: "Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report, and upload it as a workflow artifact linked from the comment and the job summary; its path is the html-report output, its page report-url.",
     default: "true",
     required: false
   },
@@ -1411,8 +979,9 @@ function gateConfig(config, profile) {
     htmlReport: config.htmlReport
   };
 }
-async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-2NIZPFK4.js")).createGitHubPorts({ token: config.githubToken, repository });
+async function ports(config, event, store, env) {
+  const { repository } = event;
+  const github = config.githubToken === null ? null : (await import("./chunks/github-Y2WMGKGJ.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
@@ -1424,16 +993,22 @@ async function ports(config, repository, store) {
       info: (m) => info(m),
       warning: (m, p) => warning(m, p ?? {}),
       error: (m, p) => error(m, p ?? {})
-    }
+    },
+    reports: config.htmlReport && event.runId !== null ? artifactUploader(env, {
+      serverUrl: event.serverUrl,
+      repository,
+      runId: event.runId,
+      tempDir: env.RUNNER_TEMP || tmpdir()
+    }) : null
   };
 }
 async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
-  await mkdir2(dir, { recursive: true });
-  const json = join2(dir, `heapgate-${series}.json`);
+  await mkdir(dir, { recursive: true });
+  const json = join3(dir, `heapgate-${series}.json`);
   await writeFile2(json, outcome.json);
   if (outcome.html === null) return { json, html: "" };
-  const html = join2(dir, `heapgate-${series}.html`);
+  const html = join3(dir, `heapgate-${series}.html`);
   await writeFile2(html, outcome.html);
   return { json, html };
 }
@@ -1442,6 +1017,7 @@ function setOutputs(outcome, reports) {
   set("verdict", outcome.verdict);
   set("report", reports.json);
   set("html-report", reports.html);
+  set("report-url", outcome.htmlUrl ?? "");
   set("baseline-sha", outcome.baseline?.sha ?? "");
   set("comment-url", outcome.comment?.url ?? "");
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -1460,17 +1036,17 @@ async function main(env = process.env, cwd = process.cwd()) {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
     const gate = gateConfig(config, repositoryPath(profile, cwd));
-    const access2 = planRun(gate, event).update === null ? "read" : "write";
+    const access = planRun(gate, event).update === null ? "read" : "write";
     const store = await openStore(config.store, {
       cwd,
-      access: access2,
+      access,
       github: {
         token: config.githubToken ?? void 0,
         repository: event.repository,
         hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
       }
     });
-    const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
+    const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -134,6 +134,15 @@ export interface PullRequestInfo {
   labeledBy(issue: number, label: string): Promise<string | undefined>;
 }
 
+/**
+ * Where the HTML report goes for a reviewer to open: a workflow artifact of the run. Resolves to the
+ * page that serves it. Failures reject with any Error; the application only warns (a report that
+ * could not be uploaded never fails the gate).
+ */
+export interface ReportUploader {
+  upload(html: string, name: string): Promise<{ readonly url: string }>;
+}
+
 /** The job summary of the current step (Markdown, shown on the run's page). */
 export interface JobSummary {
   /** Appends `markdown` to the summary. */

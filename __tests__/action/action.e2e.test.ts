@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
+import { ArtifactServer, runtimeToken, UPLOAD_SIGNATURE } from '../helpers/artifact-server.js';
 import { BOT_LOGIN, GitHubServer } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
 
@@ -89,7 +90,9 @@ async function run(
   // Secrets never reach logs: the token appears only in the runner's add-mask command, which the
   // runner consumes (and which makes it mask the token anywhere else).
   const token = partial.inputs?.['github-token'] ?? TOKEN;
-  expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toEqual([token]);
+  // (The artifact client masks its upload URLs' signature too.)
+  const masks = result.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+  expect(masks.filter((m) => m !== UPLOAD_SIGNATURE)).toEqual([token]);
   expect(
     result.stdout
       .split('\n')
@@ -432,6 +435,73 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     expect(fail.code).toBe(1);
     expect(errors(fail).some((e) => e.startsWith('cannot tell'))).toBe(true);
     expect(errors(fail).some((e) => e.includes('inconclusive (on-inconclusive: fail)'))).toBe(true);
+  });
+});
+
+describe('the HTML report as a workflow artifact', () => {
+  const artifacts = new ArtifactServer();
+  beforeAll(() => artifacts.start());
+  afterAll(() => artifacts.stop());
+  beforeEach(() => {
+    artifacts.artifacts.clear();
+    artifacts.createStatus = null;
+  });
+  const env = (): Record<string, string> => ({
+    ACTIONS_RUNTIME_TOKEN: runtimeToken(),
+    ACTIONS_RESULTS_URL: artifacts.url,
+  });
+
+  test('uploaded unzipped, linked from the comment and the job summary, its page the report-url output', async () => {
+    const store = await seededStore();
+    const r = await run(store, REGRESSED, {
+      eventName: 'pull_request',
+      payload: prPayload({ number: 41 }),
+      sha: sha('e'),
+      ref: 'refs/pull/41/merge',
+      env: env(),
+    });
+    expect(r.code).toBe(1);
+    const stored = artifacts.artifacts.get('heapgate-cache.html');
+    expect(stored).toMatchObject({ finalized: true, id: 4200 });
+    expect(stored!.content!.equals(readFileSync(r.outputs['html-report']!))).toBe(true);
+    const url = 'https://github.com/octo/app/actions/runs/100/artifacts/4200';
+    expect(r.outputs['report-url']).toBe(url);
+    const [comment] = server.commentsOn(41).map((c) => c.body);
+    expect(comment).toContain(`📊 [The HTML report](${url})`);
+    expect(r.summary).toContain(`📊 [The HTML report](${url})`);
+  });
+
+  test('a failed upload is a warning; the gate decides as before', async () => {
+    const store = await seededStore();
+    artifacts.createStatus = 403;
+    const r = await run(store, RERUN, {
+      eventName: 'pull_request',
+      payload: prPayload({ number: 42 }),
+      sha: sha('e'),
+      ref: 'refs/pull/42/merge',
+      env: env(),
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(r.outputs['report-url']).toBe('');
+    expect(r.outputs['html-report']).not.toBe('');
+    expect(warnings(r).some((w) => w.startsWith('could not upload the HTML report as an artifact ('))).toBe(true);
+    expect(server.commentsOn(42)[0]!.body).not.toContain('HTML report](');
+  });
+
+  test('html-report false uploads nothing', async () => {
+    const store = await seededStore();
+    const r = await run(store, RERUN, {
+      eventName: 'pull_request',
+      payload: prPayload({ number: 43 }),
+      sha: sha('e'),
+      ref: 'refs/pull/43/merge',
+      env: env(),
+      inputs: { 'html-report': 'false' },
+    });
+    expect(r.code).toBe(0);
+    expect(artifacts.artifacts.size).toBe(0);
+    expect(r.outputs['report-url']).toBe('');
   });
 });
 

@@ -123,8 +123,9 @@ export const INPUTS = {
   },
   'html-report': {
     description:
-      'Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; ' +
-      'its path is the html-report output.',
+      'Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report, ' +
+      'and upload it as a workflow artifact linked from the comment and the job summary; its path is the ' +
+      'html-report output, its page report-url.',
     default: 'true',
     required: false,
   },
@@ -144,6 +145,8 @@ export const OUTPUTS = {
   verdict: 'pass, warn, fail, inconclusive, no-baseline or accepted.',
   report: 'Path to the JSON report.',
   'html-report': 'Path to the HTML report (empty without a baseline or with html-report false).',
+  'report-url':
+    'Where the HTML report, uploaded as a workflow artifact, can be opened (empty when it was not uploaded).',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
   'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',

@@ -7,14 +7,16 @@
  * input (profile, rules, inputs); 3 the baseline store failed; 70 an internal error.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { artifactUploader } from '../adapters/artifact.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
 import { readProfileFile } from '../adapters/profile-file.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
 import { withContext } from '../app/error-context.js';
-import { planRun } from '../app/gate/plan.js';
+import { planRun, type GateEvent } from '../app/gate/plan.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../app/gate/run.js';
 import { oneLine } from '../core/error-text.js';
 import { ExitCode, HeapgateError } from '../core/errors.js';
@@ -52,7 +54,13 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
   };
 }
 
-async function ports(config: ActionConfig, repository: string, store: GatePorts['store']): Promise<GatePorts> {
+async function ports(
+  config: ActionConfig,
+  event: GateEvent,
+  store: GatePorts['store'],
+  env: NodeJS.ProcessEnv,
+): Promise<GatePorts> {
+  const { repository } = event;
   // Loaded only when needed: a profile worker runs this same bundle and never needs the client.
   const github =
     config.githubToken === null
@@ -70,6 +78,15 @@ async function ports(config: ActionConfig, repository: string, store: GatePorts[
       warning: (m, p) => core.warning(m, p ?? {}),
       error: (m, p) => core.error(m, p ?? {}),
     },
+    reports:
+      config.htmlReport && event.runId !== null
+        ? artifactUploader(env, {
+            serverUrl: event.serverUrl,
+            repository,
+            runId: event.runId,
+            tempDir: env.RUNNER_TEMP || tmpdir(),
+          })
+        : null,
   };
 }
 
@@ -94,6 +111,7 @@ function setOutputs(outcome: GateOutcome, reports: { json: string; html: string 
   set('verdict', outcome.verdict);
   set('report', reports.json);
   set('html-report', reports.html);
+  set('report-url', outcome.htmlUrl ?? '');
   set('baseline-sha', outcome.baseline?.sha ?? '');
   set('comment-url', outcome.comment?.url ?? '');
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -126,7 +144,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
       },
     });
-    const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
+    const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -85,4 +85,6 @@ export interface GateReportContext {
   /** Set when there was no baseline. */
   readonly noBaseline: NoBaseline | null;
   readonly update: BaselineUpdate | null;
+  /** Where the HTML report can be opened (a workflow artifact); null when there is none. */
+  readonly htmlReportUrl: string | null;
 }

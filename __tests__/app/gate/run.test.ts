@@ -47,6 +47,7 @@ function harness(comments = new MemoryComments(), mergeBase?: string, now = '202
       summary: { append: async (m) => void summary.push(m) },
       clock: { now: () => new Date(h.now) },
       log: recordingLog(log),
+      reports: null,
     },
   };
   return h;

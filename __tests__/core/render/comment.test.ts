@@ -60,6 +60,7 @@ function ctx(overrides: Partial<GateReportContext> = {}): GateReportContext {
     reproduce: 'npx heapgate check heap.pb.gz --store gs://b/p --series api --branch main',
     noBaseline: null,
     update: null,
+    htmlReportUrl: null,
     ...overrides,
   };
 }
@@ -160,6 +161,15 @@ describe('the gate report', () => {
     expect(renderGateMarkdown(ctx({ verdict: 'accepted', accepted: { label: 'ok', by: null } }))).toContain(
       '**Accepted** with the `ok` label',
     );
+  });
+
+  test('links the uploaded HTML report; a URL that is not a plain https one is left out', () => {
+    const url = 'https://github.com/o/r/actions/runs/5/artifacts/77';
+    const md = renderGateMarkdown(ctx({ htmlReportUrl: url }));
+    expect(md).toContain(`📊 [The HTML report](${url}): a differential flame graph`);
+    expect(renderGateMarkdown(ctx())).not.toContain('HTML report');
+    const evil = renderGateMarkdown(ctx({ htmlReportUrl: 'javascript:alert(1)//https://x/y' }));
+    expect(evil).not.toContain('javascript:');
   });
 
   test('no baseline: where it looked and how to seed one', () => {

@@ -123,6 +123,7 @@ describe('Markdown', () => {
       trend: [],
       update: null,
       reproduce: null,
+      htmlReportUrl: null,
     };
     expect(renderGateMarkdown(ctx)).toContain('Base `base.pb.gz` → current `cur.pb.gz`');
   });

@@ -27,6 +27,7 @@ import type {
   JobSummary,
   Logger,
   PullRequestInfo,
+  ReportUploader,
   SummaryLoader,
 } from '../../ports.js';
 import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
@@ -68,6 +69,8 @@ export interface GatePorts {
   readonly summary: JobSummary;
   readonly clock: Clock;
   readonly log: Logger;
+  /** null when the HTML report is not uploaded (not in Actions, or not asked for). */
+  readonly reports: ReportUploader | null;
 }
 
 export interface GateOutcome {
@@ -87,6 +90,8 @@ export interface GateOutcome {
   readonly summary: string;
   /** The HTML report (see core/render/html.ts); null without a report or when not asked for. */
   readonly html: string | null;
+  /** Where the uploaded HTML report can be opened; null when it was not uploaded. */
+  readonly htmlUrl: string | null;
 }
 
 /** The comparison against the baseline (report null when there was none) and this run's summary. */
@@ -118,6 +123,8 @@ export async function runGate(
 
   const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
   const noBaseline = found === undefined ? await noBaselineOf(config, plan, update, ports) : null;
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  const htmlUrl = html === null ? null : await uploadReport(html, config.series, ports);
   const context: GateReportContext = {
     series: config.series,
     verdict,
@@ -138,6 +145,7 @@ export async function runGate(
           ),
     noBaseline,
     update,
+    htmlReportUrl: htmlUrl,
   };
   const { comment, summary } = await publish(context, { plan, config, ports });
 
@@ -157,8 +165,19 @@ export async function runGate(
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const failing = verdict === 'fail' || (verdict === 'inconclusive' && config.onInconclusive === 'fail');
   const exitCode = failing && plan.failOnRegression ? 1 : 0;
-  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary, html };
+  return {
+    verdict,
+    exitCode,
+    report: compared.report,
+    json,
+    baseline,
+    comment,
+    update,
+    deltas,
+    summary,
+    html,
+    htmlUrl,
+  };
 }
 
 /** This run against the baseline found, or, without one, only this run's summary (for the new baseline). */
@@ -281,6 +300,20 @@ function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSumma
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: 'this run', sampleType: summary.sampleType, total: summary.total },
   ];
+}
+
+/**
+ * Uploads the HTML report as a workflow artifact, before the comment that links it is written. A
+ * failed upload is a warning: the report is still in the html-report output's file.
+ */
+async function uploadReport(html: string, series: string, ports: GatePorts): Promise<string | null> {
+  if (ports.reports === null) return null;
+  try {
+    return (await ports.reports.upload(html, `heapgate-${series}.html`)).url;
+  } catch (e) {
+    ports.log.warning(`could not upload the HTML report as an artifact (${firstLine(e)}); the step goes on without it`);
+    return null;
+  }
 }
 
 /**

@@ -44,7 +44,13 @@ export function formatAge(ms: number): string {
  * that order, before the report's own rows (which renderMarkdown reduces to a compact form).
  */
 export function renderGateMarkdown(ctx: GateReportContext, budget: number = GITHUB_COMMENT_LIMIT): string {
-  const head = [headerLine(ctx), ...baselineLines(ctx), ...acceptedLines(ctx), ...noBaselineLines(ctx)];
+  const head = [
+    headerLine(ctx),
+    ...baselineLines(ctx),
+    ...htmlReportLines(ctx),
+    ...acceptedLines(ctx),
+    ...noBaselineLines(ctx),
+  ];
   const tail = [
     ...updateLines(ctx),
     ...(ctx.update !== null && ctx.reproduce !== null ? [''] : []),
@@ -105,6 +111,13 @@ function headerLine(ctx: GateReportContext): string {
 
 function safeUrl(url: string | null): string | null {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
+}
+
+/** The link to the HTML report (a workflow artifact of the run), when it was uploaded. */
+function htmlReportLines(ctx: GateReportContext): string[] {
+  const url = safeUrl(ctx.htmlReportUrl);
+  if (url === null) return [];
+  return [`📊 [The HTML report](${url}): a differential flame graph and a heat table of every function.`];
 }
 
 function baselineLines(ctx: GateReportContext): string[] {

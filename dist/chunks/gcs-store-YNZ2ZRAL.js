@@ -406,7 +406,7 @@ async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
   }
   let Storage;
   try {
-    ({ Storage } = await import("./src-VHJMLSOD.js"));
+    ({ Storage } = await import("./src-4CUOX5IT.js"));
   } catch (err) {
     throw new StoreError(
       `cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage(err.message)}`

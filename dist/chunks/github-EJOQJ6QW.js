@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   context,
   getOctokit
-} from "./chunk-V7BOXRTP.js";
+} from "./chunk-BNBYRV3Y.js";
 import "./chunk-M332AGLH.js";
 import "./chunk-KIA5R4DO.js";
 export {

@@ -75,13 +75,13 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-M6MFN6EG.js");
+    const { openBranchStore } = await import("./branch-store-KZPBGZ2J.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-2CNC3RBD.js");
+    const { openGcsStore } = await import("./gcs-store-YNZ2ZRAL.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);

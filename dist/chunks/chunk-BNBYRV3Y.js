@@ -4947,6 +4947,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 export {
+  RequestError,
+  defaults,
   context2 as context,
   getOctokit
 };

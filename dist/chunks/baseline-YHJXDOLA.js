@@ -20,7 +20,7 @@ import {
 } from "./chunk-3WWDY766.js";
 import {
   openStore
-} from "./chunk-3WEQ6STI.js";
+} from "./chunk-F55GFAMZ.js";
 import {
   createProfileLoader,
   readProfileFile,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-QINKA3AK.js";
 import {
   getOctokit
-} from "./chunk-V7BOXRTP.js";
+} from "./chunk-BNBYRV3Y.js";
 import "./chunk-M332AGLH.js";
 import "./chunk-KIA5R4DO.js";
 

@@ -1,5 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
+import {
   emitReport,
   loaderOptions,
   noteInconclusive,
@@ -11,12 +17,6 @@ import {
   reportRequest,
   verdictSummary
 } from "./chunk-W4MSRKK3.js";
-import {
-  BRANCH_DEFAULT,
-  STORE_OPTIONS,
-  branchOf,
-  githubAccess
-} from "./chunk-YXWNFF36.js";
 import {
   formatOptions,
   parseCommandArgs,
@@ -33,13 +33,13 @@ import {
   seedCommand
 } from "./chunk-6A3RB3E2.js";
 import {
+  openStore
+} from "./chunk-F55GFAMZ.js";
+import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
 } from "./chunk-OKJIHQDI.js";
-import {
-  openStore
-} from "./chunk-3WEQ6STI.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -1,11 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  parseStored
-} from "./chunk-MQMF3SXI.js";
-import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
 } from "./chunk-ENR7CNZN.js";
+import {
+  parseStored
+} from "./chunk-MQMF3SXI.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
@@ -346,7 +346,7 @@ var BranchBaselineStore = class {
   }
 };
 async function openBranchStore(branch, access, extra = {}) {
-  const { getOctokit } = await import("./github-MGJ62EVO.js");
+  const { getOctokit } = await import("./github-EJOQJ6QW.js");
   const octokit = getOctokit(access.token, access.baseUrl !== void 0 ? { baseUrl: access.baseUrl } : {});
   return new BranchBaselineStore({ octokit, repository: access.repository, branch, ...extra });
 }
