@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-XTW7TDO7.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VAEWZJAM.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-GL6G35VQ.js")).checkCommand
+    load: async () => (await import("./chunks/check-4TSRO3QM.js")).checkCommand
   },
   {
     name: "baseline",

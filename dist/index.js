@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-6A3RB3E2.js";
+} from "./chunks/chunk-GELN6NDG.js";
 import {
   runUrl,
   storeBaseline
@@ -44,7 +44,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-OKJIHQDI.js";
+} from "./chunks/chunk-VEBQFDFE.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -27,12 +27,15 @@ export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked:
         'Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every allocation ' +
           'is then counted and sampling noise is gone.',
       );
-      out.add('Or compare several runs per side (a loop, or go test -count): the spread shrinks with √runs.');
+      out.add(
+        'Or merge several runs into each side (go tool pprof -proto run1.pb.gz run2.pb.gz > merged.pb.gz): ' +
+          'sampling noise shrinks with √runs.',
+      );
     }
     if (source === 'history' || source === 'runs') {
       out.add(
         'The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and ' +
-          'compare several runs per side.',
+          'keep the workload fixed (inputs, sizes, GOMAXPROCS).',
       );
     }
   }

@@ -10,14 +10,14 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-W4MSRKK3.js";
+} from "./chunk-FKKYZC25.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-TGRJL3G4.js";
 import {
   compareProfiles
-} from "./chunk-OKJIHQDI.js";
+} from "./chunk-VEBQFDFE.js";
 import {
   createProfileLoader
 } from "./chunk-D56H2FY6.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-OKJIHQDI.js";
+} from "./chunk-VEBQFDFE.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -24,7 +24,7 @@ import {
   renderMarkdown,
   statusCounts,
   zCell
-} from "./chunk-OKJIHQDI.js";
+} from "./chunk-VEBQFDFE.js";
 import {
   describeFsError,
   terminalSafe

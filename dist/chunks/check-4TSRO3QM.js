@@ -16,7 +16,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-W4MSRKK3.js";
+} from "./chunk-FKKYZC25.js";
 import {
   formatOptions,
   parseCommandArgs,
@@ -31,7 +31,7 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-6A3RB3E2.js";
+} from "./chunk-GELN6NDG.js";
 import {
   openStore
 } from "./chunk-F55GFAMZ.js";
@@ -39,7 +39,7 @@ import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-OKJIHQDI.js";
+} from "./chunk-VEBQFDFE.js";
 import {
   createProfileLoader,
   markdownCode,
