@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TH2LTQIR.js";
+} from "./chunks/chunk-PWSHPOH2.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,28 +30,31 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-TQ2EUFH7.js";
+} from "./chunks/chunk-R6TAA4IN.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-ZYEKZJQJ.js";
+} from "./chunks/chunk-NOCHCXEA.js";
 import {
   openStore
-} from "./chunks/chunk-YUS3QHH5.js";
+} from "./chunks/chunk-UWLYYEV6.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-FOFSVKNC.js";
+} from "./chunks/chunk-WQPJ4ISH.js";
 import {
   createProfileLoader,
+  describeFsError,
+  gunzipProfile,
   markdownCode,
   markdownText,
   readProfileFile,
+  terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-QNSDQGFS.js";
-import "./chunks/chunk-DU4VBAEK.js";
+} from "./chunks/chunk-TNCB56HB.js";
+import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -69,8 +72,7 @@ import {
 } from "./chunks/chunk-KIA5R4DO.js";
 
 // src/action/main.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -234,11 +236,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -254,7 +256,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -364,8 +366,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -461,10 +463,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -493,9 +495,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -506,8 +508,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -668,8 +670,8 @@ function renderTrendTable(points, types) {
   }
   return lines;
 }
-function mermaidSafe(text) {
-  return text.replace(/[^A-Za-z0-9 _.:()+-]/g, "_");
+function mermaidSafe(text2) {
+  return text2.replace(/[^A-Za-z0-9 _.:()+-]/g, "_");
 }
 function renderTrendChart(points, type) {
   const shown = recent(points).filter((p) => valueAt(p, type) !== null);
@@ -722,14 +724,14 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
     const body = reportBody(ctx.report, Math.max(0, room));
-    const text = join([
+    const text2 = join([
       ...head,
       "",
       ...body,
       ...extra.flatMap((s) => ["", ...s]),
       ...tail.length > 0 ? ["", ...tail] : []
     ]);
-    if (text.length <= budget) return text;
+    if (text2.length <= budget) return text2;
   }
   return join([...head]).slice(0, budget);
 }
@@ -888,19 +890,19 @@ async function upsertSticky(sink, issue2, series, body, policy, verdict) {
 }
 
 // src/app/gate/publish.ts
-async function publish(context, { plan, config, ports: ports2 }) {
-  annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
+async function publish(context, { plan, config, ports }) {
+  annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
   let comment = null;
   if (plan.pullRequest !== null && config.comment !== "never") {
-    if (ports2.comments !== null)
-      comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config.comment, context);
-    else ports2.log.info("no github-token: the report is in the job summary only");
+    if (ports.comments !== null)
+      comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config.comment, context);
+    else ports.log.info("no github-token: the report is in the job summary only");
   }
   const summary2 = renderGateMarkdown(context);
   try {
-    await ports2.summary.append(summary2);
+    await ports.summary.append(summary2);
   } catch (e) {
-    ports2.log.warning(`could not write the job summary: ${firstLine(e)}`);
+    ports.log.warning(`could not write the job summary: ${firstLine(e)}`);
   }
   return { comment, summary: summary2 };
 }
@@ -913,12 +915,12 @@ function annotate(log, series, verdict, report, gating) {
   for (const m of report.metrics) {
     if (m.status !== "fail" && m.status !== "warn") continue;
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
-    const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
-    if (m.status === "warn") log.warning(text, { title: `heapgate ${series}: memory warning` });
+    const text2 = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
+    if (m.status === "warn") log.warning(text2, { title: `heapgate ${series}: memory warning` });
     else if (verdict === "accepted")
-      log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
-    else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
-    else log.error(text, { title: `heapgate ${series}: memory regression` });
+      log.warning(`${text2} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (!gating) log.warning(text2, { title: `heapgate ${series}: memory regression (not gating this run)` });
+    else log.error(text2, { title: `heapgate ${series}: memory regression` });
   }
 }
 async function postComment(sink, log, issue2, policy, context) {
@@ -941,15 +943,15 @@ async function postComment(sink, log, issue2, policy, context) {
 }
 
 // src/app/gate/run.ts
-async function runGate(config, event, current, ports2) {
+async function runGate(config, event, current, ports) {
   const plan = planRun(config, event);
   const rules = parseRulesInput(config.rules);
   const repair = config.mode === "update" ? null : "re-baseline with mode update";
-  const found = await findBaseline(ports2, config.series, plan.lookup, repair);
-  const compared = await compare(config, rules, found, current, ports2.load);
-  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
-  const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
-  const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
+  const found = await findBaseline(ports, config.series, plan.lookup, repair);
+  const compared = await compare(config, rules, found, current, ports.load);
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports);
+  const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
+  const baseline = found === void 0 ? null : baselineInfo(found, event, ports.clock);
   const context = {
     series: config.series,
     verdict,
@@ -960,12 +962,12 @@ async function runGate(config, event, current, ports2) {
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
     noBaseline: found === void 0 ? {
       branches: plan.lookup.branches,
-      store: ports2.store.location,
+      store: ports.store.location,
       seed: seedCommand(config, plan.lookup.branches.at(-1))
     } : null,
     update
   };
-  const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
+  const { comment, summary: summary2 } = await publish(context, { plan, config, ports });
   const json = renderGateJson({
     series: config.series,
     verdict,
@@ -1001,28 +1003,28 @@ async function compare(config, rules, found, current, load) {
   );
   return { report: outcome.report, current: outcome.summaries.current };
 }
-async function decide(report, pr, acceptLabel, ports2) {
+async function decide(report, pr, acceptLabel, ports) {
   if (report === null) return { verdict: "no-baseline", accepted: null };
   if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel))
     return { verdict: report.verdict, accepted: null };
-  return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports2, pr, acceptLabel) } };
+  return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports, pr, acceptLabel) } };
 }
 function hasLabel(pr, label) {
   const want = label.toLowerCase();
   return pr.labels.some((l) => l.toLowerCase() === want);
 }
-async function acceptedBy(ports2, pr, label) {
+async function acceptedBy(ports, pr, label) {
   const e = pr.labelEvent;
   if (e !== null && e.action === "labeled" && e.label.toLowerCase() === label.toLowerCase()) return e.sender;
-  if (ports2.pulls === null) return null;
+  if (ports.pulls === null) return null;
   try {
-    return await ports2.pulls.labeledBy(pr.number, label) ?? null;
+    return await ports.pulls.labeledBy(pr.number, label) ?? null;
   } catch (err) {
-    ports2.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
+    ports.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
     return null;
   }
 }
-async function updateBaseline(ports2, config, event, plan, verdict, summary2, profile) {
+async function updateBaseline(ports, config, event, plan, verdict, summary2, profile) {
   if (plan.update === null) return null;
   const { branch } = plan.update;
   if (plan.update.when === "unless-fail" && verdict === "fail") {
@@ -1032,13 +1034,13 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
     series: config.series,
     branch,
     sha: plan.sha,
-    createdAt: ports2.clock.now().toISOString(),
+    createdAt: ports.clock.now().toISOString(),
     ...event.commitTime !== null ? { commitTime: event.commitTime } : {},
     ...event.runId !== null ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) } : {}
   };
-  const result = await storeBaseline(ports2.store, run2, summary2, profile);
+  const result = await storeBaseline(ports.store, run2, summary2, profile);
   const sha = result.metadata.sha;
-  ports2.log.info(
+  ports.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
   return { branch, sha, result: result.pointer };
@@ -1064,6 +1066,25 @@ function trendPoints(pointer, summary2) {
 }
 function noBaselineMessage(config, where) {
   return `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
+}
+
+// src/action/action-ports.ts
+var actionLog = {
+  info: (m) => info(m),
+  warning: (m, p) => warning(m, p ?? {}),
+  error: (m, p) => error(m, p ?? {})
+};
+async function gatePorts(token, repository, store) {
+  const github = token === null ? null : (await import("./chunks/github-ACQGOC64.js")).createGitHubPorts({ token, repository });
+  return {
+    store,
+    load: createProfileLoader(),
+    comments: github?.comments ?? null,
+    pulls: github?.pulls ?? null,
+    summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
+    clock: { now: () => /* @__PURE__ */ new Date() },
+    log: actionLog
+  };
 }
 
 // src/action/event.ts
@@ -1120,31 +1141,488 @@ function gateEvent(env, payload) {
     pullRequest: pullRequest(p)
   };
 }
-async function loadGateEvent(env) {
-  const path = env.GITHUB_EVENT_PATH;
-  let payload = {};
-  if (path !== void 0 && path !== "") {
-    let text;
-    try {
-      text = await readFile(path, "utf8");
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
-    }
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: not valid JSON`);
-    }
+async function loadEventPayload(env) {
+  const path2 = env.GITHUB_EVENT_PATH;
+  if (path2 === void 0 || path2 === "") return {};
+  let text2;
+  try {
+    text2 = await readFile(path2, "utf8");
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: cannot read`);
   }
-  return gateEvent(env, payload);
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: not valid JSON`);
+  }
+}
+async function loadGateEvent(env) {
+  return gateEvent(env, await loadEventPayload(env));
+}
+
+// src/action/fork-modes.ts
+import { resolve as resolve2 } from "node:path";
+
+// src/adapters/record-dir.ts
+import { constants as constants3, promises as fs3 } from "node:fs";
+import path from "node:path";
+function recordFileNames(series) {
+  validateSeries(series);
+  return { manifest: `${series}.manifest.json`, profile: `${series}.profile` };
+}
+function describe(e) {
+  const code = e?.code;
+  if (code === "ELOOP") return "is a symbolic link, not a file";
+  return describeFsError(e);
+}
+async function readCapped(file, name, max) {
+  let handle;
+  try {
+    handle = await fs3.open(file, constants3.O_RDONLY | constants3.O_NOFOLLOW);
+  } catch (e) {
+    throw new UsageError(`record ${name}: ${describe(e)}`);
+  }
+  try {
+    const stat2 = await handle.stat();
+    if (!stat2.isFile()) throw new UsageError(`record ${name}: not a regular file`);
+    if (stat2.size > max) throw new UsageError(`record ${name}: ${stat2.size} bytes, more than the limit of ${max}`);
+    const bytes = Buffer.alloc(stat2.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    if (at !== stat2.size || (await handle.stat()).size !== stat2.size)
+      throw new UsageError(`record ${name}: changed while being read`);
+    return bytes;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`record ${name}: ${describe(e)}`);
+  } finally {
+    await handle.close();
+  }
+}
+function openRecordDirectory(dir, cwd) {
+  const root = path.resolve(cwd, dir);
+  return {
+    location: dir,
+    async write(series, files) {
+      const names = recordFileNames(series);
+      try {
+        await fs3.mkdir(root, { recursive: true });
+        await fs3.writeFile(path.join(root, names.profile), files.profile);
+        await fs3.writeFile(path.join(root, names.manifest), files.manifest);
+      } catch (e) {
+        throw new UsageError(
+          `input record: writing ${dir}: ${describeFsError(e).replace(/^cannot read/, "cannot write")}`
+        );
+      }
+    },
+    async read(series, caps) {
+      const names = recordFileNames(series);
+      const manifest = await readCapped(path.join(root, names.manifest), names.manifest, caps.maxManifestBytes);
+      const text2 = new TextDecoder("utf-8", { fatal: true });
+      let manifestText;
+      try {
+        manifestText = text2.decode(manifest);
+      } catch {
+        throw new UsageError(`record ${names.manifest}: not UTF-8 text`);
+      }
+      const profile = await readCapped(path.join(root, names.profile), names.profile, caps.maxProfileBytes);
+      return { manifest: manifestText, profile };
+    }
+  };
+}
+
+// src/core/record.ts
+var RECORD_FORMAT = "heapgate-record";
+var RECORD_VERSION = 1;
+var MAX_MANIFEST_BYTES = 16 * 1024;
+var MAX_RECORD_PROFILE_BYTES = 256 * 1024 * 1024;
+var MAX_RECORD_DECOMPRESSED_BYTES = 512 * 1024 * 1024;
+var DISPLAY_PATH_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,200}$/;
+var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var EVENT_RE = /^[a-z_]{1,50}$/;
+var RUN_ID_RE = /^[0-9]{1,20}$/;
+function recordedProfilePath(path2) {
+  const normalized = path2.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+  if (DISPLAY_PATH_RE.test(normalized)) return normalized;
+  const last = normalized.split("/").pop() ?? "";
+  return DISPLAY_PATH_RE.test(last) ? last : "profile";
+}
+function renderManifest(manifest) {
+  const doc = { format: RECORD_FORMAT, version: RECORD_VERSION, ...manifest };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function fail(problem) {
+  throw new UsageError(`record manifest: ${problem}`);
+}
+function exact(value, where, keys) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where} is not an object`);
+  const got = Object.keys(value);
+  const missing = keys.filter((k) => !Object.hasOwn(value, k));
+  if (missing.length > 0) fail(`${where} lacks ${missing.join(", ")}`);
+  if (got.length !== keys.length) fail(`${where} has fields the schema does not allow`);
+  return value;
+}
+function text(value, where, pattern) {
+  if (typeof value !== "string" || !pattern.test(value)) fail(`${where} is not a valid value`);
+  return value;
+}
+function nullable(value, check) {
+  return value === null ? null : check(value);
+}
+function count(value, where, min, max) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max)
+    fail(`${where} is not a whole number from ${min} to ${max}`);
+  return value;
+}
+function parseManifest(source) {
+  if (source.length > MAX_MANIFEST_BYTES) fail(`larger than ${MAX_MANIFEST_BYTES} bytes`);
+  let parsed;
+  try {
+    parsed = JSON.parse(source);
+  } catch {
+    fail("not valid JSON");
+  }
+  const doc = exact(parsed, "the document", ["format", "version", "series", "profile", "run"]);
+  if (doc.format !== RECORD_FORMAT) fail(`format is not ${RECORD_FORMAT}`);
+  if (doc.version !== RECORD_VERSION) fail(`version is not ${RECORD_VERSION} (made by another heapgate version?)`);
+  if (typeof doc.series !== "string") fail("series is not a string");
+  try {
+    validateSeries(doc.series);
+  } catch {
+    fail("series is not a valid series name");
+  }
+  const profile = exact(doc.profile, "profile", ["path", "bytes"]);
+  const run2 = exact(doc.run, "run", ["event", "sha", "pullRequest", "runId"]);
+  return {
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    series: doc.series,
+    profile: {
+      path: text(profile.path, "profile.path", DISPLAY_PATH_RE),
+      bytes: count(profile.bytes, "profile.bytes", 1, MAX_RECORD_PROFILE_BYTES)
+    },
+    run: {
+      event: text(run2.event, "run.event", EVENT_RE),
+      sha: text(run2.sha, "run.sha", SHA_RE),
+      pullRequest: nullable(run2.pullRequest, (v) => count(v, "run.pullRequest", 1, 2 ** 31 - 1)),
+      runId: nullable(run2.runId, (v) => text(v, "run.runId", RUN_ID_RE))
+    }
+  };
+}
+
+// src/app/record/record.ts
+async function recordProfile(config, run2, profile, ports) {
+  const label = config.profile;
+  if (profile.length > MAX_RECORD_PROFILE_BYTES)
+    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than ${MAX_RECORD_PROFILE_BYTES}`);
+  let inner;
+  try {
+    inner = gunzipProfile(profile, MAX_RECORD_DECOMPRESSED_BYTES);
+  } catch (e) {
+    throw withContext(e, `decoding current profile ${label}: `);
+  }
+  await ports.load([{ role: "current", label, bytes: inner }], []);
+  const text2 = renderManifest({
+    series: config.series,
+    profile: { path: recordedProfilePath(config.profile), bytes: profile.length },
+    run: run2
+  });
+  const manifest = parseManifest(text2);
+  await ports.record.write(config.series, { manifest: text2, profile });
+  ports.log.info(`heapgate ${config.series}: recorded ${label} in ${ports.record.location}`);
+  return manifest;
+}
+
+// src/core/render/commit-status.ts
+var STATUS_DESCRIPTION_LIMIT = 140;
+function statusContext(series) {
+  return `heapgate/${series}`;
+}
+function statusText(text2) {
+  return truncate(terminalSafe(text2.replace(/\s+/g, " ").trim()), STATUS_DESCRIPTION_LIMIT);
+}
+function verdictDescription(verdict, report) {
+  if (verdict === "no-baseline") return statusText("no-baseline: nothing to compare against yet");
+  const broken = (report?.metrics ?? []).filter((m) => m.status === "fail" || m.status === "warn");
+  const parts = broken.map((m) => {
+    const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+    return `${name} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)})`;
+  });
+  if (parts.length === 0) return statusText(`${verdict}: no rule broken`);
+  return statusText(`${verdict}: ${parts.join("; ")}`);
+}
+
+// src/app/record/find-pull.ts
+function headMatches(pull, head) {
+  return pull.state === "open" && pull.headSha === head.sha && (head.repository === null || pull.headRepository?.toLowerCase() === head.repository.toLowerCase()) && (head.branch === null || pull.headRef === head.branch);
+}
+async function findPullRequest(commits, head, hint, log) {
+  const matches = (await commits.pullsOf(head.sha)).filter((p) => headMatches(p, head));
+  matches.sort((a, b) => a.number - b.number);
+  const hinted = hint === null ? void 0 : matches.find((p) => p.number === hint);
+  if (hint !== null && hinted === void 0) {
+    log.warning(
+      `the record names pull request #${hint}, which is not an open pull request with head ${head.sha.slice(0, 12)}; ignored`,
+      { title: "heapgate: record does not match the run" }
+    );
+  }
+  const chosen = hinted ?? matches[0];
+  if (chosen === void 0) return void 0;
+  if (matches.length > 1)
+    log.info(`${matches.length} open pull requests have head ${head.sha.slice(0, 12)}: reporting on #${chosen.number}`);
+  return chosen;
+}
+
+// src/app/record/report.ts
+async function readRecord(record, series) {
+  const files = await record.read(series, {
+    maxManifestBytes: MAX_MANIFEST_BYTES,
+    maxProfileBytes: MAX_RECORD_PROFILE_BYTES
+  });
+  const manifest = parseManifest(files.manifest);
+  if (manifest.series !== series)
+    throw new UsageError(`record manifest: made for another series than ${series} (input series)`);
+  if (manifest.profile.bytes !== files.profile.length)
+    throw new UsageError("record profile: its size differs from the one the manifest gives (truncated or replaced?)");
+  try {
+    return { manifest, profile: gunzipProfile(files.profile, MAX_RECORD_DECOMPRESSED_BYTES) };
+  } catch (e) {
+    throw withContext(e, `decoding current profile ${manifest.profile.path} (record): `);
+  }
+}
+function stateOf(outcome) {
+  return outcome.exitCode !== 0 ? "failure" : "success";
+}
+async function setStatus(commits, log, event, series, state, description) {
+  const targetUrl = event.runId === null ? null : `${event.serverUrl}/${event.repository}/actions/runs/${event.runId}`;
+  try {
+    await commits.setStatus(event.head.sha, { state, context: statusContext(series), description, targetUrl });
+    log.info(`commit status ${statusContext(series)} on ${event.head.sha.slice(0, 12)}: ${state}`);
+  } catch (e) {
+    const status = e instanceof GitHubApiError ? e.status : 0;
+    const hint = status === 403 || status === 404 ? "; grant the workflow `statuses: write`" : "";
+    log.warning(`could not set the commit status ${statusContext(series)}: ${firstLine(e)}${hint}`, {
+      title: "heapgate: no commit status"
+    });
+  }
+}
+async function runReport(config, event, ports) {
+  try {
+    const { manifest, profile } = await readRecord(ports.record, config.series);
+    if (manifest.run.sha !== event.head.sha)
+      ports.log.warning(
+        `the record names commit ${manifest.run.sha.slice(0, 12)}, the run built ${event.head.sha.slice(0, 12)}; reporting on ${event.head.sha.slice(0, 12)}`,
+        { title: "heapgate: record does not match the run" }
+      );
+    const pull = await findPullRequest(ports.commits, event.head, manifest.run.pullRequest, ports.log);
+    if (pull === void 0)
+      ports.log.warning(
+        `no open pull request has head ${event.head.sha.slice(0, 12)}: comparing with the base branch's baseline and setting the commit status, without a comment`,
+        { title: "heapgate: no pull request" }
+      );
+    const gateEvent2 = {
+      name: "workflow_run",
+      repository: event.repository,
+      serverUrl: event.serverUrl,
+      sha: event.head.sha,
+      branch: null,
+      defaultBranch: event.defaultBranch,
+      runId: event.runId,
+      commitTime: null,
+      pullRequest: pull === void 0 ? null : {
+        number: pull.number,
+        baseRef: pull.baseRef,
+        baseSha: pull.baseSha,
+        headSha: event.head.sha,
+        headRef: pull.headRef,
+        labels: pull.labels,
+        labelEvent: null
+      }
+    };
+    const outcome = await runGate(
+      { ...config, mode: "check", profile: manifest.profile.path },
+      gateEvent2,
+      profile,
+      ports
+    );
+    const state = stateOf(outcome);
+    await setStatus(
+      ports.commits,
+      ports.log,
+      event,
+      config.series,
+      state,
+      verdictDescription(outcome.verdict, outcome.report)
+    );
+    return { ...outcome, pullRequest: pull?.number ?? null, status: state };
+  } catch (e) {
+    await setErrorStatus(ports, event, config.series, e);
+    throw e;
+  }
+}
+async function setErrorStatus(ports, event, series, e) {
+  await setStatus(ports.commits, ports.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
+}
+
+// src/action/outputs.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var DELTA_OUTPUTS = {
+  inuse_space: "inuse-space-delta",
+  inuse_objects: "inuse-objects-delta",
+  alloc_space: "alloc-space-delta",
+  alloc_objects: "alloc-objects-delta"
+};
+async function writeReport(outcome, series, env) {
+  const dir = env.RUNNER_TEMP || process.cwd();
+  await mkdir2(dir, { recursive: true });
+  const path2 = join2(dir, `heapgate-${series}.json`);
+  await writeFile2(path2, outcome.json);
+  return path2;
+}
+function setOutputs(outcome, reportPath) {
+  const set = (name, value) => setOutput(name, value);
+  set("verdict", outcome.verdict);
+  set("report", reportPath);
+  set("baseline-sha", outcome.baseline?.sha ?? "");
+  set("comment-url", outcome.comment?.url ?? "");
+  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
+    const d = outcome.deltas[type];
+    set(name, d === void 0 ? "" : String(d));
+  }
+}
+
+// src/action/profile-path.ts
+import { glob } from "node:fs/promises";
+import { resolve } from "node:path";
+function isGlob(pattern) {
+  return /[*?[\]{}]/.test(pattern);
+}
+async function resolveProfilePath(pattern, cwd) {
+  if (!isGlob(pattern)) return pattern;
+  const matches = [];
+  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+    if (entry.isFile())
+      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
+  }
+  matches.sort();
+  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).join(", ");
+    throw new UsageError(
+      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ", ..." : ""}); give a path or glob that matches one, and a series per profile`
+    );
+  }
+  return matches[0];
+}
+
+// src/action/workflow-run.ts
+function obj2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+}
+function str2(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function workflowRunEvent(env, payload) {
+  if (env.GITHUB_EVENT_NAME !== "workflow_run")
+    throw new UsageError(
+      `mode report runs in a workflow triggered by workflow_run, not ${env.GITHUB_EVENT_NAME ?? "an unknown event"} (see "Pull requests from forks" in docs/action.md)`
+    );
+  const repository = env.GITHUB_REPOSITORY;
+  if (repository === void 0 || repository === "")
+    throw new UsageError("GITHUB_REPOSITORY is not set: heapgate's action runs inside a GitHub Actions job");
+  const p = obj2(payload) ?? {};
+  const run2 = obj2(p.workflow_run);
+  const sha = str2(run2?.head_sha);
+  if (run2 === void 0 || sha === void 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha))
+    throw new UsageError("the workflow_run event payload lacks a valid workflow_run.head_sha");
+  const runId = env.GITHUB_RUN_ID;
+  return {
+    repository,
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    runId: runId !== void 0 && /^[0-9]{1,20}$/.test(runId) ? runId : null,
+    defaultBranch: str2(obj2(p.repository)?.default_branch) ?? null,
+    head: {
+      sha,
+      repository: str2(obj2(run2.head_repository)?.full_name) ?? null,
+      branch: str2(run2.head_branch) ?? null
+    }
+  };
+}
+
+// src/action/fork-modes.ts
+async function recordMode(config, env, cwd) {
+  const event = gateEvent(env, await loadEventPayload(env));
+  const profile = await resolveProfilePath(config.profile, cwd);
+  const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
+    throw withContext(e, `input profile: reading ${profile}: `);
+  });
+  const pr = event.pullRequest;
+  await recordProfile(
+    { series: config.series, profile },
+    {
+      event: event.name,
+      sha: (pr?.headSha ?? event.sha).toLowerCase(),
+      pullRequest: pr?.number ?? null,
+      runId: event.runId
+    },
+    bytes,
+    { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog }
+  );
+  setOutput("record", config.record);
+  return 0;
+}
+async function reportMode(config, env, cwd) {
+  const event = workflowRunEvent(env, await loadEventPayload(env));
+  const token = config.githubToken;
+  const { createCommitInfo } = await import("./chunks/github-commit-DVIDOJXQ.js");
+  const commits = createCommitInfo({ token, repository: event.repository });
+  const record = openRecordDirectory(config.record, cwd);
+  const store = await openStore(config.store, { cwd }).catch(async (e) => {
+    await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
+    throw e;
+  });
+  const outcome = await runReport(
+    {
+      baseBranch: config.baseBranch,
+      updateBaseline: config.updateBaseline,
+      failOnRegression: config.failOnRegression,
+      baselineSha: config.baselineSha,
+      series: config.series,
+      store: config.store,
+      rules: config.rules === null ? null : { text: config.rules, origin: "input rules" },
+      comment: config.comment,
+      acceptLabel: config.acceptLabel,
+      confidence: config.confidence,
+      top: config.top
+    },
+    event,
+    {
+      ...await gatePorts(token, event.repository, store),
+      record,
+      commits
+    }
+  );
+  setOutputs(outcome, await writeReport(outcome, config.series, env));
+  setOutput("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
+  setOutput("commit-status", outcome.status);
+  info(`heapgate ${config.series}: ${outcome.verdict}`);
+  if (outcome.exitCode !== 0)
+    setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+  return outcome.exitCode;
 }
 
 // src/action/inputs.ts
 var INPUTS = {
   profile: {
-    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.",
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file. Required, except with mode report (the profile comes from the record).",
     default: "",
-    required: true
+    required: false
   },
   series: {
     description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.',
@@ -1152,9 +1630,9 @@ var INPUTS = {
     required: false
   },
   store: {
-    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path.",
+    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path. Required, except with mode record (which needs no store).",
     default: "",
-    required: true
+    required: false
   },
   rules: {
     description: `Extra rules, one per line, in heapgate's rule syntax (e.g. "inuse_space +10% min 1MiB", "alloc_space for ^mypkg\\.: +5%"); added to the default rules.`,
@@ -1162,8 +1640,13 @@ var INPUTS = {
     required: false
   },
   mode: {
-    description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).",
+    description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline); record: check the profile and write it with the run's metadata into the record directory, for a fork's pull request (no store, no API); report: in a workflow_run workflow, read that record, compare, comment on the pull request and set the commit status heapgate/<series>.",
     default: "auto",
+    required: false
+  },
+  record: {
+    description: "Directory of the record (mode record writes it, mode report reads it): <series>.manifest.json and <series>.profile. Upload it with actions/upload-artifact, download it with actions/download-artifact.",
+    default: "heapgate-record",
     required: false
   },
   "base-branch": {
@@ -1208,6 +1691,7 @@ var INPUTS = {
     required: false
   }
 };
+var ACTION_MODES = [...MODES, "record", "report"];
 function invalid(name, value, allowed) {
   return new UsageError(`input ${name}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
 }
@@ -1237,6 +1721,13 @@ function parseInputs(get) {
     if (INPUTS[name].required && value(name) === "")
       throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
   }
+  const mode = choice("mode", value("mode"), ACTION_MODES);
+  if (mode !== "report" && value("profile") === "")
+    throw new UsageError(`input profile is required: ${INPUTS.profile.description}`);
+  if (mode === "report" && value("profile") !== "")
+    throw new UsageError("input profile: not used with mode report, whose profile comes from the record");
+  if (mode !== "record" && value("store") === "")
+    throw new UsageError(`input store is required: ${INPUTS.store.description}`);
   const confidenceText = value("confidence");
   const confidence = Number(confidenceText);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {
@@ -1247,16 +1738,21 @@ function parseInputs(get) {
   const baseBranch = value("base-branch");
   const baselineSha = value("baseline-sha");
   const token = value("github-token");
+  const githubToken = token === "" || token.startsWith("${{") ? null : token;
+  if (mode === "report" && githubToken === null)
+    throw new UsageError(
+      "input github-token is required with mode report (it finds the pull request, comments and sets the status)"
+    );
   const rules = value("rules");
   return {
     profile: value("profile"),
     series: wrap("series", () => validateSeries(value("series"))),
     store: value("store"),
+    record: value("record"),
     rules: rules === "" ? null : rules,
-    mode: choice("mode", value("mode"), MODES),
+    mode,
     baseBranch: baseBranch === "" ? null : wrap("base-branch", () => (encodeBranch(baseBranch), baseBranch)),
-    // An unexpanded expression means the runner did not substitute it (not running in Actions).
-    githubToken: token === "" || token.startsWith("${{") ? null : token,
+    githubToken,
     comment: choice("comment", value("comment"), COMMENT_POLICIES),
     failOnRegression: bool("fail-on-regression", value("fail-on-regression")),
     acceptLabel: value("accept-label"),
@@ -1267,40 +1763,10 @@ function parseInputs(get) {
   };
 }
 
-// src/action/profile-path.ts
-import { glob } from "node:fs/promises";
-import { resolve } from "node:path";
-function isGlob(pattern) {
-  return /[*?[\]{}]/.test(pattern);
-}
-async function resolveProfilePath(pattern, cwd) {
-  if (!isGlob(pattern)) return pattern;
-  const matches = [];
-  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile())
-      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
-  }
-  matches.sort();
-  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).join(", ");
-    throw new UsageError(
-      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ", ..." : ""}); give a path or glob that matches one, and a series per profile`
-    );
-  }
-  return matches[0];
-}
-
 // src/action/main.ts
-var DELTA_OUTPUTS = {
-  inuse_space: "inuse-space-delta",
-  inuse_objects: "inuse-objects-delta",
-  alloc_space: "alloc-space-delta",
-  alloc_objects: "alloc-objects-delta"
-};
-function gateConfig(config, profile) {
+function gateConfig(config, mode, profile) {
   return {
-    mode: config.mode,
+    mode,
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
     failOnRegression: config.failOnRegression,
@@ -1315,63 +1781,39 @@ function gateConfig(config, profile) {
     top: config.top
   };
 }
-async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-3DOKZ4C3.js")).createGitHubPorts({ token: config.githubToken, repository });
-  return {
-    store,
-    load: createProfileLoader(),
-    comments: github?.comments ?? null,
-    pulls: github?.pulls ?? null,
-    summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
-    clock: { now: () => /* @__PURE__ */ new Date() },
-    log: {
-      info: (m) => info(m),
-      warning: (m, p) => warning(m, p ?? {}),
-      error: (m, p) => error(m, p ?? {})
-    }
-  };
-}
-async function writeReport(outcome, series, env) {
-  const dir = env.RUNNER_TEMP || process.cwd();
-  await mkdir2(dir, { recursive: true });
-  const path = join2(dir, `heapgate-${series}.json`);
-  await writeFile2(path, outcome.json);
-  return path;
-}
-function setOutputs(outcome, reportPath) {
-  const set = (name, value) => setOutput(name, value);
-  set("verdict", outcome.verdict);
-  set("report", reportPath);
-  set("baseline-sha", outcome.baseline?.sha ?? "");
-  set("comment-url", outcome.comment?.url ?? "");
-  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
-    const d = outcome.deltas[type];
-    set(name, d === void 0 ? "" : String(d));
+async function gateMode(config, mode, env, cwd) {
+  const event = await loadGateEvent(env);
+  const profile = await resolveProfilePath(config.profile, cwd);
+  const bytes = await readProfileFile(resolve3(cwd, profile)).catch((e) => {
+    throw withContext(e, `input profile: reading ${profile}: `);
+  });
+  const store = await openStore(config.store, { cwd });
+  const outcome = await runGate(
+    gateConfig(config, mode, profile),
+    event,
+    bytes,
+    await gatePorts(config.githubToken, event.repository, store)
+  );
+  setOutputs(outcome, await writeReport(outcome, config.series, env));
+  info(`heapgate ${config.series}: ${outcome.verdict}`);
+  if (outcome.exitCode !== 0) {
+    setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
   }
+  return outcome.exitCode;
 }
 async function main(env = process.env, cwd = process.cwd()) {
   try {
     const token = getInput("github-token");
     if (token !== "") setSecret(token);
     const config = parseInputs((name) => getInput(name));
-    const event = await loadGateEvent(env);
-    const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
-      throw withContext(e, `input profile: reading ${profile}: `);
-    });
-    const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(
-      gateConfig(config, profile),
-      event,
-      bytes,
-      await ports(config, event.repository, store)
-    );
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
-    info(`heapgate ${config.series}: ${outcome.verdict}`);
-    if (outcome.exitCode !== 0) {
-      setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+    switch (config.mode) {
+      case "record":
+        return await recordMode(config, env, cwd);
+      case "report":
+        return await reportMode(config, env, cwd);
+      default:
+        return await gateMode(config, config.mode, env, cwd);
     }
-    return outcome.exitCode;
   } catch (e) {
     const message = e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
     setFailed(message);

@@ -53,6 +53,19 @@ export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, option
   return decodeUncompressed(bytes, forms);
 }
 
+/**
+ * The serialized profile inside a file's bytes: gunzipped when they start with the gzip magic (a
+ * DecodeError beyond `maxDecompressedBytes`, so a gzip bomb stops there), else the bytes themselves.
+ * For callers that bound a hostile file's size more tightly than decodeProfile's default; the result
+ * decodes as the file would.
+ */
+export function gunzipProfile(bytes: Uint8Array, maxDecompressedBytes: number): Uint8Array {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inner = gunzip(bytes, maxDecompressedBytes);
+  if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
+  return inner;
+}
+
 function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {
   if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder('utf-8').decode(bytes)));
   const text = textPrefix(bytes);

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-BJLYOB3F.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,29 +15,29 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-UVULQGEU.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-TH2LTQIR.js";
+} from "./chunk-PWSHPOH2.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-R6TAA4IN.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
+} from "./chunk-UWLYYEV6.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-WQPJ4ISH.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-TNCB56HB.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

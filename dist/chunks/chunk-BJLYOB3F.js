@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-UVULQGEU.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-R6TAA4IN.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-TNCB56HB.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

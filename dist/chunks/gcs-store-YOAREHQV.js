@@ -12,8 +12,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-WQPJ4ISH.js";
+import "./chunk-G2BJ626N.js";
 import {
   oneLine
 } from "./chunk-TQ4GEVIF.js";

@@ -4976,7 +4976,7 @@ function apiError(e) {
   const message = (raw.split("\n", 1)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
   return new GitHubApiError(message === "" ? `HTTP ${status}` : message, status);
 }
-async function call(fn) {
+async function apiCall(fn) {
   try {
     return await fn();
   } catch (e) {
@@ -4993,7 +4993,7 @@ function createGitHubPorts(options) {
       return identity;
     },
     list(issue) {
-      return call(async () => {
+      return apiCall(async () => {
         const rows = await octokit.paginate(octokit.rest.issues.listComments, {
           owner,
           repo,
@@ -5004,14 +5004,14 @@ function createGitHubPorts(options) {
       });
     },
     create(issue, body) {
-      return call(
+      return apiCall(
         async () => toComment(
           (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data
         )
       );
     },
     update(commentId, body) {
-      return call(
+      return apiCall(
         async () => toComment(
           (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data
         )
@@ -5020,7 +5020,7 @@ function createGitHubPorts(options) {
   };
   const pulls = {
     mergeBase(base, head) {
-      return call(async () => {
+      return apiCall(async () => {
         const r = await octokit.rest.repos.compareCommitsWithBasehead({
           owner,
           repo,
@@ -5032,7 +5032,7 @@ function createGitHubPorts(options) {
       });
     },
     labeledBy(issue, label) {
-      return call(async () => {
+      return apiCall(async () => {
         const events = await octokit.paginate(octokit.rest.issues.listEvents, {
           owner,
           repo,
@@ -5050,7 +5050,10 @@ function createGitHubPorts(options) {
   };
   return { comments, pulls };
 }
+
 export {
+  getOctokit,
   GITHUB_ACTIONS_BOT,
+  apiCall,
   createGitHubPorts
 };

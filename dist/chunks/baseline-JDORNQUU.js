@@ -8,27 +8,27 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-UVULQGEU.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-ZYEKZJQJ.js";
+} from "./chunk-NOCHCXEA.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
+} from "./chunk-UWLYYEV6.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-WQPJ4ISH.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-TNCB56HB.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-QNSDQGFS.js";
+} from "./chunk-TNCB56HB.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -13,7 +13,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-DU4VBAEK.js";
+} from "./chunk-G2BJ626N.js";
 import {
   ExitCode,
   IncompatibleProfilesError,

@@ -7,18 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-4N34C7J4.js";
+} from "./chunk-BJLYOB3F.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-5BYY2YQB.js";
+} from "./chunk-UVULQGEU.js";
 import {
   compareProfiles
-} from "./chunk-TQ2EUFH7.js";
+} from "./chunk-R6TAA4IN.js";
 import {
   createProfileLoader
-} from "./chunk-QNSDQGFS.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-TNCB56HB.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -1,0 +1,83 @@
+/**
+ * The Action's two halves of the fork-safe flow: `mode: record` (a pull_request run without
+ * secrets) and `mode: report` (the workflow_run run that follows it). Each resolves to the exit code.
+ */
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { readProfileFile } from '../adapters/profile-file.js';
+import { createProfileLoader } from '../adapters/profile-loader.js';
+import { openRecordDirectory } from '../adapters/record-dir.js';
+import { openStore } from '../adapters/store-url.js';
+import { withContext } from '../app/error-context.js';
+import { recordProfile } from '../app/record/record.js';
+import { runReport, setErrorStatus } from '../app/record/report.js';
+import { actionLog, gatePorts } from './action-ports.js';
+import { gateEvent, loadEventPayload } from './event.js';
+import type { ActionConfig } from './inputs.js';
+import { setOutputs, writeReport } from './outputs.js';
+import { resolveProfilePath } from './profile-path.js';
+import { workflowRunEvent } from './workflow-run.js';
+
+/** mode record: check the profile and write the record directory. No store, no GitHub API. */
+export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  const event = gateEvent(env, await loadEventPayload(env));
+  const profile = await resolveProfilePath(config.profile, cwd);
+  const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
+    throw withContext(e, `input profile: reading ${profile}: `);
+  });
+  const pr = event.pullRequest;
+  await recordProfile(
+    { series: config.series, profile },
+    {
+      event: event.name,
+      sha: (pr?.headSha ?? event.sha).toLowerCase(),
+      pullRequest: pr?.number ?? null,
+      runId: event.runId,
+    },
+    bytes,
+    { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog },
+  );
+  core.setOutput('record', config.record);
+  return 0;
+}
+
+/** mode report: read the record, compare, comment on the pull request, set the commit status. */
+export async function reportMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  const event = workflowRunEvent(env, await loadEventPayload(env));
+  const token = config.githubToken!;
+  const { createCommitInfo } = await import('../adapters/github-commit.js');
+  const commits = createCommitInfo({ token, repository: event.repository });
+  const record = openRecordDirectory(config.record, cwd);
+  const store = await openStore(config.store, { cwd }).catch(async (e: unknown) => {
+    await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
+    throw e;
+  });
+  const outcome = await runReport(
+    {
+      baseBranch: config.baseBranch,
+      updateBaseline: config.updateBaseline,
+      failOnRegression: config.failOnRegression,
+      baselineSha: config.baselineSha,
+      series: config.series,
+      store: config.store,
+      rules: config.rules === null ? null : { text: config.rules, origin: 'input rules' },
+      comment: config.comment,
+      acceptLabel: config.acceptLabel,
+      confidence: config.confidence,
+      top: config.top,
+    },
+    event,
+    {
+      ...(await gatePorts(token, event.repository, store)),
+      record,
+      commits,
+    },
+  );
+  setOutputs(outcome, await writeReport(outcome, config.series, env));
+  core.setOutput('pull-request', outcome.pullRequest === null ? '' : String(outcome.pullRequest));
+  core.setOutput('commit-status', outcome.status);
+  core.info(`heapgate ${config.series}: ${outcome.verdict}`);
+  if (outcome.exitCode !== 0)
+    core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+  return outcome.exitCode;
+}
