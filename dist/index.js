@@ -1556,6 +1556,7 @@ function workflowRunEvent(env, payload) {
 }
 
 // src/action/fork-modes.ts
+var setOutput2 = (name, value) => setOutput(name, value);
 async function recordMode(config, env, cwd) {
   const event = gateEvent(env, await loadEventPayload(env));
   const profile = await resolveProfilePath(config.profile, cwd);
@@ -1574,7 +1575,7 @@ async function recordMode(config, env, cwd) {
     bytes,
     { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog }
   );
-  setOutput("record", config.record);
+  setOutput2("record", config.record);
   return 0;
 }
 async function reportMode(config, env, cwd) {
@@ -1609,8 +1610,8 @@ async function reportMode(config, env, cwd) {
     }
   );
   setOutputs(outcome, await writeReport(outcome, config.series, env));
-  setOutput("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
-  setOutput("commit-status", outcome.status);
+  setOutput2("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
+  setOutput2("commit-status", outcome.status);
   info(`heapgate ${config.series}: ${outcome.verdict}`);
   if (outcome.exitCode !== 0)
     setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

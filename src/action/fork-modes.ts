@@ -13,10 +13,12 @@ import { recordProfile } from '../app/record/record.js';
 import { runReport, setErrorStatus } from '../app/record/report.js';
 import { actionLog, gatePorts } from './action-ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
-import type { ActionConfig } from './inputs.js';
+import type { ActionConfig, OutputName } from './inputs.js';
 import { setOutputs, writeReport } from './outputs.js';
 import { resolveProfilePath } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
+
+const setOutput = (name: OutputName, value: string): void => core.setOutput(name, value);
 
 /** mode record: check the profile and write the record directory. No store, no GitHub API. */
 export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
@@ -37,7 +39,7 @@ export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
     bytes,
     { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog },
   );
-  core.setOutput('record', config.record);
+  setOutput('record', config.record);
   return 0;
 }
 
@@ -74,8 +76,8 @@ export async function reportMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
     },
   );
   setOutputs(outcome, await writeReport(outcome, config.series, env));
-  core.setOutput('pull-request', outcome.pullRequest === null ? '' : String(outcome.pullRequest));
-  core.setOutput('commit-status', outcome.status);
+  setOutput('pull-request', outcome.pullRequest === null ? '' : String(outcome.pullRequest));
+  setOutput('commit-status', outcome.status);
   core.info(`heapgate ${config.series}: ${outcome.verdict}`);
   if (outcome.exitCode !== 0)
     core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

@@ -125,6 +125,7 @@ export const OUTPUTS = {
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
   'pull-request': 'Mode report: number of the pull request reported on (empty when none was found).',
   'commit-status': 'Mode report: state of the heapgate/<series> commit status set (success, failure or error).',
+  record: 'Mode record: the record directory written.',
   'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',
   'inuse-objects-delta': 'Change of inuse_objects (current - baseline); empty without a baseline.',
   'alloc-space-delta': 'Change of alloc_space in bytes (current - baseline); empty without a baseline.',
