@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-R3SSMXZE.js")).diffCommand
+    load: async () => (await import("./chunks/diff-Z7NSQMVO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-RJ4PMKJ6.js")).checkCommand
+    load: async () => (await import("./chunks/check-JXIRBF53.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-JDORNQUU.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NTMJIFXL.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

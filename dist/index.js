@@ -10,7 +10,7 @@ import {
   noBaselineSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-PWSHPOH2.js";
+} from "./chunks/chunk-FR743AM6.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,19 +30,19 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-R6TAA4IN.js";
+} from "./chunks/chunk-TJL6D2JP.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-NOCHCXEA.js";
+} from "./chunks/chunk-ZYEKZJQJ.js";
 import {
   openStore
-} from "./chunks/chunk-UWLYYEV6.js";
+} from "./chunks/chunk-YUS3QHH5.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-WQPJ4ISH.js";
+} from "./chunks/chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   describeFsError,
@@ -53,8 +53,8 @@ import {
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-TNCB56HB.js";
-import "./chunks/chunk-G2BJ626N.js";
+} from "./chunks/chunk-YONIK7PZ.js";
+import "./chunks/chunk-DU4VBAEK.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -72,7 +72,8 @@ import {
 } from "./chunks/chunk-KIA5R4DO.js";
 
 // src/action/main.ts
-import { resolve as resolve3 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2, resolve as resolve3 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -890,19 +891,19 @@ async function upsertSticky(sink, issue2, series, body, policy, verdict) {
 }
 
 // src/app/gate/publish.ts
-async function publish(context, { plan, config, ports }) {
-  annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
+async function publish(context, { plan, config, ports: ports2 }) {
+  annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
   let comment = null;
   if (plan.pullRequest !== null && config.comment !== "never") {
-    if (ports.comments !== null)
-      comment = await postComment(ports.comments, ports.log, plan.pullRequest.number, config.comment, context);
-    else ports.log.info("no github-token: the report is in the job summary only");
+    if (ports2.comments !== null)
+      comment = await postComment(ports2.comments, ports2.log, plan.pullRequest.number, config.comment, context);
+    else ports2.log.info("no github-token: the report is in the job summary only");
   }
   const summary2 = renderGateMarkdown(context);
   try {
-    await ports.summary.append(summary2);
+    await ports2.summary.append(summary2);
   } catch (e) {
-    ports.log.warning(`could not write the job summary: ${firstLine(e)}`);
+    ports2.log.warning(`could not write the job summary: ${firstLine(e)}`);
   }
   return { comment, summary: summary2 };
 }
@@ -943,15 +944,15 @@ async function postComment(sink, log, issue2, policy, context) {
 }
 
 // src/app/gate/run.ts
-async function runGate(config, event, current, ports) {
+async function runGate(config, event, current, ports2) {
   const plan = planRun(config, event);
   const rules = parseRulesInput(config.rules);
   const repair = config.mode === "update" ? null : "re-baseline with mode update";
-  const found = await findBaseline(ports, config.series, plan.lookup, repair);
-  const compared = await compare(config, rules, found, current, ports.load);
-  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports);
-  const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
-  const baseline = found === void 0 ? null : baselineInfo(found, event, ports.clock);
+  const found = await findBaseline(ports2, config.series, plan.lookup, repair);
+  const compared = await compare(config, rules, found, current, ports2.load);
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
+  const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
+  const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
   const context = {
     series: config.series,
     verdict,
@@ -962,12 +963,12 @@ async function runGate(config, event, current, ports) {
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
     noBaseline: found === void 0 ? {
       branches: plan.lookup.branches,
-      store: ports.store.location,
+      store: ports2.store.location,
       seed: seedCommand(config, plan.lookup.branches.at(-1))
     } : null,
     update
   };
-  const { comment, summary: summary2 } = await publish(context, { plan, config, ports });
+  const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
   const json = renderGateJson({
     series: config.series,
     verdict,
@@ -1003,28 +1004,28 @@ async function compare(config, rules, found, current, load) {
   );
   return { report: outcome.report, current: outcome.summaries.current };
 }
-async function decide(report, pr, acceptLabel, ports) {
+async function decide(report, pr, acceptLabel, ports2) {
   if (report === null) return { verdict: "no-baseline", accepted: null };
   if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel))
     return { verdict: report.verdict, accepted: null };
-  return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports, pr, acceptLabel) } };
+  return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports2, pr, acceptLabel) } };
 }
 function hasLabel(pr, label) {
   const want = label.toLowerCase();
   return pr.labels.some((l) => l.toLowerCase() === want);
 }
-async function acceptedBy(ports, pr, label) {
+async function acceptedBy(ports2, pr, label) {
   const e = pr.labelEvent;
   if (e !== null && e.action === "labeled" && e.label.toLowerCase() === label.toLowerCase()) return e.sender;
-  if (ports.pulls === null) return null;
+  if (ports2.pulls === null) return null;
   try {
-    return await ports.pulls.labeledBy(pr.number, label) ?? null;
+    return await ports2.pulls.labeledBy(pr.number, label) ?? null;
   } catch (err) {
-    ports.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
+    ports2.log.info(`could not read who added the ${label} label: ${firstLine(err)}`);
     return null;
   }
 }
-async function updateBaseline(ports, config, event, plan, verdict, summary2, profile) {
+async function updateBaseline(ports2, config, event, plan, verdict, summary2, profile) {
   if (plan.update === null) return null;
   const { branch } = plan.update;
   if (plan.update.when === "unless-fail" && verdict === "fail") {
@@ -1034,13 +1035,13 @@ async function updateBaseline(ports, config, event, plan, verdict, summary2, pro
     series: config.series,
     branch,
     sha: plan.sha,
-    createdAt: ports.clock.now().toISOString(),
+    createdAt: ports2.clock.now().toISOString(),
     ...event.commitTime !== null ? { commitTime: event.commitTime } : {},
     ...event.runId !== null ? { runId: event.runId, runUrl: runUrl(event.serverUrl, event.repository, event.runId) } : {}
   };
-  const result = await storeBaseline(ports.store, run2, summary2, profile);
+  const result = await storeBaseline(ports2.store, run2, summary2, profile);
   const sha = result.metadata.sha;
-  ports.log.info(
+  ports2.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
   return { branch, sha, result: result.pointer };
@@ -1066,25 +1067,6 @@ function trendPoints(pointer, summary2) {
 }
 function noBaselineMessage(config, where) {
   return `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
-}
-
-// src/action/action-ports.ts
-var actionLog = {
-  info: (m) => info(m),
-  warning: (m, p) => warning(m, p ?? {}),
-  error: (m, p) => error(m, p ?? {})
-};
-async function gatePorts(token, repository, store) {
-  const github = token === null ? null : (await import("./chunks/github-ACQGOC64.js")).createGitHubPorts({ token, repository });
-  return {
-    store,
-    load: createProfileLoader(),
-    comments: github?.comments ?? null,
-    pulls: github?.pulls ?? null,
-    summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
-    clock: { now: () => /* @__PURE__ */ new Date() },
-    log: actionLog
-  };
 }
 
 // src/action/event.ts
@@ -1316,7 +1298,7 @@ function parseManifest(source) {
 }
 
 // src/app/record/record.ts
-async function recordProfile(config, run2, profile, ports) {
+async function recordProfile(config, run2, profile, ports2) {
   const label = config.profile;
   if (profile.length > MAX_RECORD_PROFILE_BYTES)
     throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than ${MAX_RECORD_PROFILE_BYTES}`);
@@ -1326,15 +1308,15 @@ async function recordProfile(config, run2, profile, ports) {
   } catch (e) {
     throw withContext(e, `decoding current profile ${label}: `);
   }
-  await ports.load([{ role: "current", label, bytes: inner }], []);
+  await ports2.load([{ role: "current", label, bytes: inner }], []);
   const text2 = renderManifest({
     series: config.series,
     profile: { path: recordedProfilePath(config.profile), bytes: profile.length },
     run: run2
   });
   const manifest = parseManifest(text2);
-  await ports.record.write(config.series, { manifest: text2, profile });
-  ports.log.info(`heapgate ${config.series}: recorded ${label} in ${ports.record.location}`);
+  await ports2.record.write(config.series, { manifest: text2, profile });
+  ports2.log.info(`heapgate ${config.series}: recorded ${label} in ${ports2.record.location}`);
   return manifest;
 }
 
@@ -1411,17 +1393,17 @@ async function setStatus(commits, log, event, series, state, description) {
     });
   }
 }
-async function runReport(config, event, ports) {
+async function runReport(config, event, ports2) {
   try {
-    const { manifest, profile } = await readRecord(ports.record, config.series);
+    const { manifest, profile } = await readRecord(ports2.record, config.series);
     if (manifest.run.sha !== event.head.sha)
-      ports.log.warning(
+      ports2.log.warning(
         `the record names commit ${manifest.run.sha.slice(0, 12)}, the run built ${event.head.sha.slice(0, 12)}; reporting on ${event.head.sha.slice(0, 12)}`,
         { title: "heapgate: record does not match the run" }
       );
-    const pull = await findPullRequest(ports.commits, event.head, manifest.run.pullRequest, ports.log);
+    const pull = await findPullRequest(ports2.commits, event.head, manifest.run.pullRequest, ports2.log);
     if (pull === void 0)
-      ports.log.warning(
+      ports2.log.warning(
         `no open pull request has head ${event.head.sha.slice(0, 12)}: comparing with the base branch's baseline and setting the commit status, without a comment`,
         { title: "heapgate: no pull request" }
       );
@@ -1448,12 +1430,12 @@ async function runReport(config, event, ports) {
       { ...config, mode: "check", profile: manifest.profile.path },
       gateEvent2,
       profile,
-      ports
+      ports2
     );
     const state = stateOf(outcome);
     await setStatus(
-      ports.commits,
-      ports.log,
+      ports2.commits,
+      ports2.log,
       event,
       config.series,
       state,
@@ -1461,40 +1443,12 @@ async function runReport(config, event, ports) {
     );
     return { ...outcome, pullRequest: pull?.number ?? null, status: state };
   } catch (e) {
-    await setErrorStatus(ports, event, config.series, e);
+    await setErrorStatus(ports2, event, config.series, e);
     throw e;
   }
 }
-async function setErrorStatus(ports, event, series, e) {
-  await setStatus(ports.commits, ports.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
-}
-
-// src/action/outputs.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-var DELTA_OUTPUTS = {
-  inuse_space: "inuse-space-delta",
-  inuse_objects: "inuse-objects-delta",
-  alloc_space: "alloc-space-delta",
-  alloc_objects: "alloc-objects-delta"
-};
-async function writeReport(outcome, series, env) {
-  const dir = env.RUNNER_TEMP || process.cwd();
-  await mkdir2(dir, { recursive: true });
-  const path2 = join2(dir, `heapgate-${series}.json`);
-  await writeFile2(path2, outcome.json);
-  return path2;
-}
-function setOutputs(outcome, reportPath) {
-  const set = (name, value) => setOutput(name, value);
-  set("verdict", outcome.verdict);
-  set("report", reportPath);
-  set("baseline-sha", outcome.baseline?.sha ?? "");
-  set("comment-url", outcome.comment?.url ?? "");
-  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
-    const d = outcome.deltas[type];
-    set(name, d === void 0 ? "" : String(d));
-  }
+async function setErrorStatus(ports2, event, series, e) {
+  await setStatus(ports2.commits, ports2.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
 }
 
 // src/action/profile-path.ts
@@ -1557,6 +1511,11 @@ function workflowRunEvent(env, payload) {
 
 // src/action/fork-modes.ts
 var setOutput2 = (name, value) => setOutput(name, value);
+var actionLog = {
+  info: (m) => info(m),
+  warning: (m, p) => warning(m, p ?? {}),
+  error: (m, p) => error(m, p ?? {})
+};
 async function recordMode(config, env, cwd) {
   const event = gateEvent(env, await loadEventPayload(env));
   const profile = await resolveProfilePath(config.profile, cwd);
@@ -1578,7 +1537,7 @@ async function recordMode(config, env, cwd) {
   setOutput2("record", config.record);
   return 0;
 }
-async function reportMode(config, env, cwd) {
+async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
   const { createCommitInfo } = await import("./chunks/github-commit-DVIDOJXQ.js");
@@ -1604,12 +1563,12 @@ async function reportMode(config, env, cwd) {
     },
     event,
     {
-      ...await gatePorts(token, event.repository, store),
+      ...await door.ports(config, event.repository, store),
       record,
       commits
     }
   );
-  setOutputs(outcome, await writeReport(outcome, config.series, env));
+  await door.finish(outcome);
   setOutput2("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
   setOutput2("commit-status", outcome.status);
   info(`heapgate ${config.series}: ${outcome.verdict}`);
@@ -1765,6 +1724,12 @@ function parseInputs(get) {
 }
 
 // src/action/main.ts
+var DELTA_OUTPUTS = {
+  inuse_space: "inuse-space-delta",
+  inuse_objects: "inuse-objects-delta",
+  alloc_space: "alloc-space-delta",
+  alloc_objects: "alloc-objects-delta"
+};
 function gateConfig(config, mode, profile) {
   return {
     mode,
@@ -1782,39 +1747,68 @@ function gateConfig(config, mode, profile) {
     top: config.top
   };
 }
-async function gateMode(config, mode, env, cwd) {
-  const event = await loadGateEvent(env);
-  const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve3(cwd, profile)).catch((e) => {
-    throw withContext(e, `input profile: reading ${profile}: `);
-  });
-  const store = await openStore(config.store, { cwd });
-  const outcome = await runGate(
-    gateConfig(config, mode, profile),
-    event,
-    bytes,
-    await gatePorts(config.githubToken, event.repository, store)
-  );
-  setOutputs(outcome, await writeReport(outcome, config.series, env));
-  info(`heapgate ${config.series}: ${outcome.verdict}`);
-  if (outcome.exitCode !== 0) {
-    setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+async function ports(config, repository, store) {
+  const github = config.githubToken === null ? null : (await import("./chunks/github-ACQGOC64.js")).createGitHubPorts({ token: config.githubToken, repository });
+  return {
+    store,
+    load: createProfileLoader(),
+    comments: github?.comments ?? null,
+    pulls: github?.pulls ?? null,
+    summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
+    clock: { now: () => /* @__PURE__ */ new Date() },
+    log: {
+      info: (m) => info(m),
+      warning: (m, p) => warning(m, p ?? {}),
+      error: (m, p) => error(m, p ?? {})
+    }
+  };
+}
+async function writeReport(outcome, series, env) {
+  const dir = env.RUNNER_TEMP || process.cwd();
+  await mkdir2(dir, { recursive: true });
+  const path2 = join2(dir, `heapgate-${series}.json`);
+  await writeFile2(path2, outcome.json);
+  return path2;
+}
+function setOutputs(outcome, reportPath) {
+  const set = (name, value) => setOutput(name, value);
+  set("verdict", outcome.verdict);
+  set("report", reportPath);
+  set("baseline-sha", outcome.baseline?.sha ?? "");
+  set("comment-url", outcome.comment?.url ?? "");
+  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
+    const d = outcome.deltas[type];
+    set(name, d === void 0 ? "" : String(d));
   }
-  return outcome.exitCode;
 }
 async function main(env = process.env, cwd = process.cwd()) {
   try {
     const token = getInput("github-token");
     if (token !== "") setSecret(token);
     const config = parseInputs((name) => getInput(name));
-    switch (config.mode) {
-      case "record":
-        return await recordMode(config, env, cwd);
-      case "report":
-        return await reportMode(config, env, cwd);
-      default:
-        return await gateMode(config, config.mode, env, cwd);
+    if (config.mode === "record") return await recordMode(config, env, cwd);
+    if (config.mode === "report") {
+      const finish = async (outcome2) => setOutputs(outcome2, await writeReport(outcome2, config.series, env));
+      return await reportMode(config, env, cwd, { ports, finish });
     }
+    const event = await loadGateEvent(env);
+    const profile = await resolveProfilePath(config.profile, cwd);
+    const bytes = await readProfileFile(resolve3(cwd, profile)).catch((e) => {
+      throw withContext(e, `input profile: reading ${profile}: `);
+    });
+    const store = await openStore(config.store, { cwd });
+    const outcome = await runGate(
+      gateConfig(config, config.mode, profile),
+      event,
+      bytes,
+      await ports(config, event.repository, store)
+    );
+    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    info(`heapgate ${config.series}: ${outcome.verdict}`);
+    if (outcome.exitCode !== 0) {
+      setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+    }
+    return outcome.exitCode;
   } catch (e) {
     const message = e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
     setFailed(message);

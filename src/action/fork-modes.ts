@@ -10,15 +10,27 @@ import { openRecordDirectory } from '../adapters/record-dir.js';
 import { openStore } from '../adapters/store-url.js';
 import { withContext } from '../app/error-context.js';
 import { recordProfile } from '../app/record/record.js';
+import type { GateOutcome, GatePorts } from '../app/gate/run.js';
 import { runReport, setErrorStatus } from '../app/record/report.js';
-import { actionLog, gatePorts } from './action-ports.js';
+import type { Logger } from '../ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
 import type { ActionConfig, OutputName } from './inputs.js';
-import { setOutputs, writeReport } from './outputs.js';
 import { resolveProfilePath } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
 
 const setOutput = (name: OutputName, value: string): void => core.setOutput(name, value);
+
+const actionLog: Logger = {
+  info: (m) => core.info(m),
+  warning: (m, p) => core.warning(m, p ?? {}),
+  error: (m, p) => core.error(m, p ?? {}),
+};
+
+/** What a report shares with the gate's door (main.ts): its ports, and its outputs and JSON report file. */
+export interface GateDoor {
+  ports(config: Pick<ActionConfig, 'githubToken'>, repository: string, store: GatePorts['store']): Promise<GatePorts>;
+  finish(outcome: GateOutcome): Promise<void>;
+}
 
 /** mode record: check the profile and write the record directory. No store, no GitHub API. */
 export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
@@ -44,7 +56,12 @@ export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
 }
 
 /** mode report: read the record, compare, comment on the pull request, set the commit status. */
-export async function reportMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+export async function reportMode(
+  config: ActionConfig,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  door: GateDoor,
+): Promise<number> {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken!;
   const { createCommitInfo } = await import('../adapters/github-commit.js');
@@ -70,12 +87,12 @@ export async function reportMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
     },
     event,
     {
-      ...(await gatePorts(token, event.repository, store)),
+      ...(await door.ports(config, event.repository, store)),
       record,
       commits,
     },
   );
-  setOutputs(outcome, await writeReport(outcome, config.series, env));
+  await door.finish(outcome);
   setOutput('pull-request', outcome.pullRequest === null ? '' : String(outcome.pullRequest));
   setOutput('commit-status', outcome.status);
   core.info(`heapgate ${config.series}: ${outcome.verdict}`);

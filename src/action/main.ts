@@ -6,23 +6,31 @@
  * Exit codes (see ExitCode): 0 pass, warn, accepted or no baseline; 1 a failing verdict; 2 a bad
  * input (profile, rules, inputs); 3 the baseline store failed; 70 an internal error.
  */
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { printWarningsAs } from '../adapters/process-warnings.js';
 import { readProfileFile } from '../adapters/profile-file.js';
+import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
 import { withContext } from '../app/error-context.js';
-import { runGate, type GateConfig } from '../app/gate/run.js';
-import type { Mode } from '../app/gate/plan.js';
+import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../app/gate/run.js';
 import { oneLine } from '../core/error-text.js';
 import { ExitCode, HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
-import { gatePorts } from './action-ports.js';
+import type { Mode } from '../app/gate/plan.js';
 import { loadGateEvent } from './event.js';
 import { recordMode, reportMode } from './fork-modes.js';
-import { parseInputs, type ActionConfig } from './inputs.js';
-import { setOutputs, writeReport } from './outputs.js';
+import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { resolveProfilePath } from './profile-path.js';
+
+/** The output named for each default metric's delta. */
+const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
+  inuse_space: 'inuse-space-delta',
+  inuse_objects: 'inuse-objects-delta',
+  alloc_space: 'alloc-space-delta',
+  alloc_objects: 'alloc-objects-delta',
+};
 
 function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConfig {
   return {
@@ -42,26 +50,49 @@ function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConf
   };
 }
 
-/** The gate's modes (auto, check, update): this run's profile against the store, by event. */
-async function gateMode(config: ActionConfig, mode: Mode, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
-  const event = await loadGateEvent(env);
-  const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
-    throw withContext(e, `input profile: reading ${profile}: `);
-  });
-  const store = await openStore(config.store, { cwd });
-  const outcome = await runGate(
-    gateConfig(config, mode, profile),
-    event,
-    bytes,
-    await gatePorts(config.githubToken, event.repository, store),
-  );
-  setOutputs(outcome, await writeReport(outcome, config.series, env));
-  core.info(`heapgate ${config.series}: ${outcome.verdict}`);
-  if (outcome.exitCode !== 0) {
-    core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+async function ports(
+  config: Pick<ActionConfig, 'githubToken'>,
+  repository: string,
+  store: GatePorts['store'],
+): Promise<GatePorts> {
+  // Loaded only when needed: a profile worker runs this same bundle and never needs the client.
+  const github =
+    config.githubToken === null
+      ? null
+      : (await import('../adapters/github.js')).createGitHubPorts({ token: config.githubToken, repository });
+  return {
+    store,
+    load: createProfileLoader(),
+    comments: github?.comments ?? null,
+    pulls: github?.pulls ?? null,
+    summary: { append: async (markdown) => void (await core.summary.addRaw(markdown, true).write()) },
+    clock: { now: () => new Date() },
+    log: {
+      info: (m) => core.info(m),
+      warning: (m, p) => core.warning(m, p ?? {}),
+      error: (m, p) => core.error(m, p ?? {}),
+    },
+  };
+}
+
+async function writeReport(outcome: GateOutcome, series: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const dir = env.RUNNER_TEMP || process.cwd();
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `heapgate-${series}.json`);
+  await writeFile(path, outcome.json);
+  return path;
+}
+
+function setOutputs(outcome: GateOutcome, reportPath: string): void {
+  const set = (name: OutputName, value: string): void => core.setOutput(name, value);
+  set('verdict', outcome.verdict);
+  set('report', reportPath);
+  set('baseline-sha', outcome.baseline?.sha ?? '');
+  set('comment-url', outcome.comment?.url ?? '');
+  for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
+    const d = outcome.deltas[type];
+    set(name, d === undefined ? '' : String(d));
   }
-  return outcome.exitCode;
 }
 
 /** Runs the Action once and resolves to the process exit code; never rejects. */
@@ -71,14 +102,30 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const token = core.getInput('github-token');
     if (token !== '') core.setSecret(token);
     const config = parseInputs((name) => core.getInput(name));
-    switch (config.mode) {
-      case 'record':
-        return await recordMode(config, env, cwd);
-      case 'report':
-        return await reportMode(config, env, cwd);
-      default:
-        return await gateMode(config, config.mode, env, cwd);
+    if (config.mode === 'record') return await recordMode(config, env, cwd);
+    if (config.mode === 'report') {
+      const finish = async (outcome: GateOutcome): Promise<void> =>
+        setOutputs(outcome, await writeReport(outcome, config.series, env));
+      return await reportMode(config, env, cwd, { ports, finish });
     }
+    const event = await loadGateEvent(env);
+    const profile = await resolveProfilePath(config.profile, cwd);
+    const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
+      throw withContext(e, `input profile: reading ${profile}: `);
+    });
+    const store = await openStore(config.store, { cwd });
+    const outcome = await runGate(
+      gateConfig(config, config.mode, profile),
+      event,
+      bytes,
+      await ports(config, event.repository, store),
+    );
+    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    core.info(`heapgate ${config.series}: ${outcome.verdict}`);
+    if (outcome.exitCode !== 0) {
+      core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);
+    }
+    return outcome.exitCode;
   } catch (e) {
     const message =
       e instanceof HeapgateError

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError
-} from "./chunk-TNCB56HB.js";
+} from "./chunk-YONIK7PZ.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

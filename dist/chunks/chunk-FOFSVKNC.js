@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   goVersionFromComments
-} from "./chunk-G2BJ626N.js";
+} from "./chunk-DU4VBAEK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -41,10 +41,10 @@ async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-YOAREHQV.js");
+    const { openGcsStore } = await import("./gcs-store-LBGXQSIH.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
-  const { DirBaselineStore } = await import("./dir-store-YZNMUUGY.js");
+  const { DirBaselineStore } = await import("./dir-store-AGXU6HD7.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 

@@ -12,8 +12,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-WQPJ4ISH.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-FOFSVKNC.js";
+import "./chunk-DU4VBAEK.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";

@@ -7,18 +7,18 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-BJLYOB3F.js";
+} from "./chunk-FNGNLKSL.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-UVULQGEU.js";
+} from "./chunk-QSPNED7K.js";
 import {
   compareProfiles
-} from "./chunk-R6TAA4IN.js";
+} from "./chunk-TJL6D2JP.js";
 import {
   createProfileLoader
-} from "./chunk-TNCB56HB.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-YONIK7PZ.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

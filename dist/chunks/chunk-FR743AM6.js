@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIDENCE
-} from "./chunk-R6TAA4IN.js";
+} from "./chunk-TJL6D2JP.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

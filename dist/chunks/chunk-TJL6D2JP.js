@@ -4,7 +4,7 @@ import {
   markdownText,
   truncate,
   withContext
-} from "./chunk-TNCB56HB.js";
+} from "./chunk-YONIK7PZ.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -13,7 +13,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-G2BJ626N.js";
+} from "./chunk-DU4VBAEK.js";
 import {
   ExitCode,
   IncompatibleProfilesError,

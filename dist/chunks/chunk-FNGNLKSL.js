@@ -4,7 +4,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-UVULQGEU.js";
+} from "./chunk-QSPNED7K.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +16,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-R6TAA4IN.js";
+} from "./chunk-TJL6D2JP.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-TNCB56HB.js";
+} from "./chunk-YONIK7PZ.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

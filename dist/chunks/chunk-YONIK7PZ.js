@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   SampleVariance,
   bytesLabel
-} from "./chunk-G2BJ626N.js";
+} from "./chunk-DU4VBAEK.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -47,66 +47,6 @@ async function readProfileFile(path) {
   } catch (e) {
     throw new UsageError(describeFsError(e));
   }
-}
-
-// src/app/error-context.ts
-function withContext(e, prefix) {
-  if (!(e instanceof HeapgateError)) return e;
-  const copy = Object.create(Object.getPrototypeOf(e));
-  Object.assign(copy, e);
-  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
-  Object.defineProperty(copy, "stack", {
-    value: `${e.name}: ${prefix}${e.message}`,
-    writable: true,
-    configurable: true
-  });
-  return copy;
-}
-
-// src/core/render/escape.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-function hex(c) {
-  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-}
-function unicode(c) {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function terminalSafe(text) {
-  return text.replace(CONTROL, hex).replace(INVISIBLE, unicode);
-}
-function markdownCode(text, inTable) {
-  let safe = terminalSafe(text);
-  if (inTable) safe = safe.replace(/\|/g, "\\|");
-  if (/^ *$/.test(safe)) return safe === "" ? "` `" : `\`${safe}\``;
-  let longest = 0;
-  for (const run of safe.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(safe) ? " " : "";
-  return `${fence}${pad}${safe}${pad}${fence}`;
-}
-function markdownText(text) {
-  return terminalSafe(text).replace(/[!-/:-@[-`{-~]/g, (c) => {
-    switch (c) {
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case "&":
-        return "&amp;";
-      case "@":
-        return "@\u200D";
-      default:
-        return `\\${c}`;
-    }
-  });
-}
-function truncate(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const code = text.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return `${text.slice(0, end)}\u2026`;
 }
 
 // src/adapters/profile-loader.ts
@@ -2214,14 +2154,74 @@ function runInWorker(url, job) {
   });
 }
 
+// src/app/error-context.ts
+function withContext(e, prefix) {
+  if (!(e instanceof HeapgateError)) return e;
+  const copy = Object.create(Object.getPrototypeOf(e));
+  Object.assign(copy, e);
+  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", {
+    value: `${e.name}: ${prefix}${e.message}`,
+    writable: true,
+    configurable: true
+  });
+  return copy;
+}
+
+// src/core/render/escape.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+function hex(c) {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+function unicode(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function terminalSafe(text) {
+  return text.replace(CONTROL, hex).replace(INVISIBLE, unicode);
+}
+function markdownCode(text, inTable) {
+  let safe = terminalSafe(text);
+  if (inTable) safe = safe.replace(/\|/g, "\\|");
+  if (/^ *$/.test(safe)) return safe === "" ? "` `" : `\`${safe}\``;
+  let longest = 0;
+  for (const run of safe.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(safe) ? " " : "";
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+function markdownText(text) {
+  return terminalSafe(text).replace(/[!-/:-@[-`{-~]/g, (c) => {
+    switch (c) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      case "@":
+        return "@\u200D";
+      default:
+        return `\\${c}`;
+    }
+  });
+}
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+
 export {
   describeFsError,
   readProfileFile,
+  gunzipProfile,
+  createProfileLoader,
   withContext,
   terminalSafe,
   markdownCode,
   markdownText,
-  truncate,
-  gunzipProfile,
-  createProfileLoader
+  truncate
 };

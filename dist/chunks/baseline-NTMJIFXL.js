@@ -8,27 +8,27 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-UVULQGEU.js";
+} from "./chunk-QSPNED7K.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-NOCHCXEA.js";
+} from "./chunk-ZYEKZJQJ.js";
 import {
   openStore
-} from "./chunk-UWLYYEV6.js";
+} from "./chunk-YUS3QHH5.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-WQPJ4ISH.js";
+} from "./chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-TNCB56HB.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-YONIK7PZ.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError

@@ -7,7 +7,7 @@ import {
   reportColor,
   reportOptions,
   reportRequest
-} from "./chunk-BJLYOB3F.js";
+} from "./chunk-FNGNLKSL.js";
 import {
   STORE_OPTIONS
 } from "./chunk-25UBKDCP.js";
@@ -15,29 +15,29 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-UVULQGEU.js";
+} from "./chunk-QSPNED7K.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
   seedCommand
-} from "./chunk-PWSHPOH2.js";
+} from "./chunk-FR743AM6.js";
 import {
   compareProfiles
-} from "./chunk-R6TAA4IN.js";
+} from "./chunk-TJL6D2JP.js";
 import {
   openStore
-} from "./chunk-UWLYYEV6.js";
+} from "./chunk-YUS3QHH5.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-WQPJ4ISH.js";
+} from "./chunk-FOFSVKNC.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-TNCB56HB.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-YONIK7PZ.js";
+import "./chunk-DU4VBAEK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
