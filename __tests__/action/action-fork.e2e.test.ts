@@ -268,6 +268,19 @@ describe('mode report', () => {
     }
   });
 
+  test('a store that cannot be opened is one error and an error status', async () => {
+    const dir = join(tmp('heapgate-rec-'), 'heapgate-record');
+    expect((await record(dir, RERUN)).code).toBe(0);
+    const file = join(tmp('heapgate-notdir-'), 'file');
+    writeFileSync(file, 'x');
+    const r = await report(dir, join(file, 'store'));
+    expect(r.code).toBe(3);
+    expect(errors(r)).toHaveLength(1);
+    expect(errors(r)[0]).toMatch(/^heapgate: .*not a directory/);
+    expect(lastStatus(HEAD)).toMatchObject({ state: 'error', context: 'heapgate/cache' });
+    expect(lastStatus(HEAD)!.description).toMatch(/^error: .*not a directory/);
+  });
+
   test('outside a workflow_run event it is one error', async () => {
     const r = await run({
       eventName: 'pull_request',
