@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-Z7NSQMVO.js")).diffCommand
+    load: async () => (await import("./chunks/diff-YXEB3PKV.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JXIRBF53.js")).checkCommand
+    load: async () => (await import("./chunks/check-HLPYIJSO.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-NTMJIFXL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-RFSH24M2.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

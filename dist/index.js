@@ -5,12 +5,15 @@ import {
   require_undici
 } from "./chunks/chunk-Q2BLZJ73.js";
 import {
+  MAX_SERIES_NAMED,
   baselineSource,
   findBaseline,
   noBaselineSentence,
+  otherSeries,
+  otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-FR743AM6.js";
+} from "./chunks/chunk-L522SOU7.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -30,31 +33,32 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-TJL6D2JP.js";
+} from "./chunks/chunk-WZNBDUU3.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-ZYEKZJQJ.js";
+} from "./chunks/chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunks/chunk-YUS3QHH5.js";
+} from "./chunks/chunk-FIHZUWGN.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-FOFSVKNC.js";
+} from "./chunks/chunk-B5KIZ6VW.js";
 import {
   createProfileLoader,
   describeFsError,
   gunzipProfile,
   markdownCode,
   markdownText,
+  parseByteSize,
   readProfileFile,
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-YONIK7PZ.js";
-import "./chunks/chunk-DU4VBAEK.js";
+} from "./chunks/chunk-ORXWSSN3.js";
+import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -574,25 +578,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/core/render/gate-json.ts
-var GATE_REPORT_SCHEMA_VERSION = 1;
-function renderGateJson(input) {
-  const doc = {
-    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
-    series: input.series,
-    verdict: input.verdict,
-    event: input.event,
-    sha: input.sha,
-    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
-    accepted: input.accepted,
-    update: input.update,
-    message: input.message,
-    report: input.report === null ? null : toJsonReport(input.report)
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
 // src/app/gate/plan.ts
 var MODES = ["auto", "check", "update"];
 var UPDATE_POLICIES = ["always", "on-pass"];
@@ -631,6 +616,25 @@ function planRun(config, event) {
     };
   }
   return { lookup, update: null, failOnRegression: config.failOnRegression, pullRequest: pr, sha };
+}
+
+// src/core/render/gate-json.ts
+var GATE_REPORT_SCHEMA_VERSION = 1;
+function renderGateJson(input) {
+  const doc = {
+    gateSchemaVersion: GATE_REPORT_SCHEMA_VERSION,
+    series: input.series,
+    verdict: input.verdict,
+    event: input.event,
+    sha: input.sha,
+    baseline: input.baseline === null ? null : { ...input.baseline, createdAt: input.baselineCreatedAt },
+    accepted: input.accepted,
+    update: input.update,
+    message: input.message,
+    report: input.report === null ? null : toJsonReport(input.report)
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
 }
 
 // src/core/render/trend.ts
@@ -788,9 +792,17 @@ function noBaselineLines(ctx) {
   return [
     "",
     `No baseline for series ${markdownCode(ctx.series, false)} on ${where} in ${markdownCode(truncate(n.store, MAX_CELL_CHARS), false)}: nothing to compare against, so this check passes.`,
+    ...otherSeriesLines(ctx.series, n.otherSeries),
     "",
     `To seed one, run this action on a push to the default branch (it stores each run as the new baseline), run the workflow by hand with \`mode: update\`, or store a profile with ${markdownCode(truncate(n.seed, 500), false)}.`
   ];
+}
+function otherSeriesLines(series, hint) {
+  if (hint.names.length === 0) return [];
+  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
+  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
+  const guess = hint.guess === null ? "" : ` Did you mean ${markdownCode(hint.guess, false)}?`;
+  return ["", `\u26A0\uFE0F The store has no series ${markdownCode(series, false)}; it has ${named.join(", ")}${more}.${guess}`];
 }
 function updateLines(ctx) {
   const u = ctx.update;
@@ -871,10 +883,13 @@ function wantsComment(policy, verdict, exists2) {
       return exists2 || verdict === "fail" || verdict === "accepted";
   }
 }
+function loginKey(login) {
+  return login.toLowerCase().replace(/\[bot\]$/, "");
+}
 function findSticky(comments, identity, series) {
   const marker = commentMarker(series);
-  const me = identity.toLowerCase();
-  return comments.find((c) => c.author.toLowerCase() === me && c.body.includes(marker));
+  const mine = comments.filter((c) => c.body.includes(marker) && loginKey(c.author) === loginKey(identity));
+  return mine.find((c) => c.author.toLowerCase() === identity.toLowerCase()) ?? mine[0];
 }
 async function upsertSticky(sink, issue2, series, body, policy, verdict) {
   if (policy === "never") return { action: "skipped", url: null };
@@ -953,6 +968,9 @@ async function runGate(config, event, current, ports2) {
   const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
+  const others = found === void 0 ? await otherSeries(ports2, config.series) : null;
+  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
   const context = {
     series: config.series,
     verdict,
@@ -964,7 +982,8 @@ async function runGate(config, event, current, ports2) {
     noBaseline: found === void 0 ? {
       branches: plan.lookup.branches,
       store: ports2.store.location,
-      seed: seedCommand(config, plan.lookup.branches.at(-1))
+      seed: seedCommand(config, plan.lookup.branches.at(-1)),
+      otherSeries: others
     } : null,
     update
   };
@@ -1066,7 +1085,9 @@ function trendPoints(pointer, summary2) {
   ];
 }
 function noBaselineMessage(config, where) {
-  return `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
+  const mistyped = otherSeriesSentence(config.series, where.otherSeries);
+  const hint = mistyped === null ? "" : ` ${mistyped}.`;
+  return `${noBaselineSentence(config.series, where.branches, where.store)}${hint} Seed one by running this action on a push to the default branch, by running the workflow with mode update, or with: ${where.seed}`;
 }
 
 // src/action/event.ts
@@ -1223,6 +1244,12 @@ var RECORD_VERSION = 1;
 var MAX_MANIFEST_BYTES = 16 * 1024;
 var MAX_RECORD_PROFILE_BYTES = 256 * 1024 * 1024;
 var MAX_RECORD_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
+function recordLimits(maxProfileBytes) {
+  return {
+    file: Math.min(MAX_RECORD_PROFILE_BYTES, maxProfileBytes),
+    decompressed: Math.min(MAX_RECORD_DECOMPRESSED_BYTES, maxProfileBytes)
+  };
+}
 var DISPLAY_PATH_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,200}$/;
 var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var EVENT_RE = /^[a-z_]{1,50}$/;
@@ -1300,11 +1327,12 @@ function parseManifest(source) {
 // src/app/record/record.ts
 async function recordProfile(config, run2, profile, ports2) {
   const label = config.profile;
-  if (profile.length > MAX_RECORD_PROFILE_BYTES)
-    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than ${MAX_RECORD_PROFILE_BYTES}`);
+  const limits = recordLimits(config.maxProfileBytes);
+  if (profile.length > limits.file)
+    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than a record's ${limits.file}`);
   let inner;
   try {
-    inner = gunzipProfile(profile, MAX_RECORD_DECOMPRESSED_BYTES);
+    inner = gunzipProfile(profile, limits.decompressed);
   } catch (e) {
     throw withContext(e, `decoding current profile ${label}: `);
   }
@@ -1361,18 +1389,16 @@ async function findPullRequest(commits, head, hint, log) {
 }
 
 // src/app/record/report.ts
-async function readRecord(record, series) {
-  const files = await record.read(series, {
-    maxManifestBytes: MAX_MANIFEST_BYTES,
-    maxProfileBytes: MAX_RECORD_PROFILE_BYTES
-  });
+async function readRecord(record, series, maxProfileBytes) {
+  const limits = recordLimits(maxProfileBytes);
+  const files = await record.read(series, { maxManifestBytes: MAX_MANIFEST_BYTES, maxProfileBytes: limits.file });
   const manifest = parseManifest(files.manifest);
   if (manifest.series !== series)
     throw new UsageError(`record manifest: made for another series than ${series} (input series)`);
   if (manifest.profile.bytes !== files.profile.length)
     throw new UsageError("record profile: its size differs from the one the manifest gives (truncated or replaced?)");
   try {
-    return { manifest, profile: gunzipProfile(files.profile, MAX_RECORD_DECOMPRESSED_BYTES) };
+    return { manifest, profile: gunzipProfile(files.profile, limits.decompressed) };
   } catch (e) {
     throw withContext(e, `decoding current profile ${manifest.profile.path} (record): `);
   }
@@ -1395,7 +1421,7 @@ async function setStatus(commits, log, event, series, state, description) {
 }
 async function runReport(config, event, ports2) {
   try {
-    const { manifest, profile } = await readRecord(ports2.record, config.series);
+    const { manifest, profile } = await readRecord(ports2.record, config.series, config.maxProfileBytes);
     if (manifest.run.sha !== event.head.sha)
       ports2.log.warning(
         `the record names commit ${manifest.run.sha.slice(0, 12)}, the run built ${event.head.sha.slice(0, 12)}; reporting on ${event.head.sha.slice(0, 12)}`,
@@ -1519,12 +1545,12 @@ var actionLog = {
 async function recordMode(config, env, cwd) {
   const event = gateEvent(env, await loadEventPayload(env));
   const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve2(cwd, profile)).catch((e) => {
+  const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
     throw withContext(e, `input profile: reading ${profile}: `);
   });
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile },
+    { series: config.series, profile, maxProfileBytes: config.maxProfileBytes },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),
@@ -1532,7 +1558,11 @@ async function recordMode(config, env, cwd) {
       runId: event.runId
     },
     bytes,
-    { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog }
+    {
+      load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
+      record: openRecordDirectory(config.record, cwd),
+      log: actionLog
+    }
   );
   setOutput2("record", config.record);
   return 0;
@@ -1543,7 +1573,7 @@ async function reportMode(config, env, cwd, door) {
   const { createCommitInfo } = await import("./chunks/github-commit-DVIDOJXQ.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
-  const store = await openStore(config.store, { cwd }).catch(async (e) => {
+  const store = await openStore(config.store, { cwd, access: "read" }).catch(async (e) => {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
@@ -1559,7 +1589,8 @@ async function reportMode(config, env, cwd, door) {
       comment: config.comment,
       acceptLabel: config.acceptLabel,
       confidence: config.confidence,
-      top: config.top
+      top: config.top,
+      maxProfileBytes: config.maxProfileBytes
     },
     event,
     {
@@ -1640,6 +1671,11 @@ var INPUTS = {
     required: false
   },
   top: { description: "Functions listed per sample type in the report (0 = all).", default: "10", required: false },
+  "max-profile-size": {
+    description: "Refuse a profile (this run's or a baseline) larger than this, as a file or decompressed: e.g. 1GiB, 256MiB or a number of bytes.",
+    default: "1GiB",
+    required: false
+  },
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
@@ -1695,6 +1731,10 @@ function parseInputs(get) {
   }
   const topText = value("top");
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
+  const maxProfileBytes = parseByteSize(value("max-profile-size"));
+  if (maxProfileBytes === null) {
+    throw invalid("max-profile-size", value("max-profile-size"), "use a size such as 1GiB, 256MiB or 1000000");
+  }
   const baseBranch = value("base-branch");
   const baselineSha = value("baseline-sha");
   const token = value("github-token");
@@ -1718,6 +1758,7 @@ function parseInputs(get) {
     acceptLabel: value("accept-label"),
     confidence,
     top: Number(topText),
+    maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
   };
@@ -1751,7 +1792,7 @@ async function ports(config, repository, store) {
   const github = config.githubToken === null ? null : (await import("./chunks/github-ACQGOC64.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
-    load: createProfileLoader(),
+    load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
     comments: github?.comments ?? null,
     pulls: github?.pulls ?? null,
     summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
@@ -1793,16 +1834,13 @@ async function main(env = process.env, cwd = process.cwd()) {
     }
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve3(cwd, profile)).catch((e) => {
+    const bytes = await readProfileFile(resolve3(cwd, profile), config.maxProfileBytes).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(
-      gateConfig(config, config.mode, profile),
-      event,
-      bytes,
-      await ports(config, event.repository, store)
-    );
+    const gate = gateConfig(config, config.mode, profile);
+    const access2 = planRun(gate, event).update === null ? "read" : "write";
+    const store = await openStore(config.store, { cwd, access: access2 });
+    const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -73,6 +73,9 @@ export interface BaselineStore {
 
   /** Branches of a series that have a pointer or commits, decoded, sorted. */
   branches(series: string): Promise<string[]>;
+
+  /** The series the store holds (names with at least one branch directory or object), sorted. */
+  series(): Promise<string[]>;
 }
 
 /** A comment on an issue or pull request, as the GitHub REST API returns it. */

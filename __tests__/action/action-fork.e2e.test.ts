@@ -183,6 +183,22 @@ describe('mode record', () => {
     });
   });
 
+  test('max-profile-size applies to the recorded profile', async () => {
+    const dir = join(tmp('heapgate-rec-'), 'heapgate-record');
+    const r = await run({
+      eventName: 'pull_request',
+      payload: {},
+      sha: HEAD,
+      inputs: { mode: 'record', profile: REGRESSED, record: dir, series: SERIES, 'max-profile-size': '1000' },
+    });
+    expect(r.code).toBe(2);
+    expect(errors(r)).toEqual([
+      `heapgate: input profile: reading ${REGRESSED}: ${statSync(REGRESSED).size} bytes, more than the limit of ` +
+        '1000 bytes (raise it with max-profile-size)',
+    ]);
+    expect(() => statSync(dir)).toThrow();
+  });
+
   test('a profile that does not decode is one error, and nothing is recorded', async () => {
     const bad = join(tmp('heapgate-bad-'), 'heap.pb.gz');
     writeFileSync(bad, Buffer.from([0x1f, 0x8b, 1, 2, 3]));
@@ -271,14 +287,13 @@ describe('mode report', () => {
   test('a store that cannot be opened is one error and an error status', async () => {
     const dir = join(tmp('heapgate-rec-'), 'heapgate-record');
     expect((await record(dir, RERUN)).code).toBe(0);
-    const file = join(tmp('heapgate-notdir-'), 'file');
-    writeFileSync(file, 'x');
-    const r = await report(dir, join(file, 'store'));
+    // A report only reads: a directory store that does not exist is an error, never created empty.
+    const r = await report(dir, join(tmp('heapgate-nostore-'), 'missing'));
     expect(r.code).toBe(3);
     expect(errors(r)).toHaveLength(1);
-    expect(errors(r)[0]).toMatch(/^heapgate: .*not a directory/);
+    expect(errors(r)[0]).toMatch(/^heapgate: store directory .*missing does not exist/);
     expect(lastStatus(HEAD)).toMatchObject({ state: 'error', context: 'heapgate/cache' });
-    expect(lastStatus(HEAD)!.description).toMatch(/^error: .*not a directory/);
+    expect(lastStatus(HEAD)!.description).toMatch(/^error: store directory .*missing does not exist/);
   });
 
   test('outside a workflow_run event it is one error', async () => {
@@ -350,14 +365,30 @@ describe('a hostile record gets one error and an error status, nothing else', ()
     return r;
   }
 
-  test('a gzip bomb stops at the decompression cap', async () => {
+  test('a gzip bomb of zeros is refused from its first KiB', async () => {
     // 300 gzip members of 1 MiB of zeros each: 300 MiB once decompressed, from about 300 KB.
     const member = gzipSync(Buffer.alloc(1024 * 1024));
     const bomb = Buffer.concat(Array.from({ length: 300 }, () => member));
-    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
     await expectRejected(
       hostile({ profile: bomb }),
-      /^heapgate: decoding current profile .* \(record\): gzip: decompressed size exceeds the limit of 268435456 bytes$/,
+      /^heapgate: decoding current profile .* \(record\): not a pprof profile \(decompressed, starts with bytes 00 00 00 00\)/,
+    );
+  });
+
+  test('a gzip bomb framed like a profile stops at the decompression cap', async () => {
+    // A string_table entry (field 6) announcing 255 MiB, then 300 MiB of zeros.
+    const varint = (n: number): number[] => {
+      const out: number[] = [];
+      for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n % 128) | 0x80);
+      return [...out, n];
+    };
+    const head = gzipSync(Buffer.from([0x32, ...varint(255 * 1024 * 1024)]));
+    const member = gzipSync(Buffer.alloc(1024 * 1024));
+    const bomb = Buffer.concat([head, ...Array.from({ length: 300 }, () => member)]);
+    await expectRejected(
+      hostile({ profile: bomb }),
+      /^heapgate: decoding current profile .* \(record\): gzip: decompresses to more than 268435456 bytes, the limit/,
     );
   });
 

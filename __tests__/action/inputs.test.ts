@@ -81,6 +81,7 @@ describe('parseInputs', () => {
       acceptLabel: 'heapgate:accept',
       confidence: 3,
       top: 10,
+      maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
       baselineSha: null,
     });
@@ -99,8 +100,9 @@ describe('parseInputs', () => {
       'accept-label': 'mem-ok',
       confidence: '2.5',
       top: '0',
+      'max-profile-size': '256MiB',
       'update-baseline': 'on-pass',
-      'baseline-sha': 'ABCDEF1234567',
+      'baseline-sha': 'ABCDEF1234567'.padEnd(40, '0'),
     });
     expect(config).toMatchObject({
       series: 'api-server',
@@ -113,8 +115,9 @@ describe('parseInputs', () => {
       acceptLabel: 'mem-ok',
       confidence: 2.5,
       top: 0,
+      maxProfileBytes: 256 * 1024 ** 2,
       updateBaseline: 'on-pass',
-      baselineSha: 'abcdef1234567',
+      baselineSha: 'abcdef1234567'.padEnd(40, '0'),
     });
   });
 
@@ -127,6 +130,12 @@ describe('parseInputs', () => {
     [{ top: '2.5' }, 'input top: "2.5" is not allowed; use a whole number ≥ 0 (0 = all)'],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],
+    [
+      { 'baseline-sha': '59354bf' },
+      'input baseline-sha: invalid commit sha "59354bf": a short commit id; give the full',
+    ],
+    [{ 'max-profile-size': 'lots' }, 'input max-profile-size: "lots" is not allowed; use a size such as 1GiB'],
+    [{ 'max-profile-size': '0' }, 'input max-profile-size: "0" is not allowed'],
   ])('%j is a UsageError naming the input and what is allowed', (values, message) => {
     let error: unknown;
     try {

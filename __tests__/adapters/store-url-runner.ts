@@ -5,7 +5,7 @@
 import { openStore } from '../../src/adapters/store-url.js';
 
 try {
-  const store = await openStore(process.argv[2]!, { cwd: process.cwd() });
+  const store = await openStore(process.argv[2]!, { cwd: process.cwd(), access: 'write' });
   process.stdout.write(`ok ${store.location}\n`);
 } catch (err) {
   process.stdout.write(`error ${(err as Error).message}\n`);

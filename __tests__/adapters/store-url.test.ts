@@ -18,16 +18,23 @@ describe('parseStoreUrl', () => {
     ['baselines', { kind: 'dir', root: '/work/repo/baselines' }],
     ['../shared/b', { kind: 'dir', root: '/work/shared/b' }],
     ['/abs/dir', { kind: 'dir', root: '/abs/dir' }],
+    ['./odd:name', { kind: 'dir', root: '/work/repo/odd:name' }],
   ])('%s', (spec, expected) => {
     expect(parseStoreUrl(spec, '/work/repo')).toEqual(expected);
   });
 
   test.each([
-    ['gs://', /not a valid bucket name/],
+    ['gs://', /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, file:\/\/\/ABSOLUTE\/DIR, or a dir/],
+    ['gs:///x', /the bucket name is empty/],
+    ['gs:/my-heap-baselines/heapgate', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gs:\)/],
+    ['gs:bucket', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX/],
+    ['gcs://bucket/x', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gcs:\)/],
+    ['GS:/bucket', /a Cloud Storage store/],
     ['gs://UPPER/x', /not a valid bucket name/],
     ['gs://bkt/../x', /'\.\.' segment/],
     ['gs://bucket/a//b', /empty/],
-    ['s3://bucket/x', /expected gs:\/\/bucket\/prefix, a file:\/\/ URL or a directory path/],
+    ['s3://bucket/x', /unknown scheme \(s3:\); accepted forms: gs:\/\/BUCKET\/PREFIX/],
+    ['https://storage.googleapis.com/b', /unknown scheme \(https:\)/],
     ['file://remote-host/x', /not a local file:\/\/ URL/],
     ['', /invalid --store/],
   ])('rejects %s', (spec, message) => {

@@ -410,7 +410,8 @@ describe('heapgate diff: bad input is one line on stderr and exit 2', () => {
       runCli(cli, ['diff', good, good, '--format', 'xml']),
       '--format must be one of text, markdown, json',
     );
-    expectInputError(runCli(cli, ['diff', good, good, '--top=-1']), '--top must be a non-negative integer');
+    expectInputError(runCli(cli, ['diff', good, good, '--top=-1']), '--top must be an integer ≥ 0, got "-1"');
+    expectInputError(runCli(cli, ['diff', good, good, '--top', '-1']), '--top must be an integer ≥ 0, got "-1"');
     expectInputError(runCli(cli, ['diff', good, good, '--confidence', 'high']), '--confidence must be a number');
     expectInputError(runCli(cli, ['diff', good, good, '--sample-index', 'cpu']), 'sample index "cpu"');
     expectInputError(runCli(cli, ['diff', good]), 'diff takes two profiles');

@@ -2,7 +2,7 @@
  * `heapgate check` and `heapgate baseline put|show|history` run in-process through `main` (the CLI's
  * one error boundary), against a directory store and the local GCS server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main, type CommandEntry } from '../../src/cli/main.js';
@@ -62,6 +62,7 @@ const put = (store: string, file: string, branch: string, sha: string, extra: st
 
 describe('check against a directory store', () => {
   test('no baseline yet: says so, how to seed one, exit 0', async () => {
+    mkdirSync(join(tmp, 'store'));
     const r = await cli(['check', CURRENT, '--store', 'store', '--series', 'api', '--branch', 'feature/x']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no baseline for series api on branch "feature/x" or "main"');
@@ -186,23 +187,17 @@ describe('baseline put metadata', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^heapgate: decoding .*package\.json: /);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    const h = await cli([
-      'baseline',
-      'history',
-      '--store',
-      'store',
-      '--series',
-      'api',
-      '--branch',
-      'main',
-      '--format',
-      'json',
-    ]);
-    expect(JSON.parse(h.stdout)).toEqual([]);
+    // Not even the store directory was created.
+    const h = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'main']);
+    expect(h.code).toBe(3);
+    expect(h.stderr).toMatch(/^heapgate: store directory .*store does not exist/);
   });
 
   test.each([
-    [['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--sha', SHA_A], /needs --branch/],
+    [
+      ['baseline', 'put', BASE, '--store', 's', '--series', 'api', '--sha', '59354bf'],
+      /invalid commit sha "59354bf": a short commit id; give the full one \(git rev-parse 59354bf\)/,
+    ],
     [
       ['baseline', 'put', BASE, '--store', 's', '--series', 'a/b', '--branch', 'main', '--sha', SHA_A],
       /invalid series name/,
@@ -218,7 +213,7 @@ describe('baseline put metadata', () => {
     ],
     [['baseline', 'frob'], /unknown baseline subcommand "frob"/],
     [['check', CURRENT, '--store', 's'], /check needs --series/],
-    [['baseline', 'history', '--store', 's', '--series', 'api'], /needs --branch/],
+    [['baseline', 'history', '--store', 'gs:/x/y', '--series', 'api'], /a Cloud Storage store is written gs:/],
   ])('usage error: %j', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);

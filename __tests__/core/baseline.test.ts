@@ -38,9 +38,12 @@ function origin(over: Partial<BaselineOrigin> = {}): BaselineOrigin {
   };
 }
 
+/** Metadata of commit `sha`, padded with zeros to a full 40-digit id (`a1a1a1a` → `a1a1a1a000…`). */
 function m(sha: string, over: Partial<BaselineOrigin> = {}): BaselineMetadata {
-  return baselineMetadata(origin({ sha, ...over }), SUMMARY, 100);
+  return baselineMetadata(origin({ sha: sha.padEnd(40, '0'), ...over }), SUMMARY, 100);
 }
+
+const short = (h: BaselineMetadata): string => h.sha.slice(0, 7);
 
 describe('branch encoding', () => {
   test.each([
@@ -95,7 +98,13 @@ describe('names', () => {
     expect(() => validateSeries(s)).toThrow(UsageError);
   });
   test('sha is lower-cased; non-hex or short is rejected', () => {
-    expect(normalizeSha('ABCDEF1')).toBe('abcdef1');
+    expect(normalizeSha('ABCDEF1'.padEnd(40, 'F'))).toBe('abcdef1'.padEnd(40, 'f'));
+    expect(normalizeSha('e'.repeat(64))).toBe('e'.repeat(64));
+    expect(() => normalizeSha('59354bf')).toThrow(
+      'invalid commit sha "59354bf": a short commit id; give the full one (git rev-parse 59354bf); 40 or 64 hex ' +
+        'digits are needed',
+    );
+    expect(() => normalizeSha('a'.repeat(41))).toThrow(UsageError);
     expect(() => normalizeSha('abc')).toThrow(UsageError);
     expect(() => normalizeSha('zzzzzzz')).toThrow(UsageError);
     expect(() => normalizeSha('../../etc')).toThrow(UsageError);
@@ -103,14 +112,19 @@ describe('names', () => {
   test('keys follow the documented layout', () => {
     const k = baselineKeys('api', 'feature/x');
     expect(k.pointer).toBe('api/feature%2Fx/latest.json');
-    expect(k.commit('ABCDEF0')).toBe('api/feature%2Fx/commits/abcdef0.pb.gz');
+    expect(k.commit('ABCDEF0'.padEnd(40, '0'))).toBe(`api/feature%2Fx/commits/abcdef0${'0'.repeat(33)}.pb.gz`);
   });
 });
 
 describe('metadata', () => {
   test('records origin, totals, period and the producer fingerprint', () => {
     const md = baselineMetadata(
-      origin({ commitTime: '2026-01-01T00:00:00Z', runId: '123', runUrl: 'https://x/runs/123', sha: 'ABCDEF0' }),
+      origin({
+        commitTime: '2026-01-01T00:00:00Z',
+        runId: '123',
+        runUrl: 'https://x/runs/123',
+        sha: 'ABCDEF0'.padEnd(40, '0'),
+      }),
       { ...SUMMARY, comment: ['built by go1.22.3 linux/amd64'] },
       4096,
     );
@@ -118,7 +132,7 @@ describe('metadata', () => {
       schema: 1,
       series: 'api-server',
       branch: 'main',
-      sha: 'abcdef0',
+      sha: 'abcdef0'.padEnd(40, '0'),
       createdAt: '2026-01-01T00:00:00.000Z',
       commitTime: '2026-01-01T00:00:00Z',
       runId: '123',
@@ -219,12 +233,12 @@ describe('advancePointer', () => {
       p = advancePointer(p.pointer, at(`a00000${i === 10 ? 'a' : i}`, i), 3);
     }
     if (!p.move) throw new Error('expected a move');
-    expect(p.pointer.history.map((h) => h.sha)).toEqual(['a000009', 'a000008', 'a000007']);
+    expect(p.pointer.history.map(short)).toEqual(['a000009', 'a000008', 'a000007']);
     // An entry for the incoming commit already in history (a re-run after its pointer moved on
     // cannot be newer, but a hand-edited pointer could hold one) is not duplicated.
     const odd = { schema: 1, current: at('b000001', 1), history: [at('c000009', 9)] };
     const moved = advancePointer(odd, at('c000009', 9));
-    expect(moved.move && moved.pointer.history.map((h) => h.sha)).toEqual(['b000001']);
+    expect(moved.move && moved.pointer.history.map(short)).toEqual(['b000001']);
   });
 });
 

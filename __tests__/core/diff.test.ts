@@ -162,15 +162,15 @@ describe('diff', () => {
     const b = exact([s(['x'], 1)]);
     const c = buildProfile({
       sampleType: [
-        ['samples', 'count'],
-        ['cpu', 'nanoseconds'],
+        ['alloc_objects', 'count'],
+        ['alloc_space', 'bytes'],
       ],
       samples: [],
       periodType: null,
     });
     expect(() => diff(summarize(b), summarize(c))).toThrow(IncompatibleProfilesError);
     expect(() => diff(summarize(b), summarize(c))).toThrow(
-      'no common sample type: base has objects/count, space/bytes; current has samples/count, cpu/nanoseconds',
+      'no common sample type: base has objects/count, space/bytes; current has alloc_objects/count, alloc_space/bytes',
     );
   });
 

@@ -38,8 +38,12 @@ export class MemoryStore implements BaselineStore {
   async commit(series: string, branch: string, s: string): Promise<StoredBaseline | undefined> {
     return this.objects.get(`${series}/${branch}/${s}`);
   }
-  async branches(): Promise<string[]> {
-    return [...new Set([...this.pointers.keys(), ...this.objects.keys()].map((k) => k.split('/')[1]!))].sort();
+  async branches(series: string): Promise<string[]> {
+    const keys = [...this.pointers.keys(), ...this.objects.keys()].filter((k) => k.startsWith(`${series}/`));
+    return [...new Set(keys.map((k) => k.split('/')[1]!))].sort();
+  }
+  async series(): Promise<string[]> {
+    return [...new Set([...this.pointers.keys(), ...this.objects.keys()].map((k) => k.split('/')[0]!))].sort();
   }
 }
 

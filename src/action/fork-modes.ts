@@ -28,7 +28,11 @@ const actionLog: Logger = {
 
 /** What a report shares with the gate's door (main.ts): its ports, and its outputs and JSON report file. */
 export interface GateDoor {
-  ports(config: Pick<ActionConfig, 'githubToken'>, repository: string, store: GatePorts['store']): Promise<GatePorts>;
+  ports(
+    config: Pick<ActionConfig, 'githubToken' | 'maxProfileBytes'>,
+    repository: string,
+    store: GatePorts['store'],
+  ): Promise<GatePorts>;
   finish(outcome: GateOutcome): Promise<void>;
 }
 
@@ -36,12 +40,12 @@ export interface GateDoor {
 export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   const event = gateEvent(env, await loadEventPayload(env));
   const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
+  const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
     throw withContext(e, `input profile: reading ${profile}: `);
   });
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile },
+    { series: config.series, profile, maxProfileBytes: config.maxProfileBytes },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),
@@ -49,7 +53,11 @@ export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
       runId: event.runId,
     },
     bytes,
-    { load: createProfileLoader(), record: openRecordDirectory(config.record, cwd), log: actionLog },
+    {
+      load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
+      record: openRecordDirectory(config.record, cwd),
+      log: actionLog,
+    },
   );
   setOutput('record', config.record);
   return 0;
@@ -67,7 +75,7 @@ export async function reportMode(
   const { createCommitInfo } = await import('../adapters/github-commit.js');
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
-  const store = await openStore(config.store, { cwd }).catch(async (e: unknown) => {
+  const store = await openStore(config.store, { cwd, access: 'read' }).catch(async (e: unknown) => {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
@@ -84,6 +92,7 @@ export async function reportMode(
       acceptLabel: config.acceptLabel,
       confidence: config.confidence,
       top: config.top,
+      maxProfileBytes: config.maxProfileBytes,
     },
     event,
     {

@@ -7,6 +7,7 @@ import { MODES, UPDATE_POLICIES, type UpdatePolicy } from '../app/gate/plan.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
+import { parseByteSize } from '../core/rule-syntax.js';
 import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
 
 export interface InputSpec {
@@ -99,6 +100,13 @@ export const INPUTS = {
     required: false,
   },
   top: { description: 'Functions listed per sample type in the report (0 = all).', default: '10', required: false },
+  'max-profile-size': {
+    description:
+      "Refuse a profile (this run's or a baseline) larger than this, as a file or decompressed: e.g. 1GiB, " +
+      '256MiB or a number of bytes.',
+    default: '1GiB',
+    required: false,
+  },
   'update-baseline': {
     description:
       'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but ' +
@@ -158,6 +166,8 @@ export interface ActionConfig {
   readonly acceptLabel: string;
   readonly confidence: number;
   readonly top: number;
+  /** The largest profile read, as a file or decompressed. */
+  readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
   readonly baselineSha: string | null;
 }
@@ -214,6 +224,10 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   }
   const topText = value('top');
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
+  const maxProfileBytes = parseByteSize(value('max-profile-size'));
+  if (maxProfileBytes === null) {
+    throw invalid('max-profile-size', value('max-profile-size'), 'use a size such as 1GiB, 256MiB or 1000000');
+  }
   const baseBranch = value('base-branch');
   const baselineSha = value('baseline-sha');
   const token = value('github-token');
@@ -238,6 +252,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     acceptLabel: value('accept-label'),
     confidence,
     top: Number(topText),
+    maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
   };

@@ -14,6 +14,7 @@ import { readProfileFile } from '../adapters/profile-file.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
 import { withContext } from '../app/error-context.js';
+import { planRun } from '../app/gate/plan.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../app/gate/run.js';
 import { oneLine } from '../core/error-text.js';
 import { ExitCode, HeapgateError } from '../core/errors.js';
@@ -51,7 +52,7 @@ function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConf
 }
 
 async function ports(
-  config: Pick<ActionConfig, 'githubToken'>,
+  config: Pick<ActionConfig, 'githubToken' | 'maxProfileBytes'>,
   repository: string,
   store: GatePorts['store'],
 ): Promise<GatePorts> {
@@ -62,7 +63,7 @@ async function ports(
       : (await import('../adapters/github.js')).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
-    load: createProfileLoader(),
+    load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
     comments: github?.comments ?? null,
     pulls: github?.pulls ?? null,
     summary: { append: async (markdown) => void (await core.summary.addRaw(markdown, true).write()) },
@@ -110,16 +111,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve(cwd, profile)).catch((e: unknown) => {
+    const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const store = await openStore(config.store, { cwd });
-    const outcome = await runGate(
-      gateConfig(config, config.mode, profile),
-      event,
-      bytes,
-      await ports(config, event.repository, store),
-    );
+    const gate = gateConfig(config, config.mode, profile);
+    // A run that may store its profile may create a directory store; one that only compares needs it.
+    const access = planRun(gate, event).update === null ? 'read' : 'write';
+    const store = await openStore(config.store, { cwd, access });
+    const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReport(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {

@@ -25,6 +25,7 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  isSeriesName,
   validateSeries,
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
@@ -225,6 +226,14 @@ export class DirBaselineStore implements BaselineStore {
       } catch {
         // Not a heapgate branch directory: ignore it.
       }
+    }
+    return out.sort();
+  }
+
+  async series(): Promise<string[]> {
+    const out: string[] = [];
+    for (const n of await this.list(this.root)) {
+      if (isSeriesName(n) && (await this.list(path.join(this.root, n))).length > 0) out.push(n);
     }
     return out.sort();
   }

@@ -20,6 +20,7 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  isSeriesName,
   validateSeries,
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
@@ -255,15 +256,32 @@ export class GcsBaselineStore implements BaselineStore {
   }
 
   async branches(series: string): Promise<string[]> {
-    const rel = `${validateSeries(series)}/`;
+    const found: string[] = [];
+    for (const segment of await this.directories(`${validateSeries(series)}/`)) {
+      try {
+        found.push(decodeBranch(segment));
+      } catch {
+        // Not a heapgate branch directory: ignore it.
+      }
+    }
+    return found.sort();
+  }
+
+  async series(): Promise<string[]> {
+    return (await this.directories('')).filter(isSeriesName).sort();
+  }
+
+  /** The names of the "directories" right below `rel` (object name prefixes up to the next '/'). */
+  private async directories(rel: string): Promise<string[]> {
     const bucket = this.config.storage.bucket(this.config.bucket);
+    const prefix = this.key(rel);
     const found = new Set<string>();
     let pageToken: string | undefined;
     try {
       do {
         const [, next, response] = await this.read(() =>
           bucket.getFiles({
-            prefix: this.key(rel),
+            prefix,
             delimiter: '/',
             autoPaginate: false,
             maxResults: this.config.listPageSize ?? 1000,
@@ -271,19 +289,14 @@ export class GcsBaselineStore implements BaselineStore {
           }),
         );
         for (const p of (response as { prefixes?: string[] } | undefined)?.prefixes ?? []) {
-          const segment = p.slice(this.key(rel).length, -1);
-          try {
-            found.add(decodeBranch(segment));
-          } catch {
-            // Not a heapgate branch directory: ignore it.
-          }
+          found.add(p.slice(prefix.length, -1));
         }
         pageToken = (next as { pageToken?: string } | null)?.pageToken;
       } while (pageToken);
     } catch (err) {
-      throw this.fail(err, 'listing', rel, 'storage.objects.list');
+      throw this.fail(err, 'listing', rel === '' ? '(top level)' : rel, 'storage.objects.list');
     }
-    return [...found].sort();
+    return [...found];
   }
 }
 

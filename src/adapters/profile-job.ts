@@ -18,11 +18,13 @@ import {
 } from '../core/errors.js';
 import { firstLine } from '../core/error-text.js';
 import type { ProfileSource } from '../ports.js';
-import { readProfileFile } from './profile-file.js';
+import { readProfileFile, tooLarge } from './profile-file.js';
 
 export interface ProfileJob {
   readonly source: ProfileSource;
   readonly focus: readonly string[];
+  /** The largest file, and the largest decompressed profile, read (`--max-profile-size`). */
+  readonly maxBytes: number;
 }
 
 export type JobStep = 'reading' | 'decoding' | 'summarizing';
@@ -44,9 +46,10 @@ export type JobOutcome = { readonly ok: true; readonly summary: ProfileSummary }
 export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
   let step: JobStep = 'reading';
   try {
-    const bytes = 'path' in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
+    const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
-    const summary = summarizeEncoded(bytes, { focus: job.focus });
+    if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
+    const summary = summarizeEncoded(bytes, { focus: job.focus, maxDecompressedBytes: job.maxBytes });
     return { ok: true, summary };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure

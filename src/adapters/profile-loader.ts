@@ -16,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ProfileSummary } from '../core/aggregate.js';
+import { DEFAULT_MAX_PROFILE_BYTES } from '../core/decode/index.js';
 import { ExitCode } from '../core/errors.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { decodedSizeOf } from './profile-size.js';
@@ -41,6 +42,8 @@ export interface ProfileLoaderOptions {
   readonly workerUrl?: URL;
   /** For `auto`; default MIN_WORKER_BYTES. */
   readonly minWorkerBytes?: number;
+  /** The largest profile read, as a file and decompressed (`--max-profile-size`); default DEFAULT_MAX_PROFILE_BYTES. */
+  readonly maxProfileBytes?: number;
 }
 
 /**
@@ -67,12 +70,13 @@ export function workersPayOff(sizes: readonly number[], minWorkerBytes: number =
 export function createProfileLoader(options: ProfileLoaderOptions = {}): SummaryLoader {
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
+  const maxBytes = options.maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES;
   return async (sources, focus) => {
     const useWorkers =
       mode === 'worker' ||
       (mode === 'auto' && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes));
     const run = (source: ProfileSource): Promise<JobOutcome> => {
-      const job: ProfileJob = { source, focus: [...focus] };
+      const job: ProfileJob = { source, focus: [...focus], maxBytes };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));

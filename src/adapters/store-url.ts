@@ -3,9 +3,11 @@
  * `file://` URL or a path (relative to the working directory) for a directory. The GCS adapter and
  * its client library are imported only when a gs:// store is opened.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../core/errors.js';
+import { oneLine } from '../core/error-text.js';
+import { StoreError, UsageError } from '../core/errors.js';
 import type { BaselineStore } from '../ports.js';
 
 export type StoreLocation =
@@ -15,23 +17,30 @@ export type StoreLocation =
 /** GCS bucket names: 3-63 of [a-z0-9._-], starting and ending with a letter or digit. */
 const BUCKET_RE = /^[a-z0-9](?:[a-z0-9._-]{1,61})[a-z0-9]$/;
 
-const ALLOWED = 'expected gs://bucket/prefix, a file:// URL or a directory path';
+/** The forms a `--store` value may take, quoted in every store usage error. */
+export const STORE_FORMS = 'gs://BUCKET/PREFIX, file:///ABSOLUTE/DIR, or a directory path such as ./baselines';
 
-/** Parses a `--store` value; throws a UsageError naming what is allowed. */
+function invalid(spec: string, why: string): UsageError {
+  return new UsageError(`invalid --store ${JSON.stringify(spec)}: ${why}; accepted forms: ${STORE_FORMS}`);
+}
+
+/**
+ * Parses a `--store` value; throws a UsageError naming what is allowed. Anything that looks like a
+ * URL but is not one of the accepted forms (`gs:/x`, `gs:bucket`, `gcs://`, `s3://`) is an error,
+ * never a directory of that name: a mistyped bucket must not quietly become a fresh local store.
+ * A directory whose name holds a colon is written `./name:with:colons`.
+ */
 export function parseStoreUrl(spec: string, cwd: string): StoreLocation {
-  if (spec.trim() === '') throw new UsageError(`invalid --store "": ${ALLOWED}`);
+  if (spec.trim() === '') throw invalid(spec, 'empty');
   if (/^gs:\/\//i.test(spec)) {
     const rest = spec.slice('gs://'.length);
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     const prefix = slash < 0 ? '' : rest.slice(slash + 1).replace(/^\/+|\/+$/g, '');
-    if (!BUCKET_RE.test(bucket)) {
-      throw new UsageError(
-        `invalid --store ${JSON.stringify(spec)}: ${JSON.stringify(bucket)} is not a valid bucket name`,
-      );
-    }
+    if (bucket === '') throw invalid(spec, 'the bucket name is empty');
+    if (!BUCKET_RE.test(bucket)) throw invalid(spec, `${JSON.stringify(bucket)} is not a valid bucket name`);
     if (prefix !== '' && prefix.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: the prefix has an empty, '.' or '..' segment`);
+      throw invalid(spec, "the prefix has an empty, '.' or '..' segment");
     }
     return { kind: 'gcs', bucket, prefix };
   }
@@ -39,17 +48,24 @@ export function parseStoreUrl(spec: string, cwd: string): StoreLocation {
     try {
       return { kind: 'dir', root: fileURLToPath(spec) };
     } catch {
-      throw new UsageError(`invalid --store ${JSON.stringify(spec)}: not a local file:// URL`);
+      throw invalid(spec, 'not a local file:// URL');
     }
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
-    throw new UsageError(`invalid --store ${JSON.stringify(spec)}: ${ALLOWED}`);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(spec)?.[1];
+  if (scheme !== undefined) {
+    const hint = /^(gs|gcs)$/i.test(scheme) ? 'a Cloud Storage store is written gs://BUCKET/PREFIX' : 'unknown scheme';
+    throw invalid(spec, `${hint} (${scheme}:)`);
   }
   return { kind: 'dir', root: path.resolve(cwd, spec) };
 }
 
 export interface OpenStoreOptions {
   readonly cwd: string;
+  /**
+   * `read`: a directory store must exist (a missing one is an error, not an empty store). `write`:
+   * it may be created, but only directly below an existing directory.
+   */
+  readonly access: 'read' | 'write';
   /** How many previous baselines a pointer keeps (default DEFAULT_HISTORY_LIMIT). */
   readonly historyLimit?: number;
 }
@@ -62,6 +78,40 @@ export async function openStore(spec: string, options: OpenStoreOptions): Promis
     const { openGcsStore } = await import('./gcs-store.js');
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
+  await checkDirectory(location.root, options.access);
   const { DirBaselineStore } = await import('./dir-store.js');
   return new DirBaselineStore({ root: location.root, ...extra });
+}
+
+async function isDirectory(dir: string): Promise<boolean | undefined> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new StoreError(`reading store directory ${dir}: ${oneLine(String((err as Error).message))}`);
+  }
+}
+
+/** A directory store that is not there is a misconfiguration, never an empty store. */
+async function checkDirectory(root: string, access: OpenStoreOptions['access']): Promise<void> {
+  const found = await isDirectory(root);
+  if (found === true) return;
+  if (found === false) throw new StoreError(`store ${root} is not a directory`);
+  if (access === 'read') {
+    throw new StoreError(
+      `store directory ${root} does not exist: check --store (a directory store is created when its first ` +
+        'baseline is stored)',
+    );
+  }
+  const parent = path.dirname(root);
+  const parentFound = await isDirectory(parent);
+  if (parentFound === false)
+    throw new StoreError(`store directory ${root} cannot be created: ${parent} is not a directory`);
+  if (parentFound === undefined) {
+    throw new StoreError(
+      `store directory ${root} cannot be created: its parent ${parent} does not exist ` +
+        '(create it first, or check --store)',
+    );
+  }
 }

@@ -7,7 +7,7 @@ import type { ProfileSummary } from '../core/aggregate.js';
 import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
-import { focusPatterns } from '../core/rules.js';
+import { checkFunctionRulesMatch, focusPatterns } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
@@ -46,6 +46,11 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ProfileSummary,
     ProfileSummary,
   ];
+  try {
+    checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
+  }
   let compared: ProfileDiff;
   try {
     compared = diff(base, current);

@@ -4,9 +4,10 @@
  * baseline of each branch in order.
  */
 import type { BaselinePointer } from '../core/baseline.js';
+import { closestNames, rankByDistance } from '../core/closest.js';
 import { firstLine } from '../core/error-text.js';
 import { StoreError, UsageError } from '../core/errors.js';
-import type { BaselineInfo } from '../core/gate.js';
+import type { BaselineInfo, SeriesHint } from '../core/gate.js';
 import type { BaselineStore, Logger, ProfileSource, PullRequestInfo, StoredBaseline } from '../ports.js';
 
 /** Where to look for the baseline: a commit first (when set), then the current baseline of each branch in order. */
@@ -116,4 +117,19 @@ async function mergeBaseOf(
     );
     return undefined;
   }
+}
+
+/**
+ * The store's series other than `series`, closest first, for a "did you mean" when it has no
+ * baseline of `series`. Only a hint: a store that cannot be listed (no list permission) yields none.
+ */
+export async function otherSeries(ports: Pick<LookupPorts, 'store' | 'log'>, series: string): Promise<SeriesHint> {
+  let names: string[];
+  try {
+    names = rankByDistance(series, await ports.store.series());
+  } catch (e) {
+    ports.log.info(`could not list the series in ${ports.store.location} (${firstLine(e)})`);
+    names = [];
+  }
+  return { names, guess: closestNames(series, names, { limit: 1 })[0] ?? null };
 }

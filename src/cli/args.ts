@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { RulesInput } from '../app/rules-input.js';
 import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
+import { parseByteSize } from '../core/rule-syntax.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -41,11 +42,32 @@ export function parseCommandArgs(argv: readonly string[], table: OptionTable): P
     options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const args = joinNegativeValues(argv, table);
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values, positionals };
   } catch (e) {
     throw new UsageError(describeParseError(e, table));
   }
+}
+
+/**
+ * `--top -1` as `--top=-1`: parseArgs would take `-1` for an option and say `--top` has no value;
+ * joined, the option's own check says what is wrong with the number.
+ */
+function joinNegativeValues(argv: readonly string[], table: OptionTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    if (arg.startsWith('--') && table[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function describeParseError(e: unknown, table: OptionTable): string {
@@ -76,9 +98,31 @@ export function required(values: ParsedArgs['values'], name: string, command: st
 /** A non-negative integer option value ("--top 0" is valid); UsageError otherwise. */
 export function parseNonNegativeInt(option: string, text: string): number {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`${option} must be a non-negative integer, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${option} must be an integer ≥ 0, got ${JSON.stringify(text)}`);
   }
   return Number(text);
+}
+
+/** The option every command that reads profiles takes: the largest profile it reads. */
+export const MAX_PROFILE_SIZE_OPTION: OptionTable = {
+  'max-profile-size': {
+    type: 'string',
+    value: 'SIZE',
+    description: 'refuse a profile larger than SIZE, as a file or decompressed (default 1GiB; e.g. 256MiB)',
+  },
+};
+
+/** --max-profile-size: a byte amount (`1GiB`, `512MiB`, a plain number of bytes); undefined when not given. */
+export function parseMaxProfileSize(values: ParsedArgs['values']): number | undefined {
+  const text = values['max-profile-size'];
+  if (typeof text !== 'string') return undefined;
+  const size = parseByteSize(text);
+  if (size === null) {
+    throw new UsageError(
+      `--max-profile-size must be a size such as 1GiB, 512MiB or 1000000, got ${JSON.stringify(text)}`,
+    );
+  }
+  return size;
 }
 
 /** A finite number ≥ 0 option value; UsageError otherwise. */

@@ -5,13 +5,19 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeFsError } from '../adapters/fs-error.js';
+import type { ProfileLoaderOptions } from '../adapters/profile-loader.js';
 import type { CompareRequest } from '../app/compare.js';
 import { parseRulesInput, type ParsedRules } from '../app/rules-input.js';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, type Format } from '../core/render/index.js';
+import { statusCounts } from '../core/render/parts.js';
+import { terminalSafe } from '../core/render/escape.js';
+import type { Report } from '../core/report.js';
 import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
 import type { CliIo } from './command.js';
 import {
+  MAX_PROFILE_SIZE_OPTION,
+  parseMaxProfileSize,
   parseChoice,
   parseNonNegativeInt,
   parseNonNegativeNumber,
@@ -24,8 +30,8 @@ import {
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
 
 /**
- * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output and --help, in that
- * order.
+ * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output,
+ * --max-profile-size and --help, in that order.
  */
 export function reportOptions(rulesDescription: string): OptionTable {
   return {
@@ -46,7 +52,12 @@ export function reportOptions(rulesDescription: string): OptionTable {
       value: 'Z',
       description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`,
     },
-    output: { type: 'string', value: 'FILE', description: 'write the report to FILE instead of standard output' },
+    output: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write the report to FILE instead of standard output (the verdict still goes to stderr)',
+    },
+    ...MAX_PROFILE_SIZE_OPTION,
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   };
 }
@@ -60,6 +71,8 @@ export interface ReportArgs {
   readonly sampleIndex: string | undefined;
   readonly confidence: number | undefined;
   readonly output: string | undefined;
+  /** --max-profile-size; undefined = the loader's default. */
+  readonly maxProfileBytes: number | undefined;
 }
 
 function str(values: ParsedArgs['values'], name: string): string | undefined {
@@ -92,7 +105,18 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
     sampleIndex: str(values, 'sample-index'),
     confidence,
     output: str(values, 'output'),
+    maxProfileBytes: parseMaxProfileSize(values),
   };
+}
+
+/** The one line `emitReport` prints when the report goes to a file: `fail (1 failed, 0 warned, 2 within noise)`. */
+export function verdictSummary(report: Report): string {
+  return `${report.verdict} (${statusCounts(report)})`;
+}
+
+/** The profile loader's options the command line sets. */
+export function loaderOptions(args: Pick<ReportArgs, 'maxProfileBytes'>): ProfileLoaderOptions {
+  return args.maxProfileBytes === undefined ? {} : { maxProfileBytes: args.maxProfileBytes };
 }
 
 /** The part of the compare request the report options decide. */
@@ -108,14 +132,24 @@ export function reportColor(args: Pick<ReportArgs, 'output'>, io: CliIo): boolea
   return args.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
 }
 
-/** Prints the report on standard output, or writes it to --output (a usage error naming the file if that fails). */
-export async function emitReport(text: string, args: Pick<ReportArgs, 'output'>, io: CliIo): Promise<void> {
+/**
+ * Prints the report on standard output, or writes it to --output (a usage error naming the file if
+ * that fails) and then prints `verdict`, the one-line outcome, on standard error: a run whose report
+ * went to a file still says how it ended.
+ */
+export async function emitReport(
+  text: string,
+  args: Pick<ReportArgs, 'output'>,
+  io: CliIo,
+  verdict: string,
+): Promise<void> {
   if (args.output === undefined) {
     io.stdout(text);
     return;
   }
   try {
     await writeFile(resolve(io.cwd, args.output), text);
+    io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}\n`);
   } catch (e) {
     const why =
       (e as { code?: unknown }).code === 'ENOENT'

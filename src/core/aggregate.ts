@@ -5,6 +5,7 @@
  */
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
 import { RuleError } from './errors.js';
+import { checkMemoryProfile } from './profile-kind.js';
 import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
 import { bytesLabel, SampleVariance } from './significance.js';
 
@@ -207,6 +208,8 @@ class Aggregator implements SampleSink {
   private readonly sampleMask: Int32Array;
 
   constructor(tables: ProfileTables, focus: readonly RegExp[]) {
+    // Before any sample is read: a CPU or goroutine profile is refused without decoding it.
+    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);

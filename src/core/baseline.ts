@@ -69,10 +69,16 @@ export type BaselineOrigin = Pick<
 >;
 
 const SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const SHA_RE = /^[0-9a-f]{7,64}$/;
+/** A full commit id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const RUN_ID_RE = /^[0-9]{1,20}$/;
 /** Longest encoded branch: one path segment must stay under the usual 255-byte file-name limit. */
 const MAX_ENCODED_BRANCH = 240;
+
+/** True when `name` is a valid series name (see validateSeries). */
+export function isSeriesName(name: string): boolean {
+  return SERIES_RE.test(name);
+}
 
 /** Throws a UsageError unless `series` is 1–100 of [A-Za-z0-9._-], starting with a letter or digit. */
 export function validateSeries(series: string): string {
@@ -85,13 +91,17 @@ export function validateSeries(series: string): string {
   return series;
 }
 
-/** Returns the sha in lower case; throws a UsageError unless it is 7–64 hex digits. */
+/**
+ * Returns the sha in lower case; throws a UsageError unless it is a full commit id (40 or 64 hex
+ * digits). A short one would store a baseline no full-sha lookup finds.
+ */
 export function normalizeSha(sha: string): string {
   const lower = sha.toLowerCase();
-  if (!SHA_RE.test(lower)) {
-    throw new UsageError(`invalid commit sha ${JSON.stringify(sha)}: expected 7-64 hex digits`);
-  }
-  return lower;
+  if (SHA_RE.test(lower)) return lower;
+  const fix = /^[0-9a-f]{4,63}$/.test(lower)
+    ? `a short commit id; give the full one (git rev-parse ${lower})`
+    : 'not a commit id';
+  throw new UsageError(`invalid commit sha ${JSON.stringify(sha)}: ${fix}; 40 or 64 hex digits are needed`);
 }
 
 /**

@@ -53,7 +53,20 @@ export interface NoBaseline {
   readonly store: string;
   /** A shell command that stores a profile as the baseline. */
   readonly seed: string;
+  /** The store's other series, closest to this one first (a mistyped series name shows here). */
+  readonly otherSeries: SeriesHint;
 }
+
+/** The series a store holds instead of the one asked for. */
+export interface SeriesHint {
+  /** Closest to the series asked for first. */
+  readonly names: readonly string[];
+  /** The one close enough to be a typo of it, if any. */
+  readonly guess: string | null;
+}
+
+/** How many of a store's other series a message names. */
+export const MAX_SERIES_NAMED = 8;
 
 /** Everything the gate's Markdown (comment, job summary) shows. */
 export interface GateReportContext {

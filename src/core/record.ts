@@ -24,6 +24,17 @@ export const MAX_RECORD_PROFILE_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_RECORD_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The caps a record's profile is held to: the record caps, or the `max-profile-size` input when it
+ * is lower. The record run applies the same caps, so a record it writes is one a report accepts.
+ */
+export function recordLimits(maxProfileBytes: number): { readonly file: number; readonly decompressed: number } {
+  return {
+    file: Math.min(MAX_RECORD_PROFILE_BYTES, maxProfileBytes),
+    decompressed: Math.min(MAX_RECORD_DECOMPRESSED_BYTES, maxProfileBytes),
+  };
+}
+
 /** A repository-relative path of plain characters, without `..` segments: shown, never opened. */
 const DISPLAY_PATH_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,200}$/;
 const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

@@ -85,6 +85,16 @@ export function parseAmount(text: string): Amount | null {
 }
 
 /**
+ * A size limit written as the rules write byte amounts (`1GiB`, `512MiB`, `64KB`) or as a plain
+ * number of bytes: a positive integer, or null when `text` is not one.
+ */
+export function parseByteSize(text: string): number | null {
+  const a = parseAmount(text);
+  if (a === null || !Number.isSafeInteger(a.value) || a.value <= 0) return null;
+  return a.value;
+}
+
+/**
  * An amount in rule syntax, the inverse of parseAmount: a count as a plain number, a byte amount
  * with the largest binary unit that divides it (`256KiB`, `1MiB`, `1000B`).
  */

@@ -9,6 +9,8 @@
  * profiles lack is skipped; a user rule for one is an error listing the available types, so a
  * typo never silently disables the gate.
  */
+import { compileFocus } from './aggregate.js';
+import { closestNames, patternLiteral } from './closest.js';
 import { RuleError } from './errors.js';
 import type { ValueType } from './model.js';
 import { DEFAULT_RULES_TEXT, formatRule, parseRules } from './rule-syntax.js';
@@ -40,6 +42,26 @@ export function rulesWithDefaults(userText: string): Rule[] {
 /** The distinct regex sources of the function rules, in order: what summarize needs as `focus`. */
 export function focusPatterns(rules: readonly Rule[]): string[] {
   return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern!))];
+}
+
+/** Function names quoted in a rule error are cut to this length (they come from the profiles: untrusted). */
+const MAX_NAME_CHARS = 120;
+
+/**
+ * Throws RuleError for the first function rule whose pattern matches no function of any of the
+ * profiles (`functionNames`, one list per profile), naming the closest function names: a renamed or
+ * mistyped function must not silently retire its rule.
+ */
+export function checkFunctionRulesMatch(rules: readonly Rule[], functionNames: readonly (readonly string[])[]): void {
+  for (const rule of rules) {
+    if (rule.off || rule.pattern === null) continue;
+    const [re] = compileFocus([rule.pattern]);
+    if (functionNames.some((names) => names.some((n) => re!.test(n)))) continue;
+    const closest = closestNames(patternLiteral(rule.pattern), functionNames.flat(), { within: true, limit: 3 });
+    const cut = (n: string): string => (n.length > MAX_NAME_CHARS ? `${n.slice(0, MAX_NAME_CHARS)}…` : n);
+    const hint = closest.length === 0 ? '' : `; closest: ${closest.map(cut).join(', ')}`;
+    throw ruleError(rule, `/${rule.pattern}/ matches no function in either profile${hint}`);
+  }
 }
 
 function ruleError(rule: Rule, why: string): RuleError {

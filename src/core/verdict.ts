@@ -3,10 +3,11 @@
  * least its `min`, and more than sampling noise explains; see docs/rules.md and docs/noise-model.md.
  */
 import type { MetricDelta, ProfileDiff } from './diff.js';
-import { UsageError } from './errors.js';
+import { RuleError, UsageError } from './errors.js';
 import type { ValueType } from './model.js';
 import type { Rule } from './rule-syntax.js';
 import { resolveRules } from './rules.js';
+import { listSampleTypes } from './sample-type.js';
 
 /**
  * - `fail`: over the rule's percent and min, and significant (z ≥ confidence, or exact);
@@ -70,6 +71,12 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   }
   const types: ValueType[] = diff.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
+  if (applied.length === 0) {
+    throw new RuleError(
+      `no rule applies to any of the profiles' sample types (${listSampleTypes(types)}): a gate that cannot fail ` +
+        'would pass every run; keep a default rule or add one for one of these types',
+    );
+  }
   const metrics: MetricResult[] = diff.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
     return a

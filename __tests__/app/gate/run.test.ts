@@ -203,6 +203,7 @@ describe('runGate', () => {
       put: store.put.bind(store),
       commit: store.commit.bind(store),
       branches: store.branches.bind(store),
+      series: store.series.bind(store),
     };
     await expect(
       runGate({ ...CONFIG, rules: { text: 'inuse_space +lots', origin: 'input rules' } }, event(), RERUN, {

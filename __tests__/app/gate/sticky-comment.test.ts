@@ -16,6 +16,16 @@ describe('the sticky comment', () => {
     expect(findSticky(comments, 'someone', 'api')).toBeUndefined();
   });
 
+  test('an identity with or without [bot] finds the same comment, an exact login first', () => {
+    const comments = [comment(1, 'github-actions[bot]', `x ${marker}`)];
+    expect(findSticky(comments, 'github-actions', 'api')?.id).toBe(1);
+    expect(findSticky([comment(1, 'github-actions', `x ${marker}`)], 'github-actions[bot]', 'api')?.id).toBe(1);
+    const both = [comment(1, 'heapgate-app', `x ${marker}`), comment(2, 'heapgate-app[bot]', `y ${marker}`)];
+    expect(findSticky(both, 'heapgate-app[bot]', 'api')?.id).toBe(2);
+    expect(findSticky(both, 'heapgate-app', 'api')?.id).toBe(1);
+    expect(findSticky([comment(1, 'github-actions[bot]x', `x ${marker}`)], 'github-actions', 'api')).toBeUndefined();
+  });
+
   test('created once, edited when the text changes, untouched when it does not', async () => {
     const sink = new MemoryComments();
     expect((await upsertSticky(sink, 1, 'api', `a\n${marker}`, 'always', 'pass')).action).toBe('created');

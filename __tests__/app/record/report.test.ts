@@ -90,6 +90,7 @@ const CONFIG: ReportConfig = {
   acceptLabel: 'heapgate:accept',
   confidence: null,
   top: 5,
+  maxProfileBytes: 1024 ** 3,
 };
 
 async function setup(profile: Uint8Array, commits = new MemoryCommits([PULL])) {
@@ -116,7 +117,7 @@ async function setup(profile: Uint8Array, commits = new MemoryCommits([PULL])) {
   );
   expect(seeded.update?.result).toBe('moved');
   await recordProfile(
-    { series: 'cache', profile: 'bench/heap.pb.gz' },
+    { series: 'cache', profile: 'bench/heap.pb.gz', maxProfileBytes: 1024 ** 3 },
     { event: 'pull_request', sha: HEAD, pullRequest: 7, runId: '500' },
     profile,
     ports,
@@ -147,7 +148,7 @@ test('report: a regression comments on the pull request and sets a failure statu
   });
   expect(commits.statuses[0]!.status.description).toMatch(/^fail: .*inuse_space \+/);
   // Compared only: nothing of the pull request's is stored.
-  expect(await store.branches()).toEqual(['main']);
+  expect(await store.branches('cache')).toEqual(['main']);
 });
 
 test('report: fail-on-regression false reports the fail in a success status', async () => {

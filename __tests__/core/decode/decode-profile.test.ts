@@ -40,11 +40,30 @@ describe('decodeProfile', () => {
     expect(decodeErrorOf(() => decodeProfile(gz)).message).toMatch(/^gzip: /);
   });
 
-  test('a gzip bomb stops at the decompression cap', () => {
-    const bomb = gzipSync(new Uint8Array(8 * 1024 * 1024));
-    expect(bomb.length).toBeLessThan(64 * 1024);
+  test('a gzip bomb of zeros is refused from its first bytes, whatever the cap', () => {
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(128 * 1024);
+    expect(decodeErrorOf(() => decodeProfile(bomb)).message).toBe(
+      'not a pprof profile (decompressed, starts with bytes 00 00 00 00): byte 0 (0x00) is no Profile field',
+    );
+  });
+
+  test('a gzip bomb framed as a Profile stops at the decompression cap', () => {
+    // Field 1 (sample_type) announcing ~1 MB: the framing holds for the first KiB, the size does not.
+    const body = new Uint8Array(8 * 1024 * 1024);
+    body.set([0x0a, 0xc0, 0x84, 0x3d]); // length 1,000,000
+    const bomb = gzipSync(body);
     expect(decodeErrorOf(() => decodeProfile(bomb, { maxDecompressedBytes: 1024 * 1024 })).message).toBe(
-      'gzip: decompressed size exceeds the limit of 1048576 bytes',
+      'gzip: decompresses to more than 1048576 bytes, the limit (raise it with max-profile-size)',
+    );
+  });
+
+  test('a field longer than the cap is refused from the framing', () => {
+    const body = new Uint8Array(64 * 1024);
+    body.set([0x0a, 0x80, 0x80, 0x80, 0x08]); // length 2^24
+    expect(decodeErrorOf(() => decodeProfile(gzipSync(body), { maxDecompressedBytes: 1024 * 1024 })).message).toBe(
+      'not a pprof profile (decompressed, starts with bytes 0a 80 80 80): a field of 16777216 bytes is larger than ' +
+        'the limit of 1048576',
     );
   });
 

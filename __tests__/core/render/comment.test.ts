@@ -165,12 +165,35 @@ describe('the gate report', () => {
         report: null,
         baseline: null,
         reproduce: null,
-        noBaseline: { branches: ['dev', 'main'], store: 'gs://b/p', seed: 'npx heapgate baseline put x' },
+        noBaseline: {
+          branches: ['dev', 'main'],
+          store: 'gs://b/p',
+          seed: 'npx heapgate baseline put x',
+          otherSeries: { names: [], guess: null },
+        },
       }),
     );
     expect(md.split('\n')[0]).toBe('### 🆕 heapgate `api`: no-baseline — no baseline yet');
     expect(md).toContain('No baseline for series `api` on `dev` or `main` in `gs://b/p`');
     expect(md).toContain('`npx heapgate baseline put x`');
+    expect(md).not.toContain('The store has no series');
+  });
+
+  test('no baseline, but other series: names them, closest first, and guesses the typo', () => {
+    const names = ['apl', 'catalog', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const md = renderGateMarkdown(
+      ctx({
+        verdict: 'no-baseline',
+        report: null,
+        baseline: null,
+        reproduce: null,
+        noBaseline: { branches: ['main'], store: 'gs://b/p', seed: 'x', otherSeries: { names, guess: 'apl' } },
+      }),
+    );
+    expect(md).toContain(
+      '⚠️ The store has no series `api`; it has `apl`, `catalog`, `a`, `b`, `c`, `d`, `e`, `f` and 2 more. ' +
+        'Did you mean `apl`?',
+    );
   });
 
   test('untrusted strings cannot inject HTML, break the table or mention anyone', () => {

@@ -20,9 +20,9 @@ import type {
   PullRequestInfo,
   SummaryLoader,
 } from '../../ports.js';
-import { noBaselineSentence, reproduceCommand, seedCommand } from '../commands.js';
+import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
 import { compareProfiles } from '../compare.js';
-import { baselineSource, findBaseline, type FoundBaseline } from '../find-baseline.js';
+import { baselineSource, findBaseline, otherSeries, type FoundBaseline } from '../find-baseline.js';
 import { parseRulesInput, type ParsedRules, type RulesInput } from '../rules-input.js';
 import { runUrl, storeBaseline } from '../store-baseline.js';
 import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './plan.js';
@@ -99,6 +99,9 @@ export async function runGate(
   const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
 
   const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
+  const others = found === undefined ? await otherSeries(ports, config.series) : null;
+  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports.log.warning(`${mistyped} (check the series input)`, { title: 'heapgate: no baseline' });
   const context: GateReportContext = {
     series: config.series,
     verdict,
@@ -113,6 +116,7 @@ export async function runGate(
             branches: plan.lookup.branches,
             store: ports.store.location,
             seed: seedCommand(config, plan.lookup.branches.at(-1)!),
+            otherSeries: others!,
           }
         : null,
     update,
@@ -257,9 +261,10 @@ function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSumma
 
 /** The JSON report's message when there was no baseline: where it looked and how to seed one. */
 function noBaselineMessage(config: GateConfig, where: NonNullable<GateReportContext['noBaseline']>): string {
+  const mistyped = otherSeriesSentence(config.series, where.otherSeries);
+  const hint = mistyped === null ? '' : ` ${mistyped}.`;
   return (
-    `${noBaselineSentence(config.series, where.branches, where.store)} Seed one by running this action on a push ` +
-    `to the ` +
-    `default branch, by running the workflow with mode update, or with: ${where.seed}`
+    `${noBaselineSentence(config.series, where.branches, where.store)}${hint} Seed one by running this action on a ` +
+    `push to the default branch, by running the workflow with mode update, or with: ${where.seed}`
   );
 }

@@ -41,8 +41,18 @@ export function wantsComment(policy: CommentPolicy, verdict: GateVerdict, exists
 }
 
 /**
- * The sticky comment of `series` among `comments`: the oldest one authored by `identity` (logins
- * compared case-insensitively, as GitHub does) whose body contains the series' marker.
+ * A login as compared: lower case (GitHub's logins are case-insensitive) without a trailing `[bot]`,
+ * which one source reports for an app's bot and another leaves out (GraphQL `viewer.login` is
+ * `github-actions` for the token REST calls `github-actions[bot]`).
+ */
+export function loginKey(login: string): string {
+  return login.toLowerCase().replace(/\[bot\]$/, '');
+}
+
+/**
+ * The sticky comment of `series` among `comments`: the oldest one authored by `identity` (see
+ * loginKey) whose body contains the series' marker; an exact login match wins over one that needed
+ * the `[bot]` suffix removed.
  */
 export function findSticky(
   comments: readonly IssueComment[],
@@ -50,8 +60,8 @@ export function findSticky(
   series: string,
 ): IssueComment | undefined {
   const marker = commentMarker(series);
-  const me = identity.toLowerCase();
-  return comments.find((c) => c.author.toLowerCase() === me && c.body.includes(marker));
+  const mine = comments.filter((c) => c.body.includes(marker) && loginKey(c.author) === loginKey(identity));
+  return mine.find((c) => c.author.toLowerCase() === identity.toLowerCase()) ?? mine[0];
 }
 
 /**

@@ -6,9 +6,8 @@
 import { gunzipProfile } from '../../core/decode/index.js';
 import { UsageError } from '../../core/errors.js';
 import {
-  MAX_RECORD_DECOMPRESSED_BYTES,
-  MAX_RECORD_PROFILE_BYTES,
   parseManifest,
+  recordLimits,
   recordedProfilePath,
   renderManifest,
   type RecordManifest,
@@ -37,17 +36,18 @@ export interface RecordPorts {
  * Rejects with a UsageError or DecodeError naming the profile.
  */
 export async function recordProfile(
-  config: { readonly series: string; readonly profile: string },
+  config: { readonly series: string; readonly profile: string; readonly maxProfileBytes: number },
   run: RecordedRun,
   profile: Uint8Array,
   ports: RecordPorts,
 ): Promise<RecordManifest> {
   const label = config.profile;
-  if (profile.length > MAX_RECORD_PROFILE_BYTES)
-    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than ${MAX_RECORD_PROFILE_BYTES}`);
+  const limits = recordLimits(config.maxProfileBytes);
+  if (profile.length > limits.file)
+    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than a record's ${limits.file}`);
   let inner: Uint8Array;
   try {
-    inner = gunzipProfile(profile, MAX_RECORD_DECOMPRESSED_BYTES);
+    inner = gunzipProfile(profile, limits.decompressed);
   } catch (e) {
     throw withContext(e, `decoding current profile ${label}: `);
   }

@@ -10,12 +10,7 @@ import { gunzipProfile } from '../../core/decode/index.js';
 import { firstLine } from '../../core/error-text.js';
 import { UsageError } from '../../core/errors.js';
 import { statusContext, statusText, verdictDescription, type CommitState } from '../../core/render/commit-status.js';
-import {
-  MAX_MANIFEST_BYTES,
-  MAX_RECORD_DECOMPRESSED_BYTES,
-  MAX_RECORD_PROFILE_BYTES,
-  parseManifest,
-} from '../../core/record.js';
+import { MAX_MANIFEST_BYTES, parseManifest, recordLimits } from '../../core/record.js';
 import { GitHubApiError, type CommitInfo, type Logger, type RecordDirectory } from '../../ports.js';
 import { withContext } from '../error-context.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../gate/run.js';
@@ -32,7 +27,10 @@ export interface WorkflowRunEvent {
   readonly head: RunHead;
 }
 
-export type ReportConfig = Omit<GateConfig, 'profile' | 'mode'>;
+export interface ReportConfig extends Omit<GateConfig, 'profile' | 'mode'> {
+  /** The `max-profile-size` input; the record's own caps apply when they are lower (see recordLimits). */
+  readonly maxProfileBytes: number;
+}
 
 export interface ReportPorts extends GatePorts {
   readonly record: RecordDirectory;
@@ -49,18 +47,17 @@ export interface ReportOutcome extends GateOutcome {
 async function readRecord(
   record: RecordDirectory,
   series: string,
+  maxProfileBytes: number,
 ): Promise<{ readonly manifest: ReturnType<typeof parseManifest>; readonly profile: Uint8Array }> {
-  const files = await record.read(series, {
-    maxManifestBytes: MAX_MANIFEST_BYTES,
-    maxProfileBytes: MAX_RECORD_PROFILE_BYTES,
-  });
+  const limits = recordLimits(maxProfileBytes);
+  const files = await record.read(series, { maxManifestBytes: MAX_MANIFEST_BYTES, maxProfileBytes: limits.file });
   const manifest = parseManifest(files.manifest);
   if (manifest.series !== series)
     throw new UsageError(`record manifest: made for another series than ${series} (input series)`);
   if (manifest.profile.bytes !== files.profile.length)
     throw new UsageError('record profile: its size differs from the one the manifest gives (truncated or replaced?)');
   try {
-    return { manifest, profile: gunzipProfile(files.profile, MAX_RECORD_DECOMPRESSED_BYTES) };
+    return { manifest, profile: gunzipProfile(files.profile, limits.decompressed) };
   } catch (e) {
     throw withContext(e, `decoding current profile ${manifest.profile.path} (record): `);
   }
@@ -102,7 +99,7 @@ export async function runReport(
   ports: ReportPorts,
 ): Promise<ReportOutcome> {
   try {
-    const { manifest, profile } = await readRecord(ports.record, config.series);
+    const { manifest, profile } = await readRecord(ports.record, config.series, config.maxProfileBytes);
     if (manifest.run.sha !== event.head.sha)
       ports.log.warning(
         `the record names commit ${manifest.run.sha.slice(0, 12)}, the run built ${event.head.sha.slice(0, 12)}; ` +

@@ -19,14 +19,16 @@ import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import {
   formatOptions,
+  MAX_PROFILE_SIZE_OPTION,
   parseChoice,
+  parseMaxProfileSize,
   parseCommandArgs,
   parseNonNegativeInt,
   required,
   type OptionTable,
 } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { STORE_OPTIONS } from '../store-options.js';
+import { BRANCH_DEFAULT, branchOf, STORE_OPTIONS } from '../store-options.js';
 
 /** Last in every subcommand's table: the output format (read by outFormat) and --help. */
 const FORMAT_AND_HELP: OptionTable = {
@@ -36,7 +38,7 @@ const FORMAT_AND_HELP: OptionTable = {
 
 const PUT: OptionTable = {
   ...STORE_OPTIONS,
-  branch: { type: 'string', value: 'B', description: 'branch the commit belongs to (default: $GITHUB_REF_NAME)' },
+  branch: { type: 'string', value: 'B', description: `branch the commit belongs to (default: ${BRANCH_DEFAULT})` },
   sha: { type: 'string', value: 'SHA', description: 'commit id (default: $GITHUB_SHA)' },
   'commit-time': {
     type: 'string',
@@ -54,12 +56,17 @@ const PUT: OptionTable = {
     value: 'N',
     description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`,
   },
+  ...MAX_PROFILE_SIZE_OPTION,
   ...FORMAT_AND_HELP,
 };
 
 const SHOW: OptionTable = {
   ...STORE_OPTIONS,
-  branch: { type: 'string', value: 'B', description: 'show the current baseline of this branch (default main)' },
+  branch: {
+    type: 'string',
+    value: 'B',
+    description: `show the current baseline of this branch (default: ${BRANCH_DEFAULT})`,
+  },
   sha: {
     type: 'string',
     value: 'SHA',
@@ -70,28 +77,42 @@ const SHOW: OptionTable = {
 
 const HISTORY: OptionTable = {
   ...STORE_OPTIONS,
-  branch: { type: 'string', value: 'B', description: 'branch (required)' },
+  branch: { type: 'string', value: 'B', description: `branch (default: ${BRANCH_DEFAULT})` },
   limit: { type: 'string', value: 'N', description: 'at most N baselines, newest first (default: all kept)' },
   ...FORMAT_AND_HELP,
 };
 
-const USAGE = `Usage: heapgate baseline <put|show|history> [options]
-
-  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+const PUT_USAGE = `  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
-${indent(formatOptions(PUT))}
+${indent(formatOptions(PUT))}`;
 
-  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
-${indent(formatOptions(SHOW))}
+const SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
+      The metadata of a branch's current baseline, or of a commit's.
+${indent(formatOptions(SHOW))}`;
 
-  heapgate baseline history --store URL --series NAME --branch B [--limit N] [--format F]
+const HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--format F]
       The current and previous baselines' metadata and totals, newest first (one read).
-${indent(formatOptions(HISTORY))}
+${indent(formatOptions(HISTORY))}`;
 
-Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
+const EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
+
+/** The usage of one subcommand, for its --help. */
+function usage(sub: string): string {
+  return `Usage:\n\n${sub}\n\n${EXIT_CODES}`;
+}
+
+const USAGE = `Usage: heapgate baseline <put|show|history> [options]
+
+${PUT_USAGE}
+
+${SHOW_USAGE}
+
+${HISTORY_USAGE}
+
+${EXIT_CODES}`;
 
 function indent(text: string): string {
   return text
@@ -122,14 +143,15 @@ function fromEnv(values: Values, name: string, env: CliIo['env'], envName: strin
 
 async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, PUT);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, PUT_USAGE);
   if (positionals.length !== 1) {
-    throw new UsageError(`baseline put takes one profile; got ${positionals.length} (see heapgate baseline --help)`);
+    throw new UsageError(
+      `baseline put takes one profile; got ${positionals.length} (see heapgate baseline put --help)`,
+    );
   }
   const format = outFormat(values);
-  const branch = fromEnv(values, 'branch', io.env, 'GITHUB_REF_NAME');
+  const branch = branchOf(values.branch, io.env);
   const sha = fromEnv(values, 'sha', io.env, 'GITHUB_SHA');
-  if (branch === undefined) throw new UsageError('baseline put needs --branch (or GITHUB_REF_NAME)');
   if (sha === undefined) throw new UsageError('baseline put needs --sha (or GITHUB_SHA)');
   const runId = fromEnv(values, 'run-id', io.env, 'GITHUB_RUN_ID');
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
@@ -145,14 +167,21 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   encodeBranch(branch);
   normalizeSha(sha);
 
+  const maxProfileBytes = parseMaxProfileSize(values);
+  const store = await openStore(storeUrl, {
+    cwd: io.cwd,
+    access: 'write',
+    ...(historyLimit !== undefined ? { historyLimit } : {}),
+  });
+
   const file = positionals[0]!;
-  const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e: unknown) => {
+  const bytes = await readProfileFile(resolve(io.cwd, file), maxProfileBytes).catch((e: unknown) => {
     throw withContext(e, `reading profile ${file}: `);
   });
   // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. A worker
   // gets a clone of the bytes (the loader transfers only summaries back), so these stay intact.
-  const [summary] = await createProfileLoader()([{ role: 'current', label: file, bytes }], []);
-  const store = await openStore(storeUrl, { cwd: io.cwd, ...(historyLimit !== undefined ? { historyLimit } : {}) });
+  const loader = createProfileLoader(maxProfileBytes === undefined ? {} : { maxProfileBytes });
+  const [summary] = await loader([{ role: 'current', label: file, bytes }], []);
   const run = {
     series,
     branch,
@@ -205,14 +234,15 @@ function describe(m: BaselineMetadata): string {
 
 async function show(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, SHOW);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, SHOW_USAGE);
   if (positionals.length !== 0) throw new UsageError('baseline show takes no positional arguments');
   const format = outFormat(values);
   const series = validateSeries(required(values, 'series', 'baseline show'));
-  const branch = values.branch as string | undefined;
   const sha = values.sha === undefined ? undefined : normalizeSha(values.sha as string);
+  // A commit is searched on every branch unless one is named; a branch's baseline on the default one.
+  const branch = sha !== undefined && values.branch === undefined ? undefined : branchOf(values.branch, io.env);
   if (branch !== undefined) encodeBranch(branch);
-  const store = await openStore(required(values, 'store', 'baseline show'), { cwd: io.cwd });
+  const store = await openStore(required(values, 'store', 'baseline show'), { cwd: io.cwd, access: 'read' });
   let metadata: BaselineMetadata | undefined;
   if (sha !== undefined) {
     for (const b of branch !== undefined ? [branch] : await store.branches(series)) {
@@ -220,10 +250,10 @@ async function show(argv: readonly string[], io: CliIo): Promise<number> {
       if (metadata !== undefined) break;
     }
   } else {
-    metadata = (await store.pointer(series, branch ?? 'main'))?.current;
+    metadata = (await store.pointer(series, branch!))?.current;
   }
   if (metadata === undefined) {
-    const what = sha !== undefined ? `commit ${sha}` : `branch ${JSON.stringify(branch ?? 'main')}`;
+    const what = sha !== undefined ? `commit ${sha}` : `branch ${JSON.stringify(branch)}`;
     const message = `no baseline for series ${series} at ${what} in ${store.location}`;
     io.stdout(format === 'json' ? `${JSON.stringify({ baseline: null, message }, null, 2)}\n` : clean(`${message}\n`));
     return 0;
@@ -234,14 +264,14 @@ async function show(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function history(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, HISTORY);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, HISTORY_USAGE);
   if (positionals.length !== 0) throw new UsageError('baseline history takes no positional arguments');
   const format = outFormat(values);
   const series = validateSeries(required(values, 'series', 'baseline history'));
-  const branch = required(values, 'branch', 'baseline history');
+  const branch = branchOf(values.branch, io.env);
   encodeBranch(branch);
   const limit = values.limit === undefined ? Infinity : parseNonNegativeInt('--limit', values.limit as string);
-  const store = await openStore(required(values, 'store', 'baseline history'), { cwd: io.cwd });
+  const store = await openStore(required(values, 'store', 'baseline history'), { cwd: io.cwd, access: 'read' });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === undefined ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === 'json') {
@@ -278,8 +308,8 @@ function historyTable(entries: readonly BaselineMetadata[]): string {
   return clean(`${[line(header), ...rows.map(line)].join('\n')}\n`);
 }
 
-function help(io: CliIo): number {
-  io.stdout(USAGE);
+function help(io: CliIo, sub: string): number {
+  io.stdout(usage(sub));
   return 0;
 }
 

@@ -5,9 +5,9 @@
 import { resolve } from 'node:path';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
-import { noBaselineSentence, seedCommand } from '../../app/commands.js';
+import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/commands.js';
 import { compareProfiles } from '../../app/compare.js';
-import { baselineSource, findBaseline } from '../../app/find-baseline.js';
+import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
 import { encodeBranch, validateSeries } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
@@ -17,30 +17,30 @@ import { formatOptions, parseCommandArgs, required, type OptionTable } from '../
 import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   reportColor,
   reportOptions,
   reportRequest,
+  verdictSummary,
   type ReportArgs,
 } from '../report-args.js';
-import { STORE_OPTIONS } from '../store-options.js';
+import { BRANCH_DEFAULT, branchOf, STORE_OPTIONS } from '../store-options.js';
 
 const OPTIONS: OptionTable = {
   ...STORE_OPTIONS,
   branch: {
     type: 'string',
     value: 'B',
-    description:
-      "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the " +
-      'default branch)',
+    description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, '--default-branch')})`,
   },
   'default-branch': {
     type: 'string',
     value: 'B',
     description: 'fallback when --branch has no baseline (default main)',
   },
-  ...reportOptions('rules, newline or ";" separated, or @path to a rules file'),
+  ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file'),
 };
 
 const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
@@ -72,7 +72,7 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
   const str = (name: string): string | undefined => values[name] as string | undefined;
   const format = parseFormat(values);
   const fallback = str('default-branch') ?? 'main';
-  const branch = str('branch') ?? (env.GITHUB_BASE_REF || undefined) ?? fallback;
+  const branch = branchOf(str('branch'), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
     current: positionals[0]!,
@@ -122,17 +122,21 @@ export const checkCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd });
+    const store = await openStore(args.store, { cwd: io.cwd, access: 'read' });
     const lookup = { commit: null, branches: args.branches };
+    const log = stderrLog(io);
     const found = await findBaseline(
-      { store, pulls: null, log: stderrLog(io) },
+      { store, pulls: null, log },
       args.series,
       lookup,
       're-baseline with heapgate baseline put',
     );
     let text: string;
     let exitCode = 0;
+    let verdict = 'no-baseline (nothing to compare against)';
     if (found === undefined) {
+      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
+      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
       text = noBaselineMessage(args, store.location, args.format);
     } else {
       const outcome = await compareProfiles(
@@ -141,12 +145,13 @@ export const checkCommand: Command = {
           current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args),
         },
-        createProfileLoader(),
+        createProfileLoader(loaderOptions(args)),
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      verdict = verdictSummary(outcome.report);
     }
-    await emitReport(text, args, io);
+    await emitReport(text, args, io, verdict);
     return exitCode;
   },
 };

@@ -8,11 +8,13 @@ import { formatOptions, parseCommandArgs, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   reportColor,
   reportOptions,
   reportRequest,
+  verdictSummary,
   type ReportArgs,
 } from '../report-args.js';
 
@@ -66,9 +68,10 @@ export const diffCommand: Command = {
         current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args),
       },
-      createProfileLoader(),
+      createProfileLoader(loaderOptions(args)),
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     return outcome.exitCode;
   },
 };

@@ -1,15 +1,21 @@
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { DecodeError } from '../errors.js';
 import type { Profile } from '../model.js';
 import { parseLegacyHeapProfile } from './legacy-heap.js';
 import { decodeProtobuf } from './protobuf.js';
 
 export interface DecodeOptions {
-  /** Cap on the gunzipped size, so a gzip bomb is a DecodeError rather than an out-of-memory crash. Default 2 GiB. */
+  /**
+   * Cap on the gunzipped size, so a gzip bomb is a DecodeError rather than an out-of-memory crash.
+   * Default DEFAULT_MAX_PROFILE_BYTES.
+   */
   readonly maxDecompressedBytes?: number;
 }
 
-const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
+/** The largest profile heapgate reads by default, compressed or not (`--max-profile-size`): 1 GiB. */
+export const DEFAULT_MAX_PROFILE_BYTES = 1024 * 1024 * 1024;
+/** How much of a gzip stream is inflated to check its framing before the rest is. */
+const PREFIX_BYTES = 4096;
 const LEGACY_HEAP_PREFIX = 'heap profile:';
 
 /**
@@ -39,10 +45,8 @@ export interface ProfileForms<T> {
  */
 export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, options: DecodeOptions = {}): T {
   if (bytes.length === 0) throw new DecodeError('empty file');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const inner = gunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
-    if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
-    return decodeUncompressed(inner, forms);
+  if (isGzip(bytes)) {
+    return decodeUncompressed(gunzipProfile(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES), forms);
   }
   if (startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])) {
     throw new DecodeError('zstd-compressed profiles are not supported; decompress with `zstd -d` first');
@@ -54,16 +58,23 @@ export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, option
 }
 
 /**
- * The serialized profile inside a file's bytes: gunzipped when they start with the gzip magic (a
- * DecodeError beyond `maxDecompressedBytes`, so a gzip bomb stops there), else the bytes themselves.
- * For callers that bound a hostile file's size more tightly than decodeProfile's default; the result
- * decodes as the file would.
+ * The serialized profile inside a file's bytes: gunzipped when they start with the gzip magic, else
+ * the bytes themselves. A DecodeError when the stream's first KiB are not framed as a profile, or
+ * beyond `maxDecompressedBytes` (so a gzip bomb stops there). readProfile's first step; exported
+ * for callers that keep the inflated bytes (a record's profile, decoded later); they decode as the
+ * file would.
  */
 export function gunzipProfile(bytes: Uint8Array, maxDecompressedBytes: number): Uint8Array {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (!isGzip(bytes)) return bytes;
+  // A gzip bomb is mostly one repeated byte: the first few KiB tell, before gigabytes are inflated.
+  checkFraming(gunzipPrefix(bytes, maxDecompressedBytes), maxDecompressedBytes);
   const inner = gunzip(bytes, maxDecompressedBytes);
   if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
   return inner;
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {
@@ -125,15 +136,77 @@ function looksLikeProfileStart(b: number): boolean {
   return wt === 0;
 }
 
+/**
+ * The first PREFIX_BYTES (or fewer, for a shorter stream) of a gzip stream's content, inflating only
+ * as much input as that takes: a growing slice of the input is inflated with Z_SYNC_FLUSH, which
+ * returns what a truncated stream holds so far instead of failing.
+ */
+function gunzipPrefix(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
+  for (let n = 256; ; n *= 4) {
+    const part = bytes.subarray(0, Math.min(n, bytes.length));
+    let out: Uint8Array;
+    try {
+      out = gunzipSync(part, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength });
+    } catch (e) {
+      throw gzipError(e, maxOutputLength);
+    }
+    if (out.length >= PREFIX_BYTES || part.length === bytes.length) return out.subarray(0, PREFIX_BYTES);
+  }
+}
+
+/**
+ * Refuses, from its first bytes, a decompressed stream that is neither a legacy text heap profile,
+ * nor text (reported as what it looks like by decodeUncompressed), nor framed as a protobuf Profile:
+ * every top-level field key must be one a Profile has, and every length must fit under the limit.
+ */
+function checkFraming(prefix: Uint8Array, limit: number): void {
+  if (prefix.length === 0 || startsWithLegacyHeader(prefix) || textPrefix(prefix) !== undefined) return;
+  const bad = profileFramingError(prefix, limit);
+  if (bad === undefined) return;
+  const head = Array.from(prefix.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  throw new DecodeError(`not a pprof profile (decompressed, starts with bytes ${head}): ${bad}`);
+}
+
+/** Why `prefix` cannot start a serialized Profile, or undefined when its top-level framing holds. */
+function profileFramingError(prefix: Uint8Array, limit: number): string | undefined {
+  let i = 0;
+  while (i < prefix.length) {
+    const key = prefix[i]!;
+    if (!looksLikeProfileStart(key)) return `byte ${i} (0x${key.toString(16).padStart(2, '0')}) is no Profile field`;
+    i++;
+    let value = 0;
+    let shift = 1;
+    for (let k = 0; ; k++) {
+      if (i >= prefix.length) return undefined;
+      if (k === 10) return `byte ${i}: varint longer than 10 bytes`;
+      const b = prefix[i++]!;
+      value += (b & 0x7f) * shift;
+      shift *= 128;
+      if (b < 0x80) break;
+    }
+    if ((key & 7) === 2) {
+      if (value > limit) return `a field of ${value} bytes is larger than the limit of ${limit}`;
+      i += value;
+    }
+  }
+  return undefined;
+}
+
+function gzipError(e: unknown, maxOutputLength: number): DecodeError {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ERR_BUFFER_TOO_LARGE') {
+    return new DecodeError(
+      `gzip: decompresses to more than ${maxOutputLength} bytes, the limit (raise it with max-profile-size)`,
+    );
+  }
+  return new DecodeError(`gzip: ${(e as Error).message}`);
+}
+
 function gunzip(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
   try {
     return gunzipSync(bytes, { maxOutputLength, chunkSize: outputChunkSize(bytes, maxOutputLength) });
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new DecodeError(`gzip: decompressed size exceeds the limit of ${maxOutputLength} bytes`);
-    }
-    throw new DecodeError(`gzip: ${(e as Error).message}`);
+    throw gzipError(e, maxOutputLength);
   }
 }
 

@@ -9,7 +9,14 @@ var STORE_OPTIONS = {
   },
   series: { type: "string", value: "NAME", description: "baseline series, e.g. api-server" }
 };
+var BRANCH_DEFAULT = "$GITHUB_BASE_REF, else $GITHUB_REF_NAME, else main";
+function branchOf(value, env, last = "main") {
+  if (typeof value === "string" && value !== "") return value;
+  return env.GITHUB_BASE_REF || env.GITHUB_REF_NAME || last;
+}
 
 export {
-  STORE_OPTIONS
+  STORE_OPTIONS,
+  BRANCH_DEFAULT,
+  branchOf
 };

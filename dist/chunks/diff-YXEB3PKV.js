@@ -1,24 +1,26 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-FNGNLKSL.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-SPXHLETV.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-QSPNED7K.js";
+} from "./chunk-F5KDQCDY.js";
 import {
   compareProfiles
-} from "./chunk-TJL6D2JP.js";
+} from "./chunk-WZNBDUU3.js";
 import {
   createProfileLoader
-} from "./chunk-YONIK7PZ.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-ORXWSSN3.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -64,9 +66,10 @@ var diffCommand = {
         current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
         ...reportRequest(args)
       },
-      createProfileLoader()
+      createProfileLoader(loaderOptions(args))
     );
-    await emitReport(render(outcome.report, args.format, { color: reportColor(args, io) }), args, io);
+    const text = render(outcome.report, args.format, { color: reportColor(args, io) });
+    await emitReport(text, args, io, verdictSummary(outcome.report));
     return outcome.exitCode;
   }
 };

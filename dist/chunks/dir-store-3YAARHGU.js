@@ -8,12 +8,13 @@ import {
   baselineKeys,
   decodeBranch,
   encodePointer,
+  isSeriesName,
   normalizeSha,
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-B5KIZ6VW.js";
+import "./chunk-G2BJ626N.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -184,6 +185,13 @@ var DirBaselineStore = class {
         out.push(decodeBranch(n));
       } catch {
       }
+    }
+    return out.sort();
+  }
+  async series() {
+    const out = [];
+    for (const n of await this.list(this.root)) {
+      if (isSeriesName(n) && (await this.list(path.join(this.root, n))).length > 0) out.push(n);
     }
     return out.sort();
   }

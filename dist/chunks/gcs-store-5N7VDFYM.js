@@ -8,12 +8,13 @@ import {
   baselineKeys,
   decodeBranch,
   encodePointer,
+  isSeriesName,
   normalizeSha,
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-B5KIZ6VW.js";
+import "./chunk-G2BJ626N.js";
 import {
   oneLine
 } from "./chunk-TQ4GEVIF.js";
@@ -357,15 +358,29 @@ var GcsBaselineStore = class {
     }
   }
   async branches(series) {
-    const rel = `${validateSeries(series)}/`;
+    const found = [];
+    for (const segment of await this.directories(`${validateSeries(series)}/`)) {
+      try {
+        found.push(decodeBranch(segment));
+      } catch {
+      }
+    }
+    return found.sort();
+  }
+  async series() {
+    return (await this.directories("")).filter(isSeriesName).sort();
+  }
+  /** The names of the "directories" right below `rel` (object name prefixes up to the next '/'). */
+  async directories(rel) {
     const bucket = this.config.storage.bucket(this.config.bucket);
+    const prefix = this.key(rel);
     const found = /* @__PURE__ */ new Set();
     let pageToken;
     try {
       do {
         const [, next, response] = await this.read(
           () => bucket.getFiles({
-            prefix: this.key(rel),
+            prefix,
             delimiter: "/",
             autoPaginate: false,
             maxResults: this.config.listPageSize ?? 1e3,
@@ -373,18 +388,14 @@ var GcsBaselineStore = class {
           })
         );
         for (const p of response?.prefixes ?? []) {
-          const segment = p.slice(this.key(rel).length, -1);
-          try {
-            found.add(decodeBranch(segment));
-          } catch {
-          }
+          found.add(p.slice(prefix.length, -1));
         }
         pageToken = next?.pageToken;
       } while (pageToken);
     } catch (err) {
-      throw this.fail(err, "listing", rel, "storage.objects.list");
+      throw this.fail(err, "listing", rel === "" ? "(top level)" : rel, "storage.objects.list");
     }
-    return [...found].sort();
+    return [...found];
   }
 };
 async function openGcsStore(bucket, prefix, options = {}, extra = {}) {

@@ -1,10 +1,12 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  MAX_PROFILE_SIZE_OPTION,
   parseChoice,
+  parseMaxProfileSize,
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-QSPNED7K.js";
+} from "./chunk-F5KDQCDY.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -16,11 +18,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-TJL6D2JP.js";
+} from "./chunk-WZNBDUU3.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-YONIK7PZ.js";
+} from "./chunk-ORXWSSN3.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -183,7 +185,12 @@ function reportOptions(rulesDescription) {
       value: "Z",
       description: `the z a change must reach to count as real (default ${DEFAULT_CONFIDENCE})`
     },
-    output: { type: "string", value: "FILE", description: "write the report to FILE instead of standard output" },
+    output: {
+      type: "string",
+      value: "FILE",
+      description: "write the report to FILE instead of standard output (the verdict still goes to stderr)"
+    },
+    ...MAX_PROFILE_SIZE_OPTION,
     help: { type: "boolean", short: "h", description: "show this help" }
   };
 }
@@ -207,8 +214,15 @@ async function parseReportArgs(values, format, cwd) {
     top,
     sampleIndex: str(values, "sample-index"),
     confidence,
-    output: str(values, "output")
+    output: str(values, "output"),
+    maxProfileBytes: parseMaxProfileSize(values)
   };
+}
+function verdictSummary(report) {
+  return `${report.verdict} (${statusCounts(report)})`;
+}
+function loaderOptions(args) {
+  return args.maxProfileBytes === void 0 ? {} : { maxProfileBytes: args.maxProfileBytes };
 }
 function reportRequest(args) {
   return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
@@ -216,13 +230,15 @@ function reportRequest(args) {
 function reportColor(args, io) {
   return args.output === void 0 && io.stdoutIsTTY && io.env.NO_COLOR === void 0;
 }
-async function emitReport(text, args, io) {
+async function emitReport(text, args, io, verdict) {
   if (args.output === void 0) {
     io.stdout(text);
     return;
   }
   try {
     await writeFile(resolve(io.cwd, args.output), text);
+    io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}
+`);
   } catch (e) {
     const why = e.code === "ENOENT" ? "no such directory" : describeFsError(e).replace("cannot read", "cannot write");
     throw new UsageError(`writing report ${args.output}: ${why}`);
@@ -234,6 +250,8 @@ export {
   reportOptions,
   parseFormat,
   parseReportArgs,
+  verdictSummary,
+  loaderOptions,
   reportRequest,
   reportColor,
   emitReport

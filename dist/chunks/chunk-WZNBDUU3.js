@@ -1,10 +1,14 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  DEFAULT_RULES_TEXT,
+  compileFocus,
+  formatRule,
   markdownCode,
   markdownText,
+  parseRules,
   truncate,
   withContext
-} from "./chunk-YONIK7PZ.js";
+} from "./chunk-ORXWSSN3.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -13,7 +17,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-DU4VBAEK.js";
+} from "./chunk-G2BJ626N.js";
 import {
   ExitCode,
   IncompatibleProfilesError,
@@ -187,158 +191,50 @@ function verdictExitCode(verdict) {
   return verdict === "fail" ? ExitCode.fail : ExitCode.pass;
 }
 
-// src/core/rule-syntax.ts
-var DEFAULT_RULES_TEXT = [
-  "inuse_space +15% min 256KiB",
-  "inuse_objects +20% min 1000",
-  "alloc_space +20% min 1MiB",
-  "alloc_objects +20% min 1000"
-].join("\n");
-var KIB = 1024;
-var BYTE_UNITS = {
-  b: 1,
-  kb: KIB,
-  kib: KIB,
-  mb: KIB ** 2,
-  mib: KIB ** 2,
-  gb: KIB ** 3,
-  gib: KIB ** 3
-};
-var COUNT_UNITS = { k: 1e3, K: 1e3, M: 1e6 };
-var ALLOWED_UNITS = "B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts";
-var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-var NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
-function parseAmount(text) {
-  const m = new RegExp(`^${NUMBER}\\s*([A-Za-z]*)$`).exec(text.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2];
-  if (unit === "") return { value: n, inBytes: false };
-  const count = COUNT_UNITS[unit];
-  if (count !== void 0) return { value: Math.round(n * count), inBytes: false };
-  const bytes = BYTE_UNITS[unit.toLowerCase()];
-  if (bytes !== void 0) return { value: Math.round(n * bytes), inBytes: true };
-  return null;
-}
-function formatAmount(amount) {
-  const n = amount.value;
-  if (!amount.inBytes) return String(n);
-  for (const [unit, size] of [
-    ["GiB", KIB ** 3],
-    ["MiB", KIB ** 2],
-    ["KiB", KIB]
-  ]) {
-    if (n >= size && n % size === 0) return `${n / size}${unit}`;
-  }
-  return `${n}B`;
-}
-function formatRule(rule) {
-  const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
-  if (rule.off) return `${head} off`;
-  let text = `${head} +${rule.percent}%`;
-  if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
-  if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
-  return text;
-}
-function entries(text) {
-  return text.split(/\r?\n/).map((line) => {
-    const hash = line.indexOf("#");
-    return hash < 0 ? line : line.slice(0, hash);
-  }).flatMap((line) => line.split(";")).map((e) => e.trim()).filter((e) => e !== "");
-}
-function parseThresholds(text) {
-  const head = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(text);
-  if (!head) {
-    const shown = text === "" ? "nothing" : `"${text.split(/\s+/)[0]}"`;
-    throw new Error(`expected a threshold like +15% or "off", found ${shown}`);
-  }
-  const clauses = {
-    percent: Number(head[1]),
-    min: 0,
-    minInBytes: false,
-    warnPercent: null
-  };
-  let rest = text.slice(head[0].length).trim();
-  const seen = /* @__PURE__ */ new Set();
-  while (rest !== "") {
-    const word = /^\S+/.exec(rest)[0];
-    const key = word.toLowerCase();
-    if (key !== "min" && key !== "warn") {
-      throw new Error(
-        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`
-      );
+// src/core/closest.ts
+function editDistance(wanted, candidate, within = false) {
+  const a = wanted.toLowerCase();
+  const b = candidate.toLowerCase();
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => within ? 0 : j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost));
     }
-    if (seen.has(key)) throw new Error(`"${key}" given twice`);
-    seen.add(key);
-    rest = rest.slice(word.length).trim();
-    if (key === "min") {
-      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest);
-      const amountText = m[1].trim();
-      const amount = parseAmount(amountText);
-      if (amountText === "" || amount === null) {
-        throw new Error(
-          `min ${amountText === "" ? "needs an amount" : `"${amountText}" is not an amount`}: use a number, optionally with ${ALLOWED_UNITS}`
-        );
-      }
-      clauses.min = amount.value;
-      clauses.minInBytes = amount.inBytes;
-      rest = rest.slice(m[0].length).trim();
-    } else {
-      const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
-      if (!m)
-        throw new Error(
-          `warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`
-        );
-      clauses.warnPercent = Number(m[1]);
-      rest = rest.slice(m[0].length).trim();
+    prev = row;
+  }
+  return within ? Math.min(...prev) : prev[b.length];
+}
+function rankByDistance(wanted, candidates, within = false) {
+  return scored(wanted, candidates, within).map((s) => s.name);
+}
+function scored(wanted, candidates, within) {
+  const out = [];
+  for (const name of new Set(candidates)) {
+    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within) });
+  }
+  return out.sort((x, y) => x.d - y.d || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
+}
+function closestNames(wanted, candidates, options = {}) {
+  const cutoff = Math.max(2, Math.floor(wanted.length / 2));
+  return scored(wanted, candidates, options.within ?? false).filter((s) => s.d <= cutoff).slice(0, options.limit ?? 3).map((s) => s.name);
+}
+function patternLiteral(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\" && i + 1 < pattern.length) {
+      const next = pattern[++i];
+      out += /[a-zA-Z]/.test(next) ? " " : next;
+    } else if (c === "." && /[*+]/.test(pattern[i + 1] ?? "")) {
+      out += " ";
+      i++;
+    } else if (!/[\^$*+?()[\]{}|]/.test(c)) {
+      out += c;
     }
   }
-  if (clauses.warnPercent !== null && clauses.warnPercent >= clauses.percent) {
-    throw new Error(`warn +${clauses.warnPercent}% must be below the fail threshold +${clauses.percent}%`);
-  }
-  return clauses;
-}
-function parseEntry(source, index, origin) {
-  const fail = (why) => {
-    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
-  };
-  const typeMatch = /^\S+/.exec(source);
-  const sampleType = typeMatch[0];
-  if (!SAMPLE_TYPE.test(sampleType)) {
-    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
-  }
-  let rest = source.slice(sampleType.length).trim();
-  let pattern = null;
-  const forMatch = /^for(\s+|$)/i.exec(rest);
-  if (forMatch) {
-    const body = rest.slice(forMatch[0].length);
-    const colon = body.lastIndexOf(":");
-    if (colon < 0) fail('"for" needs a regular expression followed by ":", like "for ^main\\.cache:"');
-    pattern = body.slice(0, colon).trim();
-    if (pattern === "") fail('"for" needs a regular expression before ":"');
-    try {
-      new RegExp(pattern);
-    } catch (e) {
-      fail(`invalid regular expression /${pattern}/: ${e.message}`);
-    }
-    rest = body.slice(colon + 1).trim();
-  }
-  const base = { sampleType, pattern, origin, index, source };
-  if (/^off$/i.test(rest)) {
-    if (pattern !== null)
-      fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
-    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
-  }
-  if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
-  try {
-    return { ...base, off: false, ...parseThresholds(rest) };
-  } catch (e) {
-    if (e instanceof RuleError) throw e;
-    return fail(e.message);
-  }
-}
-function parseRules(text, origin = "user") {
-  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+  return out.replace(/\s+/g, " ").trim();
 }
 
 // src/core/rules.ts
@@ -350,6 +246,18 @@ function rulesWithDefaults(userText) {
 }
 function focusPatterns(rules) {
   return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern))];
+}
+var MAX_NAME_CHARS = 120;
+function checkFunctionRulesMatch(rules, functionNames) {
+  for (const rule of rules) {
+    if (rule.off || rule.pattern === null) continue;
+    const [re] = compileFocus([rule.pattern]);
+    if (functionNames.some((names) => names.some((n) => re.test(n)))) continue;
+    const closest = closestNames(patternLiteral(rule.pattern), functionNames.flat(), { within: true, limit: 3 });
+    const cut2 = (n) => n.length > MAX_NAME_CHARS ? `${n.slice(0, MAX_NAME_CHARS)}\u2026` : n;
+    const hint = closest.length === 0 ? "" : `; closest: ${closest.map(cut2).join(", ")}`;
+    throw ruleError(rule, `/${rule.pattern}/ matches no function in either profile${hint}`);
+  }
 }
 function ruleError(rule, why) {
   return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
@@ -418,6 +326,11 @@ function evaluate(diff2, rules, options = {}) {
   }
   const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
+  if (applied.length === 0) {
+    throw new RuleError(
+      `no rule applies to any of the profiles' sample types (${listSampleTypes(types)}): a gate that cannot fail would pass every run; keep a default rule or add one for one of these types`
+    );
+  }
   const metrics = diff2.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
     return a ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text } : { ...m, pattern: null, status: "pass", rule: null };
@@ -441,6 +354,11 @@ function evaluate(diff2, rules, options = {}) {
 async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const [base, current] = await load([request.base, request.current], focusPatterns(rules));
+  try {
+    checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
+  }
   let compared;
   try {
     compared = diff(base, current);
@@ -739,6 +657,8 @@ function cut(text, budget) {
 export {
   toJsonReport,
   renderJson,
+  rankByDistance,
+  closestNames,
   focusPatterns,
   DEFAULT_CONFIDENCE,
   compareProfiles,

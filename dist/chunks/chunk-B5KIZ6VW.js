@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   goVersionFromComments
-} from "./chunk-DU4VBAEK.js";
+} from "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -10,9 +10,12 @@ import {
 var BASELINE_SCHEMA = 1;
 var DEFAULT_HISTORY_LIMIT = 50;
 var SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-var SHA_RE = /^[0-9a-f]{7,64}$/;
+var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var RUN_ID_RE = /^[0-9]{1,20}$/;
 var MAX_ENCODED_BRANCH = 240;
+function isSeriesName(name) {
+  return SERIES_RE.test(name);
+}
 function validateSeries(series) {
   if (!SERIES_RE.test(series)) {
     throw new UsageError(
@@ -23,10 +26,9 @@ function validateSeries(series) {
 }
 function normalizeSha(sha) {
   const lower = sha.toLowerCase();
-  if (!SHA_RE.test(lower)) {
-    throw new UsageError(`invalid commit sha ${JSON.stringify(sha)}: expected 7-64 hex digits`);
-  }
-  return lower;
+  if (SHA_RE.test(lower)) return lower;
+  const fix = /^[0-9a-f]{4,63}$/.test(lower) ? `a short commit id; give the full one (git rev-parse ${lower})` : "not a commit id";
+  throw new UsageError(`invalid commit sha ${JSON.stringify(sha)}: ${fix}; 40 or 64 hex digits are needed`);
 }
 function encodeBranch(branch) {
   if (branch.length === 0) throw new UsageError("invalid branch name: empty");
@@ -165,6 +167,7 @@ function isMetadata(v) {
 
 export {
   DEFAULT_HISTORY_LIMIT,
+  isSeriesName,
   validateSeries,
   normalizeSha,
   encodeBranch,

@@ -1,8 +1,9 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   SampleVariance,
-  bytesLabel
-} from "./chunk-DU4VBAEK.js";
+  bytesLabel,
+  formatValueType
+} from "./chunk-G2BJ626N.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -17,7 +18,7 @@ import {
 } from "./chunk-5DEWQUHK.js";
 
 // src/adapters/profile-file.ts
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 
 // src/adapters/fs-error.ts
 function describeFsError(e) {
@@ -41,48 +42,29 @@ function describeFsError(e) {
 }
 
 // src/adapters/profile-file.ts
-async function readProfileFile(path) {
+function tooLarge(size, maxBytes) {
+  return `${size} bytes, more than the limit of ${maxBytes} bytes (raise it with max-profile-size)`;
+}
+async function readProfileFile(path, maxBytes = Number.MAX_SAFE_INTEGER) {
+  let file;
   try {
-    return await readFile(path);
+    file = await open(path, "r");
+    const { size } = await file.stat();
+    if (size > maxBytes) throw new UsageError(tooLarge(size, maxBytes));
+    return await file.readFile();
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(describeFsError(e));
+  } finally {
+    await file?.close();
   }
 }
 
 // src/adapters/profile-loader.ts
 import { Worker } from "node:worker_threads";
 
-// src/adapters/profile-size.ts
-import { open } from "node:fs/promises";
-function estimateDecodedSize(size, head, tail) {
-  const gzip = head.length >= 2 && head[0] === 31 && head[1] === 139;
-  if (!gzip || tail.length < 4 || size < 18) return size;
-  const isize = (tail[tail.length - 4] | tail[tail.length - 3] << 8 | tail[tail.length - 2] << 16) + tail[tail.length - 1] * 2 ** 24;
-  return Math.max(size, isize);
-}
-async function decodedSizeOf(source) {
-  if ("bytes" in source) {
-    const b = source.bytes;
-    return estimateDecodedSize(b.length, b.subarray(0, 2), b.subarray(Math.max(0, b.length - 4)));
-  }
-  let file;
-  try {
-    file = await open(source.path, "r");
-    const { size } = await file.stat();
-    const head = new Uint8Array(2);
-    const tail = new Uint8Array(4);
-    await file.read(head, 0, 2, 0);
-    if (size >= 4) await file.read(tail, 0, 4, size - 4);
-    return estimateDecodedSize(size, head, tail);
-  } catch {
-    return 0;
-  } finally {
-    await file?.close();
-  }
-}
-
 // src/core/decode/decode-profile.ts
-import { gunzipSync } from "node:zlib";
+import { constants as zlibConstants, gunzipSync } from "node:zlib";
 
 // src/core/decode/legacy-memory-map.ts
 var MASK64 = (1n << 64n) - 1n;
@@ -1669,14 +1651,13 @@ function defaultSampleTypeIndex(sampleType, name2) {
 }
 
 // src/core/decode/decode-profile.ts
-var DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
+var DEFAULT_MAX_PROFILE_BYTES = 1024 * 1024 * 1024;
+var PREFIX_BYTES = 4096;
 var LEGACY_HEAP_PREFIX = "heap profile:";
 function readProfile(bytes, forms, options = {}) {
   if (bytes.length === 0) throw new DecodeError("empty file");
-  if (bytes[0] === 31 && bytes[1] === 139) {
-    const inner = gunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
-    if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
-    return decodeUncompressed(inner, forms);
+  if (isGzip(bytes)) {
+    return decodeUncompressed(gunzipProfile(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES), forms);
   }
   if (startsWith(bytes, [40, 181, 47, 253])) {
     throw new DecodeError("zstd-compressed profiles are not supported; decompress with `zstd -d` first");
@@ -1687,10 +1668,14 @@ function readProfile(bytes, forms, options = {}) {
   return decodeUncompressed(bytes, forms);
 }
 function gunzipProfile(bytes, maxDecompressedBytes) {
-  if (bytes[0] !== 31 || bytes[1] !== 139) return bytes;
+  if (!isGzip(bytes)) return bytes;
+  checkFraming(gunzipPrefix(bytes, maxDecompressedBytes), maxDecompressedBytes);
   const inner = gunzip(bytes, maxDecompressedBytes);
   if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
   return inner;
+}
+function isGzip(bytes) {
+  return bytes[0] === 31 && bytes[1] === 139;
 }
 function decodeUncompressed(bytes, forms) {
   if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder("utf-8").decode(bytes)));
@@ -1739,15 +1724,62 @@ function looksLikeProfileStart(b) {
   if (field === 13) return wt === 0 || wt === 2;
   return wt === 0;
 }
+function gunzipPrefix(bytes, maxOutputLength) {
+  for (let n = 256; ; n *= 4) {
+    const part = bytes.subarray(0, Math.min(n, bytes.length));
+    let out;
+    try {
+      out = gunzipSync(part, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength });
+    } catch (e) {
+      throw gzipError(e, maxOutputLength);
+    }
+    if (out.length >= PREFIX_BYTES || part.length === bytes.length) return out.subarray(0, PREFIX_BYTES);
+  }
+}
+function checkFraming(prefix, limit) {
+  if (prefix.length === 0 || startsWithLegacyHeader(prefix) || textPrefix(prefix) !== void 0) return;
+  const bad = profileFramingError(prefix, limit);
+  if (bad === void 0) return;
+  const head = Array.from(prefix.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
+  throw new DecodeError(`not a pprof profile (decompressed, starts with bytes ${head}): ${bad}`);
+}
+function profileFramingError(prefix, limit) {
+  let i = 0;
+  while (i < prefix.length) {
+    const key = prefix[i];
+    if (!looksLikeProfileStart(key)) return `byte ${i} (0x${key.toString(16).padStart(2, "0")}) is no Profile field`;
+    i++;
+    let value = 0;
+    let shift = 1;
+    for (let k = 0; ; k++) {
+      if (i >= prefix.length) return void 0;
+      if (k === 10) return `byte ${i}: varint longer than 10 bytes`;
+      const b = prefix[i++];
+      value += (b & 127) * shift;
+      shift *= 128;
+      if (b < 128) break;
+    }
+    if ((key & 7) === 2) {
+      if (value > limit) return `a field of ${value} bytes is larger than the limit of ${limit}`;
+      i += value;
+    }
+  }
+  return void 0;
+}
+function gzipError(e, maxOutputLength) {
+  const code = e.code;
+  if (code === "ERR_BUFFER_TOO_LARGE") {
+    return new DecodeError(
+      `gzip: decompresses to more than ${maxOutputLength} bytes, the limit (raise it with max-profile-size)`
+    );
+  }
+  return new DecodeError(`gzip: ${e.message}`);
+}
 function gunzip(bytes, maxOutputLength) {
   try {
     return gunzipSync(bytes, { maxOutputLength, chunkSize: outputChunkSize(bytes, maxOutputLength) });
   } catch (e) {
-    const code = e.code;
-    if (code === "ERR_BUFFER_TOO_LARGE") {
-      throw new DecodeError(`gzip: decompressed size exceeds the limit of ${maxOutputLength} bytes`);
-    }
-    throw new DecodeError(`gzip: ${e.message}`);
+    throw gzipError(e, maxOutputLength);
   }
 }
 var MIN_CHUNK = 16 * 1024;
@@ -1762,6 +1794,58 @@ function outputChunkSize(bytes, maxOutputLength) {
 }
 function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+// src/adapters/profile-size.ts
+import { open as open2 } from "node:fs/promises";
+function estimateDecodedSize(size, head, tail) {
+  const gzip = head.length >= 2 && head[0] === 31 && head[1] === 139;
+  if (!gzip || tail.length < 4 || size < 18) return size;
+  const isize = (tail[tail.length - 4] | tail[tail.length - 3] << 8 | tail[tail.length - 2] << 16) + tail[tail.length - 1] * 2 ** 24;
+  return Math.max(size, isize);
+}
+async function decodedSizeOf(source) {
+  if ("bytes" in source) {
+    const b = source.bytes;
+    return estimateDecodedSize(b.length, b.subarray(0, 2), b.subarray(Math.max(0, b.length - 4)));
+  }
+  let file;
+  try {
+    file = await open2(source.path, "r");
+    const { size } = await file.stat();
+    const head = new Uint8Array(2);
+    const tail = new Uint8Array(4);
+    await file.read(head, 0, 2, 0);
+    if (size >= 4) await file.read(tail, 0, 4, size - 4);
+    return estimateDecodedSize(size, head, tail);
+  } catch {
+    return 0;
+  } finally {
+    await file?.close();
+  }
+}
+
+// src/core/profile-kind.ts
+var MEMORY_TYPES = /* @__PURE__ */ new Set(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space", "objects", "space"]);
+var NotMemoryProfileError = class extends HeapgateError {
+};
+function isMemoryProfile(types) {
+  return types.some((t) => MEMORY_TYPES.has(t.type) || t.unit === "bytes");
+}
+function profileKind(types, periodType) {
+  const names = /* @__PURE__ */ new Set([...types.map((t) => t.type), periodType?.type ?? ""]);
+  if (names.has("cpu") || names.has("samples")) return "a CPU profile";
+  if (names.has("goroutine")) return "a goroutine profile";
+  if (names.has("contentions") || names.has("delay")) return "a block or mutex (contention) profile";
+  if (names.has("threadcreate")) return "a threadcreate profile";
+  return "a profile";
+}
+function checkMemoryProfile(types, periodType) {
+  if (types.length === 0 || isMemoryProfile(types)) return;
+  const listed = types.length === 0 ? "" : ` (sample types ${types.map(formatValueType).join(", ")})`;
+  throw new NotMemoryProfileError(
+    `${profileKind(types, periodType)}${listed}, not a memory profile: heapgate needs a heap profile, written with runtime.GC() then pprof.WriteHeapProfile, or by go test -memprofile`
+  );
 }
 
 // src/core/aggregate.ts
@@ -1874,6 +1958,7 @@ var Aggregator = class {
   seen;
   sampleMask;
   constructor(tables, focus) {
+    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2036,9 +2121,10 @@ function summarizeEncoded(bytes, options = {}) {
 async function runProfileJob(job) {
   let step = "reading";
   try {
-    const bytes = "path" in job.source ? await readProfileFile(job.source.path) : job.source.bytes;
+    const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
-    const summary = summarizeEncoded(bytes, { focus: job.focus });
+    if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
+    const summary = summarizeEncoded(bytes, { focus: job.focus, maxDecompressedBytes: job.maxBytes });
     return { ok: true, summary };
   } catch (e) {
     return failure(e instanceof RuleError ? "summarizing" : step, e);
@@ -2115,10 +2201,11 @@ function workersPayOff(sizes, minWorkerBytes = MIN_WORKER_BYTES) {
 function createProfileLoader(options = {}) {
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
+  const maxBytes = options.maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES;
   return async (sources, focus) => {
     const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
     const run = (source) => {
-      const job = { source, focus: [...focus] };
+      const job = { source, focus: [...focus], maxBytes };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));
@@ -2214,12 +2301,176 @@ function truncate(text, max) {
   return `${text.slice(0, end)}\u2026`;
 }
 
+// src/core/rule-syntax.ts
+var DEFAULT_RULES_TEXT = [
+  "inuse_space +15% min 256KiB",
+  "inuse_objects +20% min 1000",
+  "alloc_space +20% min 1MiB",
+  "alloc_objects +20% min 1000"
+].join("\n");
+var KIB = 1024;
+var BYTE_UNITS = {
+  b: 1,
+  kb: KIB,
+  kib: KIB,
+  mb: KIB ** 2,
+  mib: KIB ** 2,
+  gb: KIB ** 3,
+  gib: KIB ** 3
+};
+var COUNT_UNITS = { k: 1e3, K: 1e3, M: 1e6 };
+var ALLOWED_UNITS = "B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts";
+var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
+function parseAmount(text) {
+  const m = new RegExp(`^${NUMBER}\\s*([A-Za-z]*)$`).exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (unit === "") return { value: n, inBytes: false };
+  const count = COUNT_UNITS[unit];
+  if (count !== void 0) return { value: Math.round(n * count), inBytes: false };
+  const bytes = BYTE_UNITS[unit.toLowerCase()];
+  if (bytes !== void 0) return { value: Math.round(n * bytes), inBytes: true };
+  return null;
+}
+function parseByteSize(text) {
+  const a = parseAmount(text);
+  if (a === null || !Number.isSafeInteger(a.value) || a.value <= 0) return null;
+  return a.value;
+}
+function formatAmount(amount) {
+  const n = amount.value;
+  if (!amount.inBytes) return String(n);
+  for (const [unit, size] of [
+    ["GiB", KIB ** 3],
+    ["MiB", KIB ** 2],
+    ["KiB", KIB]
+  ]) {
+    if (n >= size && n % size === 0) return `${n / size}${unit}`;
+  }
+  return `${n}B`;
+}
+function formatRule(rule) {
+  const head = rule.pattern === null ? rule.sampleType : `${rule.sampleType} for ${rule.pattern}:`;
+  if (rule.off) return `${head} off`;
+  let text = `${head} +${rule.percent}%`;
+  if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
+  if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
+  return text;
+}
+function entries(text) {
+  return text.split(/\r?\n/).map((line) => {
+    const hash = line.indexOf("#");
+    return hash < 0 ? line : line.slice(0, hash);
+  }).flatMap((line) => line.split(";")).map((e) => e.trim()).filter((e) => e !== "");
+}
+function parseThresholds(text) {
+  const head = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(text);
+  if (!head) {
+    const shown = text === "" ? "nothing" : `"${text.split(/\s+/)[0]}"`;
+    throw new Error(`expected a threshold like +15% or "off", found ${shown}`);
+  }
+  const clauses = {
+    percent: Number(head[1]),
+    min: 0,
+    minInBytes: false,
+    warnPercent: null
+  };
+  let rest = text.slice(head[0].length).trim();
+  const seen = /* @__PURE__ */ new Set();
+  while (rest !== "") {
+    const word = /^\S+/.exec(rest)[0];
+    const key = word.toLowerCase();
+    if (key !== "min" && key !== "warn") {
+      throw new Error(
+        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`
+      );
+    }
+    if (seen.has(key)) throw new Error(`"${key}" given twice`);
+    seen.add(key);
+    rest = rest.slice(word.length).trim();
+    if (key === "min") {
+      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest);
+      const amountText = m[1].trim();
+      const amount = parseAmount(amountText);
+      if (amountText === "" || amount === null) {
+        throw new Error(
+          `min ${amountText === "" ? "needs an amount" : `"${amountText}" is not an amount`}: use a number, optionally with ${ALLOWED_UNITS}`
+        );
+      }
+      clauses.min = amount.value;
+      clauses.minInBytes = amount.inBytes;
+      rest = rest.slice(m[0].length).trim();
+    } else {
+      const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
+      if (!m)
+        throw new Error(
+          `warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`
+        );
+      clauses.warnPercent = Number(m[1]);
+      rest = rest.slice(m[0].length).trim();
+    }
+  }
+  if (clauses.warnPercent !== null && clauses.warnPercent >= clauses.percent) {
+    throw new Error(`warn +${clauses.warnPercent}% must be below the fail threshold +${clauses.percent}%`);
+  }
+  return clauses;
+}
+function parseEntry(source, index, origin) {
+  const fail = (why) => {
+    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+  };
+  const typeMatch = /^\S+/.exec(source);
+  const sampleType = typeMatch[0];
+  if (!SAMPLE_TYPE.test(sampleType)) {
+    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
+  }
+  let rest = source.slice(sampleType.length).trim();
+  let pattern = null;
+  const forMatch = /^for(\s+|$)/i.exec(rest);
+  if (forMatch) {
+    const body = rest.slice(forMatch[0].length);
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) fail('"for" needs a regular expression followed by ":", like "for ^main\\.cache:"');
+    pattern = body.slice(0, colon).trim();
+    if (pattern === "") fail('"for" needs a regular expression before ":"');
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      fail(`invalid regular expression /${pattern}/: ${e.message}`);
+    }
+    rest = body.slice(colon + 1).trim();
+  }
+  const base = { sampleType, pattern, origin, index, source };
+  if (/^off$/i.test(rest)) {
+    if (pattern !== null)
+      fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
+    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
+  }
+  if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
+  try {
+    return { ...base, off: false, ...parseThresholds(rest) };
+  } catch (e) {
+    if (e instanceof RuleError) throw e;
+    return fail(e.message);
+  }
+}
+function parseRules(text, origin = "user") {
+  return entries(text).map((source, i) => parseEntry(source, i + 1, origin));
+}
+
 export {
   describeFsError,
   readProfileFile,
   gunzipProfile,
+  compileFocus,
   createProfileLoader,
   withContext,
+  DEFAULT_RULES_TEXT,
+  parseByteSize,
+  formatRule,
+  parseRules,
   terminalSafe,
   markdownCode,
   markdownText,

@@ -1,43 +1,49 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   emitReport,
+  loaderOptions,
   parseFormat,
   parseReportArgs,
   render,
   reportColor,
   reportOptions,
-  reportRequest
-} from "./chunk-FNGNLKSL.js";
+  reportRequest,
+  verdictSummary
+} from "./chunk-SPXHLETV.js";
 import {
-  STORE_OPTIONS
-} from "./chunk-25UBKDCP.js";
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf
+} from "./chunk-M2B43WAS.js";
 import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-QSPNED7K.js";
+} from "./chunk-F5KDQCDY.js";
 import {
   baselineSource,
   findBaseline,
   noBaselineSentence,
+  otherSeries,
+  otherSeriesSentence,
   seedCommand
-} from "./chunk-FR743AM6.js";
+} from "./chunk-L522SOU7.js";
 import {
   compareProfiles
-} from "./chunk-TJL6D2JP.js";
+} from "./chunk-WZNBDUU3.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
+} from "./chunk-FIHZUWGN.js";
 import {
   encodeBranch,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-B5KIZ6VW.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-YONIK7PZ.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-ORXWSSN3.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -51,14 +57,14 @@ var OPTIONS = {
   branch: {
     type: "string",
     value: "B",
-    description: "branch whose baseline to compare against (default: $GITHUB_BASE_REF, a pull request's target; else the default branch)"
+    description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, "--default-branch")})`
   },
   "default-branch": {
     type: "string",
     value: "B",
     description: "fallback when --branch has no baseline (default main)"
   },
-  ...reportOptions('rules, newline or ";" separated, or @path to a rules file')
+  ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file')
 };
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
@@ -81,7 +87,7 @@ async function parseCheckArgs(argv, cwd, env) {
   const str = (name) => values[name];
   const format = parseFormat(values);
   const fallback = str("default-branch") ?? "main";
-  const branch = str("branch") ?? (env.GITHUB_BASE_REF || void 0) ?? fallback;
+  const branch = branchOf(str("branch"), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
     current: positionals[0],
@@ -122,17 +128,21 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd });
+    const store = await openStore(args.store, { cwd: io.cwd, access: "read" });
     const lookup = { commit: null, branches: args.branches };
+    const log = stderrLog(io);
     const found = await findBaseline(
-      { store, pulls: null, log: stderrLog(io) },
+      { store, pulls: null, log },
       args.series,
       lookup,
       "re-baseline with heapgate baseline put"
     );
     let text;
     let exitCode = 0;
+    let verdict = "no-baseline (nothing to compare against)";
     if (found === void 0) {
+      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
+      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
       text = noBaselineMessage(args, store.location, args.format);
     } else {
       const outcome = await compareProfiles(
@@ -141,12 +151,13 @@ var checkCommand = {
           current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
           ...reportRequest(args)
         },
-        createProfileLoader()
+        createProfileLoader(loaderOptions(args))
       );
       text = render(outcome.report, args.format, { color: reportColor(args, io) });
       exitCode = outcome.exitCode;
+      verdict = verdictSummary(outcome.report);
     }
-    await emitReport(text, args, io);
+    await emitReport(text, args, io, verdict);
     return exitCode;
   }
 };

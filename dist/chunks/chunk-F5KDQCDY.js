@@ -1,7 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  describeFsError
-} from "./chunk-YONIK7PZ.js";
+  describeFsError,
+  parseByteSize
+} from "./chunk-ORXWSSN3.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -19,11 +20,27 @@ function parseCommandArgs(argv, table) {
     options[name] = spec.short === void 0 ? { type: spec.type } : { type: spec.type, short: spec.short };
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const args = joinNegativeValues(argv, table);
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values, positionals };
   } catch (e) {
     throw new UsageError(describeParseError(e, table));
   }
+}
+function joinNegativeValues(argv, table) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    if (arg.startsWith("--") && table[arg.slice(2)]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 function describeParseError(e, table) {
   const code = e.code;
@@ -49,9 +66,27 @@ function required(values, name, command) {
 }
 function parseNonNegativeInt(option, text) {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`${option} must be a non-negative integer, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${option} must be an integer \u2265 0, got ${JSON.stringify(text)}`);
   }
   return Number(text);
+}
+var MAX_PROFILE_SIZE_OPTION = {
+  "max-profile-size": {
+    type: "string",
+    value: "SIZE",
+    description: "refuse a profile larger than SIZE, as a file or decompressed (default 1GiB; e.g. 256MiB)"
+  }
+};
+function parseMaxProfileSize(values) {
+  const text = values["max-profile-size"];
+  if (typeof text !== "string") return void 0;
+  const size = parseByteSize(text);
+  if (size === null) {
+    throw new UsageError(
+      `--max-profile-size must be a size such as 1GiB, 512MiB or 1000000, got ${JSON.stringify(text)}`
+    );
+  }
+  return size;
 }
 function parseNonNegativeNumber(option, text) {
   const n = Number(text);
@@ -87,6 +122,8 @@ export {
   parseCommandArgs,
   required,
   parseNonNegativeInt,
+  MAX_PROFILE_SIZE_OPTION,
+  parseMaxProfileSize,
   parseNonNegativeNumber,
   parseChoice,
   formatOptions,

@@ -1,34 +1,38 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  STORE_OPTIONS
-} from "./chunk-25UBKDCP.js";
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf
+} from "./chunk-M2B43WAS.js";
 import {
+  MAX_PROFILE_SIZE_OPTION,
   formatOptions,
   parseChoice,
   parseCommandArgs,
+  parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-QSPNED7K.js";
+} from "./chunk-F5KDQCDY.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-ZYEKZJQJ.js";
+} from "./chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunk-YUS3QHH5.js";
+} from "./chunk-FIHZUWGN.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-FOFSVKNC.js";
+} from "./chunk-B5KIZ6VW.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-YONIK7PZ.js";
-import "./chunk-DU4VBAEK.js";
+} from "./chunk-ORXWSSN3.js";
+import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   UsageError
@@ -43,7 +47,7 @@ var FORMAT_AND_HELP = {
 };
 var PUT = {
   ...STORE_OPTIONS,
-  branch: { type: "string", value: "B", description: "branch the commit belongs to (default: $GITHUB_REF_NAME)" },
+  branch: { type: "string", value: "B", description: `branch the commit belongs to (default: ${BRANCH_DEFAULT})` },
   sha: { type: "string", value: "SHA", description: "commit id (default: $GITHUB_SHA)" },
   "commit-time": {
     type: "string",
@@ -61,11 +65,16 @@ var PUT = {
     value: "N",
     description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`
   },
+  ...MAX_PROFILE_SIZE_OPTION,
   ...FORMAT_AND_HELP
 };
 var SHOW = {
   ...STORE_OPTIONS,
-  branch: { type: "string", value: "B", description: "show the current baseline of this branch (default main)" },
+  branch: {
+    type: "string",
+    value: "B",
+    description: `show the current baseline of this branch (default: ${BRANCH_DEFAULT})`
+  },
   sha: {
     type: "string",
     value: "SHA",
@@ -75,27 +84,39 @@ var SHOW = {
 };
 var HISTORY = {
   ...STORE_OPTIONS,
-  branch: { type: "string", value: "B", description: "branch (required)" },
+  branch: { type: "string", value: "B", description: `branch (default: ${BRANCH_DEFAULT})` },
   limit: { type: "string", value: "N", description: "at most N baselines, newest first (default: all kept)" },
   ...FORMAT_AND_HELP
 };
-var USAGE = `Usage: heapgate baseline <put|show|history> [options]
-
-  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+var PUT_USAGE = `  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
-${indent(formatOptions(PUT))}
-
-  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
-${indent(formatOptions(SHOW))}
-
-  heapgate baseline history --store URL --series NAME --branch B [--limit N] [--format F]
+${indent(formatOptions(PUT))}`;
+var SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
+      The metadata of a branch's current baseline, or of a commit's.
+${indent(formatOptions(SHOW))}`;
+var HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--format F]
       The current and previous baselines' metadata and totals, newest first (one read).
-${indent(formatOptions(HISTORY))}
-
-Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
+${indent(formatOptions(HISTORY))}`;
+var EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
+function usage(sub) {
+  return `Usage:
+
+${sub}
+
+${EXIT_CODES}`;
+}
+var USAGE = `Usage: heapgate baseline <put|show|history> [options]
+
+${PUT_USAGE}
+
+${SHOW_USAGE}
+
+${HISTORY_USAGE}
+
+${EXIT_CODES}`;
 function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
@@ -114,14 +135,15 @@ function fromEnv(values, name, env, envName) {
 }
 async function put(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, PUT);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, PUT_USAGE);
   if (positionals.length !== 1) {
-    throw new UsageError(`baseline put takes one profile; got ${positionals.length} (see heapgate baseline --help)`);
+    throw new UsageError(
+      `baseline put takes one profile; got ${positionals.length} (see heapgate baseline put --help)`
+    );
   }
   const format = outFormat(values);
-  const branch = fromEnv(values, "branch", io.env, "GITHUB_REF_NAME");
+  const branch = branchOf(values.branch, io.env);
   const sha = fromEnv(values, "sha", io.env, "GITHUB_SHA");
-  if (branch === void 0) throw new UsageError("baseline put needs --branch (or GITHUB_REF_NAME)");
   if (sha === void 0) throw new UsageError("baseline put needs --sha (or GITHUB_SHA)");
   const runId = fromEnv(values, "run-id", io.env, "GITHUB_RUN_ID");
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
@@ -131,12 +153,18 @@ async function put(argv, io) {
   const storeUrl = required(values, "store", "baseline put");
   encodeBranch(branch);
   normalizeSha(sha);
+  const maxProfileBytes = parseMaxProfileSize(values);
+  const store = await openStore(storeUrl, {
+    cwd: io.cwd,
+    access: "write",
+    ...historyLimit !== void 0 ? { historyLimit } : {}
+  });
   const file = positionals[0];
-  const bytes = await readProfileFile(resolve(io.cwd, file)).catch((e) => {
+  const bytes = await readProfileFile(resolve(io.cwd, file), maxProfileBytes).catch((e) => {
     throw withContext(e, `reading profile ${file}: `);
   });
-  const [summary] = await createProfileLoader()([{ role: "current", label: file, bytes }], []);
-  const store = await openStore(storeUrl, { cwd: io.cwd, ...historyLimit !== void 0 ? { historyLimit } : {} });
+  const loader = createProfileLoader(maxProfileBytes === void 0 ? {} : { maxProfileBytes });
+  const [summary] = await loader([{ role: "current", label: file, bytes }], []);
   const run = {
     series,
     branch,
@@ -188,14 +216,14 @@ function describe(m) {
 }
 async function show(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, SHOW);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, SHOW_USAGE);
   if (positionals.length !== 0) throw new UsageError("baseline show takes no positional arguments");
   const format = outFormat(values);
   const series = validateSeries(required(values, "series", "baseline show"));
-  const branch = values.branch;
   const sha = values.sha === void 0 ? void 0 : normalizeSha(values.sha);
+  const branch = sha !== void 0 && values.branch === void 0 ? void 0 : branchOf(values.branch, io.env);
   if (branch !== void 0) encodeBranch(branch);
-  const store = await openStore(required(values, "store", "baseline show"), { cwd: io.cwd });
+  const store = await openStore(required(values, "store", "baseline show"), { cwd: io.cwd, access: "read" });
   let metadata;
   if (sha !== void 0) {
     for (const b of branch !== void 0 ? [branch] : await store.branches(series)) {
@@ -203,10 +231,10 @@ async function show(argv, io) {
       if (metadata !== void 0) break;
     }
   } else {
-    metadata = (await store.pointer(series, branch ?? "main"))?.current;
+    metadata = (await store.pointer(series, branch))?.current;
   }
   if (metadata === void 0) {
-    const what = sha !== void 0 ? `commit ${sha}` : `branch ${JSON.stringify(branch ?? "main")}`;
+    const what = sha !== void 0 ? `commit ${sha}` : `branch ${JSON.stringify(branch)}`;
     const message = `no baseline for series ${series} at ${what} in ${store.location}`;
     io.stdout(format === "json" ? `${JSON.stringify({ baseline: null, message }, null, 2)}
 ` : clean(`${message}
@@ -219,14 +247,14 @@ async function show(argv, io) {
 }
 async function history(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, HISTORY);
-  if (values.help === true) return help(io);
+  if (values.help === true) return help(io, HISTORY_USAGE);
   if (positionals.length !== 0) throw new UsageError("baseline history takes no positional arguments");
   const format = outFormat(values);
   const series = validateSeries(required(values, "series", "baseline history"));
-  const branch = required(values, "branch", "baseline history");
+  const branch = branchOf(values.branch, io.env);
   encodeBranch(branch);
   const limit = values.limit === void 0 ? Infinity : parseNonNegativeInt("--limit", values.limit);
-  const store = await openStore(required(values, "store", "baseline history"), { cwd: io.cwd });
+  const store = await openStore(required(values, "store", "baseline history"), { cwd: io.cwd, access: "read" });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === void 0 ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === "json") {
@@ -259,8 +287,8 @@ function historyTable(entries) {
   return clean(`${[line(header), ...rows.map(line)].join("\n")}
 `);
 }
-function help(io) {
-  io.stdout(USAGE);
+function help(io, sub) {
+  io.stdout(usage(sub));
   return 0;
 }
 var SUBCOMMANDS = {

@@ -193,14 +193,14 @@ function comparabilityWarnings(base, current) {
 }
 
 export {
-  bytesLabel,
-  SampleVariance,
-  zScore,
   findSampleType,
   sameValueType,
   formatValueType,
   listSampleTypes,
   resolveSampleIndex,
+  bytesLabel,
+  SampleVariance,
+  zScore,
   goVersionFromComments,
   comparabilityWarnings
 };

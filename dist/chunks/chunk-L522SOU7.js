@@ -1,7 +1,9 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  DEFAULT_CONFIDENCE
-} from "./chunk-TJL6D2JP.js";
+  DEFAULT_CONFIDENCE,
+  closestNames,
+  rankByDistance
+} from "./chunk-WZNBDUU3.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -9,6 +11,9 @@ import {
   StoreError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
+
+// src/core/gate.ts
+var MAX_SERIES_NAMED = 8;
 
 // src/app/commands.ts
 var NPX_HEAPGATE = ["npx", "heapgate"];
@@ -36,6 +41,13 @@ function seedCommand(target, branch, program = NPX_HEAPGATE) {
 function noBaselineSentence(series, branches, location) {
   const where = branches.map((b) => JSON.stringify(b)).join(" or ");
   return `no baseline for series ${series} on branch ${where} in ${location}: nothing to compare against.`;
+}
+function otherSeriesSentence(series, hint) {
+  if (hint.names.length === 0) return null;
+  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => JSON.stringify(s));
+  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
+  const guess = hint.guess === null ? "" : `: did you mean ${JSON.stringify(hint.guess)}?`;
+  return `the store has no series ${JSON.stringify(series)}; it has ${named.join(", ")}${more}${guess}`;
 }
 
 // src/app/find-baseline.ts
@@ -90,11 +102,24 @@ async function mergeBaseOf(ports, commits) {
     return void 0;
   }
 }
+async function otherSeries(ports, series) {
+  let names;
+  try {
+    names = rankByDistance(series, await ports.store.series());
+  } catch (e) {
+    ports.log.info(`could not list the series in ${ports.store.location} (${firstLine(e)})`);
+    names = [];
+  }
+  return { names, guess: closestNames(series, names, { limit: 1 })[0] ?? null };
+}
 
 export {
+  MAX_SERIES_NAMED,
   reproduceCommand,
   seedCommand,
   noBaselineSentence,
+  otherSeriesSentence,
   baselineSource,
-  findBaseline
+  findBaseline,
+  otherSeries
 };
