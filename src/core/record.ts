@@ -19,8 +19,10 @@ export const MAX_MANIFEST_BYTES = 16 * 1024;
 export const MAX_RECORD_PROFILE_BYTES = 256 * 1024 * 1024;
 /**
  * The profile once gunzipped: a gzip bomb stops here, not at the runner's memory. Measured with the
- * bundled action: a 308 KiB bomb (300 MiB of zeros) is refused in about 1.5 s with a peak RSS of
- * 323 MiB. Real profiles are far smaller (the largest in BENCHMARKS.md holds 37.6 MB of protobuf).
+ * bundled action (report mode): a 308 KiB bomb of 300 MiB of zeros is refused from its first KiB
+ * (not framed as a profile) in 0.7-0.8 s at 68 MiB peak RSS; one framed as a profile (a 255 MiB
+ * string, then zeros) is inflated up to this cap and refused in 2.3-3.4 s at 324 MiB peak RSS, on 2
+ * shared cores. Real profiles are far smaller (the largest in BENCHMARKS.md holds 37.6 MB of protobuf).
  */
 export const MAX_RECORD_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
