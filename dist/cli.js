@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-YXEB3PKV.js")).diffCommand
+    load: async () => (await import("./chunks/diff-LLX6QYG5.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-HLPYIJSO.js")).checkCommand
+    load: async () => (await import("./chunks/check-GEMV2F3D.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-RFSH24M2.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-6WFWDBWS.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -13,7 +13,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-L522SOU7.js";
+} from "./chunks/chunk-WR5SGFNF.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -33,14 +33,14 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-WZNBDUU3.js";
+} from "./chunks/chunk-RHM4M6CP.js";
 import {
   runUrl,
   storeBaseline
 } from "./chunks/chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunks/chunk-FIHZUWGN.js";
+} from "./chunks/chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -57,7 +57,7 @@ import {
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-ORXWSSN3.js";
+} from "./chunks/chunk-MI564TAB.js";
 import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
@@ -968,9 +968,7 @@ async function runGate(config, event, current, ports2) {
   const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
-  const others = found === void 0 ? await otherSeries(ports2, config.series) : null;
-  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
   const context = {
     series: config.series,
     verdict,
@@ -979,12 +977,7 @@ async function runGate(config, event, current, ports2) {
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
-    noBaseline: found === void 0 ? {
-      branches: plan.lookup.branches,
-      store: ports2.store.location,
-      seed: seedCommand(config, plan.lookup.branches.at(-1)),
-      otherSeries: others
-    } : null,
+    noBaseline,
     update
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
@@ -1083,6 +1076,18 @@ function trendPoints(pointer, summary2) {
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
+}
+async function noBaselineOf(config, plan, update, ports2) {
+  const seeded = update !== null && update.result !== "skipped";
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports2, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  return {
+    branches: plan.lookup.branches,
+    store: ports2.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)),
+    otherSeries: others
+  };
 }
 function noBaselineMessage(config, where) {
   const mistyped = otherSeriesSentence(config.series, where.otherSeries);

@@ -94,17 +94,35 @@ function pprofBinary() {
 
 /**
  * heapgate must produce a JSON report and exit 0 (pass) or 1 (fail); anything else aborts the bench.
+ * With `refused`, it must instead refuse the files: exit 2 and a one-line decoding error.
  * @param {string} cli
  * @param {ProfilePair} files
+ * @param {boolean} [refused]
  */
-function checkHeapgateOutput(cli, files) {
+function checkHeapgateOutput(cli, files, refused = false) {
   const r = spawnSync(process.execPath, [cli, 'diff', '--format', 'json', files.base, files.current], {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
+  if (refused) {
+    if (r.status !== 2 || !/^heapgate: decoding /.test(r.stderr))
+      throw new Error(`heapgate did not refuse ${files.base} (exit ${r.status}): ${r.stderr.trim().slice(0, 300)}`);
+    return;
+  }
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`heapgate exited with ${r.status}: ${r.stderr.trim().slice(0, 500)}`);
   JSON.parse(r.stdout);
+}
+
+/**
+ * The exit statuses that count as a tool doing its job on case `c`: refusing hostile input (any
+ * failure) on a refused case.
+ * @param {BenchCase} c
+ * @param {Tool} t
+ * @returns {(status: number | null) => boolean}
+ */
+function okFor(c, t) {
+  return c.refused ? (s) => s !== 0 && s !== null : t.ok;
 }
 
 /**
@@ -120,13 +138,13 @@ function measureCase(c, tools, method) {
   for (let i = 0; i < c.warmup; i++)
     for (const name of TOOL_NAMES) {
       const t = tools[name];
-      runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
+      runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: okFor(c, t) });
     }
   for (let i = 0; i < c.runs; i++) {
     // Alternate the tools so a burst of load from elsewhere hits both alike.
     for (const name of TOOL_NAMES) {
       const t = tools[name];
-      const r = runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: t.ok });
+      const r = runOnce(t.cmd, t.args(c.files), { env: t.env, method, okStatus: okFor(c, t) });
       samples[name].wall.push(r.wallMs);
       samples[name].rss.push(r.rssKiB);
       log(`${c.id} run ${i + 1}/${c.runs} ${name}: ${(r.wallMs / 1000).toFixed(3)} s, ${r.rssKiB ?? '?'} KiB`);
@@ -210,7 +228,7 @@ async function main() {
   try {
     for (const c of cases) {
       log(`case ${c.id}: ${c.files.base} vs ${c.files.current}`);
-      checkHeapgateOutput(cli, c.files);
+      checkHeapgateOutput(cli, c.files, c.refused);
       const sizes = { base: fileSizes(c.files.base), current: fileSizes(c.files.current) };
       caseResults.push({ ...c, sizes, ...measureCase(c, tools, rss.method) });
     }
@@ -231,7 +249,7 @@ async function main() {
   let cpuProfiles;
   if (!opt['no-cpu-prof']) {
     cpuProfiles = [];
-    for (const c of cases) {
+    for (const c of cases.filter((k) => !k.refused)) {
       log(`cpu profile of heapgate on ${c.id}`);
       cpuProfiles.push(await cpuProfile(c));
     }

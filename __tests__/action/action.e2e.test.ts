@@ -4,9 +4,10 @@
  * (__tests__/fixtures/go/cache, see its README): good vs regressed fails on inuse_space (an
  * unbounded cache retains ~20x more), good vs good-rerun passes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
 import { BOT_LOGIN, GitHubServer } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
@@ -106,8 +107,21 @@ function push(
   commit: string,
   commitTime: string,
   runId = '100',
+  cwd?: string,
 ): Promise<ActionResult> {
-  return run(store, profile, { eventName: 'push', payload: pushPayload(commitTime), sha: commit, runId });
+  return run(store, profile, {
+    eventName: 'push',
+    payload: pushPayload(commitTime),
+    sha: commit,
+    runId,
+    ...(cwd === undefined ? {} : { cwd }),
+  });
+}
+
+/** `members` gzip members of 1 MiB of zeros each: a small file that inflates to `members` MiB. */
+function gzipBomb(members: number): Buffer {
+  const member = gzipSync(Buffer.alloc(1024 * 1024), { level: 9 });
+  return Buffer.concat(Array.from({ length: members }, () => member));
 }
 
 function pr(
@@ -195,6 +209,25 @@ describe('push to the default branch', () => {
 });
 
 describe('pull requests and the sticky comment', () => {
+  test('a series the store lacks: no-baseline, with a warning and the comment naming the closest series', async () => {
+    const store = await seededStore();
+    const r = await run(store, RERUN, {
+      eventName: 'pull_request',
+      payload: prPayload({ number: 31 }),
+      sha: sha('e'),
+      ref: 'refs/pull/31/merge',
+      inputs: { series: 'Cache' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('no-baseline');
+    expect(warnings(r)).toContain(
+      'the store has no series "Cache"; it has "cache": did you mean "cache"? (check the series input)',
+    );
+    const [body] = server.commentsOn(31).map((c) => c.body);
+    expect(body).toContain('⚠️ The store has no series `Cache`; it has `cache`. Did you mean `cache`?');
+    expect(reportOf(r).message).toContain('did you mean "cache"?');
+  });
+
   test('a regression fails the step with annotations and one comment; a fix edits it; an unchanged rerun leaves it alone', async () => {
     const store = await seededStore();
     server.mergeBases.set(`${B}...${HEAD}`, A);
@@ -387,6 +420,21 @@ describe('workflow_dispatch', () => {
     expect(reportOf(r).baseline).toMatchObject({ sha: A, chosen: 'requested' });
     expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
   });
+
+  test('a short baseline-sha is a usage error saying how to get the full one', async () => {
+    const store = await seededStore();
+    const r = await run(store, RERUN, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      sha: C,
+      inputs: { 'baseline-sha': A.slice(0, 7) },
+    });
+    expect(r.code).toBe(2);
+    expect(errors(r)).toEqual([
+      'heapgate: input baseline-sha: invalid commit sha "aaaaaaa": a short commit id; give the full one ' +
+        '(git rev-parse aaaaaaa); 40 or 64 hex digits are needed',
+    ]);
+  });
 });
 
 describe('errors are one clear line', () => {
@@ -446,6 +494,60 @@ describe('errors are one clear line', () => {
       2,
       /^heapgate: input mode: "sometimes" is not allowed; use one of auto, check, update, record, report$/,
     );
+  });
+
+  test('a mistyped store URL is a usage error, and nothing is created', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'heapgate-cwd-'));
+    const r = await push(
+      'gs:/my-heap-baselines/heapgate',
+      join(process.cwd(), GOOD),
+      A,
+      '2026-01-01T10:00:00Z',
+      '100',
+      cwd,
+    );
+    expectOneError(
+      r,
+      2,
+      /^heapgate: invalid --store "gs:\/my-heap-baselines\/heapgate": a Cloud Storage store is written/,
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('a pull request against a directory store that does not exist', async () => {
+    const r = await pr(freshStore(), RERUN, { number: 21 });
+    expectOneError(r, 3, /^heapgate: store directory .*baselines does not exist: check --store/);
+    expect(server.commentsOn(21)).toHaveLength(0);
+  });
+
+  test('a function rule that matches no function names the closest ones', async () => {
+    const store = await seededStore();
+    const r = await pr(store, RERUN, { number: 22 }, { rules: 'inuse_space for ^main\\.cache: +10%' });
+    expectOneError(r, 2, /^heapgate: input rules: rule 1 .*matches no function in either profile; closest: main\./);
+  });
+
+  test('rules that leave nothing to judge', async () => {
+    const store = await seededStore();
+    const off = 'inuse_space off\ninuse_objects off\nalloc_space off\nalloc_objects off';
+    const r = await pr(store, RERUN, { number: 23 }, { rules: off });
+    expectOneError(r, 2, /^heapgate: input rules: no rule applies to any of the profiles' sample types/);
+  });
+
+  test('a gzip bomb is refused from its first bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heapgate-bomb-'));
+    writeFileSync(join(dir, 'heap.pb.gz'), gzipBomb(256));
+    const r = await push(freshStore(), join(dir, 'heap.pb.gz'), A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 2, /^heapgate: decoding current profile .*heap\.pb\.gz: not a pprof profile \(decompressed/);
+  });
+
+  test('a profile over max-profile-size', async () => {
+    const r = await run(freshStore(), GOOD, {
+      eventName: 'push',
+      payload: pushPayload('2026-01-01T10:00:00Z'),
+      sha: A,
+      inputs: { 'max-profile-size': '1KiB' },
+    });
+    expectOneError(r, 2, /^heapgate: input profile: reading .*: \d+ bytes, more than the limit of 1024 bytes/);
   });
 
   test('an unreachable store', async () => {

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +52,18 @@ describe('layout and round trip', () => {
     expect(await s.pointer('api-server', 'main')).toBeUndefined();
     expect(await s.commit('api-server', 'main', commitSha(1))).toBeUndefined();
     expect(await s.branches('api-server')).toEqual([]);
+    expect(await s.series()).toEqual([]);
+  });
+
+  test('series are the directories that name one and hold something; .tmp and strays are not', async () => {
+    const s = new DirBaselineStore({ root });
+    await s.put(meta(1, { series: 'catalog' }), profileBytes(1));
+    await s.put(meta(2, { series: 'api-server' }), profileBytes(2));
+    mkdirSync(join(root, 'empty'));
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    mkdirSync(join(root, 'not a series'));
+    writeFileSync(join(root, 'not a series', 'x'), 'x');
+    expect(await s.series()).toEqual(['api-server', 'catalog']);
   });
 });
 

@@ -214,6 +214,17 @@ describe('pointer rules', () => {
     expect(lists.length).toBe(3);
     expect(lists[1]!.query.get('pageToken')).toBeTruthy();
   });
+
+  test('series are the prefixes below the store prefix that name a series, across pages', async () => {
+    const bucket = freshBucket();
+    const s = store(bucket, { listPageSize: 2 });
+    for (const [i, series] of ['catalog', 'api-server', 'worker'].entries()) {
+      await s.put(meta(i + 1, { series }), profileBytes(i + 1));
+    }
+    expect(await s.series()).toEqual(['api-server', 'catalog', 'worker']);
+    // Another prefix in the same bucket is another store.
+    expect(await store(bucket, { prefix: 'elsewhere' }).series()).toEqual([]);
+  });
 });
 
 describe('faults', () => {
@@ -375,6 +386,7 @@ describe('error messages', () => {
     ['storage.objects.create', (s: GcsBaselineStore) => s.put(meta(1), profileBytes(1))],
     ['storage.objects.get', (s: GcsBaselineStore) => s.pointer('api-server', 'main')],
     ['storage.objects.list', (s: GcsBaselineStore) => s.branches('api-server')],
+    ['storage.objects.list', (s: GcsBaselineStore) => s.series()],
   ])('403 names the IAM permission %s', async (permission, call) => {
     const s = store(freshBucket());
     server.deny(permission);

@@ -2,7 +2,7 @@
 // Synthetic pairs are generated into bench/out/ when missing (file names carry the shape and seed,
 // so a different shape never reuses stale files).
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { generateProfile } from './synthetic.mjs';
 
@@ -23,18 +23,20 @@ import { generateProfile } from './synthetic.mjs';
  * @property {number} [wallMs]
  * @property {number} [wallRatio]
  * @property {number} [rssRatio]
+ * @property {number} [rssMiB] an absolute median peak RSS
  */
 
 /**
  * One benchmark case.
  * @typedef {object} BenchCase
- * @property {'real' | 'synth15k' | 'synth400k'} id
+ * @property {'real' | 'synth15k' | 'synth400k' | 'gzipbomb'} id
  * @property {string} title
  * @property {ProfilePair} files
  * @property {SyntheticShape} [shape] the shape a synthetic pair was generated with
  * @property {number} runs timed runs of each tool
  * @property {number} warmup untimed runs of each tool first
  * @property {Targets} target
+ * @property {boolean} [refused] hostile input: both tools must refuse it (exit non-zero), heapgate with exit 2
  */
 
 /**
@@ -121,7 +123,23 @@ export function fileSizes(path) {
 }
 
 /**
- * The three cases. Targets: `wallMs` absolute median; `wallRatio` / `rssRatio` of heapgate's
+ * A gzip bomb: `members` gzip members of 1 MiB of zeros each (about 1 KiB apiece), so a 1 MiB file
+ * that inflates to `members` MiB.
+ * @param {number} [members]
+ * @returns {ProfilePair}
+ */
+export function ensureGzipBomb(members = 1024) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, `gzip-bomb-${members}MiB.pb.gz`);
+  if (!existsSync(file)) {
+    const member = gzipSync(Buffer.alloc(1024 * 1024), { level: 9 });
+    writeFileSync(file, Buffer.concat(Array.from({ length: members }, () => member)));
+  }
+  return { base: file, current: file };
+}
+
+/**
+ * The cases. Targets: `wallMs` absolute median; `wallRatio` / `rssRatio` of heapgate's
  * median over pprof's.
  * @param {object} options
  * @param {boolean} options.regenerate regenerate the synthetic pairs even if present
@@ -162,6 +180,15 @@ export function defineCases({ regenerate, log, quick }) {
     runs: quick ? 1 : 3,
     warmup: 0,
     target: { wallRatio: 0.02, rssRatio: 0.08 },
+  });
+  cases.push({
+    id: 'gzipbomb',
+    title: 'a gzip bomb (1 MiB that inflates to 1 GiB of zeros), refused',
+    files: ensureGzipBomb(),
+    runs: quick ? 1 : 3,
+    warmup: 0,
+    target: { wallMs: 2000, rssMiB: 300 },
+    refused: true,
   });
   return cases;
 }

@@ -71,6 +71,15 @@ export function checkTargets(c) {
       met: r !== null && r <= c.target.wallRatio,
     });
   }
+  if (c.target.rssMiB !== undefined) {
+    const median = h.rss.median;
+    out.push({
+      what: 'heapgate median peak RSS',
+      value: mib(median),
+      target: `< ${c.target.rssMiB} MiB`,
+      met: median !== null && median / 1024 < c.target.rssMiB,
+    });
+  }
   if (c.target.rssRatio !== undefined) {
     const r = quotient(h.rss.median, p.rss.median);
     out.push({

@@ -69,6 +69,26 @@ async function seed(h: Harness, profile: Uint8Array, s: string, time: string): P
 }
 
 describe('runGate', () => {
+  test('no baseline of a series the store lacks: a warning naming the closest; not when this run seeds it', async () => {
+    const h = harness();
+    await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
+    const pr = await runGate(
+      { ...CONFIG, series: 'cahce' },
+      event({ name: 'pull_request', branch: null, pullRequest: PR }),
+      RERUN,
+      h.ports,
+    );
+    expect(pr.verdict).toBe('no-baseline');
+    expect(h.log).toContain(
+      'warning: the store has no series "cahce"; it has "cache": did you mean "cache"? (check the series input)',
+    );
+    expect(JSON.parse(pr.json).message).toContain('did you mean "cache"?');
+    h.log.length = 0;
+    const seeded = await runGate({ ...CONFIG, series: 'cache-v2' }, event({ sha: sha('b') }), RERUN, h.ports);
+    expect(seeded.update?.result).toBe('moved');
+    expect(h.log.filter((l) => l.includes('the store has no series'))).toEqual([]);
+  });
+
   test('a pull request against the merge base: fail, exit 1, error annotations, one comment, the trend of the branch', async () => {
     const h = harness(new MemoryComments(), sha('a'));
     await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');

@@ -58,6 +58,13 @@ describe('decodeProfile', () => {
     );
   });
 
+  test('a gzip bomb of text is refused from its first bytes, as text', () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 'all work and no play '));
+    expect(decodeErrorOf(() => decodeProfile(bomb, { maxDecompressedBytes: 1024 * 1024 })).message).toBe(
+      'not a pprof profile: text starting with "all work and no play all work and no pla"',
+    );
+  });
+
   test('a field longer than the cap is refused from the framing', () => {
     const body = new Uint8Array(64 * 1024);
     body.set([0x0a, 0x80, 0x80, 0x80, 0x08]); // length 2^24

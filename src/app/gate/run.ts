@@ -6,7 +6,14 @@
 import type { ProfileSummary } from '../../core/aggregate.js';
 import type { BaselinePointer } from '../../core/baseline.js';
 import { firstLine } from '../../core/error-text.js';
-import type { Acceptance, BaselineInfo, BaselineUpdate, GateReportContext, GateVerdict } from '../../core/gate.js';
+import type {
+  Acceptance,
+  BaselineInfo,
+  BaselineUpdate,
+  GateReportContext,
+  GateVerdict,
+  NoBaseline,
+} from '../../core/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
 import type { TrendPoint } from '../../core/render/trend.js';
 import type { Report } from '../../core/report.js';
@@ -99,9 +106,7 @@ export async function runGate(
   const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
 
   const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
-  const others = found === undefined ? await otherSeries(ports, config.series) : null;
-  const mistyped = others === null ? null : otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports.log.warning(`${mistyped} (check the series input)`, { title: 'heapgate: no baseline' });
+  const noBaseline = found === undefined ? await noBaselineOf(config, plan, update, ports) : null;
   const context: GateReportContext = {
     series: config.series,
     verdict,
@@ -110,15 +115,7 @@ export async function runGate(
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
     reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
-    noBaseline:
-      found === undefined
-        ? {
-            branches: plan.lookup.branches,
-            store: ports.store.location,
-            seed: seedCommand(config, plan.lookup.branches.at(-1)!),
-            otherSeries: others!,
-          }
-        : null,
+    noBaseline,
     update,
   };
   const { comment, summary } = await publish(context, { plan, config, ports });
@@ -257,6 +254,29 @@ function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSumma
     ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
     { label: 'this run', sampleType: summary.sampleType, total: summary.total },
   ];
+}
+
+/**
+ * Where the gate looked when it found no baseline, and how to seed one. Unless this run seeded the
+ * series, the store's other series are named too (a warning annotation with the closest): a
+ * mistyped series name would otherwise pass every run as "no baseline".
+ */
+async function noBaselineOf(
+  config: GateConfig,
+  plan: RunPlan,
+  update: BaselineUpdate | null,
+  ports: GatePorts,
+): Promise<NoBaseline> {
+  const seeded = update !== null && update.result !== 'skipped';
+  const others = seeded ? { names: [], guess: null } : await otherSeries(ports, config.series);
+  const mistyped = otherSeriesSentence(config.series, others);
+  if (mistyped !== null) ports.log.warning(`${mistyped} (check the series input)`, { title: 'heapgate: no baseline' });
+  return {
+    branches: plan.lookup.branches,
+    store: ports.store.location,
+    seed: seedCommand(config, plan.lookup.branches.at(-1)!),
+    otherSeries: others,
+  };
 }
 
 /** The JSON report's message when there was no baseline: where it looked and how to seed one. */

@@ -87,8 +87,7 @@ function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {
       return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      const firstLine = text.trimStart().split('\n', 1)[0]!.slice(0, 40);
-      throw new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine)}`);
+      throw notAProfileText(text);
     }
   }
   if (!looksLikeProfileStart(bytes[0]!)) {
@@ -155,16 +154,23 @@ function gunzipPrefix(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
 }
 
 /**
- * Refuses, from its first bytes, a decompressed stream that is neither a legacy text heap profile,
- * nor text (reported as what it looks like by decodeUncompressed), nor framed as a protobuf Profile:
- * every top-level field key must be one a Profile has, and every length must fit under the limit.
+ * Refuses, from its first bytes, a decompressed stream that is neither a legacy text heap profile
+ * nor framed as a protobuf Profile: every top-level field key must be one a Profile has, and every
+ * length must fit under the limit. Text is reported as what it looks like, as decodeUncompressed does.
  */
 function checkFraming(prefix: Uint8Array, limit: number): void {
-  if (prefix.length === 0 || startsWithLegacyHeader(prefix) || textPrefix(prefix) !== undefined) return;
+  if (prefix.length === 0 || startsWithLegacyHeader(prefix)) return;
   const bad = profileFramingError(prefix, limit);
   if (bad === undefined) return;
+  const text = textPrefix(prefix);
+  if (text !== undefined) throw notAProfileText(text);
   const head = Array.from(prefix.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new DecodeError(`not a pprof profile (decompressed, starts with bytes ${head}): ${bad}`);
+}
+
+function notAProfileText(text: string): DecodeError {
+  const firstLine = text.trimStart().split('\n', 1)[0]!.slice(0, 40);
+  return new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine)}`);
 }
 
 /** Why `prefix` cannot start a serialized Profile, or undefined when its top-level framing holds. */

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-WZNBDUU3.js";
+} from "./chunk-RHM4M6CP.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -9,7 +9,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-SPXHLETV.js";
+} from "./chunk-VRWE3FI4.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -19,7 +19,7 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-F5KDQCDY.js";
+} from "./chunk-OBAOK6OS.js";
 import {
   baselineSource,
   findBaseline,
@@ -27,13 +27,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-L522SOU7.js";
+} from "./chunk-WR5SGFNF.js";
 import {
   compareProfiles
-} from "./chunk-WZNBDUU3.js";
+} from "./chunk-RHM4M6CP.js";
 import {
   openStore
-} from "./chunk-FIHZUWGN.js";
+} from "./chunk-3FQZ27EL.js";
 import {
   encodeBranch,
   validateSeries
@@ -42,7 +42,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

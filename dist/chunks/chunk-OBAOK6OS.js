@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

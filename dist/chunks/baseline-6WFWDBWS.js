@@ -12,14 +12,14 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-F5KDQCDY.js";
+} from "./chunk-OBAOK6OS.js";
 import {
   runUrl,
   storeBaseline
 } from "./chunk-IWUYAWNO.js";
 import {
   openStore
-} from "./chunk-FIHZUWGN.js";
+} from "./chunk-3FQZ27EL.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
@@ -31,7 +31,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

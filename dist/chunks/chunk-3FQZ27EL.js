@@ -52,7 +52,7 @@ async function openStore(spec, options) {
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);
-  const { DirBaselineStore } = await import("./dir-store-3YAARHGU.js");
+  const { DirBaselineStore } = await import("./dir-store-K2JF2ARC.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 async function isDirectory(dir) {

@@ -1685,8 +1685,7 @@ function decodeUncompressed(bytes, forms) {
       return forms.protobuf(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      const firstLine2 = text.trimStart().split("\n", 1)[0].slice(0, 40);
-      throw new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine2)}`);
+      throw notAProfileText(text);
     }
   }
   if (!looksLikeProfileStart(bytes[0])) {
@@ -1737,11 +1736,17 @@ function gunzipPrefix(bytes, maxOutputLength) {
   }
 }
 function checkFraming(prefix, limit) {
-  if (prefix.length === 0 || startsWithLegacyHeader(prefix) || textPrefix(prefix) !== void 0) return;
+  if (prefix.length === 0 || startsWithLegacyHeader(prefix)) return;
   const bad = profileFramingError(prefix, limit);
   if (bad === void 0) return;
+  const text = textPrefix(prefix);
+  if (text !== void 0) throw notAProfileText(text);
   const head = Array.from(prefix.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
   throw new DecodeError(`not a pprof profile (decompressed, starts with bytes ${head}): ${bad}`);
+}
+function notAProfileText(text) {
+  const firstLine2 = text.trimStart().split("\n", 1)[0].slice(0, 40);
+  return new DecodeError(`not a pprof profile: text starting with ${JSON.stringify(firstLine2)}`);
 }
 function profileFramingError(prefix, limit) {
   let i = 0;

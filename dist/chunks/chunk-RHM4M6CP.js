@@ -8,7 +8,7 @@ import {
   parseRules,
   truncate,
   withContext
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import {
   comparabilityWarnings,
   findSampleType,

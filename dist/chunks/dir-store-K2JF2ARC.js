@@ -189,9 +189,18 @@ var DirBaselineStore = class {
     return out.sort();
   }
   async series() {
+    let entries;
+    try {
+      entries = await fs.readdir(this.root, { withFileTypes: true });
+    } catch (err) {
+      if (errnoOf(err) === "ENOENT") return [];
+      throw this.fail(err, "reading", this.root);
+    }
     const out = [];
-    for (const n of await this.list(this.root)) {
-      if (isSeriesName(n) && (await this.list(path.join(this.root, n))).length > 0) out.push(n);
+    for (const e of entries) {
+      if (e.isDirectory() && isSeriesName(e.name) && (await this.list(path.join(this.root, e.name))).length > 0) {
+        out.push(e.name);
+      }
     }
     return out.sort();
   }

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-F5KDQCDY.js";
+} from "./chunk-OBAOK6OS.js";
 import {
   DEFAULT_CONFIDENCE,
   formatDeltaPercent,
@@ -18,11 +18,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-WZNBDUU3.js";
+} from "./chunk-RHM4M6CP.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -9,17 +9,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-SPXHLETV.js";
+} from "./chunk-VRWE3FI4.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-F5KDQCDY.js";
+} from "./chunk-OBAOK6OS.js";
 import {
   compareProfiles
-} from "./chunk-WZNBDUU3.js";
+} from "./chunk-RHM4M6CP.js";
 import {
   createProfileLoader
-} from "./chunk-ORXWSSN3.js";
+} from "./chunk-MI564TAB.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {
