@@ -10,7 +10,7 @@ import { gunzipProfile } from '../../core/decode/index.js';
 import { firstLine } from '../../core/error-text.js';
 import { UsageError } from '../../core/errors.js';
 import { statusContext, statusText, verdictDescription, type CommitState } from '../../core/render/commit-status.js';
-import { MAX_MANIFEST_BYTES, parseManifest, recordLimits } from '../../core/record.js';
+import { MAX_MANIFEST_BYTES, parseManifest, recordLimits, type RecordManifest } from '../../core/record.js';
 import { GitHubApiError, type CommitInfo, type Logger, type RecordDirectory } from '../../ports.js';
 import { withContext } from '../error-context.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../gate/run.js';
@@ -48,7 +48,7 @@ async function readRecord(
   record: RecordDirectory,
   series: string,
   maxProfileBytes: number,
-): Promise<{ readonly manifest: ReturnType<typeof parseManifest>; readonly profile: Uint8Array }> {
+): Promise<{ readonly manifest: RecordManifest; readonly profile: Uint8Array }> {
   const limits = recordLimits(maxProfileBytes);
   const files = await record.read(series, { maxManifestBytes: MAX_MANIFEST_BYTES, maxProfileBytes: limits.file });
   const manifest = parseManifest(files.manifest);
