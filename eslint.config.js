@@ -51,6 +51,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The HTML report's browser script: a classic script run by the page, not a module of the CLI.
+    files: ['src/**/*.page.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
   // The layers (STYLE.md): core/ is pure and imports only core/; app/ reaches the world only through
   // ports.ts; adapters translate and never import the use cases or the doors.
   layer('src/core/**/*.ts', ['app', 'adapters', 'action', 'cli', 'ports'], true),

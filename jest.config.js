@@ -4,7 +4,11 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true }],
+    // The HTML report's browser script is imported as text, as the build does (scripts/bundle-options.mjs).
+    '\\.page\\.js$': '<rootDir>/__tests__/helpers/text-transform.cjs',
+  },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 60000,
 };

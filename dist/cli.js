@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-LLX6QYG5.js")).diffCommand
+    load: async () => (await import("./chunks/diff-IJMIY7OO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-GEMV2F3D.js")).checkCommand
+    load: async () => (await import("./chunks/check-JTR67JUN.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-6WFWDBWS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-WURD25LK.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

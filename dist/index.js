@@ -13,7 +13,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-WR5SGFNF.js";
+} from "./chunks/chunk-4U76JBPZ.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -21,6 +21,7 @@ import {
   MAX_CELL_CHARS,
   VERDICT_WORDS,
   compareProfiles,
+  culpritMarkdown,
   failingSampleTypes,
   focusPatterns,
   formatDeltaPercent,
@@ -29,11 +30,12 @@ import {
   formatZ,
   isByteUnit,
   parseRulesInput,
+  renderHtml,
   renderMarkdown,
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-RHM4M6CP.js";
+} from "./chunks/chunk-JI4GUKIM.js";
 import {
   runUrl,
   storeBaseline
@@ -57,7 +59,7 @@ import {
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-MI564TAB.js";
+} from "./chunks/chunk-RV3RL6OK.js";
 import "./chunks/chunk-G2BJ626N.js";
 import {
   printWarningsAs
@@ -728,7 +730,7 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
       continue;
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
-    const body = reportBody(ctx.report, Math.max(0, room));
+    const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
     const text2 = join([
       ...head,
       "",
@@ -749,15 +751,17 @@ function join(lines) {
   return `${lines.join("\n")}
 `;
 }
-function reportBody(report, budget) {
-  const md = renderMarkdown(report, { budget });
-  const lines = md.replace(/\n$/, "").split("\n");
-  return lines.slice(1);
+function reportBody(report, budget, hasBaselineLine) {
+  const md = renderMarkdown(report, { budget, collapse: true, labels: !hasBaselineLine });
+  const lines = md.replace(/\n$/, "").split("\n").slice(1);
+  return lines[0] === "" ? lines.slice(1) : lines;
 }
 function headerLine(ctx) {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
   const counts = ctx.report === null ? "" : ` (${statusCounts(ctx.report)})`;
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${VERDICT_WORDS[ctx.verdict]}${counts}`;
+  const c = ctx.report === null ? "" : culpritMarkdown(ctx.report);
+  const what = c === "" ? VERDICT_WORDS[ctx.verdict] : `${VERDICT_WORDS[ctx.verdict]}: ${c}`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} \u2014 ${what}${counts}`;
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
@@ -996,7 +1000,8 @@ async function runGate(config, event, current, ports2) {
   const deltas = {};
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const exitCode = verdict === "fail" && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2 };
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary: summary2, html };
 }
 async function compare(config, rules, found, current, load) {
   const currentSource = { role: "current", label: config.profile, bytes: current };
@@ -1010,7 +1015,9 @@ async function compare(config, rules, found, current, load) {
       current: currentSource,
       rules,
       ...config.confidence !== null ? { confidence: config.confidence } : {},
-      top: config.top
+      top: config.top,
+      fold: true,
+      flame: config.htmlReport
     },
     load
   );
@@ -1595,6 +1602,7 @@ async function reportMode(config, env, cwd, door) {
       acceptLabel: config.acceptLabel,
       confidence: config.confidence,
       top: config.top,
+      htmlReport: config.htmlReport,
       maxProfileBytes: config.maxProfileBytes
     },
     event,
@@ -1686,6 +1694,11 @@ var INPUTS = {
     default: "always",
     required: false
   },
+  "html-report": {
+    description: "Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; its path is the html-report output.",
+    default: "true",
+    required: false
+  },
   "baseline-sha": {
     description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
     default: "",
@@ -1763,6 +1776,7 @@ function parseInputs(get) {
     acceptLabel: value("accept-label"),
     confidence,
     top: Number(topText),
+    htmlReport: bool("html-report", value("html-report")),
     maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
@@ -1790,7 +1804,8 @@ function gateConfig(config, mode, profile) {
     comment: config.comment,
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
-    top: config.top
+    top: config.top,
+    htmlReport: config.htmlReport
   };
 }
 async function ports(config, repository, store) {
@@ -1809,17 +1824,21 @@ async function ports(config, repository, store) {
     }
   };
 }
-async function writeReport(outcome, series, env) {
+async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir2(dir, { recursive: true });
-  const path2 = join2(dir, `heapgate-${series}.json`);
-  await writeFile2(path2, outcome.json);
-  return path2;
+  const json = join2(dir, `heapgate-${series}.json`);
+  await writeFile2(json, outcome.json);
+  if (outcome.html === null) return { json, html: "" };
+  const html = join2(dir, `heapgate-${series}.html`);
+  await writeFile2(html, outcome.html);
+  return { json, html };
 }
-function setOutputs(outcome, reportPath) {
+function setOutputs(outcome, reports) {
   const set = (name, value) => setOutput(name, value);
   set("verdict", outcome.verdict);
-  set("report", reportPath);
+  set("report", reports.json);
+  set("html-report", reports.html);
   set("baseline-sha", outcome.baseline?.sha ?? "");
   set("comment-url", outcome.comment?.url ?? "");
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -1834,7 +1853,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const config = parseInputs((name) => getInput(name));
     if (config.mode === "record") return await recordMode(config, env, cwd);
     if (config.mode === "report") {
-      const finish = async (outcome2) => setOutputs(outcome2, await writeReport(outcome2, config.series, env));
+      const finish = async (outcome2) => setOutputs(outcome2, await writeReports(outcome2, config.series, env));
       return await reportMode(config, env, cwd, { ports, finish });
     }
     const event = await loadGateEvent(env);
@@ -1846,7 +1865,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const access2 = planRun(gate, event).update === null ? "read" : "write";
     const store = await openStore(config.store, { cwd, access: access2 });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

@@ -4,10 +4,12 @@
 // library choices and a CPU profile of heapgate on the largest case. See BENCHMARKS.md.
 //
 //   node scripts/bench.mjs [--write] [--quick] [--cases real,synth15k,synth400k] [--no-micro]
-//                          [--no-cpu-prof] [--regen] [--cli PATH | --build-cli]
+//                          [--no-cpu-prof] [--no-html] [--regen] [--cli PATH | --build-cli]
 //
 // --write        replace the figures section of BENCHMARKS.md (else the markdown is printed)
 // --quick        fewer runs (a smoke test of the harness; not for published figures)
+// --no-html      skip the HTML report's figures (size, write time, Chromium render time)
+// --html-only    measure only the HTML report (its own section of BENCHMARKS.md)
 // --regen        regenerate the synthetic profiles even if present in bench/out/
 // --cli PATH     the heapgate bundle to time (default dist/cli.js, built by `npm run build`)
 // --build-cli    bundle src/cli/index.ts into bench/out/cli/ first and time that
@@ -20,10 +22,11 @@ import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 import { defineCases, fileSizes, OUT_DIR } from './bench/cases.mjs';
 import { topSelfTime } from './bench/cpuprofile.mjs';
+import { measureHtml } from './bench/html-report.mjs';
 import { describeMachine } from './bench/machine.mjs';
 import { rssMethod, runOnce, stats } from './bench/measure.mjs';
 import { runMicro } from './bench/micro.mjs';
-import { renderMarkdown, renderTerminal, writeFigures } from './bench/report.mjs';
+import { renderHtmlFigures, renderMarkdown, renderTerminal, writeFigures, writeHtmlFigures } from './bench/report.mjs';
 
 /** @typedef {import('./bench/cases.mjs').BenchCase} BenchCase */
 /** @typedef {import('./bench/cases.mjs').ProfilePair} ProfilePair */
@@ -52,6 +55,8 @@ function options() {
       cases: { type: 'string' },
       'no-micro': { type: 'boolean', default: false },
       'no-cpu-prof': { type: 'boolean', default: false },
+      'no-html': { type: 'boolean', default: false },
+      'html-only': { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
       cli: { type: 'string' },
       'build-cli': { type: 'boolean', default: false },
@@ -192,6 +197,10 @@ async function main() {
 
   const cli = opt['build-cli'] ? await buildCli() : (opt.cli ?? 'dist/cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first (or pass --build-cli)`);
+  if (opt['html-only']) {
+    await htmlOnly(opt, cli, rss.method);
+    return;
+  }
   const pprof = pprofBinary();
   const pprofHome = mkdtempSync(join(tmpdir(), 'heapgate-bench-pprof-'));
   /** @type {Record<ToolName, Tool>} */
@@ -254,6 +263,9 @@ async function main() {
       cpuProfiles.push(await cpuProfile(c));
     }
   }
+  const html = opt['no-html']
+    ? undefined
+    : ((await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method: rss.method, log })) ?? undefined);
   const micro = opt['no-micro']
     ? undefined
     : await runMicro(cases, { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log });
@@ -268,6 +280,7 @@ async function main() {
     cases: caseResults,
     startup,
     cpuProfiles,
+    html,
     micro,
     machineEnd: describeMachine(),
   };
@@ -275,11 +288,37 @@ async function main() {
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderTerminal(results));
   const markdown = renderMarkdown(results);
+  const htmlMarkdown = html === undefined ? undefined : renderHtmlFigures(html).join('\n');
   if (opt.write) {
     writeFigures('BENCHMARKS.md', markdown);
+    if (htmlMarkdown !== undefined) writeHtmlFigures('BENCHMARKS.md', htmlMarkdown);
     log('BENCHMARKS.md figures updated');
   } else {
     console.log(`\n${markdown}`);
+    if (htmlMarkdown !== undefined) console.log(`\n${htmlMarkdown}`);
+  }
+}
+
+/**
+ * `--html-only`: the HTML report's figures alone.
+ * @param {ReturnType<typeof options>} opt
+ * @param {string} cli
+ * @param {import('./bench/measure.mjs').RssMethodName} method
+ */
+async function htmlOnly(opt, cli, method) {
+  let cases = defineCases({ regenerate: opt.regen, log, quick: opt.quick });
+  if (opt.cases) {
+    const wanted = opt.cases.split(',');
+    cases = cases.filter((c) => wanted.includes(c.id));
+  }
+  const html = await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method, log });
+  if (html === null) throw new Error('--html-only needs Chromium');
+  const markdown = renderHtmlFigures(html).join('\n');
+  if (opt.write) {
+    writeHtmlFigures('BENCHMARKS.md', markdown);
+    log('BENCHMARKS.md HTML report figures updated');
+  } else {
+    console.log(markdown);
   }
 }
 

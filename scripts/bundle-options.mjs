@@ -4,6 +4,23 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * The HTML report's browser script (src/core/render/*.page.js) is imported as its text, to be
+ * inlined into the page, not bundled as code (jest.config.js does the same for the tests).
+ * @returns {import('esbuild').Plugin}
+ */
+function pageScriptAsText() {
+  return {
+    name: 'page-script-as-text',
+    setup(build) {
+      build.onLoad({ filter: /\.page\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8'),
+        loader: 'text',
+      }));
+    },
+  };
+}
+
 /** @type {import('esbuild').BuildOptions} */
 export const BUNDLE_OPTIONS = {
   bundle: true,
@@ -18,6 +35,7 @@ export const BUNDLE_OPTIONS = {
   // The version, from package.json, in one place (src/version.ts).
   define: { HEAPGATE_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
+  plugins: [pageScriptAsText()],
   // CommonJS dependencies inside an ESM bundle need a real `require`.
   banner: {
     js:

@@ -170,6 +170,8 @@ describe('push to the default branch', () => {
     expect(r.outputs.verdict).toBe('no-baseline');
     expect(r.outputs['baseline-sha']).toBe('');
     expect(r.outputs['inuse-space-delta']).toBe('');
+    // Nothing compared, so no HTML report.
+    expect(r.outputs['html-report']).toBe('');
     expect(r.summary).toMatch(/^### 🆕 heapgate `cache`: no-baseline/);
     expect(r.summary).toContain('To seed one');
     const pointer = await new DirBaselineStore({ root: store }).pointer(SERIES, 'main');
@@ -242,6 +244,13 @@ describe('pull requests and the sticky comment', () => {
     expect(errs.some((e) => /^inuse_space \+[\d.]+ MiB/.test(e))).toBe(true);
     expect(errs.at(-1)).toMatch(/^heapgate cache: memory regression/);
     expect(Number(failed.outputs['inuse-space-delta'])).toBeGreaterThan(0);
+    // The HTML report of the same comparison, next to the JSON one.
+    const html = readFileSync(failed.outputs['html-report']!, 'utf8');
+    expect(failed.outputs['html-report']).toBe(failed.outputs.report!.replace(/\.json$/, '.html'));
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/<h1 class="fail" id="headline">✗ heapgate: fail: [^<]*\binuse_space \+/);
+    const data = JSON.parse(/<script type="application\/json" id="heapgate-data">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(data.types.find((t: { type: string }) => t.type === 'inuse_space').flame.d.length).toBeGreaterThan(3);
 
     const comments = server.commentsOn(7);
     expect(comments).toHaveLength(1);
@@ -413,10 +422,11 @@ describe('workflow_dispatch', () => {
       eventName: 'workflow_dispatch',
       payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
       sha: C,
-      inputs: { 'baseline-sha': A },
+      inputs: { 'baseline-sha': A, 'html-report': 'false' },
     });
     expect(r.code).toBe(0);
     expect(r.outputs['baseline-sha']).toBe(A);
+    expect(r.outputs['html-report']).toBe('');
     expect(reportOf(r).baseline).toMatchObject({ sha: A, chosen: 'requested' });
     expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
   });

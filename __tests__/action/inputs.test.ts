@@ -81,10 +81,15 @@ describe('parseInputs', () => {
       acceptLabel: 'heapgate:accept',
       confidence: 3,
       top: 10,
+      htmlReport: true,
       maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
       baselineSha: null,
     });
+    expect(parse({ ...REQUIRED, 'html-report': 'false' }).htmlReport).toBe(false);
+    expect(() => parse({ ...REQUIRED, 'html-report': 'maybe' })).toThrow(
+      /^input html-report: "maybe" is not allowed; use true or false$/,
+    );
   });
 
   test('reads every value', () => {

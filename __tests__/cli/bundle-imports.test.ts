@@ -4,6 +4,7 @@
  * @actions/* or @google-cloud/*. Commands that need those packages are loaded with import(),
  * which this check treats as a boundary (esbuild turns it into a lazily initialized module).
  */
+import { readFileSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 import { ROOT } from '../helpers/dist.js';
 
@@ -13,6 +14,14 @@ const lazyBoundary: Plugin = {
     b.onResolve({ filter: /.*/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
     );
+  },
+};
+
+/** The HTML report's browser script is text to the bundle, as in scripts/bundle-options.mjs. */
+const pageScriptAsText: Plugin = {
+  name: 'page-script-as-text',
+  setup(b) {
+    b.onLoad({ filter: /\.page\.js$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
   },
 };
 
@@ -27,7 +36,7 @@ async function eagerInputs(entry: string, plugins: Plugin[]): Promise<string[]> 
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins,
+    plugins: [pageScriptAsText, ...plugins],
   });
   return Object.keys(result.metafile.inputs);
 }

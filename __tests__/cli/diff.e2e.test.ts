@@ -145,11 +145,13 @@ describe('heapgate diff on real profiles', () => {
         const ours = runCli(cli, ['diff', base!, current!, '--top', '0', '--sample-index', type]).stdout;
         // pprof: "flat flat% sum% cum cum% name"; ours: "flat Δ flat% sum% cum Δ cum% name". Compare
         // the percentage columns and names (pprof marks inlined functions, which heapgate does not).
-        const rows = (text: string, header: RegExp, separator: RegExp): string[][] => {
+        // Ours lists the failing types' tables first: the one asked for follows its "Type:" line.
+        const rows = (text: string, header: RegExp, separator: RegExp, after = 0): string[][] => {
           const lines = text.split('\n');
-          const start = lines.findIndex((l) => header.test(l));
+          const start = lines.findIndex((l, i) => i >= after && header.test(l));
+          const end = lines.findIndex((l, i) => i > start && l.trim() === '');
           return lines
-            .slice(start + 1)
+            .slice(start + 1, end < 0 ? undefined : end)
             .filter((l) => l.trim() !== '')
             .map((l) => l.trim().split(separator))
             .map((c) => [
@@ -165,7 +167,9 @@ describe('heapgate diff on real profiles', () => {
         // pprof's values have no spaces; ours ("-5.29 MiB") do, and columns are two spaces apart.
         const expected = rows(theirs.stdout, /^\s*flat\s+flat%/, /\s+/);
         expect(expected.length).toBeGreaterThan(0);
-        expect(rows(ours, /^\s*flat Δ\s+flat%/, /\s{2,}/)).toEqual(expected);
+        const typeLine = ours.split('\n').indexOf(`Type: ${type}`);
+        expect(typeLine).toBeGreaterThan(0);
+        expect(rows(ours, /^\s*flat Δ\s+flat%/, /\s{2,}/, typeLine)).toEqual(expected);
       }
     } finally {
       rmSync(home, { recursive: true, force: true });

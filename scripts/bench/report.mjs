@@ -242,11 +242,35 @@ function renderMicro(micro) {
  * @param {string} markdown
  */
 export function writeFigures(file, markdown) {
+  writeBetween(file, FIGURES_START, FIGURES_END, markdown);
+}
+
+/**
+ * Replaces the HTML report's figures (between the bench:html markers) in `file`.
+ * @param {string} file
+ * @param {string} markdown
+ */
+export function writeHtmlFigures(file, markdown) {
+  writeBetween(
+    file,
+    '<!-- bench:html:start (written by `npm run bench -- --write`) -->',
+    '<!-- bench:html:end -->',
+    markdown,
+  );
+}
+
+/**
+ * @param {string} file
+ * @param {string} startMarker
+ * @param {string} endMarker
+ * @param {string} markdown
+ */
+function writeBetween(file, startMarker, endMarker, markdown) {
   const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(FIGURES_START);
-  const end = text.indexOf(FIGURES_END);
-  if (start < 0 || end < start) throw new Error(`${file} has no figures markers (${FIGURES_START} … ${FIGURES_END})`);
-  writeFileSync(file, `${text.slice(0, start + FIGURES_START.length)}\n${markdown}\n${text.slice(end)}`);
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`${file} has no markers ${startMarker} … ${endMarker}`);
+  writeFileSync(file, `${text.slice(0, start + startMarker.length)}\n${markdown}\n${text.slice(end)}`);
 }
 
 /**
@@ -280,4 +304,29 @@ export function renderTerminal(results) {
       out.push(`${pad('', 24)}${t.what}: ${t.value} (target ${t.target}) ${t.met ? 'met' : 'MISSED'}`);
   }
   return out.join('\n');
+}
+
+/**
+ * The HTML report's figures: size, time to write it, time for Chromium to draw it.
+ * @param {import('./html-report.mjs').HtmlResult[]} html
+ * @returns {string[]}
+ */
+export function renderHtmlFigures(html) {
+  const lines = [];
+  lines.push(
+    `Written by \`node CLI diff --format html --output FILE BASE CUR\`; drawn in Chromium ${html[0]?.browser ?? ''} ` +
+      '(headless, 1400×900): from navigation start until the page has drawn its flame graph and heat table. ' +
+      `Load average before each case: ${html.map((h) => `${h.case} ${(h.loadavg ?? []).join(' / ')}`).join('; ')}.`,
+  );
+  lines.push('');
+  lines.push('| case | size | write: median wall | write: peak RSS | render: median | min – max | frames drawn |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const h of html) {
+    lines.push(
+      `| ${h.case} | ${(h.bytes / 1e6).toFixed(2)} MB | ${sec(h.writeMs.median)} | ${mib(h.writeRssKiB.median)} | ` +
+        `${sec(h.renderMs.median)} | ${sec(h.renderMs.min)} – ${sec(h.renderMs.max)} | ${h.frames} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }

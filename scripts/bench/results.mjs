@@ -39,6 +39,7 @@
  * @property {{ nodeEmpty: import('./measure.mjs').Stats, cliHelp: import('./measure.mjs').Stats }} startup
  *   the fixed cost of starting node, and of loading the bundle
  * @property {CpuProfileResult[]} [cpuProfiles] absent with --no-cpu-prof
+ * @property {import('./html-report.mjs').HtmlResult[]} [html] absent with --no-html or without Chromium
  * @property {import('./micro.mjs').MicroResults} [micro] absent with --no-micro
  * @property {import('./machine.mjs').Machine} machineEnd at the end (load averages change)
  */

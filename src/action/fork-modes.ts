@@ -92,6 +92,7 @@ export async function reportMode(
       acceptLabel: config.acceptLabel,
       confidence: config.confidence,
       top: config.top,
+      htmlReport: config.htmlReport,
       maxProfileBytes: config.maxProfileBytes,
     },
     event,

@@ -114,6 +114,13 @@ export const INPUTS = {
     default: 'always',
     required: false,
   },
+  'html-report': {
+    description:
+      'Write the HTML report (differential flame graph and heat table per sample type) next to the JSON report; ' +
+      'its path is the html-report output.',
+    default: 'true',
+    required: false,
+  },
   'baseline-sha': {
     description:
       "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
@@ -129,6 +136,7 @@ export type InputName = keyof typeof INPUTS;
 export const OUTPUTS = {
   verdict: 'pass, warn, fail, no-baseline or accepted.',
   report: 'Path to the JSON report.',
+  'html-report': 'Path to the HTML report (empty without a baseline or with html-report false).',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
   'pull-request': 'Mode report: number of the pull request reported on (empty when none was found).',
@@ -166,6 +174,7 @@ export interface ActionConfig {
   readonly acceptLabel: string;
   readonly confidence: number;
   readonly top: number;
+  readonly htmlReport: boolean;
   /** The largest profile read, as a file or decompressed. */
   readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
@@ -252,6 +261,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     acceptLabel: value('accept-label'),
     confidence,
     top: Number(topText),
+    htmlReport: bool('html-report', value('html-report')),
     maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),

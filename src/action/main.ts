@@ -48,6 +48,7 @@ function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConf
     acceptLabel: config.acceptLabel,
     confidence: config.confidence,
     top: config.top,
+    htmlReport: config.htmlReport,
   };
 }
 
@@ -76,18 +77,27 @@ async function ports(
   };
 }
 
-async function writeReport(outcome: GateOutcome, series: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** Writes the JSON report and, when there is one, the HTML report; resolves to their paths ('' = none). */
+async function writeReports(
+  outcome: GateOutcome,
+  series: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ json: string; html: string }> {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `heapgate-${series}.json`);
-  await writeFile(path, outcome.json);
-  return path;
+  const json = join(dir, `heapgate-${series}.json`);
+  await writeFile(json, outcome.json);
+  if (outcome.html === null) return { json, html: '' };
+  const html = join(dir, `heapgate-${series}.html`);
+  await writeFile(html, outcome.html);
+  return { json, html };
 }
 
-function setOutputs(outcome: GateOutcome, reportPath: string): void {
+function setOutputs(outcome: GateOutcome, reports: { json: string; html: string }): void {
   const set = (name: OutputName, value: string): void => core.setOutput(name, value);
   set('verdict', outcome.verdict);
-  set('report', reportPath);
+  set('report', reports.json);
+  set('html-report', reports.html);
   set('baseline-sha', outcome.baseline?.sha ?? '');
   set('comment-url', outcome.comment?.url ?? '');
   for (const [type, name] of Object.entries(DELTA_OUTPUTS)) {
@@ -106,7 +116,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (config.mode === 'record') return await recordMode(config, env, cwd);
     if (config.mode === 'report') {
       const finish = async (outcome: GateOutcome): Promise<void> =>
-        setOutputs(outcome, await writeReport(outcome, config.series, env));
+        setOutputs(outcome, await writeReports(outcome, config.series, env));
       return await reportMode(config, env, cwd, { ports, finish });
     }
     const event = await loadGateEvent(env);
@@ -119,7 +129,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const access = planRun(gate, event).update === null ? 'read' : 'write';
     const store = await openStore(config.store, { cwd, access });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
-    setOutputs(outcome, await writeReport(outcome, config.series, env));
+    setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     if (outcome.exitCode !== 0) {
       core.setFailed(`heapgate ${config.series}: memory regression (see the annotations and the job summary)`);

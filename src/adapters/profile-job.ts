@@ -23,6 +23,8 @@ import { readProfileFile, tooLarge } from './profile-file.js';
 export interface ProfileJob {
   readonly source: ProfileSource;
   readonly focus: readonly string[];
+  /** Build the call tree too (SummarizeOptions.tree). */
+  readonly tree?: boolean;
   /** The largest file, and the largest decompressed profile, read (`--max-profile-size`). */
   readonly maxBytes: number;
 }
@@ -49,7 +51,11 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary = summarizeEncoded(bytes, { focus: job.focus, maxDecompressedBytes: job.maxBytes });
+    const summary = summarizeEncoded(bytes, {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true,
+    });
     return { ok: true, summary };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure
@@ -104,7 +110,9 @@ export function jobError(source: ProfileSource, f: JobFailure): Error {
 export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance]) {
+  const tree = summary.tree;
+  const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

@@ -71,12 +71,12 @@ export function createProfileLoader(options: ProfileLoaderOptions = {}): Summary
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
   const maxBytes = options.maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-  return async (sources, focus) => {
+  return async (sources, focus, request = {}) => {
     const useWorkers =
       mode === 'worker' ||
       (mode === 'auto' && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes));
     const run = (source: ProfileSource): Promise<JobOutcome> => {
-      const job: ProfileJob = { source, focus: [...focus], maxBytes };
+      const job: ProfileJob = { source, focus: [...focus], maxBytes, tree: request.tree === true };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));

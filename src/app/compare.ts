@@ -6,8 +6,10 @@
 import type { ProfileSummary } from '../core/aggregate.js';
 import { diff, type ProfileDiff } from '../core/diff.js';
 import { RuleError } from '../core/errors.js';
+import { flameGraphs } from '../core/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/report.js';
-import { checkFunctionRulesMatch, focusPatterns } from '../core/rules.js';
+import type { Rule } from '../core/rule-syntax.js';
+import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules.js';
 import { evaluate, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { withContext } from './error-context.js';
@@ -24,6 +26,10 @@ export interface CompareRequest {
   readonly top: number;
   /** The sample type the report shows first (name or index); undefined = the default one. */
   readonly sampleIndex?: string | undefined;
+  /** Fold function rows below the noise floor (text and Markdown; see noiseFloor). */
+  readonly fold?: boolean | undefined;
+  /** Build both call trees and the report's flame graphs (for the HTML report). */
+  readonly flame?: boolean | undefined;
 }
 
 export interface CompareOutcome {
@@ -42,7 +48,8 @@ export interface CompareOutcome {
  */
 export async function compareProfiles(request: CompareRequest, load: SummaryLoader): Promise<CompareOutcome> {
   const { rules } = request.rules;
-  const [base, current] = (await load([request.base, request.current], focusPatterns(rules))) as [
+  const tree = request.flame === true;
+  const [base, current] = (await load([request.base, request.current], focusPatterns(rules), { tree })) as [
     ProfileSummary,
     ProfileSummary,
   ];
@@ -63,11 +70,24 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   } catch (e) {
     throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
   }
+  const flame = tree ? flameGraphs(base, current, compared) : undefined;
   const report = buildReport(compared, verdict, {
     base: request.base.label,
     current: request.current.label,
     top: request.top,
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
+    ...(flame !== undefined ? { flame } : {}),
+    ...(request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}),
   });
   return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+}
+
+/** The min of each sample type's whole-profile rule (after evaluate has checked the rules resolve). */
+function ruleMin(compared: ProfileDiff, rules: readonly Rule[]): Record<string, number> {
+  const types = compared.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const min: Record<string, number> = {};
+  for (const a of resolveRules(rules, types)) {
+    if (a.rule.pattern === null && !a.rule.off) min[types[a.sampleTypeIndex]!.type] = a.rule.min;
+  }
+  return min;
 }

@@ -26,8 +26,8 @@ import {
   type ParsedArgs,
 } from './args.js';
 
-/** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON. */
-const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0 };
+/** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON and HTML. */
+const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0, html: 0 };
 
 /**
  * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --output,
@@ -40,7 +40,7 @@ export function reportOptions(rulesDescription: string): OptionTable {
     top: {
       type: 'string',
       value: 'N',
-      description: 'functions listed per sample type; 0 = all (default 10; json: all)',
+      description: 'functions listed per sample type; 0 = all (default 10; json and html: all)',
     },
     'sample-index': {
       type: 'string',
@@ -120,8 +120,18 @@ export function loaderOptions(args: Pick<ReportArgs, 'maxProfileBytes'>): Profil
 }
 
 /** The part of the compare request the report options decide. */
-export function reportRequest(args: ReportArgs): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex'> {
-  return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
+export function reportRequest(
+  args: ReportArgs,
+): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold'> {
+  return {
+    rules: args.rules,
+    confidence: args.confidence,
+    top: args.top,
+    sampleIndex: args.sampleIndex,
+    flame: args.format === 'html',
+    // --top 0 asks for every function: nothing is folded then.
+    fold: (args.format === 'text' || args.format === 'markdown') && args.top !== 0,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * newGraph and CreateNodes, at the default "functions" granularity).
  */
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
+import { CallTreeBuilder, type CallTree } from './call-tree.js';
 import { RuleError } from './errors.js';
 import { checkMemoryProfile } from './profile-kind.js';
 import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
@@ -51,11 +52,15 @@ export interface ProfileSummary {
   readonly exact: boolean;
   readonly functions: FunctionTotals;
   readonly focus: readonly FocusTotals[];
+  /** The call tree (rows are `functions` rows), when asked for with SummarizeOptions.tree. */
+  readonly tree?: CallTree;
 }
 
 export interface SummarizeOptions {
   /** Regex sources of function rules; each gets a FocusTotals entry, in this order. */
   readonly focus?: readonly string[];
+  /** Also build the call tree (for a flame graph); it costs a map lookup per frame. */
+  readonly tree?: boolean;
 }
 
 /**
@@ -206,8 +211,9 @@ class Aggregator implements SampleSink {
   /** The last sample that reached each row: a row's cum grows once per sample. */
   private readonly seen: Int32Array;
   private readonly sampleMask: Int32Array;
+  private readonly tree: CallTreeBuilder | undefined;
 
-  constructor(tables: ProfileTables, focus: readonly RegExp[]) {
+  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false) {
     // Before any sample is read: a CPU or goroutine profile is refused without decoding it.
     checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
@@ -227,6 +233,7 @@ class Aggregator implements SampleSink {
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
+    this.tree = tree ? new CallTreeBuilder(this.index, k) : undefined;
   }
 
   add(samples: Samples, i: number): void {
@@ -255,6 +262,7 @@ class Aggregator implements SampleSink {
     // pprof skips samples whose value is 0; adding zeros would change nothing.
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
+    this.tree?.add(samples.locationIndex, first, last, this.sv);
   }
 
   /**
@@ -339,6 +347,7 @@ class Aggregator implements SampleSink {
         total: Array.from(focus.subarray(p * width, p * width + k)),
         variance: Array.from(focus.subarray(p * width + k, p * width + width)),
       })),
+      ...(this.tree === undefined ? {} : { tree: this.tree.finish() }),
     };
   }
 }
@@ -361,11 +370,16 @@ class Aggregator implements SampleSink {
  */
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
-  return summarizeStored(profile, compileFocus(patterns), patterns);
+  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true);
 }
 
-function summarizeStored(profile: Profile, regexps: readonly RegExp[], patterns: readonly string[]): ProfileSummary {
-  const aggregator = new Aggregator(profile, regexps);
+function summarizeStored(
+  profile: Profile,
+  regexps: readonly RegExp[],
+  patterns: readonly string[],
+  tree: boolean,
+): ProfileSummary {
+  const aggregator = new Aggregator(profile, regexps, tree);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -393,13 +407,13 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns),
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true),
     },
     options,
   );

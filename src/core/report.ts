@@ -1,5 +1,6 @@
 import type { FunctionDelta, ProfileDiff } from './diff.js';
 import { ExitCode, UsageError } from './errors.js';
+import type { FlameGraph } from './flame.js';
 import type { MetricResult, Verdict } from './verdict.js';
 import { resolveSampleIndex } from './sample-type.js';
 
@@ -31,8 +32,15 @@ export interface Report {
   readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
   /** Keyed by sample type: how many functions the diff had before the limit. */
   readonly functionCount: Readonly<Record<string, number>>;
+  /**
+   * Keyed by sample type: the diff's functions not in `functions` (past the limit, or folded below
+   * the noise floor), how many and their flat Δ together: the "N more functions" line.
+   */
+  readonly rest: Readonly<Record<string, { readonly count: number; readonly flatDelta: number }>>;
   /** Keyed by sample type: the whole-profile totals, base and current (for pprof-style percentages). */
   readonly totals: Readonly<Record<string, { readonly unit: string; readonly base: number; readonly current: number }>>;
+  /** Keyed by sample type: the differential flame graphs, when the call trees were built (HTML reports). */
+  readonly flame?: Readonly<Record<string, FlameGraph>>;
 }
 
 export interface ReportOptions {
@@ -45,6 +53,13 @@ export interface ReportOptions {
    * types; undefined = the diff's default sample type.
    */
   readonly sampleIndex?: string;
+  /**
+   * Fold rows below the noise floor into `rest` (see noiseFloor): the rules' min per sample type
+   * (types without a rule or min have none). Undefined: no folding (JSON and HTML list them all).
+   */
+  readonly fold?: { readonly min: Readonly<Record<string, number>> };
+  /** The flame graphs to carry (see flameGraphs). */
+  readonly flame?: Readonly<Record<string, FlameGraph>>;
 }
 
 /**
@@ -59,11 +74,20 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
   const limit = options.top === 0 ? null : options.top;
   const functions: Record<string, readonly FunctionDelta[]> = {};
   const functionCount: Record<string, number> = {};
+  const rest: Record<string, { count: number; flatDelta: number }> = {};
   const totals: Record<string, { unit: string; base: number; current: number }> = {};
   for (const metric of diff.metrics) {
     const rows = diff.functions[metric.sampleType] ?? [];
-    functions[metric.sampleType] = limit === null ? rows.slice() : rows.slice(0, limit);
+    const floor = options.fold === undefined ? 0 : noiseFloor(rows, options.fold.min[metric.sampleType] ?? 0);
+    const above =
+      floor === 0 ? rows : rows.filter((f) => Math.max(Math.abs(f.flatDelta), Math.abs(f.cumDelta)) >= floor);
+    const shown = limit === null ? above.slice() : above.slice(0, limit);
+    functions[metric.sampleType] = shown;
     functionCount[metric.sampleType] = rows.length;
+    let flatDelta = 0;
+    for (const f of rows) flatDelta += f.flatDelta;
+    for (const f of shown) flatDelta -= f.flatDelta;
+    rest[metric.sampleType] = { count: rows.length - shown.length, flatDelta };
     totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
   }
   return {
@@ -77,8 +101,26 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     top: limit,
     functions,
     functionCount,
+    rest,
     totals,
+    ...(options.flame === undefined ? {} : { flame: options.flame }),
   };
+}
+
+/** The share of a sample type's total |flat Δ| under which a row is noise (pprof's default nodefraction). */
+export const FOLD_SHARE = 0.005;
+
+/**
+ * The noise floor of a sample type's rows: a row whose |flat Δ| and |cum Δ| are both below it is
+ * folded into the "N more functions" line. It is FOLD_SHARE of the sum of all rows' |flat Δ|, and
+ * no more than the rule's `min` (a change the rule would not act on even as a whole); 0 (nothing
+ * folds) when the rule has no min.
+ */
+export function noiseFloor(rows: readonly FunctionDelta[], min: number): number {
+  if (min <= 0) return 0;
+  let sum = 0;
+  for (const f of rows) sum += Math.abs(f.flatDelta);
+  return Math.min(FOLD_SHARE * sum, min);
 }
 
 /**

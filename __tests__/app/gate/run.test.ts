@@ -61,6 +61,7 @@ const CONFIG: GateConfig = {
   acceptLabel: 'heapgate:accept',
   confidence: null,
   top: 5,
+  htmlReport: false,
 };
 
 async function seed(h: Harness, profile: Uint8Array, s: string, time: string): Promise<void> {

@@ -90,6 +90,7 @@ const CONFIG: ReportConfig = {
   acceptLabel: 'heapgate:accept',
   confidence: null,
   top: 5,
+  htmlReport: false,
   maxProfileBytes: 1024 ** 3,
 };
 

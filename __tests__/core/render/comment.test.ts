@@ -114,7 +114,10 @@ describe('the gate report', () => {
   test('verdict and series first, then the baseline: commit link, branch, why, age and run', () => {
     const md = renderGateMarkdown(ctx());
     const lines = md.split('\n');
-    expect(lines[0]).toBe('### ❌ heapgate `api`: fail — memory regression (1 failed, 0 warned, 1 within noise)');
+    expect(lines[0]).toBe(
+      '### ❌ heapgate `api`: fail — memory regression: `inuse_space` +50.0% — `main.grow` +768.00 KiB ' +
+        '(1 failed, 0 warned, 1 within noise)',
+    );
     expect(lines[1]).toBe(
       `Baseline: commit [\`aaaaaaaaaaaa\`](https://github.com/o/r/commit/${'a'.repeat(40)}) on \`main\` (the merge ` +
         `base of this pull request), stored 5 hours ago ([run](https://github.com/o/r/actions/runs/5)).`,
@@ -125,7 +128,7 @@ describe('the gate report', () => {
     expect(md).toContain('Reproduce locally: `npx heapgate check heap.pb.gz');
   });
 
-  test("the report's warnings follow the baseline line, before the labels, in the comment as in the summary", () => {
+  test("the report's warnings follow the baseline line, then the metrics: no labels line repeating the baseline line", () => {
     const warned = report(
       sampleDiff([], ['sampling rates differ: base MemProfileRate 524288, current 1', 'Go versions differ']),
     );
@@ -136,8 +139,9 @@ describe('the gate report', () => {
       '⚠️ sampling rates differ\\: base MemProfileRate 524288\\, current 1\\',
       '⚠️ Go versions differ',
       '',
-      'Base `baseline aaaaaaaaaaaa (main)` → current `heap.pb.gz`',
+      '| metric | base | current | Δ | Δ% | z | rule | status |',
     ]);
+    expect(md).not.toContain('→ current');
     expect(renderComment(ctx({ report: warned }))).toContain('\n⚠️ Go versions differ\n');
     expect(renderGateMarkdown(ctx())).not.toContain('⚠️ ');
   });

@@ -46,7 +46,9 @@ describe('renderMarkdown', () => {
   test('verdict on the first line, labels, metrics table with one row per metric', () => {
     const md = renderMarkdown(report());
     const lines = md.split('\n');
-    expect(lines[0]).toMatch(/^### ❌ heapgate: fail — memory regression \(1 failed, 0 warned, 1 within noise\)$/);
+    expect(lines[0]).toBe(
+      '### ❌ heapgate: fail: `inuse_space` +50.0% — `main.grow` +768.00 KiB (1 failed, 0 warned, 1 within noise)',
+    );
     expect(lines[1]).toBe('Base `main@abc123` → current `heap.pb.gz`');
     const header = lines.indexOf('| metric | base | current | Δ | Δ% | z | rule | status |');
     expect(header).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type {
   NoBaseline,
 } from '../../core/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
+import { renderHtml } from '../../core/render/html.js';
 import type { TrendPoint } from '../../core/render/trend.js';
 import type { Report } from '../../core/report.js';
 import { focusPatterns } from '../../core/rules.js';
@@ -48,6 +49,8 @@ export interface GateConfig extends PlanConfig {
   /** null = the engine's default. */
   readonly confidence: number | null;
   readonly top: number;
+  /** Render the HTML report too (it needs both call trees: one more hash lookup per frame). */
+  readonly htmlReport: boolean;
 }
 
 export interface GatePorts {
@@ -76,6 +79,8 @@ export interface GateOutcome {
   readonly deltas: Readonly<Record<string, number>>;
   /** The job summary's Markdown. */
   readonly summary: string;
+  /** The HTML report (see core/render/html.ts); null without a report or when not asked for. */
+  readonly html: string | null;
 }
 
 /** The comparison against the baseline (report null when there was none) and this run's summary. */
@@ -135,7 +140,8 @@ export async function runGate(
   const deltas: Record<string, number> = {};
   for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
   const exitCode = verdict === 'fail' && plan.failOnRegression ? 1 : 0;
-  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary };
+  const html = config.htmlReport && compared.report !== null ? renderHtml(compared.report) : null;
+  return { verdict, exitCode, report: compared.report, json, baseline, comment, update, deltas, summary, html };
 }
 
 /** This run against the baseline found, or, without one, only this run's summary (for the new baseline). */
@@ -158,6 +164,8 @@ async function compare(
       rules,
       ...(config.confidence !== null ? { confidence: config.confidence } : {}),
       top: config.top,
+      fold: true,
+      flame: config.htmlReport,
     },
     load,
   );

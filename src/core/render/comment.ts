@@ -10,7 +10,7 @@ import { MAX_SERIES_NAMED, type GateReportContext, type SeriesHint } from '../ga
 import type { ValueType } from '../model.js';
 import type { Report } from '../report.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
-import { GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
+import { culpritMarkdown, GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
 import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
 import { renderTrendChart, renderTrendTable } from './trend.js';
 import { formatValue } from './units.js';
@@ -60,7 +60,7 @@ export function renderGateMarkdown(ctx: GateReportContext, budget: number = GITH
       continue;
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
-    const body = reportBody(ctx.report, Math.max(0, room));
+    const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
     const text = join([
       ...head,
       '',
@@ -85,18 +85,22 @@ function join(lines: readonly string[]): string {
 
 /**
  * The report's Markdown without its own verdict line (the gate's header replaces it); its ⚠️ warning
- * lines, which came right under that line, now come first.
+ * lines, which came right under that line, now come first. Passing metrics and the function tables
+ * after the first are collapsed; with a baseline line above, the report's labels line (which would
+ * say the same) is left out.
  */
-function reportBody(report: Report, budget: number): string[] {
-  const md = renderMarkdown(report, { budget });
-  const lines = md.replace(/\n$/, '').split('\n');
-  return lines.slice(1);
+function reportBody(report: Report, budget: number, hasBaselineLine: boolean): string[] {
+  const md = renderMarkdown(report, { budget, collapse: true, labels: !hasBaselineLine });
+  const lines = md.replace(/\n$/, '').split('\n').slice(1);
+  return lines[0] === '' ? lines.slice(1) : lines;
 }
 
 function headerLine(ctx: GateReportContext): string {
   const series = markdownCode(truncate(ctx.series, MAX_CELL_CHARS), false);
   const counts = ctx.report === null ? '' : ` (${statusCounts(ctx.report)})`;
-  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} — ${VERDICT_WORDS[ctx.verdict]}${counts}`;
+  const c = ctx.report === null ? '' : culpritMarkdown(ctx.report);
+  const what = c === '' ? VERDICT_WORDS[ctx.verdict] : `${VERDICT_WORDS[ctx.verdict]}: ${c}`;
+  return `### ${ICON[ctx.verdict]} heapgate ${series}: ${ctx.verdict} — ${what}${counts}`;
 }
 
 function safeUrl(url: string | null): string | null {

@@ -81,3 +81,21 @@ export function truncate(text: string, max: number): string {
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return `${text.slice(0, end)}…`;
 }
+
+/** Text as HTML character data or a quoted attribute value: `& < > " '` become character references. */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A value as JSON that is safe inside an HTML `<script>` element: `<`, `>` and `&` become \u
+ * escapes, so no string in it can close the element (`</script>`) or open a comment (`<!--`);
+ * U+2028 and U+2029 too, which some JavaScript parsers take for line ends. JSON.parse reads it back
+ * unchanged.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,10 +1,11 @@
 import type { Report } from '../report.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 
 /** The report formats the CLI offers. */
-export const FORMATS = ['text', 'markdown', 'json'] as const;
+export const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -21,5 +22,7 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return renderMarkdown(report);
     case 'json':
       return renderJson(report);
+    case 'html':
+      return renderHtml(report);
   }
 }

@@ -2,7 +2,7 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report } from '../report.js';
 import type { MetricResult } from '../verdict.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
-import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
+import { culprit, failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
@@ -25,6 +25,13 @@ export interface MarkdownOptions {
    * metrics, or the report's sample type when none; `all` = every sample type in the report.
    */
   readonly functionsFor?: 'failing' | 'all';
+  /**
+   * For the PR comment and job summary: passing metrics' rows and every function table after the
+   * first go inside `<details>` (they mostly repeat the first table's culprits). Default false.
+   */
+  readonly collapse?: boolean;
+  /** The "Base … → current …" line; default true (the gate leaves it out under its baseline line). */
+  readonly labels?: boolean;
 }
 
 /**
@@ -44,26 +51,49 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
   const types = functionSampleTypes(report, options.functionsFor ?? 'failing');
   const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  const collapse = options.collapse === true;
+  const labels = options.labels !== false;
   for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
-    const text = compose(report, types, rows, rows < fullRows);
+    const text = compose(report, types, rows, rows < fullRows, collapse, labels);
     if (text.length <= budget) return text;
     if (rows === 0) break;
   }
-  const compact = compose(report, [], 0, true, true);
+  const compact = compose(report, [], 0, true, collapse, labels, true);
   if (compact.length <= budget) return compact;
   return cut(compact, budget);
 }
 
-function compose(report: Report, types: readonly string[], rows: number, reduced: boolean, compact = false): string {
-  const parts: string[] = [verdictLine(report), ...warningLines(report), labelsLine(report), ''];
+function compose(
+  report: Report,
+  types: readonly string[],
+  rows: number,
+  reduced: boolean,
+  collapse: boolean,
+  labels: boolean,
+  compact = false,
+): string {
+  const parts: string[] = [verdictLine(report), ...warningLines(report)];
+  if (labels) parts.push(labelsLine(report));
+  if (parts.at(-1) !== '') parts.push('');
+  const flagged = report.metrics.filter((m) => m.status !== 'pass');
   const metrics = compact ? report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn') : report.metrics;
-  parts.push(...metricsTable(metrics));
+  if (collapse && !compact && flagged.length > 0 && flagged.length < report.metrics.length) {
+    const passing = report.metrics.filter((m) => m.status === 'pass');
+    parts.push(...metricsTable(flagged), '', ...details(`${passing.length} passing metrics`, metricsTable(passing)));
+  } else {
+    parts.push(...metricsTable(metrics));
+  }
   if (metrics.length < report.metrics.length) {
     parts.push('', `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
   }
   const noise = noiseLine(report);
   if (noise !== null) parts.push('', noise);
-  for (const type of types) parts.push('', ...functionSection(report, type, rows));
+  types.forEach((type, i) => {
+    const section = functionSection(report, type, rows);
+    if (collapse && i > 0)
+      parts.push('', ...details(`Function deltas: ${markdownCode(type, false)}`, section.slice(2)));
+    else parts.push('', ...section);
+  });
   if (reduced) {
     parts.push('', '_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._');
   }
@@ -71,8 +101,29 @@ function compose(report: Report, types: readonly string[], rows: number, reduced
 }
 
 function verdictLine(report: Report): string {
-  const words = VERDICT_WORDS[report.verdict];
-  return `### ${ICON[report.verdict]} heapgate: ${report.verdict} — ${words} (${statusCounts(report)})`;
+  const c = culpritMarkdown(report);
+  const what = c === '' ? ` — ${VERDICT_WORDS[report.verdict]}` : `: ${c}`;
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict}${what} (${statusCounts(report)})`;
+}
+
+/**
+ * The failing (else warning) metrics and the top function, as Markdown for a headline:
+ * "`inuse_space` +775.0% — `catalog.(*Cache).Put` +4.10 MiB"; '' when nothing failed or warned.
+ */
+export function culpritMarkdown(report: Report): string {
+  const c = culprit(report);
+  if (c === null) return '';
+  const metrics = c.metrics.map((m) => `${markdownCode(truncate(m.name, MAX_CELL_CHARS), false)} ${m.change}`);
+  const fn =
+    c.function === null
+      ? ''
+      : ` — ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+  return `${metrics.join(', ')}${fn}`;
+}
+
+/** A collapsed block: `<details>` with a summary line, the lines, `</details>`. */
+function details(summary: string, lines: readonly string[]): string[] {
+  return [`<details><summary>${summary}</summary>`, '', ...lines, '', '</details>'];
 }
 
 /**
@@ -161,6 +212,14 @@ function functionSection(report: Report, type: string, maxRows: number): string[
         markdownCode(truncate(f.name, MAX_CELL_CHARS), true),
       ].join(' | ')} |`,
     );
+  }
+  const rest = report.rest[type];
+  const hidden = count - rows.length;
+  if (hidden > 0) {
+    // The report's own rest, or, when rows were cut to fit the size limit, what was cut too.
+    let flat = rest?.flatDelta ?? 0;
+    for (const f of all.slice(rows.length)) flat += f.flatDelta;
+    out.push(`| ${valueCell(formatSignedValue(flat, unit))} | | | | _${hidden} more functions_ |`);
   }
   out.push(
     '',

@@ -2,7 +2,7 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
-import { statusCounts } from './parts.js';
+import { culprit, failingSampleTypes, statusCounts } from './parts.js';
 import { layoutTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
@@ -25,7 +25,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = (status: MetricStatus, text: string): string =>
     options.color ? `\u001b[${COLOURS[status]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
-  lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
+  const c = culpritLine(report);
+  const verdict = paint(report.verdict, verdictWord(report.verdict));
+  lines.push(`heapgate: ${verdict}  ${c === '' ? '' : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
   for (const w of report.warnings) lines.push(`${paint('warn', 'warning:')} ${terminalSafe(w)}`);
@@ -49,9 +51,28 @@ export function renderText(report: Report, options: TextOptions): string {
     );
     lines.push(...table);
   }
-  lines.push('');
-  lines.push(...functionTable(report));
+  for (const type of tableTypes(report)) lines.push('', ...functionTable(report, type));
   return `${lines.join('\n')}\n`;
+}
+
+/** "inuse_space +775.0% — catalog.(*Cache).Put +4.10 MiB" for a failing or warning report, else ''. */
+function culpritLine(report: Report): string {
+  const c = culprit(report);
+  if (c === null) return '';
+  const metrics = c.metrics.map((m) => `${terminalSafe(m.name)} ${m.change}`).join(', ');
+  return c.function === null ? metrics : `${metrics} — ${terminalSafe(c.function.name)} ${c.function.change}`;
+}
+
+/** The failing and warning sample types first (the culprit's tables), then the report's own. */
+function tableTypes(report: Report): string[] {
+  const types = failingSampleTypes(report).filter((t) => t in report.functions);
+  if (!types.includes(report.sampleType)) types.push(report.sampleType);
+  return types;
+}
+
+/** "1 more function", "37 more functions". */
+export function restWords(count: number): string {
+  return `${count} more function${count === 1 ? '' : 's'}`;
 }
 
 function verdictWord(verdict: VerdictKind): string {
@@ -79,8 +100,7 @@ function metricRow(m: MetricResult): string[] {
   ];
 }
 
-function functionTable(report: Report): string[] {
-  const type = report.sampleType;
+function functionTable(report: Report, type: string): string[] {
   const rows: readonly FunctionDelta[] = report.functions[type] ?? [];
   const total = report.totals[type];
   const unit = total?.unit ?? '';
@@ -119,5 +139,9 @@ function functionTable(report: Report): string[] {
       cells,
     ),
   );
+  const rest = report.rest[type];
+  if (rest !== undefined && rest.count > 0) {
+    out.push(`… ${restWords(rest.count)}, flat Δ ${formatSignedValue(rest.flatDelta, unit)} together`);
+  }
   return out;
 }

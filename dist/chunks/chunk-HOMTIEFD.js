@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-MI564TAB.js";
+} from "./chunk-RV3RL6OK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -9,7 +9,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-VRWE3FI4.js";
+} from "./chunk-JGL25GIP.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -19,7 +19,7 @@ import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-OBAOK6OS.js";
+} from "./chunk-HOMTIEFD.js";
 import {
   baselineSource,
   findBaseline,
@@ -27,10 +27,10 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-WR5SGFNF.js";
+} from "./chunk-4U76JBPZ.js";
 import {
   compareProfiles
-} from "./chunk-RHM4M6CP.js";
+} from "./chunk-JI4GUKIM.js";
 import {
   openStore
 } from "./chunk-3FQZ27EL.js";
@@ -42,7 +42,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-MI564TAB.js";
+} from "./chunk-RV3RL6OK.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

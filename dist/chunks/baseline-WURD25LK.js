@@ -12,7 +12,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-OBAOK6OS.js";
+} from "./chunk-HOMTIEFD.js";
 import {
   runUrl,
   storeBaseline
@@ -31,7 +31,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-MI564TAB.js";
+} from "./chunk-RV3RL6OK.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -1830,6 +1830,115 @@ async function decodedSizeOf(source) {
   }
 }
 
+// src/core/call-tree.ts
+function slotOf(parent, row) {
+  let h = Math.imul(parent, 2654435761) ^ Math.imul(row + 2135587861, 2246822507);
+  h ^= h >>> 15;
+  h = Math.imul(h, 739982445);
+  return (h ^ h >>> 13) >>> 0;
+}
+var CallTreeBuilder = class {
+  k;
+  rows;
+  /**
+   * The child of (parent, row), in an open-addressing hash table: slot s holds node `slotNode[s]`
+   * (-1: empty), looked up by its parent and row. A Map keyed by numbers above 2^31 was the
+   * slowest part of building a large profile's tree (its keys are boxed doubles).
+   */
+  slotNode = new Int32Array(1 << 12).fill(-1);
+  mask = (1 << 12) - 1;
+  parent = new Int32Array(1024);
+  row = new Int32Array(1024);
+  /** Row-major: node i's k values at i * k. */
+  value;
+  count = 1;
+  constructor(rows, sampleTypeCount) {
+    this.rows = rows;
+    this.k = sampleTypeCount;
+    this.value = new Float64Array(1024 * sampleTypeCount);
+    this.parent[0] = -1;
+    this.row[0] = -1;
+  }
+  /** Adds the values `sv[0 .. k)` along the stack `locationIndex[first .. last)` (leaf first). */
+  add(locationIndex, first, last, sv) {
+    const { code: codeOf, multiStart, multiRows } = this.rows;
+    let node = 0;
+    this.addValue(0, sv);
+    for (let j = last - 1; j >= first; j--) {
+      const code = codeOf[locationIndex[j]];
+      if (code >= 0) {
+        node = this.step(node, code, sv);
+        continue;
+      }
+      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) node = this.step(node, multiRows[e], sv);
+    }
+  }
+  step(node, row, sv) {
+    const slotNode = this.slotNode;
+    const mask = this.mask;
+    let s = slotOf(node, row) & mask;
+    let next = slotNode[s];
+    while (next >= 0 && (this.parent[next] !== node || this.row[next] !== row)) {
+      s = s + 1 & mask;
+      next = slotNode[s];
+    }
+    if (next < 0) {
+      next = this.grow();
+      this.parent[next] = node;
+      this.row[next] = row;
+      slotNode[s] = next;
+      if (this.count * 2 > mask) this.rehash();
+    }
+    this.addValue(next, sv);
+    return next;
+  }
+  rehash() {
+    const size = (this.mask + 1) * 2;
+    const slotNode = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let i = 1; i < this.count; i++) {
+      let s = slotOf(this.parent[i], this.row[i]) & mask;
+      while (slotNode[s] >= 0) s = s + 1 & mask;
+      slotNode[s] = i;
+    }
+    this.slotNode = slotNode;
+    this.mask = mask;
+  }
+  addValue(node, sv) {
+    const k = this.k;
+    const value = this.value;
+    for (let t = 0, o = node * k; t < k; t++) value[o + t] += sv[t];
+  }
+  grow() {
+    const i = this.count++;
+    if (i === this.parent.length) {
+      const size = i * 2;
+      const parent = new Int32Array(size);
+      parent.set(this.parent);
+      this.parent = parent;
+      const row = new Int32Array(size);
+      row.set(this.row);
+      this.row = row;
+      const value = new Float64Array(size * this.k);
+      value.set(this.value);
+      this.value = value;
+    }
+    return i;
+  }
+  /** The tree, with arrays trimmed to its nodes. */
+  finish() {
+    const n = this.count;
+    const k = this.k;
+    const value = [];
+    for (let t = 0; t < k; t++) {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = this.value[i * k + t];
+      value.push(col);
+    }
+    return { parent: this.parent.slice(0, n), row: this.row.slice(0, n), value };
+  }
+};
+
 // src/core/profile-kind.ts
 var MEMORY_TYPES = /* @__PURE__ */ new Set(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space", "objects", "space"]);
 var NotMemoryProfileError = class extends HeapgateError {
@@ -1962,7 +2071,8 @@ var Aggregator = class {
   /** The last sample that reached each row: a row's cum grows once per sample. */
   seen;
   sampleMask;
-  constructor(tables, focus) {
+  tree;
+  constructor(tables, focus, tree = false) {
     checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
@@ -1981,6 +2091,7 @@ var Aggregator = class {
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
+    this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
   }
   add(samples, i) {
     const k = this.k;
@@ -2007,6 +2118,7 @@ var Aggregator = class {
     const last = samples.locationStart[i + 1];
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
+    this.tree?.add(samples.locationIndex, first, last, this.sv);
   }
   /**
    * Adds the sample in `sv` to the cum of every row on its stack (`locationIndex[first .. last)`),
@@ -2083,12 +2195,13 @@ var Aggregator = class {
         pattern,
         total: Array.from(focus.subarray(p * width, p * width + k)),
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
-      }))
+      })),
+      ...this.tree === void 0 ? {} : { tree: this.tree.finish() }
     };
   }
 };
-function summarizeStored(profile, regexps, patterns) {
-  const aggregator = new Aggregator(profile, regexps);
+function summarizeStored(profile, regexps, patterns, tree) {
+  const aggregator = new Aggregator(profile, regexps, tree);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2108,13 +2221,13 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true)
     },
     options
   );
@@ -2129,7 +2242,11 @@ async function runProfileJob(job) {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary = summarizeEncoded(bytes, { focus: job.focus, maxDecompressedBytes: job.maxBytes });
+    const summary = summarizeEncoded(bytes, {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true
+    });
     return { ok: true, summary };
   } catch (e) {
     return failure(e instanceof RuleError ? "summarizing" : step, e);
@@ -2173,7 +2290,9 @@ function jobError(source, f) {
 function summaryTransferList(summary) {
   const buffers = /* @__PURE__ */ new Set();
   const f = summary.functions;
-  for (const group of [f.flat, f.cum, f.flatVariance]) {
+  const tree = summary.tree;
+  const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
@@ -2207,10 +2326,10 @@ function createProfileLoader(options = {}) {
   const mode = options.mode ?? defaultLoadMode();
   const url = options.workerUrl ?? PROFILE_WORKER_URL;
   const maxBytes = options.maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-  return async (sources, focus) => {
+  return async (sources, focus, request = {}) => {
     const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
     const run = (source) => {
-      const job = { source, focus: [...focus], maxBytes };
+      const job = { source, focus: [...focus], maxBytes, tree: request.tree === true };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));
@@ -2304,6 +2423,15 @@ function truncate(text, max) {
   const code = text.charCodeAt(end - 1);
   if (code >= 55296 && code <= 56319) end--;
   return `${text.slice(0, end)}\u2026`;
+}
+function htmlText(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function scriptJson(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // src/core/rule-syntax.ts
@@ -2472,12 +2600,14 @@ export {
   compileFocus,
   createProfileLoader,
   withContext,
-  DEFAULT_RULES_TEXT,
-  parseByteSize,
-  formatRule,
-  parseRules,
   terminalSafe,
   markdownCode,
   markdownText,
-  truncate
+  truncate,
+  htmlText,
+  scriptJson,
+  DEFAULT_RULES_TEXT,
+  parseByteSize,
+  formatRule,
+  parseRules
 };

@@ -9,17 +9,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-VRWE3FI4.js";
+} from "./chunk-JGL25GIP.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-OBAOK6OS.js";
+} from "./chunk-HOMTIEFD.js";
 import {
   compareProfiles
-} from "./chunk-RHM4M6CP.js";
+} from "./chunk-JI4GUKIM.js";
 import {
   createProfileLoader
-} from "./chunk-MI564TAB.js";
+} from "./chunk-RV3RL6OK.js";
 import "./chunk-G2BJ626N.js";
 import "./chunk-TQ4GEVIF.js";
 import {

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-RHM4M6CP.js";
+} from "./chunk-JI4GUKIM.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

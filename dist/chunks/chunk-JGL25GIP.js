@@ -6,23 +6,26 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-OBAOK6OS.js";
+} from "./chunk-HOMTIEFD.js";
 import {
   DEFAULT_CONFIDENCE,
+  culprit,
+  failingSampleTypes,
   formatDeltaPercent,
   formatPprofPercent,
   formatSignedValue,
   formatValue,
   formatZ,
   parseRulesInput,
+  renderHtml,
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-RHM4M6CP.js";
+} from "./chunk-JI4GUKIM.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-MI564TAB.js";
+} from "./chunk-RV3RL6OK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -57,7 +60,9 @@ var COLOURS = { fail: "31", warn: "33", noise: "33", pass: "32" };
 function renderText(report, options) {
   const paint = (status, text) => options.color ? `\x1B[${COLOURS[status]}m${text}\x1B[0m` : text;
   const lines = [];
-  lines.push(`heapgate: ${paint(report.verdict, verdictWord(report.verdict))}  ${summaryLine(report)}`);
+  const c = culpritLine(report);
+  const verdict = paint(report.verdict, verdictWord(report.verdict));
+  lines.push(`heapgate: ${verdict}  ${c === "" ? "" : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
   for (const w of report.warnings) lines.push(`${paint("warn", "warning:")} ${terminalSafe(w)}`);
@@ -81,10 +86,23 @@ function renderText(report, options) {
     );
     lines.push(...table);
   }
-  lines.push("");
-  lines.push(...functionTable(report));
+  for (const type of tableTypes(report)) lines.push("", ...functionTable(report, type));
   return `${lines.join("\n")}
 `;
+}
+function culpritLine(report) {
+  const c = culprit(report);
+  if (c === null) return "";
+  const metrics = c.metrics.map((m) => `${terminalSafe(m.name)} ${m.change}`).join(", ");
+  return c.function === null ? metrics : `${metrics} \u2014 ${terminalSafe(c.function.name)} ${c.function.change}`;
+}
+function tableTypes(report) {
+  const types = failingSampleTypes(report).filter((t) => t in report.functions);
+  if (!types.includes(report.sampleType)) types.push(report.sampleType);
+  return types;
+}
+function restWords(count) {
+  return `${count} more function${count === 1 ? "" : "s"}`;
 }
 function verdictWord(verdict) {
   return verdict.toUpperCase();
@@ -107,8 +125,7 @@ function metricRow(m) {
     m.status
   ];
 }
-function functionTable(report) {
-  const type = report.sampleType;
+function functionTable(report, type) {
   const rows = report.functions[type] ?? [];
   const total = report.totals[type];
   const unit = total?.unit ?? "";
@@ -146,11 +163,15 @@ function functionTable(report) {
       cells
     )
   );
+  const rest = report.rest[type];
+  if (rest !== void 0 && rest.count > 0) {
+    out.push(`\u2026 ${restWords(rest.count)}, flat \u0394 ${formatSignedValue(rest.flatDelta, unit)} together`);
+  }
   return out;
 }
 
 // src/core/render/index.ts
-var FORMATS = ["text", "markdown", "json"];
+var FORMATS = ["text", "markdown", "json", "html"];
 function render(report, format, options) {
   switch (format) {
     case "text":
@@ -159,13 +180,15 @@ function render(report, format, options) {
       return renderMarkdown(report);
     case "json":
       return renderJson(report);
+    case "html":
+      return renderHtml(report);
   }
 }
 
 // src/cli/report-args.ts
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-var DEFAULT_TOP = { text: 10, markdown: 10, json: 0 };
+var DEFAULT_TOP = { text: 10, markdown: 10, json: 0, html: 0 };
 function reportOptions(rulesDescription) {
   return {
     rules: { type: "string", value: "TEXT|@FILE", description: rulesDescription },
@@ -173,7 +196,7 @@ function reportOptions(rulesDescription) {
     top: {
       type: "string",
       value: "N",
-      description: "functions listed per sample type; 0 = all (default 10; json: all)"
+      description: "functions listed per sample type; 0 = all (default 10; json and html: all)"
     },
     "sample-index": {
       type: "string",
@@ -225,7 +248,15 @@ function loaderOptions(args) {
   return args.maxProfileBytes === void 0 ? {} : { maxProfileBytes: args.maxProfileBytes };
 }
 function reportRequest(args) {
-  return { rules: args.rules, confidence: args.confidence, top: args.top, sampleIndex: args.sampleIndex };
+  return {
+    rules: args.rules,
+    confidence: args.confidence,
+    top: args.top,
+    sampleIndex: args.sampleIndex,
+    flame: args.format === "html",
+    // --top 0 asks for every function: nothing is folded then.
+    fold: (args.format === "text" || args.format === "markdown") && args.top !== 0
+  };
 }
 function reportColor(args, io) {
   return args.output === void 0 && io.stdoutIsTTY && io.env.NO_COLOR === void 0;

@@ -1,0 +1,1543 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  DEFAULT_RULES_TEXT,
+  compileFocus,
+  formatRule,
+  htmlText,
+  markdownCode,
+  markdownText,
+  parseRules,
+  scriptJson,
+  truncate,
+  withContext
+} from "./chunk-RV3RL6OK.js";
+import {
+  comparabilityWarnings,
+  findSampleType,
+  formatValueType,
+  listSampleTypes,
+  resolveSampleIndex,
+  sameValueType,
+  zScore
+} from "./chunk-G2BJ626N.js";
+import {
+  ExitCode,
+  IncompatibleProfilesError,
+  RuleError,
+  UsageError
+} from "./chunk-5DEWQUHK.js";
+
+// src/core/diff.ts
+function percentOf(delta, base) {
+  return base === 0 ? null : 100 * delta / base;
+}
+function metricDelta(t, base, current, varBase, varCurrent) {
+  const delta = current - base;
+  return {
+    sampleType: t.type,
+    unit: t.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: percentOf(delta, base),
+    z: zScore(delta, varBase, varCurrent)
+  };
+}
+function typeList(types) {
+  return types.length === 0 ? "(none)" : types.map(formatValueType).join(", ");
+}
+function commonSampleTypes(base, current) {
+  if (base.periodType !== void 0 && current.periodType !== void 0 && !sameValueType(base.periodType, current.periodType)) {
+    throw new IncompatibleProfilesError(
+      `different period types: base ${formatValueType(base.periodType)}, current ${formatValueType(current.periodType)}`
+    );
+  }
+  const pairs = [];
+  current.sampleType.forEach((t, c) => {
+    const b = base.sampleType.findIndex((u) => sameValueType(u, t));
+    if (b >= 0) pairs.push([b, c]);
+  });
+  if (pairs.length === 0) {
+    throw new IncompatibleProfilesError(
+      `no common sample type: base has ${typeList(base.sampleType)}; current has ${typeList(current.sampleType)}`
+    );
+  }
+  return pairs;
+}
+function alignRows(base, current) {
+  const baseRow = /* @__PURE__ */ new Map();
+  base.functions.name.forEach((n, r) => baseRow.set(n, r));
+  const matched = new Uint8Array(base.functions.name.length);
+  const baseRowOf = new Int32Array(current.functions.name.length);
+  current.functions.name.forEach((n, cr) => {
+    const br = baseRow.get(n) ?? -1;
+    baseRowOf[cr] = br;
+    if (br >= 0) matched[br] = 1;
+  });
+  const baseOnly = [];
+  matched.forEach((m, br) => {
+    if (m === 0) baseOnly.push(br);
+  });
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+}
+function functionDeltas(base, current, b, c, rows) {
+  const bf = base.functions;
+  const cf = current.functions;
+  const out = [];
+  const add = (name, br, cr) => {
+    const baseFlat = br < 0 ? 0 : bf.flat[b][br];
+    const baseCum = br < 0 ? 0 : bf.cum[b][br];
+    const currentFlat = cr < 0 ? 0 : cf.flat[c][cr];
+    const currentCum = cr < 0 ? 0 : cf.cum[c][cr];
+    const flatDelta = currentFlat - baseFlat;
+    const cumDelta = currentCum - baseCum;
+    if (flatDelta === 0 && cumDelta === 0) return;
+    const varBase = br < 0 ? 0 : bf.flatVariance[b][br];
+    const varCurrent = cr < 0 ? 0 : cf.flatVariance[c][cr];
+    out.push({
+      name,
+      baseFlat,
+      currentFlat,
+      flatDelta,
+      baseCum,
+      currentCum,
+      cumDelta,
+      flatZ: zScore(flatDelta, varBase, varCurrent)
+    });
+  };
+  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr], cr));
+  for (const br of rows.baseOnly) add(bf.name[br], br, -1);
+  out.sort((x, y) => {
+    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
+    if (d !== 0) return d;
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
+  });
+  return out;
+}
+function focusDeltas(base, current, pairs) {
+  const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
+  const find = (list, pattern) => list.find((f) => f.pattern === pattern);
+  const out = [];
+  for (const pattern of patterns) {
+    const bt = find(base.focus, pattern);
+    const ct = find(current.focus, pattern);
+    for (const [b, c] of pairs) {
+      const m = metricDelta(
+        current.sampleType[c],
+        bt?.total[b] ?? 0,
+        ct?.total[c] ?? 0,
+        bt?.variance[b] ?? 0,
+        ct?.variance[c] ?? 0
+      );
+      out.push({ ...m, pattern });
+    }
+  }
+  return out;
+}
+function diff(base, current) {
+  const pairs = commonSampleTypes(base, current);
+  const metrics = pairs.map(
+    ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c])
+  );
+  const functions = {};
+  const rows = alignRows(base, current);
+  for (const [b, c] of pairs) functions[current.sampleType[c].type] = functionDeltas(base, current, b, c, rows);
+  const defaultType = current.sampleType[current.defaultSampleTypeIndex];
+  const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  return {
+    metrics,
+    functions,
+    focus: focusDeltas(base, current, pairs),
+    defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
+    warnings: comparabilityWarnings(base, current)
+  };
+}
+
+// src/core/flame.ts
+var DEFAULT_NODE_FRACTION = 1e-3;
+function merge(base, current) {
+  const parent = [-1];
+  const name = [""];
+  const children = [void 0];
+  const mapSide = (tree, names2) => {
+    const to = new Int32Array(tree.parent.length);
+    for (let i = 1; i < tree.parent.length; i++) {
+      const p = to[tree.parent[i]];
+      const n = names2[tree.row[i]];
+      let map = children[p];
+      if (map === void 0) {
+        map = /* @__PURE__ */ new Map();
+        children[p] = map;
+      }
+      let m = map.get(n);
+      if (m === void 0) {
+        m = parent.length;
+        parent.push(p);
+        name.push(n);
+        children.push(void 0);
+        map.set(n, m);
+      }
+      to[i] = m;
+    }
+    return to;
+  };
+  const baseTree = base.tree;
+  const currentTree = current.tree;
+  const baseTo = mapSide(baseTree, base.functions.name);
+  const currentTo = mapSide(currentTree, current.functions.name);
+  const spread = (tree, to) => tree.value.map((v) => {
+    const out = new Float64Array(parent.length);
+    for (let i = 0; i < v.length; i++) out[to[i]] += v[i];
+    return out;
+  });
+  return { parent, name, base: spread(baseTree, baseTo), current: spread(currentTree, currentTo) };
+}
+function settle(flat, cum) {
+  return Math.abs(flat) <= Math.abs(cum) * 1e-9 ? 0 : flat;
+}
+function childrenOf(parent) {
+  const children = parent.map(() => []);
+  for (let i = 1; i < parent.length; i++) children[parent[i]].push(i);
+  return children;
+}
+function flameGraph(tree, children, b, c, type, fraction) {
+  const baseLimit = fraction * Math.abs(b[0]);
+  const currentLimit = fraction * Math.abs(c[0]);
+  const size = (i) => Math.max(Math.abs(b[i]), Math.abs(c[i]));
+  const shown = (i) => size(i) > 0 && (Math.abs(b[i]) >= baseLimit || Math.abs(c[i]) >= currentLimit);
+  const g = {
+    depth: [],
+    name: [],
+    baseCum: [],
+    currentCum: [],
+    baseFlat: [],
+    currentFlat: []
+  };
+  let kept = 0;
+  const stack = [[0, 0]];
+  while (stack.length > 0) {
+    const [i, depth] = stack.pop();
+    kept++;
+    let bf = b[i];
+    let cf = c[i];
+    const drawn = [];
+    for (const ch of children[i]) {
+      bf -= b[ch];
+      cf -= c[ch];
+      if (shown(ch)) drawn.push(ch);
+    }
+    g.depth.push(depth);
+    g.name.push(tree.name[i]);
+    g.baseCum.push(b[i]);
+    g.currentCum.push(c[i]);
+    g.baseFlat.push(settle(bf, b[i]));
+    g.currentFlat.push(settle(cf, c[i]));
+    drawn.sort((x, y) => size(x) - size(y) || (tree.name[x] < tree.name[y] ? 1 : -1));
+    for (const ch of drawn) stack.push([ch, depth + 1]);
+  }
+  let nonzero = 0;
+  for (let i = 0; i < tree.parent.length; i++) if (size(i) > 0) nonzero++;
+  return { ...type, ...g, pruned: { frames: Math.max(0, nonzero - kept), fraction } };
+}
+function flameGraphs(base, current, diff2, fraction = DEFAULT_NODE_FRACTION) {
+  if (base.tree === void 0 || current.tree === void 0) return void 0;
+  const tree = merge(base, current);
+  const children = childrenOf(tree.parent);
+  const out = {};
+  for (const m of diff2.metrics) {
+    const t = { type: m.sampleType, unit: m.unit };
+    const bi = base.sampleType.findIndex((u) => sameValueType(u, t));
+    const ci = current.sampleType.findIndex((u) => sameValueType(u, t));
+    if (bi < 0 || ci < 0) continue;
+    out[m.sampleType] = flameGraph(tree, children, tree.base[bi], tree.current[ci], m, fraction);
+  }
+  return out;
+}
+
+// src/core/report.ts
+function buildReport(diff2, verdict, options) {
+  if (!Number.isInteger(options.top) || options.top < 0) {
+    throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
+  }
+  const sampleType = selectSampleType(diff2, options.sampleIndex);
+  const limit = options.top === 0 ? null : options.top;
+  const functions = {};
+  const functionCount = {};
+  const rest = {};
+  const totals = {};
+  for (const metric of diff2.metrics) {
+    const rows = diff2.functions[metric.sampleType] ?? [];
+    const floor = options.fold === void 0 ? 0 : noiseFloor(rows, options.fold.min[metric.sampleType] ?? 0);
+    const above = floor === 0 ? rows : rows.filter((f) => Math.max(Math.abs(f.flatDelta), Math.abs(f.cumDelta)) >= floor);
+    const shown = limit === null ? above.slice() : above.slice(0, limit);
+    functions[metric.sampleType] = shown;
+    functionCount[metric.sampleType] = rows.length;
+    let flatDelta = 0;
+    for (const f of rows) flatDelta += f.flatDelta;
+    for (const f of shown) flatDelta -= f.flatDelta;
+    rest[metric.sampleType] = { count: rows.length - shown.length, flatDelta };
+    totals[metric.sampleType] = { unit: metric.unit, base: metric.base, current: metric.current };
+  }
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    warnings: [...diff2.warnings],
+    metrics: verdict.metrics,
+    sampleType,
+    top: limit,
+    functions,
+    functionCount,
+    rest,
+    totals,
+    ...options.flame === void 0 ? {} : { flame: options.flame }
+  };
+}
+var FOLD_SHARE = 5e-3;
+function noiseFloor(rows, min) {
+  if (min <= 0) return 0;
+  let sum = 0;
+  for (const f of rows) sum += Math.abs(f.flatDelta);
+  return Math.min(FOLD_SHARE * sum, min);
+}
+function selectSampleType(diff2, sampleIndex) {
+  if (sampleIndex === void 0) return diff2.defaultSampleType;
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  return types[resolveSampleIndex(types, sampleIndex)].type;
+}
+function verdictExitCode(verdict) {
+  return verdict === "fail" ? ExitCode.fail : ExitCode.pass;
+}
+
+// src/core/closest.ts
+function editDistance(wanted, candidate, within = false) {
+  const a = wanted.toLowerCase();
+  const b = candidate.toLowerCase();
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => within ? 0 : j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost));
+    }
+    prev = row;
+  }
+  return within ? Math.min(...prev) : prev[b.length];
+}
+function rankByDistance(wanted, candidates, within = false) {
+  return scored(wanted, candidates, within).map((s) => s.name);
+}
+function scored(wanted, candidates, within) {
+  const out = [];
+  for (const name of new Set(candidates)) {
+    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within) });
+  }
+  return out.sort((x, y) => x.d - y.d || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
+}
+function closestNames(wanted, candidates, options = {}) {
+  const cutoff = Math.max(2, Math.floor(wanted.length / 2));
+  return scored(wanted, candidates, options.within ?? false).filter((s) => s.d <= cutoff).slice(0, options.limit ?? 3).map((s) => s.name);
+}
+function patternLiteral(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\" && i + 1 < pattern.length) {
+      const next = pattern[++i];
+      out += /[a-zA-Z]/.test(next) ? " " : next;
+    } else if (c === "." && /[*+]/.test(pattern[i + 1] ?? "")) {
+      out += " ";
+      i++;
+    } else if (!/[\^$*+?()[\]{}|]/.test(c)) {
+      out += c;
+    }
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+// src/core/rules.ts
+function defaultRules() {
+  return parseRules(DEFAULT_RULES_TEXT, "default");
+}
+function rulesWithDefaults(userText) {
+  return [...defaultRules(), ...parseRules(userText, "user")];
+}
+function focusPatterns(rules) {
+  return [...new Set(rules.filter((r) => !r.off && r.pattern !== null).map((r) => r.pattern))];
+}
+var MAX_NAME_CHARS = 120;
+function checkFunctionRulesMatch(rules, functionNames) {
+  for (const rule of rules) {
+    if (rule.off || rule.pattern === null) continue;
+    const [re] = compileFocus([rule.pattern]);
+    if (functionNames.some((names2) => names2.some((n) => re.test(n)))) continue;
+    const closest = closestNames(patternLiteral(rule.pattern), functionNames.flat(), { within: true, limit: 3 });
+    const cut2 = (n) => n.length > MAX_NAME_CHARS ? `${n.slice(0, MAX_NAME_CHARS)}\u2026` : n;
+    const hint = closest.length === 0 ? "" : `; closest: ${closest.map(cut2).join(", ")}`;
+    throw ruleError(rule, `/${rule.pattern}/ matches no function in either profile${hint}`);
+  }
+}
+function ruleError(rule, why) {
+  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+}
+function resolveRules(rules, types) {
+  const user = rules.filter((r) => r.origin === "user");
+  const defaults = rules.filter((r) => r.origin === "default");
+  const whole = /* @__PURE__ */ new Map();
+  const off = /* @__PURE__ */ new Set();
+  const functionRules = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const rule of user) {
+    const t = findSampleType(types, rule.sampleType);
+    if (rule.off && t < 0) continue;
+    if (t < 0)
+      throw ruleError(
+        rule,
+        `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`
+      );
+    if (rule.minInBytes && types[t].unit !== "bytes") {
+      throw ruleError(
+        rule,
+        `min is in bytes but ${types[t].type} is measured in ${types[t].unit}; give a plain number`
+      );
+    }
+    const key = JSON.stringify([t, rule.pattern]);
+    const earlier = claimed.get(key);
+    if (earlier) throw ruleError(rule, `repeats rule ${earlier.index} ("${earlier.source}"); keep one`);
+    claimed.set(key, rule);
+    if (rule.off) off.add(t);
+    else if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  for (const rule of defaults) {
+    const t = findSampleType(types, rule.sampleType);
+    if (t < 0 || off.has(t) || whole.has(t)) continue;
+    if (rule.pattern === null) whole.set(t, rule);
+    else functionRules.push({ rule, t });
+  }
+  const out = [];
+  types.forEach((_type, t) => {
+    const rule = whole.get(t);
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  });
+  for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: formatRule(rule) });
+  return out;
+}
+
+// src/core/verdict.ts
+var DEFAULT_CONFIDENCE = 3;
+function over(m, percent) {
+  if (m.base === 0) return m.current > 0;
+  return m.deltaPercent !== null && m.deltaPercent > percent;
+}
+function judge(m, rule, confidence) {
+  if (rule.off || m.delta < rule.min) return "pass";
+  const significant = m.z === null || m.z >= confidence;
+  if (over(m, rule.percent)) return significant ? "fail" : "noise";
+  if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "noise";
+  return "pass";
+}
+function evaluate(diff2, rules, options = {}) {
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+  if (!Number.isFinite(confidence) || confidence < 0) {
+    throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
+  }
+  const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const applied = resolveRules(rules, types);
+  if (applied.length === 0) {
+    throw new RuleError(
+      `no rule applies to any of the profiles' sample types (${listSampleTypes(types)}): a gate that cannot fail would pass every run; keep a default rule or add one for one of these types`
+    );
+  }
+  const metrics = diff2.metrics.map((m, t) => {
+    const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
+    return a ? { ...m, pattern: null, status: judge(m, a.rule, confidence), rule: a.text } : { ...m, pattern: null, status: "pass", rule: null };
+  });
+  for (const a of applied) {
+    if (a.rule.pattern === null) continue;
+    const type = types[a.sampleTypeIndex];
+    const f = diff2.focus.find(
+      (x) => x.pattern === a.rule.pattern && x.sampleType === type.type && x.unit === type.unit
+    );
+    if (!f) {
+      throw new Error(`no focus totals for /${a.rule.pattern}/ in ${type.type}: summarize with focusPatterns(rules)`);
+    }
+    metrics.push({ ...f, status: judge(f, a.rule, confidence), rule: a.text });
+  }
+  const verdict = metrics.some((m) => m.status === "fail") ? "fail" : metrics.some((m) => m.status === "warn") ? "warn" : "pass";
+  return { verdict, confidence, metrics };
+}
+
+// src/app/compare.ts
+async function compareProfiles(request, load) {
+  const { rules } = request.rules;
+  const tree = request.flame === true;
+  const [base, current] = await load([request.base, request.current], focusPatterns(rules), { tree });
+  try {
+    checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
+  }
+  let compared;
+  try {
+    compared = diff(base, current);
+  } catch (e) {
+    throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
+  }
+  let verdict;
+  try {
+    verdict = evaluate(compared, rules, request.confidence === void 0 ? {} : { confidence: request.confidence });
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : e;
+  }
+  const flame = tree ? flameGraphs(base, current, compared) : void 0;
+  const report = buildReport(compared, verdict, {
+    base: request.base.label,
+    current: request.current.label,
+    top: request.top,
+    ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
+    ...flame !== void 0 ? { flame } : {},
+    ...request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}
+  });
+  return { report, verdict, exitCode: verdictExitCode(verdict.verdict), summaries: { base, current } };
+}
+function ruleMin(compared, rules) {
+  const types = compared.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const min = {};
+  for (const a of resolveRules(rules, types)) {
+    if (a.rule.pattern === null && !a.rule.off) min[types[a.sampleTypeIndex].type] = a.rule.min;
+  }
+  return min;
+}
+
+// src/core/render/json.ts
+var REPORT_SCHEMA_VERSION = 1;
+function finiteOrNull(x) {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+function toJsonReport(report) {
+  const functions = {};
+  for (const [type, rows] of Object.entries(report.functions)) {
+    functions[type] = rows.map((f) => ({
+      name: f.name,
+      baseFlat: f.baseFlat,
+      currentFlat: f.currentFlat,
+      flatDelta: f.flatDelta,
+      baseCum: f.baseCum,
+      currentCum: f.currentCum,
+      cumDelta: f.cumDelta
+    }));
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: report.verdict,
+    confidence: report.confidence,
+    base: report.base,
+    current: report.current,
+    warnings: [...report.warnings],
+    sampleType: report.sampleType,
+    top: report.top,
+    metrics: report.metrics.map((m) => ({
+      sampleType: m.sampleType,
+      unit: m.unit,
+      pattern: m.pattern,
+      base: m.base,
+      current: m.current,
+      delta: m.delta,
+      deltaPercent: finiteOrNull(m.deltaPercent),
+      z: finiteOrNull(m.z),
+      status: m.status,
+      rule: m.rule
+    })),
+    functions,
+    functionCount: { ...report.functionCount }
+  };
+}
+function renderJson(report) {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}
+`;
+}
+
+// src/core/render/units.ts
+var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+function isByteUnit(unit) {
+  const u = unit.toLowerCase();
+  return u === "bytes" || u === "byte" || u === "b";
+}
+function groupThousands(value) {
+  const rounded = Math.round(Math.abs(value));
+  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return (value < 0 && rounded !== 0 ? "-" : "") + out;
+}
+function formatBytes(value) {
+  const abs = Math.abs(value);
+  let i = 0;
+  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
+  if (i === 0) return `${groupThousands(value)} B`;
+  const scaled = abs / 1024 ** i;
+  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
+}
+function formatValue(value, unit) {
+  if (isByteUnit(unit)) return formatBytes(value);
+  if (unit === "count" || unit === "") return groupThousands(value);
+  return `${groupThousands(value)} ${unit}`;
+}
+function formatSignedValue(value, unit) {
+  const text = formatValue(value, unit);
+  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
+}
+function formatDeltaPercent(percent) {
+  if (percent === null || !Number.isFinite(percent)) return "n/a";
+  const text = Math.abs(percent).toFixed(1);
+  if (text === "0.0") return "0.0%";
+  return `${percent > 0 ? "+" : "-"}${text}%`;
+}
+function formatZ(z) {
+  if (z === null) return "exact";
+  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  const text = z.toFixed(1);
+  return text === "-0.0" ? "0.0" : text;
+}
+function formatPprofPercent(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
+  return `${goFormatG2(ratio).padStart(5)}%`;
+}
+function goFormatG2(x) {
+  if (x === 0) return "0";
+  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
+  if (exp < -4) {
+    const [mantissa, e] = x.toExponential(1).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const n = Number(e);
+    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(Number(x.toPrecision(2)));
+}
+
+// src/core/render/parts.ts
+var ICON = {
+  pass: "\u2705",
+  warn: "\u26A0\uFE0F",
+  fail: "\u274C",
+  noise: "\u{1F4A4}",
+  accepted: "\u2611\uFE0F",
+  "no-baseline": "\u{1F195}"
+};
+var VERDICT_WORDS = {
+  pass: "no memory regression",
+  warn: "memory warning",
+  fail: "memory regression",
+  accepted: "memory regression, accepted",
+  "no-baseline": "no baseline yet"
+};
+function statusCounts(report) {
+  const n = (status) => report.metrics.filter((m) => m.status === status).length;
+  return `${n("fail")} failed, ${n("warn")} warned, ${n("noise")} within noise`;
+}
+function failingSampleTypes(report) {
+  const types = [];
+  for (const m of report.metrics) {
+    if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
+  }
+  return types;
+}
+function valueCell(text) {
+  return /^[\w .,%+-]*$/.test(text) ? text : markdownText(text);
+}
+function culprit(report) {
+  const fail = report.metrics.filter((m) => m.status === "fail");
+  const flagged = fail.length > 0 ? fail : report.metrics.filter((m) => m.status === "warn");
+  const first = flagged[0];
+  if (first === void 0) return null;
+  const metrics = flagged.map((m) => ({
+    name: m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`,
+    change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent)
+  }));
+  const grew = first.delta >= 0;
+  const top = (report.functions[first.sampleType] ?? []).find((f) => grew ? f.flatDelta > 0 : f.flatDelta < 0);
+  return {
+    metrics,
+    function: top === void 0 ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) }
+  };
+}
+
+// src/core/render/html-client.page.js
+var html_client_page_default = `// The HTML report's script: draws the differential flame graph (icicle) and the heat table from the
+// JSON in #heapgate-data. Every name from a profile is set with textContent or setAttribute, never
+// parsed as HTML. Plain ES2020, no dependencies; the renderer inlines it as text.
+(function () {
+  'use strict';
+  var SVG = 'http://www.w3.org/2000/svg';
+  var ROW = 18;
+  var ROWS_SHOWN = 300;
+  // ColorBrewer RdBu (colour-blind safe), shrinkage blue, growth red.
+  var PALETTE = [
+    '#053061',
+    '#2166ac',
+    '#4393c3',
+    '#92c5de',
+    '#d1e5f0',
+    '#f7f7f7',
+    '#fddbc7',
+    '#f4a582',
+    '#d6604d',
+    '#b2182b',
+    '#67001f',
+  ];
+  // Bounds of |\u0394| / max(base, current): 0.5 is a halving or a doubling, 0.9 a tenth or \xD710.
+  var EDGES = [0.02, 0.1, 0.25, 0.5, 0.9];
+  var LEGEND = [
+    '\u221290\u2026100%',
+    '\u221250\u202690%',
+    '\u221225\u202650%',
+    '\u221210\u202625%',
+    '\u22122\u202610%',
+    '\xB12%',
+    '+2\u202611%',
+    '+11\u202633%',
+    '+33\u2026100%',
+    '\xD72\u202610',
+    '\u2265 \xD710',
+  ];
+  var BYTES = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+  var data = JSON.parse(document.getElementById('heapgate-data').textContent);
+  var names = data.names;
+  var state = { type: 0, side: 'current', zoom: 0, query: '', sortKey: 'flatDelta', sortDesc: true, showAll: false };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function group(n) {
+    var s = String(Math.round(Math.abs(n)));
+    return s.replace(/\\B(?=(\\d{3})+(?!\\d))/g, ',');
+  }
+  function fmt(v, unit, signed) {
+    var sign = v < 0 ? '\u2212' : signed && v > 0 ? '+' : '';
+    var a = Math.abs(v);
+    var u = unit.toLowerCase();
+    if (u === 'bytes' || u === 'byte' || u === 'b') {
+      var i = 0;
+      while (i < BYTES.length - 1 && a >= Math.pow(1024, i + 1)) i++;
+      return sign + (i === 0 ? group(a) : (a / Math.pow(1024, i)).toFixed(2)) + ' ' + BYTES[i];
+    }
+    return sign + group(a) + (u === 'count' || u === '' ? '' : ' ' + unit);
+  }
+  function pct(delta, base) {
+    if (base === 0) return delta === 0 ? '0.0%' : 'new';
+    var p = (100 * delta) / base;
+    return (p > 0 ? '+' : p < 0 ? '\u2212' : '') + Math.abs(p).toFixed(1) + '%';
+  }
+  /** Change relative to the larger side, \u22121 (vanished) \u2026 +1 (new), as a palette index. */
+  function colourIndex(b, c) {
+    var m = Math.max(Math.abs(b), Math.abs(c));
+    var r = m === 0 ? 0 : (c - b) / m;
+    var a = Math.abs(r);
+    if (a < EDGES[0]) return 5;
+    var step = 1;
+    while (step < 5 && a >= EDGES[step]) step++;
+    return r > 0 ? 5 + step : 5 - step;
+  }
+  function textColour(i) {
+    return i <= 2 || i >= 8 ? '#fff' : '#111';
+  }
+
+  // ---- page skeleton -------------------------------------------------------------------------
+  var app = document.getElementById('app');
+  var tabs = el('div', 'tabs');
+  tabs.setAttribute('role', 'tablist');
+  data.types.forEach(function (t, i) {
+    var b = el('button', 'tab', t.type + (t.status === 'fail' ? ' \u2717' : t.status === 'warn' ? ' \u26A0' : ''));
+    b.setAttribute('role', 'tab');
+    b.dataset.type = t.type;
+    b.addEventListener('click', function () {
+      state.type = i;
+      state.zoom = 0;
+      state.showAll = false;
+      draw();
+    });
+    tabs.appendChild(b);
+  });
+  app.appendChild(tabs);
+
+  var controls = el('div', 'controls');
+  var widths = el('span', 'widths', 'Widths: ');
+  var sideButtons = {};
+  ['current', 'base'].forEach(function (side) {
+    var b = el('button', 'side', side);
+    b.id = 'side-' + side;
+    b.addEventListener('click', function () {
+      state.side = side;
+      draw();
+    });
+    sideButtons[side] = b;
+    widths.appendChild(b);
+  });
+  controls.appendChild(widths);
+  var search = el('input', 'search');
+  search.id = 'search';
+  search.type = 'search';
+  search.placeholder = 'Search functions';
+  search.addEventListener('input', function () {
+    state.query = search.value;
+    draw();
+  });
+  controls.appendChild(search);
+  var reset = el('button', 'reset', 'Reset zoom');
+  reset.id = 'reset-zoom';
+  reset.addEventListener('click', function () {
+    state.zoom = 0;
+    draw();
+  });
+  controls.appendChild(reset);
+  var matches = el('span', 'matches');
+  matches.id = 'matches';
+  controls.appendChild(matches);
+  app.appendChild(controls);
+
+  var legend = el('div', 'legend');
+  legend.appendChild(el('span', 'legend-title', 'Frame colour: change of its cum, relative to the larger side'));
+  PALETTE.forEach(function (colour, i) {
+    var item = el('span', 'legend-item');
+    var sw = el('span', 'swatch');
+    sw.style.background = colour;
+    item.appendChild(sw);
+    item.appendChild(document.createTextNode(LEGEND[i]));
+    legend.appendChild(item);
+  });
+  var marked = el('span', 'legend-item');
+  marked.appendChild(el('span', 'swatch marked'));
+  marked.appendChild(document.createTextNode('function new or vanished'));
+  legend.appendChild(marked);
+  app.appendChild(legend);
+
+  var figure = el('div', 'flame');
+  var svg = document.createElementNS(SVG, 'svg');
+  svg.id = 'flame';
+  figure.appendChild(svg);
+  app.appendChild(figure);
+  var pruneNote = el('p', 'note');
+  pruneNote.id = 'flame-note';
+  app.appendChild(pruneNote);
+  var tip = el('div', 'tooltip');
+  tip.id = 'tooltip';
+  tip.hidden = true;
+  document.body.appendChild(tip);
+
+  app.appendChild(el('h2', '', 'Functions'));
+  var tableNote = el('p', 'note');
+  tableNote.id = 'table-note';
+  app.appendChild(tableNote);
+  var table = el('table', 'heat');
+  table.id = 'heat';
+  app.appendChild(table);
+  var more = el('button', 'more');
+  more.id = 'show-all';
+  more.addEventListener('click', function () {
+    state.showAll = true;
+    drawTable();
+  });
+  app.appendChild(more);
+
+  // ---- the flame graph -----------------------------------------------------------------------
+  function frameStatus(t) {
+    if (t.fnStatus) return t.fnStatus;
+    var s = {};
+    var tb = t.table;
+    for (var i = 0; i < tb.n.length; i++) {
+      if (tb.bc[i] === 0 && tb.cc[i] !== 0) s[tb.n[i]] = 'new';
+      else if (tb.cc[i] === 0 && tb.bc[i] !== 0) s[tb.n[i]] = 'vanished';
+    }
+    t.fnStatus = s;
+    return s;
+  }
+  function parents(f) {
+    if (f.parent) return f.parent;
+    var p = new Int32Array(f.d.length);
+    var stack = [];
+    for (var i = 0; i < f.d.length; i++) {
+      stack.length = f.d[i];
+      p[i] = i === 0 ? -1 : stack[f.d[i] - 1];
+      stack.push(i);
+    }
+    f.parent = p;
+    return p;
+  }
+  function matchesQuery(name) {
+    return state.query !== '' && name.toLowerCase().indexOf(state.query.toLowerCase()) >= 0;
+  }
+
+  function drawFlame(t) {
+    var f = t.flame;
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    var W = Math.max(320, figure.clientWidth || 1200);
+    var value = state.side === 'base' ? f.bc : f.cc;
+    var parent = parents(f);
+    var n = f.d.length;
+    // x of each frame in value units: children laid out left to right from their parent's start.
+    var x = new Float64Array(n);
+    var cursor = new Float64Array(n);
+    for (var i = 1; i < n; i++) {
+      var p = parent[i];
+      x[i] = cursor[p] + x[p];
+      cursor[p] += Math.max(0, value[i]);
+    }
+    var z = state.zoom;
+    var zEnd = z + 1;
+    while (zEnd < n && f.d[zEnd] > f.d[z]) zEnd++;
+    var scale = value[z] > 0 ? W / value[z] : 0;
+    var onPath = {};
+    for (var a = z; a >= 0; a = parent[a]) onPath[a] = true;
+    var status = frameStatus(t);
+    var maxDepth = 0;
+    var matched = 0;
+    var matchedValue = 0;
+    var frag = document.createDocumentFragment();
+    for (var j = 0; j < n; j++) {
+      var px;
+      var w;
+      if (j >= z && j < zEnd) {
+        px = (x[j] - x[z]) * scale;
+        w = Math.max(0, value[j]) * scale;
+      } else if (onPath[j]) {
+        px = 0;
+        w = W;
+      } else continue;
+      if (w < 0.5) continue;
+      var name = j === 0 ? 'all' : names[f.n[j]];
+      var isMatch = j > 0 && matchesQuery(name);
+      if (isMatch) {
+        matched++;
+        var covered = false;
+        for (var q = parent[j]; q > 0; q = parent[q]) if (matchesQuery(names[f.n[q]])) covered = true;
+        if (!covered) matchedValue += Math.max(0, value[j]);
+      }
+      maxDepth = Math.max(maxDepth, f.d[j]);
+      var ci = colourIndex(f.bc[j], f.cc[j]);
+      var g = document.createElementNS(SVG, 'g');
+      var cls = 'frame';
+      if (isMatch) cls += ' match';
+      else if (state.query !== '') cls += ' dim';
+      var fs = j === 0 ? undefined : status[f.n[j]];
+      if (fs) cls += ' fn-' + fs;
+      g.setAttribute('class', cls);
+      g.setAttribute('data-i', String(j));
+      g.setAttribute('data-name', name);
+      g.setAttribute('data-colour', String(ci - 5));
+      g.setAttribute('transform', 'translate(' + px.toFixed(2) + ',' + f.d[j] * ROW + ')');
+      var r = document.createElementNS(SVG, 'rect');
+      r.setAttribute('width', Math.max(0.5, w - 0.5).toFixed(2));
+      r.setAttribute('height', String(ROW - 1));
+      r.setAttribute('fill', PALETTE[ci]);
+      g.appendChild(r);
+      if (w > 28) {
+        var label = document.createElementNS(SVG, 'text');
+        label.setAttribute('x', '3');
+        label.setAttribute('y', String(ROW - 5));
+        label.setAttribute('fill', textColour(ci));
+        var chars = Math.floor((w - 6) / 6.6);
+        var shown = (fs === 'new' ? '+ ' : fs === 'vanished' ? '\u2212 ' : '') + name.replace(/\\s+/g, ' ');
+        label.textContent = shown.length > chars ? shown.slice(0, Math.max(1, chars - 1)) + '\u2026' : shown;
+        g.appendChild(label);
+      }
+      frag.appendChild(g);
+    }
+    svg.appendChild(frag);
+    svg.setAttribute('width', String(W));
+    svg.setAttribute('height', String((maxDepth + 1) * ROW + 2));
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + ((maxDepth + 1) * ROW + 2));
+    var total = value[0];
+    matches.textContent =
+      state.query === ''
+        ? ''
+        : matched +
+          ' frames match' +
+          (total > 0 ? ', ' + ((100 * matchedValue) / total).toFixed(1) + '% of ' + state.side : '');
+    pruneNote.textContent =
+      f.pruned > 0
+        ? f.pruned + ' frames under ' + f.fraction * 100 + "% of their profile's total (in both) are not drawn."
+        : 'All frames are drawn.';
+  }
+
+  svg.addEventListener('click', function (ev) {
+    var g = ev.target.closest ? ev.target.closest('g.frame') : null;
+    if (!g) return;
+    state.zoom = Number(g.getAttribute('data-i'));
+    draw();
+  });
+  svg.addEventListener('mousemove', function (ev) {
+    var g = ev.target.closest ? ev.target.closest('g.frame') : null;
+    if (!g) {
+      tip.hidden = true;
+      return;
+    }
+    showTip(Number(g.getAttribute('data-i')), ev.clientX, ev.clientY);
+  });
+  svg.addEventListener('mouseleave', function () {
+    tip.hidden = true;
+  });
+
+  function tipRow(tb, label, b, c, unit) {
+    var tr = el('tr');
+    tr.appendChild(el('th', '', label));
+    tr.appendChild(el('td', '', fmt(b, unit)));
+    tr.appendChild(el('td', '', fmt(c, unit)));
+    tr.appendChild(el('td', '', fmt(c - b, unit, true)));
+    tr.appendChild(el('td', '', pct(c - b, b)));
+    tb.appendChild(tr);
+  }
+  function showTip(i, cx, cy) {
+    var t = data.types[state.type];
+    var f = t.flame;
+    while (tip.firstChild) tip.removeChild(tip.firstChild);
+    tip.appendChild(el('div', 'tip-name', i === 0 ? 'all' : names[f.n[i]]));
+    var fs = i === 0 ? undefined : frameStatus(t)[f.n[i]];
+    if (fs)
+      tip.appendChild(el('div', 'tip-status', fs === 'new' ? 'new function: not in base' : 'vanished: not in current'));
+    var tb = el('table');
+    var head = el('tr');
+    ['', 'base', 'current', '\u0394', '\u0394%'].forEach(function (h) {
+      head.appendChild(el('th', '', h));
+    });
+    tb.appendChild(head);
+    tipRow(tb, 'flat', f.bf[i], f.cf[i], t.unit);
+    tipRow(tb, 'cum', f.bc[i], f.cc[i], t.unit);
+    tip.appendChild(tb);
+    tip.hidden = false;
+    var left = Math.min(cx + 14, window.innerWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(0, left) + window.scrollX + 'px';
+    tip.style.top = cy + 16 + window.scrollY + 'px';
+  }
+
+  // ---- the heat table ------------------------------------------------------------------------
+  var COLUMNS = [
+    ['name', 'function'],
+    ['bf', 'flat base'],
+    ['cf', 'flat current'],
+    ['flatDelta', 'flat \u0394'],
+    ['flatPct', 'flat \u0394%'],
+    ['bc', 'cum base'],
+    ['cc', 'cum current'],
+    ['cumDelta', 'cum \u0394'],
+    ['cumPct', 'cum \u0394%'],
+  ];
+  function rowsOf(t) {
+    var tb = t.table;
+    var rows = [];
+    for (var i = 0; i < tb.n.length; i++) {
+      var r = { ni: tb.n[i], name: names[tb.n[i]], bf: tb.bf[i], cf: tb.cf[i], bc: tb.bc[i], cc: tb.cc[i] };
+      r.flatDelta = r.cf - r.bf;
+      r.cumDelta = r.cc - r.bc;
+      r.flatPct = r.bf === 0 ? (r.flatDelta === 0 ? 0 : Infinity * Math.sign(r.flatDelta)) : r.flatDelta / r.bf;
+      r.cumPct = r.bc === 0 ? (r.cumDelta === 0 ? 0 : Infinity * Math.sign(r.cumDelta)) : r.cumDelta / r.bc;
+      rows.push(r);
+    }
+    return rows;
+  }
+  function drawTable() {
+    var t = data.types[state.type];
+    var rows = rowsOf(t).filter(function (r) {
+      return state.query === '' || matchesQuery(r.name);
+    });
+    var key = state.sortKey;
+    var dir = state.sortDesc ? -1 : 1;
+    rows.sort(function (a, b) {
+      var x = a[key];
+      var y = b[key];
+      if (key === 'flatDelta' || key === 'cumDelta') {
+        x = Math.abs(x);
+        y = Math.abs(y);
+      }
+      if (x < y) return -dir;
+      if (x > y) return dir;
+      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    while (table.firstChild) table.removeChild(table.firstChild);
+    var head = el('tr');
+    COLUMNS.forEach(function (c) {
+      var th = el(
+        'th',
+        c[0] === 'name' ? 'name' : 'num',
+        c[1] + (state.sortKey === c[0] ? (state.sortDesc ? ' \u25BC' : ' \u25B2') : ''),
+      );
+      th.dataset.key = c[0];
+      th.setAttribute('aria-sort', state.sortKey === c[0] ? (state.sortDesc ? 'descending' : 'ascending') : 'none');
+      th.addEventListener('click', function () {
+        if (state.sortKey === c[0]) state.sortDesc = !state.sortDesc;
+        else {
+          state.sortKey = c[0];
+          state.sortDesc = c[0] !== 'name';
+        }
+        drawTable();
+      });
+      head.appendChild(th);
+    });
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el('tbody');
+    var shown = state.showAll ? rows.length : Math.min(rows.length, ROWS_SHOWN);
+    var status = frameStatus(t);
+    for (var i = 0; i < shown; i++) {
+      var r = rows[i];
+      var tr = el('tr');
+      var fs = status[r.ni];
+      var nameCell = el('td', 'name', r.name);
+      if (fs) {
+        nameCell.appendChild(el('span', 'badge', fs));
+      }
+      tr.appendChild(nameCell);
+      [
+        [fmt(r.bf, t.unit)],
+        [fmt(r.cf, t.unit)],
+        [fmt(r.flatDelta, t.unit, true), colourIndex(r.bf, r.cf)],
+        [pct(r.flatDelta, r.bf), colourIndex(r.bf, r.cf)],
+        [fmt(r.bc, t.unit)],
+        [fmt(r.cc, t.unit)],
+        [fmt(r.cumDelta, t.unit, true), colourIndex(r.bc, r.cc)],
+        [pct(r.cumDelta, r.bc), colourIndex(r.bc, r.cc)],
+      ].forEach(function (cell) {
+        var td = el('td', 'num', cell[0]);
+        if (cell[1] !== undefined) {
+          td.style.background = PALETTE[cell[1]];
+          td.style.color = textColour(cell[1]);
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    more.hidden = shown >= rows.length;
+    more.textContent = 'Show all ' + rows.length + ' functions';
+    var tb = t.table;
+    tableNote.textContent =
+      rows.length +
+      ' functions' +
+      (state.query === '' ? '' : ' matching') +
+      (tb.omitted > 0
+        ? '; ' +
+          tb.omitted +
+          ' more under ' +
+          t.fraction * 100 +
+          '% of the total not listed (flat \u0394 ' +
+          fmt(tb.omittedFlatDelta, t.unit, true) +
+          ' together).'
+        : '.');
+  }
+
+  function draw() {
+    var t = data.types[state.type];
+    Array.prototype.forEach.call(tabs.children, function (b, i) {
+      b.setAttribute('aria-selected', String(i === state.type));
+    });
+    sideButtons.current.setAttribute('aria-pressed', String(state.side === 'current'));
+    sideButtons.base.setAttribute('aria-pressed', String(state.side === 'base'));
+    if (t.flame) drawFlame(t);
+    else pruneNote.textContent = 'No flame graph for this sample type.';
+    drawTable();
+    document.body.setAttribute('data-ready', 'true');
+  }
+
+  state.type = Math.max(0, data.defaultType);
+  draw();
+  window.addEventListener('resize', draw);
+})();
+`;
+
+// src/core/render/html-data.ts
+var round = Math.round;
+function names() {
+  const list = [];
+  const at = /* @__PURE__ */ new Map();
+  return {
+    list,
+    index: (name) => {
+      let i = at.get(name);
+      if (i === void 0) {
+        i = list.length;
+        list.push(name);
+        at.set(name, i);
+      }
+      return i;
+    }
+  };
+}
+function pageFlame(g, index) {
+  return {
+    d: [...g.depth],
+    n: g.name.map(index),
+    bc: g.baseCum.map(round),
+    cc: g.currentCum.map(round),
+    bf: g.baseFlat.map(round),
+    cf: g.currentFlat.map(round),
+    pruned: g.pruned.frames,
+    fraction: g.pruned.fraction
+  };
+}
+function pageData(report, fraction = DEFAULT_NODE_FRACTION) {
+  const { list, index } = names();
+  const types = [];
+  for (const [type, total] of Object.entries(report.totals)) {
+    const baseLimit = fraction * Math.abs(total.base);
+    const currentLimit = fraction * Math.abs(total.current);
+    const table = {
+      n: [],
+      bf: [],
+      cf: [],
+      bc: [],
+      cc: []
+    };
+    let omitted = (report.functionCount[type] ?? 0) - (report.functions[type]?.length ?? 0);
+    let omittedFlatDelta = 0;
+    for (const f of report.functions[type] ?? []) {
+      if (Math.abs(f.baseCum) < baseLimit && Math.abs(f.currentCum) < currentLimit) {
+        omitted++;
+        omittedFlatDelta += f.flatDelta;
+        continue;
+      }
+      table.n.push(index(f.name));
+      table.bf.push(round(f.baseFlat));
+      table.cf.push(round(f.currentFlat));
+      table.bc.push(round(f.baseCum));
+      table.cc.push(round(f.currentCum));
+    }
+    const flame = report.flame?.[type];
+    const metric = report.metrics.find((m) => m.sampleType === type && m.pattern === null);
+    types.push({
+      type,
+      unit: total.unit,
+      status: metric?.status ?? null,
+      base: round(total.base),
+      current: round(total.current),
+      fraction,
+      flame: flame === void 0 ? null : pageFlame(flame, index),
+      table: { ...table, omitted, omittedFlatDelta: round(omittedFlatDelta) }
+    });
+  }
+  const first = failingSampleTypes(report)[0] ?? report.sampleType;
+  return {
+    names: list,
+    types,
+    defaultType: Math.max(
+      0,
+      types.findIndex((t) => t.type === first)
+    )
+  };
+}
+
+// src/core/render/html-style.ts
+var HTML_STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); margin: 0 auto;
+  padding: 16px 24px 48px; max-width: 1600px; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+h1.fail { color: #b2182b; } h1.warn { color: #8a5a00; } h1.pass { color: #1a7f37; }
+h2 { font-size: 16px; margin: 24px 0 8px; }
+.labels, .note { color: var(--muted); margin: 4px 0; }
+.warning { background: #fff8c5; border: 1px solid #d4a72c; padding: 4px 8px; margin: 4px 0; }
+code, .name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px;
+  white-space: pre-wrap; word-break: break-all; }
+table { border-collapse: collapse; }
+th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.metrics tr.fail td.status { color: #b2182b; font-weight: 600; }
+.metrics tr.warn td.status { color: #8a5a00; font-weight: 600; }
+.tabs { display: flex; gap: 4px; margin: 16px 0 8px; flex-wrap: wrap; }
+button { font: inherit; padding: 3px 10px; border: 1px solid var(--line); background: #f6f8fa; border-radius: 6px;
+  cursor: pointer; }
+button[aria-selected="true"], button[aria-pressed="true"] { background: #1f2328; color: #fff; border-color: #1f2328; }
+.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
+.controls .search { padding: 3px 8px; min-width: 260px; font: inherit; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; color: var(--muted); font-size: 12px;
+  margin: 4px 0 8px; }
+.legend-item { display: inline-flex; align-items: center; gap: 4px; }
+.swatch { display: inline-block; width: 16px; height: 12px; border: 1px solid #999; }
+.swatch.marked { border: 2px dashed #111; }
+.flame { width: 100%; overflow-x: hidden; }
+.flame svg { display: block; font: 11px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.frame { cursor: pointer; }
+.frame text { pointer-events: none; white-space: pre; }
+.frame:hover rect { stroke: #000; stroke-width: 1; }
+.frame.fn-new rect, .frame.fn-vanished rect { stroke: #111; stroke-width: 1.5; stroke-dasharray: 3 2; }
+.frame.dim { opacity: 0.3; }
+.frame.match rect { stroke: #ff00cc; stroke-width: 2.5; }
+.tooltip { position: absolute; background: #fff; border: 1px solid #888; box-shadow: 0 2px 8px rgba(0,0,0,.2);
+  padding: 6px 8px; font-size: 12px; pointer-events: none; max-width: 640px; z-index: 10; }
+.tooltip .tip-name { font-family: ui-monospace, monospace; white-space: pre-wrap; word-break: break-all;
+  margin-bottom: 4px; }
+.tooltip td { text-align: right; font-variant-numeric: tabular-nums; }
+.heat th { cursor: pointer; user-select: none; position: sticky; top: 0; background: #fff; }
+.badge { font: 11px system-ui, sans-serif; margin-left: 6px; padding: 0 4px; border: 1px dashed #111;
+  border-radius: 3px; }
+`;
+
+// src/core/render/html.ts
+var HTML_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+var MARK = { pass: "\u2713", warn: "\u26A0", fail: "\u2717", noise: "\u2248" };
+function headline(report) {
+  const c = culprit(report);
+  const head = `${MARK[report.verdict]} heapgate: ${report.verdict}`;
+  if (c === null) return `${head} \u2014 ${VERDICT_WORDS[report.verdict]} (${statusCounts(report)})`;
+  const metrics = c.metrics.map((m) => `${m.name} ${m.change}`).join(", ");
+  return `${head}: ${metrics}${c.function === null ? "" : ` \u2014 ${c.function.name} ${c.function.change}`}`;
+}
+function metricRow(m) {
+  const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`;
+  const cells = [
+    `<td><code>${htmlText(name)}</code></td>`,
+    `<td class="num">${htmlText(formatValue(m.base, m.unit))}</td>`,
+    `<td class="num">${htmlText(formatValue(m.current, m.unit))}</td>`,
+    `<td class="num">${htmlText(formatSignedValue(m.delta, m.unit))}</td>`,
+    `<td class="num">${formatDeltaPercent(m.deltaPercent)}</td>`,
+    `<td class="num">${formatZ(m.z)}</td>`,
+    `<td><code>${m.rule === null ? "\u2014" : htmlText(m.rule)}</code></td>`,
+    `<td class="status">${MARK[m.status]} ${m.status}</td>`
+  ];
+  return `<tr class="${m.status}">${cells.join("")}</tr>`;
+}
+function metricsTable(report) {
+  if (report.metrics.length === 0) return "<p>No metrics compared.</p>";
+  const head = ["metric", "base", "current", "\u0394", "\u0394%", "z", "rule", "status"].map((h, i) => `<th class="${i >= 1 && i <= 5 ? "num" : ""}">${h}</th>`).join("");
+  return `<table class="metrics"><thead><tr>${head}</tr></thead><tbody>
+${report.metrics.map(metricRow).join("\n")}
+</tbody></table>`;
+}
+function renderHtml(report) {
+  if (/<\/script/i.test(html_client_page_default)) throw new Error("the page script must not contain a closing script tag");
+  const title = `heapgate: ${report.verdict} \u2014 ${report.current}`;
+  const warnings = report.warnings.map((w) => `<p class="warning">\u26A0\uFE0F ${htmlText(w)}</p>`).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${htmlText(HTML_CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="heapgate">
+<title>${htmlText(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header>
+<h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
+<p class="labels">Base <code>${htmlText(report.base)}</code> \u2192 current <code>${htmlText(report.current)}</code>;
+a change is real when |z| \u2265 ${report.confidence}.</p>
+${warnings}
+</header>
+<h2>Metrics</h2>
+${metricsTable(report)}
+<h2>Where the memory went</h2>
+<p class="note">Flame graph: each frame is a call path, its width the path's cum (samples through it) in the
+profile the switch selects; click a frame to zoom, hover for its flat and cum in base and current.</p>
+<main id="app"><noscript>The flame graph and the function table need JavaScript.</noscript></main>
+<script type="application/json" id="heapgate-data">${scriptJson(pageData(report))}</script>
+<script>${html_client_page_default}</script>
+</body>
+</html>
+`;
+}
+
+// src/app/rules-input.ts
+function parseRulesInput(input) {
+  const origin = input?.origin ?? "rules";
+  try {
+    return { rules: rulesWithDefaults(input?.text ?? ""), origin };
+  } catch (e) {
+    throw withContext(e, `${origin}: `);
+  }
+}
+
+// src/core/render/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MAX_CELL_CHARS = 200;
+var MAX_WARNING_CHARS = 500;
+function renderMarkdown(report, options = {}) {
+  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const types = functionSampleTypes(report, options.functionsFor ?? "failing");
+  const fullRows = Math.max(0, ...types.map((t) => report.functions[t]?.length ?? 0));
+  const collapse = options.collapse === true;
+  const labels = options.labels !== false;
+  for (let rows = fullRows; ; rows = Math.floor(rows / 2)) {
+    const text = compose(report, types, rows, rows < fullRows, collapse, labels);
+    if (text.length <= budget) return text;
+    if (rows === 0) break;
+  }
+  const compact = compose(report, [], 0, true, collapse, labels, true);
+  if (compact.length <= budget) return compact;
+  return cut(compact, budget);
+}
+function compose(report, types, rows, reduced, collapse, labels, compact = false) {
+  const parts = [verdictLine(report), ...warningLines(report)];
+  if (labels) parts.push(labelsLine(report));
+  if (parts.at(-1) !== "") parts.push("");
+  const flagged = report.metrics.filter((m) => m.status !== "pass");
+  const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
+  if (collapse && !compact && flagged.length > 0 && flagged.length < report.metrics.length) {
+    const passing = report.metrics.filter((m) => m.status === "pass");
+    parts.push(...metricsTable2(flagged), "", ...details(`${passing.length} passing metrics`, metricsTable2(passing)));
+  } else {
+    parts.push(...metricsTable2(metrics));
+  }
+  if (metrics.length < report.metrics.length) {
+    parts.push("", `_${report.metrics.length - metrics.length} passing or noise metrics left out._`);
+  }
+  const noise = noiseLine(report);
+  if (noise !== null) parts.push("", noise);
+  types.forEach((type, i) => {
+    const section = functionSection(report, type, rows);
+    if (collapse && i > 0)
+      parts.push("", ...details(`Function deltas: ${markdownCode(type, false)}`, section.slice(2)));
+    else parts.push("", ...section);
+  });
+  if (reduced) {
+    parts.push("", "_Rows left out to fit the size limit; run `heapgate diff` locally for the full report._");
+  }
+  return `${parts.join("\n")}
+`;
+}
+function verdictLine(report) {
+  const c = culpritMarkdown(report);
+  const what = c === "" ? ` \u2014 ${VERDICT_WORDS[report.verdict]}` : `: ${c}`;
+  return `### ${ICON[report.verdict]} heapgate: ${report.verdict}${what} (${statusCounts(report)})`;
+}
+function culpritMarkdown(report) {
+  const c = culprit(report);
+  if (c === null) return "";
+  const metrics = c.metrics.map((m) => `${markdownCode(truncate(m.name, MAX_CELL_CHARS), false)} ${m.change}`);
+  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+  return `${metrics.join(", ")}${fn}`;
+}
+function details(summary, lines) {
+  return [`<details><summary>${summary}</summary>`, "", ...lines, "", "</details>"];
+}
+function warningLines(report) {
+  const n = report.warnings.length;
+  if (n === 0) return [];
+  return [
+    ...report.warnings.map((w, i) => `\u26A0\uFE0F ${markdownText(truncate(w, MAX_WARNING_CHARS))}${i < n - 1 ? "\\" : ""}`),
+    ""
+  ];
+}
+function labelsLine(report) {
+  const label = (name) => markdownCode(truncate(name, MAX_CELL_CHARS), false);
+  return `Base ${label(report.base)} \u2192 current ${label(report.current)}`;
+}
+function metricsTable2(metrics) {
+  if (metrics.length === 0) return ["_No metrics compared._"];
+  const lines = [
+    "| metric | base | current | \u0394 | \u0394% | z | rule | status |",
+    "| :-- | --: | --: | --: | --: | --: | :-- | :-- |"
+  ];
+  for (const m of metrics) {
+    const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    lines.push(
+      `| ${[
+        name,
+        valueCell(formatValue(m.base, m.unit)),
+        valueCell(formatValue(m.current, m.unit)),
+        valueCell(formatSignedValue(m.delta, m.unit)),
+        formatDeltaPercent(m.deltaPercent),
+        formatZ(m.z),
+        m.rule === null ? "\u2014" : markdownCode(truncate(m.rule, MAX_CELL_CHARS), true),
+        `${ICON[m.status]} ${m.status}`
+      ].join(" | ")} |`
+    );
+  }
+  return lines;
+}
+function noiseLine(report) {
+  const noise = report.metrics.filter((m) => m.status === "noise").length;
+  if (noise === 0) return null;
+  const changes = noise === 1 ? "1 change crosses a threshold but is" : `${noise} changes cross a threshold but are`;
+  return `\u{1F4A4} ${changes} within sampling noise (|z| < ${report.confidence}): heap profiles record a sample per ~512 KiB allocated, so identical runs differ.`;
+}
+function functionSampleTypes(report, which) {
+  const all = Object.keys(report.functions);
+  if (which === "all") return all;
+  const failing = failingSampleTypes(report).filter((t) => all.includes(t));
+  return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
+}
+function functionSection(report, type, maxRows) {
+  const all = report.functions[type] ?? [];
+  const rows = all.slice(0, maxRows);
+  const total = report.totals[type];
+  const unit = total?.unit ?? "";
+  const baseTotal = total?.base ?? 0;
+  const count = report.functionCount[type] ?? all.length;
+  const out = [`#### Top function deltas: ${markdownCode(type, false)}`];
+  if (rows.length === 0) {
+    out.push("", count === 0 ? "_No functions._" : `_${count} functions; rows left out._`);
+    return out;
+  }
+  out.push("", "| flat \u0394 | flat% | cum \u0394 | cum% | function |", "| --: | --: | --: | --: | :-- |");
+  for (const f of rows) {
+    out.push(
+      `| ${[
+        valueCell(formatSignedValue(f.flatDelta, unit)),
+        formatPprofPercent(f.flatDelta, baseTotal).trim(),
+        valueCell(formatSignedValue(f.cumDelta, unit)),
+        formatPprofPercent(f.cumDelta, baseTotal).trim(),
+        markdownCode(truncate(f.name, MAX_CELL_CHARS), true)
+      ].join(" | ")} |`
+    );
+  }
+  const rest = report.rest[type];
+  const hidden = count - rows.length;
+  if (hidden > 0) {
+    let flat = rest?.flatDelta ?? 0;
+    for (const f of all.slice(rows.length)) flat += f.flatDelta;
+    out.push(`| ${valueCell(formatSignedValue(flat, unit))} | | | | _${hidden} more functions_ |`);
+  }
+  out.push(
+    "",
+    `_${rows.length} of ${count} functions by |flat \u0394|; percentages of the base total ${valueCell(formatValue(baseTotal, unit))}._`
+  );
+  return out;
+}
+function cut(text, budget) {
+  const note = "\n_Report cut to fit the size limit._\n";
+  if (budget <= note.length) return text.slice(0, Math.max(0, budget));
+  const room = budget - note.length;
+  const end = text.lastIndexOf("\n", room);
+  return `${text.slice(0, end > 0 ? end : room)}${note}`;
+}
+
+export {
+  toJsonReport,
+  renderJson,
+  isByteUnit,
+  formatValue,
+  formatSignedValue,
+  formatDeltaPercent,
+  formatZ,
+  formatPprofPercent,
+  ICON,
+  VERDICT_WORDS,
+  statusCounts,
+  failingSampleTypes,
+  valueCell,
+  culprit,
+  renderHtml,
+  rankByDistance,
+  closestNames,
+  focusPatterns,
+  DEFAULT_CONFIDENCE,
+  compareProfiles,
+  parseRulesInput,
+  GITHUB_COMMENT_LIMIT,
+  MAX_CELL_CHARS,
+  renderMarkdown,
+  culpritMarkdown
+};
