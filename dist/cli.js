@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-IJMIY7OO.js")).diffCommand
+    load: async () => (await import("./chunks/diff-MGQDSTMX.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JTR67JUN.js")).checkCommand
+    load: async () => (await import("./chunks/check-ZHIUJHAF.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-WURD25LK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-E36SJXRJ.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -1,9 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GitHubApiError,
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-Q2BLZJ73.js";
+  runUrl,
+  storeBaseline
+} from "./chunks/chunk-3WWDY766.js";
+import {
+  GitHubApiError
+} from "./chunks/chunk-QINKA3AK.js";
 import {
   MAX_SERIES_NAMED,
   baselineSource,
@@ -13,7 +15,10 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-4U76JBPZ.js";
+} from "./chunks/chunk-YZJW6H4N.js";
+import {
+  openStore
+} from "./chunks/chunk-KUTMM5EZ.js";
 import {
   DEFAULT_CONFIDENCE,
   GITHUB_COMMENT_LIMIT,
@@ -35,19 +40,7 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-JI4GUKIM.js";
-import {
-  runUrl,
-  storeBaseline
-} from "./chunks/chunk-IWUYAWNO.js";
-import {
-  openStore
-} from "./chunks/chunk-3FQZ27EL.js";
-import {
-  encodeBranch,
-  normalizeSha,
-  validateSeries
-} from "./chunks/chunk-B5KIZ6VW.js";
+} from "./chunks/chunk-3Q6ZR7JS.js";
 import {
   createProfileLoader,
   describeFsError,
@@ -59,8 +52,7 @@ import {
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-RV3RL6OK.js";
-import "./chunks/chunk-G2BJ626N.js";
+} from "./chunks/chunk-3KRBRXZK.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -68,6 +60,16 @@ import {
   firstLine,
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
+import {
+  require_tunnel,
+  require_undici
+} from "./chunks/chunk-M332AGLH.js";
+import {
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunks/chunk-FRVKZIMF.js";
+import "./chunks/chunk-G2BJ626N.js";
 import {
   ExitCode,
   HeapgateError,
@@ -980,7 +982,14 @@ async function runGate(config, event, current, ports2) {
     baseline,
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
-    reproduce: found === void 0 ? null : reproduceCommand(config, found.branch),
+    reproduce: found === void 0 ? null : reproduceCommand(
+      {
+        ...config,
+        repository: event.repository,
+        baselineSha: found.chosen === "latest" ? null : found.stored.metadata.sha
+      },
+      found.branch
+    ),
     noBaseline,
     update
   };
@@ -1491,7 +1500,7 @@ async function setErrorStatus(ports2, event, series, e) {
 
 // src/action/profile-path.ts
 import { glob } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 function isGlob(pattern) {
   return /[*?[\]{}]/.test(pattern);
 }
@@ -1511,6 +1520,11 @@ async function resolveProfilePath(pattern, cwd) {
     );
   }
   return matches[0];
+}
+function repositoryPath(path2, cwd) {
+  const rel = relative(resolve(cwd), resolve(cwd, path2));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path2);
+  return rel.split(sep).join("/");
 }
 
 // src/action/workflow-run.ts
@@ -1562,7 +1576,7 @@ async function recordMode(config, env, cwd) {
   });
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile, maxProfileBytes: config.maxProfileBytes },
+    { series: config.series, profile: repositoryPath(profile, cwd), maxProfileBytes: config.maxProfileBytes },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),
@@ -1582,10 +1596,14 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./chunks/github-commit-DVIDOJXQ.js");
+  const { createCommitInfo } = await import("./chunks/github-commit-V7BHQFE2.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
-  const store = await openStore(config.store, { cwd, access: "read" }).catch(async (e) => {
+  const store = await openStore(config.store, {
+    cwd,
+    access: "read",
+    github: { token, repository: event.repository, hint: "set the github-token input (contents: read compares)" }
+  }).catch(async (e) => {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
@@ -1634,8 +1652,8 @@ var INPUTS = {
     required: false
   },
   store: {
-    description: "Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path. Required, except with mode record (which needs no store).",
-    default: "",
+    description: "Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.",
+    default: "branch:heapgate-baselines",
     required: false
   },
   rules: {
@@ -1659,7 +1677,7 @@ var INPUTS = {
     required: false
   },
   "github-token": {
-    description: "Token for the pull-request comment (needs pull-requests: write). Empty: no comment.",
+    description: "Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store baselines, contents: read to compare). Empty: no comment.",
     default: "${{ github.token }}",
     required: false
   },
@@ -1740,8 +1758,6 @@ function parseInputs(get) {
     throw new UsageError(`input profile is required: ${INPUTS.profile.description}`);
   if (mode === "report" && value("profile") !== "")
     throw new UsageError("input profile: not used with mode report, whose profile comes from the record");
-  if (mode !== "record" && value("store") === "")
-    throw new UsageError(`input store is required: ${INPUTS.store.description}`);
   const confidenceText = value("confidence");
   const confidence = Number(confidenceText);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {
@@ -1809,7 +1825,7 @@ function gateConfig(config, mode, profile) {
   };
 }
 async function ports(config, repository, store) {
-  const github = config.githubToken === null ? null : (await import("./chunks/github-ACQGOC64.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-KSZIH63O.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
@@ -1861,9 +1877,17 @@ async function main(env = process.env, cwd = process.cwd()) {
     const bytes = await readProfileFile(resolve3(cwd, profile), config.maxProfileBytes).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, config.mode, profile);
+    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
     const access2 = planRun(gate, event).update === null ? "read" : "write";
-    const store = await openStore(config.store, { cwd, access: access2 });
+    const store = await openStore(config.store, {
+      cwd,
+      access: access2,
+      github: {
+        token: config.githubToken ?? void 0,
+        repository: event.repository,
+        hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
+      }
+    });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);

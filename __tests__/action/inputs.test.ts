@@ -154,13 +154,16 @@ describe('parseInputs', () => {
 
   test('a missing required input is named', () => {
     expect(() => parse({ store: 'x' })).toThrow(/^input profile is required/);
-    expect(() => parse({ profile: 'x', store: '  ' })).toThrow(/^input store is required/);
   });
 
-  test('mode record needs no store; mode report needs a store and a token, and takes no profile', () => {
+  test('an empty store is the branch store in heapgate-baselines', () => {
+    expect(parse({ profile: 'x', store: '  ' }).store).toBe('branch:heapgate-baselines');
+    expect(parse({ profile: 'x' }).store).toBe('branch:heapgate-baselines');
+  });
+
+  test('mode record needs no profile; mode report needs a token, and takes no profile', () => {
     expect(parse({ profile: 'heap.pb.gz', mode: 'record', record: 'out/rec' })).toMatchObject({
       mode: 'record',
-      store: '',
       record: 'out/rec',
     });
     expect(parse({ mode: 'report', store: 'gs://b/p', 'github-token': 'ghs_x' })).toMatchObject({
@@ -169,7 +172,6 @@ describe('parseInputs', () => {
       record: 'heapgate-record',
     });
     expect(() => parse({ mode: 'record' })).toThrow(/^input profile is required/);
-    expect(() => parse({ mode: 'report', 'github-token': 'ghs_x' })).toThrow(/^input store is required/);
     expect(() => parse({ mode: 'report', store: 'x', 'github-token': '${{ github.token }}' })).toThrow(
       /^input github-token is required with mode report/,
     );

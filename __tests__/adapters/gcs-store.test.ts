@@ -408,7 +408,10 @@ describe('error messages', () => {
     expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(1));
   });
 
-  test('missing credentials point to google-github-actions/auth', async () => {
+  test.each([
+    ['true', /run google-github-actions\/auth before heapgate/],
+    ['', /run `gcloud auth application-default login`/],
+  ])('missing credentials (GITHUB_ACTIONS=%j) say how to set them up there', async (actions, hint) => {
     server.requireAuth = true;
     const empty = mkdtempSync(join(tmpdir(), 'heapgate-noadc-'));
     const saved = { ...process.env };
@@ -417,11 +420,12 @@ describe('error messages', () => {
     process.env.CLOUDSDK_CONFIG = empty;
     process.env.HOME = empty;
     process.env.METADATA_SERVER_DETECTION = 'none';
+    process.env.GITHUB_ACTIONS = actions;
     try {
       const s = store(freshBucket(), {}, client({ useAuthWithCustomEndpoint: true }));
       const err = await s.pointer('api-server', 'main').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
-      expect((err as Error).message).toMatch(/google-github-actions\/auth/);
+      expect((err as Error).message).toMatch(hint);
       expect((err as Error).message).toMatch(/Application Default Credentials/);
     } finally {
       process.env = saved;

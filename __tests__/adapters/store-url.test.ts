@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { parseStoreUrl } from '../../src/adapters/store-url.js';
+import { openStore, parseStoreUrl } from '../../src/adapters/store-url.js';
 import { UsageError } from '../../src/core/errors.js';
 
 describe('parseStoreUrl', () => {
@@ -18,13 +18,18 @@ describe('parseStoreUrl', () => {
     ['baselines', { kind: 'dir', root: '/work/repo/baselines' }],
     ['../shared/b', { kind: 'dir', root: '/work/shared/b' }],
     ['/abs/dir', { kind: 'dir', root: '/abs/dir' }],
+    ['branch:heapgate-baselines', { kind: 'branch', branch: 'heapgate-baselines' }],
+    ['branch:perf/baselines_v1.2', { kind: 'branch', branch: 'perf/baselines_v1.2' }],
     ['./odd:name', { kind: 'dir', root: '/work/repo/odd:name' }],
   ])('%s', (spec, expected) => {
     expect(parseStoreUrl(spec, '/work/repo')).toEqual(expected);
   });
 
   test.each([
-    ['gs://', /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, file:\/\/\/ABSOLUTE\/DIR, or a dir/],
+    [
+      'gs://',
+      /the bucket name is empty; accepted forms: gs:\/\/BUCKET\/PREFIX, branch:NAME, file:\/\/\/ABSOLUTE\/DIR, or a dir/,
+    ],
     ['gs:///x', /the bucket name is empty/],
     ['gs:/my-heap-baselines/heapgate', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX \(gs:\)/],
     ['gs:bucket', /a Cloud Storage store is written gs:\/\/BUCKET\/PREFIX/],
@@ -33,7 +38,15 @@ describe('parseStoreUrl', () => {
     ['gs://UPPER/x', /not a valid bucket name/],
     ['gs://bkt/../x', /'\.\.' segment/],
     ['gs://bucket/a//b', /empty/],
-    ['s3://bucket/x', /unknown scheme \(s3:\); accepted forms: gs:\/\/BUCKET\/PREFIX/],
+    ['s3://bucket/x', /unknown scheme \(s3:\); accepted forms: gs:\/\/BUCKET\/PREFIX, branch:NAME/],
+    ['branch:', /"" is not a branch name/],
+    ['branch:a..b', /not a branch name/],
+    ['branch:.hidden', /not a branch name/],
+    ['branch:x.lock', /not a branch name/],
+    ['branch:a//b', /not a branch name/],
+    ['branch:-x', /not a branch name/],
+    ['branch:a b', /not a branch name/],
+    ['branch:a~1', /not a branch name/],
     ['https://storage.googleapis.com/b', /unknown scheme \(https:\)/],
     ['file://remote-host/x', /not a local file:\/\/ URL/],
     ['', /invalid --store/],
@@ -70,5 +83,30 @@ describe('openStore loads the GCS client only for gs:// stores', () => {
 
   test('a gs:// store imports it (and fails here, where it cannot be found)', () => {
     expect(run('gs://bucket/prefix')).toMatch(/^error cannot load @google-cloud\/storage for gs:\/\/bucket: /);
+  });
+});
+
+describe('openStore: a branch: store needs a token and a repository', () => {
+  const github = (token: string | undefined, repository: string | undefined) => ({
+    cwd: '/work/repo',
+    access: 'read' as const,
+    github: { token, repository, hint: 'set GITHUB_TOKEN and --repo' },
+  });
+
+  test.each([
+    [github(undefined, 'o/r'), /^store branch:b needs a GitHub token: set GITHUB_TOKEN and --repo$/],
+    [github('', 'o/r'), /needs a GitHub token/],
+    [github('t', undefined), /^store branch:b needs the repository as owner\/name: set GITHUB_TOKEN/],
+    [github('t', 'no-slash'), /needs the repository as owner\/name, not "no-slash"/],
+    [github('t', 'o/r/x'), /not "o\/r\/x"/],
+    [{ cwd: '/work/repo', access: 'read' as const }, /needs a GitHub token$/],
+  ])('%#: a UsageError saying what is missing', async (options, message) => {
+    const err = await openStore('branch:b', options).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  test('with both it opens, naming the branch and repository', async () => {
+    expect((await openStore('branch:b', github('t', 'o/r'))).location).toBe('branch:b (o/r)');
   });
 });

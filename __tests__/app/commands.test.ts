@@ -43,10 +43,32 @@ describe('the commands', () => {
 
   test('reproduce: rules on one line without comments; the default confidence left out', () => {
     const rules = { text: 'inuse_space +10%  # tighter\n\nalloc_objects off', origin: 'input rules' };
-    const cmd = reproduceCommand({ ...TARGET, rules, confidence: 3 }, 'main');
+    const cmd = reproduceCommand({ ...TARGET, store: 'dir', rules, confidence: 3 }, 'main');
     expect(shellWords(cmd).slice(-2)).toEqual(['--rules', 'inuse_space +10%; alloc_objects off']);
-    const strict = reproduceCommand({ ...TARGET, rules: null, confidence: 2.5 }, 'main');
+    const strict = reproduceCommand({ ...TARGET, store: 'dir', rules: null, confidence: 2.5 }, 'main');
     expect(shellWords(strict).slice(-4)).toEqual(['--branch', 'main', '--confidence', '2.5']);
+  });
+
+  test('reproduce: a merge base pinned with --sha, a branch store with --repo and a token from gh', () => {
+    const target = { store: 'branch:heapgate-baselines', series: 'api', profile: 'bench/heap.pb.gz', rules: null };
+    const cmd = reproduceCommand(
+      { ...target, confidence: null, baselineSha: 'a'.repeat(40), repository: 'o/r' },
+      'main',
+    );
+    expect(cmd).toBe(
+      'GITHUB_TOKEN=$(gh auth token) npx heapgate check bench/heap.pb.gz --store branch:heapgate-baselines ' +
+        `--series api --branch main --sha ${'a'.repeat(40)} --repo o/r`,
+    );
+    // The repository is only needed by a branch store.
+    expect(reproduceCommand({ ...target, store: 'base', confidence: null, repository: 'o/r' }, 'main')).toBe(
+      'npx heapgate check bench/heap.pb.gz --store base --series api --branch main',
+    );
+  });
+
+  test('reproduce: gs:// stores log in with gcloud first', () => {
+    const cmd = reproduceCommand({ ...TARGET, rules: null, confidence: null }, 'main');
+    expect(cmd.startsWith('gcloud auth application-default login && npx heapgate check ')).toBe(true);
+    expect(shellWords(cmd.replace(/^.*&& /, ''))).toContain('gs://b/heap gate');
   });
 
   test('no baseline: the branches quoted as JSON strings', () => {

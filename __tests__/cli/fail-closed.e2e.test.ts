@@ -64,7 +64,9 @@ describe('store URLs', () => {
   ])('baseline put --store %s is a usage error listing the accepted forms; nothing is created', (store, why) => {
     const r = put(BASE, store);
     expectOneLine(r, 2, why);
-    expect(r.stderr).toContain('accepted forms: gs://BUCKET/PREFIX, file:///ABSOLUTE/DIR, or a directory path');
+    expect(r.stderr).toContain(
+      'accepted forms: gs://BUCKET/PREFIX, branch:NAME, file:///ABSOLUTE/DIR, or a directory path',
+    );
     expect(readdirSync(tmp)).toEqual([]);
   });
 

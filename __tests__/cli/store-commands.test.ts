@@ -11,6 +11,7 @@ import { checkCommand, noBaselineMessage } from '../../src/cli/commands/check.js
 import { baselineCommand } from '../../src/cli/commands/baseline.js';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { GcsServer } from '../helpers/gcs-server.js';
+import { GitHubServer } from '../helpers/github-server.js';
 import { cleanupOracle, pprofRaw } from '../helpers/pprof-oracle.js';
 import { testWithGo } from '../helpers/with-go.js';
 
@@ -318,5 +319,96 @@ describe('against Cloud Storage (local server)', () => {
     } finally {
       server.allowAll();
     }
+  });
+});
+
+describe('a branch: store of a repository (GITHUB_TOKEN, --repo)', () => {
+  const github = new GitHubServer();
+  const TOKEN = 'ghp_cli_token';
+  beforeAll(async () => {
+    await github.start();
+    github.tokens.set(TOKEN, { kind: 'user', login: 'dev' });
+    github.repository('octo/cli');
+  });
+  afterAll(() => github.stop());
+  const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url });
+  const store = ['--store', 'branch:perf-baselines', '--series', 'api'];
+
+  test('put, history and check --sha against the merge base, as the comment prints it', async () => {
+    const putAt = (file: string, sha: string, time: string) =>
+      cli(
+        [
+          'baseline',
+          'put',
+          file,
+          ...store,
+          '--repo',
+          'octo/cli',
+          '--branch',
+          'main',
+          '--sha',
+          sha,
+          '--commit-time',
+          time,
+        ],
+        env(),
+      );
+    expect(await putAt(BASE, SHA_A, '2026-01-01T00:00:00Z')).toMatchObject({ code: 0, stderr: '' });
+    const second = await putAt(CURRENT, SHA_B, '2026-01-02T00:00:00Z');
+    expect(second.stdout).toBe(
+      `baseline ${SHA_B.slice(0, 12)} of api in branch:perf-baselines (octo/cli): stored; ` +
+        'now the current baseline of main\n',
+    );
+    const history = await cli(['baseline', 'history', ...store, '--branch', 'main', '--format', 'json'], {
+      ...env(),
+      GITHUB_REPOSITORY: 'octo/cli',
+    });
+    expect(JSON.parse(history.stdout).map((m: { sha: string }) => m.sha)).toEqual([SHA_B, SHA_A]);
+
+    // The branch's latest is B (same profile: no change); --sha A compares against A, like diff.
+    const latest = await cli(['check', CURRENT, ...store, '--repo', 'octo/cli', '--format', 'json'], env());
+    expect(JSON.parse(latest.stdout).base).toBe(`baseline ${SHA_B.slice(0, 12)} (main)`);
+    const pinned = await cli(
+      ['check', CURRENT, ...store, '--repo', 'octo/cli', '--sha', SHA_A, '--format', 'json'],
+      env(),
+    );
+    const diff = await cli(['diff', BASE, CURRENT, '--format', 'json']);
+    expect(pinned.code).toBe(diff.code);
+    expect(JSON.parse(pinned.stdout).base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
+    expect(JSON.parse(pinned.stdout).metrics).toEqual(JSON.parse(diff.stdout).metrics);
+  });
+
+  test('baseline put --keep-profiles N: older profiles go, their metadata and the history stay', async () => {
+    const args = [...store, '--repo', 'octo/cli', '--branch', 'keep', '--keep-profiles', '2'];
+    for (const [i, c] of ['1', '2', '3', '4'].entries()) {
+      const r = await cli(
+        ['baseline', 'put', BASE, ...args, '--sha', c.repeat(40), '--commit-time', `2026-01-0${i + 1}T00:00:00Z`],
+        env(),
+      );
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+    }
+    const repo = github.repository('octo/cli');
+    const tree = repo.get(repo.refs.get('refs/heads/perf-baselines')!, 'commit')!.tree;
+    const kept = [...repo.files(tree).keys()].filter((f) => f.startsWith('api/keep/') && f.endsWith('.pb.gz'));
+    expect(kept.sort()).toEqual(['3', '4'].map((c) => `api/keep/commits/${c.repeat(40)}.pb.gz`));
+    const history = await cli(
+      ['baseline', 'history', ...store, '--repo', 'octo/cli', '--branch', 'keep', '--format', 'json'],
+      env(),
+    );
+    expect(JSON.parse(history.stdout)).toHaveLength(4);
+    const zero = await cli(['baseline', 'put', BASE, ...args.slice(0, -1), '0', '--sha', SHA_A], env());
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/^heapgate: invalid --keep-profiles 0: keep at least 1/);
+  });
+
+  test.each([
+    [['--sha', 'abc1234'], {}, /^heapgate: invalid commit sha "abc1234": a short commit id; give the full one/],
+    [['--sha', 'c'.repeat(40)], {}, /^heapgate: --sha: no baseline of series api for commit c{40}/],
+    [[], { GITHUB_TOKEN: '' }, /^heapgate: store branch:perf-baselines needs a GitHub token: set GITHUB_TOKEN/],
+  ])('check %j: one line, exit 2', async (extra, envOverride, message) => {
+    const r = await cli(['check', CURRENT, ...store, '--repo', 'octo/cli', ...extra], { ...env(), ...envOverride });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -19,12 +19,16 @@
  * - POST /repos/{o}/{r}/statuses/{sha}: a commit status (state error|failure|pending|success,
  *   context default "default", description at most 140 characters, target_url); anything else is 422;
  *   kept in `statuses`;
+ * - the repository routes of a store kept in a branch (Git Data API and contents; see
+ *   github-git-routes.ts) for repositories added with `repository()`;
  * - faults: a status and message for matching requests (e.g. 403 on creating comments, as a fork
  *   PR's read-only token gets);
  * - every request is recorded (method, path, query, body, authorization header).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GitRepository } from './git-objects.js';
+import { handleGitRequest } from './github-git-routes.js';
 
 export const BOT_LOGIN = 'github-actions[bot]';
 
@@ -86,8 +90,12 @@ interface FaultRule {
  * A token: an installation token of a GitHub App (GITHUB_TOKEN is the `github-actions` app's: a bot,
  * no /user) or a user's personal token.
  */
-export type TokenKind =
-  { readonly kind: 'installation'; readonly app?: string } | { readonly kind: 'user'; readonly login: string };
+export type TokenKind = (
+  { readonly kind: 'installation'; readonly app?: string } | { readonly kind: 'user'; readonly login: string }
+) & {
+  /** The token's `contents` permission (default write); a fork pull request's GITHUB_TOKEN has read. */
+  readonly contents?: 'read' | 'write';
+};
 
 export class GitHubServer {
   readonly comments: ServerComment[] = [];
@@ -98,6 +106,12 @@ export class GitHubServer {
   readonly issueEvents = new Map<number, IssueEvent[]>();
   readonly pulls: ServerPull[] = [];
   readonly statuses: ServerStatus[] = [];
+  /** Repositories with git objects, by owner/name (see repository()). */
+  readonly repositories = new Map<string, GitRepository>();
+  /** Largest file the contents API returns inline (1 MB on GitHub); larger ones need git/blobs. */
+  contentsInlineLimit = 1024 * 1024;
+  /** Called before each request is answered (e.g. to delay it and widen race windows). */
+  beforeAnswer: ((method: string, path: string) => Promise<void>) | undefined;
   private faults: FaultRule[] = [];
   private nextId = 1000;
   private clock = 0;
@@ -130,6 +144,16 @@ export class GitHubServer {
     return c;
   }
 
+  /** The repository `fullName` (owner/name), created empty on first use. */
+  repository(fullName: string): GitRepository {
+    let repo = this.repositories.get(fullName);
+    if (repo === undefined) {
+      repo = new GitRepository();
+      this.repositories.set(fullName, repo);
+    }
+    return repo;
+  }
+
   commentsOn(issue: number): ServerComment[] {
     return this.comments.filter((c) => c.issue === issue);
   }
@@ -143,13 +167,14 @@ export class GitHubServer {
     this.faults = [];
   }
 
-  private identity(auth: string | undefined): { login: string; type: 'User' | 'Bot' } | undefined {
+  private identity(auth: string | undefined): { login: string; type: 'User' | 'Bot'; canWrite: boolean } | undefined {
     const token = auth?.replace(/^(token|bearer) /i, '');
     const kind = token === undefined ? undefined : this.tokens.get(token);
     if (kind === undefined) return undefined;
+    const canWrite = kind.contents !== 'read';
     return kind.kind === 'installation'
-      ? { login: `${kind.app ?? 'github-actions'}[bot]`, type: 'Bot' }
-      : { login: kind.login, type: 'User' };
+      ? { login: `${kind.app ?? 'github-actions'}[bot]`, type: 'Bot', canWrite }
+      : { login: kind.login, type: 'User', canWrite };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -175,6 +200,7 @@ export class GitHubServer {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(payload));
     };
+    await this.beforeAnswer?.(method, url.pathname);
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
     if (fault !== undefined) {
       fault.remaining--;
@@ -253,6 +279,22 @@ export class GitHubServer {
       return;
     }
     if (this.handleCommitRoutes(method, url, body, who.login, res)) return;
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(url.pathname))) {
+      const repo = this.repositories.get(`${m[1]}/${m[2]}`);
+      if (repo === undefined)
+        return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+      const request = {
+        method,
+        owner: m[1]!,
+        repo: m[2]!,
+        rest: decodeURIComponent(m[3] ?? ''),
+        query: url.searchParams,
+        body,
+        login: who.login,
+        canWrite: who.canWrite,
+      };
+      if (handleGitRequest(repo, request, send, this.contentsInlineLimit)) return;
+    }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
   }
 

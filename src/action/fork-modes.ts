@@ -15,7 +15,7 @@ import { runReport, setErrorStatus } from '../app/record/report.js';
 import type { Logger } from '../ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
 import type { ActionConfig, OutputName } from './inputs.js';
-import { resolveProfilePath } from './profile-path.js';
+import { repositoryPath, resolveProfilePath } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
 
 const setOutput = (name: OutputName, value: string): void => core.setOutput(name, value);
@@ -45,7 +45,7 @@ export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, c
   });
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile, maxProfileBytes: config.maxProfileBytes },
+    { series: config.series, profile: repositoryPath(profile, cwd), maxProfileBytes: config.maxProfileBytes },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),
@@ -75,7 +75,11 @@ export async function reportMode(
   const { createCommitInfo } = await import('../adapters/github-commit.js');
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
-  const store = await openStore(config.store, { cwd, access: 'read' }).catch(async (e: unknown) => {
+  const store = await openStore(config.store, {
+    cwd,
+    access: 'read',
+    github: { token, repository: event.repository, hint: 'set the github-token input (contents: read compares)' },
+  }).catch(async (e: unknown) => {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });

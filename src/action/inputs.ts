@@ -35,9 +35,9 @@ export const INPUTS = {
   },
   store: {
     description:
-      'Where baselines live: gs://bucket/prefix (Google Cloud Storage) or a directory path. Required, except with ' +
-      'mode record (which needs no store).',
-    default: '',
+      'Where baselines live: branch:NAME (a branch of this repository, written with github-token; needs contents: ' +
+      'write to store, contents: read to compare), gs://bucket/prefix (Google Cloud Storage) or a directory path.',
+    default: 'branch:heapgate-baselines',
     required: false,
   },
   rules: {
@@ -72,7 +72,9 @@ export const INPUTS = {
     required: false,
   },
   'github-token': {
-    description: 'Token for the pull-request comment (needs pull-requests: write). Empty: no comment.',
+    description:
+      'Token for the pull-request comment (needs pull-requests: write) and a branch: store (contents: write to store ' +
+      'baselines, contents: read to compare). Empty: no comment.',
     default: '${{ github.token }}',
     required: false,
   },
@@ -224,8 +226,6 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     throw new UsageError(`input profile is required: ${INPUTS.profile.description}`);
   if (mode === 'report' && value('profile') !== '')
     throw new UsageError('input profile: not used with mode report, whose profile comes from the record');
-  if (mode !== 'record' && value('store') === '')
-    throw new UsageError(`input store is required: ${INPUTS.store.description}`);
   const confidenceText = value('confidence');
   const confidence = Number(confidenceText);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {

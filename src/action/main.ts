@@ -23,7 +23,7 @@ import type { Mode } from '../app/gate/plan.js';
 import { loadGateEvent } from './event.js';
 import { recordMode, reportMode } from './fork-modes.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
-import { resolveProfilePath } from './profile-path.js';
+import { repositoryPath, resolveProfilePath } from './profile-path.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -124,10 +124,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, config.mode, profile);
+    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
-    const store = await openStore(config.store, { cwd, access });
+    const store = await openStore(config.store, {
+      cwd,
+      access,
+      github: {
+        token: config.githubToken ?? undefined,
+        repository: event.repository,
+        hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
+      },
+    });
     const outcome = await runGate(gate, event, bytes, await ports(config, event.repository, store));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);

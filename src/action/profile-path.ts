@@ -1,6 +1,6 @@
 /** The `profile` input on disk: a path, or a glob that must match exactly one file. */
 import { glob } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 /** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
@@ -31,4 +31,15 @@ export async function resolveProfilePath(pattern: string, cwd: string): Promise<
     );
   }
   return matches[0]!;
+}
+
+/**
+ * How reports name the profile: relative to the repository checkout (`cwd`, the workspace) so a
+ * "reproduce locally" command works in a clone; a file outside it (e.g. in RUNNER_TEMP) by its
+ * name alone, since the runner's absolute path means nothing on a laptop.
+ */
+export function repositoryPath(path: string, cwd: string): string {
+  const rel = relative(resolve(cwd), resolve(cwd, path));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path);
+  return rel.split(sep).join('/');
 }

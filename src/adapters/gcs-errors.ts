@@ -69,7 +69,8 @@ const CREDENTIALS_RE = new RegExp(
 
 /**
  * Maps a client error to a one-line StoreError: missing bucket, missing credentials (pointing to
- * google-github-actions/auth), a 403 naming the IAM permission, exhausted retries, else the
+ * google-github-actions/auth in a workflow, `gcloud auth application-default login` elsewhere),
+ * a 403 naming the IAM permission, exhausted retries, else the
  * service's message.
  */
 export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
@@ -81,10 +82,12 @@ export function gcsError(err: unknown, op: Op, bucket: string): StoreError {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
   }
   if (status === 401 || CREDENTIALS_RE.test(message)) {
-    return new StoreError(
-      'no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application ' +
-        'Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS',
-    );
+    // In a workflow the credentials come from an earlier step; on a laptop, from gcloud.
+    const setUp =
+      process.env.GITHUB_ACTIONS === 'true'
+        ? 'run google-github-actions/auth before heapgate (it sets up Application Default Credentials)'
+        : 'run `gcloud auth application-default login` (it sets up Application Default Credentials)';
+    return new StoreError(`no usable Google Cloud credentials: ${setUp}, or set GOOGLE_APPLICATION_CREDENTIALS`);
   }
   if (status === 403) {
     const named = /storage\.[a-zA-Z]+\.[a-zA-Z]+/.exec(message)?.[0] ?? op.permission;

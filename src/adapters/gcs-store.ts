@@ -312,6 +312,14 @@ export async function openGcsStore(
   options: StorageOptions = {},
   extra: Omit<GcsStoreConfig, 'storage' | 'bucket' | 'prefix'> = {},
 ): Promise<GcsBaselineStore> {
+  // The CLI runs on Node 20; the Cloud Storage client and its auth library declare Node ≥ 22.
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    throw new StoreError(
+      `gs://${bucket} needs Node 22 or newer (the Cloud Storage client's requirement); this is Node ` +
+        `${process.versions.node}`,
+    );
+  }
   let Storage: typeof import('@google-cloud/storage').Storage;
   try {
     ({ Storage } = await import('@google-cloud/storage'));

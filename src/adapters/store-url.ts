@@ -1,7 +1,8 @@
 /**
- * Chooses a baseline store from its `--store` value: `gs://bucket/prefix` for Cloud Storage, a
- * `file://` URL or a path (relative to the working directory) for a directory. The GCS adapter and
- * its client library are imported only when a gs:// store is opened.
+ * Chooses a baseline store from its `--store` value: `gs://bucket/prefix` for Cloud Storage,
+ * `branch:NAME` for a branch of the GitHub repository, a `file://` URL or a path (relative to the
+ * working directory) for a directory. The GCS and GitHub adapters and their client libraries are
+ * imported only when such a store is opened.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,13 +13,29 @@ import type { BaselineStore } from '../ports.js';
 
 export type StoreLocation =
   | { readonly kind: 'gcs'; readonly bucket: string; readonly prefix: string }
-  | { readonly kind: 'dir'; readonly root: string };
+  | { readonly kind: 'dir'; readonly root: string }
+  | { readonly kind: 'branch'; readonly branch: string };
 
 /** GCS bucket names: 3-63 of [a-z0-9._-], starting and ending with a letter or digit. */
 const BUCKET_RE = /^[a-z0-9](?:[a-z0-9._-]{1,61})[a-z0-9]$/;
 
 /** The forms a `--store` value may take, quoted in every store usage error. */
-export const STORE_FORMS = 'gs://BUCKET/PREFIX, file:///ABSOLUTE/DIR, or a directory path such as ./baselines';
+export const STORE_FORMS =
+  'gs://BUCKET/PREFIX, branch:NAME, file:///ABSOLUTE/DIR, or a directory path such as ./baselines';
+
+/**
+ * A git branch name heapgate accepts for `branch:NAME`: letters, digits, '.', '_', '-' and '/'
+ * between segments, within git's ref rules (no segment starting with '.' or '-' or ending with
+ * '.lock', no '..', no empty segment).
+ */
+function validBranchName(name: string): boolean {
+  return (
+    /^[A-Za-z0-9._/-]{1,200}$/.test(name) &&
+    !name.includes('..') &&
+    !name.endsWith('.') &&
+    name.split('/').every((seg) => seg !== '' && !seg.startsWith('.') && !seg.startsWith('-') && !seg.endsWith('.lock'))
+  );
+}
 
 function invalid(spec: string, why: string): UsageError {
   return new UsageError(`invalid --store ${JSON.stringify(spec)}: ${why}; accepted forms: ${STORE_FORMS}`);
@@ -44,6 +61,16 @@ export function parseStoreUrl(spec: string, cwd: string): StoreLocation {
     }
     return { kind: 'gcs', bucket, prefix };
   }
+  if (/^branch:/i.test(spec)) {
+    const branch = spec.slice('branch:'.length);
+    if (!validBranchName(branch)) {
+      throw invalid(
+        spec,
+        `${JSON.stringify(branch)} is not a branch name heapgate accepts (letters, digits, '.', '_', '-', '/')`,
+      );
+    }
+    return { kind: 'branch', branch };
+  }
   if (/^file:/i.test(spec)) {
     try {
       return { kind: 'dir', root: fileURLToPath(spec) };
@@ -68,12 +95,50 @@ export interface OpenStoreOptions {
   readonly access: 'read' | 'write';
   /** How many previous baselines a pointer keeps (default DEFAULT_HISTORY_LIMIT). */
   readonly historyLimit?: number;
+  /** Profiles a branch: store keeps per series and branch (default DEFAULT_KEEP_PROFILES). */
+  readonly keepProfiles?: number;
+  /** Needed by branch: stores only. */
+  readonly github?: GitHubAccess;
 }
+
+/** The repository and token a `branch:` store needs. */
+export interface GitHubAccess {
+  /** Undefined or empty: none given (an error when a branch: store is opened). */
+  readonly token: string | undefined;
+  /** owner/name; undefined: none given. */
+  readonly repository: string | undefined;
+  /** How the caller names where the token and repository come from, for the error when one is missing. */
+  readonly hint: string;
+  /** The REST API's base URL; default GITHUB_API_URL of the process, else https://api.github.com. */
+  readonly baseUrl?: string;
+}
+
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 /** Opens the store a `--store` value names. */
 export async function openStore(spec: string, options: OpenStoreOptions): Promise<BaselineStore> {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== undefined ? { historyLimit: options.historyLimit } : {};
+  if (location.kind === 'branch') {
+    const { token, repository, hint, baseUrl } = options.github ?? {
+      token: undefined,
+      repository: undefined,
+      hint: '',
+    };
+    if (token === undefined || token === '') {
+      throw new UsageError(`store branch:${location.branch} needs a GitHub token${hint ? `: ${hint}` : ''}`);
+    }
+    if (repository === undefined || !REPOSITORY_RE.test(repository)) {
+      throw new UsageError(
+        `store branch:${location.branch} needs the repository as owner/name` +
+          `${repository ? `, not ${JSON.stringify(repository)}` : ''}${hint ? `: ${hint}` : ''}`,
+      );
+    }
+    const { openBranchStore } = await import('./branch-store.js');
+    const keep = options.keepProfiles !== undefined ? { keepProfiles: options.keepProfiles } : {};
+    const api = baseUrl !== undefined && baseUrl !== '' ? { baseUrl } : {};
+    return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
+  }
   if (location.kind === 'gcs') {
     const { openGcsStore } = await import('./gcs-store.js');
     return openGcsStore(location.bucket, location.prefix, {}, extra);

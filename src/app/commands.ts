@@ -29,14 +29,36 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** What a reproduce command names besides the target: the run's rules and confidence, the baseline's commit. */
+export interface ReproduceTarget extends CommandTarget {
+  readonly rules: RulesInput | null;
+  readonly confidence: number | null;
+  /** The baseline's commit when it was not the branch's latest (a merge base, a requested commit). */
+  readonly baselineSha?: string | null;
+  /** owner/name, for a branch: store. */
+  readonly repository?: string | null;
+}
+
 /**
- * `heapgate check` against `branch`'s current baseline, with the run's rules and confidence (left out when default).
+ * What a laptop needs before the CLI can read the store, as a shell prefix: Application Default
+ * Credentials for gs:// (`gcloud auth application-default login`), a token for branch: (from the
+ * GitHub CLI); nothing for a directory.
  */
-export function reproduceCommand(
-  target: CommandTarget & { readonly rules: RulesInput | null; readonly confidence: number | null },
-  branch: string,
-): string {
+function credentialsPrefix(store: string): string {
+  if (/^gs:\/\//i.test(store)) return 'gcloud auth application-default login && ';
+  if (/^branch:/i.test(store)) return 'GITHUB_TOKEN=$(gh auth token) ';
+  return '';
+}
+
+/**
+ * `heapgate check` against the baseline the run compared with: `branch`'s, pinned with `--sha` when
+ * it was a merge base or a requested commit; the run's rules and confidence (left out when default);
+ * preceded by what gives the laptop access to the store.
+ */
+export function reproduceCommand(target: ReproduceTarget, branch: string): string {
   const args = [...NPX_HEAPGATE, 'check', target.profile, ...storeArgs(target, branch)];
+  if (target.baselineSha) args.push('--sha', target.baselineSha);
+  if (target.repository && /^branch:/i.test(target.store)) args.push('--repo', target.repository);
   if (target.rules !== null && target.rules.text.trim() !== '') {
     // One line for the shell: `#` comments end at the line's end, so they go before lines are joined.
     const lines = target.rules.text.split('\n').map((l) => l.replace(/#.*$/, '').trim());
@@ -45,7 +67,7 @@ export function reproduceCommand(
   if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) {
     args.push('--confidence', String(target.confidence));
   }
-  return args.map(shellQuote).join(' ');
+  return credentialsPrefix(target.store) + args.map(shellQuote).join(' ');
 }
 
 /** `heapgate baseline put` of the target's profile as the baseline of a commit (COMMIT, to fill in) on `branch`. */

@@ -19,7 +19,13 @@ export interface BaselineLookup {
    * null: the branches' latest.
    */
   readonly commit:
-    { readonly sha: string } | { readonly mergeBase: { readonly base: string; readonly head: string } } | null;
+    | {
+        readonly sha: string;
+        /** Where the sha came from, for the error when the store lacks it (default `input baseline-sha`). */
+        readonly from?: string;
+      }
+    | { readonly mergeBase: { readonly base: string; readonly head: string } }
+    | null;
   /** At least one branch. */
   readonly branches: readonly string[];
 }
@@ -100,7 +106,9 @@ async function findCommit(
     if (stored !== undefined) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
   }
   if (!mergeBase)
-    throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
+    throw new UsageError(
+      `${commit.from ?? 'input baseline-sha'}: no baseline of series ${series} for commit ${sha} in ${store.location}`,
+    );
   return undefined;
 }
 

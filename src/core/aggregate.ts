@@ -214,8 +214,6 @@ class Aggregator implements SampleSink {
   private readonly tree: CallTreeBuilder | undefined;
 
   constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false) {
-    // Before any sample is read: a CPU or goroutine profile is refused without decoding it.
-    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -321,6 +319,9 @@ class Aggregator implements SampleSink {
     profile: ProfileTables & Pick<Profile, 'defaultSampleTypeIndex' | 'timeNanos' | 'comment'>,
     patterns: readonly string[],
   ): ProfileSummary {
+    // Once the whole profile has decoded, so a malformed one is a DecodeError whichever way it was
+    // summarized; then a CPU or goroutine profile is refused by name.
+    checkMemoryProfile(profile.sampleType, profile.periodType);
     const k = this.k;
     const width = 2 * k;
     const rowCount = this.index.name.length;

@@ -119,7 +119,17 @@ export async function runGate(
     baseline,
     accepted,
     trend: trendPoints(found?.pointer, compared.current),
-    reproduce: found === undefined ? null : reproduceCommand(config, found.branch),
+    reproduce:
+      found === undefined
+        ? null
+        : reproduceCommand(
+            {
+              ...config,
+              repository: event.repository,
+              baselineSha: found.chosen === 'latest' ? null : found.stored.metadata.sha,
+            },
+            found.branch,
+          ),
     noBaseline,
     update,
   };

@@ -15,6 +15,7 @@ import {
   validateSeries,
   type BaselineMetadata,
 } from '../../core/baseline.js';
+import { DEFAULT_KEEP_PROFILES } from '../../core/baseline-retention.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import {
@@ -28,7 +29,7 @@ import {
   type OptionTable,
 } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { BRANCH_DEFAULT, branchOf, STORE_OPTIONS } from '../store-options.js';
+import { BRANCH_DEFAULT, branchOf, githubAccess, STORE_OPTIONS } from '../store-options.js';
 
 /** Last in every subcommand's table: the output format (read by outFormat) and --help. */
 const FORMAT_AND_HELP: OptionTable = {
@@ -55,6 +56,13 @@ const PUT: OptionTable = {
     type: 'string',
     value: 'N',
     description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`,
+  },
+  'keep-profiles': {
+    type: 'string',
+    value: 'N',
+    description:
+      'branch: stores: profiles kept per series and branch, older ones keep only their metadata ' +
+      `(default ${DEFAULT_KEEP_PROFILES})`,
   },
   ...MAX_PROFILE_SIZE_OPTION,
   ...FORMAT_AND_HELP,
@@ -134,6 +142,12 @@ function clean(text: string): string {
   return text.split('\n').map(terminalSafe).join('\n');
 }
 
+/** At least the profile the pointer names is kept. */
+function parsePositiveKeep(n: number): number {
+  if (n < 1) throw new UsageError('invalid --keep-profiles 0: keep at least 1 (the current baseline)');
+  return n;
+}
+
 function fromEnv(values: Values, name: string, env: CliIo['env'], envName: string): string | undefined {
   const v = values[name];
   if (typeof v === 'string' && v !== '') return v;
@@ -162,6 +176,10 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     values['history-limit'] === undefined
       ? undefined
       : parseNonNegativeInt('--history-limit', values['history-limit'] as string);
+  const keepProfiles =
+    values['keep-profiles'] === undefined
+      ? undefined
+      : parsePositiveKeep(parseNonNegativeInt('--keep-profiles', values['keep-profiles'] as string));
   const series = validateSeries(required(values, 'series', 'baseline put'));
   const storeUrl = required(values, 'store', 'baseline put');
   encodeBranch(branch);
@@ -171,7 +189,9 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const store = await openStore(storeUrl, {
     cwd: io.cwd,
     access: 'write',
+    github: githubAccess(values, io.env),
     ...(historyLimit !== undefined ? { historyLimit } : {}),
+    ...(keepProfiles !== undefined ? { keepProfiles } : {}),
   });
 
   const file = positionals[0]!;
@@ -242,7 +262,11 @@ async function show(argv: readonly string[], io: CliIo): Promise<number> {
   // A commit is searched on every branch unless one is named; a branch's baseline on the default one.
   const branch = sha !== undefined && values.branch === undefined ? undefined : branchOf(values.branch, io.env);
   if (branch !== undefined) encodeBranch(branch);
-  const store = await openStore(required(values, 'store', 'baseline show'), { cwd: io.cwd, access: 'read' });
+  const store = await openStore(required(values, 'store', 'baseline show'), {
+    cwd: io.cwd,
+    access: 'read',
+    github: githubAccess(values, io.env),
+  });
   let metadata: BaselineMetadata | undefined;
   if (sha !== undefined) {
     for (const b of branch !== undefined ? [branch] : await store.branches(series)) {
@@ -271,7 +295,11 @@ async function history(argv: readonly string[], io: CliIo): Promise<number> {
   const branch = branchOf(values.branch, io.env);
   encodeBranch(branch);
   const limit = values.limit === undefined ? Infinity : parseNonNegativeInt('--limit', values.limit as string);
-  const store = await openStore(required(values, 'store', 'baseline history'), { cwd: io.cwd, access: 'read' });
+  const store = await openStore(required(values, 'store', 'baseline history'), {
+    cwd: io.cwd,
+    access: 'read',
+    github: githubAccess(values, io.env),
+  });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === undefined ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === 'json') {

@@ -8,7 +8,7 @@ import { openStore } from '../../adapters/store-url.js';
 import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/commands.js';
 import { compareProfiles } from '../../app/compare.js';
 import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
-import { encodeBranch, validateSeries } from '../../core/baseline.js';
+import { encodeBranch, normalizeSha, validateSeries } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
 import { render, type Format } from '../../core/render/index.js';
@@ -26,7 +26,7 @@ import {
   verdictSummary,
   type ReportArgs,
 } from '../report-args.js';
-import { BRANCH_DEFAULT, branchOf, STORE_OPTIONS } from '../store-options.js';
+import { BRANCH_DEFAULT, branchOf, githubAccess, STORE_OPTIONS } from '../store-options.js';
 
 const OPTIONS: OptionTable = {
   ...STORE_OPTIONS,
@@ -34,6 +34,13 @@ const OPTIONS: OptionTable = {
     type: 'string',
     value: 'B',
     description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, '--default-branch')})`,
+  },
+  sha: {
+    type: 'string',
+    value: 'SHA',
+    description:
+      "compare against this commit's baseline (a full commit id, e.g. the pull request's merge base) instead of " +
+      "the branch's latest",
   },
   'default-branch': {
     type: 'string',
@@ -46,8 +53,13 @@ const OPTIONS: OptionTable = {
 const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
-default branch) from the store and compares CURRENT against it, exactly like
-\`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0.
+default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
+exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
+(a --sha the store has no baseline for is an error).
+
+A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
+$GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
+Credentials (on a laptop: gcloud auth application-default login).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -61,6 +73,9 @@ interface CheckArgs extends ReportArgs {
   readonly store: string;
   readonly series: string;
   readonly branches: readonly string[];
+  /** The baseline's commit (--sha), or null for the branches' latest. */
+  readonly sha: string | null;
+  readonly repo: string | undefined;
 }
 
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
@@ -79,6 +94,8 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
+    sha: str('sha') === undefined ? null : normalizeSha(str('sha')!),
+    repo: str('repo'),
     ...(await parseReportArgs(values, format, cwd)),
   };
 }
@@ -122,8 +139,12 @@ export const checkCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd, access: 'read' });
-    const lookup = { commit: null, branches: args.branches };
+    const store = await openStore(args.store, {
+      cwd: io.cwd,
+      access: 'read',
+      github: githubAccess({ repo: args.repo }, io.env),
+    });
+    const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: '--sha' }, branches: args.branches };
     const log = stderrLog(io);
     const found = await findBaseline(
       { store, pulls: null, log },

@@ -1,5 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
+import {
   emitReport,
   loaderOptions,
   parseFormat,
@@ -9,17 +15,12 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-JGL25GIP.js";
-import {
-  BRANCH_DEFAULT,
-  STORE_OPTIONS,
-  branchOf
-} from "./chunk-M2B43WAS.js";
+} from "./chunk-7CT74XC2.js";
 import {
   formatOptions,
   parseCommandArgs,
   required
-} from "./chunk-HOMTIEFD.js";
+} from "./chunk-LKGPP55P.js";
 import {
   baselineSource,
   findBaseline,
@@ -27,24 +28,25 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-4U76JBPZ.js";
-import {
-  compareProfiles
-} from "./chunk-JI4GUKIM.js";
+} from "./chunk-YZJW6H4N.js";
 import {
   openStore
-} from "./chunk-3FQZ27EL.js";
+} from "./chunk-KUTMM5EZ.js";
 import {
-  encodeBranch,
-  validateSeries
-} from "./chunk-B5KIZ6VW.js";
+  compareProfiles
+} from "./chunk-3Q6ZR7JS.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-RV3RL6OK.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-3KRBRXZK.js";
 import "./chunk-TQ4GEVIF.js";
+import {
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunk-FRVKZIMF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -59,6 +61,11 @@ var OPTIONS = {
     value: "B",
     description: `branch whose baseline to compare against (default: ${BRANCH_DEFAULT.replace(/main$/, "--default-branch")})`
   },
+  sha: {
+    type: "string",
+    value: "SHA",
+    description: "compare against this commit's baseline (a full commit id, e.g. the pull request's merge base) instead of the branch's latest"
+  },
   "default-branch": {
     type: "string",
     value: "B",
@@ -69,8 +76,13 @@ var OPTIONS = {
 var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
-default branch) from the store and compares CURRENT against it, exactly like
-\`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0.
+default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
+exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
+(a --sha the store has no baseline for is an error).
+
+A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
+$GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
+Credentials (on a laptop: gcloud auth application-default login).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -94,6 +106,8 @@ async function parseCheckArgs(argv, cwd, env) {
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
+    sha: str("sha") === void 0 ? null : normalizeSha(str("sha")),
+    repo: str("repo"),
     ...await parseReportArgs(values, format, cwd)
   };
 }
@@ -128,8 +142,12 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const store = await openStore(args.store, { cwd: io.cwd, access: "read" });
-    const lookup = { commit: null, branches: args.branches };
+    const store = await openStore(args.store, {
+      cwd: io.cwd,
+      access: "read",
+      github: githubAccess({ repo: args.repo }, io.env)
+    });
+    const lookup = { commit: args.sha === null ? null : { sha: args.sha, from: "--sha" }, branches: args.branches };
     const log = stderrLog(io);
     const found = await findBaseline(
       { store, pulls: null, log },

@@ -174,6 +174,7 @@ export {
   decodeBranch,
   baselineKeys,
   baselineMetadata,
+  compareNewer,
   advancePointer,
   encodePointer,
   parsePointer,

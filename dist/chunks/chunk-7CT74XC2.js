@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-HOMTIEFD.js";
+} from "./chunk-LKGPP55P.js";
 import {
   DEFAULT_CONFIDENCE,
   culprit,
@@ -21,11 +21,11 @@ import {
   renderJson,
   renderMarkdown,
   statusCounts
-} from "./chunk-JI4GUKIM.js";
+} from "./chunk-3Q6ZR7JS.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-RV3RL6OK.js";
+} from "./chunk-3KRBRXZK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -1,13 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GITHUB_ACTIONS_BOT,
-  apiCall,
-  createGitHubPorts
-} from "./chunk-IIT3FECL.js";
-import "./chunk-Q2BLZJ73.js";
+  context,
+  getOctokit
+} from "./chunk-V7BOXRTP.js";
+import "./chunk-M332AGLH.js";
 import "./chunk-KIA5R4DO.js";
 export {
-  GITHUB_ACTIONS_BOT,
-  apiCall,
-  createGitHubPorts
+  context,
+  getOctokit
 };

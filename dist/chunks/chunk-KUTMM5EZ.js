@@ -12,7 +12,10 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 var BUCKET_RE = /^[a-z0-9](?:[a-z0-9._-]{1,61})[a-z0-9]$/;
-var STORE_FORMS = "gs://BUCKET/PREFIX, file:///ABSOLUTE/DIR, or a directory path such as ./baselines";
+var STORE_FORMS = "gs://BUCKET/PREFIX, branch:NAME, file:///ABSOLUTE/DIR, or a directory path such as ./baselines";
+function validBranchName(name) {
+  return /^[A-Za-z0-9._/-]{1,200}$/.test(name) && !name.includes("..") && !name.endsWith(".") && name.split("/").every((seg) => seg !== "" && !seg.startsWith(".") && !seg.startsWith("-") && !seg.endsWith(".lock"));
+}
 function invalid(spec, why) {
   return new UsageError(`invalid --store ${JSON.stringify(spec)}: ${why}; accepted forms: ${STORE_FORMS}`);
 }
@@ -30,6 +33,16 @@ function parseStoreUrl(spec, cwd) {
     }
     return { kind: "gcs", bucket, prefix };
   }
+  if (/^branch:/i.test(spec)) {
+    const branch = spec.slice("branch:".length);
+    if (!validBranchName(branch)) {
+      throw invalid(
+        spec,
+        `${JSON.stringify(branch)} is not a branch name heapgate accepts (letters, digits, '.', '_', '-', '/')`
+      );
+    }
+    return { kind: "branch", branch };
+  }
   if (/^file:/i.test(spec)) {
     try {
       return { kind: "dir", root: fileURLToPath(spec) };
@@ -44,15 +57,35 @@ function parseStoreUrl(spec, cwd) {
   }
   return { kind: "dir", root: path.resolve(cwd, spec) };
 }
+var REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 async function openStore(spec, options) {
   const location = parseStoreUrl(spec, options.cwd);
   const extra = options.historyLimit !== void 0 ? { historyLimit: options.historyLimit } : {};
+  if (location.kind === "branch") {
+    const { token, repository, hint, baseUrl } = options.github ?? {
+      token: void 0,
+      repository: void 0,
+      hint: ""
+    };
+    if (token === void 0 || token === "") {
+      throw new UsageError(`store branch:${location.branch} needs a GitHub token${hint ? `: ${hint}` : ""}`);
+    }
+    if (repository === void 0 || !REPOSITORY_RE.test(repository)) {
+      throw new UsageError(
+        `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
+      );
+    }
+    const { openBranchStore } = await import("./branch-store-2C5OL3IP.js");
+    const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
+    const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
+    return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
+  }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-5N7VDFYM.js");
+    const { openGcsStore } = await import("./gcs-store-2CNC3RBD.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);
-  const { DirBaselineStore } = await import("./dir-store-K2JF2ARC.js");
+  const { DirBaselineStore } = await import("./dir-store-J7EMYF5Z.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 async function isDirectory(dir) {

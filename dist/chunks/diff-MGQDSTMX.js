@@ -9,19 +9,19 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-JGL25GIP.js";
+} from "./chunk-7CT74XC2.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-HOMTIEFD.js";
+} from "./chunk-LKGPP55P.js";
 import {
   compareProfiles
-} from "./chunk-JI4GUKIM.js";
+} from "./chunk-3Q6ZR7JS.js";
 import {
   createProfileLoader
-} from "./chunk-RV3RL6OK.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-3KRBRXZK.js";
 import "./chunk-TQ4GEVIF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

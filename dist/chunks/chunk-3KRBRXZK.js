@@ -1,12 +1,12 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  firstLine
+} from "./chunk-TQ4GEVIF.js";
+import {
   SampleVariance,
   bytesLabel,
   formatValueType
 } from "./chunk-G2BJ626N.js";
-import {
-  firstLine
-} from "./chunk-TQ4GEVIF.js";
 import {
   DecodeError,
   ExitCode,
@@ -2073,7 +2073,6 @@ var Aggregator = class {
   sampleMask;
   tree;
   constructor(tables, focus, tree = false) {
-    checkMemoryProfile(tables.sampleType, tables.periodType);
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2170,6 +2169,7 @@ var Aggregator = class {
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
+    checkMemoryProfile(profile.sampleType, profile.periodType);
     const k = this.k;
     const width = 2 * k;
     const rowCount = this.index.name.length;

@@ -19118,18 +19118,7 @@ var require_tunnel2 = __commonJS({
   }
 });
 
-// src/ports.ts
-var GitHubApiError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-    this.name = "GitHubApiError";
-  }
-  status;
-};
-
 export {
   require_tunnel2 as require_tunnel,
-  require_undici,
-  GitHubApiError
+  require_undici
 };

@@ -1,5 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  oneLine
+} from "./chunk-TQ4GEVIF.js";
+import {
   parseStored
 } from "./chunk-MQMF3SXI.js";
 import {
@@ -13,11 +16,8 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-B5KIZ6VW.js";
+} from "./chunk-FRVKZIMF.js";
 import "./chunk-G2BJ626N.js";
-import {
-  oneLine
-} from "./chunk-TQ4GEVIF.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -77,9 +77,8 @@ function gcsError(err, op, bucket) {
     return new StoreError(`bucket gs://${bucket} does not exist: create it or fix the bucket in --store`);
   }
   if (status === 401 || CREDENTIALS_RE.test(message)) {
-    return new StoreError(
-      "no usable Google Cloud credentials: run google-github-actions/auth before heapgate (it sets up Application Default Credentials), or set GOOGLE_APPLICATION_CREDENTIALS"
-    );
+    const setUp = process.env.GITHUB_ACTIONS === "true" ? "run google-github-actions/auth before heapgate (it sets up Application Default Credentials)" : "run `gcloud auth application-default login` (it sets up Application Default Credentials)";
+    return new StoreError(`no usable Google Cloud credentials: ${setUp}, or set GOOGLE_APPLICATION_CREDENTIALS`);
   }
   if (status === 403) {
     const named = /storage\.[a-zA-Z]+\.[a-zA-Z]+/.exec(message)?.[0] ?? op.permission;
@@ -399,9 +398,15 @@ var GcsBaselineStore = class {
   }
 };
 async function openGcsStore(bucket, prefix, options = {}, extra = {}) {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22) {
+    throw new StoreError(
+      `gs://${bucket} needs Node 22 or newer (the Cloud Storage client's requirement); this is Node ${process.versions.node}`
+    );
+  }
   let Storage;
   try {
-    ({ Storage } = await import("./src-2JROUSIA.js"));
+    ({ Storage } = await import("./src-VHJMLSOD.js"));
   } catch (err) {
     throw new StoreError(
       `cannot load @google-cloud/storage for gs://${bucket}: ${serviceMessage(err.message)}`

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-JI4GUKIM.js";
+} from "./chunk-3Q6ZR7JS.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -23,8 +23,15 @@ function storeArgs(target, branch) {
 function shellQuote(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+function credentialsPrefix(store) {
+  if (/^gs:\/\//i.test(store)) return "gcloud auth application-default login && ";
+  if (/^branch:/i.test(store)) return "GITHUB_TOKEN=$(gh auth token) ";
+  return "";
+}
 function reproduceCommand(target, branch) {
   const args = [...NPX_HEAPGATE, "check", target.profile, ...storeArgs(target, branch)];
+  if (target.baselineSha) args.push("--sha", target.baselineSha);
+  if (target.repository && /^branch:/i.test(target.store)) args.push("--repo", target.repository);
   if (target.rules !== null && target.rules.text.trim() !== "") {
     const lines = target.rules.text.split("\n").map((l) => l.replace(/#.*$/, "").trim());
     args.push("--rules", lines.filter((l) => l !== "").join("; "));
@@ -32,7 +39,7 @@ function reproduceCommand(target, branch) {
   if (target.confidence !== null && target.confidence !== DEFAULT_CONFIDENCE) {
     args.push("--confidence", String(target.confidence));
   }
-  return args.map(shellQuote).join(" ");
+  return credentialsPrefix(target.store) + args.map(shellQuote).join(" ");
 }
 function seedCommand(target, branch, program = NPX_HEAPGATE) {
   const args = ["baseline", "put", target.profile, ...storeArgs(target, branch)];
@@ -88,7 +95,9 @@ async function findCommit(ports, series, lookup) {
     if (stored !== void 0) return { stored, branch, chosen, pointer: await store.pointer(series, branch) };
   }
   if (!mergeBase)
-    throw new UsageError(`input baseline-sha: no baseline of series ${series} for commit ${sha} in ${store.location}`);
+    throw new UsageError(
+      `${commit.from ?? "input baseline-sha"}: no baseline of series ${series} for commit ${sha} in ${store.location}`
+    );
   return void 0;
 }
 async function mergeBaseOf(ports, commits) {

@@ -13,7 +13,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-B5KIZ6VW.js";
+} from "./chunk-FRVKZIMF.js";
 import "./chunk-G2BJ626N.js";
 import {
   StoreError

@@ -2,8 +2,9 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
-  branchOf
-} from "./chunk-M2B43WAS.js";
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
 import {
   MAX_PROFILE_SIZE_OPTION,
   formatOptions,
@@ -12,28 +13,31 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-HOMTIEFD.js";
+} from "./chunk-LKGPP55P.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-IWUYAWNO.js";
+} from "./chunk-3WWDY766.js";
 import {
   openStore
-} from "./chunk-3FQZ27EL.js";
-import {
-  DEFAULT_HISTORY_LIMIT,
-  encodeBranch,
-  normalizeSha,
-  validateSeries
-} from "./chunk-B5KIZ6VW.js";
+} from "./chunk-KUTMM5EZ.js";
 import {
   createProfileLoader,
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-RV3RL6OK.js";
-import "./chunk-G2BJ626N.js";
+} from "./chunk-3KRBRXZK.js";
 import "./chunk-TQ4GEVIF.js";
+import {
+  DEFAULT_KEEP_PROFILES
+} from "./chunk-ENR7CNZN.js";
+import {
+  DEFAULT_HISTORY_LIMIT,
+  encodeBranch,
+  normalizeSha,
+  validateSeries
+} from "./chunk-FRVKZIMF.js";
+import "./chunk-G2BJ626N.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -64,6 +68,11 @@ var PUT = {
     type: "string",
     value: "N",
     description: `previous baselines kept in the pointer (default ${DEFAULT_HISTORY_LIMIT})`
+  },
+  "keep-profiles": {
+    type: "string",
+    value: "N",
+    description: `branch: stores: profiles kept per series and branch, older ones keep only their metadata (default ${DEFAULT_KEEP_PROFILES})`
   },
   ...MAX_PROFILE_SIZE_OPTION,
   ...FORMAT_AND_HELP
@@ -127,6 +136,10 @@ function outFormat(values) {
 function clean(text) {
   return text.split("\n").map(terminalSafe).join("\n");
 }
+function parsePositiveKeep(n) {
+  if (n < 1) throw new UsageError("invalid --keep-profiles 0: keep at least 1 (the current baseline)");
+  return n;
+}
 function fromEnv(values, name, env, envName) {
   const v = values[name];
   if (typeof v === "string" && v !== "") return v;
@@ -149,6 +162,7 @@ async function put(argv, io) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = io.env;
   const runUrl2 = values["run-url"] ?? (runId !== void 0 && server && repo ? runUrl(server, repo, runId) : void 0);
   const historyLimit = values["history-limit"] === void 0 ? void 0 : parseNonNegativeInt("--history-limit", values["history-limit"]);
+  const keepProfiles = values["keep-profiles"] === void 0 ? void 0 : parsePositiveKeep(parseNonNegativeInt("--keep-profiles", values["keep-profiles"]));
   const series = validateSeries(required(values, "series", "baseline put"));
   const storeUrl = required(values, "store", "baseline put");
   encodeBranch(branch);
@@ -157,7 +171,9 @@ async function put(argv, io) {
   const store = await openStore(storeUrl, {
     cwd: io.cwd,
     access: "write",
-    ...historyLimit !== void 0 ? { historyLimit } : {}
+    github: githubAccess(values, io.env),
+    ...historyLimit !== void 0 ? { historyLimit } : {},
+    ...keepProfiles !== void 0 ? { keepProfiles } : {}
   });
   const file = positionals[0];
   const bytes = await readProfileFile(resolve(io.cwd, file), maxProfileBytes).catch((e) => {
@@ -223,7 +239,11 @@ async function show(argv, io) {
   const sha = values.sha === void 0 ? void 0 : normalizeSha(values.sha);
   const branch = sha !== void 0 && values.branch === void 0 ? void 0 : branchOf(values.branch, io.env);
   if (branch !== void 0) encodeBranch(branch);
-  const store = await openStore(required(values, "store", "baseline show"), { cwd: io.cwd, access: "read" });
+  const store = await openStore(required(values, "store", "baseline show"), {
+    cwd: io.cwd,
+    access: "read",
+    github: githubAccess(values, io.env)
+  });
   let metadata;
   if (sha !== void 0) {
     for (const b of branch !== void 0 ? [branch] : await store.branches(series)) {
@@ -254,7 +274,11 @@ async function history(argv, io) {
   const branch = branchOf(values.branch, io.env);
   encodeBranch(branch);
   const limit = values.limit === void 0 ? Infinity : parseNonNegativeInt("--limit", values.limit);
-  const store = await openStore(required(values, "store", "baseline history"), { cwd: io.cwd, access: "read" });
+  const store = await openStore(required(values, "store", "baseline history"), {
+    cwd: io.cwd,
+    access: "read",
+    github: githubAccess(values, io.env)
+  });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === void 0 ? [] : [pointer.current, ...pointer.history].slice(0, limit);
   if (format === "json") {

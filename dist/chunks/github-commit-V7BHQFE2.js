@@ -1,9 +1,12 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  apiCall,
+  apiCall
+} from "./chunk-J64XTT2D.js";
+import "./chunk-QINKA3AK.js";
+import {
   getOctokit
-} from "./chunk-IIT3FECL.js";
-import "./chunk-Q2BLZJ73.js";
+} from "./chunk-V7BOXRTP.js";
+import "./chunk-M332AGLH.js";
 import "./chunk-KIA5R4DO.js";
 
 // src/adapters/github-commit.ts

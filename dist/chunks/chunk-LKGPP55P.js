@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-RV3RL6OK.js";
+} from "./chunk-3KRBRXZK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -10,7 +10,7 @@ import {
   scriptJson,
   truncate,
   withContext
-} from "./chunk-RV3RL6OK.js";
+} from "./chunk-3KRBRXZK.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -1,0 +1,117 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  GitHubApiError
+} from "./chunk-QINKA3AK.js";
+import {
+  getOctokit
+} from "./chunk-V7BOXRTP.js";
+
+// src/adapters/github.ts
+var GITHUB_ACTIONS_BOT = "github-actions[bot]";
+async function ownLogin(octokit) {
+  try {
+    const r = await octokit.graphql(
+      "query { viewer { login __typename } }"
+    );
+    const login = r.viewer?.login;
+    if (typeof login === "string" && login !== "")
+      return r.viewer?.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+  } catch {
+  }
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch (e) {
+    const status = e?.status;
+    if (status === 403 || status === 401 || status === 404) return GITHUB_ACTIONS_BOT;
+    throw apiError(e);
+  }
+}
+function toComment(c) {
+  return { id: c.id, body: c.body ?? "", url: c.html_url, author: c.user?.login ?? "" };
+}
+function apiError(e) {
+  const status = typeof e?.status === "number" ? e.status : 0;
+  const raw = e instanceof Error ? e.message : String(e);
+  const message = (raw.split("\n", 1)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
+  return new GitHubApiError(message === "" ? `HTTP ${status}` : message, status);
+}
+async function apiCall(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    throw apiError(e);
+  }
+}
+function createGitHubPorts(options) {
+  const [owner, repo] = options.repository.split("/", 2);
+  const octokit = getOctokit(options.token, options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {});
+  let identity;
+  const comments = {
+    identity() {
+      identity ??= ownLogin(octokit);
+      return identity;
+    },
+    list(issue) {
+      return apiCall(async () => {
+        const rows = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100
+        });
+        return rows.map((c) => toComment(c));
+      });
+    },
+    create(issue, body) {
+      return apiCall(
+        async () => toComment(
+          (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data
+        )
+      );
+    },
+    update(commentId, body) {
+      return apiCall(
+        async () => toComment(
+          (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data
+        )
+      );
+    }
+  };
+  const pulls = {
+    mergeBase(base, head) {
+      return apiCall(async () => {
+        const r = await octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
+        const sha = r.data.merge_base_commit?.sha;
+        return typeof sha === "string" && sha !== "" ? sha : void 0;
+      });
+    },
+    labeledBy(issue, label) {
+      return apiCall(async () => {
+        const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100
+        });
+        const want = label.toLowerCase();
+        let by;
+        for (const e of events) {
+          if (e.event === "labeled" && e.label?.name?.toLowerCase() === want && e.actor?.login) by = e.actor.login;
+        }
+        return by;
+      });
+    }
+  };
+  return { comments, pulls };
+}
+
+export {
+  GITHUB_ACTIONS_BOT,
+  apiCall,
+  createGitHubPorts
+};

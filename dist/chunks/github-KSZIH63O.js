@@ -1,0 +1,15 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+import {
+  GITHUB_ACTIONS_BOT,
+  apiCall,
+  createGitHubPorts
+} from "./chunk-J64XTT2D.js";
+import "./chunk-QINKA3AK.js";
+import "./chunk-V7BOXRTP.js";
+import "./chunk-M332AGLH.js";
+import "./chunk-KIA5R4DO.js";
+export {
+  GITHUB_ACTIONS_BOT,
+  apiCall,
+  createGitHubPorts
+};
