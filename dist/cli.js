@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-VAEWZJAM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-FBGUEAMY.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-4TSRO3QM.js")).checkCommand
+    load: async () => (await import("./chunks/check-P6DSIMES.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-YHJXDOLA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-GQUTD4SL.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

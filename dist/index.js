@@ -9,17 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-GELN6NDG.js";
-import {
-  runUrl,
-  storeBaseline
-} from "./chunks/chunk-3WWDY766.js";
-import {
-  openStore
-} from "./chunks/chunk-F55GFAMZ.js";
-import {
-  GitHubApiError
-} from "./chunks/chunk-QINKA3AK.js";
+} from "./chunks/chunk-FDNQLYTL.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -44,16 +34,29 @@ import {
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-VEBQFDFE.js";
+} from "./chunks/chunk-5UMPADLB.js";
+import {
+  runUrl,
+  storeBaseline
+} from "./chunks/chunk-3WWDY766.js";
+import {
+  openStore
+} from "./chunks/chunk-F55GFAMZ.js";
 import {
   createProfileLoader,
+  describeFsError,
+  gunzipProfile,
   markdownCode,
   markdownText,
   parseByteSize,
   readProfileFile,
+  terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-D56H2FY6.js";
+} from "./chunks/chunk-VFPXK6C6.js";
+import {
+  GitHubApiError
+} from "./chunks/chunk-QINKA3AK.js";
 import {
   printWarningsAs
 } from "./chunks/chunk-NISCDA76.js";
@@ -88,7 +91,7 @@ import "./chunks/chunk-KIA5R4DO.js";
 // src/action/main.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join3, resolve as resolve3 } from "node:path";
 
 // src/adapters/artifact.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -214,8 +217,8 @@ function renderTrendTable(points, types) {
   }
   return lines;
 }
-function mermaidSafe(text) {
-  return text.replace(/[^A-Za-z0-9 _.:()+-]/g, "_");
+function mermaidSafe(text2) {
+  return text2.replace(/[^A-Za-z0-9 _.:()+-]/g, "_");
 }
 function renderTrendChart(points, type) {
   const shown = recent(points).filter((p) => valueAt(p, type) !== null);
@@ -274,14 +277,14 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
     }
     if (room < MIN_REPORT_BUDGET && keep > 0) continue;
     const body = reportBody(ctx.report, Math.max(0, room), ctx.baseline !== null);
-    const text = join2([
+    const text2 = join2([
       ...head,
       "",
       ...body,
       ...extra.flatMap((s) => ["", ...s]),
       ...tail.length > 0 ? ["", ...tail] : []
     ]);
-    if (text.length <= budget) return text;
+    if (text2.length <= budget) return text2;
   }
   return join2([...head]).slice(0, budget);
 }
@@ -484,21 +487,21 @@ function annotate(log, series, verdict, report, gating) {
   for (const m of report.metrics) {
     if (m.status !== "fail" && m.status !== "warn") continue;
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
-    const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
-    if (m.status === "warn") log.warning(text, { title: `heapgate ${series}: memory warning` });
+    const text2 = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
+    if (m.status === "warn") log.warning(text2, { title: `heapgate ${series}: memory warning` });
     else if (verdict === "accepted")
-      log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
-    else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
-    else log.error(text, { title: `heapgate ${series}: memory regression` });
+      log.warning(`${text2} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
+    else if (!gating) log.warning(text2, { title: `heapgate ${series}: memory regression (not gating this run)` });
+    else log.error(text2, { title: `heapgate ${series}: memory regression` });
   }
 }
 function annotateInconclusive(log, series, report, policy, gating) {
   if (report === null || report.verdict !== "inconclusive" || policy === "pass") return;
   const names = report.metrics.filter((m) => m.status === "inconclusive").map(metricName);
-  const text = `cannot tell ${names.join(", ")} from the noise. ${report.advice[0] ?? ""}`.trim();
+  const text2 = `cannot tell ${names.join(", ")} from the noise. ${report.advice[0] ?? ""}`.trim();
   const title = `heapgate ${series}: inconclusive`;
-  if (policy === "fail" && gating) log.error(text, { title });
-  else log.warning(text, { title });
+  if (policy === "fail" && gating) log.error(text2, { title });
+  else log.warning(text2, { title });
 }
 async function postComment(sink, log, issue, policy, context) {
   try {
@@ -746,31 +749,490 @@ function gateEvent(env, payload) {
     pullRequest: pullRequest(p)
   };
 }
-async function loadGateEvent(env) {
-  const path = env.GITHUB_EVENT_PATH;
-  let payload = {};
-  if (path !== void 0 && path !== "") {
-    let text;
-    try {
-      text = await readFile(path, "utf8");
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
-    }
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: not valid JSON`);
-    }
+async function loadEventPayload(env) {
+  const path2 = env.GITHUB_EVENT_PATH;
+  if (path2 === void 0 || path2 === "") return {};
+  let text2;
+  try {
+    text2 = await readFile(path2, "utf8");
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: cannot read`);
   }
-  return gateEvent(env, payload);
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: not valid JSON`);
+  }
+}
+async function loadGateEvent(env) {
+  return gateEvent(env, await loadEventPayload(env));
+}
+
+// src/action/fork-modes.ts
+import { resolve as resolve2 } from "node:path";
+
+// src/adapters/record-dir.ts
+import { constants, promises as fs } from "node:fs";
+import path from "node:path";
+function recordFileNames(series) {
+  validateSeries(series);
+  return { manifest: `${series}.manifest.json`, profile: `${series}.profile` };
+}
+function describe(e) {
+  const code = e?.code;
+  if (code === "ELOOP") return "is a symbolic link, not a file";
+  return describeFsError(e);
+}
+async function readCapped(file, name, max) {
+  let handle;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (e) {
+    throw new UsageError(`record ${name}: ${describe(e)}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UsageError(`record ${name}: not a regular file`);
+    if (stat.size > max) throw new UsageError(`record ${name}: ${stat.size} bytes, more than the limit of ${max}`);
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    if (at !== stat.size || (await handle.stat()).size !== stat.size)
+      throw new UsageError(`record ${name}: changed while being read`);
+    return bytes;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`record ${name}: ${describe(e)}`);
+  } finally {
+    await handle.close();
+  }
+}
+function openRecordDirectory(dir, cwd) {
+  const root = path.resolve(cwd, dir);
+  return {
+    location: dir,
+    async write(series, files) {
+      const names = recordFileNames(series);
+      try {
+        await fs.mkdir(root, { recursive: true });
+        await fs.writeFile(path.join(root, names.profile), files.profile);
+        await fs.writeFile(path.join(root, names.manifest), files.manifest);
+      } catch (e) {
+        throw new UsageError(
+          `input record: writing ${dir}: ${describeFsError(e).replace(/^cannot read/, "cannot write")}`
+        );
+      }
+    },
+    async read(series, caps) {
+      const names = recordFileNames(series);
+      const manifest = await readCapped(path.join(root, names.manifest), names.manifest, caps.maxManifestBytes);
+      const text2 = new TextDecoder("utf-8", { fatal: true });
+      let manifestText;
+      try {
+        manifestText = text2.decode(manifest);
+      } catch {
+        throw new UsageError(`record ${names.manifest}: not UTF-8 text`);
+      }
+      const profile = await readCapped(path.join(root, names.profile), names.profile, caps.maxProfileBytes);
+      return { manifest: manifestText, profile };
+    }
+  };
+}
+
+// src/core/record.ts
+var RECORD_FORMAT = "heapgate-record";
+var RECORD_VERSION = 1;
+var MAX_MANIFEST_BYTES = 16 * 1024;
+var MAX_RECORD_PROFILE_BYTES = 256 * 1024 * 1024;
+var MAX_RECORD_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
+function recordLimits(maxProfileBytes) {
+  return {
+    file: Math.min(MAX_RECORD_PROFILE_BYTES, maxProfileBytes),
+    decompressed: Math.min(MAX_RECORD_DECOMPRESSED_BYTES, maxProfileBytes)
+  };
+}
+var DISPLAY_PATH_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]{1,200}$/;
+var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var EVENT_RE = /^[a-z_]{1,50}$/;
+var RUN_ID_RE = /^[0-9]{1,20}$/;
+function recordedProfilePath(path2) {
+  const normalized = path2.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+  if (DISPLAY_PATH_RE.test(normalized)) return normalized;
+  const last = normalized.split("/").pop() ?? "";
+  return DISPLAY_PATH_RE.test(last) ? last : "profile";
+}
+function renderManifest(manifest) {
+  const doc = { format: RECORD_FORMAT, version: RECORD_VERSION, ...manifest };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function fail(problem) {
+  throw new UsageError(`record manifest: ${problem}`);
+}
+function exact(value, where, keys) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where} is not an object`);
+  const got = Object.keys(value);
+  const missing = keys.filter((k) => !Object.hasOwn(value, k));
+  if (missing.length > 0) fail(`${where} lacks ${missing.join(", ")}`);
+  if (got.length !== keys.length) fail(`${where} has fields the schema does not allow`);
+  return value;
+}
+function text(value, where, pattern) {
+  if (typeof value !== "string" || !pattern.test(value)) fail(`${where} is not a valid value`);
+  return value;
+}
+function nullable(value, check) {
+  return value === null ? null : check(value);
+}
+function count(value, where, min, max) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max)
+    fail(`${where} is not a whole number from ${min} to ${max}`);
+  return value;
+}
+function parseManifest(source) {
+  if (source.length > MAX_MANIFEST_BYTES) fail(`larger than ${MAX_MANIFEST_BYTES} bytes`);
+  let parsed;
+  try {
+    parsed = JSON.parse(source);
+  } catch {
+    fail("not valid JSON");
+  }
+  const doc = exact(parsed, "the document", ["format", "version", "series", "profile", "run"]);
+  if (doc.format !== RECORD_FORMAT) fail(`format is not ${RECORD_FORMAT}`);
+  if (doc.version !== RECORD_VERSION) fail(`version is not ${RECORD_VERSION} (made by another heapgate version?)`);
+  if (typeof doc.series !== "string") fail("series is not a string");
+  try {
+    validateSeries(doc.series);
+  } catch {
+    fail("series is not a valid series name");
+  }
+  const profile = exact(doc.profile, "profile", ["path", "bytes"]);
+  const run2 = exact(doc.run, "run", ["event", "sha", "pullRequest", "runId"]);
+  return {
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    series: doc.series,
+    profile: {
+      path: text(profile.path, "profile.path", DISPLAY_PATH_RE),
+      bytes: count(profile.bytes, "profile.bytes", 1, MAX_RECORD_PROFILE_BYTES)
+    },
+    run: {
+      event: text(run2.event, "run.event", EVENT_RE),
+      sha: text(run2.sha, "run.sha", SHA_RE),
+      pullRequest: nullable(run2.pullRequest, (v) => count(v, "run.pullRequest", 1, 2 ** 31 - 1)),
+      runId: nullable(run2.runId, (v) => text(v, "run.runId", RUN_ID_RE))
+    }
+  };
+}
+
+// src/app/record/record.ts
+async function recordProfile(config, run2, profile, ports2) {
+  const label = config.profile;
+  const limits = recordLimits(config.maxProfileBytes);
+  if (profile.length > limits.file)
+    throw new UsageError(`input profile: ${label} has ${profile.length} bytes, more than a record's ${limits.file}`);
+  let inner;
+  try {
+    inner = gunzipProfile(profile, limits.decompressed);
+  } catch (e) {
+    throw withContext(e, `decoding current profile ${label}: `);
+  }
+  await ports2.load([{ role: "current", label, bytes: inner }], []);
+  const text2 = renderManifest({
+    series: config.series,
+    profile: { path: recordedProfilePath(config.profile), bytes: profile.length },
+    run: run2
+  });
+  const manifest = parseManifest(text2);
+  await ports2.record.write(config.series, { manifest: text2, profile });
+  ports2.log.info(`heapgate ${config.series}: recorded ${label} in ${ports2.record.location}`);
+  return manifest;
+}
+
+// src/core/render/commit-status.ts
+var STATUS_DESCRIPTION_LIMIT = 140;
+function statusContext(series) {
+  return `heapgate/${series}`;
+}
+function statusText(text2) {
+  return truncate(terminalSafe(text2.replace(/\s+/g, " ").trim()), STATUS_DESCRIPTION_LIMIT);
+}
+function verdictDescription(verdict, report) {
+  if (verdict === "no-baseline") return statusText("no-baseline: nothing to compare against yet");
+  const broken = (report?.metrics ?? []).filter((m) => m.status === "fail" || m.status === "warn");
+  const parts = broken.map((m) => {
+    const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+    return `${name} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)})`;
+  });
+  if (parts.length === 0) return statusText(`${verdict}: no rule broken`);
+  return statusText(`${verdict}: ${parts.join("; ")}`);
+}
+
+// src/app/record/find-pull.ts
+function headMatches(pull, head) {
+  return pull.state === "open" && pull.headSha === head.sha && (head.repository === null || pull.headRepository?.toLowerCase() === head.repository.toLowerCase()) && (head.branch === null || pull.headRef === head.branch);
+}
+async function findPullRequest(commits, head, hint, log) {
+  const matches = (await commits.pullsOf(head.sha)).filter((p) => headMatches(p, head));
+  matches.sort((a, b) => a.number - b.number);
+  const hinted = hint === null ? void 0 : matches.find((p) => p.number === hint);
+  if (hint !== null && hinted === void 0) {
+    log.warning(
+      `the record names pull request #${hint}, which is not an open pull request with head ${head.sha.slice(0, 12)}; ignored`,
+      { title: "heapgate: record does not match the run" }
+    );
+  }
+  const chosen = hinted ?? matches[0];
+  if (chosen === void 0) return void 0;
+  if (matches.length > 1)
+    log.info(`${matches.length} open pull requests have head ${head.sha.slice(0, 12)}: reporting on #${chosen.number}`);
+  return chosen;
+}
+
+// src/app/record/report.ts
+async function readRecord(record, series, maxProfileBytes) {
+  const limits = recordLimits(maxProfileBytes);
+  const files = await record.read(series, { maxManifestBytes: MAX_MANIFEST_BYTES, maxProfileBytes: limits.file });
+  const manifest = parseManifest(files.manifest);
+  if (manifest.series !== series)
+    throw new UsageError(`record manifest: made for another series than ${series} (input series)`);
+  if (manifest.profile.bytes !== files.profile.length)
+    throw new UsageError("record profile: its size differs from the one the manifest gives (truncated or replaced?)");
+  try {
+    return { manifest, profile: gunzipProfile(files.profile, limits.decompressed) };
+  } catch (e) {
+    throw withContext(e, `decoding current profile ${manifest.profile.path} (record): `);
+  }
+}
+function stateOf(outcome) {
+  return outcome.exitCode !== 0 ? "failure" : "success";
+}
+async function setStatus(commits, log, event, series, state, description) {
+  const targetUrl = event.runId === null ? null : `${event.serverUrl}/${event.repository}/actions/runs/${event.runId}`;
+  try {
+    await commits.setStatus(event.head.sha, { state, context: statusContext(series), description, targetUrl });
+    log.info(`commit status ${statusContext(series)} on ${event.head.sha.slice(0, 12)}: ${state}`);
+  } catch (e) {
+    const status = e instanceof GitHubApiError ? e.status : 0;
+    const hint = status === 403 || status === 404 ? "; grant the workflow `statuses: write`" : "";
+    log.warning(`could not set the commit status ${statusContext(series)}: ${firstLine(e)}${hint}`, {
+      title: "heapgate: no commit status"
+    });
+  }
+}
+async function runReport(config, event, ports2) {
+  try {
+    const { manifest, profile } = await readRecord(ports2.record, config.series, config.maxProfileBytes);
+    if (manifest.run.sha !== event.head.sha)
+      ports2.log.warning(
+        `the record names commit ${manifest.run.sha.slice(0, 12)}, the run built ${event.head.sha.slice(0, 12)}; reporting on ${event.head.sha.slice(0, 12)}`,
+        { title: "heapgate: record does not match the run" }
+      );
+    const pull = await findPullRequest(ports2.commits, event.head, manifest.run.pullRequest, ports2.log);
+    if (pull === void 0)
+      ports2.log.warning(
+        `no open pull request has head ${event.head.sha.slice(0, 12)}: comparing with the base branch's baseline and setting the commit status, without a comment`,
+        { title: "heapgate: no pull request" }
+      );
+    const gateEvent2 = {
+      name: "workflow_run",
+      repository: event.repository,
+      serverUrl: event.serverUrl,
+      sha: event.head.sha,
+      branch: null,
+      defaultBranch: event.defaultBranch,
+      runId: event.runId,
+      commitTime: null,
+      pullRequest: pull === void 0 ? null : {
+        number: pull.number,
+        baseRef: pull.baseRef,
+        baseSha: pull.baseSha,
+        headSha: event.head.sha,
+        headRef: pull.headRef,
+        labels: pull.labels,
+        labelEvent: null
+      }
+    };
+    const outcome = await runGate(
+      { ...config, mode: "check", profile: manifest.profile.path },
+      gateEvent2,
+      profile,
+      ports2
+    );
+    const state = stateOf(outcome);
+    await setStatus(
+      ports2.commits,
+      ports2.log,
+      event,
+      config.series,
+      state,
+      verdictDescription(outcome.verdict, outcome.report)
+    );
+    return { ...outcome, pullRequest: pull?.number ?? null, status: state };
+  } catch (e) {
+    await setErrorStatus(ports2, event, config.series, e);
+    throw e;
+  }
+}
+async function setErrorStatus(ports2, event, series, e) {
+  await setStatus(ports2.commits, ports2.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
+}
+
+// src/action/profile-path.ts
+import { glob } from "node:fs/promises";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+function isGlob(pattern) {
+  return /[*?[\]{}]/.test(pattern);
+}
+async function resolveProfilePath(pattern, cwd) {
+  if (!isGlob(pattern)) return pattern;
+  const matches = [];
+  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+    if (entry.isFile())
+      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
+  }
+  matches.sort();
+  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).join(", ");
+    throw new UsageError(
+      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ", ..." : ""}); give a path or glob that matches one, and a series per profile`
+    );
+  }
+  return matches[0];
+}
+function repositoryPath(path2, cwd) {
+  const rel = relative(resolve(cwd), resolve(cwd, path2));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path2);
+  return rel.split(sep).join("/");
+}
+
+// src/action/workflow-run.ts
+function obj2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+}
+function str2(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function workflowRunEvent(env, payload) {
+  if (env.GITHUB_EVENT_NAME !== "workflow_run")
+    throw new UsageError(
+      `mode report runs in a workflow triggered by workflow_run, not ${env.GITHUB_EVENT_NAME ?? "an unknown event"} (see "Pull requests from forks" in docs/action.md)`
+    );
+  const repository = env.GITHUB_REPOSITORY;
+  if (repository === void 0 || repository === "")
+    throw new UsageError("GITHUB_REPOSITORY is not set: heapgate's action runs inside a GitHub Actions job");
+  const p = obj2(payload) ?? {};
+  const run2 = obj2(p.workflow_run);
+  const sha = str2(run2?.head_sha);
+  if (run2 === void 0 || sha === void 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha))
+    throw new UsageError("the workflow_run event payload lacks a valid workflow_run.head_sha");
+  const runId = env.GITHUB_RUN_ID;
+  return {
+    repository,
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    runId: runId !== void 0 && /^[0-9]{1,20}$/.test(runId) ? runId : null,
+    defaultBranch: str2(obj2(p.repository)?.default_branch) ?? null,
+    head: {
+      sha,
+      repository: str2(obj2(run2.head_repository)?.full_name) ?? null,
+      branch: str2(run2.head_branch) ?? null
+    }
+  };
+}
+
+// src/action/fork-modes.ts
+var setOutput2 = (name, value) => setOutput(name, value);
+var actionLog = {
+  info: (m) => info(m),
+  warning: (m, p) => warning(m, p ?? {}),
+  error: (m, p) => error(m, p ?? {})
+};
+async function recordMode(config, env, cwd) {
+  const event = gateEvent(env, await loadEventPayload(env));
+  const profile = await resolveProfilePath(config.profile, cwd);
+  const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
+    throw withContext(e, `input profile: reading ${profile}: `);
+  });
+  const pr = event.pullRequest;
+  await recordProfile(
+    { series: config.series, profile: repositoryPath(profile, cwd), maxProfileBytes: config.maxProfileBytes },
+    {
+      event: event.name,
+      sha: (pr?.headSha ?? event.sha).toLowerCase(),
+      pullRequest: pr?.number ?? null,
+      runId: event.runId
+    },
+    bytes,
+    {
+      load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
+      record: openRecordDirectory(config.record, cwd),
+      log: actionLog
+    }
+  );
+  setOutput2("record", config.record);
+  return 0;
+}
+async function reportMode(config, env, cwd, door) {
+  const event = workflowRunEvent(env, await loadEventPayload(env));
+  const token = config.githubToken;
+  const { createCommitInfo } = await import("./chunks/github-commit-2DNWPKF3.js");
+  const commits = createCommitInfo({ token, repository: event.repository });
+  const record = openRecordDirectory(config.record, cwd);
+  const store = await openStore(config.store, {
+    cwd,
+    access: "read",
+    github: { token, repository: event.repository, hint: "set the github-token input (contents: read compares)" }
+  }).catch(async (e) => {
+    await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
+    throw e;
+  });
+  const outcome = await runReport(
+    {
+      baseBranch: config.baseBranch,
+      updateBaseline: config.updateBaseline,
+      failOnRegression: config.failOnRegression,
+      baselineSha: config.baselineSha,
+      series: config.series,
+      store: config.store,
+      rules: config.rules === null ? null : { text: config.rules, origin: "input rules" },
+      comment: config.comment,
+      acceptLabel: config.acceptLabel,
+      confidence: config.confidence,
+      top: config.top,
+      history: config.history,
+      onInconclusive: config.onInconclusive,
+      htmlReport: config.htmlReport,
+      maxProfileBytes: config.maxProfileBytes
+    },
+    event,
+    {
+      ...await door.ports(event, store),
+      record,
+      commits
+    }
+  );
+  await door.finish(outcome);
+  setOutput2("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
+  setOutput2("commit-status", outcome.status);
+  info(`heapgate ${config.series}: ${outcome.verdict}`);
+  if (outcome.exitCode !== 0) {
+    const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";
+    setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
+  }
+  return outcome.exitCode;
 }
 
 // src/action/inputs.ts
 var INPUTS = {
   profile: {
-    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file.",
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file. Required, except with mode report (the profile comes from the record).",
     default: "",
-    required: true
+    required: false
   },
   series: {
     description: 'Name of the baseline series (one per profiled program or benchmark): 1-100 letters, digits, ".", "_" or "-". Each series has its own baselines and its own pull-request comment.',
@@ -788,8 +1250,13 @@ var INPUTS = {
     required: false
   },
   mode: {
-    description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline).",
+    description: "auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; update: store this run as the baseline (re-baseline); record: check the profile and write it with the run's metadata into the record directory, for a fork's pull request (no store, no API); report: in a workflow_run workflow, read that record, compare, comment on the pull request and set the commit status heapgate/<series>.",
     default: "auto",
+    required: false
+  },
+  record: {
+    description: "Directory of the record (mode record writes it, mode report reads it): <series>.manifest.json and <series>.profile. Upload it with actions/upload-artifact, download it with actions/download-artifact.",
+    default: "heapgate-record",
     required: false
   },
   "base-branch": {
@@ -854,6 +1321,7 @@ var INPUTS = {
     required: false
   }
 };
+var ACTION_MODES = [...MODES, "record", "report"];
 function invalid(name, value, allowed) {
   return new UsageError(`input ${name}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
 }
@@ -883,6 +1351,11 @@ function parseInputs(get) {
     if (INPUTS[name].required && value(name) === "")
       throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
   }
+  const mode = choice("mode", value("mode"), ACTION_MODES);
+  if (mode !== "report" && value("profile") === "")
+    throw new UsageError(`input profile is required: ${INPUTS.profile.description}`);
+  if (mode === "report" && value("profile") !== "")
+    throw new UsageError("input profile: not used with mode report, whose profile comes from the record");
   const confidenceText = value("confidence");
   const confidence = Number(confidenceText);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {
@@ -899,16 +1372,21 @@ function parseInputs(get) {
   const baseBranch = value("base-branch");
   const baselineSha = value("baseline-sha");
   const token = value("github-token");
+  const githubToken = token === "" || token.startsWith("${{") ? null : token;
+  if (mode === "report" && githubToken === null)
+    throw new UsageError(
+      "input github-token is required with mode report (it finds the pull request, comments and sets the status)"
+    );
   const rules = value("rules");
   return {
     profile: value("profile"),
     series: wrap("series", () => validateSeries(value("series"))),
     store: value("store"),
+    record: value("record"),
     rules: rules === "" ? null : rules,
-    mode: choice("mode", value("mode"), MODES),
+    mode,
     baseBranch: baseBranch === "" ? null : wrap("base-branch", () => (encodeBranch(baseBranch), baseBranch)),
-    // An unexpanded expression means the runner did not substitute it (not running in Actions).
-    githubToken: token === "" || token.startsWith("${{") ? null : token,
+    githubToken,
     comment: choice("comment", value("comment"), COMMENT_POLICIES),
     failOnRegression: bool("fail-on-regression", value("fail-on-regression")),
     acceptLabel: value("accept-label"),
@@ -923,35 +1401,6 @@ function parseInputs(get) {
   };
 }
 
-// src/action/profile-path.ts
-import { glob } from "node:fs/promises";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-function isGlob(pattern) {
-  return /[*?[\]{}]/.test(pattern);
-}
-async function resolveProfilePath(pattern, cwd) {
-  if (!isGlob(pattern)) return pattern;
-  const matches = [];
-  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile())
-      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
-  }
-  matches.sort();
-  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).join(", ");
-    throw new UsageError(
-      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ", ..." : ""}); give a path or glob that matches one, and a series per profile`
-    );
-  }
-  return matches[0];
-}
-function repositoryPath(path, cwd) {
-  const rel = relative(resolve(cwd), resolve(cwd, path));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path);
-  return rel.split(sep).join("/");
-}
-
 // src/action/main.ts
 var DELTA_OUTPUTS = {
   inuse_space: "inuse-space-delta",
@@ -959,9 +1408,9 @@ var DELTA_OUTPUTS = {
   alloc_space: "alloc-space-delta",
   alloc_objects: "alloc-objects-delta"
 };
-function gateConfig(config, profile) {
+function gateConfig(config, mode, profile) {
   return {
-    mode: config.mode,
+    mode,
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
     failOnRegression: config.failOnRegression,
@@ -981,7 +1430,7 @@ function gateConfig(config, profile) {
 }
 async function ports(config, event, store, env) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./chunks/github-Y2WMGKGJ.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-LOW2D63T.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
@@ -1030,12 +1479,17 @@ async function main(env = process.env, cwd = process.cwd()) {
     const token = getInput("github-token");
     if (token !== "") setSecret(token);
     const config = parseInputs((name) => getInput(name));
+    if (config.mode === "record") return await recordMode(config, env, cwd);
+    if (config.mode === "report") {
+      const finish = async (outcome2) => setOutputs(outcome2, await writeReports(outcome2, config.series, env));
+      return await reportMode(config, env, cwd, { ports: (e, store2) => ports(config, e, store2, env), finish });
+    }
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
+    const bytes = await readProfileFile(resolve3(cwd, profile), config.maxProfileBytes).catch((e) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, repositoryPath(profile, cwd));
+    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
     const access = planRun(gate, event).update === null ? "read" : "write";
     const store = await openStore(config.store, {
       cwd,

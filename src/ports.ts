@@ -166,3 +166,59 @@ export interface Logger {
   /** An error annotation (does not by itself fail the step). */
   error(message: string, properties?: AnnotationProperties): void;
 }
+
+/** A record's two files as read back (each within its size cap; see core/record.ts). */
+export interface RecordFiles {
+  /** The manifest's text. */
+  readonly manifest: string;
+  /** The profile file's bytes as recorded. */
+  readonly profile: Uint8Array;
+}
+
+/**
+ * The directory a record run writes and a report run reads (an artifact's content). Files are
+ * named from the series alone (validated, plain); nothing read from the directory names a file.
+ * Failures reject with a UsageError naming the file and the problem.
+ */
+export interface RecordDirectory {
+  /** The directory, for messages. */
+  readonly location: string;
+  write(series: string, files: RecordFiles): Promise<void>;
+  /**
+   * The record of `series`: regular files only (no links), each at most its cap in bytes
+   * (`maxManifestBytes`, `maxProfileBytes`), else a UsageError.
+   */
+  read(
+    series: string,
+    caps: { readonly maxManifestBytes: number; readonly maxProfileBytes: number },
+  ): Promise<RecordFiles>;
+}
+
+/** An open pull request as GitHub returns it (GET commits/{sha}/pulls): trusted data. */
+export interface OpenPullRequest {
+  readonly number: number;
+  readonly state: string;
+  readonly headSha: string;
+  /** `head.repo.full_name`; null when the fork was deleted. */
+  readonly headRepository: string | null;
+  readonly headRef: string;
+  readonly baseRef: string;
+  readonly baseSha: string;
+  readonly labels: readonly string[];
+}
+
+/** A commit status (POST statuses/{sha}). */
+export interface CommitStatus {
+  readonly state: 'success' | 'failure' | 'error' | 'pending';
+  readonly context: string;
+  /** At most 140 characters. */
+  readonly description: string;
+  readonly targetUrl: string | null;
+}
+
+/** Pull requests of a commit and its statuses. Failures reject with GitHubApiError. */
+export interface CommitInfo {
+  /** The pull requests whose commits include `sha` (GET commits/{sha}/pulls), all pages. */
+  pullsOf(sha: string): Promise<OpenPullRequest[]>;
+  setStatus(sha: string, status: CommitStatus): Promise<void>;
+}

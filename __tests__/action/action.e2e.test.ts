@@ -606,7 +606,11 @@ describe('errors are one clear line', () => {
       sha: A,
       inputs: { mode: 'sometimes' },
     });
-    expectOneError(r, 2, /^heapgate: input mode: "sometimes" is not allowed; use one of auto, check, update$/);
+    expectOneError(
+      r,
+      2,
+      /^heapgate: input mode: "sometimes" is not allowed; use one of auto, check, update, record, report$/,
+    );
   });
 
   test('a mistyped store URL is a usage error, and nothing is created', async () => {

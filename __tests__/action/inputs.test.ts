@@ -71,6 +71,7 @@ describe('parseInputs', () => {
       profile: 'heap.pb.gz',
       series: 'default',
       store: 'gs://bucket/heap',
+      record: 'heapgate-record',
       rules: null,
       mode: 'auto',
       baseBranch: null,
@@ -132,7 +133,7 @@ describe('parseInputs', () => {
   });
 
   test.each([
-    [{ mode: 'sometimes' }, 'input mode: "sometimes" is not allowed; use one of auto, check, update'],
+    [{ mode: 'sometimes' }, 'input mode: "sometimes" is not allowed; use one of auto, check, update, record, report'],
     [{ comment: 'yes' }, 'input comment: "yes" is not allowed; use one of always, on-change, on-regression, never'],
     [{ 'update-baseline': 'never' }, 'input update-baseline: "never" is not allowed; use one of always, on-pass'],
     [{ 'fail-on-regression': 'yes' }, 'input fail-on-regression: "yes" is not allowed; use true or false'],
@@ -166,6 +167,25 @@ describe('parseInputs', () => {
   test('an empty store is the branch store in heapgate-baselines', () => {
     expect(parse({ profile: 'x', store: '  ' }).store).toBe('branch:heapgate-baselines');
     expect(parse({ profile: 'x' }).store).toBe('branch:heapgate-baselines');
+  });
+
+  test('mode record needs no profile; mode report needs a token, and takes no profile', () => {
+    expect(parse({ profile: 'heap.pb.gz', mode: 'record', record: 'out/rec' })).toMatchObject({
+      mode: 'record',
+      record: 'out/rec',
+    });
+    expect(parse({ mode: 'report', store: 'gs://b/p', 'github-token': 'ghs_x' })).toMatchObject({
+      mode: 'report',
+      profile: '',
+      record: 'heapgate-record',
+    });
+    expect(() => parse({ mode: 'record' })).toThrow(/^input profile is required/);
+    expect(() => parse({ mode: 'report', store: 'x', 'github-token': '${{ github.token }}' })).toThrow(
+      /^input github-token is required with mode report/,
+    );
+    expect(() => parse({ mode: 'report', store: 'x', 'github-token': 't', profile: 'p' })).toThrow(
+      /^input profile: not used with mode report/,
+    );
   });
 
   test('an unexpanded token expression is no token', () => {

@@ -14,6 +14,11 @@
  *   characters is 422;
  * - GET /repos/{o}/{r}/compare/{base}...{head}: merge_base_commit from `mergeBases`;
  * - GET /repos/{o}/{r}/issues/{n}/events (paginated like comments);
+ * - GET /repos/{o}/{r}/commits/{sha}/pulls: the pull requests of `pulls` whose commits include the
+ *   sha, open and closed alike (as GitHub lists a commit not yet on the default branch), paginated;
+ * - POST /repos/{o}/{r}/statuses/{sha}: a commit status (state error|failure|pending|success,
+ *   context default "default", description at most 140 characters, target_url); anything else is 422;
+ *   kept in `statuses`;
  * - the repository routes of a store kept in a branch (Git Data API and contents; see
  *   github-git-routes.ts) for repositories added with `repository()`;
  * - faults: a status and message for matching requests (e.g. 403 on creating comments, as a fork
@@ -51,6 +56,28 @@ export interface IssueEvent {
   readonly actor: { readonly login: string };
 }
 
+/** A pull request as the server holds it; `commits` are the shas it contains (default: its head). */
+export interface ServerPull {
+  readonly number: number;
+  state: 'open' | 'closed';
+  readonly head: { sha: string; readonly ref: string; readonly repo: string | null };
+  readonly base: { readonly ref: string; sha: string };
+  readonly labels?: readonly string[];
+  commits?: string[];
+}
+
+export interface ServerStatus {
+  readonly repo: string;
+  readonly sha: string;
+  readonly state: string;
+  readonly context: string;
+  readonly description: string | null;
+  readonly targetUrl: string | null;
+  readonly creator: string;
+}
+
+const STATUS_STATES = ['error', 'failure', 'pending', 'success'];
+
 interface FaultRule {
   readonly method: string;
   readonly path: RegExp;
@@ -77,6 +104,8 @@ export class GitHubServer {
   /** `${base}...${head}` → merge-base sha. */
   readonly mergeBases = new Map<string, string>();
   readonly issueEvents = new Map<number, IssueEvent[]>();
+  readonly pulls: ServerPull[] = [];
+  readonly statuses: ServerStatus[] = [];
   /** Repositories with git objects, by owner/name (see repository()). */
   readonly repositories = new Map<string, GitRepository>();
   /** Largest file the contents API returns inline (1 MB on GitHub); larger ones need git/blobs. */
@@ -249,6 +278,7 @@ export class GitHubServer {
       this.page(url, res, this.issueEvents.get(Number(m[3])) ?? []);
       return;
     }
+    if (this.handleCommitRoutes(method, url, body, who.login, res)) return;
     if ((m = /^\/repos\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(url.pathname))) {
       const repo = this.repositories.get(`${m[1]}/${m[2]}`);
       if (repo === undefined)
@@ -266,6 +296,88 @@ export class GitHubServer {
       if (handleGitRequest(repo, request, send, this.contentsInlineLimit)) return;
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+
+  /** The statuses of `sha`, oldest first. */
+  statusesOf(sha: string): ServerStatus[] {
+    return this.statuses.filter((st) => st.sha === sha);
+  }
+
+  /** A commit's pull requests and statuses; false when the request is for neither. */
+  private handleCommitRoutes(
+    method: string,
+    url: URL,
+    body: unknown,
+    login: string,
+    res: http.ServerResponse,
+  ): boolean {
+    const send = (status: number, payload: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(payload));
+    };
+    let m: RegExpExecArray | null;
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/pulls$/.exec(url.pathname)) && method === 'GET') {
+      const [owner, repo, sha] = [m[1]!, m[2]!, m[3]!];
+      const rows = this.pulls
+        .filter((p) => (p.commits ?? [p.head.sha]).includes(sha))
+        .map((p) => this.pullJson(p, owner, repo));
+      this.page(url, res, rows);
+      return true;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/statuses\/([^/]+)$/.exec(url.pathname)) && method === 'POST') {
+      const b = (body ?? {}) as { state?: unknown; context?: unknown; description?: unknown; target_url?: unknown };
+      if (typeof b.state !== 'string' || !STATUS_STATES.includes(b.state))
+        return (send(422, { message: 'Validation Failed', errors: [{ field: 'state', code: 'invalid' }] }), true);
+      if (b.description !== undefined && b.description !== null && typeof b.description !== 'string')
+        return (send(422, { message: 'Validation Failed', errors: [{ field: 'description', code: 'invalid' }] }), true);
+      if (typeof b.description === 'string' && b.description.length > 140)
+        return (
+          send(422, {
+            message: 'Validation Failed',
+            errors: [
+              { field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' },
+            ],
+          }),
+          true
+        );
+      const status: ServerStatus = {
+        repo: `${m[1]}/${m[2]}`,
+        sha: m[3]!,
+        state: b.state,
+        context: typeof b.context === 'string' && b.context !== '' ? b.context : 'default',
+        description: typeof b.description === 'string' ? b.description : null,
+        targetUrl: typeof b.target_url === 'string' ? b.target_url : null,
+        creator: login,
+      };
+      this.statuses.push(status);
+      send(201, {
+        id: this.nextId++,
+        state: status.state,
+        context: status.context,
+        description: status.description,
+        target_url: status.targetUrl,
+        creator: { login },
+      });
+      return true;
+    }
+    return false;
+  }
+
+  private pullJson(p: ServerPull, owner: string, repo: string): unknown {
+    const headRepo = p.head.repo === null ? null : { full_name: p.head.repo, fork: p.head.repo !== `${owner}/${repo}` };
+    return {
+      number: p.number,
+      state: p.state,
+      html_url: `https://github.com/${owner}/${repo}/pull/${p.number}`,
+      head: {
+        sha: p.head.sha,
+        ref: p.head.ref,
+        label: `${p.head.repo?.split('/')[0] ?? 'unknown'}:${p.head.ref}`,
+        repo: headRepo,
+      },
+      base: { sha: p.base.sha, ref: p.base.ref, repo: { full_name: `${owner}/${repo}` } },
+      labels: (p.labels ?? []).map((name) => ({ name })),
+    };
   }
 
   private commentJson(c: ServerComment, owner: string, repo: string): unknown {

@@ -81,22 +81,24 @@ export function gateEvent(env: Env, payload: unknown): GateEvent {
   };
 }
 
+/** The event payload GITHUB_EVENT_PATH names, parsed (an empty payload when unset). */
+export async function loadEventPayload(env: Env): Promise<unknown> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (path === undefined || path === '') return {};
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: not valid JSON`);
+  }
+}
+
 /** Reads GITHUB_EVENT_PATH (an empty payload when unset) and builds the GateEvent. */
 export async function loadGateEvent(env: Env): Promise<GateEvent> {
-  const path = env.GITHUB_EVENT_PATH;
-  let payload: unknown = {};
-  if (path !== undefined && path !== '') {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
-    }
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: not valid JSON`);
-    }
-  }
-  return gateEvent(env, payload);
+  return gateEvent(env, await loadEventPayload(env));
 }

@@ -3,7 +3,7 @@
  * same, a test keeps them equal), parsed once into a typed, validated ActionConfig. An invalid
  * value is a UsageError naming the input and what is allowed; nothing falls back silently.
  */
-import { MODES, UPDATE_POLICIES, type Mode, type UpdatePolicy } from '../app/gate/plan.js';
+import { MODES, UPDATE_POLICIES, type UpdatePolicy } from '../app/gate/plan.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
@@ -23,9 +23,9 @@ export const INPUTS = {
   profile: {
     description:
       "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A " +
-      'glob must match exactly one file.',
+      'glob must match exactly one file. Required, except with mode report (the profile comes from the record).',
     default: '',
-    required: true,
+    required: false,
   },
   series: {
     description:
@@ -51,8 +51,18 @@ export const INPUTS = {
   mode: {
     description:
       'auto: by event (pull_request compares, push to the base branch compares and stores); check: compare only; ' +
-      'update: store this run as the baseline (re-baseline).',
+      'update: store this run as the baseline (re-baseline); record: check the profile and write it with the ' +
+      "run's metadata into the record directory, for a fork's pull request (no store, no API); report: in a " +
+      'workflow_run workflow, read that record, compare, comment on the pull request and set the commit status ' +
+      'heapgate/<series>.',
     default: 'auto',
+    required: false,
+  },
+  record: {
+    description:
+      'Directory of the record (mode record writes it, mode report reads it): <series>.manifest.json and ' +
+      '<series>.profile. Upload it with actions/upload-artifact, download it with actions/download-artifact.',
+    default: 'heapgate-record',
     required: false,
   },
   'base-branch': {
@@ -149,6 +159,9 @@ export const OUTPUTS = {
     'Where the HTML report, uploaded as a workflow artifact, can be opened (empty when it was not uploaded).',
   'baseline-sha': 'Commit of the baseline compared against (empty when there was none).',
   'comment-url': 'URL of the pull-request comment (empty when none was written).',
+  'pull-request': 'Mode report: number of the pull request reported on (empty when none was found).',
+  'commit-status': 'Mode report: state of the heapgate/<series> commit status set (success, failure or error).',
+  record: 'Mode record: the record directory written.',
   'inuse-space-delta': 'Change of inuse_space in bytes (current - baseline); empty without a baseline.',
   'inuse-objects-delta': 'Change of inuse_objects (current - baseline); empty without a baseline.',
   'alloc-space-delta': 'Change of alloc_space in bytes (current - baseline); empty without a baseline.',
@@ -157,13 +170,21 @@ export const OUTPUTS = {
 
 export type OutputName = keyof typeof OUTPUTS;
 
+/** The gate's modes, and the two halves of the fork-safe flow (see src/app/record). */
+export const ACTION_MODES = [...MODES, 'record', 'report'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+
 export interface ActionConfig {
+  /** '' with mode report. */
   readonly profile: string;
   readonly series: string;
+  /** '' with mode record. */
   readonly store: string;
+  /** The record directory (modes record and report). */
+  readonly record: string;
   /** null when empty. */
   readonly rules: string | null;
-  readonly mode: Mode;
+  readonly mode: ActionMode;
   /** null = the repository's default branch. */
   readonly baseBranch: string | null;
   /** null when empty: no comment. */
@@ -220,6 +241,11 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     if (INPUTS[name].required && value(name) === '')
       throw new UsageError(`input ${name} is required: ${INPUTS[name].description}`);
   }
+  const mode = choice('mode', value('mode'), ACTION_MODES);
+  if (mode !== 'report' && value('profile') === '')
+    throw new UsageError(`input profile is required: ${INPUTS.profile.description}`);
+  if (mode === 'report' && value('profile') !== '')
+    throw new UsageError('input profile: not used with mode report, whose profile comes from the record');
   const confidenceText = value('confidence');
   const confidence = Number(confidenceText);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(confidenceText) || !Number.isFinite(confidence)) {
@@ -236,16 +262,22 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   const baseBranch = value('base-branch');
   const baselineSha = value('baseline-sha');
   const token = value('github-token');
+  // An unexpanded expression means the runner did not substitute it (not running in Actions).
+  const githubToken = token === '' || token.startsWith('${{') ? null : token;
+  if (mode === 'report' && githubToken === null)
+    throw new UsageError(
+      'input github-token is required with mode report (it finds the pull request, comments and sets the status)',
+    );
   const rules = value('rules');
   return {
     profile: value('profile'),
     series: wrap('series', () => validateSeries(value('series'))),
     store: value('store'),
+    record: value('record'),
     rules: rules === '' ? null : rules,
-    mode: choice('mode', value('mode'), MODES),
+    mode,
     baseBranch: baseBranch === '' ? null : wrap('base-branch', () => (encodeBranch(baseBranch), baseBranch)),
-    // An unexpanded expression means the runner did not substitute it (not running in Actions).
-    githubToken: token === '' || token.startsWith('${{') ? null : token,
+    githubToken,
     comment: choice('comment', value('comment'), COMMENT_POLICIES),
     failOnRegression: bool('fail-on-regression', value('fail-on-regression')),
     acceptLabel: value('accept-label'),

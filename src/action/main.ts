@@ -21,7 +21,9 @@ import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../a
 import { oneLine } from '../core/error-text.js';
 import { ExitCode, HeapgateError } from '../core/errors.js';
 import { markdownCode } from '../core/render/escape.js';
+import type { Mode } from '../app/gate/plan.js';
 import { loadGateEvent } from './event.js';
+import { recordMode, reportMode } from './fork-modes.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { repositoryPath, resolveProfilePath } from './profile-path.js';
 
@@ -33,9 +35,9 @@ const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
   alloc_objects: 'alloc-objects-delta',
 };
 
-function gateConfig(config: ActionConfig, profile: string): GateConfig {
+function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConfig {
   return {
-    mode: config.mode,
+    mode,
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
     failOnRegression: config.failOnRegression,
@@ -55,8 +57,8 @@ function gateConfig(config: ActionConfig, profile: string): GateConfig {
 }
 
 async function ports(
-  config: ActionConfig,
-  event: GateEvent,
+  config: Pick<ActionConfig, 'githubToken' | 'maxProfileBytes' | 'htmlReport'>,
+  event: Pick<GateEvent, 'repository' | 'serverUrl' | 'runId'>,
   store: GatePorts['store'],
   env: NodeJS.ProcessEnv,
 ): Promise<GatePorts> {
@@ -127,12 +129,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const token = core.getInput('github-token');
     if (token !== '') core.setSecret(token);
     const config = parseInputs((name) => core.getInput(name));
+    if (config.mode === 'record') return await recordMode(config, env, cwd);
+    if (config.mode === 'report') {
+      const finish = async (outcome: GateOutcome): Promise<void> =>
+        setOutputs(outcome, await writeReports(outcome, config.series, env));
+      return await reportMode(config, env, cwd, { ports: (e, store) => ports(config, e, store, env), finish });
+    }
     const event = await loadGateEvent(env);
     const profile = await resolveProfilePath(config.profile, cwd);
     const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
       throw withContext(e, `input profile: reading ${profile}: `);
     });
-    const gate = gateConfig(config, repositoryPath(profile, cwd));
+    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
     const store = await openStore(config.store, {

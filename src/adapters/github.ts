@@ -64,7 +64,8 @@ function apiError(e: unknown): GitHubApiError {
   return new GitHubApiError(message === '' ? `HTTP ${status}` : message, status);
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs one API call, turning its failure into a GitHubApiError. */
+export async function apiCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -92,7 +93,7 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
       return identity;
     },
     list(issue) {
-      return call(async () => {
+      return apiCall(async () => {
         const rows = await octokit.paginate(octokit.rest.issues.listComments, {
           owner,
           repo,
@@ -103,14 +104,14 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
       });
     },
     create(issue, body) {
-      return call(async () =>
+      return apiCall(async () =>
         toComment(
           (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data as RawComment,
         ),
       );
     },
     update(commentId, body) {
-      return call(async () =>
+      return apiCall(async () =>
         toComment(
           (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data as RawComment,
         ),
@@ -120,7 +121,7 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
 
   const pulls: PullRequestInfo = {
     mergeBase(base, head) {
-      return call(async () => {
+      return apiCall(async () => {
         const r = await octokit.rest.repos.compareCommitsWithBasehead({
           owner,
           repo,
@@ -132,7 +133,7 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
       });
     },
     labeledBy(issue, label) {
-      return call(async () => {
+      return apiCall(async () => {
         const events = await octokit.paginate(octokit.rest.issues.listEvents, {
           owner,
           repo,

@@ -45,13 +45,8 @@ export interface ProfileForms<T> {
  */
 export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, options: DecodeOptions = {}): T {
   if (bytes.length === 0) throw new DecodeError('empty file');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-    // A gzip bomb is mostly one repeated byte: the first few KiB tell, before gigabytes are inflated.
-    checkFraming(gunzipPrefix(bytes, limit), limit);
-    const inner = gunzip(bytes, limit);
-    if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
-    return decodeUncompressed(inner, forms);
+  if (isGzip(bytes)) {
+    return decodeUncompressed(gunzipProfile(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES), forms);
   }
   if (startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])) {
     throw new DecodeError('zstd-compressed profiles are not supported; decompress with `zstd -d` first');
@@ -60,6 +55,26 @@ export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, option
     throw new DecodeError('lz4-compressed profiles are not supported; decompress with `lz4 -d` first');
   }
   return decodeUncompressed(bytes, forms);
+}
+
+/**
+ * The serialized profile inside a file's bytes: gunzipped when they start with the gzip magic, else
+ * the bytes themselves. A DecodeError when the stream's first KiB are not framed as a profile, or
+ * beyond `maxDecompressedBytes` (so a gzip bomb stops there). readProfile's first step; exported
+ * for callers that keep the inflated bytes (a record's profile, decoded later); they decode as the
+ * file would.
+ */
+export function gunzipProfile(bytes: Uint8Array, maxDecompressedBytes: number): Uint8Array {
+  if (!isGzip(bytes)) return bytes;
+  // A gzip bomb is mostly one repeated byte: the first few KiB tell, before gigabytes are inflated.
+  checkFraming(gunzipPrefix(bytes, maxDecompressedBytes), maxDecompressedBytes);
+  const inner = gunzip(bytes, maxDecompressedBytes);
+  if (inner.length === 0) throw new DecodeError('gzip stream decompresses to an empty file');
+  return inner;
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {

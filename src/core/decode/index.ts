@@ -6,6 +6,7 @@
  */
 export {
   decodeProfile,
+  gunzipProfile,
   readProfile,
   DEFAULT_MAX_PROFILE_BYTES,
   type DecodeOptions,

@@ -10,7 +10,7 @@ import {
   scriptJson,
   truncate,
   withContext
-} from "./chunk-D56H2FY6.js";
+} from "./chunk-VFPXK6C6.js";
 import {
   comparabilityWarnings,
   findSampleType,

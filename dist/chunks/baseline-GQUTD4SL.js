@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-TGRJL3G4.js";
+} from "./chunk-SM7RSXLR.js";
 import {
   runUrl,
   storeBaseline
@@ -26,7 +26,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-D56H2FY6.js";
+} from "./chunk-VFPXK6C6.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

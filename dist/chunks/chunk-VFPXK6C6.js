@@ -1656,12 +1656,8 @@ var PREFIX_BYTES = 4096;
 var LEGACY_HEAP_PREFIX = "heap profile:";
 function readProfile(bytes, forms, options = {}) {
   if (bytes.length === 0) throw new DecodeError("empty file");
-  if (bytes[0] === 31 && bytes[1] === 139) {
-    const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-    checkFraming(gunzipPrefix(bytes, limit), limit);
-    const inner = gunzip(bytes, limit);
-    if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
-    return decodeUncompressed(inner, forms);
+  if (isGzip(bytes)) {
+    return decodeUncompressed(gunzipProfile(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_PROFILE_BYTES), forms);
   }
   if (startsWith(bytes, [40, 181, 47, 253])) {
     throw new DecodeError("zstd-compressed profiles are not supported; decompress with `zstd -d` first");
@@ -1670,6 +1666,16 @@ function readProfile(bytes, forms, options = {}) {
     throw new DecodeError("lz4-compressed profiles are not supported; decompress with `lz4 -d` first");
   }
   return decodeUncompressed(bytes, forms);
+}
+function gunzipProfile(bytes, maxDecompressedBytes) {
+  if (!isGzip(bytes)) return bytes;
+  checkFraming(gunzipPrefix(bytes, maxDecompressedBytes), maxDecompressedBytes);
+  const inner = gunzip(bytes, maxDecompressedBytes);
+  if (inner.length === 0) throw new DecodeError("gzip stream decompresses to an empty file");
+  return inner;
+}
+function isGzip(bytes) {
+  return bytes[0] === 31 && bytes[1] === 139;
 }
 function decodeUncompressed(bytes, forms) {
   if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder("utf-8").decode(bytes)));
@@ -2617,6 +2623,7 @@ function parseRules(text, origin = "user") {
 export {
   describeFsError,
   readProfileFile,
+  gunzipProfile,
   compileFocus,
   createProfileLoader,
   withContext,

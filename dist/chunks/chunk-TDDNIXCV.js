@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-TGRJL3G4.js";
+} from "./chunk-SM7RSXLR.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -24,11 +24,11 @@ import {
   renderMarkdown,
   statusCounts,
   zCell
-} from "./chunk-VEBQFDFE.js";
+} from "./chunk-5UMPADLB.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-D56H2FY6.js";
+} from "./chunk-VFPXK6C6.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -5,8 +5,6 @@ import {
 import {
   getOctokit
 } from "./chunk-BNBYRV3Y.js";
-import "./chunk-M332AGLH.js";
-import "./chunk-KIA5R4DO.js";
 
 // src/adapters/github.ts
 var GITHUB_ACTIONS_BOT = "github-actions[bot]";
@@ -37,7 +35,7 @@ function apiError(e) {
   const message = (raw.split("\n", 1)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
   return new GitHubApiError(message === "" ? `HTTP ${status}` : message, status);
 }
-async function call(fn) {
+async function apiCall(fn) {
   try {
     return await fn();
   } catch (e) {
@@ -54,7 +52,7 @@ function createGitHubPorts(options) {
       return identity;
     },
     list(issue) {
-      return call(async () => {
+      return apiCall(async () => {
         const rows = await octokit.paginate(octokit.rest.issues.listComments, {
           owner,
           repo,
@@ -65,14 +63,14 @@ function createGitHubPorts(options) {
       });
     },
     create(issue, body) {
-      return call(
+      return apiCall(
         async () => toComment(
           (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data
         )
       );
     },
     update(commentId, body) {
-      return call(
+      return apiCall(
         async () => toComment(
           (await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data
         )
@@ -81,7 +79,7 @@ function createGitHubPorts(options) {
   };
   const pulls = {
     mergeBase(base, head) {
-      return call(async () => {
+      return apiCall(async () => {
         const r = await octokit.rest.repos.compareCommitsWithBasehead({
           owner,
           repo,
@@ -93,7 +91,7 @@ function createGitHubPorts(options) {
       });
     },
     labeledBy(issue, label) {
-      return call(async () => {
+      return apiCall(async () => {
         const events = await octokit.paginate(octokit.rest.issues.listEvents, {
           owner,
           repo,
@@ -111,7 +109,9 @@ function createGitHubPorts(options) {
   };
   return { comments, pulls };
 }
+
 export {
   GITHUB_ACTIONS_BOT,
+  apiCall,
   createGitHubPorts
 };

@@ -10,17 +10,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-FKKYZC25.js";
+} from "./chunk-TDDNIXCV.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-TGRJL3G4.js";
+} from "./chunk-SM7RSXLR.js";
 import {
   compareProfiles
-} from "./chunk-VEBQFDFE.js";
+} from "./chunk-5UMPADLB.js";
 import {
   createProfileLoader
-} from "./chunk-D56H2FY6.js";
+} from "./chunk-VFPXK6C6.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-VEBQFDFE.js";
+} from "./chunk-5UMPADLB.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -1,11 +1,5 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  BRANCH_DEFAULT,
-  STORE_OPTIONS,
-  branchOf,
-  githubAccess
-} from "./chunk-YXWNFF36.js";
-import {
   emitReport,
   loaderOptions,
   noteInconclusive,
@@ -16,13 +10,19 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-FKKYZC25.js";
+} from "./chunk-TDDNIXCV.js";
+import {
+  BRANCH_DEFAULT,
+  STORE_OPTIONS,
+  branchOf,
+  githubAccess
+} from "./chunk-YXWNFF36.js";
 import {
   formatOptions,
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-TGRJL3G4.js";
+} from "./chunk-SM7RSXLR.js";
 import {
   baselineSource,
   findBaseline,
@@ -31,20 +31,20 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-GELN6NDG.js";
-import {
-  openStore
-} from "./chunk-F55GFAMZ.js";
+} from "./chunk-FDNQLYTL.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-VEBQFDFE.js";
+} from "./chunk-5UMPADLB.js";
+import {
+  openStore
+} from "./chunk-F55GFAMZ.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-D56H2FY6.js";
+} from "./chunk-VFPXK6C6.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
