@@ -1082,6 +1082,31 @@ async function setErrorStatus(ports2, event, series, e) {
   await setStatus(ports2.commits, ports2.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
 }
 
+// src/action/gate-settings.ts
+function gateSettings(config) {
+  return {
+    baseBranch: config.baseBranch,
+    updateBaseline: config.updateBaseline,
+    failOnRegression: config.failOnRegression,
+    baselineSha: config.baselineSha,
+    series: config.series,
+    store: config.store,
+    rules: config.rules === null ? null : { text: config.rules, origin: "input rules" },
+    comment: config.comment,
+    acceptLabel: config.acceptLabel,
+    confidence: config.confidence,
+    top: config.top,
+    history: config.history,
+    onInconclusive: config.onInconclusive,
+    htmlReport: config.htmlReport
+  };
+}
+function failStepUnlessPassed(series, outcome) {
+  if (outcome.exitCode === 0) return;
+  const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";
+  setFailed(`heapgate ${series}: ${what} (see the annotations and the job summary)`);
+}
+
 // src/action/profile-path.ts
 import { glob } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
@@ -1191,39 +1216,16 @@ async function reportMode(config, env, cwd, door) {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const outcome = await runReport(
-    {
-      baseBranch: config.baseBranch,
-      updateBaseline: config.updateBaseline,
-      failOnRegression: config.failOnRegression,
-      baselineSha: config.baselineSha,
-      series: config.series,
-      store: config.store,
-      rules: config.rules === null ? null : { text: config.rules, origin: "input rules" },
-      comment: config.comment,
-      acceptLabel: config.acceptLabel,
-      confidence: config.confidence,
-      top: config.top,
-      history: config.history,
-      onInconclusive: config.onInconclusive,
-      htmlReport: config.htmlReport,
-      maxProfileBytes: config.maxProfileBytes
-    },
-    event,
-    {
-      ...await door.ports(event, store),
-      record,
-      commits
-    }
-  );
+  const outcome = await runReport({ ...gateSettings(config), maxProfileBytes: config.maxProfileBytes }, event, {
+    ...await door.ports(event, store),
+    record,
+    commits
+  });
   await door.finish(outcome);
   setOutput2("pull-request", outcome.pullRequest === null ? "" : String(outcome.pullRequest));
   setOutput2("commit-status", outcome.status);
   info(`heapgate ${config.series}: ${outcome.verdict}`);
-  if (outcome.exitCode !== 0) {
-    const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";
-    setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
-  }
+  failStepUnlessPassed(config.series, outcome);
   return outcome.exitCode;
 }
 
@@ -1409,24 +1411,7 @@ var DELTA_OUTPUTS = {
   alloc_objects: "alloc-objects-delta"
 };
 function gateConfig(config, mode, profile) {
-  return {
-    mode,
-    baseBranch: config.baseBranch,
-    updateBaseline: config.updateBaseline,
-    failOnRegression: config.failOnRegression,
-    baselineSha: config.baselineSha,
-    series: config.series,
-    store: config.store,
-    profile,
-    rules: config.rules === null ? null : { text: config.rules, origin: "input rules" },
-    comment: config.comment,
-    acceptLabel: config.acceptLabel,
-    confidence: config.confidence,
-    top: config.top,
-    history: config.history,
-    onInconclusive: config.onInconclusive,
-    htmlReport: config.htmlReport
-  };
+  return { ...gateSettings(config), mode, profile };
 }
 async function ports(config, event, store, env) {
   const { repository } = event;
@@ -1503,10 +1488,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
-    if (outcome.exitCode !== 0) {
-      const what = outcome.verdict === "inconclusive" ? "inconclusive (on-inconclusive: fail)" : "memory regression";
-      setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
-    }
+    failStepUnlessPassed(config.series, outcome);
     return outcome.exitCode;
   } catch (e) {
     const message = e instanceof HeapgateError ? `heapgate: ${oneLine(e.message)}` : `heapgate: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;

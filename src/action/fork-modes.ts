@@ -15,6 +15,7 @@ import type { GateOutcome, GatePorts } from '../app/gate/run.js';
 import { runReport, setErrorStatus } from '../app/record/report.js';
 import type { Logger } from '../ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
+import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
 import type { ActionConfig, OutputName } from './inputs.js';
 import { repositoryPath, resolveProfilePath } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
@@ -80,38 +81,15 @@ export async function reportMode(
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const outcome = await runReport(
-    {
-      baseBranch: config.baseBranch,
-      updateBaseline: config.updateBaseline,
-      failOnRegression: config.failOnRegression,
-      baselineSha: config.baselineSha,
-      series: config.series,
-      store: config.store,
-      rules: config.rules === null ? null : { text: config.rules, origin: 'input rules' },
-      comment: config.comment,
-      acceptLabel: config.acceptLabel,
-      confidence: config.confidence,
-      top: config.top,
-      history: config.history,
-      onInconclusive: config.onInconclusive,
-      htmlReport: config.htmlReport,
-      maxProfileBytes: config.maxProfileBytes,
-    },
-    event,
-    {
-      ...(await door.ports(event, store)),
-      record,
-      commits,
-    },
-  );
+  const outcome = await runReport({ ...gateSettings(config), maxProfileBytes: config.maxProfileBytes }, event, {
+    ...(await door.ports(event, store)),
+    record,
+    commits,
+  });
   await door.finish(outcome);
   setOutput('pull-request', outcome.pullRequest === null ? '' : String(outcome.pullRequest));
   setOutput('commit-status', outcome.status);
   core.info(`heapgate ${config.series}: ${outcome.verdict}`);
-  if (outcome.exitCode !== 0) {
-    const what = outcome.verdict === 'inconclusive' ? 'inconclusive (on-inconclusive: fail)' : 'memory regression';
-    core.setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
-  }
+  failStepUnlessPassed(config.series, outcome);
   return outcome.exitCode;
 }

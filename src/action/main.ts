@@ -24,6 +24,7 @@ import { markdownCode } from '../core/render/escape.js';
 import type { Mode } from '../app/gate/plan.js';
 import { loadGateEvent } from './event.js';
 import { recordMode, reportMode } from './fork-modes.js';
+import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { repositoryPath, resolveProfilePath } from './profile-path.js';
 
@@ -36,24 +37,7 @@ const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
 };
 
 function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConfig {
-  return {
-    mode,
-    baseBranch: config.baseBranch,
-    updateBaseline: config.updateBaseline,
-    failOnRegression: config.failOnRegression,
-    baselineSha: config.baselineSha,
-    series: config.series,
-    store: config.store,
-    profile,
-    rules: config.rules === null ? null : { text: config.rules, origin: 'input rules' },
-    comment: config.comment,
-    acceptLabel: config.acceptLabel,
-    confidence: config.confidence,
-    top: config.top,
-    history: config.history,
-    onInconclusive: config.onInconclusive,
-    htmlReport: config.htmlReport,
-  };
+  return { ...gateSettings(config), mode, profile };
 }
 
 async function ports(
@@ -155,10 +139,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
-    if (outcome.exitCode !== 0) {
-      const what = outcome.verdict === 'inconclusive' ? 'inconclusive (on-inconclusive: fail)' : 'memory regression';
-      core.setFailed(`heapgate ${config.series}: ${what} (see the annotations and the job summary)`);
-    }
+    failStepUnlessPassed(config.series, outcome);
     return outcome.exitCode;
   } catch (e) {
     const message =

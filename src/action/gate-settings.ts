@@ -1,0 +1,34 @@
+/**
+ * What the gate's door (main.ts) and mode report (fork-modes.ts) both take from the inputs: the
+ * gate's settings, and how a step that must fail says why.
+ */
+import * as core from '@actions/core';
+import type { GateConfig } from '../app/gate/run.js';
+import type { ActionConfig } from './inputs.js';
+
+/** The gate's settings from the inputs; the door adds the mode and the profile. */
+export function gateSettings(config: ActionConfig): Omit<GateConfig, 'profile' | 'mode'> {
+  return {
+    baseBranch: config.baseBranch,
+    updateBaseline: config.updateBaseline,
+    failOnRegression: config.failOnRegression,
+    baselineSha: config.baselineSha,
+    series: config.series,
+    store: config.store,
+    rules: config.rules === null ? null : { text: config.rules, origin: 'input rules' },
+    comment: config.comment,
+    acceptLabel: config.acceptLabel,
+    confidence: config.confidence,
+    top: config.top,
+    history: config.history,
+    onInconclusive: config.onInconclusive,
+    htmlReport: config.htmlReport,
+  };
+}
+
+/** Fails the step when the outcome's exit code says so, naming why: a regression, or an inconclusive verdict. */
+export function failStepUnlessPassed(series: string, outcome: { verdict: string; exitCode: number }): void {
+  if (outcome.exitCode === 0) return;
+  const what = outcome.verdict === 'inconclusive' ? 'inconclusive (on-inconclusive: fail)' : 'memory regression';
+  core.setFailed(`heapgate ${series}: ${what} (see the annotations and the job summary)`);
+}
