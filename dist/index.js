@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-FDNQLYTL.js";
+} from "./chunks/chunk-W7RPC6XA.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -28,13 +28,14 @@ import {
   formatValue,
   formatZ,
   isByteUnit,
+  metricLabel,
   parseRulesInput,
   renderHtml,
   renderMarkdown,
   statusCounts,
   toJsonReport,
   valueCell
-} from "./chunks/chunk-5UMPADLB.js";
+} from "./chunks/chunk-GCXQIJXP.js";
 import {
   runUrl,
   storeBaseline
@@ -53,7 +54,7 @@ import {
   terminalSafe,
   truncate,
   withContext
-} from "./chunks/chunk-VFPXK6C6.js";
+} from "./chunks/chunk-R3TQPQAR.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -408,7 +409,11 @@ function newSitesSection(ctx) {
   ];
 }
 function wholeTypes(report) {
-  return report.metrics.filter((m) => m.pattern === null).map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const out = [];
+  for (const m of report.metrics) {
+    if (m.pattern === null && !out.some((t) => t.type === m.sampleType)) out.push({ type: m.sampleType, unit: m.unit });
+  }
+  return out;
 }
 function trendSection(ctx) {
   if (ctx.report === null) return [];
@@ -965,7 +970,7 @@ function verdictDescription(verdict, report) {
   if (verdict === "no-baseline") return statusText("no-baseline: nothing to compare against yet");
   const broken = (report?.metrics ?? []).filter((m) => m.status === "fail" || m.status === "warn");
   const parts = broken.map((m) => {
-    const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+    const name = m.benchmark !== void 0 || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
     return `${name} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)})`;
   });
   if (parts.length === 0) return statusText(`${verdict}: no rule broken`);

@@ -1,12 +1,14 @@
 /**
  * One profile's journey from file (or bytes) to ProfileSummary: read → decode and summarize in one
- * pass (summarizeEncoded: samples are summed as they are decoded, never stored).
+ * pass (summarizeEncoded: samples are summed as they are decoded, never stored). Go benchmark
+ * output (`go test -bench -benchmem` text) is recognised by its content and parsed instead.
  * Runs the same way in a worker thread and in the calling thread; failures are returned as data
  * (a worker cannot throw across the thread boundary) and turned back into typed errors with
  * `jobError`.
  */
 import type { ProfileSummary } from '../core/aggregate.js';
 import { summarizeEncoded } from '../core/aggregate.js';
+import { summarizeBenchmarkText } from '../core/bench/summary.js';
 import {
   DecodeError,
   ExitCode,
@@ -51,11 +53,13 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary = summarizeEncoded(bytes, {
-      focus: job.focus,
-      maxDecompressedBytes: job.maxBytes,
-      tree: job.tree === true,
-    });
+    const summary =
+      summarizeBenchmarkText(bytes) ??
+      summarizeEncoded(bytes, {
+        focus: job.focus,
+        maxDecompressedBytes: job.maxBytes,
+        tree: job.tree === true,
+      });
     return { ok: true, summary };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure

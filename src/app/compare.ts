@@ -1,7 +1,8 @@
 /**
  * The compare use case shared by the CLI and the Action: load both profiles (in parallel, through
  * the SummaryLoader port) → diff → verdict → Report. The base may be a file or bytes from a
- * baseline store (ProfileSource); nothing here reads files, the environment or the clock.
+ * baseline store (ProfileSource); nothing here reads files, the environment or the clock. Go
+ * benchmark output (recognised by the loader) goes to compare-bench.ts instead.
  */
 import type { ProfileSummary } from '../core/aggregate.js';
 import { diff, type ProfileDiff } from '../core/diff.js';
@@ -13,6 +14,7 @@ import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/ru
 import { runNoise, type HistoryPoint, type RunNoise } from '../core/run-noise.js';
 import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
+import { compareBenchSummaries, isBenchSummary } from './compare-bench.js';
 import { withContext } from './error-context.js';
 import type { ParsedRules } from './rules-input.js';
 
@@ -61,6 +63,7 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ProfileSummary,
     ProfileSummary,
   ];
+  if (isBenchSummary(base) || isBenchSummary(current)) return compareBenchSummaries(request, base, current);
   try {
     checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
   } catch (e) {

@@ -4,6 +4,7 @@
  * newGraph and CreateNodes, at the default "functions" granularity).
  */
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
+import type { BenchmarkSet } from './bench/parse.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
 import { RuleError } from './errors.js';
 import { checkMemoryProfile } from './profile-kind.js';
@@ -54,6 +55,11 @@ export interface ProfileSummary {
   readonly focus: readonly FocusTotals[];
   /** The call tree (rows are `functions` rows), when asked for with SummarizeOptions.tree. */
   readonly tree?: CallTree;
+  /**
+   * Set when the input was `go test -bench -benchmem` output rather than a profile (see
+   * core/bench/summary.ts): its runs, which the benchmark comparison reads instead of the totals.
+   */
+  readonly benchmarks?: BenchmarkSet;
 }
 
 export interface SummarizeOptions {

@@ -19,6 +19,7 @@ function dominant(m: MetricResult): 'sampling' | 'runs' | 'history' {
 export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked: boolean): string[] {
   const inconclusive = metrics.filter((m) => m.partStatus === 'inconclusive' || m.status === 'inconclusive');
   if (inconclusive.length === 0) return [];
+  if (inconclusive.some((m) => m.benchmark !== undefined)) return benchAdvice(inconclusive);
   const out = new Set<string>();
   for (const m of inconclusive) {
     const source = dominant(m);
@@ -56,4 +57,26 @@ export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked:
     out.add('heapgate check (or the Action) also learns the run-to-run noise from the baselines of the branch.');
   }
   return [...out];
+}
+
+/** Runs a side needs before the U test can reach p < 0.05 (see core/bench/compare.ts). */
+const BENCH_MIN_RUNS = 4;
+
+/** What would make inconclusive Go benchmark metrics conclusive: more runs, or quieter ones. */
+function benchAdvice(inconclusive: readonly MetricResult[]): string[] {
+  const out: string[] = [];
+  const few = inconclusive.some((m) => Math.min(m.runs.base, m.runs.current) < BENCH_MIN_RUNS);
+  if (few) {
+    out.push(
+      'Run the benchmarks with go test -bench … -benchmem -count 10 on both sides: the Mann–Whitney U test needs at ' +
+        `least ${BENCH_MIN_RUNS} runs a side to reach p < 0.05 (benchstat recommends 10).`,
+    );
+  }
+  if (inconclusive.some((m) => Math.min(m.runs.base, m.runs.current) >= BENCH_MIN_RUNS)) {
+    out.push(
+      'The runs overlap (p ≥ 0.05): B/op and allocs/op that vary between runs come from allocations that depend on ' +
+        'timing or b.N (pools, caches, amortised growth); run more (-count 20) and keep the machine quiet.',
+    );
+  }
+  return out;
 }

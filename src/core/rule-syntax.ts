@@ -64,7 +64,8 @@ const BYTE_UNITS: Readonly<Record<string, number>> = {
 const COUNT_UNITS: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6 };
 
 const ALLOWED_UNITS = 'B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts';
-const SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** A sample type name, or a Go benchmark metric (`B/op`, `allocs/op`). */
+const SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 const NUMBER = '(\\d+(?:\\.\\d+)?|\\.\\d+)';
 
 export interface Amount {
@@ -207,7 +208,7 @@ function parseThresholds(text: string): Clauses {
  * A comma that starts the next part of `all:`: followed by a word (the next part's sample type), or
  * ending the text. Commas elsewhere (inside a part's regex, `{1,3}`) are kept.
  */
-const PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*(?:\s|$))|,\s*$/;
+const PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_./-]*(?:\s|$))|,\s*$/;
 
 /** `all: <rule>, <rule>[, ...]`: its parts, each parsed as a rule of its own and marked with the conjunction. */
 function parseConjunction(source: string, body: string, index: number, origin: Rule['origin']): Rule[] {
@@ -238,7 +239,9 @@ function parseEntry(source: string, index: number, origin: Rule['origin'], entry
   const typeMatch = /^\S+/.exec(source)!;
   const sampleType = typeMatch[0];
   if (!SAMPLE_TYPE.test(sampleType)) {
-    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
+    fail(
+      `"${sampleType}" is not a sample type name (letters, digits, "_", ".", "/" and "-", like inuse_space or B/op)`,
+    );
   }
   let rest = source.slice(sampleType.length).trim();
   let pattern: string | null = null;

@@ -60,6 +60,29 @@ export interface MetricResult extends MetricDelta {
   readonly runs: { readonly base: number; readonly current: number };
   /** The history behind the metric's limit; null when no history was asked for (or for function rules). */
   readonly history: RunNoise | null;
+  /** Set for one metric of one Go benchmark (see core/bench/compare.ts); absent for profile metrics. */
+  readonly benchmark?: BenchmarkStat;
+}
+
+/**
+ * What a Go benchmark metric adds to a MetricResult, whose base and current are then the medians of
+ * the runs (B/op or allocs/op), `runs` the runs on each side, and whose z, sources and detectable
+ * do not apply (null, 0 and 0 or NaN): the Mann–Whitney U test decides instead.
+ */
+export interface BenchmarkStat {
+  /** The benchmark's name without the GOMAXPROCS suffix (untrusted: from the file). */
+  readonly name: string;
+  /** Its package ('' when the output had no `pkg:` line; untrusted). */
+  readonly pkg: string;
+  /** Two-sided Mann–Whitney p-value of the runs; null when a side has one run. */
+  readonly p: number | null;
+  /** A change is significant when p < alpha (with at least MIN_RUNS runs on each side) or exact. */
+  readonly alpha: number;
+  /**
+   * Every run on each side gave the same value (and each side had two or more runs, or both sides
+   * agree): the change is exact.
+   */
+  readonly exact: boolean;
 }
 
 /** The outcome of a comparison: `fail` if any metric fails, else `inconclusive`, `warn`, `pass` in that order. */
@@ -148,7 +171,7 @@ function judge(m: MetricDelta, rule: Rule, noise: Noise): MetricStatus {
  * A conjunction fails only when every part fails; it passes when some part passes (that part rules
  * a failure out); warns when every part warns or fails; else it cannot tell.
  */
-function combine(parts: readonly MetricStatus[]): MetricStatus {
+export function combine(parts: readonly MetricStatus[]): MetricStatus {
   if (parts.every((s) => s === 'fail')) return 'fail';
   if (parts.some((s) => s === 'pass')) return 'pass';
   if (parts.every((s) => s === 'fail' || s === 'warn')) return 'warn';

@@ -232,8 +232,13 @@ function newSitesSection(ctx: GateReportContext): string[] {
   ];
 }
 
+/** The whole sample types of the report, each once (a benchmark report has a B/op and an allocs/op per benchmark). */
 function wholeTypes(report: Report): ValueType[] {
-  return report.metrics.filter((m) => m.pattern === null).map((m) => ({ type: m.sampleType, unit: m.unit }));
+  const out: ValueType[] = [];
+  for (const m of report.metrics) {
+    if (m.pattern === null && !out.some((t) => t.type === m.sampleType)) out.push({ type: m.sampleType, unit: m.unit });
+  }
+  return out;
 }
 
 function trendSection(ctx: GateReportContext): string[] {

@@ -6,6 +6,7 @@
 import type { GateVerdict } from '../gate.js';
 import type { Report } from '../report.js';
 import { terminalSafe, truncate } from './escape.js';
+import { metricLabel } from './parts.js';
 import { formatDeltaPercent, formatSignedValue } from './units.js';
 
 /** GitHub's limit on a commit status description. */
@@ -31,7 +32,7 @@ export function verdictDescription(verdict: GateVerdict, report: Report | null):
   if (verdict === 'no-baseline') return statusText('no-baseline: nothing to compare against yet');
   const broken = (report?.metrics ?? []).filter((m) => m.status === 'fail' || m.status === 'warn');
   const parts = broken.map((m) => {
-    const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+    const name = m.benchmark !== undefined || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
     return `${name} ${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)})`;
   });
   if (parts.length === 0) return statusText(`${verdict}: no rule broken`);

@@ -10,7 +10,16 @@ import CLIENT_SCRIPT from './html-client.page.js';
 import { pageData } from './html-data.js';
 import { HTML_STYLE } from './html-style.js';
 import { htmlText, scriptJson } from './escape.js';
-import { culprit, statusCounts, VERDICT_WORDS } from './parts.js';
+import {
+  benchReport,
+  culprit,
+  detectableCell,
+  metricLabel,
+  significanceRule,
+  statusCounts,
+  VERDICT_WORDS,
+  zCell,
+} from './parts.js';
 import { formatDeltaPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 /**
@@ -33,14 +42,15 @@ function headline(report: Report): string {
 }
 
 function metricRow(m: MetricResult): string {
-  const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`;
+  const bench = m.benchmark === undefined ? [] : [`<td class="num">${htmlText(detectableCell(m))}</td>`];
   const cells = [
-    `<td><code>${htmlText(name)}</code></td>`,
+    `<td><code>${htmlText(metricLabel(m))}</code></td>`,
     `<td class="num">${htmlText(formatValue(m.base, m.unit))}</td>`,
     `<td class="num">${htmlText(formatValue(m.current, m.unit))}</td>`,
     `<td class="num">${htmlText(formatSignedValue(m.delta, m.unit))}</td>`,
     `<td class="num">${formatDeltaPercent(m.deltaPercent)}</td>`,
-    `<td class="num">${formatZ(m.z)}</td>`,
+    `<td class="num">${m.benchmark === undefined ? formatZ(m.z) : htmlText(zCell(m))}</td>`,
+    ...bench,
     `<td><code>${m.rule === null ? '—' : htmlText(m.rule)}</code></td>`,
     `<td class="status">${MARK[m.status]} ${m.status}</td>`,
   ];
@@ -49,9 +59,11 @@ function metricRow(m: MetricResult): string {
 
 function metricsTable(report: Report): string {
   if (report.metrics.length === 0) return '<p>No metrics compared.</p>';
-  const head = ['metric', 'base', 'current', 'Δ', 'Δ%', 'z', 'rule', 'status']
-    .map((h, i) => `<th class="${i >= 1 && i <= 5 ? 'num' : ''}">${h}</th>`)
-    .join('');
+  const names = benchReport(report)
+    ? ['metric', 'base', 'current', 'Δ', 'Δ%', 'p', 'runs', 'rule', 'status']
+    : ['metric', 'base', 'current', 'Δ', 'Δ%', 'z', 'rule', 'status'];
+  const numeric = names.length - 3;
+  const head = names.map((h, i) => `<th class="${i >= 1 && i <= numeric ? 'num' : ''}">${h}</th>`).join('');
   return `<table class="metrics"><thead><tr>${head}</tr></thead><tbody>\n${report.metrics
     .map(metricRow)
     .join('\n')}\n</tbody></table>`;
@@ -80,18 +92,30 @@ export function renderHtml(report: Report): string {
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> → current <code>${htmlText(report.current)}</code>;
-a change is real when |z| ≥ ${report.confidence}.</p>
+a change is real when ${benchReport(report) ? 'p < 0.05' : `|z| ≥ ${report.confidence}`}.</p>
 ${warnings}
 </header>
 <h2>Metrics</h2>
 ${metricsTable(report)}
-<h2>Where the memory went</h2>
+${benchReport(report) ? benchTail(report) : flameTail(report)}
+</body>
+</html>
+`;
+}
+
+/** A benchmark report's end: what would make it conclusive; no flame graph (per-op numbers have no stacks). */
+function benchTail(report: Report): string {
+  const advice = report.advice.map((a) => `<li>${htmlText(a)}</li>`).join('\n');
+  return `<p class="note">Go benchmarks (go test -bench -benchmem): base and current are the medians of the runs; a
+change is real when ${htmlText(significanceRule(report))}.</p>${advice === '' ? '' : `\n<ul>\n${advice}\n</ul>`}`;
+}
+
+/** A profile report's end: the flame graph and heat table, drawn by the page's script from the embedded data. */
+function flameTail(report: Report): string {
+  return `<h2>Where the memory went</h2>
 <p class="note">Flame graph: each frame is a call path, its width the path's cum (samples through it) in the
 profile the switch selects; click a frame to zoom, hover for its flat and cum in base and current.</p>
 <main id="app"><noscript>The flame graph and the function table need JavaScript.</noscript></main>
 <script type="application/json" id="heapgate-data">${scriptJson(pageData(report))}</script>
-<script>${CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+<script>${CLIENT_SCRIPT}</script>`;
 }

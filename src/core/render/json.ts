@@ -1,7 +1,7 @@
 import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { RunNoise } from '../run-noise.js';
-import type { MetricStatus, VarianceSources } from '../verdict.js';
+import type { BenchmarkStat, MetricStatus, VarianceSources } from '../verdict.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -26,6 +26,8 @@ export interface JsonMetric {
   readonly sources: VarianceSources;
   readonly runs: { readonly base: number; readonly current: number };
   readonly history: RunNoise | null;
+  /** A Go benchmark's metric: its name, package, Mann–Whitney p and whether the change is exact; null for profiles. */
+  readonly benchmark: BenchmarkStat | null;
 }
 
 /** A function in the JSON report: FunctionDelta without flatZ. */
@@ -98,6 +100,7 @@ export function toJsonReport(report: Report): JsonReport {
       sources: { ...m.sources },
       runs: { ...m.runs },
       history: m.history === null ? null : { ...m.history },
+      benchmark: m.benchmark === undefined ? null : { ...m.benchmark },
     })),
     functions,
     functionCount: { ...report.functionCount },

@@ -3,11 +3,13 @@ import type { Report } from '../report.js';
 import type { MetricResult } from '../verdict.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
 import {
+  benchReport,
   culprit,
   detectableCell,
   failingSampleTypes,
   historyLines,
   ICON,
+  noiseHeaders,
   statusCounts,
   valueCell,
   VERDICT_WORDS,
@@ -157,15 +159,18 @@ function labelsLine(report: Report): string {
 
 function metricsTable(metrics: readonly MetricResult[]): string[] {
   if (metrics.length === 0) return ['_No metrics compared._'];
+  const [zHeader, detectableHeader] = noiseHeaders({ metrics });
   const lines = [
-    '| metric | base | current | Δ | Δ% | z | detectable | rule | status |',
+    `| metric | base | current | Δ | Δ% | ${zHeader} | ${detectableHeader} | rule | status |`,
     '| :-- | --: | --: | --: | --: | --: | --: | :-- | :-- |',
   ];
   for (const m of metrics) {
     const name =
-      m.pattern === null
-        ? markdownCode(m.sampleType, true)
-        : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+      m.benchmark !== undefined
+        ? `${markdownCode(truncate(m.benchmark.name, MAX_CELL_CHARS), true)} ${markdownCode(m.sampleType, true)}`
+        : m.pattern === null
+          ? markdownCode(m.sampleType, true)
+          : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
     lines.push(
       `| ${[
         name,
@@ -196,8 +201,11 @@ function noiseLines(report: Report): string[] {
     const what = n === 1 ? '1 metric is' : `${n} metrics are`;
     if (out.length > 0) out.push('');
     out.push(
-      `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold ` +
-        '(the detectable column). To make it conclusive:',
+      benchReport(report)
+        ? `${ICON.inconclusive} ${what} inconclusive: over the rule's threshold, but the runs cannot tell it from ` +
+            'noise (the p column). To make it conclusive:'
+        : `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold ` +
+            '(the detectable column). To make it conclusive:',
       '',
       ...report.advice.map((a) => `- ${markdownText(a)}`),
     );

@@ -35,16 +35,49 @@ export function statusCounts(report: Report): string {
   return `${n('fail')} failed, ${n('warn')} warned, ${n('inconclusive')} inconclusive`;
 }
 
-/** The z cell: `n/a` for go test -bench totals without a history (neither exact nor sampled), else formatZ. */
+/**
+ * A metric's name (untrusted: the caller escapes it): the sample type, `type ~ pattern` for a
+ * function rule, `BenchmarkX B/op` for a Go benchmark's metric.
+ */
+export function metricLabel(m: MetricResult): string {
+  if (m.benchmark !== undefined) return `${m.benchmark.name} ${m.sampleType}`;
+  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`;
+}
+
+/** True when a report compares Go benchmarks: its significance column holds p-values, not z. */
+export function benchReport(report: Pick<Report, 'metrics'>): boolean {
+  return report.metrics.some((m) => m.benchmark !== undefined);
+}
+
+/** The headers of the significance and detectable columns: `z`, `detectable`; `p`, `runs` for benchmarks. */
+export function noiseHeaders(report: Pick<Report, 'metrics'>): readonly [string, string] {
+  return benchReport(report) ? ['p', 'runs'] : ['z', 'detectable'];
+}
+
+/** A Mann–Whitney p-value: three decimals, `<0.001` below. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/**
+ * The z cell: `n/a` for go test -bench totals without a history (neither exact nor sampled), else
+ * formatZ. For a Go benchmark, its p-value (`exact` when every run agrees, `n/a` with one run a side).
+ */
 export function zCell(m: MetricResult): string {
+  if (m.benchmark !== undefined) {
+    if (m.benchmark.exact) return 'exact';
+    return m.benchmark.p === null ? 'n/a' : formatP(m.benchmark.p);
+  }
   return m.z === null && m.detectable === Number.POSITIVE_INFINITY ? 'n/a' : formatZ(m.z);
 }
 
 /**
  * The smallest change the comparison can detect, as a percent of the base (`±12.3%`), or in the
- * metric's unit when the base is 0; `exact` when nothing is noisy.
+ * metric's unit when the base is 0; `exact` when nothing is noisy. For a Go benchmark, the runs
+ * compared on each side (`6 → 6`).
  */
 export function detectableCell(m: MetricResult): string {
+  if (m.benchmark !== undefined) return `${m.runs.base} → ${m.runs.current}`;
   if (m.detectable === 0) return 'exact';
   if (m.detectable === Number.POSITIVE_INFINITY) return 'unknown';
   if (m.base === 0) return `±${formatValue(m.detectable, m.unit)}`;
@@ -72,6 +105,16 @@ export function historyLines(report: Report, name: (sampleType: string) => strin
     );
   }
   return out;
+}
+
+/**
+ * What makes a change real, for headlines: `z ≥ 3, or more with a short history`, or for
+ * benchmarks the U test's rule.
+ */
+export function significanceRule(report: Report): string {
+  return benchReport(report)
+    ? 'p < 0.05 (Mann–Whitney U) with ≥ 4 runs a side, or every run agrees'
+    : `z ≥ ${report.confidence}, or more with a short history`;
 }
 
 /** The sample types of the failing or warning metrics, each once, in the report's metric order. */
@@ -107,7 +150,7 @@ export function culprit(report: Report): Culprit | null {
   const first = flagged[0];
   if (first === undefined) return null;
   const metrics = flagged.map((m) => ({
-    name: m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`,
+    name: metricLabel(m),
     change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent),
   }));
   const grew = first.delta >= 0;

@@ -2,7 +2,17 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
-import { culprit, detectableCell, failingSampleTypes, historyLines, statusCounts, zCell } from './parts.js';
+import {
+  culprit,
+  detectableCell,
+  failingSampleTypes,
+  historyLines,
+  metricLabel,
+  noiseHeaders,
+  significanceRule,
+  statusCounts,
+  zCell,
+} from './parts.js';
 import { layoutTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
@@ -44,8 +54,8 @@ export function renderText(report: Report, options: TextOptions): string {
         { header: 'current', align: 'right' },
         { header: 'Δ', align: 'right' },
         { header: 'Δ%', align: 'right' },
-        { header: 'z', align: 'right' },
-        { header: 'detectable', align: 'right' },
+        { header: noiseHeaders(report)[0], align: 'right' },
+        { header: noiseHeaders(report)[1], align: 'right' },
         { header: 'rule', align: 'left' },
         { header: 'status', align: 'left' },
       ],
@@ -74,7 +84,8 @@ function culpritLine(report: Report): string {
 /** The failing and warning sample types first (the culprit's tables), then the report's own. */
 function tableTypes(report: Report): string[] {
   const types = failingSampleTypes(report).filter((t) => t in report.functions);
-  if (!types.includes(report.sampleType)) types.push(report.sampleType);
+  // A benchmark comparison has no functions: no table at all.
+  if (!types.includes(report.sampleType) && report.sampleType in report.functions) types.push(report.sampleType);
   return types;
 }
 
@@ -88,11 +99,11 @@ function verdictWord(verdict: VerdictKind): string {
 }
 
 function summaryLine(report: Report): string {
-  return `(${statusCounts(report)}; a change is real when z ≥ ${report.confidence}, or more with a short history)`;
+  return `(${statusCounts(report)}; a change is real when ${significanceRule(report)})`;
 }
 
 function metricName(m: MetricResult): string {
-  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
+  return terminalSafe(metricLabel(m));
 }
 
 function metricRow(m: MetricResult): string[] {

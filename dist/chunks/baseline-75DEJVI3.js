@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-SM7RSXLR.js";
+} from "./chunk-33WMGG4E.js";
 import {
   runUrl,
   storeBaseline
@@ -26,7 +26,7 @@ import {
   readProfileFile,
   terminalSafe,
   withContext
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-R3TQPQAR.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -2235,6 +2235,143 @@ function summarizeEncoded(bytes, options = {}) {
   return summary;
 }
 
+// src/core/bench/parse.ts
+var MAX_BENCHMARKS = 1e4;
+var MAX_RUNS = 1e3;
+var MAX_NAME_CHARS = 1e3;
+var SNIFF_CHARS = 1 << 20;
+var RESULT = /^(Benchmark(?:[^a-z\s]\S*)?)[ \t]+(\d+)(?:[ \t]+(.*))?$/;
+var CONFIG = /^([a-z][^\s:]*):(?:[ \t]+(.*))?$/;
+var PROCS_SUFFIX = /-(\d+)$/;
+function isBenchmarkText(bytes) {
+  if (bytes.length === 0 || bytes.includes(0)) return false;
+  const text = new TextDecoder("utf-8").decode(bytes.subarray(0, SNIFF_CHARS));
+  if (text.startsWith("heap profile:")) return false;
+  return text.split("\n").some((line) => RESULT.test(line.replace(/\r$/, "")));
+}
+function quote(line) {
+  const cut = line.length > 80 ? `${line.slice(0, 80)}\u2026` : line;
+  return `"${cut.replace(/[\u0000-\u001f\u007f]/g, "?")}"`;
+}
+function measurements(rest) {
+  const fields = rest.split(/[ \t]+/).filter((f) => f !== "");
+  if (fields.length % 2 !== 0) return null;
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < fields.length; i += 2) {
+    const value = Number(fields[i]);
+    if (!Number.isFinite(value) || !/^[-+]?[\d.]/.test(fields[i])) return null;
+    out.set(fields[i + 1], value);
+  }
+  return out;
+}
+function parseBenchmarks(text) {
+  const byKey = /* @__PURE__ */ new Map();
+  const order = [];
+  let pkg = "";
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, "");
+    const at = `line ${i + 1}`;
+    if (/^(FAIL|--- FAIL:)(\s|$)/.test(line)) {
+      throw new DecodeError(`${at}: the benchmark run failed (${quote(line)}); fix it and run it again`);
+    }
+    const config = CONFIG.exec(line);
+    if (config !== null) {
+      if (config[1] === "pkg") pkg = (config[2] ?? "").trim();
+      if (pkg.length > MAX_NAME_CHARS) throw new DecodeError(`${at}: package name over ${MAX_NAME_CHARS} characters`);
+      continue;
+    }
+    const result = RESULT.exec(line);
+    if (result === null) continue;
+    const fullName = result[1];
+    if (fullName.length > MAX_NAME_CHARS)
+      throw new DecodeError(`${at}: benchmark name over ${MAX_NAME_CHARS} characters`);
+    const values = measurements(result[3] ?? "");
+    if (values === null) {
+      throw new DecodeError(`${at}: malformed benchmark result ${quote(line)}: expected "<value> <unit>" pairs`);
+    }
+    const bytes = values.get("B/op");
+    const allocs = values.get("allocs/op");
+    if (bytes === void 0 || allocs === void 0) {
+      throw new DecodeError(
+        `${at}: ${quote(fullName)} has no B/op and allocs/op: run go test -bench with -benchmem (or call b.ReportAllocs())`
+      );
+    }
+    if (bytes < 0 || allocs < 0) throw new DecodeError(`${at}: negative B/op or allocs/op in ${quote(line)}`);
+    const suffix = PROCS_SUFFIX.exec(fullName);
+    const name2 = suffix === null ? fullName : fullName.slice(0, suffix.index);
+    const procs = suffix === null ? 1 : Number(suffix[1]);
+    const key = JSON.stringify([pkg, name2]);
+    let b = byKey.get(key);
+    if (b === void 0) {
+      if (order.length >= MAX_BENCHMARKS) throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+      b = { pkg, name: name2, procs: [], bytes: [], allocs: [] };
+      byKey.set(key, b);
+      order.push(b);
+    }
+    if (b.bytes.length >= MAX_RUNS) {
+      throw new DecodeError(`${at}: more than ${MAX_RUNS} runs of ${quote(name2)}; use a smaller -count`);
+    }
+    if (!b.procs.includes(procs)) b.procs.push(procs);
+    b.bytes.push(bytes);
+    b.allocs.push(allocs);
+  }
+  if (order.length === 0)
+    throw new DecodeError('no benchmark results (lines like "BenchmarkX-8  1000  123 ns/op ...")');
+  return { benchmarks: order };
+}
+
+// src/core/bench/summary.ts
+var BENCH_METRICS = [
+  { type: "B/op", unit: "bytes" },
+  { type: "allocs/op", unit: "count" }
+];
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function benchSummary(set) {
+  let bytes = 0;
+  let allocs = 0;
+  let runs = 0;
+  for (const b of set.benchmarks) {
+    bytes += median(b.bytes);
+    allocs += median(b.allocs);
+    runs += b.bytes.length;
+  }
+  return {
+    sampleType: BENCH_METRICS.map((t) => ({ ...t })),
+    defaultSampleTypeIndex: 0,
+    periodType: void 0,
+    period: 0,
+    sampleCount: runs,
+    timeNanos: 0n,
+    comment: [],
+    total: [bytes, allocs],
+    variance: [0, 0],
+    exact: true,
+    functions: {
+      name: [],
+      flat: [new Float64Array(0), new Float64Array(0)],
+      cum: [new Float64Array(0), new Float64Array(0)],
+      flatVariance: [new Float64Array(0), new Float64Array(0)]
+    },
+    focus: [],
+    benchmarks: set
+  };
+}
+function summarizeBenchmarkText(bytes) {
+  if (!isBenchmarkText(bytes)) return null;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new DecodeError("Go benchmark output that is not UTF-8 text");
+  }
+  return benchSummary(parseBenchmarks(text));
+}
+
 // src/adapters/profile-job.ts
 async function runProfileJob(job) {
   let step = "reading";
@@ -2242,7 +2379,7 @@ async function runProfileJob(job) {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary = summarizeEncoded(bytes, {
+    const summary = summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, {
       focus: job.focus,
       maxDecompressedBytes: job.maxBytes,
       tree: job.tree === true
@@ -2453,7 +2590,7 @@ var BYTE_UNITS = {
 };
 var COUNT_UNITS = { k: 1e3, K: 1e3, M: 1e6 };
 var ALLOWED_UNITS = "B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts";
-var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var SAMPLE_TYPE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 var NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
 function parseAmount(text) {
   const m = new RegExp(`^${NUMBER}\\s*([A-Za-z]*)$`).exec(text.trim());
@@ -2553,7 +2690,7 @@ function parseThresholds(text) {
   }
   return clauses;
 }
-var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_.-]*(?:\s|$))|,\s*$/;
+var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_./-]*(?:\s|$))|,\s*$/;
 function parseConjunction(source, body, index, origin) {
   const fail = (why) => {
     throw new RuleError(`rule ${index} ("${source}"): ${why}`);
@@ -2581,7 +2718,9 @@ function parseEntry(source, index, origin, entry = source) {
   const typeMatch = /^\S+/.exec(source);
   const sampleType = typeMatch[0];
   if (!SAMPLE_TYPE.test(sampleType)) {
-    fail(`"${sampleType}" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)`);
+    fail(
+      `"${sampleType}" is not a sample type name (letters, digits, "_", ".", "/" and "-", like inuse_space or B/op)`
+    );
   }
   let rest = source.slice(sampleType.length).trim();
   let pattern = null;
@@ -2625,6 +2764,8 @@ export {
   readProfileFile,
   gunzipProfile,
   compileFocus,
+  BENCH_METRICS,
+  median,
   createProfileLoader,
   withContext,
   terminalSafe,

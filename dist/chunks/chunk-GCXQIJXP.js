@@ -1,16 +1,18 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  BENCH_METRICS,
   DEFAULT_RULES_TEXT,
   compileFocus,
   formatRule,
   htmlText,
   markdownCode,
   markdownText,
+  median,
   parseRules,
   scriptJson,
   truncate,
   withContext
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-R3TQPQAR.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -328,6 +330,7 @@ function dominant(m) {
 function conclusiveAdvice(metrics, historyAsked) {
   const inconclusive = metrics.filter((m) => m.partStatus === "inconclusive" || m.status === "inconclusive");
   if (inconclusive.length === 0) return [];
+  if (inconclusive.some((m) => m.benchmark !== void 0)) return benchAdvice(inconclusive);
   const out = /* @__PURE__ */ new Set();
   for (const m of inconclusive) {
     const source = dominant(m);
@@ -359,6 +362,22 @@ function conclusiveAdvice(metrics, historyAsked) {
     out.add("heapgate check (or the Action) also learns the run-to-run noise from the baselines of the branch.");
   }
   return [...out];
+}
+var BENCH_MIN_RUNS = 4;
+function benchAdvice(inconclusive) {
+  const out = [];
+  const few = inconclusive.some((m) => Math.min(m.runs.base, m.runs.current) < BENCH_MIN_RUNS);
+  if (few) {
+    out.push(
+      `Run the benchmarks with go test -bench \u2026 -benchmem -count 10 on both sides: the Mann\u2013Whitney U test needs at least ${BENCH_MIN_RUNS} runs a side to reach p < 0.05 (benchstat recommends 10).`
+    );
+  }
+  if (inconclusive.some((m) => Math.min(m.runs.base, m.runs.current) >= BENCH_MIN_RUNS)) {
+    out.push(
+      "The runs overlap (p \u2265 0.05): B/op and allocs/op that vary between runs come from allocations that depend on timing or b.N (pools, caches, amortised growth); run more (-count 20) and keep the machine quiet."
+    );
+  }
+  return out;
 }
 
 // src/core/closest.ts
@@ -736,11 +755,319 @@ function verdictExitCode(verdict, onInconclusive = "pass") {
   return exitCodeOf(verdict, onInconclusive);
 }
 
+// src/core/bench/mann-whitney.ts
+var EXACT_MAX_POOLED = 50;
+function tieGroups(x, y) {
+  const pooled = [...x.map((v) => ({ v, fromX: 1 })), ...y.map((v) => ({ v, fromX: 0 }))].sort((a, b) => a.v - b.v);
+  const groups = [];
+  let start = 0;
+  while (start < pooled.length) {
+    let end = start;
+    let fromX = 0;
+    while (end < pooled.length && pooled[end].v === pooled[start].v) fromX += pooled[end++].fromX;
+    const size = end - start;
+    groups.push({ doubledRank: start + 1 + end, size, fromX });
+    start = end;
+  }
+  return groups;
+}
+function binomials(n) {
+  const row = [1];
+  for (let k = 1; k <= n; k++) row.push(row[k - 1] * (n - k + 1) / k);
+  return row;
+}
+function exactTails(groups, n1, observed) {
+  const pooled = groups.reduce((n, g) => n + g.size, 0);
+  const maxSum = pooled * (pooled + 1);
+  const width = maxSum + 1;
+  let ways = new Float64Array((n1 + 1) * width);
+  ways[0] = 1;
+  for (const g of groups) {
+    const next = new Float64Array(ways.length);
+    const choose = binomials(g.size);
+    for (let k = 0; k <= n1; k++) {
+      for (let s = 0; s < width; s++) {
+        const w = ways[k * width + s];
+        if (w === 0) continue;
+        for (let j = 0; j <= g.size && k + j <= n1; j++) {
+          next[(k + j) * width + s + j * g.doubledRank] += w * choose[j];
+        }
+      }
+    }
+    ways = next;
+  }
+  let total = 0;
+  let lower = 0;
+  let upper = 0;
+  for (let s = 0; s < width; s++) {
+    const w = ways[n1 * width + s];
+    total += w;
+    if (s <= observed) lower += w;
+    if (s >= observed) upper += w;
+  }
+  return { lower: lower / total, upper: upper / total };
+}
+function normalCdf(z) {
+  const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(z * z) / 2);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+function mannWhitneyU(x, y) {
+  if (x.length === 0 || y.length === 0) throw new Error("mannWhitneyU needs at least one value in each sample");
+  if (![...x, ...y].every(Number.isFinite)) throw new Error("mannWhitneyU needs finite values");
+  const n1 = x.length;
+  const n2 = y.length;
+  const groups = tieGroups(x, y);
+  const doubledRankSum = groups.reduce((s, g) => s + g.fromX * g.doubledRank, 0);
+  const u = doubledRankSum / 2 - n1 * (n1 + 1) / 2;
+  if (groups.length === 1) return { u, p: 1, exact: true };
+  const pooled = n1 + n2;
+  if (pooled <= EXACT_MAX_POOLED) {
+    const { lower, upper } = exactTails(groups, n1, doubledRankSum);
+    return { u, p: Math.min(1, 2 * Math.min(lower, upper)), exact: true };
+  }
+  const tieTerm = groups.reduce((s, g) => s + g.size ** 3 - g.size, 0) / (pooled * (pooled - 1));
+  const sd = Math.sqrt(n1 * n2 / 12 * (pooled + 1 - tieTerm));
+  const distance = Math.max(0, Math.abs(u - n1 * n2 / 2) - 0.5);
+  return { u, p: Math.min(1, 2 * normalCdf(-distance / sd)), exact: false };
+}
+
+// src/core/bench/rules.ts
+var BENCH_DEFAULT_RULES_TEXT = ["B/op +15% min 64B", "allocs/op +20% min 1"].join("\n");
+function ruleError2(rule, why) {
+  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+}
+var METRIC_NAMES = BENCH_METRICS.map((m) => m.type).join(" and ");
+function benchRuleResolver(rules, names2) {
+  const user = rules.filter((r) => r.origin === "user");
+  const defaults = parseRules(BENCH_DEFAULT_RULES_TEXT, "default");
+  const claimed = /* @__PURE__ */ new Map();
+  const off = /* @__PURE__ */ new Set();
+  const whole = /* @__PURE__ */ new Map();
+  const patterned = [];
+  for (const rule of user) {
+    const metric = BENCH_METRICS.find((m) => m.type === rule.sampleType);
+    if (metric === void 0) {
+      if (rule.off) continue;
+      throw ruleError2(
+        rule,
+        `Go benchmark output has the metrics ${METRIC_NAMES}, not "${rule.sampleType}" (a heap profile sample type)`
+      );
+    }
+    if (rule.minInBytes && metric.unit !== "bytes") {
+      throw ruleError2(rule, `min is in bytes but ${metric.type} counts allocations; give a plain number`);
+    }
+    const key = JSON.stringify([rule.sampleType, rule.pattern]);
+    const earlier = claimed.get(key);
+    if (earlier) throw ruleError2(rule, `repeats rule ${earlier.index} ("${earlier.source}"); keep one`);
+    claimed.set(key, rule);
+    if (rule.off) off.add(rule.sampleType);
+    else if (rule.pattern === null) whole.set(rule.sampleType, rule);
+    else {
+      const re = new RegExp(rule.pattern);
+      if (!names2.some((n) => re.test(n))) {
+        const closest = closestNames(patternLiteral(rule.pattern), names2, { within: true, limit: 3 });
+        const hint = closest.length === 0 ? "" : `; closest: ${closest.map((n) => n.slice(0, 120)).join(", ")}`;
+        throw ruleError2(rule, `/${rule.pattern}/ matches no benchmark in either file${hint}`);
+      }
+      patterned.push({ rule, re });
+    }
+  }
+  const text = (rule) => rule.all ?? formatRule(rule);
+  return (metric, name) => {
+    const p = patterned.find((x) => x.rule.sampleType === metric && x.re.test(name));
+    if (p !== void 0) return { rule: p.rule, text: text(p.rule) };
+    const w = whole.get(metric);
+    if (w !== void 0) return { rule: w, text: text(w) };
+    if (off.has(metric)) return null;
+    const d = defaults.find((r) => r.sampleType === metric);
+    return d === void 0 ? null : { rule: d, text: text(d) };
+  };
+}
+
+// src/core/bench/compare.ts
+var BENCH_ALPHA = 0.05;
+var MIN_RUNS = 4;
+var MAX_NAMED = 5;
+var keyOf = (b) => JSON.stringify([b.pkg, b.name]);
+function allEqual(values) {
+  return values.every((v) => v === values[0]);
+}
+function labeller(benchmarks) {
+  const pkgs = /* @__PURE__ */ new Map();
+  for (const b of benchmarks) pkgs.set(b.name, (pkgs.get(b.name) ?? /* @__PURE__ */ new Set()).add(b.pkg));
+  return (b) => (pkgs.get(b.name)?.size ?? 0) > 1 && b.pkg !== "" ? `${b.pkg}.${b.name}` : b.name;
+}
+function onlyIn(side, list, label) {
+  if (list.length === 0) return [];
+  const named = list.slice(0, MAX_NAMED).map(label).join(", ");
+  const more = list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : "";
+  return [`${list.length} benchmark${list.length === 1 ? "" : "s"} only in the ${side}, not compared: ${named}${more}`];
+}
+function over2(base, delta, percent) {
+  if (base === 0) return delta > 0;
+  return 100 * delta / base > percent;
+}
+function judge2(base, delta, rule, significant) {
+  if (rule.off || delta < rule.min) return "pass";
+  if (over2(base, delta, rule.percent)) return significant ? "fail" : "inconclusive";
+  if (rule.warnPercent !== null && over2(base, delta, rule.warnPercent)) return significant ? "warn" : "inconclusive";
+  return "pass";
+}
+function metricResult(b, c, metric, applied) {
+  const xs = metric.type === "B/op" ? b.bytes : b.allocs;
+  const ys = metric.type === "B/op" ? c.bytes : c.allocs;
+  const base = median(xs);
+  const current = median(ys);
+  const delta = current - base;
+  const p = xs.length < 2 && ys.length < 2 ? null : mannWhitneyU(xs, ys).p;
+  const exact = allEqual(xs) && allEqual(ys) && (xs.length >= 2 && ys.length >= 2 || base === current);
+  const significant = exact || xs.length >= MIN_RUNS && ys.length >= MIN_RUNS && p !== null && p < BENCH_ALPHA;
+  const status = applied === null ? "pass" : judge2(base, delta, applied.rule, significant);
+  const threshold = applied === null || applied.rule.off ? null : Math.max(applied.rule.min, applied.rule.percent / 100 * Math.abs(base));
+  return {
+    sampleType: metric.type,
+    unit: metric.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: base === 0 ? null : 100 * delta / base,
+    z: null,
+    variance: 0,
+    pattern: null,
+    status,
+    partStatus: status,
+    rule: applied?.text ?? null,
+    sources: { sampling: 0, runs: 0, history: 0 },
+    critical: 0,
+    detectable: exact ? 0 : Number.NaN,
+    threshold,
+    runs: { base: xs.length, current: ys.length },
+    history: null,
+    benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact }
+  };
+}
+var SEVERITY2 = ["fail", "inconclusive", "warn"];
+function compareBenchmarks(base, current, rules) {
+  const baseByKey = new Map(base.benchmarks.map((b) => [keyOf(b), b]));
+  const currentKeys = new Set(current.benchmarks.map(keyOf));
+  const label = labeller([...base.benchmarks, ...current.benchmarks]);
+  const pairs = current.benchmarks.flatMap((c) => {
+    const b = baseByKey.get(keyOf(c));
+    return b === void 0 ? [] : [{ b, c }];
+  });
+  if (pairs.length === 0) {
+    const list = (s) => s.benchmarks.slice(0, MAX_NAMED).map(label).join(", ") + (s.benchmarks.length > MAX_NAMED ? ", \u2026" : "");
+    throw new IncompatibleProfilesError(`no benchmark in common: base has ${list(base)}; current has ${list(current)}`);
+  }
+  const names2 = [...base.benchmarks, ...current.benchmarks].map((b) => b.name);
+  const ruleOf = benchRuleResolver(rules, names2);
+  const metrics = [];
+  for (const { b, c } of pairs) {
+    const own = BENCH_METRICS.map((metric) => metricResult(b, c, metric, ruleOf(metric.type, b.name)));
+    const named = own.map((m) => ({ ...m, benchmark: { ...m.benchmark, name: label(c) } }));
+    metrics.push(...combineConjunctions2(named, rules));
+  }
+  const warnings = [
+    ...onlyIn(
+      "base",
+      base.benchmarks.filter((b) => !currentKeys.has(keyOf(b))),
+      label
+    ),
+    ...onlyIn(
+      "current",
+      current.benchmarks.filter((c) => !baseByKey.has(keyOf(c))),
+      label
+    ),
+    ...procsWarnings(pairs, label)
+  ];
+  const verdict = SEVERITY2.find((s) => metrics.some((m) => m.status === s)) ?? "pass";
+  return { verdict: { verdict, confidence: 0, metrics }, warnings };
+}
+function combineConjunctions2(metrics, rules) {
+  const size = /* @__PURE__ */ new Map();
+  for (const r of rules) if (r.origin === "user" && r.all !== null) size.set(r.all, (size.get(r.all) ?? 0) + 1);
+  let out = [...metrics];
+  for (const [all, count] of size) {
+    const parts = out.filter((m) => m.rule === all);
+    if (parts.length === 0) continue;
+    const statuses = parts.map((m) => m.partStatus);
+    const status = combine(parts.length < count ? [...statuses, "pass"] : statuses);
+    out = out.map((m) => m.rule === all ? { ...m, status } : m);
+  }
+  return out;
+}
+function procsWarnings(pairs, label) {
+  const differ = pairs.filter(({ b, c }) => b.procs.join(",") !== c.procs.join(","));
+  if (differ.length === 0) return [];
+  const first = differ[0];
+  return [
+    `${differ.length} benchmark${differ.length === 1 ? "" : "s"} ran with different GOMAXPROCS on the two sides (${label(first.c)}: base -${first.b.procs.join("/-")}, current -${first.c.procs.join("/-")})`
+  ];
+}
+
+// src/core/bench/report.ts
+var BENCH_HISTORY_NOTE = "history not used for benchmarks: the runs in each file (go test -count) are what tells a change from noise";
+function buildBenchReport(comparison, options) {
+  const { verdict } = comparison;
+  return {
+    verdict: verdict.verdict,
+    confidence: verdict.confidence,
+    base: options.base,
+    current: options.current,
+    warnings: [...comparison.warnings, ...options.historyAsked ? [BENCH_HISTORY_NOTE] : []],
+    metrics: verdict.metrics,
+    sampleType: "B/op",
+    top: null,
+    functions: {},
+    functionCount: {},
+    rest: {},
+    totals: { ...options.totals },
+    advice: conclusiveAdvice(verdict.metrics, options.historyAsked),
+    historyWindow: null
+  };
+}
+
+// src/app/compare-bench.ts
+function isBenchSummary(summary) {
+  return summary.benchmarks !== void 0;
+}
+function compareBenchSummaries(request, base, current) {
+  const context = `comparing ${request.base.label} with ${request.current.label}: `;
+  if (base.benchmarks === void 0 || current.benchmarks === void 0) {
+    const [bench, profile] = base.benchmarks === void 0 ? ["current", "base"] : ["base", "current"];
+    throw new IncompatibleProfilesError(
+      `${context}the ${bench} is Go benchmark output (go test -bench -benchmem) but the ${profile} is a heap profile; compare benchmark output with benchmark output, and profiles with profiles`
+    );
+  }
+  let comparison;
+  try {
+    comparison = compareBenchmarks(base.benchmarks, current.benchmarks, request.rules.rules);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : withContext(e, context);
+  }
+  const report = buildBenchReport(comparison, {
+    base: request.base.label,
+    current: request.current.label,
+    historyAsked: request.history !== void 0,
+    totals: Object.fromEntries(
+      current.sampleType.map((t, i) => [
+        t.type,
+        { unit: t.unit, base: base.total[i] ?? 0, current: current.total[i] ?? 0 }
+      ])
+    )
+  });
+  const exitCode = verdictExitCode(report.verdict, request.onInconclusive ?? "pass");
+  return { report, verdict: comparison.verdict, exitCode, summaries: { base, current } };
+}
+
 // src/app/compare.ts
 async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const tree = request.flame === true;
   const [base, current] = await load([request.base, request.current], focusPatterns(rules), { tree });
+  if (isBenchSummary(base) || isBenchSummary(current)) return compareBenchSummaries(request, base, current);
   try {
     checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
   } catch (e) {
@@ -836,7 +1163,8 @@ function toJsonReport(report) {
       detectablePercent: m.base === 0 ? null : finiteOrNull(100 * m.detectable / Math.abs(m.base)),
       sources: { ...m.sources },
       runs: { ...m.runs },
-      history: m.history === null ? null : { ...m.history }
+      history: m.history === null ? null : { ...m.history },
+      benchmark: m.benchmark === void 0 ? null : { ...m.benchmark }
     })),
     functions,
     functionCount: { ...report.functionCount },
@@ -933,10 +1261,28 @@ function statusCounts(report) {
   const n = (status) => report.metrics.filter((m) => m.status === status).length;
   return `${n("fail")} failed, ${n("warn")} warned, ${n("inconclusive")} inconclusive`;
 }
+function metricLabel(m) {
+  if (m.benchmark !== void 0) return `${m.benchmark.name} ${m.sampleType}`;
+  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`;
+}
+function benchReport(report) {
+  return report.metrics.some((m) => m.benchmark !== void 0);
+}
+function noiseHeaders(report) {
+  return benchReport(report) ? ["p", "runs"] : ["z", "detectable"];
+}
+function formatP(p) {
+  return p < 1e-3 ? "<0.001" : p.toFixed(3);
+}
 function zCell(m) {
+  if (m.benchmark !== void 0) {
+    if (m.benchmark.exact) return "exact";
+    return m.benchmark.p === null ? "n/a" : formatP(m.benchmark.p);
+  }
   return m.z === null && m.detectable === Number.POSITIVE_INFINITY ? "n/a" : formatZ(m.z);
 }
 function detectableCell(m) {
+  if (m.benchmark !== void 0) return `${m.runs.base} \u2192 ${m.runs.current}`;
   if (m.detectable === 0) return "exact";
   if (m.detectable === Number.POSITIVE_INFINITY) return "unknown";
   if (m.base === 0) return `\xB1${formatValue(m.detectable, m.unit)}`;
@@ -958,6 +1304,9 @@ function historyLines(report, name) {
   }
   return out;
 }
+function significanceRule(report) {
+  return benchReport(report) ? "p < 0.05 (Mann\u2013Whitney U) with \u2265 4 runs a side, or every run agrees" : `z \u2265 ${report.confidence}, or more with a short history`;
+}
 function failingSampleTypes(report) {
   const types = [];
   for (const m of report.metrics) {
@@ -974,7 +1323,7 @@ function culprit(report) {
   const first = flagged[0];
   if (first === void 0) return null;
   const metrics = flagged.map((m) => ({
-    name: m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`,
+    name: metricLabel(m),
     change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent)
   }));
   const grew = first.delta >= 0;
@@ -1610,14 +1959,15 @@ function headline(report) {
   return `${head}: ${metrics}${c.function === null ? "" : ` \u2014 ${c.function.name} ${c.function.change}`}`;
 }
 function metricRow(m) {
-  const name = m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${m.pattern}`;
+  const bench = m.benchmark === void 0 ? [] : [`<td class="num">${htmlText(detectableCell(m))}</td>`];
   const cells = [
-    `<td><code>${htmlText(name)}</code></td>`,
+    `<td><code>${htmlText(metricLabel(m))}</code></td>`,
     `<td class="num">${htmlText(formatValue(m.base, m.unit))}</td>`,
     `<td class="num">${htmlText(formatValue(m.current, m.unit))}</td>`,
     `<td class="num">${htmlText(formatSignedValue(m.delta, m.unit))}</td>`,
     `<td class="num">${formatDeltaPercent(m.deltaPercent)}</td>`,
-    `<td class="num">${formatZ(m.z)}</td>`,
+    `<td class="num">${m.benchmark === void 0 ? formatZ(m.z) : htmlText(zCell(m))}</td>`,
+    ...bench,
     `<td><code>${m.rule === null ? "\u2014" : htmlText(m.rule)}</code></td>`,
     `<td class="status">${MARK[m.status]} ${m.status}</td>`
   ];
@@ -1625,7 +1975,9 @@ function metricRow(m) {
 }
 function metricsTable(report) {
   if (report.metrics.length === 0) return "<p>No metrics compared.</p>";
-  const head = ["metric", "base", "current", "\u0394", "\u0394%", "z", "rule", "status"].map((h, i) => `<th class="${i >= 1 && i <= 5 ? "num" : ""}">${h}</th>`).join("");
+  const names2 = benchReport(report) ? ["metric", "base", "current", "\u0394", "\u0394%", "p", "runs", "rule", "status"] : ["metric", "base", "current", "\u0394", "\u0394%", "z", "rule", "status"];
+  const numeric = names2.length - 3;
+  const head = names2.map((h, i) => `<th class="${i >= 1 && i <= numeric ? "num" : ""}">${h}</th>`).join("");
   return `<table class="metrics"><thead><tr>${head}</tr></thead><tbody>
 ${report.metrics.map(metricRow).join("\n")}
 </tbody></table>`;
@@ -1648,20 +2000,31 @@ function renderHtml(report) {
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> \u2192 current <code>${htmlText(report.current)}</code>;
-a change is real when |z| \u2265 ${report.confidence}.</p>
+a change is real when ${benchReport(report) ? "p < 0.05" : `|z| \u2265 ${report.confidence}`}.</p>
 ${warnings}
 </header>
 <h2>Metrics</h2>
 ${metricsTable(report)}
-<h2>Where the memory went</h2>
+${benchReport(report) ? benchTail(report) : flameTail(report)}
+</body>
+</html>
+`;
+}
+function benchTail(report) {
+  const advice = report.advice.map((a) => `<li>${htmlText(a)}</li>`).join("\n");
+  return `<p class="note">Go benchmarks (go test -bench -benchmem): base and current are the medians of the runs; a
+change is real when ${htmlText(significanceRule(report))}.</p>${advice === "" ? "" : `
+<ul>
+${advice}
+</ul>`}`;
+}
+function flameTail(report) {
+  return `<h2>Where the memory went</h2>
 <p class="note">Flame graph: each frame is a call path, its width the path's cum (samples through it) in the
 profile the switch selects; click a frame to zoom, hover for its flat and cum in base and current.</p>
 <main id="app"><noscript>The flame graph and the function table need JavaScript.</noscript></main>
 <script type="application/json" id="heapgate-data">${scriptJson(pageData(report))}</script>
-<script>${html_client_page_default}</script>
-</body>
-</html>
-`;
+<script>${html_client_page_default}</script>`;
 }
 
 // src/app/rules-input.ts
@@ -1751,12 +2114,13 @@ function labelsLine(report) {
 }
 function metricsTable2(metrics) {
   if (metrics.length === 0) return ["_No metrics compared._"];
+  const [zHeader, detectableHeader] = noiseHeaders({ metrics });
   const lines = [
-    "| metric | base | current | \u0394 | \u0394% | z | detectable | rule | status |",
+    `| metric | base | current | \u0394 | \u0394% | ${zHeader} | ${detectableHeader} | rule | status |`,
     "| :-- | --: | --: | --: | --: | --: | --: | :-- | :-- |"
   ];
   for (const m of metrics) {
-    const name = m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
+    const name = m.benchmark !== void 0 ? `${markdownCode(truncate(m.benchmark.name, MAX_CELL_CHARS), true)} ${markdownCode(m.sampleType, true)}` : m.pattern === null ? markdownCode(m.sampleType, true) : `${markdownCode(m.sampleType, true)} ~ ${markdownCode(truncate(m.pattern, MAX_CELL_CHARS), true)}`;
     lines.push(
       `| ${[
         name,
@@ -1782,7 +2146,7 @@ function noiseLines(report) {
     const what = n === 1 ? "1 metric is" : `${n} metrics are`;
     if (out.length > 0) out.push("");
     out.push(
-      `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold (the detectable column). To make it conclusive:`,
+      benchReport(report) ? `${ICON.inconclusive} ${what} inconclusive: over the rule's threshold, but the runs cannot tell it from noise (the p column). To make it conclusive:` : `${ICON.inconclusive} ${what} inconclusive: the noise hides a change as large as the rule's threshold (the detectable column). To make it conclusive:`,
       "",
       ...report.advice.map((a) => `- ${markdownText(a)}`)
     );
@@ -1852,9 +2216,12 @@ export {
   ICON,
   VERDICT_WORDS,
   statusCounts,
+  metricLabel,
+  noiseHeaders,
   zCell,
   detectableCell,
   historyLines,
+  significanceRule,
   failingSampleTypes,
   valueCell,
   culprit,

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-5UMPADLB.js";
+} from "./chunk-GCXQIJXP.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -10,17 +10,17 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-TDDNIXCV.js";
+} from "./chunk-LLON5CH4.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-SM7RSXLR.js";
+} from "./chunk-33WMGG4E.js";
 import {
   compareProfiles
-} from "./chunk-5UMPADLB.js";
+} from "./chunk-GCXQIJXP.js";
 import {
   createProfileLoader
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-R3TQPQAR.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

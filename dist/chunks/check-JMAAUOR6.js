@@ -10,7 +10,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-TDDNIXCV.js";
+} from "./chunk-LLON5CH4.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -22,7 +22,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-SM7RSXLR.js";
+} from "./chunk-33WMGG4E.js";
 import {
   baselineSource,
   findBaseline,
@@ -31,12 +31,12 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-FDNQLYTL.js";
+} from "./chunk-W7RPC6XA.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-5UMPADLB.js";
+} from "./chunk-GCXQIJXP.js";
 import {
   openStore
 } from "./chunk-F55GFAMZ.js";
@@ -44,7 +44,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-R3TQPQAR.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-SM7RSXLR.js";
+} from "./chunk-33WMGG4E.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -18,17 +18,20 @@ import {
   formatSignedValue,
   formatValue,
   historyLines,
+  metricLabel,
+  noiseHeaders,
   parseRulesInput,
   renderHtml,
   renderJson,
   renderMarkdown,
+  significanceRule,
   statusCounts,
   zCell
-} from "./chunk-5UMPADLB.js";
+} from "./chunk-GCXQIJXP.js";
 import {
   describeFsError,
   terminalSafe
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-R3TQPQAR.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -80,8 +83,8 @@ function renderText(report, options) {
         { header: "current", align: "right" },
         { header: "\u0394", align: "right" },
         { header: "\u0394%", align: "right" },
-        { header: "z", align: "right" },
-        { header: "detectable", align: "right" },
+        { header: noiseHeaders(report)[0], align: "right" },
+        { header: noiseHeaders(report)[1], align: "right" },
         { header: "rule", align: "left" },
         { header: "status", align: "left" }
       ],
@@ -107,7 +110,7 @@ function culpritLine(report) {
 }
 function tableTypes(report) {
   const types = failingSampleTypes(report).filter((t) => t in report.functions);
-  if (!types.includes(report.sampleType)) types.push(report.sampleType);
+  if (!types.includes(report.sampleType) && report.sampleType in report.functions) types.push(report.sampleType);
   return types;
 }
 function restWords(count) {
@@ -117,10 +120,10 @@ function verdictWord(verdict) {
   return verdict.toUpperCase();
 }
 function summaryLine(report) {
-  return `(${statusCounts(report)}; a change is real when z \u2265 ${report.confidence}, or more with a short history)`;
+  return `(${statusCounts(report)}; a change is real when ${significanceRule(report)})`;
 }
 function metricName(m) {
-  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ ${terminalSafe(m.pattern)}`;
+  return terminalSafe(metricLabel(m));
 }
 function metricRow(m) {
   return [

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Regenerates the Go benchmark output heapgate's benchmark comparison is tested with:
+#   __tests__/fixtures/gobench/<variant>.count6.txt    (workloads/gobench, go test -bench -benchmem)
+#   __tests__/fixtures/gobench/<variant>.count1.txt    (the same with -count 1)
+#   __tests__/fixtures/gobench/bench-manifest.json     (the exact command behind every file)
+# <variant>: good, good-rerun (a second, independent run of the same code) and regressed
+# (HEAPGATE_VARIANT=regressed: every pattern in its bad form, the controls unchanged).
+#
+# Usage: scripts/make-bench-fixtures.sh [--out DIR]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$root/__tests__/fixtures/gobench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    *) echo "make-bench-fixtures.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$out"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Offline, dependency-free, reproducible build (as make-fixtures.sh); GOMAXPROCS fixed so the
+# benchmark names carry the same -2 suffix on every machine.
+export GOTOOLCHAIN=local GOPROXY=off GOSUMDB=off GOFLAGS=-mod=mod GOWORK=off
+export GOCACHE="$work/gocache" GOPATH="$work/gopath"
+export GOGC=100 GOMAXPROCS=2
+unset GODEBUG
+go_bin="${GO:-go}"
+go_version="$("$go_bin" version)"
+(cd "$root/workloads" && "$go_bin" test -c -trimpath -buildvcs=false -o "$work/gobench.test" ./gobench)
+
+entries=()
+for count in 6 1; do
+  for variant in good good-rerun regressed; do
+    env_variant="${variant%-rerun}"
+    file="$variant.count$count.txt"
+    # The test binary prints what go test -bench prints, without go test's own "ok" line's timing
+    # of the build; -benchtime 100ms keeps a run short (b.N still differs between runs).
+    (cd "$work" && HEAPGATE_VARIANT="$env_variant" ./gobench.test -test.run '^$' -test.bench . \
+      -test.benchmem -test.count "$count" -test.benchtime 100ms) > "$out/$file"
+    entries+=("    {\"file\": \"$file\", \"command\": \"HEAPGATE_VARIANT=$env_variant go test ./gobench -run '^\$' -bench . -benchmem -count $count -benchtime 100ms (in workloads/)\"}")
+  done
+done
+
+{
+  echo "{"
+  echo "  \"generator\": \"scripts/make-bench-fixtures.sh\","
+  echo "  \"tools\": {\"go\": \"$go_version\"},"
+  echo "  \"env\": \"GOGC=100 GOMAXPROCS=2\","
+  echo "  \"files\": ["
+  for ((i = 0; i < ${#entries[@]}; i++)); do
+    if [ $i -lt $((${#entries[@]} - 1)) ]; then echo "${entries[$i]},"; else echo "${entries[$i]}"; fi
+  done
+  echo "  ]"
+  echo "}"
+} > "$out/bench-manifest.json"

@@ -1,0 +1,56 @@
+/**
+ * The compare use case for Go benchmark output (`go test -bench -benchmem` text): both sides must
+ * be benchmark output; their runs are compared by core/bench/compare.ts instead of diffing
+ * profiles. compareProfiles hands over here once the loader has recognised a side as benchmarks.
+ */
+import type { ProfileSummary } from '../core/aggregate.js';
+import { compareBenchmarks } from '../core/bench/compare.js';
+import { buildBenchReport } from '../core/bench/report.js';
+import { IncompatibleProfilesError, RuleError } from '../core/errors.js';
+import { verdictExitCode } from '../core/report.js';
+import type { CompareOutcome, CompareRequest } from './compare.js';
+import { withContext } from './error-context.js';
+
+/** True when a loaded summary is Go benchmark output. */
+export function isBenchSummary(summary: ProfileSummary): boolean {
+  return summary.benchmarks !== undefined;
+}
+
+/**
+ * Compares two loaded sides of which at least one is benchmark output. Throws
+ * IncompatibleProfilesError (`comparing a with b: ...`) when the other side is a profile or they
+ * share no benchmark, RuleError (prefixed with the rules' origin) for rules that cannot apply.
+ */
+export function compareBenchSummaries(
+  request: CompareRequest,
+  base: ProfileSummary,
+  current: ProfileSummary,
+): CompareOutcome {
+  const context = `comparing ${request.base.label} with ${request.current.label}: `;
+  if (base.benchmarks === undefined || current.benchmarks === undefined) {
+    const [bench, profile] = base.benchmarks === undefined ? ['current', 'base'] : ['base', 'current'];
+    throw new IncompatibleProfilesError(
+      `${context}the ${bench} is Go benchmark output (go test -bench -benchmem) but the ${profile} is a heap ` +
+        'profile; compare benchmark output with benchmark output, and profiles with profiles',
+    );
+  }
+  let comparison;
+  try {
+    comparison = compareBenchmarks(base.benchmarks, current.benchmarks, request.rules.rules);
+  } catch (e) {
+    throw e instanceof RuleError ? withContext(e, `${request.rules.origin}: `) : withContext(e, context);
+  }
+  const report = buildBenchReport(comparison, {
+    base: request.base.label,
+    current: request.current.label,
+    historyAsked: request.history !== undefined,
+    totals: Object.fromEntries(
+      current.sampleType.map((t, i) => [
+        t.type,
+        { unit: t.unit, base: base.total[i] ?? 0, current: current.total[i] ?? 0 },
+      ]),
+    ),
+  });
+  const exitCode = verdictExitCode(report.verdict, request.onInconclusive ?? 'pass');
+  return { report, verdict: comparison.verdict, exitCode, summaries: { base, current } };
+}

@@ -1,0 +1,70 @@
+/**
+ * Go benchmark output as a ProfileSummary, so it travels the same road as a profile (loader, worker,
+ * baseline store, metadata): two "sample types", B/op and allocs/op, whose totals are the sums over
+ * the benchmarks of each one's median (what a baseline's metadata and trend record), no functions,
+ * and the runs themselves in `benchmarks`. Pure.
+ */
+import type { ProfileSummary } from '../aggregate.js';
+import { DecodeError } from '../errors.js';
+import type { ValueType } from '../model.js';
+import { isBenchmarkText, parseBenchmarks, type BenchmarkSet } from './parse.js';
+
+/** The metrics of a Go benchmark comparison, as sample types: the names rules use. */
+export const BENCH_METRICS: readonly ValueType[] = [
+  { type: 'B/op', unit: 'bytes' },
+  { type: 'allocs/op', unit: 'count' },
+];
+
+/** The median of a non-empty list (the mean of the two middle values for an even count), as benchstat's centre. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The summary of a benchmark set (see the file comment). */
+export function benchSummary(set: BenchmarkSet): ProfileSummary {
+  let bytes = 0;
+  let allocs = 0;
+  let runs = 0;
+  for (const b of set.benchmarks) {
+    bytes += median(b.bytes);
+    allocs += median(b.allocs);
+    runs += b.bytes.length;
+  }
+  return {
+    sampleType: BENCH_METRICS.map((t) => ({ ...t })),
+    defaultSampleTypeIndex: 0,
+    periodType: undefined,
+    period: 0,
+    sampleCount: runs,
+    timeNanos: 0n,
+    comment: [],
+    total: [bytes, allocs],
+    variance: [0, 0],
+    exact: true,
+    functions: {
+      name: [],
+      flat: [new Float64Array(0), new Float64Array(0)],
+      cum: [new Float64Array(0), new Float64Array(0)],
+      flatVariance: [new Float64Array(0), new Float64Array(0)],
+    },
+    focus: [],
+    benchmarks: set,
+  };
+}
+
+/**
+ * The summary of a file's bytes when they are Go benchmark output, else null (a profile: decode it
+ * as one). Throws DecodeError when they are benchmark output that does not parse.
+ */
+export function summarizeBenchmarkText(bytes: Uint8Array): ProfileSummary | null {
+  if (!isBenchmarkText(bytes)) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DecodeError('Go benchmark output that is not UTF-8 text');
+  }
+  return benchSummary(parseBenchmarks(text));
+}
