@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-KNMSJMLX.js")).diffCommand
+    load: async () => (await import("./chunks/diff-HMF4B6VO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JMAAUOR6.js")).checkCommand
+    load: async () => (await import("./chunks/check-W34DWNDX.js")).checkCommand
   },
   {
     name: "baseline",

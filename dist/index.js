@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-W7RPC6XA.js";
+} from "./chunks/chunk-SKBP6X2H.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -21,6 +21,7 @@ import {
   VERDICT_WORDS,
   compareProfiles,
   culpritMarkdown,
+  detectableCell,
   failingSampleTypes,
   focusPatterns,
   formatDeltaPercent,
@@ -34,8 +35,9 @@ import {
   renderMarkdown,
   statusCounts,
   toJsonReport,
-  valueCell
-} from "./chunks/chunk-GCXQIJXP.js";
+  valueCell,
+  zCell
+} from "./chunks/chunk-OJRQY45W.js";
 import {
   runUrl,
   storeBaseline
@@ -484,14 +486,17 @@ async function publish(context, { plan, config, ports: ports2 }) {
   return { comment, summary: summary2 };
 }
 function metricName(m) {
-  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+  return m.benchmark !== void 0 || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
+}
+function significance(m) {
+  return m.benchmark !== void 0 ? `p ${zCell(m)}, runs ${detectableCell(m)}` : `z ${formatZ(m.z)}`;
 }
 function annotate(log, series, verdict, report, gating) {
   if (report === null) return;
   for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
   for (const m of report.metrics) {
     if (m.status !== "fail" && m.status !== "warn") continue;
-    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
+    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, ${significance(m)})`;
     const text2 = `${metricName(m)} ${change} breaks rule ${m.rule ?? "(none)"}`;
     if (m.status === "warn") log.warning(text2, { title: `heapgate ${series}: memory warning` });
     else if (verdict === "accepted")

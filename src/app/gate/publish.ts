@@ -7,6 +7,7 @@ import { firstLine } from '../../core/error-text.js';
 import type { GateReportContext, GateVerdict } from '../../core/gate.js';
 import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
 import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/render/units.js';
+import { detectableCell, metricLabel, zCell } from '../../core/render/parts.js';
 import type { Report } from '../../core/report.js';
 import type { InconclusivePolicy, MetricResult } from '../../core/verdict.js';
 import { GitHubApiError, type CommentSink, type JobSummary, type Logger } from '../../ports.js';
@@ -48,7 +49,12 @@ export async function publish(
 }
 
 function metricName(m: MetricResult): string {
-  return m.pattern === null ? m.sampleType : `${m.sampleType} ~ /${m.pattern}/`;
+  return m.benchmark !== undefined || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
+}
+
+/** `z 4.2`, or for a Go benchmark `p 0.002` (`p exact`), as the reports' significance column. */
+function significance(m: MetricResult): string {
+  return m.benchmark !== undefined ? `p ${zCell(m)}, runs ${detectableCell(m)}` : `z ${formatZ(m.z)}`;
 }
 
 /**
@@ -61,7 +67,7 @@ function annotate(log: Logger, series: string, verdict: GateVerdict, report: Rep
   for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
   for (const m of report.metrics) {
     if (m.status !== 'fail' && m.status !== 'warn') continue;
-    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, z ${formatZ(m.z)})`;
+    const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, ${significance(m)})`;
     const text = `${metricName(m)} ${change} breaks rule ${m.rule ?? '(none)'}`;
     if (m.status === 'warn') log.warning(text, { title: `heapgate ${series}: memory warning` });
     else if (verdict === 'accepted')

@@ -88,7 +88,7 @@ export function renderHtml(report: Report): string {
 <title>${htmlText(title)}</title>
 <style>${HTML_STYLE}</style>
 </head>
-<body>
+<body${benchReport(report) ? ' data-ready="true"' : ''}>
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> → current <code>${htmlText(report.current)}</code>;
@@ -103,7 +103,10 @@ ${benchReport(report) ? benchTail(report) : flameTail(report)}
 `;
 }
 
-/** A benchmark report's end: what would make it conclusive; no flame graph (per-op numbers have no stacks). */
+/**
+ * A benchmark report's end: what would make it conclusive; no flame graph (per-op numbers have no
+ * stacks) and no script, so the page is ready as loaded (data-ready, which the script sets otherwise).
+ */
 function benchTail(report: Report): string {
   const advice = report.advice.map((a) => `<li>${htmlText(a)}</li>`).join('\n');
   return `<p class="note">Go benchmarks (go test -bench -benchmem): base and current are the medians of the runs; a

@@ -27,7 +27,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-GCXQIJXP.js";
+} from "./chunk-OJRQY45W.js";
 import {
   describeFsError,
   terminalSafe

@@ -1996,7 +1996,7 @@ function renderHtml(report) {
 <title>${htmlText(title)}</title>
 <style>${HTML_STYLE}</style>
 </head>
-<body>
+<body${benchReport(report) ? ' data-ready="true"' : ""}>
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> \u2192 current <code>${htmlText(report.current)}</code>;

@@ -10,7 +10,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-LLON5CH4.js";
+} from "./chunk-54TYPEBU.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -31,12 +31,12 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-W7RPC6XA.js";
+} from "./chunk-SKBP6X2H.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-GCXQIJXP.js";
+} from "./chunk-OJRQY45W.js";
 import {
   openStore
 } from "./chunk-F55GFAMZ.js";

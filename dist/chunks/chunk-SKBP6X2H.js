@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-GCXQIJXP.js";
+} from "./chunk-OJRQY45W.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

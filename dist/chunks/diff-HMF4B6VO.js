@@ -10,14 +10,14 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-LLON5CH4.js";
+} from "./chunk-54TYPEBU.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-33WMGG4E.js";
 import {
   compareProfiles
-} from "./chunk-GCXQIJXP.js";
+} from "./chunk-OJRQY45W.js";
 import {
   createProfileLoader
 } from "./chunk-R3TQPQAR.js";
