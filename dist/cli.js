@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-HMF4B6VO.js")).diffCommand
+    load: async () => (await import("./chunks/diff-LZIES32H.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-W34DWNDX.js")).checkCommand
+    load: async () => (await import("./chunks/check-XPN4MTA5.js")).checkCommand
   },
   {
     name: "baseline",

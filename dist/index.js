@@ -9,8 +9,9 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-SKBP6X2H.js";
+} from "./chunks/chunk-KDXT7PFO.js";
 import {
+  BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
   GITHUB_COMMENT_LIMIT,
@@ -37,7 +38,7 @@ import {
   toJsonReport,
   valueCell,
   zCell
-} from "./chunks/chunk-OJRQY45W.js";
+} from "./chunks/chunk-Q2ESLCH7.js";
 import {
   runUrl,
   storeBaseline
@@ -489,11 +490,16 @@ function metricName(m) {
   return m.benchmark !== void 0 || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
 }
 function significance(m) {
-  return m.benchmark !== void 0 ? `p ${zCell(m)}, runs ${detectableCell(m)}` : `z ${formatZ(m.z)}`;
+  if (m.benchmark === void 0) return `z ${formatZ(m.z)}`;
+  const p = zCell(m);
+  return `${p === "exact" ? p : `p ${p}`}, runs ${detectableCell(m)}`;
 }
 function annotate(log, series, verdict, report, gating) {
   if (report === null) return;
-  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  for (const w of report.warnings) {
+    if (w === BENCH_HISTORY_NOTE) continue;
+    log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  }
   for (const m of report.metrics) {
     if (m.status !== "fail" && m.status !== "warn") continue;
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, ${significance(m)})`;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the Go benchmark output heapgate's benchmark comparison is tested with:
-#   __tests__/fixtures/gobench/<variant>.count6.txt    (workloads/gobench, go test -bench -benchmem)
-#   __tests__/fixtures/gobench/<variant>.count1.txt    (the same with -count 1)
+#   __tests__/fixtures/gobench/<variant>.count6.bench    (workloads/gobench, go test -bench -benchmem)
+#   __tests__/fixtures/gobench/<variant>.count1.bench    (the same with -count 1)
 #   __tests__/fixtures/gobench/bench-manifest.json     (the exact command behind every file)
+# Named .bench rather than .txt: the profile fixture tests read every .txt there as a legacy profile.
 # <variant>: good, good-rerun (a second, independent run of the same code) and regressed
 # (HEAPGATE_VARIANT=regressed: every pattern in its bad form, the controls unchanged).
 #
@@ -35,9 +36,9 @@ entries=()
 for count in 6 1; do
   for variant in good good-rerun regressed; do
     env_variant="${variant%-rerun}"
-    file="$variant.count$count.txt"
-    # The test binary prints what go test -bench prints, without go test's own "ok" line's timing
-    # of the build; -benchtime 100ms keeps a run short (b.N still differs between runs).
+    file="$variant.count$count.bench"
+    # The test binary prints what go test -bench prints (go test adds an "ok" line with the timing);
+    # -benchtime 100ms keeps a run short (b.N still differs between runs).
     (cd "$work" && HEAPGATE_VARIANT="$env_variant" ./gobench.test -test.run '^$' -test.bench . \
       -test.benchmem -test.count "$count" -test.benchtime 100ms) > "$out/$file"
     entries+=("    {\"file\": \"$file\", \"command\": \"HEAPGATE_VARIANT=$env_variant go test ./gobench -run '^\$' -bench . -benchmem -count $count -benchtime 100ms (in workloads/)\"}")

@@ -15,9 +15,9 @@ import { launchBrowser, openReport } from '../helpers/browser.js';
 import { builtCli, ROOT, runCli } from '../helpers/dist.js';
 
 const DIR = '__tests__/fixtures/gobench';
-const GOOD = `${DIR}/good.count6.txt`;
-const RERUN = `${DIR}/good-rerun.count6.txt`;
-const REGRESSED = `${DIR}/regressed.count6.txt`;
+const GOOD = `${DIR}/good.count6.bench`;
+const RERUN = `${DIR}/good-rerun.count6.bench`;
+const REGRESSED = `${DIR}/regressed.count6.bench`;
 const REGRESSED_BENCHMARKS = ['BenchmarkBuilder', 'BenchmarkAppend', 'BenchmarkConvert', 'BenchmarkMapHint'];
 const CONTROLS = ['BenchmarkCloneRecord', 'BenchmarkChecksum'];
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs/report.schema.json'), 'utf8'));
@@ -114,7 +114,7 @@ describe('heapgate diff on go test -bench -benchmem output', () => {
   });
 
   test('-count 1: a change cannot be told from noise (inconclusive, advice says -count 10); no change is exact', () => {
-    const changed = jsonDiff(`${DIR}/good.count1.txt`, `${DIR}/regressed.count1.txt`);
+    const changed = jsonDiff(`${DIR}/good.count1.bench`, `${DIR}/regressed.count1.bench`);
     expect(changed.code).toBe(0);
     expect(changed.report.verdict).toBe('inconclusive');
     const builder = changed.report.metrics.find((m: Json) => m.benchmark.name === 'BenchmarkBuilder');
@@ -122,15 +122,15 @@ describe('heapgate diff on go test -bench -benchmem output', () => {
     expect(changed.report.advice[0]).toContain('-count 10');
     const strict = runCli(cli, [
       'diff',
-      `${DIR}/good.count1.txt`,
-      `${DIR}/regressed.count1.txt`,
+      `${DIR}/good.count1.bench`,
+      `${DIR}/regressed.count1.bench`,
       '--on-inconclusive',
       'fail',
     ]);
     expect(strict.code).toBe(1);
 
     // Same values on both sides (one run each) are exact.
-    const same = jsonDiff(`${DIR}/good.count1.txt`, `${DIR}/good.count1.txt`);
+    const same = jsonDiff(`${DIR}/good.count1.bench`, `${DIR}/good.count1.bench`);
     expect(same.report.verdict).toBe('pass');
     for (const m of same.report.metrics) expect(m.benchmark.exact).toBe(true);
   });
@@ -199,7 +199,7 @@ describe('heapgate baseline put + check with benchmark output (directory store)'
       { type: 'B/op', unit: 'bytes' },
       { type: 'allocs/op', unit: 'count' },
     ]);
-    // The sums of each benchmark's median B/op and allocs/op in good.count6.txt.
+    // The sums of each benchmark's median B/op and allocs/op in good.count6.bench.
     expect(metadata.total[0]).toBeGreaterThan(1024 + 8192 + 512);
     expect(metadata.total[1]).toBe(65 + 1 + 0 + 6 + 1 + 0);
 

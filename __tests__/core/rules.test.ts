@@ -138,7 +138,10 @@ describe('parseRules: invalid rules', () => {
       '"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold',
     ],
     ['inuse_space off now', '"off" takes nothing after it'],
-    ['+15% inuse_space', '"+15%" is not a sample type name (letters, digits, "_", "." and "-", like inuse_space)'],
+    [
+      '+15% inuse_space',
+      '"+15%" is not a sample type name (letters, digits, "_", ".", "/" and "-", like inuse_space or B/op)',
+    ],
     [
       'all: inuse_space +15%',
       '"all:" needs at least two rules separated by ",", like "all: inuse_space +15%, alloc_objects +20%"',

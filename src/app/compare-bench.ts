@@ -7,9 +7,20 @@ import type { ProfileSummary } from '../core/aggregate.js';
 import { compareBenchmarks } from '../core/bench/compare.js';
 import { buildBenchReport } from '../core/bench/report.js';
 import { IncompatibleProfilesError, RuleError } from '../core/errors.js';
-import { verdictExitCode } from '../core/report.js';
-import type { CompareOutcome, CompareRequest } from './compare.js';
+import { verdictExitCode, type Report } from '../core/report.js';
+import type { InconclusivePolicy, Verdict } from '../core/verdict.js';
 import { withContext } from './error-context.js';
+import type { ParsedRules } from './rules-input.js';
+
+/** What a benchmark comparison takes from the compare request. */
+export interface BenchCompareRequest {
+  readonly base: { readonly label: string };
+  readonly current: { readonly label: string };
+  readonly rules: ParsedRules;
+  /** Set when a history was asked for: benchmarks do not use it, and the report says so. */
+  readonly history?: unknown;
+  readonly onInconclusive?: InconclusivePolicy | undefined;
+}
 
 /** True when a loaded summary is Go benchmark output. */
 export function isBenchSummary(summary: ProfileSummary): boolean {
@@ -22,10 +33,10 @@ export function isBenchSummary(summary: ProfileSummary): boolean {
  * share no benchmark, RuleError (prefixed with the rules' origin) for rules that cannot apply.
  */
 export function compareBenchSummaries(
-  request: CompareRequest,
+  request: BenchCompareRequest,
   base: ProfileSummary,
   current: ProfileSummary,
-): CompareOutcome {
+): { readonly report: Report; readonly verdict: Verdict; readonly exitCode: number } {
   const context = `comparing ${request.base.label} with ${request.current.label}: `;
   if (base.benchmarks === undefined || current.benchmarks === undefined) {
     const [bench, profile] = base.benchmarks === undefined ? ['current', 'base'] : ['base', 'current'];
@@ -52,5 +63,5 @@ export function compareBenchSummaries(
     ),
   });
   const exitCode = verdictExitCode(report.verdict, request.onInconclusive ?? 'pass');
-  return { report, verdict: comparison.verdict, exitCode, summaries: { base, current } };
+  return { report, verdict: comparison.verdict, exitCode };
 }

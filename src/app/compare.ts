@@ -63,7 +63,9 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ProfileSummary,
     ProfileSummary,
   ];
-  if (isBenchSummary(base) || isBenchSummary(current)) return compareBenchSummaries(request, base, current);
+  if (isBenchSummary(base) || isBenchSummary(current)) {
+    return { ...compareBenchSummaries(request, base, current), summaries: { base, current } };
+  }
   try {
     checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
   } catch (e) {

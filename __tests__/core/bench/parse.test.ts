@@ -32,8 +32,8 @@ function parseError(text: string): string {
 }
 
 describe('parseBenchmarks on real go test output', () => {
-  test('good.count6.txt: six benchmarks of workloads/gobench, six runs each, GOMAXPROCS 2', () => {
-    const set = parseBenchmarks(readFileSync(join(FIXTURES, 'good.count6.txt'), 'utf8'));
+  test('good.count6.bench: six benchmarks of workloads/gobench, six runs each, GOMAXPROCS 2', () => {
+    const set = parseBenchmarks(readFileSync(join(FIXTURES, 'good.count6.bench'), 'utf8'));
     expect(set.benchmarks.map((b) => b.name)).toEqual([
       'BenchmarkBuilder',
       'BenchmarkAppend',
@@ -54,7 +54,7 @@ describe('parseBenchmarks on real go test output', () => {
   });
 
   test('every fixture is recognised as benchmark output; profiles and legacy heap text are not', () => {
-    for (const f of ['good.count6.txt', 'regressed.count1.txt'])
+    for (const f of ['good.count6.bench', 'regressed.count1.bench'])
       expect(isBenchmarkText(readFileSync(join(FIXTURES, f)))).toBe(true);
     expect(isBenchmarkText(readFileSync(join(FIXTURES, 'good.rate1.mem.pb.gz')))).toBe(false);
     const legacy = readFileSync(join(ROOT, '__tests__/fixtures/go/cache/regressed.rate524288.heap.legacy.txt'));

@@ -84,6 +84,7 @@ describe('renderJson', () => {
       sources: { sampling: 0, runs: 0, history: 0 },
       runs: { base: 1, current: 1 },
       history: null,
+      benchmark: null,
     });
     expect(json.metrics[0]).toMatchObject({ status: 'inconclusive', threshold: 5, detectablePercent: 10 });
     expect(json.metrics[0].detectable).toBeCloseTo(100, 9);

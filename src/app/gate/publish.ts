@@ -3,6 +3,7 @@
  * pull-request comment, and the job summary. A failure to comment or to write the summary is a
  * warning, never a failed gate: only the verdict decides that.
  */
+import { BENCH_HISTORY_NOTE } from '../../core/bench/report.js';
 import { firstLine } from '../../core/error-text.js';
 import type { GateReportContext, GateVerdict } from '../../core/gate.js';
 import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
@@ -52,9 +53,11 @@ function metricName(m: MetricResult): string {
   return m.benchmark !== undefined || m.pattern === null ? metricLabel(m) : `${m.sampleType} ~ /${m.pattern}/`;
 }
 
-/** `z 4.2`, or for a Go benchmark `p 0.002` (`p exact`), as the reports' significance column. */
+/** `z 4.2`, or for a Go benchmark `p 0.002, runs 6 → 6` (`exact, …`), as the reports' columns say. */
 function significance(m: MetricResult): string {
-  return m.benchmark !== undefined ? `p ${zCell(m)}, runs ${detectableCell(m)}` : `z ${formatZ(m.z)}`;
+  if (m.benchmark === undefined) return `z ${formatZ(m.z)}`;
+  const p = zCell(m);
+  return `${p === 'exact' ? p : `p ${p}`}, runs ${detectableCell(m)}`;
 }
 
 /**
@@ -64,7 +67,11 @@ function significance(m: MetricResult): string {
  */
 function annotate(log: Logger, series: string, verdict: GateVerdict, report: Report | null, gating: boolean): void {
   if (report === null) return;
-  for (const w of report.warnings) log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  for (const w of report.warnings) {
+    // Not a difference between the inputs: the report says it; an annotation would mislabel it.
+    if (w === BENCH_HISTORY_NOTE) continue;
+    log.warning(w, { title: `heapgate ${series}: profiles not made alike` });
+  }
   for (const m of report.metrics) {
     if (m.status !== 'fail' && m.status !== 'warn') continue;
     const change = `${formatSignedValue(m.delta, m.unit)} (${formatDeltaPercent(m.deltaPercent)}, ${significance(m)})`;

@@ -10,14 +10,14 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-54TYPEBU.js";
+} from "./chunk-IXH64AOR.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-33WMGG4E.js";
 import {
   compareProfiles
-} from "./chunk-OJRQY45W.js";
+} from "./chunk-Q2ESLCH7.js";
 import {
   createProfileLoader
 } from "./chunk-R3TQPQAR.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-OJRQY45W.js";
+} from "./chunk-Q2ESLCH7.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -27,7 +27,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-OJRQY45W.js";
+} from "./chunk-Q2ESLCH7.js";
 import {
   describeFsError,
   terminalSafe

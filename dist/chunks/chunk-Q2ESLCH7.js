@@ -1059,7 +1059,7 @@ function compareBenchSummaries(request, base, current) {
     )
   });
   const exitCode = verdictExitCode(report.verdict, request.onInconclusive ?? "pass");
-  return { report, verdict: comparison.verdict, exitCode, summaries: { base, current } };
+  return { report, verdict: comparison.verdict, exitCode };
 }
 
 // src/app/compare.ts
@@ -1067,7 +1067,9 @@ async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const tree = request.flame === true;
   const [base, current] = await load([request.base, request.current], focusPatterns(rules), { tree });
-  if (isBenchSummary(base) || isBenchSummary(current)) return compareBenchSummaries(request, base, current);
+  if (isBenchSummary(base) || isBenchSummary(current)) {
+    return { ...compareBenchSummaries(request, base, current), summaries: { base, current } };
+  }
   try {
     checkFunctionRulesMatch(rules, [base.functions.name, current.functions.name]);
   } catch (e) {
@@ -2233,6 +2235,7 @@ export {
   DEFAULT_CONFIDENCE,
   MIN_HISTORY_BASELINES,
   DEFAULT_HISTORY_WINDOW,
+  BENCH_HISTORY_NOTE,
   compareProfiles,
   parseRulesInput,
   GITHUB_COMMENT_LIMIT,

@@ -10,7 +10,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-54TYPEBU.js";
+} from "./chunk-IXH64AOR.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -31,12 +31,12 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-SKBP6X2H.js";
+} from "./chunk-KDXT7PFO.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles
-} from "./chunk-OJRQY45W.js";
+} from "./chunk-Q2ESLCH7.js";
 import {
   openStore
 } from "./chunk-F55GFAMZ.js";
