@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-FBGUEAMY.js")).diffCommand
+    load: async () => (await import("./chunks/diff-GDM6UD62.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-P6DSIMES.js")).checkCommand
+    load: async () => (await import("./chunks/check-ZA55CKWY.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-GQUTD4SL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-PGWIJIMV.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import CLIENT_SCRIPT from './html-client.page.js';
 import { pageData } from './html-data.js';
 import { HTML_STYLE } from './html-style.js';
 import { htmlText, scriptJson } from './escape.js';
-import { culprit, statusCounts, VERDICT_WORDS } from './parts.js';
+import { culprit, runsSentence, statusCounts, VERDICT_WORDS } from './parts.js';
 import { formatDeltaPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
 /**
@@ -80,7 +80,7 @@ export function renderHtml(report: Report): string {
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> → current <code>${htmlText(report.current)}</code>;
-a change is real when |z| ≥ ${report.confidence}.</p>
+a change is real when |z| ≥ ${report.confidence}.${runsNote(report)}</p>
 ${warnings}
 </header>
 <h2>Metrics</h2>
@@ -94,4 +94,10 @@ profile the switch selects; click a frame to zoom, hover for its flat and cum in
 </body>
 </html>
 `;
+}
+
+/** The runs sentence (see runsSentence), with a leading space; empty for one run per side. */
+function runsNote(report: Report): string {
+  const runs = runsSentence(report);
+  return runs === null ? '' : ` ${htmlText(runs)}`;
 }

@@ -2,7 +2,15 @@ import type { FunctionDelta } from '../diff.js';
 import type { Report, VerdictKind } from '../report.js';
 import type { MetricResult, MetricStatus } from '../verdict.js';
 import { terminalSafe } from './escape.js';
-import { culprit, detectableCell, failingSampleTypes, historyLines, statusCounts, zCell } from './parts.js';
+import {
+  culprit,
+  detectableCell,
+  failingSampleTypes,
+  historyLines,
+  runsSentence,
+  statusCounts,
+  zCell,
+} from './parts.js';
 import { layoutTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
@@ -32,6 +40,8 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`heapgate: ${verdict}  ${c === '' ? '' : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  const runs = runsSentence(report);
+  if (runs !== null) lines.push(runs);
   for (const w of report.warnings) lines.push(`${paint('warn', 'warning:')} ${terminalSafe(w)}`);
   lines.push('');
   if (report.metrics.length === 0) {

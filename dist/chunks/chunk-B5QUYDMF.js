@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-CXJCIDPU.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

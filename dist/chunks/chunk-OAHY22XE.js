@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-SM7RSXLR.js";
+} from "./chunk-B5QUYDMF.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -22,13 +22,15 @@ import {
   renderHtml,
   renderJson,
   renderMarkdown,
+  runsSentence,
   statusCounts,
   zCell
-} from "./chunk-5UMPADLB.js";
+} from "./chunk-RVTR7Y4V.js";
 import {
   describeFsError,
+  expandProfilePaths,
   terminalSafe
-} from "./chunk-VFPXK6C6.js";
+} from "./chunk-CXJCIDPU.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -68,6 +70,8 @@ function renderText(report, options) {
   lines.push(`heapgate: ${verdict}  ${c === "" ? "" : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  const runs = runsSentence(report);
+  if (runs !== null) lines.push(runs);
   for (const w of report.warnings) lines.push(`${paint("warn", "warning:")} ${terminalSafe(w)}`);
   lines.push("");
   if (report.metrics.length === 0) {
@@ -195,9 +199,47 @@ function render(report, format, options) {
   }
 }
 
+// src/cli/profile-args.ts
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+function splitList(arg) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg[i];
+    if (c === "{") depth++;
+    else if (c === "}" && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(arg.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(arg.slice(start));
+  return parts.filter((p) => p !== "");
+}
+async function sidePatterns(arg, cwd) {
+  if (!arg.includes(",") || await isFile(resolve(cwd, arg))) return [arg];
+  return splitList(arg);
+}
+async function profileSide(patterns, role, cwd, what) {
+  const paths = await expandProfilePaths(patterns, cwd, what);
+  return {
+    label: patterns.join(" "),
+    runs: paths.map((p) => ({ role, label: p, path: resolve(cwd, p) }))
+  };
+}
+
 // src/cli/report-args.ts
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 var DEFAULT_TOP = { text: 10, markdown: 10, json: 0, html: 0 };
 function reportOptions(rulesDescription) {
   return {
@@ -293,7 +335,7 @@ async function emitReport(text, args, io, verdict) {
     return;
   }
   try {
-    await writeFile(resolve(io.cwd, args.output), text);
+    await writeFile(resolve2(io.cwd, args.output), text);
     io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}
 `);
   } catch (e) {
@@ -304,6 +346,8 @@ async function emitReport(text, args, io, verdict) {
 
 export {
   render,
+  sidePatterns,
+  profileSide,
   reportOptions,
   parseFormat,
   parseReportArgs,
