@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-LZIES32H.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ESUN3DS5.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-XPN4MTA5.js")).checkCommand
+    load: async () => (await import("./chunks/check-UB734NBW.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-75DEJVI3.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-CKNE5CXB.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-KDXT7PFO.js";
+} from "./chunks/chunk-JJI7XSIR.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -34,30 +34,32 @@ import {
   parseRulesInput,
   renderHtml,
   renderMarkdown,
+  sideOf,
   statusCounts,
   toJsonReport,
   valueCell,
+  withContext,
   zCell
-} from "./chunks/chunk-Q2ESLCH7.js";
+} from "./chunks/chunk-VIUEUMFM.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-3WWDY766.js";
+} from "./chunks/chunk-TJDRF5SH.js";
 import {
   openStore
-} from "./chunks/chunk-F55GFAMZ.js";
+} from "./chunks/chunk-YFVVFZMK.js";
 import {
   createProfileLoader,
   describeFsError,
+  expandProfilePaths,
   gunzipProfile,
   markdownCode,
   markdownText,
   parseByteSize,
-  readProfileFile,
+  readRunFiles,
   terminalSafe,
-  truncate,
-  withContext
-} from "./chunks/chunk-R3TQPQAR.js";
+  truncate
+} from "./chunks/chunk-7BEM2EWY.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -83,7 +85,7 @@ import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-FRVKZIMF.js";
+} from "./chunks/chunk-2NXT4HEV.js";
 import "./chunks/chunk-G2BJ626N.js";
 import {
   ExitCode,
@@ -95,7 +97,7 @@ import "./chunks/chunk-KIA5R4DO.js";
 // src/action/main.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/adapters/artifact.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -602,15 +604,15 @@ async function runGate(config, event, current, ports2) {
   };
 }
 async function compare(config, rules, found, current, load) {
-  const currentSource = { role: "current", label: config.profile, bytes: current };
+  const currentSource = { role: "current", label: config.profile.join(" "), bytes: current };
   if (found === void 0) {
     const [summary2] = await load([currentSource], focusPatterns(rules.rules));
     return { report: null, current: summary2 };
   }
   const outcome = await compareProfiles(
     {
-      base: baselineSource(found),
-      current: currentSource,
+      base: sideOf(baselineSource(found)),
+      current: sideOf(currentSource),
       rules,
       ...config.confidence !== null ? { confidence: config.confidence } : {},
       top: config.top,
@@ -783,9 +785,6 @@ async function loadEventPayload(env) {
 async function loadGateEvent(env) {
   return gateEvent(env, await loadEventPayload(env));
 }
-
-// src/action/fork-modes.ts
-import { resolve as resolve2 } from "node:path";
 
 // src/adapters/record-dir.ts
 import { constants, promises as fs } from "node:fs";
@@ -1074,7 +1073,7 @@ async function runReport(config, event, ports2) {
       }
     };
     const outcome = await runGate(
-      { ...config, mode: "check", profile: manifest.profile.path },
+      { ...config, mode: "check", profile: [manifest.profile.path] },
       gateEvent2,
       profile,
       ports2
@@ -1124,32 +1123,27 @@ function failStepUnlessPassed(series, outcome) {
 }
 
 // src/action/profile-path.ts
-import { glob } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-function isGlob(pattern) {
-  return /[*?[\]{}]/.test(pattern);
+function profilePatterns(input) {
+  return input.split("\n").map((l) => l.trim()).filter((l) => l !== "");
 }
-async function resolveProfilePath(pattern, cwd) {
-  if (!isGlob(pattern)) return pattern;
-  const matches = [];
-  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile())
-      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
-  }
-  matches.sort();
-  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).join(", ");
-    throw new UsageError(
-      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files (${shown}${matches.length > 5 ? ", ..." : ""}); give a path or glob that matches one, and a series per profile`
-    );
-  }
-  return matches[0];
+async function readRunProfiles(input, cwd, maxBytes) {
+  const patterns = profilePatterns(input);
+  const paths = await expandProfilePaths(patterns, cwd, "input profile");
+  return {
+    patterns,
+    paths,
+    bytes: await readRunFiles(paths, cwd, maxBytes, "input profile", (p) => `input profile: reading ${p}: `)
+  };
 }
 function repositoryPath(path2, cwd) {
   const rel = relative(resolve(cwd), resolve(cwd, path2));
   if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path2);
   return rel.split(sep).join("/");
+}
+function runProfilesLabel(profiles, cwd) {
+  if (profiles.paths.length === 1) return [repositoryPath(profiles.paths[0], cwd)];
+  return profiles.patterns.map((p) => repositoryPath(p, cwd));
 }
 
 // src/action/workflow-run.ts
@@ -1195,13 +1189,15 @@ var actionLog = {
 };
 async function recordMode(config, env, cwd) {
   const event = gateEvent(env, await loadEventPayload(env));
-  const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve2(cwd, profile), config.maxProfileBytes).catch((e) => {
-    throw withContext(e, `input profile: reading ${profile}: `);
-  });
+  const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
+  const bytes = profiles.bytes;
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile: repositoryPath(profile, cwd), maxProfileBytes: config.maxProfileBytes },
+    {
+      series: config.series,
+      profile: runProfilesLabel(profiles, cwd).join(" "),
+      maxProfileBytes: config.maxProfileBytes
+    },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),
@@ -1486,11 +1482,8 @@ async function main(env = process.env, cwd = process.cwd()) {
       return await reportMode(config, env, cwd, { ports: (e, store2) => ports(config, e, store2, env), finish });
     }
     const event = await loadGateEvent(env);
-    const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve3(cwd, profile), config.maxProfileBytes).catch((e) => {
-      throw withContext(e, `input profile: reading ${profile}: `);
-    });
-    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
+    const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
+    const gate = gateConfig(config, config.mode, runProfilesLabel(profiles, cwd));
     const access = planRun(gate, event).update === null ? "read" : "write";
     const store = await openStore(config.store, {
       cwd,
@@ -1501,7 +1494,7 @@ async function main(env = process.env, cwd = process.cwd()) {
         hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
       }
     });
-    const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
+    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     failStepUnlessPassed(config.series, outcome);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
+import { isRunBundle, unpackRuns } from '../../src/core/run-bundle.js';
 import { ArtifactServer, runtimeToken, UPLOAD_SIGNATURE } from '../helpers/artifact-server.js';
 import { BOT_LOGIN, GitHubServer } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
@@ -570,13 +571,9 @@ describe('errors are one clear line', () => {
     expectOneError(r, 2, /^heapgate: input profile: reading no\/such\/heap\.pb\.gz: no such file$/);
   });
 
-  test('a glob that matches several profiles', async () => {
-    const r = await push(freshStore(), `${FIXTURES}/good*.rate1.heap.pb.gz`, A, '2026-01-01T10:00:00Z');
-    expectOneError(
-      r,
-      2,
-      /^heapgate: input profile: ".*" matches 2 files \(.*good-rerun\.rate1\.heap\.pb\.gz, .*good\.rate1\.heap\.pb\.gz\)/,
-    );
+  test('a glob that matches nothing', async () => {
+    const r = await push(freshStore(), `${FIXTURES}/nothing*.pb.gz`, A, '2026-01-01T10:00:00Z');
+    expectOneError(r, 2, /^heapgate: input profile: no file matches ".*nothing\*\.pb\.gz"$/);
   });
 
   test('a glob that matches one profile is used', async () => {
@@ -688,5 +685,43 @@ describe('process warnings', () => {
     expect(r.code).toBe(0);
     expect(warnings(r)).toContain('ExampleWarning: disk nearly full');
     expect(r.stderr).not.toContain('ExampleWarning');
+  });
+});
+
+describe('several runs per side (a glob matching several profiles, or several lines)', () => {
+  const RUNS = `${FIXTURES}/good*.rate1.heap.pb.gz`;
+
+  test('a push stores the runs together, a pull request of several runs compares their per-run means', async () => {
+    const store = freshStore();
+    const seeded = await push(store, RUNS, A, '2026-01-01T10:00:00Z');
+    expect(seeded.code).toBe(0);
+    const dir = new DirBaselineStore({ root: store });
+    const pointer = await dir.pointer(SERIES, 'main');
+    expect(pointer?.current).toMatchObject({ sha: A, runs: 2 });
+    expect(pointer!.current.runTotals).toHaveLength(2);
+    // The stored object is a tar of the two profiles exactly as given (sorted by name).
+    const stored = (await dir.commit(SERIES, 'main', A))!.profile;
+    expect(isRunBundle(stored)).toBe(true);
+    expect(unpackRuns(stored).map((b) => Buffer.from(b))).toEqual([readFileSync(RERUN), readFileSync(GOOD)]);
+
+    const same = await pr(store, `${RUNS}\n`);
+    const report = (reportOf(same) as { report: { runs: unknown; metrics: { runs: unknown }[] } }).report;
+    expect(report.runs).toEqual({ base: 2, current: 2 });
+    expect(report.metrics[0]!.runs).toEqual({ base: 2, current: 2 });
+    expect(same.code).toBe(0);
+    expect(same.summary).toContain('Per-run means of 2 base runs and 2 current runs');
+
+    // One regressed run against the two stored: the base's spread stands for both sides.
+    const one = await pr(store, REGRESSED);
+    expect((reportOf(one) as { report: { runs: unknown } }).report.runs).toEqual({ base: 2, current: 1 });
+    expect(one.summary).toContain('Per-run means of 2 base runs and 1 current run');
+  });
+
+  test('several lines, each a path or glob; a line that matches nothing is an error', async () => {
+    const r = await push(freshStore(), `${GOOD}\n${FIXTURES}/missing-*.pb.gz`, A, '2026-01-01T10:00:00Z');
+    expect(r.code).toBe(2);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^heapgate: input profile: no file matches ".*missing-\*\.pb\.gz"$/),
+    ]);
   });
 });

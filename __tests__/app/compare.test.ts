@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { compareProfiles } from '../../src/app/compare.js';
+import { compareProfiles, sideOf, type ProfileSide } from '../../src/app/compare.js';
 import { parseRulesInput } from '../../src/app/rules-input.js';
-import type { ProfileSource } from '../../src/ports.js';
 import { createProfileLoader } from '../../src/adapters/profile-loader.js';
 import { DecodeError, IncompatibleProfilesError, RuleError, UsageError } from '../../src/core/errors.js';
 import { pprofTop, cleanupOracle } from '../helpers/pprof-oracle.js';
@@ -9,7 +8,7 @@ import { testWithGo } from '../helpers/with-go.js';
 
 const root = new URL('../../', import.meta.url);
 const file = (rel: string): string => new URL(rel, root).pathname;
-const src = (role: 'base' | 'current', rel: string): ProfileSource => ({ role, label: rel, path: file(rel) });
+const src = (role: 'base' | 'current', rel: string): ProfileSide => sideOf({ role, label: rel, path: file(rel) });
 const inline = createProfileLoader({ mode: 'inline' });
 const DEFAULTS = parseRulesInput(undefined);
 
@@ -68,7 +67,12 @@ describe('compareProfiles on real Go profiles', () => {
   test('a base given as bytes (from a store) gives the same report as the file', async () => {
     const bytes = new Uint8Array(readFileSync(file(REG_BASE)));
     const fromBytes = await compareProfiles(
-      { base: { role: 'base', label: REG_BASE, bytes }, current: src('current', REG_CUR), rules: DEFAULTS, top: 0 },
+      {
+        base: sideOf({ role: 'base', label: REG_BASE, bytes }),
+        current: src('current', REG_CUR),
+        rules: DEFAULTS,
+        top: 0,
+      },
       inline,
     );
     const fromFile = await compareProfiles(
@@ -130,7 +134,12 @@ describe('compareProfiles errors carry the step and the file', () => {
   test('malformed current profile: DecodeError with its offset, prefixed', async () => {
     const bytes = new Uint8Array([0x0a, 0x80]); // field 1, length varint cut short
     const p = compareProfiles(
-      { base: src('base', REG_BASE), current: { role: 'current', label: 'cut.pb', bytes }, rules: DEFAULTS, top: 1 },
+      {
+        base: src('base', REG_BASE),
+        current: sideOf({ role: 'current', label: 'cut.pb', bytes }),
+        rules: DEFAULTS,
+        top: 1,
+      },
       inline,
     );
     await expect(p).rejects.toBeInstanceOf(DecodeError);

@@ -26,6 +26,9 @@ function metric(sampleType: string, unit: string, base: number, current: number,
     deltaPercent: base === 0 ? null : (100 * delta) / base,
     z,
     variance,
+
+    runs: { base: 1, current: 1 },
+    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
   };
 }
 
@@ -42,6 +45,9 @@ function withSd(sampleType: string, unit: string, base: number, current: number,
     deltaPercent: base === 0 ? null : (100 * delta) / base,
     z,
     variance: sd * sd,
+
+    runs: { base: 1, current: 1 },
+    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
   };
 }
 

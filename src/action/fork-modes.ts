@@ -2,13 +2,10 @@
  * The Action's two halves of the fork-safe flow: `mode: record` (a pull_request run without
  * secrets) and `mode: report` (the workflow_run run that follows it). Each resolves to the exit code.
  */
-import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { readProfileFile } from '../adapters/profile-file.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openRecordDirectory } from '../adapters/record-dir.js';
 import { openStore } from '../adapters/store-url.js';
-import { withContext } from '../app/error-context.js';
 import { recordProfile } from '../app/record/record.js';
 import type { GateEvent } from '../app/gate/plan.js';
 import type { GateOutcome, GatePorts } from '../app/gate/run.js';
@@ -17,7 +14,7 @@ import type { Logger } from '../ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
 import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
 import type { ActionConfig, OutputName } from './inputs.js';
-import { repositoryPath, resolveProfilePath } from './profile-path.js';
+import { readRunProfiles, runProfilesLabel } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
 
 const setOutput = (name: OutputName, value: string): void => core.setOutput(name, value);
@@ -37,13 +34,15 @@ export interface GateDoor {
 /** mode record: check the profile and write the record directory. No store, no GitHub API. */
 export async function recordMode(config: ActionConfig, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   const event = gateEvent(env, await loadEventPayload(env));
-  const profile = await resolveProfilePath(config.profile, cwd);
-  const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
-    throw withContext(e, `input profile: reading ${profile}: `);
-  });
+  const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
+  const bytes = profiles.bytes;
   const pr = event.pullRequest;
   await recordProfile(
-    { series: config.series, profile: repositoryPath(profile, cwd), maxProfileBytes: config.maxProfileBytes },
+    {
+      series: config.series,
+      profile: runProfilesLabel(profiles, cwd).join(' '),
+      maxProfileBytes: config.maxProfileBytes,
+    },
     {
       event: event.name,
       sha: (pr?.headSha ?? event.sha).toLowerCase(),

@@ -8,14 +8,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { artifactUploader } from '../adapters/artifact.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
-import { readProfileFile } from '../adapters/profile-file.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
-import { withContext } from '../app/error-context.js';
 import { planRun, type GateEvent } from '../app/gate/plan.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../app/gate/run.js';
 import { oneLine } from '../core/error-text.js';
@@ -26,7 +24,7 @@ import { loadGateEvent } from './event.js';
 import { recordMode, reportMode } from './fork-modes.js';
 import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
-import { repositoryPath, resolveProfilePath } from './profile-path.js';
+import { readRunProfiles, runProfilesLabel } from './profile-path.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -36,7 +34,7 @@ const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
   alloc_objects: 'alloc-objects-delta',
 };
 
-function gateConfig(config: ActionConfig, mode: Mode, profile: string): GateConfig {
+function gateConfig(config: ActionConfig, mode: Mode, profile: readonly string[]): GateConfig {
   return { ...gateSettings(config), mode, profile };
 }
 
@@ -120,11 +118,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       return await reportMode(config, env, cwd, { ports: (e, store) => ports(config, e, store, env), finish });
     }
     const event = await loadGateEvent(env);
-    const profile = await resolveProfilePath(config.profile, cwd);
-    const bytes = await readProfileFile(resolve(cwd, profile), config.maxProfileBytes).catch((e: unknown) => {
-      throw withContext(e, `input profile: reading ${profile}: `);
-    });
-    const gate = gateConfig(config, config.mode, repositoryPath(profile, cwd));
+    const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
+    const gate = gateConfig(config, config.mode, runProfilesLabel(profiles, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
     const store = await openStore(config.store, {
@@ -136,7 +131,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
       },
     });
-    const outcome = await runGate(gate, event, bytes, await ports(config, event, store, env));
+    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     failStepUnlessPassed(config.series, outcome);

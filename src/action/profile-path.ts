@@ -1,36 +1,38 @@
-/** The `profile` input on disk: a path, or a glob that must match exactly one file. */
-import { glob } from 'node:fs/promises';
+/** The `profile` input on disk: paths and globs, one file or several runs of the same code. */
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { expandProfilePaths, readRunFiles } from '../adapters/profile-paths.js';
 
-/** True when the input has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
-function isGlob(pattern: string): boolean {
-  return /[*?[\]{}]/.test(pattern);
+/** This run's profile input, read. */
+export interface RunProfiles {
+  /** The input's paths and globs, one per line, as given (for messages and the reproduce command). */
+  readonly patterns: readonly string[];
+  /** The files they name, relative to the workspace. */
+  readonly paths: readonly string[];
+  /** One file's bytes as they are, or several runs packed into a bundle (see core/run-bundle.ts). */
+  readonly bytes: Uint8Array;
+}
+
+/** The input's lines: each a path or a glob. */
+export function profilePatterns(input: string): string[] {
+  return input
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 /**
- * The one file `pattern` names, relative to `cwd`. A plain path is returned as given; a glob must
- * match exactly one file (UsageError listing the matches otherwise, so several profiles never pass
- * silently as one).
+ * Reads the profiles the `profile` input names, each at most `maxBytes`: one file, or several (a
+ * glob matching several, or several lines), which are runs of the same code and are packed into one
+ * bundle of at most `maxBytes` in all. A glob matching nothing is a UsageError.
  */
-export async function resolveProfilePath(pattern: string, cwd: string): Promise<string> {
-  if (!isGlob(pattern)) return pattern;
-  const matches: string[] = [];
-  for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
-    if (entry.isFile())
-      matches.push(resolve(entry.parentPath, entry.name).slice(resolve(cwd).length + 1) || entry.name);
-  }
-  matches.sort();
-  if (matches.length === 0) throw new UsageError(`input profile: no file matches ${JSON.stringify(pattern)}`);
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).join(', ');
-    throw new UsageError(
-      `input profile: ${JSON.stringify(pattern)} matches ${matches.length} files ` +
-        `(${shown}${matches.length > 5 ? ', ...' : ''}); give a path or glob that matches one, and a series per ` +
-        `profile`,
-    );
-  }
-  return matches[0]!;
+export async function readRunProfiles(input: string, cwd: string, maxBytes: number): Promise<RunProfiles> {
+  const patterns = profilePatterns(input);
+  const paths = await expandProfilePaths(patterns, cwd, 'input profile');
+  return {
+    patterns,
+    paths,
+    bytes: await readRunFiles(paths, cwd, maxBytes, 'input profile', (p) => `input profile: reading ${p}: `),
+  };
 }
 
 /**
@@ -42,4 +44,10 @@ export function repositoryPath(path: string, cwd: string): string {
   const rel = relative(resolve(cwd), resolve(cwd, path));
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(path);
   return rel.split(sep).join('/');
+}
+
+/** How reports name the input: its one file, or its patterns (each relative to the checkout). */
+export function runProfilesLabel(profiles: RunProfiles, cwd: string): readonly string[] {
+  if (profiles.paths.length === 1) return [repositoryPath(profiles.paths[0]!, cwd)];
+  return profiles.patterns.map((p) => repositoryPath(p, cwd));
 }

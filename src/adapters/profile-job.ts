@@ -19,6 +19,8 @@ import {
   UsageError,
 } from '../core/errors.js';
 import { firstLine } from '../core/error-text.js';
+import { isRunBundle, runMemberName, unpackRuns } from '../core/run-bundle.js';
+import { combineRuns } from '../core/runs.js';
 import type { ProfileSource } from '../ports.js';
 import { readProfileFile, tooLarge } from './profile-file.js';
 
@@ -53,14 +55,22 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary =
-      summarizeBenchmarkText(bytes) ??
-      summarizeEncoded(bytes, {
-        focus: job.focus,
-        maxDecompressedBytes: job.maxBytes,
-        tree: job.tree === true,
-      });
-    return { ok: true, summary };
+    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    // A bundle of runs (a stored baseline of several) is their per-run mean, keeping each run's totals.
+    if (isRunBundle(bytes)) {
+      const runs = unpackRuns(bytes);
+      const labels = runs.map((_, i) => runMemberName(i));
+      const summaries: ProfileSummary[] = [];
+      for (const [i, run] of runs.entries()) {
+        try {
+          summaries.push(summarizeBenchmarkText(run) ?? summarizeEncoded(run, options));
+        } catch (e) {
+          return failure(e instanceof RuleError ? 'summarizing' : step, e, `run bundle member ${labels[i]!}: `);
+        }
+      }
+      return { ok: true, summary: combineRuns(summaries, labels) };
+    }
+    return { ok: true, summary: summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, options) };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure
     // that belongs to summarizing (it is reported only once the profile has decoded).
@@ -68,13 +78,13 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
   }
 }
 
-function failure(step: JobStep, e: unknown): JobFailure {
+function failure(step: JobStep, e: unknown, prefix = ''): JobFailure {
   if (e instanceof HeapgateError) {
     return {
       ok: false,
       step,
       name: e.name,
-      message: e.message,
+      message: `${prefix}${e.message}`,
       exitCode: e.exitCode,
       offset: e instanceof DecodeError ? e.offset : undefined,
       internal: false,

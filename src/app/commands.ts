@@ -12,8 +12,8 @@ export interface CommandTarget {
   /** The store as the user gave it. */
   readonly store: string;
   readonly series: string;
-  /** A path, or a placeholder such as PROFILE. */
-  readonly profile: string;
+  /** A path, a placeholder such as PROFILE, or several paths and globs (runs). */
+  readonly profile: string | readonly string[];
 }
 
 /** How the reports spell the CLI: `npx heapgate` works wherever npm does. */
@@ -56,7 +56,7 @@ function credentialsPrefix(store: string): string {
  * preceded by what gives the laptop access to the store.
  */
 export function reproduceCommand(target: ReproduceTarget, branch: string): string {
-  const args = [...NPX_HEAPGATE, 'check', target.profile, ...storeArgs(target, branch)];
+  const args = [...NPX_HEAPGATE, 'check', ...[target.profile].flat(), ...storeArgs(target, branch)];
   if (target.baselineSha) args.push('--sha', target.baselineSha);
   if (target.repository && /^branch:/i.test(target.store)) args.push('--repo', target.repository);
   if (target.rules !== null && target.rules.text.trim() !== '') {
@@ -72,7 +72,7 @@ export function reproduceCommand(target: ReproduceTarget, branch: string): strin
 
 /** `heapgate baseline put` of the target's profile as the baseline of a commit (COMMIT, to fill in) on `branch`. */
 export function seedCommand(target: CommandTarget, branch: string, program: readonly string[] = NPX_HEAPGATE): string {
-  const args = ['baseline', 'put', target.profile, ...storeArgs(target, branch)];
+  const args = ['baseline', 'put', ...[target.profile].flat(), ...storeArgs(target, branch)];
   return [...program, ...args, '--sha', 'COMMIT'].map(shellQuote).join(' ');
 }
 

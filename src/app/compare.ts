@@ -12,15 +12,29 @@ import { buildReport, verdictExitCode, type Report } from '../core/report.js';
 import type { Rule } from '../core/rule-syntax.js';
 import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules.js';
 import { runNoise, type HistoryPoint, type RunNoise } from '../core/run-noise.js';
+import { combineRuns } from '../core/runs.js';
 import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { compareBenchSummaries, isBenchSummary } from './compare-bench.js';
 import { withContext } from './error-context.js';
 import type { ParsedRules } from './rules-input.js';
 
+/** One side of a comparison: one profile, or several runs of the same code (compared by their per-run means). */
+export interface ProfileSide {
+  /** How reports name the side: the path, the glob as given, or a store key. */
+  readonly label: string;
+  /** At least one; at most MAX_RUNS. */
+  readonly runs: readonly ProfileSource[];
+}
+
+/** The side of one profile, named by its label. */
+export function sideOf(source: ProfileSource): ProfileSide {
+  return { label: source.label, runs: [source] };
+}
+
 export interface CompareRequest {
-  readonly base: ProfileSource;
-  readonly current: ProfileSource;
+  readonly base: ProfileSide;
+  readonly current: ProfileSide;
   /** The rules in force (see parseRulesInput), parsed before anything is read so a typo fails fast. */
   readonly rules: ParsedRules;
   /** The z a change needs to count as real; undefined = DEFAULT_CONFIDENCE. */
@@ -59,10 +73,11 @@ export interface CompareOutcome {
 export async function compareProfiles(request: CompareRequest, load: SummaryLoader): Promise<CompareOutcome> {
   const { rules } = request.rules;
   const tree = request.flame === true;
-  const [base, current] = (await load([request.base, request.current], focusPatterns(rules), { tree })) as [
-    ProfileSummary,
-    ProfileSummary,
-  ];
+  const sources = [...request.base.runs, ...request.current.runs];
+  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const nb = request.base.runs.length;
+  const base = combineSide(request.base, summaries.slice(0, nb));
+  const current = combineSide(request.current, summaries.slice(nb));
   if (isBenchSummary(base) || isBenchSummary(current)) {
     return { ...compareBenchSummaries(request, base, current), summaries: { base, current } };
   }
@@ -99,6 +114,18 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? 'pass');
   return { report, verdict, exitCode, summaries: { base, current } };
+}
+
+/** A side's runs combined into their per-run means (see combineRuns); errors name the side. */
+function combineSide(side: ProfileSide, summaries: readonly ProfileSummary[]): ProfileSummary {
+  try {
+    return combineRuns(
+      summaries,
+      side.runs.map((r) => r.label),
+    );
+  } catch (e) {
+    throw withContext(e, `combining the ${side.runs[0]!.role} runs ${side.label}: `);
+  }
 }
 
 /** The run-to-run noise of each compared sample type, from baselines sampled like the current profile. */

@@ -34,6 +34,14 @@ export interface FocusTotals {
   readonly variance: readonly number[];
 }
 
+/** Each run's totals, in run order, for a summary that combines several runs (see runs.ts). */
+export interface RunTotals {
+  /** Per run, per sample type (the summary's order): the run's total. */
+  readonly total: readonly (readonly number[])[];
+  /** Per run, per focus pattern (the summary's order), per sample type. */
+  readonly focus: readonly (readonly (readonly number[])[])[];
+}
+
 /**
  * What the diff, the rules and the stores need of a profile: small, structured-cloneable (it crosses
  * a worker boundary), with no per-sample data left.
@@ -60,6 +68,11 @@ export interface ProfileSummary {
    * core/bench/summary.ts): its runs, which the benchmark comparison reads instead of the totals.
    */
   readonly benchmarks?: BenchmarkSet;
+  /**
+   * Set when the summary combines several runs (combineRuns): every number above is then a per-run
+   * mean, and this holds each run's totals.
+   */
+  readonly runs?: RunTotals;
 }
 
 export interface SummarizeOptions {

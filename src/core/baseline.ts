@@ -37,8 +37,15 @@ export interface BaselineMetadata {
   readonly runId?: string;
   readonly runUrl?: string;
   readonly sampleType: readonly ValueType[];
-  /** Per sample type, the sum of all sample values (same order as sampleType). */
+  /**
+   * Per sample type, the sum of all sample values (same order as sampleType); for a baseline of
+   * several runs, the per-run mean.
+   */
   readonly total: readonly number[];
+  /** Runs stored (a bundle of their profiles, see run-bundle.ts); absent for one. */
+  readonly runs?: number;
+  /** Each run's totals (per run, per sample type), when there are several. */
+  readonly runTotals?: readonly (readonly number[])[];
   readonly periodType?: ValueType;
   readonly period: number;
   readonly sampleCount: number;
@@ -163,7 +170,7 @@ export function baselineKeys(series: string, branch: string): BaselineKeys {
 /** What a baseline's metadata records of its profile's summary. */
 export type BaselineSummary = Pick<
   ProfileSummary,
-  'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment'
+  'sampleType' | 'total' | 'periodType' | 'period' | 'sampleCount' | 'comment' | 'runs'
 >;
 
 /** Builds the metadata of a baseline from where it came from and its profile's summary. */
@@ -198,6 +205,9 @@ export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummar
     ...(origin.runUrl !== undefined ? { runUrl: origin.runUrl } : {}),
     sampleType: summary.sampleType.map((v) => ({ type: v.type, unit: v.unit })),
     total: [...summary.total],
+    ...(summary.runs === undefined
+      ? {}
+      : { runs: summary.runs.total.length, runTotals: summary.runs.total.map((r) => [...r]) }),
     ...(summary.periodType !== undefined
       ? { periodType: { type: summary.periodType.type, unit: summary.periodType.unit } }
       : {}),

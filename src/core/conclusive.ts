@@ -4,6 +4,9 @@
  */
 import type { MetricResult } from './verdict.js';
 
+/** Runs per side from which the spread across them is estimated well enough to advise no more. */
+const MANY_RUNS = 5;
+
 /** The largest variance source of a metric. */
 function dominant(m: MetricResult): 'sampling' | 'runs' | 'history' {
   const { sampling, runs, history } = m.sources;
@@ -29,14 +32,20 @@ export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked:
           'is then counted and sampling noise is gone.',
       );
       out.add(
-        'Or merge several runs into each side (go tool pprof -proto run1.pb.gz run2.pb.gz > merged.pb.gz): ' +
-          'sampling noise shrinks with √runs.',
+        "Or give several runs per side (several files, or a quoted glob such as 'runs/*.pb.gz'): their per-run " +
+          'means are compared, and sampling noise shrinks with √runs.',
       );
     }
     if (source === 'history' || source === 'runs') {
       out.add(
         'The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and ' +
           'keep the workload fixed (inputs, sizes, GOMAXPROCS).',
+      );
+    }
+    if (source === 'runs' && Math.min(m.runs.base, m.runs.current) < MANY_RUNS) {
+      out.add(
+        `Give each side more runs (${MANY_RUNS} or more): the spread across runs is then measured well, and the ` +
+          "means' noise shrinks with √runs.",
       );
     }
   }

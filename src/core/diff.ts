@@ -8,6 +8,7 @@ import { comparabilityWarnings } from './comparability.js';
 import { IncompatibleProfilesError } from './errors.js';
 import type { ValueType } from './model.js';
 import { formatValueType, sameValueType } from './sample-type.js';
+import { runSpread, type RunSpread } from './runs.js';
 import { zScore } from './significance.js';
 
 /**
@@ -25,6 +26,10 @@ export interface MetricDelta {
   readonly z: number | null;
   /** Sampling variance of the delta: var(base) + var(current), 0 when exact. */
   readonly variance: number;
+  /** Runs on each side (the values above are per-run means when a side has several). */
+  readonly runs: { readonly base: number; readonly current: number };
+  /** The delta's variance as the spread across runs estimates it (see runs.ts). */
+  readonly runSpread: RunSpread;
 }
 
 /** A function rule's focus totals compared; same fields as MetricDelta plus the pattern. */
@@ -77,7 +82,20 @@ export function percentOf(delta: number, base: number): number | null {
   return base === 0 ? null : (100 * delta) / base;
 }
 
-function metricDelta(t: ValueType, base: number, current: number, varBase: number, varCurrent: number): MetricDelta {
+/** One metric's per-run values on each side (one value per side for single runs). */
+interface PerRun {
+  readonly base: readonly number[];
+  readonly current: readonly number[];
+}
+
+function metricDelta(
+  t: ValueType,
+  base: number,
+  current: number,
+  varBase: number,
+  varCurrent: number,
+  perRun: PerRun,
+): MetricDelta {
   const delta = current - base;
   return {
     sampleType: t.type,
@@ -88,7 +106,21 @@ function metricDelta(t: ValueType, base: number, current: number, varBase: numbe
     deltaPercent: percentOf(delta, base),
     z: zScore(delta, varBase, varCurrent),
     variance: varBase + varCurrent,
+    runs: { base: perRun.base.length, current: perRun.current.length },
+    runSpread: runSpread(perRun.base, perRun.current),
   };
+}
+
+/** Each run's total of sample type `t` (a single run's is its total). */
+function runTotals(s: ProfileSummary, t: number): number[] {
+  return s.runs === undefined ? [s.total[t]!] : s.runs.total.map((r) => r[t]!);
+}
+
+/** Each run's focus total of `pattern` in sample type `t`; 0 where the side lacks the pattern. */
+function runFocusTotals(s: ProfileSummary, pattern: string, t: number): number[] {
+  const p = s.focus.findIndex((f) => f.pattern === pattern);
+  if (s.runs === undefined) return [p < 0 ? 0 : s.focus[p]!.total[t]!];
+  return s.runs.focus.map((r) => (p < 0 ? 0 : r[p]![t]!));
 }
 
 function typeList(types: readonly ValueType[]): string {
@@ -204,6 +236,7 @@ function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: reado
         ct?.total[c] ?? 0,
         bt?.variance[b] ?? 0,
         ct?.variance[c] ?? 0,
+        { base: runFocusTotals(base, pattern, b), current: runFocusTotals(current, pattern, c) },
       );
       out.push({ ...m, pattern });
     }
@@ -225,7 +258,10 @@ function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: reado
 export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff {
   const pairs = commonSampleTypes(base, current);
   const metrics = pairs.map(([b, c]) =>
-    metricDelta(current.sampleType[c]!, base.total[b]!, current.total[c]!, base.variance[b]!, current.variance[c]!),
+    metricDelta(current.sampleType[c]!, base.total[b]!, current.total[c]!, base.variance[b]!, current.variance[c]!, {
+      base: runTotals(base, b),
+      current: runTotals(current, c),
+    }),
   );
   const functions: Record<string, readonly FunctionDelta[]> = {};
   const rows = alignRows(base, current);

@@ -18,6 +18,8 @@ export interface Report {
   /** How the two profiles are named in the report (a path, or e.g. a baseline key). */
   readonly base: string;
   readonly current: string;
+  /** Runs on each side; with several, every number is a per-run mean. */
+  readonly runs: { readonly base: number; readonly current: number };
   /** The diff's warnings: ways the two profiles were not made alike (untrusted text, escape it). */
   readonly warnings: readonly string[];
   /** The verdict's metrics: every common sample type, then each function rule's focus totals. */
@@ -102,6 +104,7 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    runs: diff.metrics[0]?.runs ?? { base: 1, current: 1 },
     warnings: [...diff.warnings],
     metrics: verdict.metrics,
     sampleType,

@@ -56,8 +56,6 @@ export interface MetricResult extends MetricDelta {
   readonly detectable: number;
   /** The rule's threshold as an amount: the larger of its percent of the base and its min; null without a rule. */
   readonly threshold: number | null;
-  /** Runs compared on each side. */
-  readonly runs: { readonly base: number; readonly current: number };
   /** The history behind the metric's limit; null when no history was asked for (or for function rules). */
   readonly history: RunNoise | null;
   /** Set for one metric of one Go benchmark (see core/bench/compare.ts); absent for profile metrics. */
@@ -111,8 +109,6 @@ export interface EvaluateOptions {
    * baselines; absent = no history asked for.
    */
   readonly history?: ReadonlyMap<string, RunNoise>;
-  /** Runs compared on each side (1 and 1 by default). */
-  readonly runs?: { readonly base: number; readonly current: number };
 }
 
 /** True when the change is over `percent` of the base; any growth from a base of 0 is. */
@@ -130,24 +126,33 @@ interface Noise {
 }
 
 /**
- * Sums the variance sources. The history's share is estimated from `df` + 1 changes, so the
- * critical value is Student's t at the confidence's one-sided level, with the Welch–Satterthwaite
- * degrees of freedom of the sum (sampling is known exactly: infinite degrees of freedom).
+ * Sums the variance sources: the sampling variance, or the spread across runs when it is larger
+ * (runs of one side vary by their sampling too, so their spread includes it: `runs` is the excess),
+ * plus the history's. The spread and the history are estimated, so the critical value is Student's
+ * t at the confidence's one-sided level, with the Welch–Satterthwaite degrees of freedom of the sum
+ * (sampling is known exactly: infinite degrees of freedom).
  */
 function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, iterations: boolean): Noise {
   const sampling = m.variance;
+  const spread = m.runSpread;
+  const runs = Math.max(0, spread.variance - sampling);
   const historyVar =
     history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
-  const total = sampling + historyVar;
-  let df = Number.POSITIVE_INFINITY;
+  const total = sampling + runs + historyVar;
+  // Estimated parts and their degrees of freedom: the runs' spread (sampling included) when it
+  // exceeds the sampling variance, and the history.
+  let estimated = 0;
+  if (runs > 0) estimated += (spread.variance * spread.variance) / Math.max(spread.df, 1);
   if (historyVar > 0 && history !== null && history.kind === 'calibrated') {
-    df = (total * total) / ((historyVar * historyVar) / Math.max(history.df, 1));
+    estimated += (historyVar * historyVar) / Math.max(history.df, 1);
   }
+  const df = estimated > 0 ? (total * total) / estimated : Number.POSITIVE_INFINITY;
   const critical = criticalValue(confidence, df);
   const z = total > 0 ? m.delta / Math.sqrt(total) : null;
-  // Totals that scale with b.N: only a history of such runs says how much they move.
-  const detectable = iterations && historyVar === 0 ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
-  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable };
+  // Totals that scale with b.N: only runs or a history of such runs say how much they move.
+  const measured = historyVar > 0 || Number.isFinite(spread.df);
+  const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
+  return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
 
 /** The threshold of a rule as an amount: the larger of its percent of the base and its min. */
@@ -191,7 +196,6 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number ≥ 0, got ${confidence}`);
   }
-  const runs = options.runs ?? { base: 1, current: 1 };
   const types: ValueType[] = diff.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
   if (applied.length === 0) {
@@ -205,7 +209,7 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     const noise = noiseOf(m, history, confidence, diff.scalesWithIterations);
     const status = rule === null ? 'pass' : judge(m, rule, noise);
     const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
-    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
   };
   const metrics: MetricResult[] = diff.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);

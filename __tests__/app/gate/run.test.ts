@@ -57,7 +57,7 @@ const CONFIG: GateConfig = {
   ...PLAN,
   series: 'cache',
   store: 'memory://',
-  profile: 'heap.pb.gz',
+  profile: ['heap.pb.gz'],
   rules: null,
   comment: 'always',
   acceptLabel: 'heapgate:accept',

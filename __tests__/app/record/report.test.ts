@@ -114,7 +114,7 @@ async function setup(profile: Uint8Array, commits = new MemoryCommits([PULL])) {
     commits,
   };
   const seeded = await runGate(
-    { ...CONFIG, mode: 'auto', profile: 'heap.pb.gz' },
+    { ...CONFIG, mode: 'auto', profile: ['heap.pb.gz'] },
     event({ sha: sha('a'), commitTime: '2026-01-01T10:00:00Z' }),
     GOOD,
     ports,

@@ -13,6 +13,7 @@ function metric(m: Partial<MetricResult>): MetricResult {
     delta: 20 * 1024 * 1024,
     deltaPercent: 20,
     variance: 0,
+    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
     z: 9,
     status: 'fail',
     partStatus: 'fail',

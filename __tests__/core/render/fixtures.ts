@@ -43,6 +43,8 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
         deltaPercent: 1,
         z: 0.3,
         variance: (10 / 0.3) ** 2,
+        runs: { base: 1, current: 1 },
+        runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
       },
       {
         sampleType: 'inuse_space',
@@ -53,6 +55,8 @@ export function sampleDiff(extraSpaceFunctions: FunctionDelta[] = [], warnings: 
         deltaPercent: 50,
         z: 6.25,
         variance: ((0.5 * MiB) / 6.25) ** 2,
+        runs: { base: 1, current: 1 },
+        runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
       },
     ],
     functions: {
@@ -107,6 +111,8 @@ export function judged(diff: ProfileDiff): MetricResult[] {
         deltaPercent: null,
         z: null,
         variance: 0,
+        runs: { base: 1, current: 1 },
+        runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
       },
       { pattern: 'main\\.grow', status: 'pass', rule: null },
     ),

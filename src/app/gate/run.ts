@@ -31,7 +31,7 @@ import type {
   SummaryLoader,
 } from '../../ports.js';
 import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
-import { compareProfiles } from '../compare.js';
+import { compareProfiles, sideOf } from '../compare.js';
 import { baselineSource, findBaseline, otherSeries, type FoundBaseline } from '../find-baseline.js';
 import { historyRequest } from '../history.js';
 import { parseRulesInput, type ParsedRules, type RulesInput } from '../rules-input.js';
@@ -44,8 +44,11 @@ export interface GateConfig extends PlanConfig {
   readonly series: string;
   /** The store as the user gave it (for messages and the reproduce command). */
   readonly store: string;
-  /** The current profile's path as found (for messages and the reproduce command). */
-  readonly profile: string;
+  /**
+   * The current profile's path as found, or the paths and globs of its runs (for messages and the
+   * reproduce command).
+   */
+  readonly profile: readonly string[];
   readonly rules: RulesInput | null;
   readonly comment: CommentPolicy;
   readonly acceptLabel: string;
@@ -188,15 +191,15 @@ async function compare(
   current: Uint8Array,
   load: SummaryLoader,
 ): Promise<Compared> {
-  const currentSource = { role: 'current', label: config.profile, bytes: current } as const;
+  const currentSource = { role: 'current', label: config.profile.join(' '), bytes: current } as const;
   if (found === undefined) {
     const [summary] = (await load([currentSource], focusPatterns(rules.rules))) as [ProfileSummary];
     return { report: null, current: summary };
   }
   const outcome = await compareProfiles(
     {
-      base: baselineSource(found),
-      current: currentSource,
+      base: sideOf(baselineSource(found)),
+      current: sideOf(currentSource),
       rules,
       ...(config.confidence !== null ? { confidence: config.confidence } : {}),
       top: config.top,

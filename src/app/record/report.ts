@@ -137,7 +137,7 @@ export async function runReport(
     };
     // Compare only: a pull request's code never becomes a baseline.
     const outcome = await runGate(
-      { ...config, mode: 'check', profile: manifest.profile.path },
+      { ...config, mode: 'check', profile: [manifest.profile.path] },
       gateEvent,
       profile,
       ports,

@@ -2,11 +2,9 @@
  * `heapgate baseline put|show|history`: store a profile as a commit's baseline, show one, list a
  * branch's recent baselines.
  */
-import { resolve } from 'node:path';
-import { readProfileFile } from '../../adapters/profile-file.js';
+import { expandProfilePaths, readRunFiles } from '../../adapters/profile-paths.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
-import { withContext } from '../../app/error-context.js';
 import { runUrl as runPage, storeBaseline } from '../../app/store-baseline.js';
 import {
   DEFAULT_HISTORY_LIMIT,
@@ -16,6 +14,7 @@ import {
   type BaselineMetadata,
 } from '../../core/baseline.js';
 import { DEFAULT_KEEP_PROFILES } from '../../core/baseline-retention.js';
+import { DEFAULT_MAX_PROFILE_BYTES } from '../../core/decode/index.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import {
@@ -90,9 +89,11 @@ const HISTORY: OptionTable = {
   ...FORMAT_AND_HELP,
 };
 
-const PUT_USAGE = `  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+const PUT_USAGE = `  heapgate baseline put PROFILE... --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
+      Several paths or quoted globs are runs of the same code, stored together as one tar of
+      the run profiles (with each run's totals in the metadata).
 ${indent(formatOptions(PUT))}`;
 
 const SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
@@ -158,10 +159,8 @@ function fromEnv(values: Values, name: string, env: CliIo['env'], envName: strin
 async function put(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, PUT);
   if (values.help === true) return help(io, PUT_USAGE);
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      `baseline put takes one profile; got ${positionals.length} (see heapgate baseline put --help)`,
-    );
+  if (positionals.length === 0) {
+    throw new UsageError('baseline put takes the profile to store, PROFILE (see heapgate baseline put --help)');
   }
   const format = outFormat(values);
   const branch = branchOf(values.branch, io.env);
@@ -194,10 +193,15 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     ...(keepProfiles !== undefined ? { keepProfiles } : {}),
   });
 
-  const file = positionals[0]!;
-  const bytes = await readProfileFile(resolve(io.cwd, file), maxProfileBytes).catch((e: unknown) => {
-    throw withContext(e, `reading profile ${file}: `);
-  });
+  const paths = await expandProfilePaths(positionals, io.cwd, 'profile');
+  const file = positionals.join(' ');
+  const bytes = await readRunFiles(
+    paths,
+    io.cwd,
+    maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES,
+    'profile',
+    (p) => `reading profile ${p}: `,
+  );
   // Decoding checks the profile before it becomes anyone's baseline, and yields the totals. A worker
   // gets a clone of the bytes (the loader transfers only summaries back), so these stay intact.
   const loader = createProfileLoader(maxProfileBytes === undefined ? {} : { maxProfileBytes });
@@ -246,6 +250,7 @@ function describe(m: BaselineMetadata): string {
     `producer:     ${producer(m.producer) || 'unknown'}`,
     `samples:      ${m.sampleCount}`,
     `size:         ${m.size} bytes`,
+    ...(m.runs !== undefined ? [`runs:         ${m.runs} (totals are per-run means)`] : []),
     'totals:',
     ...m.sampleType.map((t, i) => `  ${t.type}: ${m.total[i]} ${t.unit}`),
   ];

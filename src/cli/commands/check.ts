@@ -2,11 +2,10 @@
  * `heapgate check CURRENT --store URL --series NAME [--branch B]`: fetch the branch's baseline
  * (falling back to the default branch) and compare CURRENT against it, like `heapgate diff`.
  */
-import { resolve } from 'node:path';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { openStore } from '../../adapters/store-url.js';
 import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/commands.js';
-import { compareProfiles } from '../../app/compare.js';
+import { compareProfiles, sideOf } from '../../app/compare.js';
 import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
 import { historyRequest } from '../../app/history.js';
 import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../../core/run-noise.js';
@@ -18,6 +17,7 @@ import type { Report } from '../../core/report.js';
 import type { Logger } from '../../ports.js';
 import { formatOptions, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { profileSide } from '../profile-args.js';
 import {
   emitReport,
   noteInconclusive,
@@ -61,12 +61,15 @@ const OPTIONS: OptionTable = {
   ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file'),
 };
 
-const USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
+const USAGE = `Usage: heapgate check CURRENT... --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
 default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
 exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
 (a --sha the store has no baseline for is an error).
+
+CURRENT is one or more paths or quoted globs ('out/*.pb.gz'). Several files are runs of the same
+code: their per-run means are compared, and the spread across runs counts as noise.
 
 A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
 $GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
@@ -83,7 +86,8 @@ Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive w
 `;
 
 interface CheckArgs extends ReportArgs {
-  readonly current: string;
+  /** Paths and globs: one profile, or several runs. */
+  readonly current: readonly string[];
   readonly store: string;
   readonly series: string;
   readonly branches: readonly string[];
@@ -96,8 +100,8 @@ interface CheckArgs extends ReportArgs {
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
-  if (positionals.length !== 1) {
-    throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
+  if (positionals.length === 0) {
+    throw new UsageError('check takes the profile to compare, CURRENT (see heapgate check --help)');
   }
   const str = (name: string): string | undefined => values[name] as string | undefined;
   const format = parseFormat(values);
@@ -105,7 +109,7 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
   const branch = branchOf(str('branch'), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
-    current: positionals[0]!,
+    current: positionals,
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
@@ -155,6 +159,8 @@ export const checkCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
+    // Expanded first: a glob that matches nothing is an error even when there is no baseline yet.
+    const current = await profileSide(args.current, 'current', io.cwd, 'current profile');
     const store = await openStore(args.store, {
       cwd: io.cwd,
       access: 'read',
@@ -179,8 +185,8 @@ export const checkCommand: Command = {
     } else {
       const outcome = await compareProfiles(
         {
-          base: baselineSource(found),
-          current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
+          base: sideOf(baselineSource(found)),
+          current,
           ...reportRequest(args),
           history: historyRequest(found.pointer, args.history),
         },

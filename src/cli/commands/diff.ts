@@ -1,11 +1,11 @@
 /** `heapgate diff BASE CURRENT`: compare two profile files and print the report. */
-import { resolve } from 'node:path';
 import { compareProfiles } from '../../app/compare.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
 import { UsageError } from '../../core/errors.js';
 import { render } from '../../core/render/index.js';
 import { formatOptions, parseCommandArgs, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { profileSide, sidePatterns } from '../profile-args.js';
 import {
   emitReport,
   noteInconclusive,
@@ -27,6 +27,10 @@ const USAGE = `Usage: heapgate diff BASE CURRENT [options]
 
 Compares the CURRENT profile against the BASE profile (pprof format: Go, Node, tcmalloc heap
 profiles, gzipped or not), applies the rules with sampling-aware noise thresholds and reports.
+
+BASE and CURRENT are each a path, a quoted glob ('base/*.pb.gz') or a comma-separated list of
+them. Several files on a side are runs of the same code: their per-run means are compared, and
+the spread across runs counts as noise (give 5 or more runs each).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -64,10 +68,12 @@ export const diffCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
+    const base = await profileSide(await sidePatterns(args.base, io.cwd), 'base', io.cwd, 'base profile');
+    const current = await profileSide(await sidePatterns(args.current, io.cwd), 'current', io.cwd, 'current profile');
     const outcome = await compareProfiles(
       {
-        base: { role: 'base', label: args.base, path: resolve(io.cwd, args.base) },
-        current: { role: 'current', label: args.current, path: resolve(io.cwd, args.current) },
+        base,
+        current,
         ...reportRequest(args),
       },
       createProfileLoader(loaderOptions(args)),

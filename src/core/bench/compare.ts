@@ -105,6 +105,8 @@ function metricResult(
     detectable: exact ? 0 : Number.NaN,
     threshold,
     runs: { base: xs.length, current: ys.length },
+    // The U test decides, not a variance: no spread is estimated.
+    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
     history: null,
     benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact },
   };

@@ -33,6 +33,8 @@ export function buildBenchReport(comparison: BenchComparison, options: BenchRepo
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    // Per-file means do not apply: each metric's `runs` counts the benchmark's runs on each side.
+    runs: { base: 1, current: 1 },
     warnings: [...comparison.warnings, ...(options.historyAsked ? [BENCH_HISTORY_NOTE] : [])],
     metrics: verdict.metrics,
     sampleType: 'B/op',

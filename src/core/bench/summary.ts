@@ -5,9 +5,9 @@
  * and the runs themselves in `benchmarks`. Pure.
  */
 import type { ProfileSummary } from '../aggregate.js';
-import { DecodeError } from '../errors.js';
+import { DecodeError, IncompatibleProfilesError } from '../errors.js';
 import type { ValueType } from '../model.js';
-import { isBenchmarkText, parseBenchmarks, type BenchmarkSet } from './parse.js';
+import { isBenchmarkText, mergeBenchmarkSets, parseBenchmarks, type BenchmarkSet } from './parse.js';
 
 /** The metrics of a Go benchmark comparison, as sample types: the names rules use. */
 export const BENCH_METRICS: readonly ValueType[] = [
@@ -52,6 +52,23 @@ export function benchSummary(set: BenchmarkSet): ProfileSummary {
     focus: [],
     benchmarks: set,
   };
+}
+
+/**
+ * Several files of one side (or members of a stored bundle of runs) that are benchmark output: one
+ * summary whose benchmarks have every file's runs, concatenated. Throws IncompatibleProfilesError
+ * when some are heap profiles: runs of one side must be of one kind.
+ */
+export function combineBenchSummaries(summaries: readonly ProfileSummary[], labels: readonly string[]): ProfileSummary {
+  const bench = summaries.findIndex((s) => s.benchmarks !== undefined);
+  const profile = summaries.findIndex((s) => s.benchmarks === undefined);
+  if (profile >= 0) {
+    const name = (i: number): string => labels[i] ?? `run ${i + 1}`;
+    throw new IncompatibleProfilesError(
+      `runs of one side must be of one kind: ${name(bench)} is Go benchmark output, ${name(profile)} a heap profile`,
+    );
+  }
+  return benchSummary(mergeBenchmarkSets(summaries.map((s) => s.benchmarks!)));
 }
 
 /**

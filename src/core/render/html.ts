@@ -15,6 +15,7 @@ import {
   culprit,
   detectableCell,
   metricLabel,
+  runsSentence,
   significanceRule,
   statusCounts,
   VERDICT_WORDS,
@@ -92,7 +93,7 @@ export function renderHtml(report: Report): string {
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> → current <code>${htmlText(report.current)}</code>;
-a change is real when ${benchReport(report) ? 'p < 0.05' : `|z| ≥ ${report.confidence}`}.</p>
+a change is real when ${benchReport(report) ? 'p < 0.05' : `|z| ≥ ${report.confidence}`}.${runsNote(report)}</p>
 ${warnings}
 </header>
 <h2>Metrics</h2>
@@ -121,4 +122,10 @@ profile the switch selects; click a frame to zoom, hover for its flat and cum in
 <main id="app"><noscript>The flame graph and the function table need JavaScript.</noscript></main>
 <script type="application/json" id="heapgate-data">${scriptJson(pageData(report))}</script>
 <script>${CLIENT_SCRIPT}</script>`;
+}
+
+/** The runs sentence (see runsSentence), with a leading space; empty for one run per side. */
+function runsNote(report: Report): string {
+  const runs = runsSentence(report);
+  return runs === null ? '' : ` ${htmlText(runs)}`;
 }

@@ -40,6 +40,8 @@ export interface JsonReport {
   readonly confidence: number;
   readonly base: string;
   readonly current: string;
+  /** Runs on each side; with several, every number is a per-run mean. */
+  readonly runs: { readonly base: number; readonly current: number };
   /** How the two profiles were not made alike, one sentence each; [] when they were. */
   readonly warnings: readonly string[];
   readonly sampleType: string;
@@ -78,6 +80,7 @@ export function toJsonReport(report: Report): JsonReport {
     confidence: report.confidence,
     base: report.base,
     current: report.current,
+    runs: { ...report.runs },
     warnings: [...report.warnings],
     sampleType: report.sampleType,
     top: report.top,

@@ -10,6 +10,7 @@ import {
   historyLines,
   ICON,
   noiseHeaders,
+  runsSentence,
   statusCounts,
   valueCell,
   VERDICT_WORDS,
@@ -86,6 +87,8 @@ function compose(
 ): string {
   const parts: string[] = [verdictLine(report), ...warningLines(report)];
   if (labels) parts.push(labelsLine(report));
+  const runs = runsSentence(report);
+  if (runs !== null) parts.push('', `_${runs}_`);
   if (parts.at(-1) !== '') parts.push('');
   const flagged = report.metrics.filter((m) => m.status !== 'pass');
   const metrics = compact ? report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn') : report.metrics;

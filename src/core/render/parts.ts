@@ -160,3 +160,17 @@ export function culprit(report: Report): Culprit | null {
     function: top === undefined ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) },
   };
 }
+
+/**
+ * `Per-run means of 5 base runs and 6 current runs: every number below is one run's average.`,
+ * or null when each side is one run.
+ */
+export function runsSentence(report: Pick<Report, 'runs'>): string | null {
+  const { base, current } = report.runs;
+  if (base === 1 && current === 1) return null;
+  const side = (n: number, name: string): string => `${n} ${name} run${n === 1 ? '' : 's'}`;
+  return (
+    `Per-run means of ${side(base, 'base')} and ${side(current, 'current')}: every number is one run's ` +
+    'average, and the spread across runs counts as noise.'
+  );
+}

@@ -10,6 +10,7 @@ import {
   metricLabel,
   noiseHeaders,
   significanceRule,
+  runsSentence,
   statusCounts,
   zCell,
 } from './parts.js';
@@ -42,6 +43,8 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`heapgate: ${verdict}  ${c === '' ? '' : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  const runs = runsSentence(report);
+  if (runs !== null) lines.push(runs);
   for (const w of report.warnings) lines.push(`${paint('warn', 'warning:')} ${terminalSafe(w)}`);
   lines.push('');
   if (report.metrics.length === 0) {

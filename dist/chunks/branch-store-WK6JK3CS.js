@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
-} from "./chunk-ENR7CNZN.js";
+} from "./chunk-WIYSY6EX.js";
 import {
   parseStored
 } from "./chunk-MQMF3SXI.js";
@@ -17,7 +17,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 import "./chunk-G2BJ626N.js";
 import {
   StoreError

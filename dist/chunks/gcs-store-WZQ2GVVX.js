@@ -16,7 +16,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 import "./chunk-G2BJ626N.js";
 import {
   StoreError

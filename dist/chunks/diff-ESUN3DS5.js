@@ -5,22 +5,24 @@ import {
   noteInconclusive,
   parseFormat,
   parseReportArgs,
+  profileSide,
   render,
   reportColor,
   reportOptions,
   reportRequest,
+  sidePatterns,
   verdictSummary
-} from "./chunk-IXH64AOR.js";
+} from "./chunk-SAF5JDKQ.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-33WMGG4E.js";
+} from "./chunk-D4DD33XL.js";
 import {
   compareProfiles
-} from "./chunk-Q2ESLCH7.js";
+} from "./chunk-VIUEUMFM.js";
 import {
   createProfileLoader
-} from "./chunk-R3TQPQAR.js";
+} from "./chunk-7BEM2EWY.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {
@@ -29,7 +31,6 @@ import {
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/diff.ts
-import { resolve } from "node:path";
 var OPTIONS = reportOptions(
   'rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file'
 );
@@ -37,6 +38,10 @@ var USAGE = `Usage: heapgate diff BASE CURRENT [options]
 
 Compares the CURRENT profile against the BASE profile (pprof format: Go, Node, tcmalloc heap
 profiles, gzipped or not), applies the rules with sampling-aware noise thresholds and reports.
+
+BASE and CURRENT are each a path, a quoted glob ('base/*.pb.gz') or a comma-separated list of
+them. Several files on a side are runs of the same code: their per-run means are compared, and
+the spread across runs counts as noise (give 5 or more runs each).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -62,10 +67,12 @@ var diffCommand = {
       io.stdout(USAGE);
       return 0;
     }
+    const base = await profileSide(await sidePatterns(args.base, io.cwd), "base", io.cwd, "base profile");
+    const current = await profileSide(await sidePatterns(args.current, io.cwd), "current", io.cwd, "current profile");
     const outcome = await compareProfiles(
       {
-        base: { role: "base", label: args.base, path: resolve(io.cwd, args.base) },
-        current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
+        base,
+        current,
         ...reportRequest(args)
       },
       createProfileLoader(loaderOptions(args))

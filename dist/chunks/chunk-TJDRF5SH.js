@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   baselineMetadata
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 
 // src/app/store-baseline.ts
 function runUrl(serverUrl, repository, runId) {

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-R3TQPQAR.js";
+} from "./chunk-7BEM2EWY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

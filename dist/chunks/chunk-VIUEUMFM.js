@@ -2,6 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   BENCH_METRICS,
   DEFAULT_RULES_TEXT,
+  combineRuns,
   compileFocus,
   formatRule,
   htmlText,
@@ -9,10 +10,10 @@ import {
   markdownText,
   median,
   parseRules,
+  runSpread,
   scriptJson,
-  truncate,
-  withContext
-} from "./chunk-R3TQPQAR.js";
+  truncate
+} from "./chunk-7BEM2EWY.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -24,6 +25,7 @@ import {
 } from "./chunk-G2BJ626N.js";
 import {
   ExitCode,
+  HeapgateError,
   IncompatibleProfilesError,
   RuleError,
   UsageError
@@ -94,7 +96,7 @@ var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iter
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
 }
-function metricDelta(t, base, current, varBase, varCurrent) {
+function metricDelta(t, base, current, varBase, varCurrent, perRun) {
   const delta = current - base;
   return {
     sampleType: t.type,
@@ -104,8 +106,18 @@ function metricDelta(t, base, current, varBase, varCurrent) {
     delta,
     deltaPercent: percentOf(delta, base),
     z: zScore(delta, varBase, varCurrent),
-    variance: varBase + varCurrent
+    variance: varBase + varCurrent,
+    runs: { base: perRun.base.length, current: perRun.current.length },
+    runSpread: runSpread(perRun.base, perRun.current)
   };
+}
+function runTotals(s, t) {
+  return s.runs === void 0 ? [s.total[t]] : s.runs.total.map((r) => r[t]);
+}
+function runFocusTotals(s, pattern, t) {
+  const p = s.focus.findIndex((f) => f.pattern === pattern);
+  if (s.runs === void 0) return [p < 0 ? 0 : s.focus[p].total[t]];
+  return s.runs.focus.map((r) => p < 0 ? 0 : r[p][t]);
 }
 function typeList(types) {
   return types.length === 0 ? "(none)" : types.map(formatValueType).join(", ");
@@ -192,7 +204,8 @@ function focusDeltas(base, current, pairs) {
         bt?.total[b] ?? 0,
         ct?.total[c] ?? 0,
         bt?.variance[b] ?? 0,
-        ct?.variance[c] ?? 0
+        ct?.variance[c] ?? 0,
+        { base: runFocusTotals(base, pattern, b), current: runFocusTotals(current, pattern, c) }
       );
       out.push({ ...m, pattern });
     }
@@ -202,7 +215,10 @@ function focusDeltas(base, current, pairs) {
 function diff(base, current) {
   const pairs = commonSampleTypes(base, current);
   const metrics = pairs.map(
-    ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c])
+    ([b, c]) => metricDelta(current.sampleType[c], base.total[b], current.total[c], base.variance[b], current.variance[c], {
+      base: runTotals(base, b),
+      current: runTotals(current, c)
+    })
   );
   const functions = {};
   const rows = alignRows(base, current);
@@ -322,6 +338,7 @@ function flameGraphs(base, current, diff2, fraction = DEFAULT_NODE_FRACTION) {
 }
 
 // src/core/conclusive.ts
+var MANY_RUNS = 5;
 function dominant(m) {
   const { sampling, runs, history } = m.sources;
   if (history >= sampling && history >= runs) return "history";
@@ -339,12 +356,17 @@ function conclusiveAdvice(metrics, historyAsked) {
         "Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every allocation is then counted and sampling noise is gone."
       );
       out.add(
-        "Or merge several runs into each side (go tool pprof -proto run1.pb.gz run2.pb.gz > merged.pb.gz): sampling noise shrinks with \u221Aruns."
+        "Or give several runs per side (several files, or a quoted glob such as 'runs/*.pb.gz'): their per-run means are compared, and sampling noise shrinks with \u221Aruns."
       );
     }
     if (source === "history" || source === "runs") {
       out.add(
         "The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and keep the workload fixed (inputs, sizes, GOMAXPROCS)."
+      );
+    }
+    if (source === "runs" && Math.min(m.runs.base, m.runs.current) < MANY_RUNS) {
+      out.add(
+        `Give each side more runs (${MANY_RUNS} or more): the spread across runs is then measured well, and the means' noise shrinks with \u221Aruns.`
       );
     }
   }
@@ -610,16 +632,21 @@ function over(m, percent) {
 }
 function noiseOf(m, history, confidence, iterations) {
   const sampling = m.variance;
+  const spread = m.runSpread;
+  const runs = Math.max(0, spread.variance - sampling);
   const historyVar = history !== null && history.kind === "calibrated" ? (history.sdPercent / 100 * Math.abs(m.base)) ** 2 : 0;
-  const total = sampling + historyVar;
-  let df = Number.POSITIVE_INFINITY;
+  const total = sampling + runs + historyVar;
+  let estimated = 0;
+  if (runs > 0) estimated += spread.variance * spread.variance / Math.max(spread.df, 1);
   if (historyVar > 0 && history !== null && history.kind === "calibrated") {
-    df = total * total / (historyVar * historyVar / Math.max(history.df, 1));
+    estimated += historyVar * historyVar / Math.max(history.df, 1);
   }
+  const df = estimated > 0 ? total * total / estimated : Number.POSITIVE_INFINITY;
   const critical = criticalValue(confidence, df);
   const z = total > 0 ? m.delta / Math.sqrt(total) : null;
-  const detectable = iterations && historyVar === 0 ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
-  return { sources: { sampling, runs: 0, history: historyVar }, critical, z, detectable };
+  const measured = historyVar > 0 || Number.isFinite(spread.df);
+  const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
+  return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
 function thresholdOf(m, rule) {
   return Math.max(rule.min, rule.percent / 100 * Math.abs(m.base));
@@ -645,7 +672,6 @@ function evaluate(diff2, rules, options = {}) {
   if (!Number.isFinite(confidence) || confidence < 0) {
     throw new UsageError(`confidence must be a number \u2265 0, got ${confidence}`);
   }
-  const runs = options.runs ?? { base: 1, current: 1 };
   const types = diff2.metrics.map((m) => ({ type: m.sampleType, unit: m.unit }));
   const applied = resolveRules(rules, types);
   if (applied.length === 0) {
@@ -658,7 +684,7 @@ function evaluate(diff2, rules, options = {}) {
     const noise = noiseOf(m, history, confidence, diff2.scalesWithIterations);
     const status = rule === null ? "pass" : judge(m, rule, noise);
     const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
-    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, runs, history };
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
   };
   const metrics = diff2.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
@@ -726,6 +752,7 @@ function buildReport(diff2, verdict, options) {
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    runs: diff2.metrics[0]?.runs ?? { base: 1, current: 1 },
     warnings: [...diff2.warnings],
     metrics: verdict.metrics,
     sampleType,
@@ -944,6 +971,8 @@ function metricResult(b, c, metric, applied) {
     detectable: exact ? 0 : Number.NaN,
     threshold,
     runs: { base: xs.length, current: ys.length },
+    // The U test decides, not a variance: no spread is estimated.
+    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
     history: null,
     benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact }
   };
@@ -1016,6 +1045,8 @@ function buildBenchReport(comparison, options) {
     confidence: verdict.confidence,
     base: options.base,
     current: options.current,
+    // Per-file means do not apply: each metric's `runs` counts the benchmark's runs on each side.
+    runs: { base: 1, current: 1 },
     warnings: [...comparison.warnings, ...options.historyAsked ? [BENCH_HISTORY_NOTE] : []],
     metrics: verdict.metrics,
     sampleType: "B/op",
@@ -1027,6 +1058,20 @@ function buildBenchReport(comparison, options) {
     advice: conclusiveAdvice(verdict.metrics, options.historyAsked),
     historyWindow: null
   };
+}
+
+// src/app/error-context.ts
+function withContext(e, prefix) {
+  if (!(e instanceof HeapgateError)) return e;
+  const copy = Object.create(Object.getPrototypeOf(e));
+  Object.assign(copy, e);
+  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", {
+    value: `${e.name}: ${prefix}${e.message}`,
+    writable: true,
+    configurable: true
+  });
+  return copy;
 }
 
 // src/app/compare-bench.ts
@@ -1063,10 +1108,17 @@ function compareBenchSummaries(request, base, current) {
 }
 
 // src/app/compare.ts
+function sideOf(source) {
+  return { label: source.label, runs: [source] };
+}
 async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const tree = request.flame === true;
-  const [base, current] = await load([request.base, request.current], focusPatterns(rules), { tree });
+  const sources = [...request.base.runs, ...request.current.runs];
+  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const nb = request.base.runs.length;
+  const base = combineSide(request.base, summaries.slice(0, nb));
+  const current = combineSide(request.current, summaries.slice(nb));
   if (isBenchSummary(base) || isBenchSummary(current)) {
     return { ...compareBenchSummaries(request, base, current), summaries: { base, current } };
   }
@@ -1103,6 +1155,16 @@ async function compareProfiles(request, load) {
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? "pass");
   return { report, verdict, exitCode, summaries: { base, current } };
+}
+function combineSide(side, summaries) {
+  try {
+    return combineRuns(
+      summaries,
+      side.runs.map((r) => r.label)
+    );
+  } catch (e) {
+    throw withContext(e, `combining the ${side.runs[0].role} runs ${side.label}: `);
+  }
 }
 function historyNoise(compared, points, current) {
   const out = /* @__PURE__ */ new Map();
@@ -1144,6 +1206,7 @@ function toJsonReport(report) {
     confidence: report.confidence,
     base: report.base,
     current: report.current,
+    runs: { ...report.runs },
     warnings: [...report.warnings],
     sampleType: report.sampleType,
     top: report.top,
@@ -1334,6 +1397,12 @@ function culprit(report) {
     metrics,
     function: top === void 0 ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) }
   };
+}
+function runsSentence(report) {
+  const { base, current } = report.runs;
+  if (base === 1 && current === 1) return null;
+  const side = (n, name) => `${n} ${name} run${n === 1 ? "" : "s"}`;
+  return `Per-run means of ${side(base, "base")} and ${side(current, "current")}: every number is one run's average, and the spread across runs counts as noise.`;
 }
 
 // src/core/render/html-client.page.js
@@ -2002,7 +2071,7 @@ function renderHtml(report) {
 <header>
 <h1 class="${report.verdict}" id="headline">${htmlText(headline(report))}</h1>
 <p class="labels">Base <code>${htmlText(report.base)}</code> \u2192 current <code>${htmlText(report.current)}</code>;
-a change is real when ${benchReport(report) ? "p < 0.05" : `|z| \u2265 ${report.confidence}`}.</p>
+a change is real when ${benchReport(report) ? "p < 0.05" : `|z| \u2265 ${report.confidence}`}.${runsNote(report)}</p>
 ${warnings}
 </header>
 <h2>Metrics</h2>
@@ -2027,6 +2096,10 @@ profile the switch selects; click a frame to zoom, hover for its flat and cum in
 <main id="app"><noscript>The flame graph and the function table need JavaScript.</noscript></main>
 <script type="application/json" id="heapgate-data">${scriptJson(pageData(report))}</script>
 <script>${html_client_page_default}</script>`;
+}
+function runsNote(report) {
+  const runs = runsSentence(report);
+  return runs === null ? "" : ` ${htmlText(runs)}`;
 }
 
 // src/app/rules-input.ts
@@ -2061,6 +2134,8 @@ function renderMarkdown(report, options = {}) {
 function compose(report, types, rows, reduced, collapse, labels, compact = false) {
   const parts = [verdictLine(report), ...warningLines(report)];
   if (labels) parts.push(labelsLine(report));
+  const runs = runsSentence(report);
+  if (runs !== null) parts.push("", `_${runs}_`);
   if (parts.at(-1) !== "") parts.push("");
   const flagged = report.metrics.filter((m) => m.status !== "pass");
   const metrics = compact ? report.metrics.filter((m) => m.status === "fail" || m.status === "warn") : report.metrics;
@@ -2227,6 +2302,7 @@ export {
   failingSampleTypes,
   valueCell,
   culprit,
+  runsSentence,
   renderHtml,
   rankByDistance,
   closestNames,
@@ -2236,6 +2312,8 @@ export {
   MIN_HISTORY_BASELINES,
   DEFAULT_HISTORY_WINDOW,
   BENCH_HISTORY_NOTE,
+  withContext,
+  sideOf,
   compareProfiles,
   parseRulesInput,
   GITHUB_COMMENT_LIMIT,

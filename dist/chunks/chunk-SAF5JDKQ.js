@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-33WMGG4E.js";
+} from "./chunk-D4DD33XL.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -24,14 +24,16 @@ import {
   renderHtml,
   renderJson,
   renderMarkdown,
+  runsSentence,
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-Q2ESLCH7.js";
+} from "./chunk-VIUEUMFM.js";
 import {
   describeFsError,
+  expandProfilePaths,
   terminalSafe
-} from "./chunk-R3TQPQAR.js";
+} from "./chunk-7BEM2EWY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -71,6 +73,8 @@ function renderText(report, options) {
   lines.push(`heapgate: ${verdict}  ${c === "" ? "" : `${c}  `}${summaryLine(report)}`);
   lines.push(`base:    ${terminalSafe(report.base)}`);
   lines.push(`current: ${terminalSafe(report.current)}`);
+  const runs = runsSentence(report);
+  if (runs !== null) lines.push(runs);
   for (const w of report.warnings) lines.push(`${paint("warn", "warning:")} ${terminalSafe(w)}`);
   lines.push("");
   if (report.metrics.length === 0) {
@@ -198,9 +202,47 @@ function render(report, format, options) {
   }
 }
 
+// src/cli/profile-args.ts
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+function splitList(arg) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg[i];
+    if (c === "{") depth++;
+    else if (c === "}" && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(arg.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(arg.slice(start));
+  return parts.filter((p) => p !== "");
+}
+async function sidePatterns(arg, cwd) {
+  if (!arg.includes(",") || await isFile(resolve(cwd, arg))) return [arg];
+  return splitList(arg);
+}
+async function profileSide(patterns, role, cwd, what) {
+  const paths = await expandProfilePaths(patterns, cwd, what);
+  return {
+    label: patterns.join(" "),
+    runs: paths.map((p) => ({ role, label: p, path: resolve(cwd, p) }))
+  };
+}
+
 // src/cli/report-args.ts
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 var DEFAULT_TOP = { text: 10, markdown: 10, json: 0, html: 0 };
 function reportOptions(rulesDescription) {
   return {
@@ -296,7 +338,7 @@ async function emitReport(text, args, io, verdict) {
     return;
   }
   try {
-    await writeFile(resolve(io.cwd, args.output), text);
+    await writeFile(resolve2(io.cwd, args.output), text);
     io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}
 `);
   } catch (e) {
@@ -307,6 +349,8 @@ async function emitReport(text, args, io, verdict) {
 
 export {
   render,
+  sidePatterns,
+  profileSide,
   reportOptions,
   parseFormat,
   parseReportArgs,

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   compareNewer
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 
 // src/core/baseline-retention.ts
 var DEFAULT_KEEP_PROFILES = 20;

@@ -13,30 +13,31 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-33WMGG4E.js";
+} from "./chunk-D4DD33XL.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunk-3WWDY766.js";
+} from "./chunk-TJDRF5SH.js";
 import {
   openStore
-} from "./chunk-F55GFAMZ.js";
+} from "./chunk-YFVVFZMK.js";
 import {
+  DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,
-  readProfileFile,
-  terminalSafe,
-  withContext
-} from "./chunk-R3TQPQAR.js";
+  expandProfilePaths,
+  readRunFiles,
+  terminalSafe
+} from "./chunk-7BEM2EWY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunk-ENR7CNZN.js";
+} from "./chunk-WIYSY6EX.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 import "./chunk-G2BJ626N.js";
 import {
   UsageError
@@ -44,7 +45,6 @@ import {
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/baseline.ts
-import { resolve } from "node:path";
 var FORMAT_AND_HELP = {
   format: { type: "string", value: "FORMAT", description: "text or json (default text)" },
   help: { type: "boolean", short: "h", description: "show this help" }
@@ -97,9 +97,11 @@ var HISTORY = {
   limit: { type: "string", value: "N", description: "at most N baselines, newest first (default: all kept)" },
   ...FORMAT_AND_HELP
 };
-var PUT_USAGE = `  heapgate baseline put PROFILE --store URL --series NAME --branch B --sha SHA [options]
+var PUT_USAGE = `  heapgate baseline put PROFILE... --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
+      Several paths or quoted globs are runs of the same code, stored together as one tar of
+      the run profiles (with each run's totals in the metadata).
 ${indent(formatOptions(PUT))}`;
 var SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
       The metadata of a branch's current baseline, or of a commit's.
@@ -149,10 +151,8 @@ function fromEnv(values, name, env, envName) {
 async function put(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, PUT);
   if (values.help === true) return help(io, PUT_USAGE);
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      `baseline put takes one profile; got ${positionals.length} (see heapgate baseline put --help)`
-    );
+  if (positionals.length === 0) {
+    throw new UsageError("baseline put takes the profile to store, PROFILE (see heapgate baseline put --help)");
   }
   const format = outFormat(values);
   const branch = branchOf(values.branch, io.env);
@@ -175,10 +175,15 @@ async function put(argv, io) {
     ...historyLimit !== void 0 ? { historyLimit } : {},
     ...keepProfiles !== void 0 ? { keepProfiles } : {}
   });
-  const file = positionals[0];
-  const bytes = await readProfileFile(resolve(io.cwd, file), maxProfileBytes).catch((e) => {
-    throw withContext(e, `reading profile ${file}: `);
-  });
+  const paths = await expandProfilePaths(positionals, io.cwd, "profile");
+  const file = positionals.join(" ");
+  const bytes = await readRunFiles(
+    paths,
+    io.cwd,
+    maxProfileBytes ?? DEFAULT_MAX_PROFILE_BYTES,
+    "profile",
+    (p) => `reading profile ${p}: `
+  );
   const loader = createProfileLoader(maxProfileBytes === void 0 ? {} : { maxProfileBytes });
   const [summary] = await loader([{ role: "current", label: file, bytes }], []);
   const run = {
@@ -224,6 +229,7 @@ function describe(m) {
     `producer:     ${producer(m.producer) || "unknown"}`,
     `samples:      ${m.sampleCount}`,
     `size:         ${m.size} bytes`,
+    ...m.runs !== void 0 ? [`runs:         ${m.runs} (totals are per-run means)`] : [],
     "totals:",
     ...m.sampleType.map((t, i) => `  ${t.type}: ${m.total[i]} ${t.unit}`)
   ];

@@ -75,17 +75,17 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-KZPBGZ2J.js");
+    const { openBranchStore } = await import("./branch-store-WK6JK3CS.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-YNZ2ZRAL.js");
+    const { openGcsStore } = await import("./gcs-store-WZQ2GVVX.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);
-  const { DirBaselineStore } = await import("./dir-store-J7EMYF5Z.js");
+  const { DirBaselineStore } = await import("./dir-store-3SPNTQ53.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 async function isDirectory(dir) {

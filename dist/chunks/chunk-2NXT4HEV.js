@@ -99,6 +99,7 @@ function baselineMetadata(origin, summary, size) {
     ...origin.runUrl !== void 0 ? { runUrl: origin.runUrl } : {},
     sampleType: summary.sampleType.map((v) => ({ type: v.type, unit: v.unit })),
     total: [...summary.total],
+    ...summary.runs === void 0 ? {} : { runs: summary.runs.total.length, runTotals: summary.runs.total.map((r) => [...r]) },
     ...summary.periodType !== void 0 ? { periodType: { type: summary.periodType.type, unit: summary.periodType.unit } } : {},
     period: summary.period,
     sampleCount: summary.sampleCount,

@@ -5,7 +5,8 @@ import {
 import {
   SampleVariance,
   bytesLabel,
-  formatValueType
+  formatValueType,
+  sameValueType
 } from "./chunk-G2BJ626N.js";
 import {
   DecodeError,
@@ -16,52 +17,6 @@ import {
   StoreError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
-
-// src/adapters/profile-file.ts
-import { open } from "node:fs/promises";
-
-// src/adapters/fs-error.ts
-function describeFsError(e) {
-  const code = e?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory, not a file";
-    case "ENOTDIR":
-      return "a parent of the path is not a directory";
-    case "EMFILE":
-    case "ENFILE":
-      return "too many open files";
-    default:
-      return typeof code === "string" ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
-  }
-}
-
-// src/adapters/profile-file.ts
-function tooLarge(size, maxBytes) {
-  return `${size} bytes, more than the limit of ${maxBytes} bytes (raise it with max-profile-size)`;
-}
-async function readProfileFile(path, maxBytes = Number.MAX_SAFE_INTEGER) {
-  let file;
-  try {
-    file = await open(path, "r");
-    const { size } = await file.stat();
-    if (size > maxBytes) throw new UsageError(tooLarge(size, maxBytes));
-    return await file.readFile();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(describeFsError(e));
-  } finally {
-    await file?.close();
-  }
-}
-
-// src/adapters/profile-loader.ts
-import { Worker } from "node:worker_threads";
 
 // src/core/decode/decode-profile.ts
 import { constants as zlibConstants, gunzipSync } from "node:zlib";
@@ -1801,8 +1756,11 @@ function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
+// src/adapters/profile-loader.ts
+import { Worker } from "node:worker_threads";
+
 // src/adapters/profile-size.ts
-import { open as open2 } from "node:fs/promises";
+import { open } from "node:fs/promises";
 function estimateDecodedSize(size, head, tail) {
   const gzip = head.length >= 2 && head[0] === 31 && head[1] === 139;
   if (!gzip || tail.length < 4 || size < 18) return size;
@@ -1816,7 +1774,7 @@ async function decodedSizeOf(source) {
   }
   let file;
   try {
-    file = await open2(source.path, "r");
+    file = await open(source.path, "r");
     const { size } = await file.stat();
     const head = new Uint8Array(2);
     const tail = new Uint8Array(4);
@@ -2320,6 +2278,25 @@ function parseBenchmarks(text) {
     throw new DecodeError('no benchmark results (lines like "BenchmarkX-8  1000  123 ns/op ...")');
   return { benchmarks: order };
 }
+function mergeBenchmarkSets(sets) {
+  const byKey = /* @__PURE__ */ new Map();
+  const order = [];
+  for (const set of sets) {
+    for (const r of set.benchmarks) {
+      const key = JSON.stringify([r.pkg, r.name]);
+      let b = byKey.get(key);
+      if (b === void 0) {
+        b = { pkg: r.pkg, name: r.name, procs: [], bytes: [], allocs: [] };
+        byKey.set(key, b);
+        order.push(b);
+      }
+      for (const p of r.procs) if (!b.procs.includes(p)) b.procs.push(p);
+      b.bytes.push(...r.bytes);
+      b.allocs.push(...r.allocs);
+    }
+  }
+  return { benchmarks: order };
+}
 
 // src/core/bench/summary.ts
 var BENCH_METRICS = [
@@ -2361,6 +2338,17 @@ function benchSummary(set) {
     benchmarks: set
   };
 }
+function combineBenchSummaries(summaries, labels) {
+  const bench = summaries.findIndex((s) => s.benchmarks !== void 0);
+  const profile = summaries.findIndex((s) => s.benchmarks === void 0);
+  if (profile >= 0) {
+    const name2 = (i) => labels[i] ?? `run ${i + 1}`;
+    throw new IncompatibleProfilesError(
+      `runs of one side must be of one kind: ${name2(bench)} is Go benchmark output, ${name2(profile)} a heap profile`
+    );
+  }
+  return benchSummary(mergeBenchmarkSets(summaries.map((s) => s.benchmarks)));
+}
 function summarizeBenchmarkText(bytes) {
   if (!isBenchmarkText(bytes)) return null;
   let text;
@@ -2372,6 +2360,276 @@ function summarizeBenchmarkText(bytes) {
   return benchSummary(parseBenchmarks(text));
 }
 
+// src/core/run-bundle.ts
+var MAX_RUNS2 = 100;
+var BLOCK = 512;
+var MAGIC_AT = 257;
+var USTAR = "ustar";
+function isRunBundle(bytes) {
+  if (bytes.length < BLOCK) return false;
+  for (let i = 0; i < USTAR.length; i++) if (bytes[MAGIC_AT + i] !== USTAR.charCodeAt(i)) return false;
+  return true;
+}
+function writeString(block, at, text) {
+  for (let i = 0; i < text.length; i++) block[at + i] = text.charCodeAt(i);
+}
+function writeOctal(block, at, width, value) {
+  writeString(block, at, value.toString(8).padStart(width - 1, "0"));
+  block[at + width - 1] = 0;
+}
+function checksum(header) {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
+  return sum;
+}
+function runMemberName(i) {
+  return `run-${String(i + 1).padStart(3, "0")}.pprof`;
+}
+function packRuns(profiles) {
+  if (profiles.length < 2 || profiles.length > MAX_RUNS2) {
+    throw new RangeError(`a run bundle holds 2 to ${MAX_RUNS2} profiles, not ${profiles.length}`);
+  }
+  const size = profiles.reduce((s, p) => s + BLOCK + Math.ceil(p.length / BLOCK) * BLOCK, 0) + 2 * BLOCK;
+  const out = new Uint8Array(size);
+  let at = 0;
+  profiles.forEach((p, i) => {
+    const header = out.subarray(at, at + BLOCK);
+    writeString(header, 0, runMemberName(i));
+    writeOctal(header, 100, 8, 420);
+    writeOctal(header, 108, 8, 0);
+    writeOctal(header, 116, 8, 0);
+    writeOctal(header, 124, 12, p.length);
+    writeOctal(header, 136, 12, 0);
+    header[156] = 48;
+    writeString(header, MAGIC_AT, `${USTAR}\x0000`);
+    writeOctal(header, 148, 7, checksum(header));
+    header[155] = 32;
+    out.set(p, at + BLOCK);
+    at += BLOCK + Math.ceil(p.length / BLOCK) * BLOCK;
+  });
+  return out;
+}
+function readOctal(bytes, at, width) {
+  let text = "";
+  for (let i = at; i < at + width; i++) {
+    const c = bytes[i];
+    if (c === 0 || c === 32 && text !== "") break;
+    if (c !== 32) text += String.fromCharCode(c);
+  }
+  return /^[0-7]{1,12}$/.test(text) ? parseInt(text, 8) : Number.NaN;
+}
+function isZeroBlock(bytes, at) {
+  for (let i = at; i < at + BLOCK; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+function unpackRuns(bytes) {
+  const runs = [];
+  let at = 0;
+  while (at + BLOCK <= bytes.length && !isZeroBlock(bytes, at)) {
+    const n = runs.length + 1;
+    if (readOctal(bytes, at + 148, 8) !== checksum(bytes.subarray(at, at + BLOCK))) {
+      throw new DecodeError(`run bundle: member ${n} has a bad header checksum`);
+    }
+    const type = bytes[at + 156];
+    if (type !== 48 && type !== 0) throw new DecodeError(`run bundle: member ${n} is not a regular file`);
+    const size = readOctal(bytes, at + 124, 12);
+    const start = at + BLOCK;
+    if (!Number.isFinite(size) || start + size > bytes.length) {
+      throw new DecodeError(`run bundle: member ${n} is truncated or has a bad size`);
+    }
+    if (runs.length === MAX_RUNS2) throw new DecodeError(`run bundle: more than ${MAX_RUNS2} runs`);
+    runs.push(bytes.subarray(start, start + size));
+    at = start + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  if (runs.length === 0) throw new DecodeError("run bundle: no runs in the archive");
+  return runs;
+}
+
+// src/core/runs.ts
+function runCount(summary) {
+  return summary.runs?.total.length ?? 1;
+}
+function runsOf(s) {
+  return s.runs ?? { total: [s.total], focus: [s.focus.map((f) => f.total)] };
+}
+function checkAlike(first, other, label, firstLabel) {
+  const types = (s) => s.sampleType.map(formatValueType).join(", ");
+  if (other.sampleType.length !== first.sampleType.length || other.sampleType.some((t, i) => !sameValueType(t, first.sampleType[i]))) {
+    throw new IncompatibleProfilesError(
+      `runs of one side must be profiles of one kind: ${label} has ${types(other)}, ${firstLabel} has ${types(first)}`
+    );
+  }
+  if (other.period !== first.period) {
+    throw new IncompatibleProfilesError(
+      `runs of one side must be sampled alike: ${label} has period ${other.period}, ${firstLabel} ${first.period}`
+    );
+  }
+}
+function meanFunctions(summaries, n) {
+  const k = summaries[0].sampleType.length;
+  const rowOf = /* @__PURE__ */ new Map();
+  const name2 = [];
+  for (const s of summaries) {
+    for (const f of s.functions.name) {
+      if (!rowOf.has(f)) {
+        rowOf.set(f, name2.length);
+        name2.push(f);
+      }
+    }
+  }
+  const columns = () => Array.from({ length: k }, () => new Float64Array(name2.length));
+  const flat = columns();
+  const cum = columns();
+  const flatVariance = columns();
+  for (const s of summaries) {
+    s.functions.name.forEach((f, r) => {
+      const row = rowOf.get(f);
+      for (let t = 0; t < k; t++) {
+        flat[t][row] += s.functions.flat[t][r] * runCount(s) / n;
+        cum[t][row] += s.functions.cum[t][r] * runCount(s) / n;
+        flatVariance[t][row] += s.functions.flatVariance[t][r] * runCount(s) ** 2 / (n * n);
+      }
+    });
+  }
+  return { name: name2, flat, cum, flatVariance };
+}
+function meanTree(summaries, names, n) {
+  if (summaries.some((s) => s.tree === void 0)) return void 0;
+  const k = summaries[0].sampleType.length;
+  const rowOf = new Map(names.map((f, r) => [f, r]));
+  const nodeOf = /* @__PURE__ */ new Map();
+  const parent = [-1];
+  const row = [-1];
+  const value = Array.from({ length: k }, () => [0]);
+  for (const s of summaries) {
+    const tree = s.tree;
+    const w = runCount(s) / n;
+    const merged = new Int32Array(tree.parent.length);
+    for (let i = 0; i < tree.parent.length; i++) {
+      let node = 0;
+      if (i > 0) {
+        const p = merged[tree.parent[i]];
+        const r = rowOf.get(s.functions.name[tree.row[i]]);
+        const key = `${p}:${r}`;
+        const found = nodeOf.get(key);
+        if (found === void 0) {
+          node = parent.length;
+          parent.push(p);
+          row.push(r);
+          for (const col of value) col.push(0);
+          nodeOf.set(key, node);
+        } else {
+          node = found;
+        }
+      }
+      merged[i] = node;
+      for (let t = 0; t < k; t++) value[t][node] += tree.value[t][i] * w;
+    }
+  }
+  return { parent: Int32Array.from(parent), row: Int32Array.from(row), value: value.map((c) => Float64Array.from(c)) };
+}
+function combineRuns(summaries, labels) {
+  const first = summaries[0];
+  if (first === void 0) throw new RangeError("combineRuns needs at least one summary");
+  if (summaries.length === 1) return first;
+  if (summaries.some((s) => s.benchmarks !== void 0)) return combineBenchSummaries(summaries, labels);
+  summaries.forEach((s, i) => checkAlike(first, s, labels[i] ?? `run ${i + 1}`, labels[0] ?? "run 1"));
+  const k = first.sampleType.length;
+  const all = summaries.map(runsOf);
+  const total = all.flatMap((r) => r.total);
+  const n = total.length;
+  const mean = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s), 0) / n);
+  const meanVariance = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s) ** 2, 0) / n ** 2);
+  const patterns = first.focus.map((f) => f.pattern);
+  const focusOf = (s, p) => s.focus[p] ?? { pattern: "", total: [], variance: [] };
+  const focus = patterns.map((pattern, p) => ({
+    pattern,
+    total: mean((s) => focusOf(s, p).total),
+    variance: meanVariance((s) => focusOf(s, p).variance)
+  }));
+  const functions = meanFunctions(summaries, n);
+  const tree = meanTree(summaries, functions.name, n);
+  const variance = meanVariance((s) => s.variance);
+  return {
+    sampleType: first.sampleType,
+    defaultSampleTypeIndex: first.defaultSampleTypeIndex,
+    periodType: first.periodType,
+    period: first.period,
+    sampleCount: summaries.reduce((sum, s) => sum + s.sampleCount, 0),
+    timeNanos: first.timeNanos,
+    comment: first.comment,
+    total: mean((s) => s.total),
+    variance,
+    exact: summaries.every((s) => s.exact),
+    functions,
+    focus,
+    ...tree === void 0 ? {} : { tree },
+    runs: { total, focus: all.flatMap((r) => r.focus) }
+  };
+}
+function sampleVariance(values) {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  return values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+}
+function runSpread(base, current) {
+  const nb = base.length;
+  const nc = current.length;
+  if (nb < 2 && nc < 2) return { variance: 0, df: Number.POSITIVE_INFINITY };
+  if (nb < 2 || nc < 2) {
+    const side = nb < 2 ? current : base;
+    return { variance: sampleVariance(side) * (1 / nb + 1 / nc), df: side.length - 1 };
+  }
+  const vb = sampleVariance(base) / nb;
+  const vc = sampleVariance(current) / nc;
+  const variance = vb + vc;
+  const denominator = vb * vb / (nb - 1) + vc * vc / (nc - 1);
+  return { variance, df: denominator > 0 ? variance * variance / denominator : Number.POSITIVE_INFINITY };
+}
+
+// src/adapters/profile-file.ts
+import { open as open2 } from "node:fs/promises";
+
+// src/adapters/fs-error.ts
+function describeFsError(e) {
+  const code = e?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "ENOTDIR":
+      return "a parent of the path is not a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return typeof code === "string" ? `cannot read (${code})` : `cannot read: ${firstLine(e)}`;
+  }
+}
+
+// src/adapters/profile-file.ts
+function tooLarge(size, maxBytes) {
+  return `${size} bytes, more than the limit of ${maxBytes} bytes (raise it with max-profile-size)`;
+}
+async function readProfileFile(path, maxBytes = Number.MAX_SAFE_INTEGER) {
+  let file;
+  try {
+    file = await open2(path, "r");
+    const { size } = await file.stat();
+    if (size > maxBytes) throw new UsageError(tooLarge(size, maxBytes));
+    return await file.readFile();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(describeFsError(e));
+  } finally {
+    await file?.close();
+  }
+}
+
 // src/adapters/profile-job.ts
 async function runProfileJob(job) {
   let step = "reading";
@@ -2379,23 +2637,32 @@ async function runProfileJob(job) {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const summary = summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, {
-      focus: job.focus,
-      maxDecompressedBytes: job.maxBytes,
-      tree: job.tree === true
-    });
-    return { ok: true, summary };
+    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    if (isRunBundle(bytes)) {
+      const runs = unpackRuns(bytes);
+      const labels = runs.map((_, i) => runMemberName(i));
+      const summaries = [];
+      for (const [i, run] of runs.entries()) {
+        try {
+          summaries.push(summarizeBenchmarkText(run) ?? summarizeEncoded(run, options));
+        } catch (e) {
+          return failure(e instanceof RuleError ? "summarizing" : step, e, `run bundle member ${labels[i]}: `);
+        }
+      }
+      return { ok: true, summary: combineRuns(summaries, labels) };
+    }
+    return { ok: true, summary: summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, options) };
   } catch (e) {
     return failure(e instanceof RuleError ? "summarizing" : step, e);
   }
 }
-function failure(step, e) {
+function failure(step, e, prefix = "") {
   if (e instanceof HeapgateError) {
     return {
       ok: false,
       step,
       name: e.name,
-      message: e.message,
+      message: `${prefix}${e.message}`,
       exitCode: e.exitCode,
       offset: e instanceof DecodeError ? e.offset : void 0,
       internal: false
@@ -2479,12 +2746,12 @@ function createProfileLoader(options = {}) {
   };
 }
 function runInWorker(url, job) {
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     let settled = false;
     const settle = (outcome) => {
       if (settled) return;
       settled = true;
-      resolve(outcome);
+      resolve2(outcome);
     };
     const internal = (message) => ({
       ok: false,
@@ -2500,20 +2767,6 @@ function runInWorker(url, job) {
     worker.once("error", (e) => settle(internal(`worker failed: ${e.message.split("\n", 1)[0]}`)));
     worker.once("exit", (code) => settle(reported ?? internal(`worker exited with code ${code} before reporting`)));
   });
-}
-
-// src/app/error-context.ts
-function withContext(e, prefix) {
-  if (!(e instanceof HeapgateError)) return e;
-  const copy = Object.create(Object.getPrototypeOf(e));
-  Object.assign(copy, e);
-  Object.defineProperty(copy, "message", { value: `${prefix}${e.message}`, writable: true, configurable: true });
-  Object.defineProperty(copy, "stack", {
-    value: `${e.name}: ${prefix}${e.message}`,
-    writable: true,
-    configurable: true
-  });
-  return copy;
 }
 
 // src/core/render/escape.ts
@@ -2569,6 +2822,65 @@ function scriptJson(value) {
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
+}
+
+// src/adapters/profile-paths.ts
+import * as fs from "node:fs/promises";
+import { resolve } from "node:path";
+function isGlob(pattern) {
+  return /[*?[\]{}]/.test(pattern);
+}
+function nodeGlob() {
+  const g = fs.glob;
+  return typeof g === "function" ? g : void 0;
+}
+async function globFiles(pattern, cwd, what) {
+  const glob2 = nodeGlob();
+  if (glob2 === void 0) {
+    throw new UsageError(
+      `${what}: ${JSON.stringify(pattern)} is a glob, which heapgate expands on Node 22 or later; on this Node give the paths (or leave the glob unquoted for the shell to expand)`
+    );
+  }
+  const root = resolve(cwd);
+  const matches = [];
+  for await (const entry of glob2(pattern, { cwd, withFileTypes: true })) {
+    if (entry.isFile()) matches.push(resolve(entry.parentPath, entry.name).slice(root.length + 1) || entry.name);
+  }
+  return matches.sort();
+}
+async function expandProfilePaths(patterns, cwd, what) {
+  const out = [];
+  for (const pattern of patterns) {
+    if (!isGlob(pattern)) {
+      out.push(pattern);
+      continue;
+    }
+    const matches = await globFiles(pattern, cwd, what);
+    if (matches.length === 0) throw new UsageError(`${what}: no file matches ${JSON.stringify(pattern)}`);
+    out.push(...matches);
+  }
+  const unique = [...new Set(out)];
+  if (unique.length > MAX_RUNS2) {
+    throw new UsageError(`${what}: ${unique.length} files; at most ${MAX_RUNS2} runs per side are compared`);
+  }
+  return unique;
+}
+async function readRunFiles(paths, cwd, maxBytes, what, context) {
+  const files = await Promise.all(
+    paths.map(
+      (p) => readProfileFile(resolve(cwd, p), maxBytes).catch((e) => {
+        throw e instanceof UsageError ? new UsageError(`${context(p)}${e.message}`) : e;
+      })
+    )
+  );
+  if (files.length === 1) return files[0];
+  const bytes = packRuns(files);
+  if (bytes.length > maxBytes) {
+    throw new UsageError(
+      `${what}: the ${files.length} runs hold ${bytes.length} bytes together, more than the profile size limit (${maxBytes}); raise it (max-profile-size) or give fewer runs`
+    );
+  }
+  return bytes;
 }
 
 // src/core/rule-syntax.ts
@@ -2760,14 +3072,15 @@ function parseRules(text, origin = "user") {
 }
 
 export {
-  describeFsError,
-  readProfileFile,
+  DEFAULT_MAX_PROFILE_BYTES,
   gunzipProfile,
   compileFocus,
   BENCH_METRICS,
   median,
+  combineRuns,
+  runSpread,
+  describeFsError,
   createProfileLoader,
-  withContext,
   terminalSafe,
   markdownCode,
   markdownText,
@@ -2777,5 +3090,7 @@ export {
   DEFAULT_RULES_TEXT,
   parseByteSize,
   formatRule,
-  parseRules
+  parseRules,
+  expandProfilePaths,
+  readRunFiles
 };

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-Q2ESLCH7.js";
+} from "./chunk-VIUEUMFM.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -29,7 +29,7 @@ function credentialsPrefix(store) {
   return "";
 }
 function reproduceCommand(target, branch) {
-  const args = [...NPX_HEAPGATE, "check", target.profile, ...storeArgs(target, branch)];
+  const args = [...NPX_HEAPGATE, "check", ...[target.profile].flat(), ...storeArgs(target, branch)];
   if (target.baselineSha) args.push("--sha", target.baselineSha);
   if (target.repository && /^branch:/i.test(target.store)) args.push("--repo", target.repository);
   if (target.rules !== null && target.rules.text.trim() !== "") {
@@ -42,7 +42,7 @@ function reproduceCommand(target, branch) {
   return credentialsPrefix(target.store) + args.map(shellQuote).join(" ");
 }
 function seedCommand(target, branch, program = NPX_HEAPGATE) {
-  const args = ["baseline", "put", target.profile, ...storeArgs(target, branch)];
+  const args = ["baseline", "put", ...[target.profile].flat(), ...storeArgs(target, branch)];
   return [...program, ...args, "--sha", "COMMIT"].map(shellQuote).join(" ");
 }
 function noBaselineSentence(series, branches, location) {

@@ -5,12 +5,13 @@ import {
   noteInconclusive,
   parseFormat,
   parseReportArgs,
+  profileSide,
   render,
   reportColor,
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-IXH64AOR.js";
+} from "./chunk-SAF5JDKQ.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -22,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-33WMGG4E.js";
+} from "./chunk-D4DD33XL.js";
 import {
   baselineSource,
   findBaseline,
@@ -31,26 +32,27 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-KDXT7PFO.js";
+} from "./chunk-JJI7XSIR.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
-  compareProfiles
-} from "./chunk-Q2ESLCH7.js";
+  compareProfiles,
+  sideOf
+} from "./chunk-VIUEUMFM.js";
 import {
   openStore
-} from "./chunk-F55GFAMZ.js";
+} from "./chunk-YFVVFZMK.js";
 import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-R3TQPQAR.js";
+} from "./chunk-7BEM2EWY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-FRVKZIMF.js";
+} from "./chunk-2NXT4HEV.js";
 import "./chunk-G2BJ626N.js";
 import {
   UsageError
@@ -58,7 +60,6 @@ import {
 import "./chunk-KIA5R4DO.js";
 
 // src/cli/commands/check.ts
-import { resolve } from "node:path";
 var OPTIONS = {
   ...STORE_OPTIONS,
   branch: {
@@ -83,12 +84,15 @@ var OPTIONS = {
   },
   ...reportOptions('rules added to the defaults (docs/rules.md), newline or ";" separated, or @path to a file')
 };
-var USAGE = `Usage: heapgate check CURRENT --store URL --series NAME [options]
+var USAGE = `Usage: heapgate check CURRENT... --store URL --series NAME [options]
 
 Fetches the current baseline of the series on --branch (or, when that branch has none, on the
 default branch) from the store, or the baseline of commit --sha, and compares CURRENT against it,
 exactly like \`heapgate diff BASELINE CURRENT\`. When there is no baseline yet it says so and exits 0
 (a --sha the store has no baseline for is an error).
+
+CURRENT is one or more paths or quoted globs ('out/*.pb.gz'). Several files are runs of the same
+code: their per-run means are compared, and the spread across runs counts as noise.
 
 A branch: store reads the repository --repo (default $GITHUB_REPOSITORY) with the token in
 $GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)). A gs:// store uses Application Default
@@ -106,8 +110,8 @@ Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive w
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
-  if (positionals.length !== 1) {
-    throw new UsageError(`check takes one profile, CURRENT; got ${positionals.length} (see heapgate check --help)`);
+  if (positionals.length === 0) {
+    throw new UsageError("check takes the profile to compare, CURRENT (see heapgate check --help)");
   }
   const str = (name) => values[name];
   const format = parseFormat(values);
@@ -115,7 +119,7 @@ async function parseCheckArgs(argv, cwd, env) {
   const branch = branchOf(str("branch"), env, fallback);
   for (const b of [branch, fallback]) encodeBranch(b);
   return {
-    current: positionals[0],
+    current: positionals,
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
@@ -156,6 +160,7 @@ var checkCommand = {
       io.stdout(USAGE);
       return 0;
     }
+    const current = await profileSide(args.current, "current", io.cwd, "current profile");
     const store = await openStore(args.store, {
       cwd: io.cwd,
       access: "read",
@@ -180,8 +185,8 @@ var checkCommand = {
     } else {
       const outcome = await compareProfiles(
         {
-          base: baselineSource(found),
-          current: { role: "current", label: args.current, path: resolve(io.cwd, args.current) },
+          base: sideOf(baselineSource(found)),
+          current,
           ...reportRequest(args),
           history: historyRequest(found.pointer, args.history)
         },
