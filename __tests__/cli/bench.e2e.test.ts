@@ -6,7 +6,7 @@
  * output gates a later run, and the reports (text, Markdown, JSON, HTML in Chromium) carry the
  * benchmark, metric, base → current, Δ%, p and runs.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -244,4 +244,56 @@ describe('heapgate diff --format html on benchmark output (Chromium)', () => {
     expect(await page.textContent('#headline')).toContain('BenchmarkBuilder B/op');
     expect(problems).toEqual({ console: [], errors: [], requests: [] });
   }, 30000);
+});
+
+describe('several benchmark files per side', () => {
+  /** Writes each run of `fixture` (a -count 6 output) to its own file `<prefix>-<i>.bench` in `dir`. */
+  function splitRuns(fixture: string, dir: string, prefix: string): void {
+    const seen = new Map<string, number>();
+    const files = new Map<number, string[]>();
+    for (const line of readFileSync(join(ROOT, fixture), 'utf8').split('\n')) {
+      if (!line.startsWith('Benchmark')) continue;
+      const name = line.split(/\s/)[0]!;
+      const i = (seen.get(name) ?? 0) + 1;
+      seen.set(name, i);
+      files.set(i, [...(files.get(i) ?? []), line]);
+    }
+    for (const [i, lines] of files) writeFileSync(join(dir, `${prefix}-${i}.bench`), `${lines.join('\n')}\n`);
+  }
+
+  test('files of one run each concatenate: diff of globs, a stored bundle and check of several paths', () => {
+    const dir = join(tmp, 'split');
+    mkdirSync(join(dir, 'store'), { recursive: true });
+    splitRuns(GOOD, dir, 'good');
+    splitRuns(REGRESSED, dir, 'regressed');
+    const r = runCli(cli, ['diff', 'good-*.bench', 'regressed-*.bench', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.base).toBe('good-*.bench');
+    for (const m of report.metrics) expect(m.runs).toEqual({ base: 6, current: 6 });
+    // The same verdict, metric by metric, as the -count 6 files.
+    const whole = JSON.parse(runCli(cli, ['diff', GOOD, REGRESSED, '--format', 'json']).stdout);
+    const row = (m: Json): string => JSON.stringify([m.benchmark.name, m.sampleType, m.status, m.base, m.current]);
+    expect(report.metrics.map(row)).toEqual(whole.metrics.map(row));
+
+    const common = ['--store', 'store', '--series', 'split', '--branch', 'main'];
+    expect(runCli(cli, ['baseline', 'put', 'good-*.bench', ...common, '--sha', SHA_A], dir).code).toBe(0);
+    const four = ['regressed-1.bench', 'regressed-2.bench', 'regressed-3.bench', 'regressed-4.bench'];
+    const checked = runCli(cli, ['check', ...four, ...common, '--format', 'json'], dir);
+    expect(checked.code).toBe(1);
+    const failing = JSON.parse(checked.stdout).metrics.filter((m: Json) => m.status === 'fail');
+    expect(failing.every((m: Json) => m.runs.base === 6 && m.runs.current === 4)).toBe(true);
+    expect(failing).toHaveLength(8);
+    expect(
+      runCli(cli, ['check', 'good-1.bench', 'good-2.bench', 'good-3.bench', 'good-4.bench', ...common], dir).code,
+    ).toBe(0);
+  });
+
+  test('benchmark output and a heap profile on one side is a one-line error', () => {
+    const heap = join(ROOT, 'examples/regression/base.heap.pb.gz');
+    expectInputError(
+      runCli(cli, ['diff', `${join(ROOT, GOOD)},${heap}`, REGRESSED]),
+      'runs of one side must be of one kind',
+    );
+  });
 });
