@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ESUN3DS5.js")).diffCommand
+    load: async () => (await import("./chunks/diff-7B4C5NZL.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-UB734NBW.js")).checkCommand
+    load: async () => (await import("./chunks/check-4DFGSVD5.js")).checkCommand
   },
   {
     name: "baseline",

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-JJI7XSIR.js";
+} from "./chunks/chunk-T3QDHZNP.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-VIUEUMFM.js";
+} from "./chunks/chunk-QZ4TPYYO.js";
 import {
   runUrl,
   storeBaseline

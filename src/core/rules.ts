@@ -12,6 +12,7 @@
  * judge the same sample type and pattern.
  */
 import { compileFocus } from './aggregate.js';
+import { BENCH_METRICS } from './bench/summary.js';
 import { closestNames, patternLiteral } from './closest.js';
 import { RuleError } from './errors.js';
 import type { ValueType } from './model.js';
@@ -89,11 +90,16 @@ export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]
     const t = findSampleType(types, rule.sampleType);
     // Turning off a metric the profiles lack disables nothing and harms nothing.
     if (rule.off && t < 0) continue;
-    if (t < 0)
+    if (t < 0) {
+      // B/op and allocs/op are Go benchmark metrics: say so rather than only listing the types.
+      const bench = BENCH_METRICS.some((m) => m.type === rule.sampleType)
+        ? ' (it is a metric of go test -bench -benchmem output, not of heap profiles)'
+        : '';
       throw ruleError(
         rule,
-        `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`,
+        `the profiles have no sample type "${rule.sampleType}"${bench}; available: ${listSampleTypes(types)}`,
       );
+    }
     if (rule.minInBytes && types[t]!.unit !== 'bytes') {
       throw ruleError(
         rule,

@@ -6,6 +6,7 @@ import { compareBenchmarks } from '../../../src/core/bench/compare.js';
 import { parseBenchmarks, type BenchmarkSet } from '../../../src/core/bench/parse.js';
 import { RuleError, IncompatibleProfilesError } from '../../../src/core/errors.js';
 import { parseRules } from '../../../src/core/rule-syntax.js';
+import { resolveRules } from '../../../src/core/rules.js';
 import type { MetricResult } from '../../../src/core/verdict.js';
 
 /** A set from `name: [B/op…] [allocs/op…]` runs. */
@@ -185,5 +186,19 @@ describe('compareBenchmarks: rules', () => {
     expect(() => compareBenchmarks(base, current, parseRules('allocs/op +10% min 1KiB'))).toThrow(RuleError);
     // Turning off a profile metric harms nothing.
     expect(compareBenchmarks(base, current, parseRules('inuse_space off')).verdict.verdict).toBe('pass');
+  });
+});
+
+describe('benchmark metrics in profile rules', () => {
+  test('a B/op rule on heap profiles is an error saying it is a benchmark metric', () => {
+    expect(() =>
+      resolveRules(parseRules('B/op +10%'), [
+        { type: 'alloc_space', unit: 'bytes' },
+        { type: 'inuse_space', unit: 'bytes' },
+      ]),
+    ).toThrow(
+      'rule 1 ("B/op +10%"): the profiles have no sample type "B/op" (it is a metric of go test -bench -benchmem ' +
+        'output, not of heap profiles); available: alloc_space, inuse_space',
+    );
   });
 });

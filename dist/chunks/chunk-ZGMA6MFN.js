@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-VIUEUMFM.js";
+} from "./chunk-QZ4TPYYO.js";
 import {
   describeFsError,
   expandProfilePaths,

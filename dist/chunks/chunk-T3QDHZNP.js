@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-VIUEUMFM.js";
+} from "./chunk-QZ4TPYYO.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

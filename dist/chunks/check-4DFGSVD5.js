@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-SAF5JDKQ.js";
+} from "./chunk-ZGMA6MFN.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-JJI7XSIR.js";
+} from "./chunk-T3QDHZNP.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-VIUEUMFM.js";
+} from "./chunk-QZ4TPYYO.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";

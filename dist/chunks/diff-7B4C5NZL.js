@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-SAF5JDKQ.js";
+} from "./chunk-ZGMA6MFN.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-D4DD33XL.js";
 import {
   compareProfiles
-} from "./chunk-VIUEUMFM.js";
+} from "./chunk-QZ4TPYYO.js";
 import {
   createProfileLoader
 } from "./chunk-7BEM2EWY.js";

@@ -483,11 +483,13 @@ function resolveRules(rules, types) {
   for (const rule of user) {
     const t = findSampleType(types, rule.sampleType);
     if (rule.off && t < 0) continue;
-    if (t < 0)
+    if (t < 0) {
+      const bench = BENCH_METRICS.some((m) => m.type === rule.sampleType) ? " (it is a metric of go test -bench -benchmem output, not of heap profiles)" : "";
       throw ruleError(
         rule,
-        `the profiles have no sample type "${rule.sampleType}"; available: ${listSampleTypes(types)}`
+        `the profiles have no sample type "${rule.sampleType}"${bench}; available: ${listSampleTypes(types)}`
       );
+    }
     if (rule.minInBytes && types[t].unit !== "bytes") {
       throw ruleError(
         rule,
