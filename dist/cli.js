@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-7B4C5NZL.js")).diffCommand
+    load: async () => (await import("./chunks/diff-BKHJNEAT.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-4DFGSVD5.js")).checkCommand
+    load: async () => (await import("./chunks/check-TKUU5U33.js")).checkCommand
   },
   {
     name: "baseline",

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-T3QDHZNP.js";
+} from "./chunks/chunk-ADJIMB33.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-QZ4TPYYO.js";
+} from "./chunks/chunk-JQW2FILU.js";
 import {
   runUrl,
   storeBaseline

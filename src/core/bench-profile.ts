@@ -16,5 +16,6 @@ export function scalesWithIterations(summary: Pick<ProfileSummary, 'functions'>)
 /** The warning for a comparison of such profiles. */
 export const ITERATIONS_WARNING =
   'go test -bench profiles: their totals count every iteration, and b.N differs between runs unless ' +
-  '-benchtime=Nx fixes it, so these deltas are not exact; compare the -benchmem B/op and allocs/op, or ' +
+  '-benchtime=Nx fixes it, so these deltas are not exact; compare the go test -bench -benchmem output instead ' +
+  '(heapgate reads it: B/op and allocs/op per benchmark), or ' +
   'run both with the same -benchtime=Nx and let a history of baselines calibrate the noise';

@@ -51,9 +51,9 @@ export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked:
   }
   if (inconclusive.some((m) => m.detectable === Number.POSITIVE_INFINITY)) {
     out.add(
-      'These are go test -bench profiles, whose totals scale with b.N: compare the -benchmem output, or run both ' +
-        'sides with the same -benchtime=Nx and let a history of baselines (heapgate check, the Action) calibrate ' +
-        'the noise.',
+      'These are go test -bench profiles, whose totals scale with b.N: compare the go test -bench -benchmem ' +
+        'text output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both sides with the ' +
+        'same -benchtime=Nx and let a history of baselines (heapgate check, the Action) calibrate the noise.',
     );
   }
   const uncalibrated = inconclusive.some((m) => m.history?.kind === 'uncalibrated');

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-ZGMA6MFN.js";
+} from "./chunk-RDRQ232A.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-D4DD33XL.js";
 import {
   compareProfiles
-} from "./chunk-QZ4TPYYO.js";
+} from "./chunk-JQW2FILU.js";
 import {
   createProfileLoader
 } from "./chunk-7BEM2EWY.js";

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-ZGMA6MFN.js";
+} from "./chunk-RDRQ232A.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-T3QDHZNP.js";
+} from "./chunk-ADJIMB33.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-QZ4TPYYO.js";
+} from "./chunk-JQW2FILU.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-QZ4TPYYO.js";
+} from "./chunk-JQW2FILU.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -90,7 +90,7 @@ var BENCHMARK_LOOP = "testing.(*B).runN";
 function scalesWithIterations(summary) {
   return summary.functions.name.includes(BENCHMARK_LOOP);
 }
-var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the -benchmem B/op and allocs/op, or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
+var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the go test -bench -benchmem output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
 
 // src/core/diff.ts
 function percentOf(delta, base) {
@@ -372,7 +372,7 @@ function conclusiveAdvice(metrics, historyAsked) {
   }
   if (inconclusive.some((m) => m.detectable === Number.POSITIVE_INFINITY)) {
     out.add(
-      "These are go test -bench profiles, whose totals scale with b.N: compare the -benchmem output, or run both sides with the same -benchtime=Nx and let a history of baselines (heapgate check, the Action) calibrate the noise."
+      "These are go test -bench profiles, whose totals scale with b.N: compare the go test -bench -benchmem text output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both sides with the same -benchtime=Nx and let a history of baselines (heapgate check, the Action) calibrate the noise."
     );
   }
   const uncalibrated = inconclusive.some((m) => m.history?.kind === "uncalibrated");

@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-QZ4TPYYO.js";
+} from "./chunk-JQW2FILU.js";
 import {
   describeFsError,
   expandProfilePaths,
