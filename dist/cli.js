@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-BKHJNEAT.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ETT5T2JD.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-TKUU5U33.js")).checkCommand
+    load: async () => (await import("./chunks/check-PNAH5W2N.js")).checkCommand
   },
   {
     name: "baseline",

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-ADJIMB33.js";
+} from "./chunks/chunk-QZDSCBE6.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-JQW2FILU.js";
+} from "./chunks/chunk-IRGHCGWH.js";
 import {
   runUrl,
   storeBaseline

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-JQW2FILU.js";
+} from "./chunk-IRGHCGWH.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

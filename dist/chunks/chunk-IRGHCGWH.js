@@ -785,7 +785,7 @@ function verdictExitCode(verdict, onInconclusive = "pass") {
 }
 
 // src/core/bench/mann-whitney.ts
-var EXACT_MAX_POOLED = 50;
+var EXACT_MAX_POOLED = 40;
 function tieGroups(x, y) {
   const pooled = [...x.map((v) => ({ v, fromX: 1 })), ...y.map((v) => ({ v, fromX: 0 }))].sort((a, b) => a.v - b.v);
   const groups = [];
@@ -811,19 +811,30 @@ function exactTails(groups, n1, observed) {
   const width = maxSum + 1;
   let ways = new Float64Array((n1 + 1) * width);
   ways[0] = 1;
+  let lo = new Int32Array(n1 + 1).fill(width);
+  let hi = new Int32Array(n1 + 1).fill(-1);
+  lo[0] = 0;
+  hi[0] = 0;
   for (const g of groups) {
     const next = new Float64Array(ways.length);
+    const nextLo = new Int32Array(n1 + 1).fill(width);
+    const nextHi = new Int32Array(n1 + 1).fill(-1);
     const choose = binomials(g.size);
     for (let k = 0; k <= n1; k++) {
-      for (let s = 0; s < width; s++) {
+      for (let s = lo[k]; s <= hi[k]; s++) {
         const w = ways[k * width + s];
         if (w === 0) continue;
         for (let j = 0; j <= g.size && k + j <= n1; j++) {
-          next[(k + j) * width + s + j * g.doubledRank] += w * choose[j];
+          const to = s + j * g.doubledRank;
+          next[(k + j) * width + to] += w * choose[j];
+          if (to < nextLo[k + j]) nextLo[k + j] = to;
+          if (to > nextHi[k + j]) nextHi[k + j] = to;
         }
       }
     }
     ways = next;
+    lo = nextLo;
+    hi = nextHi;
   }
   let total = 0;
   let lower = 0;

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-RDRQ232A.js";
+} from "./chunk-UK6RASDW.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-ADJIMB33.js";
+} from "./chunk-QZDSCBE6.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-JQW2FILU.js";
+} from "./chunk-IRGHCGWH.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";

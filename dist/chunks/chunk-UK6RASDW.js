@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-JQW2FILU.js";
+} from "./chunk-IRGHCGWH.js";
 import {
   describeFsError,
   expandProfilePaths,

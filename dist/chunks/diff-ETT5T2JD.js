@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-RDRQ232A.js";
+} from "./chunk-UK6RASDW.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-D4DD33XL.js";
 import {
   compareProfiles
-} from "./chunk-JQW2FILU.js";
+} from "./chunk-IRGHCGWH.js";
 import {
   createProfileLoader
 } from "./chunk-7BEM2EWY.js";
