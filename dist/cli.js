@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-GDM6UD62.js")).diffCommand
+    load: async () => (await import("./chunks/diff-RQUDV3Q7.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-ZA55CKWY.js")).checkCommand
+    load: async () => (await import("./chunks/check-WBDJF4CM.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-PGWIJIMV.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-XSDFDCQW.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-3OP6AOLB.js";
+} from "./chunks/chunk-XQ7AV4E3.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -36,7 +36,7 @@ import {
   toJsonReport,
   valueCell,
   withContext
-} from "./chunks/chunk-RVTR7Y4V.js";
+} from "./chunks/chunk-U7R4NOZI.js";
 import {
   runUrl,
   storeBaseline
@@ -55,7 +55,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-CXJCIDPU.js";
+} from "./chunks/chunk-ILH7NRTJ.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -1228,7 +1228,7 @@ async function reportMode(config, env, cwd, door) {
 // src/action/inputs.ts
 var INPUTS = {
   profile: {
-    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file. Required, except with mode report (the profile comes from the record).",
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). Several lines, or a glob matching several files, are runs of the same code: their per-run means are compared and stored together. Required, except with mode report (the profile comes from the record).",
     default: "",
     required: false
   },

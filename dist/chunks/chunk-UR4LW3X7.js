@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-B5QUYDMF.js";
+} from "./chunk-MD4QPVJ7.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,12 +25,12 @@ import {
   runsSentence,
   statusCounts,
   zCell
-} from "./chunk-RVTR7Y4V.js";
+} from "./chunk-U7R4NOZI.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-B5QUYDMF.js";
+} from "./chunk-MD4QPVJ7.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   expandProfilePaths,
   readRunFiles,
   terminalSafe
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-OAHY22XE.js";
+} from "./chunk-UR4LW3X7.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-B5QUYDMF.js";
+} from "./chunk-MD4QPVJ7.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-3OP6AOLB.js";
+} from "./chunk-XQ7AV4E3.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-RVTR7Y4V.js";
+} from "./chunk-U7R4NOZI.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

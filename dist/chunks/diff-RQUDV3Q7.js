@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-OAHY22XE.js";
+} from "./chunk-UR4LW3X7.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-B5QUYDMF.js";
+} from "./chunk-MD4QPVJ7.js";
 import {
   compareProfiles
-} from "./chunk-RVTR7Y4V.js";
+} from "./chunk-U7R4NOZI.js";
 import {
   createProfileLoader
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -8,10 +8,11 @@ import {
   markdownCode,
   markdownText,
   parseRules,
+  runCount,
   runSpread,
   scriptJson,
   truncate
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -48,10 +49,10 @@ function consecutiveChanges(values) {
   }
   return out;
 }
-function runNoise(points, type, period) {
+function runNoise(points, type, period, runs = 1) {
   const values = [];
   for (const p of points) {
-    if (p.period !== period) continue;
+    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
     const t = p.sampleType.findIndex((v) => sameValueType(v, type));
     if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
   }
@@ -836,7 +837,7 @@ function combineSide(side, summaries) {
 function historyNoise(compared, points, current) {
   const out = /* @__PURE__ */ new Map();
   for (const m of compared.metrics) {
-    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period));
+    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)));
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-CXJCIDPU.js";
+} from "./chunk-ILH7NRTJ.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
