@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ETT5T2JD.js")).diffCommand
+    load: async () => (await import("./chunks/diff-JOD34J7A.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-PNAH5W2N.js")).checkCommand
+    load: async () => (await import("./chunks/check-JANGVTDW.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-CKNE5CXB.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NHAY6NEB.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

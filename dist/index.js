@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-QZDSCBE6.js";
+} from "./chunks/chunk-QHWNOU4T.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-IRGHCGWH.js";
+} from "./chunks/chunk-4UUACHIY.js";
 import {
   runUrl,
   storeBaseline
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-7BEM2EWY.js";
+} from "./chunks/chunk-EMLWYBXY.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -344,7 +344,8 @@ function acceptedLines(ctx) {
   if (a === null) return [];
   const label = markdownCode(truncate(a.label, MAX_CELL_CHARS), false);
   const who = a.by === null ? "with" : `by ${markdownText(`@${truncate(a.by, 100)}`)} with`;
-  return ["", `\u2611\uFE0F **Accepted** ${who} the ${label} label: this regression does not fail the check.`];
+  const what = ctx.report?.verdict === "inconclusive" ? "this inconclusive result" : "this regression";
+  return ["", `\u2611\uFE0F **Accepted** ${who} the ${label} label: ${what} does not fail the check.`];
 }
 function noBaselineLines(ctx) {
   const n = ctx.noBaseline;
@@ -547,7 +548,7 @@ async function runGate(config, event, current, ports2) {
   const repair = config.mode === "update" ? null : "re-baseline with mode update";
   const found = await findBaseline(ports2, config.series, plan.lookup, repair);
   const compared = await compare(config, rules, found, current, ports2.load);
-  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports2);
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config, ports2);
   const update = await updateBaseline(ports2, config, event, plan, verdict, compared.current, current);
   const baseline = found === void 0 ? null : baselineInfo(found, event, ports2.clock);
   const noBaseline = found === void 0 ? await noBaselineOf(config, plan, update, ports2) : null;
@@ -625,10 +626,11 @@ async function compare(config, rules, found, current, load) {
   );
   return { report: outcome.report, current: outcome.summaries.current };
 }
-async function decide(report, pr, acceptLabel, ports2) {
+async function decide(report, pr, config, ports2) {
   if (report === null) return { verdict: "no-baseline", accepted: null };
-  if (report.verdict !== "fail" || pr === null || !hasLabel(pr, acceptLabel))
-    return { verdict: report.verdict, accepted: null };
+  const { acceptLabel } = config;
+  const failing = report.verdict === "fail" || report.verdict === "inconclusive" && config.onInconclusive === "fail";
+  if (!failing || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
   return { verdict: "accepted", accepted: { label: acceptLabel, by: await acceptedBy(ports2, pr, acceptLabel) } };
 }
 function hasLabel(pr, label) {
@@ -1244,7 +1246,7 @@ async function reportMode(config, env, cwd, door) {
 // src/action/inputs.ts
 var INPUTS = {
   profile: {
-    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). A glob must match exactly one file. Required, except with mode report (the profile comes from the record).",
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). Several lines, or a glob matching several files, are runs of the same code: their per-run means are compared and stored together. Required, except with mode report (the profile comes from the record).",
     default: "",
     required: false
   },

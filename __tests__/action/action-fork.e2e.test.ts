@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
+import { unpackRuns } from '../../src/core/run-bundle.js';
 import { BOT_LOGIN, GitHubServer, type ServerStatus } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
 
@@ -262,6 +263,26 @@ describe('mode report', () => {
     expect(server.commentsOn(7)).toHaveLength(1);
     expect(server.commentsOn(7)[0]!.id).toBe(comments[0]!.id);
     expect(server.commentsOn(7)[0]!.body.split('\n')[0]).toMatch(/^### ✅ heapgate `cache`: pass/);
+  });
+
+  test('a record of several runs (a glob): the report compares their per-run means', async () => {
+    const store = join(tmp('heapgate-store-'), 'baselines');
+    await seed(store, GOOD, A, '2026-01-01T10:00:00Z');
+    const dir = join(tmp('heapgate-rec-'), 'heapgate-record');
+    const runs = `${FIXTURES}/good*.rate1.heap.pb.gz`;
+    const recorded = await record(dir, runs);
+    expect(recorded.code).toBe(0);
+    // The record's profile is the bundle of both runs, each as given.
+    const bundle = readFileSync(join(dir, 'cache.profile'));
+    expect(unpackRuns(bundle).map((b) => Buffer.from(b))).toEqual([readFileSync(RERUN), readFileSync(GOOD)]);
+    const r = await report(dir, store);
+    // Two runs say little about their spread (one degree of freedom): the same code reads
+    // inconclusive, which passes the step, and the comment asks for more runs.
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('inconclusive');
+    const body = server.commentsOn(7).at(-1)!.body;
+    expect(body).toContain('Per-run means of 1 base run and 2 current runs');
+    expect(body).toContain('Give each side more runs');
   });
 
   test('a run whose head is no open pull request sets the status and writes no comment', async () => {

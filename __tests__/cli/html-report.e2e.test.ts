@@ -269,6 +269,23 @@ test('heapgate check writes the same HTML report against a stored baseline', asy
   await page.close();
 });
 
+test('several runs a side: the page says so, loads clean, and draws the mean call trees with the culprit first', async () => {
+  const dir = '__tests__/fixtures/noisy/server/gc.rate1';
+  const sides = [`${dir}/good-[1-5].heap.pb.gz`, `${dir}/regressed-*.heap.pb.gz`];
+  const out = join(tmp, 'runs.html');
+  const r = runCli(cli, ['diff', ...sides, '--format', 'html', '--output', out]);
+  expect(r.code).toBe(1);
+  const report = JSON.parse(runCli(cli, ['diff', ...sides, '--format', 'json']).stdout) as typeof json;
+  const culprit = report.functions.inuse_space![0]!;
+  const { page, problems } = await openReport(browser, out);
+  expect(await page.textContent('p.labels')).toContain('Per-run means of 5 base runs and 5 current runs');
+  expect(await page.textContent('#heat tbody tr:first-child td.name')).toBe(culprit.name);
+  const drawn = await frames(page);
+  expect(drawn.some((f) => f.name === culprit.name && f.colour > 0)).toBe(true);
+  expectClean(problems);
+  await page.close();
+});
+
 test('the report of a regression stays small', () => {
   // The real regression's page is mostly its own script and style.
   expect(statSync(regression).size).toBeLessThan(64 * 1024);

@@ -48,6 +48,8 @@ describe('diff', () => {
         deltaPercent: (100 * 118) / 7,
         z: null,
         variance: 0,
+        runs: { base: 1, current: 1 },
+        runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
       },
       {
         sampleType: 'space',
@@ -58,6 +60,8 @@ describe('diff', () => {
         deltaPercent: (100 * 118) / 7,
         z: null,
         variance: 0,
+        runs: { base: 1, current: 1 },
+        runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
       },
     ]);
     expect(d.defaultSampleType).toBe('space');

@@ -62,6 +62,13 @@ describe('runNoise', () => {
     expect(runNoise([point(100)], { type: 'alloc_space', unit: 'bytes' }, 1)).toMatchObject({ baselines: 0 });
   });
 
+  it('counts only baselines of as many runs as the run judged (a mean of 5 runs moves less than one run)', () => {
+    const five = (total: number): HistoryPoint => ({ ...point(total), runs: 5 });
+    const points = [five(100), point(130), five(101), five(99), point(70), five(100), five(102)];
+    expect(runNoise(points, SPACE, 1, 5)).toMatchObject({ kind: 'calibrated', baselines: 5 });
+    expect(runNoise(points, SPACE, 1)).toEqual({ kind: 'uncalibrated', baselines: 2, needed: 5 });
+  });
+
   it('σ = IQR / 1.349 of the changes, df = changes − 1, and the mean inside the far fences', () => {
     // Changes: +10, -10, +10, -10, +10, -10 (percent of the earlier value).
     const totals = [1000, 1100, 990, 1089, 980.1, 1078.11, 970.299];

@@ -12,7 +12,7 @@ import { buildReport, verdictExitCode, type Report } from '../core/report.js';
 import type { Rule } from '../core/rule-syntax.js';
 import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules.js';
 import { runNoise, type HistoryPoint, type RunNoise } from '../core/run-noise.js';
-import { combineRuns } from '../core/runs.js';
+import { combineRuns, runCount } from '../core/runs.js';
 import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { compareBenchSummaries, isBenchSummary } from './compare-bench.js';
@@ -128,7 +128,7 @@ function combineSide(side: ProfileSide, summaries: readonly ProfileSummary[]): P
   }
 }
 
-/** The run-to-run noise of each compared sample type, from baselines sampled like the current profile. */
+/** The run-to-run noise of each compared sample type, from baselines sampled and run like the current profile. */
 function historyNoise(
   compared: ProfileDiff,
   points: readonly HistoryPoint[],
@@ -136,7 +136,7 @@ function historyNoise(
 ): Map<string, RunNoise> {
   const out = new Map<string, RunNoise>();
   for (const m of compared.metrics) {
-    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period));
+    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)));
   }
   return out;
 }

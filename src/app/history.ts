@@ -17,6 +17,6 @@ export function historyRequest(pointer: BaselinePointer | undefined, window: num
   const points: HistoryPoint[] = newestFirst
     .slice(0, window)
     .reverse()
-    .map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period }));
+    .map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period, runs: m.runs ?? 1 }));
   return { points, window };
 }

@@ -27,11 +27,16 @@ export const DEFAULT_HISTORY_WINDOW = 30;
 /** IQR of a standard normal: σ = IQR / 1.349. */
 const NORMAL_IQR = 1.3489795003921634;
 
-/** What one earlier baseline recorded: its totals per sample type and its sampling period. */
+/**
+ * What one earlier baseline recorded: its totals per sample type (per-run means for a baseline of
+ * several runs), its sampling period and its number of runs.
+ */
 export interface HistoryPoint {
   readonly sampleType: readonly ValueType[];
   readonly total: readonly number[];
   readonly period: number;
+  /** Runs the baseline averaged; 1 when absent. */
+  readonly runs?: number;
 }
 
 /** The history behind one metric's limit. */
@@ -79,13 +84,14 @@ export function consecutiveChanges(values: readonly number[]): number[] {
 
 /**
  * The run-to-run noise of `type` from `points` (oldest first). Only baselines with the same
- * sampling period as the run being judged, and with the sample type, are used: a change of
- * MemProfileRate changes the noise. Fewer than MIN_HISTORY_BASELINES of them: uncalibrated.
+ * sampling period and the same number of runs as the run being judged, and with the sample type,
+ * are used: a change of MemProfileRate changes the noise, and a mean of n runs moves about 1/√n as
+ * much as one run. Fewer than MIN_HISTORY_BASELINES of them: uncalibrated.
  */
-export function runNoise(points: readonly HistoryPoint[], type: ValueType, period: number): RunNoise {
+export function runNoise(points: readonly HistoryPoint[], type: ValueType, period: number, runs = 1): RunNoise {
   const values: number[] = [];
   for (const p of points) {
-    if (p.period !== period) continue;
+    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
     const t = p.sampleType.findIndex((v) => sameValueType(v, type));
     if (t >= 0 && p.total[t] !== undefined) values.push(p.total[t]);
   }

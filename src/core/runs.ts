@@ -75,7 +75,8 @@ function meanTree(summaries: readonly ProfileSummary[], names: readonly string[]
   if (summaries.some((s) => s.tree === undefined)) return undefined;
   const k = summaries[0]!.sampleType.length;
   const rowOf = new Map(names.map((f, r) => [f, r]));
-  const nodeOf = new Map<string, number>();
+  // Keyed by caller node × row count + row: a number, exact below 2^53.
+  const nodeOf = new Map<number, number>();
   const parent: number[] = [-1];
   const row: number[] = [-1];
   const value: number[][] = Array.from({ length: k }, () => [0]);
@@ -88,7 +89,7 @@ function meanTree(summaries: readonly ProfileSummary[], names: readonly string[]
       if (i > 0) {
         const p = merged[tree.parent[i]!]!;
         const r = rowOf.get(s.functions.name[tree.row[i]!]!)!;
-        const key = `${p}:${r}`;
+        const key = p * names.length + r;
         const found = nodeOf.get(key);
         if (found === undefined) {
           node = parent.length;
@@ -129,7 +130,8 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
   const meanVariance = (pick: (s: ProfileSummary) => readonly number[]): number[] =>
     Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t]! * runCount(s) ** 2, 0) / n ** 2);
   const patterns = first.focus.map((f) => f.pattern);
-  const focusOf = (s: ProfileSummary, p: number): FocusTotals => s.focus[p] ?? { pattern: '', total: [], variance: [] };
+  // Every run was summarized with the same focus patterns (one load), so they line up.
+  const focusOf = (s: ProfileSummary, p: number): FocusTotals => s.focus[p]!;
   const focus: FocusTotals[] = patterns.map((pattern, p) => ({
     pattern,
     total: mean((s) => focusOf(s, p).total),

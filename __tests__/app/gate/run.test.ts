@@ -288,4 +288,24 @@ describe('runGate', () => {
     expect(out.summary).toContain('MemProfileRate');
     expect(h.comments.comments).toHaveLength(1);
   });
+
+  test('the accept label also accepts an inconclusive verdict that on-inconclusive fail would fail', async () => {
+    const h = harness(new MemoryComments(), sha('a'));
+    await seed(h, GOOD_SAMPLED, sha('a'), '2026-01-01T10:00:00Z');
+    const pr = { ...PR, labels: ['heapgate:accept'] };
+    const run = (onInconclusive: 'fail' | 'warn') =>
+      runGate(
+        { ...CONFIG, onInconclusive },
+        event({ name: 'pull_request', branch: null, pullRequest: pr }),
+        RERUN_SAMPLED,
+        h.ports,
+      );
+    const out = await run('fail');
+    expect(out.verdict).toBe('accepted');
+    expect(out.report?.verdict).toBe('inconclusive');
+    expect(out.exitCode).toBe(0);
+    expect(out.summary).toContain('this inconclusive result does not fail the check');
+    // A verdict that would not fail the step has nothing to accept.
+    expect((await run('warn')).verdict).toBe('inconclusive');
+  });
 });

@@ -121,7 +121,7 @@ export async function runGate(
   const found = await findBaseline(ports, config.series, plan.lookup, repair);
   const compared = await compare(config, rules, found, current, ports.load);
 
-  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config.acceptLabel, ports);
+  const { verdict, accepted } = await decide(compared.report, plan.pullRequest, config, ports);
   const update = await updateBaseline(ports, config, event, plan, verdict, compared.current, current);
 
   const baseline = found === undefined ? null : baselineInfo(found, event, ports.clock);
@@ -214,18 +214,20 @@ async function compare(
 }
 
 /**
- * The gate's verdict: the report's, `accepted` for a failing pull request with the accept label, `no-baseline` without
- * a report.
+ * The gate's verdict: the report's, `accepted` for a pull request with the accept label whose
+ * verdict would fail the step (fail, or inconclusive under `on-inconclusive: fail`), `no-baseline`
+ * without a report.
  */
 async function decide(
   report: Report | null,
   pr: PullRequestEvent | null,
-  acceptLabel: string,
+  config: Pick<GateConfig, 'acceptLabel' | 'onInconclusive'>,
   ports: GatePorts,
 ): Promise<{ readonly verdict: GateVerdict; readonly accepted: Acceptance | null }> {
   if (report === null) return { verdict: 'no-baseline', accepted: null };
-  if (report.verdict !== 'fail' || pr === null || !hasLabel(pr, acceptLabel))
-    return { verdict: report.verdict, accepted: null };
+  const { acceptLabel } = config;
+  const failing = report.verdict === 'fail' || (report.verdict === 'inconclusive' && config.onInconclusive === 'fail');
+  if (!failing || pr === null || !hasLabel(pr, acceptLabel)) return { verdict: report.verdict, accepted: null };
   return { verdict: 'accepted', accepted: { label: acceptLabel, by: await acceptedBy(ports, pr, acceptLabel) } };
 }
 

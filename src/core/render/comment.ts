@@ -142,7 +142,8 @@ function acceptedLines(ctx: GateReportContext): string[] {
   if (a === null) return [];
   const label = markdownCode(truncate(a.label, MAX_CELL_CHARS), false);
   const who = a.by === null ? 'with' : `by ${markdownText(`@${truncate(a.by, 100)}`)} with`;
-  return ['', `☑️ **Accepted** ${who} the ${label} label: this regression does not fail the check.`];
+  const what = ctx.report?.verdict === 'inconclusive' ? 'this inconclusive result' : 'this regression';
+  return ['', `☑️ **Accepted** ${who} the ${label} label: ${what} does not fail the check.`];
 }
 
 function noBaselineLines(ctx: GateReportContext): string[] {

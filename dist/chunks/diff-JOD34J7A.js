@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-UK6RASDW.js";
+} from "./chunk-R4CH63BX.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-D4DD33XL.js";
+} from "./chunk-77HO3LMA.js";
 import {
   compareProfiles
-} from "./chunk-IRGHCGWH.js";
+} from "./chunk-4UUACHIY.js";
 import {
   createProfileLoader
-} from "./chunk-7BEM2EWY.js";
+} from "./chunk-EMLWYBXY.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-D4DD33XL.js";
+} from "./chunk-77HO3LMA.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-IRGHCGWH.js";
+} from "./chunk-4UUACHIY.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-7BEM2EWY.js";
+} from "./chunk-EMLWYBXY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -2510,7 +2510,7 @@ function meanTree(summaries, names, n) {
       if (i > 0) {
         const p = merged[tree.parent[i]];
         const r = rowOf.get(s.functions.name[tree.row[i]]);
-        const key = `${p}:${r}`;
+        const key = p * names.length + r;
         const found = nodeOf.get(key);
         if (found === void 0) {
           node = parent.length;
@@ -2541,7 +2541,7 @@ function combineRuns(summaries, labels) {
   const mean = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s), 0) / n);
   const meanVariance = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s) ** 2, 0) / n ** 2);
   const patterns = first.focus.map((f) => f.pattern);
-  const focusOf = (s, p) => s.focus[p] ?? { pattern: "", total: [], variance: [] };
+  const focusOf = (s, p) => s.focus[p];
   const focus = patterns.map((pattern, p) => ({
     pattern,
     total: mean((s) => focusOf(s, p).total),
@@ -3077,6 +3077,7 @@ export {
   compileFocus,
   BENCH_METRICS,
   median,
+  runCount,
   combineRuns,
   runSpread,
   describeFsError,

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-7BEM2EWY.js";
+} from "./chunk-EMLWYBXY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

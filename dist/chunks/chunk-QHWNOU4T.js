@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-IRGHCGWH.js";
+} from "./chunk-4UUACHIY.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -126,7 +126,7 @@ async function otherSeries(ports, series) {
 function historyRequest(pointer, window) {
   if (window <= 0) return void 0;
   const newestFirst = pointer === void 0 ? [] : [pointer.current, ...pointer.history];
-  const points = newestFirst.slice(0, window).reverse().map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period }));
+  const points = newestFirst.slice(0, window).reverse().map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period, runs: m.runs ?? 1 }));
   return { points, window };
 }
 

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-UK6RASDW.js";
+} from "./chunk-R4CH63BX.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-D4DD33XL.js";
+} from "./chunk-77HO3LMA.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-QZDSCBE6.js";
+} from "./chunk-QHWNOU4T.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-IRGHCGWH.js";
+} from "./chunk-4UUACHIY.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-7BEM2EWY.js";
+} from "./chunk-EMLWYBXY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

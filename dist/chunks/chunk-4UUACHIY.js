@@ -10,10 +10,11 @@ import {
   markdownText,
   median,
   parseRules,
+  runCount,
   runSpread,
   scriptJson,
   truncate
-} from "./chunk-7BEM2EWY.js";
+} from "./chunk-EMLWYBXY.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -50,10 +51,10 @@ function consecutiveChanges(values) {
   }
   return out;
 }
-function runNoise(points, type, period) {
+function runNoise(points, type, period, runs = 1) {
   const values = [];
   for (const p of points) {
-    if (p.period !== period) continue;
+    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
     const t = p.sampleType.findIndex((v) => sameValueType(v, type));
     if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
   }
@@ -1182,7 +1183,7 @@ function combineSide(side, summaries) {
 function historyNoise(compared, points, current) {
   const out = /* @__PURE__ */ new Map();
   for (const m of compared.metrics) {
-    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period));
+    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)));
   }
   return out;
 }
