@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-JOD34J7A.js")).diffCommand
+    load: async () => (await import("./chunks/diff-UWVN5M5E.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-JANGVTDW.js")).checkCommand
+    load: async () => (await import("./chunks/check-KUDN6PLB.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-NHAY6NEB.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-BT7FEAPL.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,7 +9,7 @@ import {
   otherSeriesSentence,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-QHWNOU4T.js";
+} from "./chunks/chunk-52TGJRQH.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-4UUACHIY.js";
+} from "./chunks/chunk-SPPJ7C6H.js";
 import {
   runUrl,
   storeBaseline
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-EMLWYBXY.js";
+} from "./chunks/chunk-VHCQLABI.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

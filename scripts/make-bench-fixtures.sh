@@ -2,6 +2,7 @@
 # Regenerates the Go benchmark output heapgate's benchmark comparison is tested with:
 #   __tests__/fixtures/gobench/<variant>.count6.bench    (workloads/gobench, go test -bench -benchmem)
 #   __tests__/fixtures/gobench/<variant>.count1.bench    (the same with -count 1)
+#   __tests__/fixtures/gobench/<good|regressed>.memrun.{bench,mem.pb.gz}  (-count 4 with -memprofile)
 #   __tests__/fixtures/gobench/bench-manifest.json     (the exact command behind every file)
 # Named .bench rather than .txt: the profile fixture tests read every .txt there as a legacy profile.
 # <variant>: good, good-rerun (a second, independent run of the same code) and regressed
@@ -43,6 +44,19 @@ for count in 6 1; do
       -test.benchmem -test.count "$count" -test.benchtime 100ms) > "$out/$file"
     entries+=("    {\"file\": \"$file\", \"command\": \"HEAPGATE_VARIANT=$env_variant go test ./gobench -run '^\$' -bench . -benchmem -count $count -benchtime 100ms (in workloads/)\"}")
   done
+done
+
+# One run per variant with -memprofile too: the text and the profile of the same run, for the
+# per-function attribution of B/op and allocs/op.
+for variant in good regressed; do
+  file="$variant.memrun.bench"
+  (cd "$work" && HEAPGATE_VARIANT="$variant" ./gobench.test -test.run '^$' -test.bench . \
+    -test.benchmem -test.count 4 -test.benchtime 100ms -test.memprofilerate 1 \
+    -test.memprofile "$out/$variant.memrun.mem.pb.gz") > "$out/$file"
+  cmd="HEAPGATE_VARIANT=$variant go test ./gobench -run '^\$' -bench . -benchmem -count 4 -benchtime 100ms"
+  cmd="$cmd -memprofilerate 1 -memprofile gobench/$variant.memrun.mem.pb.gz (in workloads/)"
+  entries+=("    {\"file\": \"$file\", \"command\": \"$cmd\"}")
+  entries+=("    {\"file\": \"$variant.memrun.mem.pb.gz\", \"command\": \"$cmd\"}")
 done
 
 {

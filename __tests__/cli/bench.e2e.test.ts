@@ -297,3 +297,35 @@ describe('several benchmark files per side', () => {
     );
   });
 });
+
+describe('a -memprofile of the same run, given with the output: functions per op', () => {
+  const GOOD_MEM = `${DIR}/good.memrun.bench,${DIR}/good.memrun.mem.pb.gz`;
+  const REGRESSED_MEM = `${DIR}/regressed.memrun.bench,${DIR}/regressed.memrun.mem.pb.gz`;
+
+  test('text and JSON name the function behind each regressed benchmark metric', () => {
+    const text = runCli(cli, ['diff', GOOD_MEM, REGRESSED_MEM, '--top', '3']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Type: BenchmarkConvert allocs/op');
+    expect(text.stdout).toMatch(/^ +\+1\d\d +\S+ +\S+ +\+1\d\d +\S+ +fmt\.Sprintf$/m);
+    const { report } = jsonDiff(GOOD_MEM, REGRESSED_MEM);
+    expect(report.functions['BenchmarkAppend B/op'][0]).toMatchObject({
+      name: 'heapgate.dev/workloads/gobench.squares',
+      baseFlat: 8192,
+    });
+    expect(report.functions['BenchmarkAppend B/op'][0].currentFlat).toBeGreaterThan(25000);
+  });
+
+  test('the Markdown and HTML reports carry the function tables of the failing metrics', async () => {
+    const md = runCli(cli, ['diff', GOOD_MEM, REGRESSED_MEM, '--format', 'markdown']);
+    expect(md.stdout).toContain('#### Top function deltas: `BenchmarkMapHint B/op`');
+    expect(md.stdout).toContain('`heapgate.dev/workloads/gobench.index`');
+    const file = join(tmp, 'bench-functions.html');
+    expect(runCli(cli, ['diff', GOOD_MEM, REGRESSED_MEM, '--format', 'html', '--output', file]).code).toBe(1);
+    browser ??= await launchBrowser();
+    const { page, problems } = await openReport(browser, file);
+    const headings = await page.$$eval('h2', (hs) => hs.map((h): string => h.textContent ?? ''));
+    expect(headings).toContain('Functions: BenchmarkBuilder B/op (per op, flat)');
+    expect(await page.textContent('table.functions')).toContain('heapgate.dev/workloads/gobench.joinIDs');
+    expect(problems).toEqual({ console: [], errors: [], requests: [] });
+  }, 30000);
+});

@@ -7,8 +7,7 @@
  * `jobError`.
  */
 import type { ProfileSummary } from '../core/aggregate.js';
-import { summarizeEncoded } from '../core/aggregate.js';
-import { summarizeBenchmarkText } from '../core/bench/summary.js';
+import { summarizeInput } from '../core/bench/summary.js';
 import {
   DecodeError,
   ExitCode,
@@ -63,14 +62,14 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
       const summaries: ProfileSummary[] = [];
       for (const [i, run] of runs.entries()) {
         try {
-          summaries.push(summarizeBenchmarkText(run) ?? summarizeEncoded(run, options));
+          summaries.push(summarizeInput(run, options));
         } catch (e) {
           return failure(e instanceof RuleError ? 'summarizing' : step, e, `run bundle member ${labels[i]!}: `);
         }
       }
       return { ok: true, summary: combineRuns(summaries, labels) };
     }
-    return { ok: true, summary: summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, options) };
+    return { ok: true, summary: summarizeInput(bytes, options) };
   } catch (e) {
     // Decoding and summing are one pass; a focus pattern that does not compile is the one failure
     // that belongs to summarizing (it is reported only once the profile has decoded).

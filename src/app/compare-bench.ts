@@ -17,6 +17,8 @@ export interface BenchCompareRequest {
   readonly base: { readonly label: string };
   readonly current: { readonly label: string };
   readonly rules: ParsedRules;
+  /** Functions kept per benchmark metric (with -memprofile attribution); 0 or undefined = all. */
+  readonly top?: number;
   /** Set when a history was asked for: benchmarks do not use it, and the report says so. */
   readonly history?: unknown;
   readonly onInconclusive?: InconclusivePolicy | undefined;
@@ -54,6 +56,7 @@ export function compareBenchSummaries(
   const report = buildBenchReport(comparison, {
     base: request.base.label,
     current: request.current.label,
+    top: request.top ?? 0,
     historyAsked: request.history !== undefined,
     totals: Object.fromEntries(
       current.sampleType.map((t, i) => [

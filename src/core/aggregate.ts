@@ -4,7 +4,7 @@
  * newGraph and CreateNodes, at the default "functions" granularity).
  */
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
-import type { BenchmarkSet } from './bench/parse.js';
+import type { BenchmarkSet } from './bench/types.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
 import { RuleError } from './errors.js';
 import { checkMemoryProfile } from './profile-kind.js';

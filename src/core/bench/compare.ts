@@ -11,6 +11,8 @@
 import { IncompatibleProfilesError } from '../errors.js';
 import { combine, type MetricResult, type MetricStatus, type Verdict, type VerdictKind } from '../verdict.js';
 import type { Rule } from '../rule-syntax.js';
+import type { FunctionDelta } from '../diff.js';
+import { perOpDeltas } from './attribution.js';
 import { mannWhitneyU } from './mann-whitney.js';
 import type { BenchmarkRuns, BenchmarkSet } from './parse.js';
 import { benchRuleResolver, type BenchRule } from './rules.js';
@@ -29,6 +31,12 @@ const MAX_NAMED = 5;
 
 export interface BenchComparison {
   readonly verdict: Verdict;
+  /**
+   * Keyed by `<benchmark> <metric>` (the metric's label, e.g. `BenchmarkAppend B/op`), when
+   * -memprofiles of both sides were given: the functions' per-op values and deltas (see
+   * bench/attribution.ts), sorted by |flat Δ|; empty without them.
+   */
+  readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
   /** How the two sets were not alike (benchmarks only one side ran, different GOMAXPROCS), one sentence each. */
   readonly warnings: readonly string[];
 }
@@ -135,10 +143,15 @@ export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rul
   const names = [...base.benchmarks, ...current.benchmarks].map((b) => b.name);
   const ruleOf = benchRuleResolver(rules, names);
   const metrics: MetricResult[] = [];
+  const functions: Record<string, readonly FunctionDelta[]> = {};
   for (const { b, c } of pairs) {
     const own = BENCH_METRICS.map((metric) => metricResult(b, c, metric, ruleOf(metric.type, b.name)));
     const named = own.map((m) => ({ ...m, benchmark: { ...m.benchmark!, name: label(c) } }));
     metrics.push(...combineConjunctions(named, rules));
+    for (const m of named) {
+      const rows = perOpDeltas(base.attribution, current.attribution, c, m.sampleType, m);
+      if (rows !== null) functions[`${label(c)} ${m.sampleType}`] = rows;
+    }
   }
   const warnings = [
     ...onlyIn(
@@ -152,9 +165,10 @@ export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rul
       label,
     ),
     ...procsWarnings(pairs, label),
+    ...attributionWarnings(base, current),
   ];
   const verdict = SEVERITY.find((s) => metrics.some((m) => m.status === s)) ?? 'pass';
-  return { verdict: { verdict, confidence: 0, metrics }, warnings };
+  return { verdict: { verdict, confidence: 0, metrics }, warnings, functions };
 }
 
 /** Within one benchmark: the parts of a conjunction take its combined status (the parts of one `all:` text). */
@@ -184,4 +198,11 @@ function procsWarnings(
     `${differ.length} benchmark${differ.length === 1 ? '' : 's'} ran with different GOMAXPROCS on the two sides ` +
       `(${label(first.c)}: base -${first.b.procs.join('/-')}, current -${first.c.procs.join('/-')})`,
   ];
+}
+
+/** A -memprofile given with one side's output only: nothing to compare its functions with. */
+function attributionWarnings(base: BenchmarkSet, current: BenchmarkSet): string[] {
+  if ((base.attribution === undefined) === (current.attribution === undefined)) return [];
+  const side = base.attribution === undefined ? 'current' : 'base';
+  return [`a -memprofile was given with the ${side} output only: no per-function attribution`];
 }

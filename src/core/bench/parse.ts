@@ -9,25 +9,9 @@
  * Everything here comes from a file: names are untrusted (renderers escape them) and counts capped.
  */
 import { DecodeError } from '../errors.js';
+import type { BenchmarkSet } from './types.js';
 
-/** The runs of one benchmark (one package, one name), in the order of the file(s). */
-export interface BenchmarkRuns {
-  /** The package (the last `pkg:` line before the results), '' when none was given. */
-  readonly pkg: string;
-  /** The name without the GOMAXPROCS suffix: `BenchmarkAppend`, `BenchmarkMap/size=100`. */
-  readonly name: string;
-  /** The GOMAXPROCS suffixes seen (1 when a line had none), each once. */
-  readonly procs: readonly number[];
-  /** B/op of each run. */
-  readonly bytes: readonly number[];
-  /** allocs/op of each run (same order as bytes). */
-  readonly allocs: readonly number[];
-}
-
-/** The benchmarks of one or more files, in order of first appearance. */
-export interface BenchmarkSet {
-  readonly benchmarks: readonly BenchmarkRuns[];
-}
+export type { BenchmarkRuns, BenchmarkSet } from './types.js';
 
 /** More distinct benchmarks than this in one input is an error (a hostile or runaway file). */
 export const MAX_BENCHMARKS = 10_000;

@@ -4,6 +4,7 @@
  * metrics. Pure.
  */
 import { conclusiveAdvice } from '../conclusive.js';
+import type { FunctionDelta } from '../diff.js';
 import type { Report } from '../report.js';
 import type { BenchComparison } from './compare.js';
 
@@ -14,6 +15,8 @@ export const BENCH_HISTORY_NOTE =
 export interface BenchReportOptions {
   readonly base: string;
   readonly current: string;
+  /** Functions kept per benchmark metric with an attribution; 0 = all. */
+  readonly top: number;
   /** True when the comparison was asked to use a history of baselines (check, the Action). */
   readonly historyAsked: boolean;
   /** Per metric (B/op, allocs/op), the sum over each side's benchmarks of their medians (what baselines record). */
@@ -28,6 +31,25 @@ export function isBenchReport(report: Pick<Report, 'metrics'>): boolean {
 /** The Report of a benchmark comparison. */
 export function buildBenchReport(comparison: BenchComparison, options: BenchReportOptions): Report {
   const { verdict } = comparison;
+  const limit = options.top === 0 ? null : options.top;
+  const functions: Record<string, readonly FunctionDelta[]> = {};
+  const functionCount: Record<string, number> = {};
+  const rest: Record<string, { count: number; flatDelta: number }> = {};
+  const totals: Record<string, { unit: string; base: number; current: number }> = { ...options.totals };
+  for (const m of verdict.metrics) {
+    const key = `${m.benchmark?.name ?? ''} ${m.sampleType}`;
+    const rows = comparison.functions[key];
+    if (rows === undefined) continue;
+    const shown = limit === null ? rows : rows.slice(0, limit);
+    functions[key] = shown;
+    functionCount[key] = rows.length;
+    rest[key] = {
+      count: rows.length - shown.length,
+      flatDelta: rows.slice(shown.length).reduce((s, f) => s + f.flatDelta, 0),
+    };
+    // Percentages in function tables are of the benchmark's per-op value.
+    totals[key] = { unit: m.unit, base: m.base, current: m.current };
+  }
   return {
     verdict: verdict.verdict,
     confidence: verdict.confidence,
@@ -38,11 +60,11 @@ export function buildBenchReport(comparison: BenchComparison, options: BenchRepo
     warnings: [...comparison.warnings, ...(options.historyAsked ? [BENCH_HISTORY_NOTE] : [])],
     metrics: verdict.metrics,
     sampleType: 'B/op',
-    top: null,
-    functions: {},
-    functionCount: {},
-    rest: {},
-    totals: { ...options.totals },
+    top: limit,
+    functions,
+    functionCount,
+    rest,
+    totals,
     advice: conclusiveAdvice(verdict.metrics, options.historyAsked),
     historyWindow: null,
   };

@@ -4,9 +4,12 @@
  * the benchmarks of each one's median (what a baseline's metadata and trend record), no functions,
  * and the runs themselves in `benchmarks`. Pure.
  */
-import type { ProfileSummary } from '../aggregate.js';
+import { summarizeEncoded, type ProfileSummary, type SummarizeOptions } from '../aggregate.js';
+import type { DecodeOptions } from '../decode/index.js';
 import { DecodeError, IncompatibleProfilesError } from '../errors.js';
 import type { ValueType } from '../model.js';
+import { scalesWithIterations } from '../bench-profile.js';
+import { attribute, mergeAttributions } from './attribution.js';
 import { isBenchmarkText, mergeBenchmarkSets, parseBenchmarks, type BenchmarkSet } from './parse.js';
 
 /** The metrics of a Go benchmark comparison, as sample types: the names rules use. */
@@ -60,15 +63,21 @@ export function benchSummary(set: BenchmarkSet): ProfileSummary {
  * when some are heap profiles: runs of one side must be of one kind.
  */
 export function combineBenchSummaries(summaries: readonly ProfileSummary[], labels: readonly string[]): ProfileSummary {
+  const name = (i: number): string => labels[i] ?? `run ${i + 1}`;
   const bench = summaries.findIndex((s) => s.benchmarks !== undefined);
-  const profile = summaries.findIndex((s) => s.benchmarks === undefined);
+  // A go test -bench -memprofile profile given with the output attributes its B/op and allocs/op.
+  const profile = summaries.findIndex((s) => s.benchmarks === undefined && !scalesWithIterations(s));
   if (profile >= 0) {
-    const name = (i: number): string => labels[i] ?? `run ${i + 1}`;
     throw new IncompatibleProfilesError(
-      `runs of one side must be of one kind: ${name(bench)} is Go benchmark output, ${name(profile)} a heap profile`,
+      `runs of one side must be of one kind: ${name(bench)} is Go benchmark output, ${name(profile)} a heap ` +
+        'profile (only a go test -bench -memprofile profile of the same run may go with it)',
     );
   }
-  return benchSummary(mergeBenchmarkSets(summaries.map((s) => s.benchmarks!)));
+  const set = mergeBenchmarkSets(summaries.filter((s) => s.benchmarks !== undefined).map((s) => s.benchmarks!));
+  const profiles = summaries.flatMap((s, i) => (s.benchmarks === undefined ? [{ s, label: name(i) }] : []));
+  if (profiles.length === 0) return benchSummary(set);
+  const attribution = mergeAttributions(profiles.map(({ s, label }) => attribute(s, set, label)));
+  return benchSummary({ ...set, attribution });
 }
 
 /**
@@ -84,4 +93,18 @@ export function summarizeBenchmarkText(bytes: Uint8Array): ProfileSummary | null
     throw new DecodeError('Go benchmark output that is not UTF-8 text');
   }
   return benchSummary(parseBenchmarks(text));
+}
+
+/**
+ * A file's summary whatever it holds: Go benchmark output (summarizeBenchmarkText), else a profile
+ * (summarizeEncoded). A go test -bench profile always comes with its call tree, which the
+ * attribution of B/op to functions reads when the profile is given with benchmark output; such
+ * profiles are small, so summing them twice costs little.
+ */
+export function summarizeInput(bytes: Uint8Array, options: SummarizeOptions & DecodeOptions = {}): ProfileSummary {
+  const bench = summarizeBenchmarkText(bytes);
+  if (bench !== null) return bench;
+  const summary = summarizeEncoded(bytes, options);
+  if (options.tree === true || !scalesWithIterations(summary)) return summary;
+  return summarizeEncoded(bytes, { ...options, tree: true });
 }

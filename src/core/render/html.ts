@@ -14,6 +14,7 @@ import {
   benchReport,
   culprit,
   detectableCell,
+  failingFunctionKeys,
   metricLabel,
   runsSentence,
   significanceRule,
@@ -110,8 +111,31 @@ ${benchReport(report) ? benchTail(report) : flameTail(report)}
  */
 function benchTail(report: Report): string {
   const advice = report.advice.map((a) => `<li>${htmlText(a)}</li>`).join('\n');
+  const tables = failingFunctionKeys(report)
+    .filter((key) => key in report.functions)
+    .map((key) => benchFunctions(report, key))
+    .join('\n');
   return `<p class="note">Go benchmarks (go test -bench -benchmem): base and current are the medians of the runs; a
-change is real when ${htmlText(significanceRule(report))}.</p>${advice === '' ? '' : `\n<ul>\n${advice}\n</ul>`}`;
+change is real when ${htmlText(significanceRule(report))}.</p>${advice === '' ? '' : `\n<ul>\n${advice}\n</ul>`}
+${tables}`;
+}
+
+/** The functions behind a benchmark metric, per op (from the -memprofiles given with the output). */
+function benchFunctions(report: Report, key: string): string {
+  const unit = report.totals[key]?.unit ?? '';
+  const rows = (report.functions[key] ?? []).map(
+    (f) =>
+      `<tr><td><code>${htmlText(f.name)}</code></td><td class="num">${htmlText(formatValue(f.baseFlat, unit))}</td>` +
+      `<td class="num">${htmlText(formatValue(f.currentFlat, unit))}</td>` +
+      `<td class="num">${htmlText(formatSignedValue(f.flatDelta, unit))}</td></tr>`,
+  );
+  const rest = report.rest[key];
+  const more = rest !== undefined && rest.count > 0 ? `<p class="note">${rest.count} more functions.</p>` : '';
+  return (
+    `<h2>Functions: <code>${htmlText(key)}</code> (per op, flat)</h2>
+<table class="functions"><thead><tr><th>function</th><th class="num">base</th><th class="num">current</th>` +
+    `<th class="num">Δ</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>${more}`
+  );
 }
 
 /** A profile report's end: the flame graph and heat table, drawn by the page's script from the embedded data. */

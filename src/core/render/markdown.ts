@@ -6,7 +6,7 @@ import {
   benchReport,
   culprit,
   detectableCell,
-  failingSampleTypes,
+  failingFunctionKeys,
   historyLines,
   ICON,
   noiseHeaders,
@@ -219,7 +219,7 @@ function noiseLines(report: Report): string[] {
 function functionSampleTypes(report: Report, which: 'failing' | 'all'): string[] {
   const all = Object.keys(report.functions);
   if (which === 'all') return all;
-  const failing = failingSampleTypes(report).filter((t) => all.includes(t));
+  const failing = failingFunctionKeys(report).filter((t) => all.includes(t));
   return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
 }
 

@@ -126,6 +126,16 @@ export function failingSampleTypes(report: Report): string[] {
   return types;
 }
 
+/**
+ * The keys of `report.functions` whose tables a report shows first: the failing and warning sample
+ * types, or for Go benchmarks the failing and warning metrics' labels (`BenchmarkX B/op`, which key
+ * the functions attributed from a -memprofile).
+ */
+export function failingFunctionKeys(report: Report): string[] {
+  if (!benchReport(report)) return failingSampleTypes(report);
+  return report.metrics.filter((m) => m.status === 'fail' || m.status === 'warn').map(metricLabel);
+}
+
 /** A Markdown cell for a formatted number: plain when it is only digits, units and signs, escaped otherwise. */
 export function valueCell(text: string): string {
   return /^[\w .,%+±-]*$/.test(text) ? text : markdownText(text);

@@ -5,7 +5,7 @@ import { terminalSafe } from './escape.js';
 import {
   culprit,
   detectableCell,
-  failingSampleTypes,
+  failingFunctionKeys,
   historyLines,
   metricLabel,
   noiseHeaders,
@@ -86,7 +86,7 @@ function culpritLine(report: Report): string {
 
 /** The failing and warning sample types first (the culprit's tables), then the report's own. */
 function tableTypes(report: Report): string[] {
-  const types = failingSampleTypes(report).filter((t) => t in report.functions);
+  const types = failingFunctionKeys(report).filter((t) => t in report.functions);
   // A benchmark comparison has no functions: no table at all.
   if (!types.includes(report.sampleType) && report.sampleType in report.functions) types.push(report.sampleType);
   return types;

@@ -2193,6 +2193,135 @@ function summarizeEncoded(bytes, options = {}) {
   return summary;
 }
 
+// src/core/bench-profile.ts
+var BENCHMARK_LOOP = "testing.(*B).runN";
+function scalesWithIterations(summary) {
+  return summary.functions.name.includes(BENCHMARK_LOOP);
+}
+var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the go test -bench -benchmem output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
+
+// src/core/bench/attribution.ts
+var SOURCE_TYPE = { "B/op": "alloc_space", "allocs/op": "alloc_objects" };
+function topLevelName(name2) {
+  const slash = name2.indexOf("/");
+  return slash < 0 ? name2 : name2.slice(0, slash);
+}
+function attribute(profile, set, label) {
+  const tree = profile.tree;
+  if (tree === void 0) throw new Error("attribute needs a summary with its call tree");
+  const names = profile.functions.name;
+  const wanted = /* @__PURE__ */ new Map();
+  for (const b of set.benchmarks) {
+    const top = topLevelName(b.name);
+    wanted.set(b.pkg === "" ? top : `${b.pkg}.${top}`, { pkg: b.pkg, name: top });
+  }
+  const keys = [...wanted.keys()];
+  const benchOfRow = names.map((n) => keys.findIndex((k) => n === k || !k.includes(".") && n.endsWith(`.${k}`)));
+  const nodes = tree.parent.length;
+  const owner = new Int32Array(nodes).fill(-1);
+  for (let i = 1; i < nodes; i++) {
+    const up = owner[tree.parent[i]];
+    owner[i] = up >= 0 ? up : benchOfRow[tree.row[i]];
+  }
+  const out = [];
+  const types = Object.entries(SOURCE_TYPE).map(([metric, type]) => ({
+    metric,
+    t: profile.sampleType.findIndex((s) => s.type === type)
+  }));
+  if (types.every((x) => x.t < 0)) {
+    throw new IncompatibleProfilesError(`${label} has neither alloc_space nor alloc_objects to attribute B/op with`);
+  }
+  keys.forEach((key, b) => {
+    const metrics = {};
+    for (const { metric, t } of types) {
+      if (t < 0) continue;
+      metrics[metric] = sums(tree.parent, tree.row, tree.value[t], owner, b, names);
+    }
+    if (Object.values(metrics).some((m) => m.total > 0)) out.push({ ...wanted.get(key), metrics });
+  });
+  if (out.length === 0) {
+    throw new IncompatibleProfilesError(
+      `${label} has no stacks under the benchmarks of the output it was given with: give the -memprofile of the same go test run`
+    );
+  }
+  return out;
+}
+function sums(parent, row, value, owner, b, names) {
+  const nodes = parent.length;
+  const children = new Float64Array(nodes);
+  for (let i = 1; i < nodes; i++) children[parent[i]] += value[i];
+  const flat = /* @__PURE__ */ new Map();
+  const cum = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (let i = 1; i < nodes; i++) {
+    if (owner[i] !== b) continue;
+    const r = row[i];
+    const own = value[i] - children[i];
+    if (own !== 0) flat.set(r, (flat.get(r) ?? 0) + own);
+    total += own;
+    let up = parent[i];
+    while (up > 0 && owner[up] === b && row[up] !== r) up = parent[up];
+    if (!(up > 0 && owner[up] === b)) cum.set(r, (cum.get(r) ?? 0) + value[i]);
+  }
+  const functions = [...cum.keys()].map((r) => ({ name: names[r], flat: flat.get(r) ?? 0, cum: cum.get(r) }));
+  return { total, functions };
+}
+function mergeAttributions(lists) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const list of lists) {
+    for (const a of list) {
+      const key = JSON.stringify([a.pkg, a.name]);
+      const entry = byKey.get(key) ?? { pkg: a.pkg, name: a.name, metrics: /* @__PURE__ */ new Map() };
+      byKey.set(key, entry);
+      for (const [metric, m] of Object.entries(a.metrics)) {
+        const into = entry.metrics.get(metric) ?? { total: 0, fn: /* @__PURE__ */ new Map() };
+        entry.metrics.set(metric, into);
+        into.total += m.total;
+        for (const f of m.functions) {
+          const old = into.fn.get(f.name);
+          into.fn.set(f.name, { name: f.name, flat: (old?.flat ?? 0) + f.flat, cum: (old?.cum ?? 0) + f.cum });
+        }
+      }
+    }
+  }
+  return [...byKey.values()].map((e) => ({
+    pkg: e.pkg,
+    name: e.name,
+    metrics: Object.fromEntries([...e.metrics].map(([k, m]) => [k, { total: m.total, functions: [...m.fn.values()] }]))
+  }));
+}
+function perOpDeltas(base, current, bench, metric, perOp) {
+  const find = (list) => list?.find((a) => a.pkg === bench.pkg && a.name === topLevelName(bench.name))?.metrics[metric];
+  const b = find(base);
+  const c = find(current);
+  if (b === void 0 || c === void 0 || b.total <= 0 || c.total <= 0) return null;
+  const scaleB = perOp.base / b.total;
+  const scaleC = perOp.current / c.total;
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of b.functions) rows.set(f.name, { bf: f.flat * scaleB, bc: f.cum * scaleB, cf: 0, cc: 0 });
+  for (const f of c.functions) {
+    const r = rows.get(f.name) ?? { bf: 0, bc: 0, cf: 0, cc: 0 };
+    rows.set(f.name, { ...r, cf: f.flat * scaleC, cc: f.cum * scaleC });
+  }
+  const out = [];
+  for (const [name2, r] of rows) {
+    const flatDelta = r.cf - r.bf;
+    const cumDelta = r.cc - r.bc;
+    if (flatDelta === 0 && cumDelta === 0) continue;
+    out.push({
+      name: name2,
+      baseFlat: r.bf,
+      currentFlat: r.cf,
+      flatDelta,
+      baseCum: r.bc,
+      currentCum: r.cc,
+      cumDelta,
+      flatZ: null
+    });
+  }
+  return out.sort((x, y) => Math.abs(y.flatDelta) - Math.abs(x.flatDelta) || (x.name < y.name ? -1 : 1));
+}
+
 // src/core/bench/parse.ts
 var MAX_BENCHMARKS = 1e4;
 var MAX_RUNS = 1e3;
@@ -2339,15 +2468,19 @@ function benchSummary(set) {
   };
 }
 function combineBenchSummaries(summaries, labels) {
+  const name2 = (i) => labels[i] ?? `run ${i + 1}`;
   const bench = summaries.findIndex((s) => s.benchmarks !== void 0);
-  const profile = summaries.findIndex((s) => s.benchmarks === void 0);
+  const profile = summaries.findIndex((s) => s.benchmarks === void 0 && !scalesWithIterations(s));
   if (profile >= 0) {
-    const name2 = (i) => labels[i] ?? `run ${i + 1}`;
     throw new IncompatibleProfilesError(
-      `runs of one side must be of one kind: ${name2(bench)} is Go benchmark output, ${name2(profile)} a heap profile`
+      `runs of one side must be of one kind: ${name2(bench)} is Go benchmark output, ${name2(profile)} a heap profile (only a go test -bench -memprofile profile of the same run may go with it)`
     );
   }
-  return benchSummary(mergeBenchmarkSets(summaries.map((s) => s.benchmarks)));
+  const set = mergeBenchmarkSets(summaries.filter((s) => s.benchmarks !== void 0).map((s) => s.benchmarks));
+  const profiles = summaries.flatMap((s, i) => s.benchmarks === void 0 ? [{ s, label: name2(i) }] : []);
+  if (profiles.length === 0) return benchSummary(set);
+  const attribution = mergeAttributions(profiles.map(({ s, label }) => attribute(s, set, label)));
+  return benchSummary({ ...set, attribution });
 }
 function summarizeBenchmarkText(bytes) {
   if (!isBenchmarkText(bytes)) return null;
@@ -2358,6 +2491,13 @@ function summarizeBenchmarkText(bytes) {
     throw new DecodeError("Go benchmark output that is not UTF-8 text");
   }
   return benchSummary(parseBenchmarks(text));
+}
+function summarizeInput(bytes, options = {}) {
+  const bench = summarizeBenchmarkText(bytes);
+  if (bench !== null) return bench;
+  const summary = summarizeEncoded(bytes, options);
+  if (options.tree === true || !scalesWithIterations(summary)) return summary;
+  return summarizeEncoded(bytes, { ...options, tree: true });
 }
 
 // src/core/run-bundle.ts
@@ -2644,14 +2784,14 @@ async function runProfileJob(job) {
       const summaries = [];
       for (const [i, run] of runs.entries()) {
         try {
-          summaries.push(summarizeBenchmarkText(run) ?? summarizeEncoded(run, options));
+          summaries.push(summarizeInput(run, options));
         } catch (e) {
           return failure(e instanceof RuleError ? "summarizing" : step, e, `run bundle member ${labels[i]}: `);
         }
       }
       return { ok: true, summary: combineRuns(summaries, labels) };
     }
-    return { ok: true, summary: summarizeBenchmarkText(bytes) ?? summarizeEncoded(bytes, options) };
+    return { ok: true, summary: summarizeInput(bytes, options) };
   } catch (e) {
     return failure(e instanceof RuleError ? "summarizing" : step, e);
   }
@@ -3075,6 +3215,9 @@ export {
   DEFAULT_MAX_PROFILE_BYTES,
   gunzipProfile,
   compileFocus,
+  scalesWithIterations,
+  ITERATIONS_WARNING,
+  perOpDeltas,
   BENCH_METRICS,
   median,
   runCount,

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-EMLWYBXY.js";
+} from "./chunk-VHCQLABI.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-R4CH63BX.js";
+} from "./chunk-CXNUIPM4.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-77HO3LMA.js";
+} from "./chunk-CLMLXNGE.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-QHWNOU4T.js";
+} from "./chunk-52TGJRQH.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-4UUACHIY.js";
+} from "./chunk-SPPJ7C6H.js";
 import {
   openStore
 } from "./chunk-YFVVFZMK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-EMLWYBXY.js";
+} from "./chunk-VHCQLABI.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

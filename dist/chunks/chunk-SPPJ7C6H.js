@@ -2,6 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   BENCH_METRICS,
   DEFAULT_RULES_TEXT,
+  ITERATIONS_WARNING,
   combineRuns,
   compileFocus,
   formatRule,
@@ -10,11 +11,13 @@ import {
   markdownText,
   median,
   parseRules,
+  perOpDeltas,
   runCount,
   runSpread,
+  scalesWithIterations,
   scriptJson,
   truncate
-} from "./chunk-EMLWYBXY.js";
+} from "./chunk-VHCQLABI.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -85,13 +88,6 @@ function sdWithoutLargest(changes) {
   const rest = changes.filter((_, i) => i !== largest);
   return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
 }
-
-// src/core/bench-profile.ts
-var BENCHMARK_LOOP = "testing.(*B).runN";
-function scalesWithIterations(summary) {
-  return summary.functions.name.includes(BENCHMARK_LOOP);
-}
-var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the go test -bench -benchmem output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
 
 // src/core/diff.ts
 function percentOf(delta, base) {
@@ -1007,10 +1003,15 @@ function compareBenchmarks(base, current, rules) {
   const names2 = [...base.benchmarks, ...current.benchmarks].map((b) => b.name);
   const ruleOf = benchRuleResolver(rules, names2);
   const metrics = [];
+  const functions = {};
   for (const { b, c } of pairs) {
     const own = BENCH_METRICS.map((metric) => metricResult(b, c, metric, ruleOf(metric.type, b.name)));
     const named = own.map((m) => ({ ...m, benchmark: { ...m.benchmark, name: label(c) } }));
     metrics.push(...combineConjunctions2(named, rules));
+    for (const m of named) {
+      const rows = perOpDeltas(base.attribution, current.attribution, c, m.sampleType, m);
+      if (rows !== null) functions[`${label(c)} ${m.sampleType}`] = rows;
+    }
   }
   const warnings = [
     ...onlyIn(
@@ -1023,10 +1024,11 @@ function compareBenchmarks(base, current, rules) {
       current.benchmarks.filter((c) => !baseByKey.has(keyOf(c))),
       label
     ),
-    ...procsWarnings(pairs, label)
+    ...procsWarnings(pairs, label),
+    ...attributionWarnings(base, current)
   ];
   const verdict = SEVERITY2.find((s) => metrics.some((m) => m.status === s)) ?? "pass";
-  return { verdict: { verdict, confidence: 0, metrics }, warnings };
+  return { verdict: { verdict, confidence: 0, metrics }, warnings, functions };
 }
 function combineConjunctions2(metrics, rules) {
   const size = /* @__PURE__ */ new Map();
@@ -1049,11 +1051,34 @@ function procsWarnings(pairs, label) {
     `${differ.length} benchmark${differ.length === 1 ? "" : "s"} ran with different GOMAXPROCS on the two sides (${label(first.c)}: base -${first.b.procs.join("/-")}, current -${first.c.procs.join("/-")})`
   ];
 }
+function attributionWarnings(base, current) {
+  if (base.attribution === void 0 === (current.attribution === void 0)) return [];
+  const side = base.attribution === void 0 ? "current" : "base";
+  return [`a -memprofile was given with the ${side} output only: no per-function attribution`];
+}
 
 // src/core/bench/report.ts
 var BENCH_HISTORY_NOTE = "history not used for benchmarks: the runs in each file (go test -count) are what tells a change from noise";
 function buildBenchReport(comparison, options) {
   const { verdict } = comparison;
+  const limit = options.top === 0 ? null : options.top;
+  const functions = {};
+  const functionCount = {};
+  const rest = {};
+  const totals = { ...options.totals };
+  for (const m of verdict.metrics) {
+    const key = `${m.benchmark?.name ?? ""} ${m.sampleType}`;
+    const rows = comparison.functions[key];
+    if (rows === void 0) continue;
+    const shown = limit === null ? rows : rows.slice(0, limit);
+    functions[key] = shown;
+    functionCount[key] = rows.length;
+    rest[key] = {
+      count: rows.length - shown.length,
+      flatDelta: rows.slice(shown.length).reduce((s, f) => s + f.flatDelta, 0)
+    };
+    totals[key] = { unit: m.unit, base: m.base, current: m.current };
+  }
   return {
     verdict: verdict.verdict,
     confidence: verdict.confidence,
@@ -1064,11 +1089,11 @@ function buildBenchReport(comparison, options) {
     warnings: [...comparison.warnings, ...options.historyAsked ? [BENCH_HISTORY_NOTE] : []],
     metrics: verdict.metrics,
     sampleType: "B/op",
-    top: null,
-    functions: {},
-    functionCount: {},
-    rest: {},
-    totals: { ...options.totals },
+    top: limit,
+    functions,
+    functionCount,
+    rest,
+    totals,
     advice: conclusiveAdvice(verdict.metrics, options.historyAsked),
     historyWindow: null
   };
@@ -1109,6 +1134,7 @@ function compareBenchSummaries(request, base, current) {
   const report = buildBenchReport(comparison, {
     base: request.base.label,
     current: request.current.label,
+    top: request.top ?? 0,
     historyAsked: request.history !== void 0,
     totals: Object.fromEntries(
       current.sampleType.map((t, i) => [
@@ -1392,6 +1418,10 @@ function failingSampleTypes(report) {
     if ((m.status === "fail" || m.status === "warn") && !types.includes(m.sampleType)) types.push(m.sampleType);
   }
   return types;
+}
+function failingFunctionKeys(report) {
+  if (!benchReport(report)) return failingSampleTypes(report);
+  return report.metrics.filter((m) => m.status === "fail" || m.status === "warn").map(metricLabel);
 }
 function valueCell(text) {
   return /^[\w .,%+±-]*$/.test(text) ? text : markdownText(text);
@@ -2097,11 +2127,25 @@ ${benchReport(report) ? benchTail(report) : flameTail(report)}
 }
 function benchTail(report) {
   const advice = report.advice.map((a) => `<li>${htmlText(a)}</li>`).join("\n");
+  const tables = failingFunctionKeys(report).filter((key) => key in report.functions).map((key) => benchFunctions(report, key)).join("\n");
   return `<p class="note">Go benchmarks (go test -bench -benchmem): base and current are the medians of the runs; a
 change is real when ${htmlText(significanceRule(report))}.</p>${advice === "" ? "" : `
 <ul>
 ${advice}
-</ul>`}`;
+</ul>`}
+${tables}`;
+}
+function benchFunctions(report, key) {
+  const unit = report.totals[key]?.unit ?? "";
+  const rows = (report.functions[key] ?? []).map(
+    (f) => `<tr><td><code>${htmlText(f.name)}</code></td><td class="num">${htmlText(formatValue(f.baseFlat, unit))}</td><td class="num">${htmlText(formatValue(f.currentFlat, unit))}</td><td class="num">${htmlText(formatSignedValue(f.flatDelta, unit))}</td></tr>`
+  );
+  const rest = report.rest[key];
+  const more = rest !== void 0 && rest.count > 0 ? `<p class="note">${rest.count} more functions.</p>` : "";
+  return `<h2>Functions: <code>${htmlText(key)}</code> (per op, flat)</h2>
+<table class="functions"><thead><tr><th>function</th><th class="num">base</th><th class="num">current</th><th class="num">\u0394</th></tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table>${more}`;
 }
 function flameTail(report) {
   return `<h2>Where the memory went</h2>
@@ -2247,7 +2291,7 @@ function noiseLines(report) {
 function functionSampleTypes(report, which) {
   const all = Object.keys(report.functions);
   if (which === "all") return all;
-  const failing = failingSampleTypes(report).filter((t) => all.includes(t));
+  const failing = failingFunctionKeys(report).filter((t) => all.includes(t));
   return failing.length > 0 ? failing : all.includes(report.sampleType) ? [report.sampleType] : [];
 }
 function functionSection(report, type, maxRows) {
@@ -2314,6 +2358,7 @@ export {
   historyLines,
   significanceRule,
   failingSampleTypes,
+  failingFunctionKeys,
   valueCell,
   culprit,
   runsSentence,

@@ -6,13 +6,13 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-77HO3LMA.js";
+} from "./chunk-CLMLXNGE.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
   culprit,
   detectableCell,
-  failingSampleTypes,
+  failingFunctionKeys,
   formatDeltaPercent,
   formatPprofPercent,
   formatSignedValue,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-4UUACHIY.js";
+} from "./chunk-SPPJ7C6H.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-EMLWYBXY.js";
+} from "./chunk-VHCQLABI.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -113,7 +113,7 @@ function culpritLine(report) {
   return c.function === null ? metrics : `${metrics} \u2014 ${terminalSafe(c.function.name)} ${c.function.change}`;
 }
 function tableTypes(report) {
-  const types = failingSampleTypes(report).filter((t) => t in report.functions);
+  const types = failingFunctionKeys(report).filter((t) => t in report.functions);
   if (!types.includes(report.sampleType) && report.sampleType in report.functions) types.push(report.sampleType);
   return types;
 }

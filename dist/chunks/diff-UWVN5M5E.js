@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-R4CH63BX.js";
+} from "./chunk-CXNUIPM4.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-77HO3LMA.js";
+} from "./chunk-CLMLXNGE.js";
 import {
   compareProfiles
-} from "./chunk-4UUACHIY.js";
+} from "./chunk-SPPJ7C6H.js";
 import {
   createProfileLoader
-} from "./chunk-EMLWYBXY.js";
+} from "./chunk-VHCQLABI.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-4UUACHIY.js";
+} from "./chunk-SPPJ7C6H.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
