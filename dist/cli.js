@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-WBDJF4CM.js")).checkCommand
+    load: async () => (await import("./chunks/check-SFROHSPX.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-XSDFDCQW.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-ZBSMYY2X.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-TJDRF5SH.js";
 import {
   openStore
-} from "./chunks/chunk-YFVVFZMK.js";
+} from "./chunks/chunk-33BF66KK.js";
 import {
   createProfileLoader,
   describeFsError,
@@ -77,6 +77,9 @@ import {
   warning
 } from "./chunks/chunk-Y4CS4XAA.js";
 import "./chunks/chunk-M332AGLH.js";
+import {
+  DEFAULT_KEEP_PROFILES
+} from "./chunks/chunk-WIYSY6EX.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -1305,6 +1308,11 @@ var INPUTS = {
     default: "1GiB",
     required: false
   },
+  "keep-profiles": {
+    description: "With a branch: store, how many profiles it keeps per series and branch (at least 1; the current baseline is always kept); older ones keep their metadata, so the history and the trend go on.",
+    default: String(DEFAULT_KEEP_PROFILES),
+    required: false
+  },
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
@@ -1365,6 +1373,10 @@ function parseInputs(get) {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
   const historyText = value("history");
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid("history", historyText, "use a whole number \u2265 0 (0 = off)");
+  const keepText = value("keep-profiles");
+  if (!/^[0-9]{1,9}$/.test(keepText) || Number(keepText) < 1) {
+    throw invalid("keep-profiles", keepText, "use a whole number \u2265 1");
+  }
   const maxProfileBytes = parseByteSize(value("max-profile-size"));
   if (maxProfileBytes === null) {
     throw invalid("max-profile-size", value("max-profile-size"), "use a size such as 1GiB, 256MiB or 1000000");
@@ -1393,6 +1405,7 @@ function parseInputs(get) {
     confidence,
     top: Number(topText),
     history: Number(historyText),
+    keepProfiles: Number(keepText),
     onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
     htmlReport: bool("html-report", value("html-report")),
     maxProfileBytes,
@@ -1474,6 +1487,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const store = await openStore(config.store, {
       cwd,
       access,
+      keepProfiles: config.keepProfiles,
       github: {
         token: config.githubToken ?? void 0,
         repository: event.repository,

@@ -41,7 +41,7 @@ import {
 } from "./chunk-U7R4NOZI.js";
 import {
   openStore
-} from "./chunk-YFVVFZMK.js";
+} from "./chunk-33BF66KK.js";
 import {
   createProfileLoader,
   markdownCode,
