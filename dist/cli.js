@@ -26,7 +26,7 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-SFROHSPX.js")).checkCommand
+    load: async () => (await import("./chunks/check-SFMTZ4K2.js")).checkCommand
   },
   {
     name: "baseline",

@@ -1,15 +1,15 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  MAX_SERIES_NAMED,
   baselineSource,
   findBaseline,
   historyRequest,
   noBaselineSentence,
   otherSeries,
   otherSeriesSentence,
+  otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-XQ7AV4E3.js";
+} from "./chunks/chunk-YPUQA7PD.js";
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HISTORY_WINDOW,
@@ -359,11 +359,8 @@ function noBaselineLines(ctx) {
   ];
 }
 function otherSeriesLines(series, hint) {
-  if (hint.names.length === 0) return [];
-  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
-  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
-  const guess = hint.guess === null ? "" : ` Did you mean ${markdownCode(hint.guess, false)}?`;
-  return ["", `\u26A0\uFE0F The store has no series ${markdownCode(series, false)}; it has ${named.join(", ")}${more}.${guess}`];
+  const text2 = otherSeriesText(series, hint, (s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
+  return text2 === null ? [] : ["", `\u26A0\uFE0F ${text2.charAt(0).toUpperCase()}${text2.slice(1)}`];
 }
 function updateLines(ctx) {
   const u = ctx.update;

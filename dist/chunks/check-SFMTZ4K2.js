@@ -32,7 +32,7 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-XQ7AV4E3.js";
+} from "./chunk-YPUQA7PD.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
