@@ -26,12 +26,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-KUDN6PLB.js")).checkCommand
+    load: async () => (await import("./chunks/check-TYDMMG4W.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-BT7FEAPL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-SBB3COHQ.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -1,15 +1,15 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  MAX_SERIES_NAMED,
   baselineSource,
   findBaseline,
   historyRequest,
   noBaselineSentence,
   otherSeries,
   otherSeriesSentence,
+  otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-52TGJRQH.js";
+} from "./chunks/chunk-PQAGBW3H.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -47,7 +47,7 @@ import {
 } from "./chunks/chunk-TJDRF5SH.js";
 import {
   openStore
-} from "./chunks/chunk-YFVVFZMK.js";
+} from "./chunks/chunk-33BF66KK.js";
 import {
   createProfileLoader,
   describeFsError,
@@ -81,6 +81,9 @@ import {
   warning
 } from "./chunks/chunk-Y4CS4XAA.js";
 import "./chunks/chunk-M332AGLH.js";
+import {
+  DEFAULT_KEEP_PROFILES
+} from "./chunks/chunk-WIYSY6EX.js";
 import {
   encodeBranch,
   normalizeSha,
@@ -360,11 +363,8 @@ function noBaselineLines(ctx) {
   ];
 }
 function otherSeriesLines(series, hint) {
-  if (hint.names.length === 0) return [];
-  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
-  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
-  const guess = hint.guess === null ? "" : ` Did you mean ${markdownCode(hint.guess, false)}?`;
-  return ["", `\u26A0\uFE0F The store has no series ${markdownCode(series, false)}; it has ${named.join(", ")}${more}.${guess}`];
+  const text2 = otherSeriesText(series, hint, (s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
+  return text2 === null ? [] : ["", `\u26A0\uFE0F ${text2.charAt(0).toUpperCase()}${text2.slice(1)}`];
 }
 function updateLines(ctx) {
   const u = ctx.update;
@@ -1321,6 +1321,11 @@ var INPUTS = {
     default: "1GiB",
     required: false
   },
+  "keep-profiles": {
+    description: "With a branch: store, how many profiles it keeps per series and branch (at least 1; the current baseline is always kept); older ones keep their metadata, so the history and the trend go on.",
+    default: String(DEFAULT_KEEP_PROFILES),
+    required: false
+  },
   "update-baseline": {
     description: "On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but does not fail the step) or on-pass (only runs whose verdict is not fail; a fail fails the step).",
     default: "always",
@@ -1381,6 +1386,10 @@ function parseInputs(get) {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
   const historyText = value("history");
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid("history", historyText, "use a whole number \u2265 0 (0 = off)");
+  const keepText = value("keep-profiles");
+  if (!/^[0-9]{1,9}$/.test(keepText) || Number(keepText) < 1) {
+    throw invalid("keep-profiles", keepText, "use a whole number \u2265 1");
+  }
   const maxProfileBytes = parseByteSize(value("max-profile-size"));
   if (maxProfileBytes === null) {
     throw invalid("max-profile-size", value("max-profile-size"), "use a size such as 1GiB, 256MiB or 1000000");
@@ -1409,6 +1418,7 @@ function parseInputs(get) {
     confidence,
     top: Number(topText),
     history: Number(historyText),
+    keepProfiles: Number(keepText),
     onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
     htmlReport: bool("html-report", value("html-report")),
     maxProfileBytes,
@@ -1490,6 +1500,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     const store = await openStore(config.store, {
       cwd,
       access,
+      keepProfiles: config.keepProfiles,
       github: {
         token: config.githubToken ?? void 0,
         repository: event.repository,

@@ -176,6 +176,29 @@ test('8 concurrent pushes all land, the pointer names the newest; a stale re-run
   expect(await s.commit(SERIES, 'main', commit(9))).toBeDefined();
 });
 
+test('keep-profiles: the branch keeps that many profiles of the series, and every metadata file', async () => {
+  const keep = (n: number) =>
+    runAction(action, {
+      eventName: 'push',
+      payload: {
+        ref: 'refs/heads/main',
+        repository: { default_branch: 'main' },
+        head_commit: { timestamp: `2026-03-01T1${n}:00:00Z` },
+      },
+      sha: commit(100 + n),
+      runId: String(400 + n),
+      apiUrl: server.url,
+      inputs: { profile: GOOD, series: 'kept', 'github-token': TOKEN, comment: 'never', 'keep-profiles': '2' },
+    });
+  for (const n of [1, 2, 3]) expect((await keep(n)).code).toBe(0);
+  const s = store();
+  expect(await s.commit('kept', 'main', commit(101))).toBeUndefined();
+  expect((await s.commit('kept', 'main', commit(102)))?.metadata.sha).toBe(commit(102));
+  expect((await s.commit('kept', 'main', commit(103)))?.metadata.sha).toBe(commit(103));
+  const p = await s.pointer('kept', 'main');
+  expect([p!.current, ...p!.history].map((m) => m.sha)).toEqual([commit(103), commit(102), commit(101)]);
+});
+
 test('the branch is plain git: git reads the objects the API wrote, by the same ids', () => {
   const repo = server.repository(REPO);
   const tip = repo.refs.get('refs/heads/heapgate-baselines')!;

@@ -230,7 +230,7 @@ describe('pull requests and the sticky comment', () => {
       'the store has no series "Cache"; it has "cache": did you mean "cache"? (check the series input)',
     );
     const [body] = server.commentsOn(31).map((c) => c.body);
-    expect(body).toContain('⚠️ The store has no series `Cache`; it has `cache`. Did you mean `cache`?');
+    expect(body).toContain('⚠️ The store has no series `Cache`; it has `cache`: did you mean `cache`?');
     expect(reportOf(r).message).toContain('did you mean "cache"?');
   });
 

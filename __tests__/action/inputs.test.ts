@@ -84,6 +84,7 @@ describe('parseInputs', () => {
       history: 30,
       onInconclusive: 'pass',
       htmlReport: true,
+      keepProfiles: 20,
       maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
       baselineSha: null,
@@ -111,6 +112,7 @@ describe('parseInputs', () => {
       'on-inconclusive': 'fail',
       'max-profile-size': '256MiB',
       'update-baseline': 'on-pass',
+      'keep-profiles': '3',
       'baseline-sha': 'ABCDEF1234567'.padEnd(40, '0'),
     });
     expect(config).toMatchObject({
@@ -128,6 +130,7 @@ describe('parseInputs', () => {
       onInconclusive: 'fail',
       maxProfileBytes: 256 * 1024 ** 2,
       updateBaseline: 'on-pass',
+      keepProfiles: 3,
       baselineSha: 'abcdef1234567'.padEnd(40, '0'),
     });
   });
@@ -140,6 +143,8 @@ describe('parseInputs', () => {
     [{ confidence: '-1' }, 'input confidence: "-1" is not allowed; use a number ≥ 0, e.g. 3'],
     [{ top: '2.5' }, 'input top: "2.5" is not allowed; use a whole number ≥ 0 (0 = all)'],
     [{ history: '-1' }, 'input history: "-1" is not allowed; use a whole number ≥ 0 (0 = off)'],
+    [{ 'keep-profiles': '0' }, 'input keep-profiles: "0" is not allowed; use a whole number ≥ 1'],
+    [{ 'keep-profiles': 'all' }, 'input keep-profiles: "all" is not allowed; use a whole number ≥ 1'],
     [{ 'on-inconclusive': 'ignore' }, 'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail'],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],

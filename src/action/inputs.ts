@@ -5,6 +5,7 @@
  */
 import { MODES, UPDATE_POLICIES, type UpdatePolicy } from '../app/gate/plan.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
+import { DEFAULT_KEEP_PROFILES } from '../core/baseline-retention.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
 import { parseByteSize } from '../core/rule-syntax.js';
@@ -125,6 +126,13 @@ export const INPUTS = {
     default: '1GiB',
     required: false,
   },
+  'keep-profiles': {
+    description:
+      'With a branch: store, how many profiles it keeps per series and branch (at least 1; the current ' +
+      'baseline is always kept); older ones keep their metadata, so the history and the trend go on.',
+    default: String(DEFAULT_KEEP_PROFILES),
+    required: false,
+  },
   'update-baseline': {
     description:
       'On pushes to the base branch: always (every merged run becomes the baseline; a regression is reported but ' +
@@ -196,6 +204,8 @@ export interface ActionConfig {
   readonly confidence: number;
   readonly top: number;
   readonly history: number;
+  /** Profiles a branch: store keeps per series and branch. */
+  readonly keepProfiles: number;
   readonly onInconclusive: InconclusivePolicy;
   readonly htmlReport: boolean;
   /** The largest profile read, as a file or decompressed. */
@@ -256,6 +266,10 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
   const historyText = value('history');
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid('history', historyText, 'use a whole number ≥ 0 (0 = off)');
+  const keepText = value('keep-profiles');
+  if (!/^[0-9]{1,9}$/.test(keepText) || Number(keepText) < 1) {
+    throw invalid('keep-profiles', keepText, 'use a whole number ≥ 1');
+  }
   const maxProfileBytes = parseByteSize(value('max-profile-size'));
   if (maxProfileBytes === null) {
     throw invalid('max-profile-size', value('max-profile-size'), 'use a size such as 1GiB, 256MiB or 1000000');
@@ -285,6 +299,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     confidence,
     top: Number(topText),
     history: Number(historyText),
+    keepProfiles: Number(keepText),
     onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
     htmlReport: bool('html-report', value('html-report')),
     maxProfileBytes,

@@ -125,6 +125,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const store = await openStore(config.store, {
       cwd,
       access,
+      keepProfiles: config.keepProfiles,
       github: {
         token: config.githubToken ?? undefined,
         repository: event.repository,

@@ -3,7 +3,7 @@
  * baseline by hand, and the sentence that says there was no baseline. Shell-quoted, since paths,
  * store URLs, branches and rules come from the workflow or the command line.
  */
-import { MAX_SERIES_NAMED, type SeriesHint } from '../core/gate.js';
+import { otherSeriesText, type SeriesHint } from '../core/gate.js';
 import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
 import type { RulesInput } from './rules-input.js';
 
@@ -90,9 +90,5 @@ export function noBaselineSentence(series: string, branches: readonly string[], 
  * it holds no other series (untrusted: escape where shown).
  */
 export function otherSeriesSentence(series: string, hint: SeriesHint): string | null {
-  if (hint.names.length === 0) return null;
-  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => JSON.stringify(s));
-  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : '';
-  const guess = hint.guess === null ? '' : `: did you mean ${JSON.stringify(hint.guess)}?`;
-  return `the store has no series ${JSON.stringify(series)}; it has ${named.join(', ')}${more}${guess}`;
+  return otherSeriesText(series, hint, (s) => JSON.stringify(s));
 }

@@ -69,6 +69,19 @@ export interface SeriesHint {
 /** How many of a store's other series a message names. */
 export const MAX_SERIES_NAMED = 8;
 
+/**
+ * `the store has no series "Catalog"; it has "catalog", "api": did you mean "catalog"?`, each name
+ * written by `quote` (JSON for plain text, a code span for Markdown: names are untrusted); null
+ * when the store holds no other series.
+ */
+export function otherSeriesText(series: string, hint: SeriesHint, quote: (name: string) => string): string | null {
+  if (hint.names.length === 0) return null;
+  const named = hint.names.slice(0, MAX_SERIES_NAMED).map(quote);
+  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : '';
+  const guess = hint.guess === null ? '' : `: did you mean ${quote(hint.guess)}?`;
+  return `the store has no series ${quote(series)}; it has ${named.join(', ')}${more}${guess}`;
+}
+
 /** Everything the gate's Markdown (comment, job summary) shows. */
 export interface GateReportContext {
   readonly series: string;

@@ -205,8 +205,8 @@ describe('the gate report', () => {
       }),
     );
     expect(md).toContain(
-      '⚠️ The store has no series `api`; it has `apl`, `catalog`, `a`, `b`, `c`, `d`, `e`, `f` and 2 more. ' +
-        'Did you mean `apl`?',
+      '⚠️ The store has no series `api`; it has `apl`, `catalog`, `a`, `b`, `c`, `d`, `e`, `f` and 2 more: ' +
+        'did you mean `apl`?',
     );
   });
 

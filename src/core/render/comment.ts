@@ -6,7 +6,7 @@
  * naming the series, so each series (and matrix job) keeps its own sticky comment. Pure.
  */
 import type { FunctionDelta } from '../diff.js';
-import { MAX_SERIES_NAMED, type GateReportContext, type SeriesHint } from '../gate.js';
+import { otherSeriesText, type GateReportContext, type SeriesHint } from '../gate.js';
 import type { ValueType } from '../model.js';
 import type { Report } from '../report.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
@@ -164,11 +164,8 @@ function noBaselineLines(ctx: GateReportContext): string[] {
 
 /** "Did you mean": the store's other series, closest first, when it has none of this one. */
 function otherSeriesLines(series: string, hint: SeriesHint): string[] {
-  if (hint.names.length === 0) return [];
-  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
-  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : '';
-  const guess = hint.guess === null ? '' : ` Did you mean ${markdownCode(hint.guess, false)}?`;
-  return ['', `⚠️ The store has no series ${markdownCode(series, false)}; it has ${named.join(', ')}${more}.${guess}`];
+  const text = otherSeriesText(series, hint, (s) => markdownCode(truncate(s, MAX_CELL_CHARS), false));
+  return text === null ? [] : ['', `⚠️ ${text.charAt(0).toUpperCase()}${text.slice(1)}`];
 }
 
 function updateLines(ctx: GateReportContext): string[] {

@@ -32,7 +32,7 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-52TGJRQH.js";
+} from "./chunk-PQAGBW3H.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -41,7 +41,7 @@ import {
 } from "./chunk-SPPJ7C6H.js";
 import {
   openStore
-} from "./chunk-YFVVFZMK.js";
+} from "./chunk-33BF66KK.js";
 import {
   createProfileLoader,
   markdownCode,

@@ -20,7 +20,7 @@ import {
 } from "./chunk-TJDRF5SH.js";
 import {
   openStore
-} from "./chunk-YFVVFZMK.js";
+} from "./chunk-33BF66KK.js";
 import {
   DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,

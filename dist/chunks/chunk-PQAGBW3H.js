@@ -14,6 +14,13 @@ import {
 
 // src/core/gate.ts
 var MAX_SERIES_NAMED = 8;
+function otherSeriesText(series, hint, quote) {
+  if (hint.names.length === 0) return null;
+  const named = hint.names.slice(0, MAX_SERIES_NAMED).map(quote);
+  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
+  const guess = hint.guess === null ? "" : `: did you mean ${quote(hint.guess)}?`;
+  return `the store has no series ${quote(series)}; it has ${named.join(", ")}${more}${guess}`;
+}
 
 // src/app/commands.ts
 var NPX_HEAPGATE = ["npx", "heapgate"];
@@ -50,11 +57,7 @@ function noBaselineSentence(series, branches, location) {
   return `no baseline for series ${series} on branch ${where} in ${location}: nothing to compare against.`;
 }
 function otherSeriesSentence(series, hint) {
-  if (hint.names.length === 0) return null;
-  const named = hint.names.slice(0, MAX_SERIES_NAMED).map((s) => JSON.stringify(s));
-  const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
-  const guess = hint.guess === null ? "" : `: did you mean ${JSON.stringify(hint.guess)}?`;
-  return `the store has no series ${JSON.stringify(series)}; it has ${named.join(", ")}${more}${guess}`;
+  return otherSeriesText(series, hint, (s) => JSON.stringify(s));
 }
 
 // src/app/find-baseline.ts
@@ -131,7 +134,7 @@ function historyRequest(pointer, window) {
 }
 
 export {
-  MAX_SERIES_NAMED,
+  otherSeriesText,
   reproduceCommand,
   seedCommand,
   noBaselineSentence,

@@ -1,11 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  parseStored
+} from "./chunk-MQMF3SXI.js";
+import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
 } from "./chunk-WIYSY6EX.js";
-import {
-  parseStored
-} from "./chunk-MQMF3SXI.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,

@@ -75,7 +75,7 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-WK6JK3CS.js");
+    const { openBranchStore } = await import("./branch-store-NDULM24A.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
