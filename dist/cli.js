@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-UWVN5M5E.js")).diffCommand
+    load: async () => (await import("./chunks/diff-KLKVNTCO.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-TYDMMG4W.js")).checkCommand
+    load: async () => (await import("./chunks/check-NXEGS5DS.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-SBB3COHQ.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-WWGQA5EY.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-PQAGBW3H.js";
+} from "./chunks/chunk-URHFY5EV.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-SPPJ7C6H.js";
+} from "./chunks/chunk-OSA25TQ4.js";
 import {
   runUrl,
   storeBaseline
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-VHCQLABI.js";
+} from "./chunks/chunk-PO42NMCT.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

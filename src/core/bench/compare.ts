@@ -12,7 +12,7 @@ import { IncompatibleProfilesError } from '../errors.js';
 import { combine, type MetricResult, type MetricStatus, type Verdict, type VerdictKind } from '../verdict.js';
 import type { Rule } from '../rule-syntax.js';
 import type { FunctionDelta } from '../diff.js';
-import { perOpDeltas } from './attribution.js';
+import { perOpDeltas } from './per-op.js';
 import { mannWhitneyU } from './mann-whitney.js';
 import type { BenchmarkRuns, BenchmarkSet } from './parse.js';
 import { benchRuleResolver, type BenchRule } from './rules.js';

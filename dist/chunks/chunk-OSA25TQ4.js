@@ -11,13 +11,13 @@ import {
   markdownText,
   median,
   parseRules,
-  perOpDeltas,
   runCount,
   runSpread,
   scalesWithIterations,
   scriptJson,
+  topLevelName,
   truncate
-} from "./chunk-VHCQLABI.js";
+} from "./chunk-PO42NMCT.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -779,6 +779,39 @@ function selectSampleType(diff2, sampleIndex) {
 }
 function verdictExitCode(verdict, onInconclusive = "pass") {
   return exitCodeOf(verdict, onInconclusive);
+}
+
+// src/core/bench/per-op.ts
+function perOpDeltas(base, current, bench, metric, perOp) {
+  const find = (list) => list?.find((a) => a.pkg === bench.pkg && a.name === topLevelName(bench.name))?.metrics[metric];
+  const b = find(base);
+  const c = find(current);
+  if (b === void 0 || c === void 0 || b.total <= 0 || c.total <= 0) return null;
+  const scaleB = perOp.base / b.total;
+  const scaleC = perOp.current / c.total;
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of b.functions) rows.set(f.name, { bf: f.flat * scaleB, bc: f.cum * scaleB, cf: 0, cc: 0 });
+  for (const f of c.functions) {
+    const r = rows.get(f.name) ?? { bf: 0, bc: 0, cf: 0, cc: 0 };
+    rows.set(f.name, { ...r, cf: f.flat * scaleC, cc: f.cum * scaleC });
+  }
+  const out = [];
+  for (const [name, r] of rows) {
+    const flatDelta = r.cf - r.bf;
+    const cumDelta = r.cc - r.bc;
+    if (flatDelta === 0 && cumDelta === 0) continue;
+    out.push({
+      name,
+      baseFlat: r.bf,
+      currentFlat: r.cf,
+      flatDelta,
+      baseCum: r.bc,
+      currentCum: r.cc,
+      cumDelta,
+      flatZ: null
+    });
+  }
+  return out.sort((x, y) => Math.abs(y.flatDelta) - Math.abs(x.flatDelta) || (x.name < y.name ? -1 : 1));
 }
 
 // src/core/bench/mann-whitney.ts

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-CXNUIPM4.js";
+} from "./chunk-GD4BS4QW.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-CLMLXNGE.js";
+} from "./chunk-3SSN2W6R.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-PQAGBW3H.js";
+} from "./chunk-URHFY5EV.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-SPPJ7C6H.js";
+} from "./chunk-OSA25TQ4.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-VHCQLABI.js";
+} from "./chunk-PO42NMCT.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-CLMLXNGE.js";
+} from "./chunk-3SSN2W6R.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-SPPJ7C6H.js";
+} from "./chunk-OSA25TQ4.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-VHCQLABI.js";
+} from "./chunk-PO42NMCT.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

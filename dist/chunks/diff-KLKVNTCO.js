@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-CXNUIPM4.js";
+} from "./chunk-GD4BS4QW.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-CLMLXNGE.js";
+} from "./chunk-3SSN2W6R.js";
 import {
   compareProfiles
-} from "./chunk-SPPJ7C6H.js";
+} from "./chunk-OSA25TQ4.js";
 import {
   createProfileLoader
-} from "./chunk-VHCQLABI.js";
+} from "./chunk-PO42NMCT.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

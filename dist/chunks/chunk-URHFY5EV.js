@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-SPPJ7C6H.js";
+} from "./chunk-OSA25TQ4.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-VHCQLABI.js";
+} from "./chunk-PO42NMCT.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
