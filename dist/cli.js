@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-KLKVNTCO.js")).diffCommand
+    load: async () => (await import("./chunks/diff-7H4DTCZP.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-NXEGS5DS.js")).checkCommand
+    load: async () => (await import("./chunks/check-AKZ77HAI.js")).checkCommand
   },
   {
     name: "baseline",

@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-URHFY5EV.js";
+} from "./chunks/chunk-J7EJTICE.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-OSA25TQ4.js";
+} from "./chunks/chunk-XG6P33SR.js";
 import {
   runUrl,
   storeBaseline

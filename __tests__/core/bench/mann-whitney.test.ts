@@ -4,7 +4,7 @@
  * against hand-computed exact p-values (C(n1+n2, n1) splits, the extreme ones counted by hand), and
  * against the normal approximation's textbook formula for large samples.
  */
-import { EXACT_MAX_POOLED, mannWhitneyU } from '../../../src/core/bench/mann-whitney.js';
+import { EXACT_MAX_RUNS, EXACT_MAX_RUNS_WITH_TIES, mannWhitneyU } from '../../../src/core/bench/mann-whitney.js';
 
 /** Midranks of the pooled values, the plain O(n²) way. */
 function midranks(values: readonly number[]): number[] {
@@ -117,18 +117,72 @@ describe('mannWhitneyU: exact distribution with ties equals enumeration', () => 
   });
 });
 
-describe('mannWhitneyU: normal approximation beyond EXACT_MAX_POOLED values', () => {
-  test('no ties: z from the textbook mean n1·n2/2 and variance n1·n2·(N+1)/12, with continuity correction', () => {
-    const x = Array.from({ length: 30 }, (_v, i) => 2 * i); // 0, 2, ..., 58
-    const y = Array.from({ length: 30 }, (_v, i) => 2 * i + 11); // 11, 13, ..., 69
-    expect(x.length + y.length).toBeGreaterThan(EXACT_MAX_POOLED);
+describe('mannWhitneyU: exact without ties up to 50 runs a side, as benchstat', () => {
+  test('complete separation of 30 and 30 runs: p = 2 / C(60, 30)', () => {
+    const x = Array.from({ length: 30 }, (_v, i) => i);
+    const y = Array.from({ length: 30 }, (_v, i) => 100 + i);
     const r = mannWhitneyU(x, y);
-    expect(r.exact).toBe(false);
-    // U(x) = pairs x > y: x = 2i beats y = 2j + 11 when j < i - 5.5, i.e. j ≤ i - 6: Σ_{i=6}^{29} (i - 5) = 300.
-    expect(r.u).toBe(300);
-    const z = (Math.abs(300 - 450) - 0.5) / Math.sqrt((30 * 30 * 61) / 12);
-    // z = 149.5 / √4575 = 2.2103; normal tables: Φ(−2.21) = 0.01355, so p = 2Φ(−z) ≈ 0.0271.
-    expect(z).toBeCloseTo(2.2103, 3);
-    expect(r.p).toBeCloseTo(0.0271, 3);
+    expect(r.exact).toBe(true);
+    // C(60, 30) = 118264581564861424.
+    expect(r.p / (2 / 118264581564861424)).toBeCloseTo(1, 9);
+  });
+
+  test('without ties it equals enumeration', () => {
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let trial = 0; trial < 30; trial++) {
+      const n1 = 1 + Math.floor(next() * 8);
+      const n2 = 1 + Math.floor(next() * 8);
+      const values = [...new Set(Array.from({ length: 64 }, () => Math.floor(next() * 1e6)))];
+      const x = values.slice(0, n1);
+      const y = values.slice(n1, n1 + n2);
+      expect(mannWhitneyU(x, y).p).toBeCloseTo(enumeratedP(x, y), 12);
+    }
+  });
+
+  test('at 50 runs a side it is exact, and the normal approximation is close to it there', () => {
+    const x = Array.from({ length: 50 }, (_v, i) => 2 * i);
+    const y = Array.from({ length: 50 }, (_v, i) => 2 * i + 13);
+    const exact = mannWhitneyU(x, y);
+    expect(exact.exact).toBe(true);
+    const u = exact.u;
+    const z = (Math.abs(u - 1250) - 0.5) / Math.sqrt((50 * 50 * 101) / 12);
+    const approx = 2 * (1 - normalCdfForTest(z));
+    expect(Math.abs(exact.p - approx)).toBeLessThan(0.002);
   });
 });
+
+describe('mannWhitneyU: normal approximation beyond the exact limits', () => {
+  test('no ties: z from the textbook mean n1·n2/2 and variance n1·n2·(N+1)/12, with continuity correction', () => {
+    const x = Array.from({ length: 60 }, (_v, i) => 2 * i); // 0, 2, ..., 118
+    const y = Array.from({ length: 60 }, (_v, i) => 2 * i + 15); // 15, 17, ..., 133
+    expect(x.length).toBeGreaterThan(EXACT_MAX_RUNS);
+    const r = mannWhitneyU(x, y);
+    expect(r.exact).toBe(false);
+    // U(x) = pairs x > y: x = 2i beats y = 2j + 15 when j ≤ i − 8: Σ_{i=8}^{59} (i − 7) = Σ_{k=1}^{52} k = 1378.
+    expect(r.u).toBe(1378);
+    const z = (Math.abs(1378 - 1800) - 0.5) / Math.sqrt((60 * 60 * 121) / 12);
+    // z = 421.5 / √36300 = 2.2123; normal tables: Φ(−2.21) = 0.01355, so p = 2Φ(−z) ≈ 0.0269.
+    expect(z).toBeCloseTo(2.2123, 3);
+    expect(r.p).toBeCloseTo(0.0269, 3);
+  });
+
+  test('with ties, more than 25 runs a side use the approximation', () => {
+    const x = Array.from({ length: 26 }, (_v, i) => Math.floor(i / 2));
+    const y = Array.from({ length: 26 }, (_v, i) => Math.floor(i / 2) + 3);
+    expect(mannWhitneyU(x, y).exact).toBe(false);
+    expect(mannWhitneyU(x.slice(0, 25), y.slice(0, 25)).exact).toBe(true);
+    expect(EXACT_MAX_RUNS_WITH_TIES).toBe(25);
+  });
+});
+
+/** Φ(z) by the Zelen–Severo series (26.2.17), independent of the module's own approximation. */
+function normalCdfForTest(z: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(z));
+  const d = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+  const tail = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return z >= 0 ? 1 - tail : tail;
+}

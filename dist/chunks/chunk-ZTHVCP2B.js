@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-OSA25TQ4.js";
+} from "./chunk-XG6P33SR.js";
 import {
   describeFsError,
   expandProfilePaths,

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-GD4BS4QW.js";
+} from "./chunk-ZTHVCP2B.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-URHFY5EV.js";
+} from "./chunk-J7EJTICE.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-OSA25TQ4.js";
+} from "./chunk-XG6P33SR.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";

@@ -815,7 +815,8 @@ function perOpDeltas(base, current, bench, metric, perOp) {
 }
 
 // src/core/bench/mann-whitney.ts
-var EXACT_MAX_POOLED = 40;
+var EXACT_MAX_RUNS = 50;
+var EXACT_MAX_RUNS_WITH_TIES = 25;
 function tieGroups(x, y) {
   const pooled = [...x.map((v) => ({ v, fromX: 1 })), ...y.map((v) => ({ v, fromX: 0 }))].sort((a, b) => a.v - b.v);
   const groups = [];
@@ -877,6 +878,30 @@ function exactTails(groups, n1, observed) {
   }
   return { lower: lower / total, upper: upper / total };
 }
+function exactTailsNoTies(n1, n2, u) {
+  const degree = n1 * n2;
+  let poly = new Float64Array(degree + 1);
+  poly[0] = 1;
+  for (let i = 1; i <= n1; i++) {
+    const next = new Float64Array(degree + 1);
+    const shift = n2 + i;
+    for (let k = 0; k <= degree; k++) next[k] = poly[k] - (k >= shift ? poly[k - shift] : 0);
+    for (let k = i; k <= degree; k++) next[k] += next[k - i];
+    const scale = i / (n2 + i);
+    for (let k = 0; k <= degree; k++) next[k] = next[k] * scale;
+    poly = next;
+  }
+  let total = 0;
+  let lower = 0;
+  let upper = 0;
+  for (let k = 0; k <= degree; k++) {
+    const w = poly[k];
+    total += w;
+    if (k <= u) lower += w;
+    if (k >= u) upper += w;
+  }
+  return { lower: lower / total, upper: upper / total };
+}
 function normalCdf(z) {
   const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
@@ -893,8 +918,10 @@ function mannWhitneyU(x, y) {
   const u = doubledRankSum / 2 - n1 * (n1 + 1) / 2;
   if (groups.length === 1) return { u, p: 1, exact: true };
   const pooled = n1 + n2;
-  if (pooled <= EXACT_MAX_POOLED) {
-    const { lower, upper } = exactTails(groups, n1, doubledRankSum);
+  const ties = groups.length < pooled;
+  const limit = ties ? EXACT_MAX_RUNS_WITH_TIES : EXACT_MAX_RUNS;
+  if (n1 <= limit && n2 <= limit) {
+    const { lower, upper } = ties ? exactTails(groups, n1, doubledRankSum) : exactTailsNoTies(n1, n2, u);
     return { u, p: Math.min(1, 2 * Math.min(lower, upper)), exact: true };
   }
   const tieTerm = groups.reduce((s, g) => s + g.size ** 3 - g.size, 0) / (pooled * (pooled - 1));

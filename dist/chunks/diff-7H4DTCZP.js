@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-GD4BS4QW.js";
+} from "./chunk-ZTHVCP2B.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-3SSN2W6R.js";
 import {
   compareProfiles
-} from "./chunk-OSA25TQ4.js";
+} from "./chunk-XG6P33SR.js";
 import {
   createProfileLoader
 } from "./chunk-PO42NMCT.js";

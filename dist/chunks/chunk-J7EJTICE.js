@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-OSA25TQ4.js";
+} from "./chunk-XG6P33SR.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
