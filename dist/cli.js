@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-7H4DTCZP.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ZD2KNZGT.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-AKZ77HAI.js")).checkCommand
+    load: async () => (await import("./chunks/check-APDZZLFY.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-WWGQA5EY.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-AMCUR67S.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-J7EJTICE.js";
+} from "./chunks/chunk-3R3B6HVS.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-XG6P33SR.js";
+} from "./chunks/chunk-3RP225EO.js";
 import {
   runUrl,
   storeBaseline
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-PO42NMCT.js";
+} from "./chunks/chunk-H634RS3Y.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -9,7 +9,7 @@ import {
   isBenchmarkText,
   MAX_BENCHMARKS,
   MAX_NAME_CHARS,
-  MAX_RUNS,
+  MAX_RUNS_PER_BENCHMARK,
   mergeBenchmarkSets,
   parseBenchmarks,
 } from '../../../src/core/bench/parse.js';
@@ -148,7 +148,7 @@ describe('parseBenchmarks: malformed and hostile input is a one-line DecodeError
     expect(parseError(`Benchmark${'X'.repeat(MAX_NAME_CHARS)} 1 1 B/op 1 allocs/op\n`)).toMatch(
       /benchmark name over 1000 characters/,
     );
-    expect(parseError('BenchmarkX 1 1 B/op 1 allocs/op\n'.repeat(MAX_RUNS + 1))).toMatch(
+    expect(parseError('BenchmarkX 1 1 B/op 1 allocs/op\n'.repeat(MAX_RUNS_PER_BENCHMARK + 1))).toMatch(
       /line 1001: more than 1000 runs of "BenchmarkX"; use a smaller -count/,
     );
     const many = Array.from({ length: MAX_BENCHMARKS + 1 }, (_v, i) => `BenchmarkX${i} 1 1 B/op 1 allocs/op`).join(

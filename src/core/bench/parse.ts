@@ -16,7 +16,7 @@ export type { BenchmarkRuns, BenchmarkSet } from './types.js';
 /** More distinct benchmarks than this in one input is an error (a hostile or runaway file). */
 export const MAX_BENCHMARKS = 10_000;
 /** More runs of one benchmark than this is an error (-count beyond any useful value). */
-export const MAX_RUNS = 1000;
+export const MAX_RUNS_PER_BENCHMARK = 1000;
 /** A benchmark name (or package) longer than this is an error. */
 export const MAX_NAME_CHARS = 1000;
 
@@ -75,7 +75,7 @@ function measurements(rest: string): Map<string, number> | null {
 /**
  * Parses benchmark output. Throws DecodeError (one line, with the line number) on a failed run
  * (`FAIL`, `--- FAIL`), a malformed result line, a result without B/op and allocs/op (`go test`
- * without -benchmem), negative values, or more than MAX_BENCHMARKS / MAX_RUNS / MAX_NAME_CHARS;
+ * without -benchmem), negative values, or more than MAX_BENCHMARKS / MAX_RUNS_PER_BENCHMARK / MAX_NAME_CHARS;
  * and when no result line is found at all.
  */
 export function parseBenchmarks(text: string): BenchmarkSet {
@@ -124,8 +124,8 @@ export function parseBenchmarks(text: string): BenchmarkSet {
       byKey.set(key, b);
       order.push(b);
     }
-    if (b.bytes.length >= MAX_RUNS) {
-      throw new DecodeError(`${at}: more than ${MAX_RUNS} runs of ${quote(name)}; use a smaller -count`);
+    if (b.bytes.length >= MAX_RUNS_PER_BENCHMARK) {
+      throw new DecodeError(`${at}: more than ${MAX_RUNS_PER_BENCHMARK} runs of ${quote(name)}; use a smaller -count`);
     }
     if (!b.procs.includes(procs)) b.procs.push(procs);
     b.bytes.push(bytes);

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-XG6P33SR.js";
+} from "./chunk-3RP225EO.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

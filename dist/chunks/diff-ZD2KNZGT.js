@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-ZTHVCP2B.js";
+} from "./chunk-2X257H2K.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-3SSN2W6R.js";
+} from "./chunk-TVFAMHXS.js";
 import {
   compareProfiles
-} from "./chunk-XG6P33SR.js";
+} from "./chunk-3RP225EO.js";
 import {
   createProfileLoader
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

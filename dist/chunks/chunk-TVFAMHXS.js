@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-3SSN2W6R.js";
+} from "./chunk-TVFAMHXS.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   expandProfilePaths,
   readRunFiles,
   terminalSafe
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -2293,7 +2293,7 @@ function mergeAttributions(lists) {
 
 // src/core/bench/parse.ts
 var MAX_BENCHMARKS = 1e4;
-var MAX_RUNS = 1e3;
+var MAX_RUNS_PER_BENCHMARK = 1e3;
 var MAX_NAME_CHARS = 1e3;
 var SNIFF_CHARS = 1 << 20;
 var RESULT = /^(Benchmark(?:[^a-z\s]\S*)?)[ \t]+(\d+)(?:[ \t]+(.*))?$/;
@@ -2365,8 +2365,8 @@ function parseBenchmarks(text) {
       byKey.set(key, b);
       order.push(b);
     }
-    if (b.bytes.length >= MAX_RUNS) {
-      throw new DecodeError(`${at}: more than ${MAX_RUNS} runs of ${quote(name2)}; use a smaller -count`);
+    if (b.bytes.length >= MAX_RUNS_PER_BENCHMARK) {
+      throw new DecodeError(`${at}: more than ${MAX_RUNS_PER_BENCHMARK} runs of ${quote(name2)}; use a smaller -count`);
     }
     if (!b.procs.includes(procs)) b.procs.push(procs);
     b.bytes.push(bytes);
@@ -2470,7 +2470,7 @@ function summarizeInput(bytes, options = {}) {
 }
 
 // src/core/run-bundle.ts
-var MAX_RUNS2 = 100;
+var MAX_RUNS = 100;
 var BLOCK = 512;
 var MAGIC_AT = 257;
 var USTAR = "ustar";
@@ -2495,8 +2495,8 @@ function runMemberName(i) {
   return `run-${String(i + 1).padStart(3, "0")}.pprof`;
 }
 function packRuns(profiles) {
-  if (profiles.length < 2 || profiles.length > MAX_RUNS2) {
-    throw new RangeError(`a run bundle holds 2 to ${MAX_RUNS2} profiles, not ${profiles.length}`);
+  if (profiles.length < 2 || profiles.length > MAX_RUNS) {
+    throw new RangeError(`a run bundle holds 2 to ${MAX_RUNS} profiles, not ${profiles.length}`);
   }
   const size = profiles.reduce((s, p) => s + BLOCK + Math.ceil(p.length / BLOCK) * BLOCK, 0) + 2 * BLOCK;
   const out = new Uint8Array(size);
@@ -2546,7 +2546,7 @@ function unpackRuns(bytes) {
     if (!Number.isFinite(size) || start + size > bytes.length) {
       throw new DecodeError(`run bundle: member ${n} is truncated or has a bad size`);
     }
-    if (runs.length === MAX_RUNS2) throw new DecodeError(`run bundle: more than ${MAX_RUNS2} runs`);
+    if (runs.length === MAX_RUNS) throw new DecodeError(`run bundle: more than ${MAX_RUNS} runs`);
     runs.push(bytes.subarray(start, start + size));
     at = start + Math.ceil(size / BLOCK) * BLOCK;
   }
@@ -2969,8 +2969,8 @@ async function expandProfilePaths(patterns, cwd, what) {
     out.push(...matches);
   }
   const unique = [...new Set(out)];
-  if (unique.length > MAX_RUNS2) {
-    throw new UsageError(`${what}: ${unique.length} files; at most ${MAX_RUNS2} runs per side are compared`);
+  if (unique.length > MAX_RUNS) {
+    throw new UsageError(`${what}: ${unique.length} files; at most ${MAX_RUNS} runs per side are compared`);
   }
   return unique;
 }

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-3SSN2W6R.js";
+} from "./chunk-TVFAMHXS.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-XG6P33SR.js";
+} from "./chunk-3RP225EO.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -17,7 +17,7 @@ import {
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import {
   comparabilityWarnings,
   findSampleType,

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-ZTHVCP2B.js";
+} from "./chunk-2X257H2K.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-3SSN2W6R.js";
+} from "./chunk-TVFAMHXS.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-J7EJTICE.js";
+} from "./chunk-3R3B6HVS.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-XG6P33SR.js";
+} from "./chunk-3RP225EO.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-PO42NMCT.js";
+} from "./chunk-H634RS3Y.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
