@@ -1246,7 +1246,7 @@ async function reportMode(config, env, cwd, door) {
 // src/action/inputs.ts
 var INPUTS = {
   profile: {
-    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format). Several lines, or a glob matching several files, are runs of the same code: their per-run means are compared and stored together. Required, except with mode report (the profile comes from the record).",
+    description: "Path or glob of this run's heap profile (pprof protobuf, gzipped or not, or Go's legacy text format), or of its go test -bench -benchmem output. Several lines, or a glob matching several files, are runs of the same code: their per-run means are compared and stored together. Required, except with mode report (the profile comes from the record).",
     default: "",
     required: false
   },
