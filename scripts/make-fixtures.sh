@@ -6,7 +6,7 @@
 #   __tests__/fixtures/tcmalloc/...  (workloads/tcmalloc, needs gperftools' libtcmalloc)
 #   __tests__/fixtures/manifest.json (the exact command behind every file)
 #   __tests__/fixtures/noisy/...     (workloads/noisyload, by scripts/make-noisy-fixtures.sh)
-#   __tests__/fixtures/gobench/*.txt (workloads/gobench's go test -bench output, by scripts/make-bench-fixtures.sh)
+#   __tests__/fixtures/gobench/*.bench (workloads/gobench's go test -bench output, by scripts/make-bench-fixtures.sh)
 #   examples/                        (copies of two fixture pairs for `npm run demo`)
 #
 # Usage: scripts/make-fixtures.sh [--out DIR] [--reruns N] [--go-only]
