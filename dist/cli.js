@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZD2KNZGT.js")).diffCommand
+    load: async () => (await import("./chunks/diff-XTA2AQHZ.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-APDZZLFY.js")).checkCommand
+    load: async () => (await import("./chunks/check-ICK3QUCK.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-AMCUR67S.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NMBPXHJR.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

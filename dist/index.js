@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-3R3B6HVS.js";
+} from "./chunks/chunk-CTEPBBVJ.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-3RP225EO.js";
+} from "./chunks/chunk-7MISKNHL.js";
 import {
   runUrl,
   storeBaseline
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-H634RS3Y.js";
+} from "./chunks/chunk-B62KW55M.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

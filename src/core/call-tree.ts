@@ -49,6 +49,8 @@ export class CallTreeBuilder {
   private mask = (1 << 12) - 1;
   private parent = new Int32Array(1024);
   private row = new Int32Array(1024);
+  /** The child each node's last step went to (0: none yet; the root is nobody's child). */
+  private lastChild = new Int32Array(1024);
   /** Row-major: node i's k values at i * k. */
   private value: Float64Array;
   private count = 1;
@@ -61,23 +63,30 @@ export class CallTreeBuilder {
     this.row[0] = -1;
   }
 
-  /** Adds the values `sv[0 .. k)` along the stack `locationIndex[first .. last)` (leaf first). */
+  /**
+   * Adds the values `sv[0 .. k)` of a sample with the stack `locationIndex[first .. last)` (leaf
+   * first): to its leaf node only; finish() sums every node's values into its callers, once.
+   */
   add(locationIndex: Uint32Array, first: number, last: number, sv: Float64Array): void {
     const { code: codeOf, multiStart, multiRows } = this.rows;
     let node = 0;
-    this.addValue(0, sv);
     for (let j = last - 1; j >= first; j--) {
       const code = codeOf[locationIndex[j]!]!;
       if (code >= 0) {
-        node = this.step(node, code, sv);
+        node = this.step(node, code);
         continue;
       }
       // Lines from the last (the caller) to the first (the innermost inlined callee).
-      for (let e = multiStart[~code + 1]! - 1; e >= multiStart[~code]!; e--) node = this.step(node, multiRows[e]!, sv);
+      for (let e = multiStart[~code + 1]! - 1; e >= multiStart[~code]!; e--) node = this.step(node, multiRows[e]!);
     }
+    this.addValue(node, sv);
   }
 
-  private step(node: number, row: number, sv: Float64Array): number {
+  /** The child of `node` for function row `row`, created when new. */
+  private step(node: number, row: number): number {
+    // Stacks share their callers' paths: the child a node led to last time is often the one again.
+    const cached = this.lastChild[node]!;
+    if (cached !== 0 && this.row[cached] === row) return cached;
     const slotNode = this.slotNode;
     const mask = this.mask;
     let s = slotOf(node, row) & mask;
@@ -94,7 +103,7 @@ export class CallTreeBuilder {
       // At most half full, so probes stay short.
       if (this.count * 2 > mask) this.rehash();
     }
-    this.addValue(next, sv);
+    this.lastChild[node] = next;
     return next;
   }
 
@@ -127,6 +136,9 @@ export class CallTreeBuilder {
       const row = new Int32Array(size);
       row.set(this.row);
       this.row = row;
+      const lastChild = new Int32Array(size);
+      lastChild.set(this.lastChild);
+      this.lastChild = lastChild;
       const value = new Float64Array(size * this.k);
       value.set(this.value);
       this.value = value;
@@ -134,10 +146,21 @@ export class CallTreeBuilder {
     return i;
   }
 
-  /** The tree, with arrays trimmed to its nodes. */
+  /**
+   * The tree, with arrays trimmed to its nodes: each node's values summed into its callers first
+   * (a node is created after its caller, so one pass from the last node back gives every node its
+   * cum). Call once.
+   */
   finish(): CallTree {
     const n = this.count;
     const k = this.k;
+    const parent = this.parent;
+    const v = this.value;
+    for (let i = n - 1; i > 0; i--) {
+      const from = i * k;
+      const to = parent[i]! * k;
+      for (let t = 0; t < k; t++) v[to + t]! += v[from + t]!;
+    }
     const value: Float64Array[] = [];
     for (let t = 0; t < k; t++) {
       const col = new Float64Array(n);

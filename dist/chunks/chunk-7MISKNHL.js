@@ -17,7 +17,7 @@ import {
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import {
   comparabilityWarnings,
   findSampleType,

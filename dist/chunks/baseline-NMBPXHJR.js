@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-TVFAMHXS.js";
+} from "./chunk-HFDMD3CW.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   expandProfilePaths,
   readRunFiles,
   terminalSafe
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-2X257H2K.js";
+} from "./chunk-H75R3ZIR.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-TVFAMHXS.js";
+} from "./chunk-HFDMD3CW.js";
 import {
   compareProfiles
-} from "./chunk-3RP225EO.js";
+} from "./chunk-7MISKNHL.js";
 import {
   createProfileLoader
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-2X257H2K.js";
+} from "./chunk-H75R3ZIR.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-TVFAMHXS.js";
+} from "./chunk-HFDMD3CW.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-3R3B6HVS.js";
+} from "./chunk-CTEPBBVJ.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-3RP225EO.js";
+} from "./chunk-7MISKNHL.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-3RP225EO.js";
+} from "./chunk-7MISKNHL.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

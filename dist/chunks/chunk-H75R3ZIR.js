@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-TVFAMHXS.js";
+} from "./chunk-HFDMD3CW.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-3RP225EO.js";
+} from "./chunk-7MISKNHL.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-H634RS3Y.js";
+} from "./chunk-B62KW55M.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

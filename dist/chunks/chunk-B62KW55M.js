@@ -1807,6 +1807,8 @@ var CallTreeBuilder = class {
   mask = (1 << 12) - 1;
   parent = new Int32Array(1024);
   row = new Int32Array(1024);
+  /** The child each node's last step went to (0: none yet; the root is nobody's child). */
+  lastChild = new Int32Array(1024);
   /** Row-major: node i's k values at i * k. */
   value;
   count = 1;
@@ -1817,21 +1819,27 @@ var CallTreeBuilder = class {
     this.parent[0] = -1;
     this.row[0] = -1;
   }
-  /** Adds the values `sv[0 .. k)` along the stack `locationIndex[first .. last)` (leaf first). */
+  /**
+   * Adds the values `sv[0 .. k)` of a sample with the stack `locationIndex[first .. last)` (leaf
+   * first): to its leaf node only; finish() sums every node's values into its callers, once.
+   */
   add(locationIndex, first, last, sv) {
     const { code: codeOf, multiStart, multiRows } = this.rows;
     let node = 0;
-    this.addValue(0, sv);
     for (let j = last - 1; j >= first; j--) {
       const code = codeOf[locationIndex[j]];
       if (code >= 0) {
-        node = this.step(node, code, sv);
+        node = this.step(node, code);
         continue;
       }
-      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) node = this.step(node, multiRows[e], sv);
+      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) node = this.step(node, multiRows[e]);
     }
+    this.addValue(node, sv);
   }
-  step(node, row, sv) {
+  /** The child of `node` for function row `row`, created when new. */
+  step(node, row) {
+    const cached = this.lastChild[node];
+    if (cached !== 0 && this.row[cached] === row) return cached;
     const slotNode = this.slotNode;
     const mask = this.mask;
     let s = slotOf(node, row) & mask;
@@ -1847,7 +1855,7 @@ var CallTreeBuilder = class {
       slotNode[s] = next;
       if (this.count * 2 > mask) this.rehash();
     }
-    this.addValue(next, sv);
+    this.lastChild[node] = next;
     return next;
   }
   rehash() {
@@ -1877,16 +1885,30 @@ var CallTreeBuilder = class {
       const row = new Int32Array(size);
       row.set(this.row);
       this.row = row;
+      const lastChild = new Int32Array(size);
+      lastChild.set(this.lastChild);
+      this.lastChild = lastChild;
       const value = new Float64Array(size * this.k);
       value.set(this.value);
       this.value = value;
     }
     return i;
   }
-  /** The tree, with arrays trimmed to its nodes. */
+  /**
+   * The tree, with arrays trimmed to its nodes: each node's values summed into its callers first
+   * (a node is created after its caller, so one pass from the last node back gives every node its
+   * cum). Call once.
+   */
   finish() {
     const n = this.count;
     const k = this.k;
+    const parent = this.parent;
+    const v = this.value;
+    for (let i = n - 1; i > 0; i--) {
+      const from = i * k;
+      const to = parent[i] * k;
+      for (let t = 0; t < k; t++) v[to + t] += v[from + t];
+    }
     const value = [];
     for (let t = 0; t < k; t++) {
       const col = new Float64Array(n);
