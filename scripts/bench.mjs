@@ -311,7 +311,11 @@ async function htmlOnly(opt, cli, method) {
     const wanted = opt.cases.split(',');
     cases = cases.filter((c) => wanted.includes(c.id));
   }
-  const html = await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method, log });
+  // Hostile input has no report to write: both tools refuse it (see the figures' own run).
+  const html = await measureHtml(
+    cases.filter((c) => !c.refused),
+    { cli, runs: opt.quick ? 1 : 3, method, log },
+  );
   if (html === null) throw new Error('--html-only needs Chromium');
   const markdown = renderHtmlFigures(html).join('\n');
   if (opt.write) {
