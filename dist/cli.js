@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-XTA2AQHZ.js")).diffCommand
+    load: async () => (await import("./chunks/diff-SPWKROXR.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-ICK3QUCK.js")).checkCommand
+    load: async () => (await import("./chunks/check-TVN5QSVG.js")).checkCommand
   },
   {
     name: "baseline",

@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-CTEPBBVJ.js";
+} from "./chunks/chunk-ZSBFCPNR.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-7MISKNHL.js";
+} from "./chunks/chunk-KH7NXTVJ.js";
 import {
   runUrl,
   storeBaseline

@@ -29,17 +29,28 @@ export function editDistance(wanted: string, candidate: string, within = false):
   return within ? Math.min(...prev) : prev[b.length]!;
 }
 
-/** Every candidate but `wanted` itself, closest first; ties go to the shorter name, then alphabetical order. */
+/**
+ * Every candidate but `wanted` itself, closest first. Ties go to the candidate closer to the last
+ * word of `wanted` (after its last `.` or `/`: for `main.cache`, `cache`, since a function is more
+ * often misplaced in its package than misnamed), then to the shorter name, then alphabetical order.
+ */
 export function rankByDistance(wanted: string, candidates: Iterable<string>, within = false): string[] {
   return scored(wanted, candidates, within).map((s) => s.name);
 }
 
+/** The part of `text` after its last `.` or `/` (all of it when there is none, or nothing after). */
+function lastWord(text: string): string {
+  const words = text.split(/[./]/).filter((w) => w !== '');
+  return words.at(-1) ?? text;
+}
+
 function scored(wanted: string, candidates: Iterable<string>, within: boolean): { name: string; d: number }[] {
-  const out: { name: string; d: number }[] = [];
+  const word = lastWord(wanted);
+  const out: { name: string; d: number; w: number }[] = [];
   for (const name of new Set(candidates)) {
-    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within) });
+    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within), w: editDistance(word, name, true) });
   }
-  return out.sort((x, y) => x.d - y.d || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
+  return out.sort((x, y) => x.d - y.d || x.w - y.w || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
 }
 
 /**

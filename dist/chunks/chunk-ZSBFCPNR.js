@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-7MISKNHL.js";
+} from "./chunk-KH7NXTVJ.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

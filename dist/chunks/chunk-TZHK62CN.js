@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-7MISKNHL.js";
+} from "./chunk-KH7NXTVJ.js";
 import {
   describeFsError,
   expandProfilePaths,

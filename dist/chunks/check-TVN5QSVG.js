@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-H75R3ZIR.js";
+} from "./chunk-TZHK62CN.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,13 +32,13 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-CTEPBBVJ.js";
+} from "./chunk-ZSBFCPNR.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-7MISKNHL.js";
+} from "./chunk-KH7NXTVJ.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";

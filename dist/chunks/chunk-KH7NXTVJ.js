@@ -417,12 +417,17 @@ function editDistance(wanted, candidate, within = false) {
 function rankByDistance(wanted, candidates, within = false) {
   return scored(wanted, candidates, within).map((s) => s.name);
 }
+function lastWord(text) {
+  const words = text.split(/[./]/).filter((w) => w !== "");
+  return words.at(-1) ?? text;
+}
 function scored(wanted, candidates, within) {
+  const word = lastWord(wanted);
   const out = [];
   for (const name of new Set(candidates)) {
-    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within) });
+    if (name !== wanted) out.push({ name, d: editDistance(wanted, name, within), w: editDistance(word, name, true) });
   }
-  return out.sort((x, y) => x.d - y.d || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
+  return out.sort((x, y) => x.d - y.d || x.w - y.w || x.name.length - y.name.length || (x.name < y.name ? -1 : 1));
 }
 function closestNames(wanted, candidates, options = {}) {
   const cutoff = Math.max(2, Math.floor(wanted.length / 2));

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-H75R3ZIR.js";
+} from "./chunk-TZHK62CN.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-HFDMD3CW.js";
 import {
   compareProfiles
-} from "./chunk-7MISKNHL.js";
+} from "./chunk-KH7NXTVJ.js";
 import {
   createProfileLoader
 } from "./chunk-B62KW55M.js";
