@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-SPWKROXR.js")).diffCommand
+    load: async () => (await import("./chunks/diff-SYCZN52T.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-TVN5QSVG.js")).checkCommand
+    load: async () => (await import("./chunks/check-I5DCPE7B.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-NMBPXHJR.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-BJWW2IHL.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,16 +9,14 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-ZSBFCPNR.js";
+} from "./chunks/chunk-GZ4UDJZ5.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
-  DEFAULT_HISTORY_WINDOW,
   GITHUB_COMMENT_LIMIT,
   ICON,
   INCONCLUSIVE_POLICIES,
   MAX_CELL_CHARS,
-  MIN_HISTORY_BASELINES,
   VERDICT_WORDS,
   compareProfiles,
   culpritMarkdown,
@@ -40,7 +38,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-KH7NXTVJ.js";
+} from "./chunks/chunk-DOIAPPQO.js";
 import {
   runUrl,
   storeBaseline
@@ -49,6 +47,8 @@ import {
   openStore
 } from "./chunks/chunk-33BF66KK.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   createProfileLoader,
   describeFsError,
   expandProfilePaths,
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-B62KW55M.js";
+} from "./chunks/chunk-KCRUROIC.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -8,7 +8,7 @@ import { comparabilityWarnings } from './comparability.js';
 import { IncompatibleProfilesError } from './errors.js';
 import type { ValueType } from './model.js';
 import { formatValueType, sameValueType } from './sample-type.js';
-import { runSpread, type RunSpread } from './runs.js';
+import { runSpread, runsOf, type RunSpread } from './runs.js';
 import { zScore } from './significance.js';
 
 /**
@@ -111,16 +111,15 @@ function metricDelta(
   };
 }
 
-/** Each run's total of sample type `t` (a single run's is its total). */
+/** Each run's total of sample type `t`. */
 function runTotals(s: ProfileSummary, t: number): number[] {
-  return s.runs === undefined ? [s.total[t]!] : s.runs.total.map((r) => r[t]!);
+  return runsOf(s).total.map((r) => r[t]!);
 }
 
 /** Each run's focus total of `pattern` in sample type `t`; 0 where the side lacks the pattern. */
 function runFocusTotals(s: ProfileSummary, pattern: string, t: number): number[] {
   const p = s.focus.findIndex((f) => f.pattern === pattern);
-  if (s.runs === undefined) return [p < 0 ? 0 : s.focus[p]!.total[t]!];
-  return s.runs.focus.map((r) => (p < 0 ? 0 : r[p]![t]!));
+  return runsOf(s).focus.map((r) => (p < 0 ? 0 : r[p]![t]!));
 }
 
 function typeList(types: readonly ValueType[]): string {

@@ -19,7 +19,7 @@ export function runCount(summary: Pick<ProfileSummary, 'runs'>): number {
 }
 
 /** The runs' totals of a summary (a single run's are its own totals). */
-function runsOf(s: ProfileSummary): RunTotals {
+export function runsOf(s: ProfileSummary): RunTotals {
   return s.runs ?? { total: [s.total], focus: [s.focus.map((f) => f.total)] };
 }
 

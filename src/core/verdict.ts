@@ -111,10 +111,10 @@ export interface EvaluateOptions {
   readonly history?: ReadonlyMap<string, RunNoise>;
 }
 
-/** True when the change is over `percent` of the base; any growth from a base of 0 is. */
-function over(m: MetricDelta, percent: number): boolean {
-  if (m.base === 0) return m.current > 0;
-  return m.deltaPercent !== null && m.deltaPercent > percent;
+/** True when a change of `delta` is over `percent` of `base`; any growth from a base of 0 is. */
+function over(base: number, delta: number, percent: number): boolean {
+  if (base === 0) return delta > 0;
+  return (100 * delta) / base > percent;
 }
 
 /** The delta's variance sources, critical value, z and smallest detectable change. */
@@ -155,21 +155,32 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, i
   return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
 
-/** The threshold of a rule as an amount: the larger of its percent of the base and its min. */
-function thresholdOf(m: MetricDelta, rule: Rule): number {
-  return Math.max(rule.min, (rule.percent / 100) * Math.abs(m.base));
+/** The threshold of a rule as an amount: the larger of its percent of `base` and its min. */
+export function thresholdOf(base: number, rule: Rule): number {
+  return Math.max(rule.min, (rule.percent / 100) * Math.abs(base));
+}
+
+/**
+ * What a change of `delta` from `base` crosses under a rule that is not off: at least its min and
+ * over its percent (fail) or warn percent (warn), each `inconclusive` when the change is not
+ * `significant`; null when it crosses nothing. Shared by profile metrics and Go benchmarks.
+ */
+export function crossing(base: number, delta: number, rule: Rule, significant: boolean): MetricStatus | null {
+  if (delta < rule.min) return null;
+  if (over(base, delta, rule.percent)) return significant ? 'fail' : 'inconclusive';
+  if (rule.warnPercent !== null && over(base, delta, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
+  return null;
 }
 
 /** The status one rule gives one metric. */
 function judge(m: MetricDelta, rule: Rule, noise: Noise): MetricStatus {
   if (rule.off) return 'pass';
   const significant = noise.detectable !== Number.POSITIVE_INFINITY && (noise.z === null || noise.z >= noise.critical);
-  if (m.delta >= rule.min) {
-    if (over(m, rule.percent)) return significant ? 'fail' : 'inconclusive';
-    if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
-  }
   // Nothing crossed: a pass only if a change of the threshold's size would have been seen.
-  return noise.detectable > thresholdOf(m, rule) ? 'inconclusive' : 'pass';
+  return (
+    crossing(m.base, m.delta, rule, significant) ??
+    (noise.detectable > thresholdOf(m.base, rule) ? 'inconclusive' : 'pass')
+  );
 }
 
 /**
@@ -184,6 +195,11 @@ export function combine(parts: readonly MetricStatus[]): MetricStatus {
 }
 
 const SEVERITY: readonly VerdictKind[] = ['fail', 'inconclusive', 'warn'];
+
+/** The verdict of judged metrics: fail if any fails, else inconclusive, warn, pass in that order. */
+export function verdictOf(metrics: readonly Pick<MetricResult, 'status'>[]): VerdictKind {
+  return SEVERITY.find((s) => metrics.some((m) => m.status === s)) ?? 'pass';
+}
 
 /**
  * Applies rules (defaults and user rules, as from rulesWithDefaults) to a diff. Every common
@@ -208,7 +224,7 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     const history = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
     const noise = noiseOf(m, history, confidence, diff.scalesWithIterations);
     const status = rule === null ? 'pass' : judge(m, rule, noise);
-    const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
+    const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
   };
   const metrics: MetricResult[] = diff.metrics.map((m, t) => {
@@ -230,8 +246,7 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     metrics,
     applied.map((a) => a.rule),
   );
-  const verdict = SEVERITY.find((s) => combined.some((m) => m.status === s)) ?? 'pass';
-  return { verdict, confidence, metrics: combined };
+  return { verdict: verdictOf(combined), confidence, metrics: combined };
 }
 
 /** Gives each part of a conjunction the conjunction's status (keeping its own as partStatus). */

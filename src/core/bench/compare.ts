@@ -9,7 +9,15 @@
  * at least MIN_RUNS runs and p < α. Otherwise a change over a rule's threshold is `inconclusive`.
  */
 import { IncompatibleProfilesError } from '../errors.js';
-import { combine, type MetricResult, type MetricStatus, type Verdict, type VerdictKind } from '../verdict.js';
+import {
+  combine,
+  crossing,
+  thresholdOf,
+  verdictOf,
+  type MetricResult,
+  type MetricStatus,
+  type Verdict,
+} from '../verdict.js';
 import type { Rule } from '../rule-syntax.js';
 import type { FunctionDelta } from '../diff.js';
 import { perOpDeltas } from './per-op.js';
@@ -61,17 +69,9 @@ function onlyIn(side: string, list: readonly BenchmarkRuns[], label: (b: Benchma
   return [`${list.length} benchmark${list.length === 1 ? '' : 's'} only in the ${side}, not compared: ${named}${more}`];
 }
 
-/** True when the change is over `percent` of the base; any growth from a base of 0 is. */
-function over(base: number, delta: number, percent: number): boolean {
-  if (base === 0) return delta > 0;
-  return (100 * delta) / base > percent;
-}
-
+/** A crossing under the rule (verdict.ts), else pass: the U test has no smallest detectable change. */
 function judge(base: number, delta: number, rule: Rule, significant: boolean): MetricStatus {
-  if (rule.off || delta < rule.min) return 'pass';
-  if (over(base, delta, rule.percent)) return significant ? 'fail' : 'inconclusive';
-  if (rule.warnPercent !== null && over(base, delta, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
-  return 'pass';
+  return rule.off ? 'pass' : (crossing(base, delta, rule, significant) ?? 'pass');
 }
 
 function metricResult(
@@ -91,10 +91,7 @@ function metricResult(
   const exact = allEqual(xs) && allEqual(ys) && ((xs.length >= 2 && ys.length >= 2) || base === current);
   const significant = exact || (xs.length >= MIN_RUNS && ys.length >= MIN_RUNS && p !== null && p < BENCH_ALPHA);
   const status = applied === null ? 'pass' : judge(base, delta, applied.rule, significant);
-  const threshold =
-    applied === null || applied.rule.off
-      ? null
-      : Math.max(applied.rule.min, (applied.rule.percent / 100) * Math.abs(base));
+  const threshold = applied === null || applied.rule.off ? null : thresholdOf(base, applied.rule);
   return {
     sampleType: metric.type,
     unit: metric.unit,
@@ -119,8 +116,6 @@ function metricResult(
     benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact },
   };
 }
-
-const SEVERITY: readonly VerdictKind[] = ['fail', 'inconclusive', 'warn'];
 
 /**
  * Compares `current` against `base`: one MetricResult per benchmark both have (in the current
@@ -167,8 +162,7 @@ export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rul
     ...procsWarnings(pairs, label),
     ...attributionWarnings(base, current),
   ];
-  const verdict = SEVERITY.find((s) => metrics.some((m) => m.status === s)) ?? 'pass';
-  return { verdict: { verdict, confidence: 0, metrics }, warnings, functions };
+  return { verdict: { verdict: verdictOf(metrics), confidence: 0, metrics }, warnings, functions };
 }
 
 /** Within one benchmark: the parts of a conjunction take its combined status (the parts of one `all:` text). */

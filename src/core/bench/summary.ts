@@ -11,6 +11,7 @@ import type { ValueType } from '../model.js';
 import { scalesWithIterations } from '../bench-profile.js';
 import { attribute, mergeAttributions } from './attribution.js';
 import { isBenchmarkText, mergeBenchmarkSets, parseBenchmarks, type BenchmarkSet } from './parse.js';
+import { quantile } from '../run-noise.js';
 
 /** The metrics of a Go benchmark comparison, as sample types: the names rules use. */
 export const BENCH_METRICS: readonly ValueType[] = [
@@ -20,9 +21,10 @@ export const BENCH_METRICS: readonly ValueType[] = [
 
 /** The median of a non-empty list (the mean of the two middle values for an even count), as benchstat's centre. */
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** The summary of a benchmark set (see the file comment). */

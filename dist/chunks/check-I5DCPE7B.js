@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-TZHK62CN.js";
+} from "./chunk-IXYIWZI6.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-HFDMD3CW.js";
+} from "./chunk-6TUCBD3X.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,21 +32,21 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-ZSBFCPNR.js";
+} from "./chunk-GZ4UDJZ5.js";
 import {
-  DEFAULT_HISTORY_WINDOW,
-  MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-KH7NXTVJ.js";
+} from "./chunk-DOIAPPQO.js";
 import {
   openStore
 } from "./chunk-33BF66KK.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-HFDMD3CW.js";
+} from "./chunk-6TUCBD3X.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -28,12 +28,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-KH7NXTVJ.js";
+} from "./chunk-DOIAPPQO.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-HFDMD3CW.js";
+} from "./chunk-6TUCBD3X.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   expandProfilePaths,
   readRunFiles,
   terminalSafe
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -12,12 +12,14 @@ import {
   median,
   parseRules,
   runCount,
+  runNoise,
   runSpread,
+  runsOf,
   scalesWithIterations,
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -34,60 +36,6 @@ import {
   RuleError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
-
-// src/core/run-noise.ts
-var MIN_HISTORY_BASELINES = 5;
-var DEFAULT_HISTORY_WINDOW = 30;
-var NORMAL_IQR = 1.3489795003921634;
-function quantile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-function consecutiveChanges(values) {
-  const out = [];
-  for (let i = 1; i < values.length; i++) {
-    const prev = values[i - 1];
-    if (prev > 0 && Number.isFinite(values[i])) out.push(100 * (values[i] - prev) / prev);
-  }
-  return out;
-}
-function runNoise(points, type, period, runs = 1) {
-  const values = [];
-  for (const p of points) {
-    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
-    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
-    if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
-  }
-  const changes = consecutiveChanges(values);
-  if (values.length < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
-    return { kind: "uncalibrated", baselines: values.length, needed: MIN_HISTORY_BASELINES };
-  }
-  const sorted = [...changes].sort((a, b) => a - b);
-  const q1 = quantile(sorted, 0.25);
-  const q3 = quantile(sorted, 0.75);
-  const iqr = q3 - q1;
-  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
-  const mean = inside.reduce((s, c) => s + c, 0) / inside.length;
-  return {
-    kind: "calibrated",
-    baselines: values.length,
-    meanChangePercent: mean,
-    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
-    df: changes.length - 1
-  };
-}
-function sdWithoutLargest(changes) {
-  if (changes.length < 2) return 0;
-  let largest = 0;
-  for (let i = 1; i < changes.length - 1; i++) {
-    if (Math.abs(changes[i]) > Math.abs(changes[largest])) largest = i;
-  }
-  const rest = changes.filter((_, i) => i !== largest);
-  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
-}
 
 // src/core/diff.ts
 function percentOf(delta, base) {
@@ -109,12 +57,11 @@ function metricDelta(t, base, current, varBase, varCurrent, perRun) {
   };
 }
 function runTotals(s, t) {
-  return s.runs === void 0 ? [s.total[t]] : s.runs.total.map((r) => r[t]);
+  return runsOf(s).total.map((r) => r[t]);
 }
 function runFocusTotals(s, pattern, t) {
   const p = s.focus.findIndex((f) => f.pattern === pattern);
-  if (s.runs === void 0) return [p < 0 ? 0 : s.focus[p].total[t]];
-  return s.runs.focus.map((r) => p < 0 ? 0 : r[p][t]);
+  return runsOf(s).focus.map((r) => p < 0 ? 0 : r[p][t]);
 }
 function typeList(types) {
   return types.length === 0 ? "(none)" : types.map(formatValueType).join(", ");
@@ -630,9 +577,9 @@ function criticalValue(confidence, df) {
 // src/core/verdict.ts
 var INCONCLUSIVE_POLICIES = ["pass", "warn", "fail"];
 var DEFAULT_CONFIDENCE = 3;
-function over(m, percent) {
-  if (m.base === 0) return m.current > 0;
-  return m.deltaPercent !== null && m.deltaPercent > percent;
+function over(base, delta, percent) {
+  if (base === 0) return delta > 0;
+  return 100 * delta / base > percent;
 }
 function noiseOf(m, history, confidence, iterations) {
   const sampling = m.variance;
@@ -652,17 +599,19 @@ function noiseOf(m, history, confidence, iterations) {
   const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
   return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
-function thresholdOf(m, rule) {
-  return Math.max(rule.min, rule.percent / 100 * Math.abs(m.base));
+function thresholdOf(base, rule) {
+  return Math.max(rule.min, rule.percent / 100 * Math.abs(base));
+}
+function crossing(base, delta, rule, significant) {
+  if (delta < rule.min) return null;
+  if (over(base, delta, rule.percent)) return significant ? "fail" : "inconclusive";
+  if (rule.warnPercent !== null && over(base, delta, rule.warnPercent)) return significant ? "warn" : "inconclusive";
+  return null;
 }
 function judge(m, rule, noise) {
   if (rule.off) return "pass";
   const significant = noise.detectable !== Number.POSITIVE_INFINITY && (noise.z === null || noise.z >= noise.critical);
-  if (m.delta >= rule.min) {
-    if (over(m, rule.percent)) return significant ? "fail" : "inconclusive";
-    if (rule.warnPercent !== null && over(m, rule.warnPercent)) return significant ? "warn" : "inconclusive";
-  }
-  return noise.detectable > thresholdOf(m, rule) ? "inconclusive" : "pass";
+  return crossing(m.base, m.delta, rule, significant) ?? (noise.detectable > thresholdOf(m.base, rule) ? "inconclusive" : "pass");
 }
 function combine(parts) {
   if (parts.every((s) => s === "fail")) return "fail";
@@ -671,6 +620,9 @@ function combine(parts) {
   return "inconclusive";
 }
 var SEVERITY = ["fail", "inconclusive", "warn"];
+function verdictOf(metrics) {
+  return SEVERITY.find((s) => metrics.some((m) => m.status === s)) ?? "pass";
+}
 function evaluate(diff2, rules, options = {}) {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isFinite(confidence) || confidence < 0) {
@@ -687,7 +639,7 @@ function evaluate(diff2, rules, options = {}) {
     const history = pattern === null ? options.history?.get(m.sampleType) ?? null : null;
     const noise = noiseOf(m, history, confidence, diff2.scalesWithIterations);
     const status = rule === null ? "pass" : judge(m, rule, noise);
-    const threshold = rule === null || rule.off ? null : thresholdOf(m, rule);
+    const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
   };
   const metrics = diff2.metrics.map((m, t) => {
@@ -709,8 +661,7 @@ function evaluate(diff2, rules, options = {}) {
     metrics,
     applied.map((a) => a.rule)
   );
-  const verdict = SEVERITY.find((s) => combined.some((m) => m.status === s)) ?? "pass";
-  return { verdict, confidence, metrics: combined };
+  return { verdict: verdictOf(combined), confidence, metrics: combined };
 }
 function combineConjunctions(metrics, rules) {
   const groups = new Set(rules.filter((r) => r.all !== null && !r.off).map((r) => r.all));
@@ -1007,15 +958,8 @@ function onlyIn(side, list, label) {
   const more = list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : "";
   return [`${list.length} benchmark${list.length === 1 ? "" : "s"} only in the ${side}, not compared: ${named}${more}`];
 }
-function over2(base, delta, percent) {
-  if (base === 0) return delta > 0;
-  return 100 * delta / base > percent;
-}
 function judge2(base, delta, rule, significant) {
-  if (rule.off || delta < rule.min) return "pass";
-  if (over2(base, delta, rule.percent)) return significant ? "fail" : "inconclusive";
-  if (rule.warnPercent !== null && over2(base, delta, rule.warnPercent)) return significant ? "warn" : "inconclusive";
-  return "pass";
+  return rule.off ? "pass" : crossing(base, delta, rule, significant) ?? "pass";
 }
 function metricResult(b, c, metric, applied) {
   const xs = metric.type === "B/op" ? b.bytes : b.allocs;
@@ -1027,7 +971,7 @@ function metricResult(b, c, metric, applied) {
   const exact = allEqual(xs) && allEqual(ys) && (xs.length >= 2 && ys.length >= 2 || base === current);
   const significant = exact || xs.length >= MIN_RUNS && ys.length >= MIN_RUNS && p !== null && p < BENCH_ALPHA;
   const status = applied === null ? "pass" : judge2(base, delta, applied.rule, significant);
-  const threshold = applied === null || applied.rule.off ? null : Math.max(applied.rule.min, applied.rule.percent / 100 * Math.abs(base));
+  const threshold = applied === null || applied.rule.off ? null : thresholdOf(base, applied.rule);
   return {
     sampleType: metric.type,
     unit: metric.unit,
@@ -1052,7 +996,6 @@ function metricResult(b, c, metric, applied) {
     benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact }
   };
 }
-var SEVERITY2 = ["fail", "inconclusive", "warn"];
 function compareBenchmarks(base, current, rules) {
   const baseByKey = new Map(base.benchmarks.map((b) => [keyOf(b), b]));
   const currentKeys = new Set(current.benchmarks.map(keyOf));
@@ -1092,8 +1035,7 @@ function compareBenchmarks(base, current, rules) {
     ...procsWarnings(pairs, label),
     ...attributionWarnings(base, current)
   ];
-  const verdict = SEVERITY2.find((s) => metrics.some((m) => m.status === s)) ?? "pass";
-  return { verdict: { verdict, confidence: 0, metrics }, warnings, functions };
+  return { verdict: { verdict: verdictOf(metrics), confidence: 0, metrics }, warnings, functions };
 }
 function combineConjunctions2(metrics, rules) {
   const size = /* @__PURE__ */ new Map();
@@ -2433,8 +2375,6 @@ export {
   focusPatterns,
   INCONCLUSIVE_POLICIES,
   DEFAULT_CONFIDENCE,
-  MIN_HISTORY_BASELINES,
-  DEFAULT_HISTORY_WINDOW,
   BENCH_HISTORY_NOTE,
   withContext,
   sideOf,

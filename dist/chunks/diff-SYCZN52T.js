@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-TZHK62CN.js";
+} from "./chunk-IXYIWZI6.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-HFDMD3CW.js";
+} from "./chunk-6TUCBD3X.js";
 import {
   compareProfiles
-} from "./chunk-KH7NXTVJ.js";
+} from "./chunk-DOIAPPQO.js";
 import {
   createProfileLoader
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-G2BJ626N.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-B62KW55M.js";
+} from "./chunk-KCRUROIC.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

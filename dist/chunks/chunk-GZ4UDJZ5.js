@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-KH7NXTVJ.js";
+} from "./chunk-DOIAPPQO.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

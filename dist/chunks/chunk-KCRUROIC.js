@@ -1756,6 +1756,60 @@ function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
+// src/core/run-noise.ts
+var MIN_HISTORY_BASELINES = 5;
+var DEFAULT_HISTORY_WINDOW = 30;
+var NORMAL_IQR = 1.3489795003921634;
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+function consecutiveChanges(values) {
+  const out = [];
+  for (let i = 1; i < values.length; i++) {
+    const prev = values[i - 1];
+    if (prev > 0 && Number.isFinite(values[i])) out.push(100 * (values[i] - prev) / prev);
+  }
+  return out;
+}
+function runNoise(points, type, period, runs = 1) {
+  const values = [];
+  for (const p of points) {
+    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
+    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
+    if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
+  }
+  const changes = consecutiveChanges(values);
+  if (values.length < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
+    return { kind: "uncalibrated", baselines: values.length, needed: MIN_HISTORY_BASELINES };
+  }
+  const sorted = [...changes].sort((a, b) => a - b);
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  const iqr = q3 - q1;
+  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
+  const mean = inside.reduce((s, c) => s + c, 0) / inside.length;
+  return {
+    kind: "calibrated",
+    baselines: values.length,
+    meanChangePercent: mean,
+    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
+    df: changes.length - 1
+  };
+}
+function sdWithoutLargest(changes) {
+  if (changes.length < 2) return 0;
+  let largest = 0;
+  for (let i = 1; i < changes.length - 1; i++) {
+    if (Math.abs(changes[i]) > Math.abs(changes[largest])) largest = i;
+  }
+  const rest = changes.filter((_, i) => i !== largest);
+  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
+}
+
 // src/adapters/profile-loader.ts
 import { Worker } from "node:worker_threads";
 
@@ -2424,9 +2478,10 @@ var BENCH_METRICS = [
   { type: "allocs/op", unit: "count" }
 ];
 function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5
+  );
 }
 function benchSummary(set) {
   let bytes = 0;
@@ -3209,9 +3264,13 @@ export {
   scalesWithIterations,
   ITERATIONS_WARNING,
   topLevelName,
+  MIN_HISTORY_BASELINES,
+  DEFAULT_HISTORY_WINDOW,
+  runNoise,
   BENCH_METRICS,
   median,
   runCount,
+  runsOf,
   combineRuns,
   runSpread,
   describeFsError,
