@@ -37,6 +37,25 @@ function layer(files, forbidden, pure) {
   return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
+/** What core/ never imports: the layers above it. */
+const ABOVE_CORE = ['app', 'adapters', 'action', 'cli', 'ports'];
+
+/**
+ * The folders of src/core from the bottom up: each imports only the folders before it (and the
+ * files at core/'s top level, errors.ts and error-text.ts, import none of them). README "Layout".
+ */
+export const CORE_FOLDERS = ['profile', 'stats', 'rules', 'compare', 'bench', 'verdict', 'history', 'render'];
+
+/** One layer config per core folder, and one for core/'s top-level files. */
+function coreLayers() {
+  return [
+    layer('src/core/*.ts', [...ABOVE_CORE, ...CORE_FOLDERS], true),
+    ...CORE_FOLDERS.map((folder, i) =>
+      layer(`src/core/${folder}/**/*.{ts,js}`, [...ABOVE_CORE, ...CORE_FOLDERS.slice(i + 1)], true),
+    ),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/out/', '.tools/', 'coverage/', '__tests__/fixtures/'] },
   eslint.configs.recommended,
@@ -62,7 +81,7 @@ export default tseslint.config(
   },
   // The layers (STYLE.md): core/ is pure and imports only core/; app/ reaches the world only through
   // ports.ts; adapters translate and never import the use cases or the doors.
-  layer('src/core/**/*.ts', ['app', 'adapters', 'action', 'cli', 'ports'], true),
+  ...coreLayers(),
   layer('src/app/**/*.ts', ['adapters', 'action', 'cli'], true),
   layer('src/adapters/**/*.ts', ['app', 'action', 'cli'], false),
   {

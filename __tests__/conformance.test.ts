@@ -9,10 +9,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { summarize } from '../src/core/aggregate.js';
-import type { ProfileSummary } from '../src/core/aggregate.js';
-import { decodeProfile } from '../src/core/decode/index.js';
-import { diff } from '../src/core/diff.js';
+import { summarize } from '../src/core/profile/aggregate.js';
+import type { ProfileSummary } from '../src/core/profile/aggregate.js';
+import { decodeProfile } from '../src/core/profile/decode/index.js';
+import { diff } from '../src/core/compare/diff.js';
 import { sampleLocations } from './helpers/sample-locations.js';
 import { describeWithGo } from './helpers/with-go.js';
 import { cleanupOracle, parsePprofRaw, parsePprofTop, parseValue, pprofRaw, pprofTop } from './helpers/pprof-oracle.js';

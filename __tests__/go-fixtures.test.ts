@@ -13,13 +13,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { summarize } from '../src/core/aggregate.js';
-import type { ProfileSummary } from '../src/core/aggregate.js';
-import { decodeProfile } from '../src/core/decode/index.js';
-import { diff } from '../src/core/diff.js';
-import { defaultRules } from '../src/core/rules.js';
-import { evaluate } from '../src/core/verdict.js';
-import type { Verdict } from '../src/core/verdict.js';
+import { summarize } from '../src/core/profile/aggregate.js';
+import type { ProfileSummary } from '../src/core/profile/aggregate.js';
+import { decodeProfile } from '../src/core/profile/decode/index.js';
+import { diff } from '../src/core/compare/diff.js';
+import { defaultRules } from '../src/core/rules/resolve.js';
+import { evaluate } from '../src/core/verdict/verdict.js';
+import type { Verdict } from '../src/core/verdict/verdict.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = `${ROOT}__tests__/fixtures/`;

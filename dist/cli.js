@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-SYCZN52T.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VS75TAIF.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-I5DCPE7B.js")).checkCommand
+    load: async () => (await import("./chunks/check-UVPIM4MB.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-BJWW2IHL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-6PYPBCBF.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

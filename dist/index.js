@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-GZ4UDJZ5.js";
+} from "./chunks/chunk-COVOTLNQ.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -38,14 +38,14 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-DOIAPPQO.js";
+} from "./chunks/chunk-EYVJLQ76.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-TJDRF5SH.js";
+} from "./chunks/chunk-BUAEO7CO.js";
 import {
   openStore
-} from "./chunks/chunk-33BF66KK.js";
+} from "./chunks/chunk-VYVNGWYJ.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-KCRUROIC.js";
+} from "./chunks/chunk-KOTCZLNT.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -83,13 +83,13 @@ import {
 import "./chunks/chunk-M332AGLH.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunks/chunk-WIYSY6EX.js";
+} from "./chunks/chunk-YMD2YLNF.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-2NXT4HEV.js";
-import "./chunks/chunk-G2BJ626N.js";
+} from "./chunks/chunk-NYRKTUUT.js";
+import "./chunks/chunk-Y25KWGEP.js";
 import {
   ExitCode,
   HeapgateError,
@@ -860,7 +860,7 @@ function openRecordDirectory(dir, cwd) {
   };
 }
 
-// src/core/record.ts
+// src/core/history/record.ts
 var RECORD_FORMAT = "heapgate-record";
 var RECORD_VERSION = 1;
 var MAX_MANIFEST_BYTES = 16 * 1024;

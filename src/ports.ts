@@ -2,8 +2,8 @@
  * Interfaces between the application and the outside world. Adapters in src/adapters implement
  * them; tests of the application use in-memory implementations.
  */
-import type { ProfileSummary } from './core/aggregate.js';
-import type { BaselineMetadata, BaselinePointer } from './core/baseline.js';
+import type { ProfileSummary } from './core/profile/aggregate.js';
+import type { BaselineMetadata, BaselinePointer } from './core/history/baseline.js';
 
 /** Which side of the comparison a profile is; used in messages ("decoding base profile ..."). */
 export type ProfileRole = 'base' | 'current';
@@ -66,7 +66,7 @@ export interface BaselineStore {
   /**
    * Stores `profile` as the baseline of `metadata.sha` on `metadata.branch` (create-only), then
    * offers it to the branch's pointer by compare-and-swap; the pointer moves only to a newer commit
-   * (compareNewer in core/baseline.ts). Safe to run concurrently from many processes.
+   * (compareNewer in core/history/baseline.ts). Safe to run concurrently from many processes.
    */
   put(metadata: BaselineMetadata, profile: Uint8Array): Promise<PutBaselineResult>;
 
@@ -167,7 +167,7 @@ export interface Logger {
   error(message: string, properties?: AnnotationProperties): void;
 }
 
-/** A record's two files as read back (each within its size cap; see core/record.ts). */
+/** A record's two files as read back (each within its size cap; see core/history/record.ts). */
 export interface RecordFiles {
   /** The manifest's text. */
   readonly manifest: string;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { BranchBaselineStore } from '../../src/adapters/branch-store.js';
-import { compareNewer } from '../../src/core/baseline.js';
+import { compareNewer } from '../../src/core/history/baseline.js';
 import { builtCli, ROOT } from '../helpers/dist.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult } from './run-action.js';

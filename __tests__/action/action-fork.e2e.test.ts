@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
-import { unpackRuns } from '../../src/core/run-bundle.js';
+import { unpackRuns } from '../../src/core/history/run-bundle.js';
 import { BOT_LOGIN, GitHubServer, type ServerStatus } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
-import { isRunBundle, unpackRuns } from '../../src/core/run-bundle.js';
+import { isRunBundle, unpackRuns } from '../../src/core/history/run-bundle.js';
 import { ArtifactServer, runtimeToken, UPLOAD_SIGNATURE } from '../helpers/artifact-server.js';
 import { BOT_LOGIN, GitHubServer } from '../helpers/github-server.js';
 import { builtAction, runAction, type ActionResult, type ActionRun } from './run-action.js';

@@ -1,6 +1,6 @@
 /** Metadata and profile bytes for store tests, built from plain numbers. */
 import { randomBytes } from 'node:crypto';
-import { baselineMetadata, type BaselineMetadata } from '../../src/core/baseline.js';
+import { baselineMetadata, type BaselineMetadata } from '../../src/core/history/baseline.js';
 
 export const GO_HEAP_TYPES = [
   { type: 'alloc_objects', unit: 'count' },

@@ -4,7 +4,7 @@
  */
 import { getOctokit } from '@actions/github';
 import { BranchBaselineStore, type BranchStoreConfig } from '../../src/adapters/branch-store.js';
-import { compareNewer } from '../../src/core/baseline.js';
+import { compareNewer } from '../../src/core/history/baseline.js';
 import { StoreError } from '../../src/core/errors.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { commitSha, meta, profileBytes } from './baseline-fixtures.js';

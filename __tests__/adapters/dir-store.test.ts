@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DirBaselineStore } from '../../src/adapters/dir-store.js';
-import { compareNewer } from '../../src/core/baseline.js';
+import { compareNewer } from '../../src/core/history/baseline.js';
 import { StoreError } from '../../src/core/errors.js';
 import { commitSha, meta, profileBytes } from './baseline-fixtures.js';
 

@@ -1,6 +1,6 @@
 /** Finding the baseline to compare against: the one lookup the Action and `heapgate check` share. */
 import { baselineSource, findBaseline, type BaselineLookup, type LookupPorts } from '../../src/app/find-baseline.js';
-import { baselineMetadata } from '../../src/core/baseline.js';
+import { baselineMetadata } from '../../src/core/history/baseline.js';
 import { StoreError, UsageError } from '../../src/core/errors.js';
 import type { PullRequestInfo } from '../../src/ports.js';
 import { MemoryStore, recordingLog, sha } from '../helpers/memory-ports.js';

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { createProfileLoader } from '../../src/adapters/profile-loader.js';
 import { compareProfiles, sideOf, type ProfileSide } from '../../src/app/compare.js';
 import { parseRulesInput } from '../../src/app/rules-input.js';
-import type { ProfileSummary } from '../../src/core/aggregate.js';
-import type { HistoryPoint } from '../../src/core/run-noise.js';
-import type { VerdictKind } from '../../src/core/verdict.js';
+import type { ProfileSummary } from '../../src/core/profile/aggregate.js';
+import type { HistoryPoint } from '../../src/core/stats/run-noise.js';
+import type { VerdictKind } from '../../src/core/verdict/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../../src/ports.js';
 import { ROOT } from '../helpers/dist.js';
 

@@ -52,7 +52,11 @@ test('the CLI entry and the diff command reach no GitHub or cloud-storage code',
 
   const diff = await eagerInputs('src/cli/commands/diff.ts', [lazyBoundary]);
   expect(diff).toEqual(
-    expect.arrayContaining(['src/app/compare.ts', 'src/adapters/profile-loader.ts', 'src/core/decode/index.ts']),
+    expect.arrayContaining([
+      'src/app/compare.ts',
+      'src/adapters/profile-loader.ts',
+      'src/core/profile/decode/index.ts',
+    ]),
   );
   expect(diff.filter((i) => FORBIDDEN.test(i))).toEqual([]);
 });

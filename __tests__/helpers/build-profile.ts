@@ -13,7 +13,7 @@
  *   another file (functions are shared by (name, file)).
  * Identical stack entries share one location, as a real profile's do, unless `address` differs.
  */
-import type { Function, Lines, Locations, Mapping, Profile, ValueType } from '../../src/core/model.js';
+import type { Function, Lines, Locations, Mapping, Profile, ValueType } from '../../src/core/profile/model.js';
 
 /** A location while the profile is built; turned into the `Locations` and `Lines` columns at the end. */
 interface DraftLocation {

@@ -3,7 +3,7 @@
  * sink, and a logger that records what it is told. No module mocks: the use cases run as they do in
  * the doors, against these.
  */
-import { advancePointer, type BaselineMetadata, type BaselinePointer } from '../../src/core/baseline.js';
+import { advancePointer, type BaselineMetadata, type BaselinePointer } from '../../src/core/history/baseline.js';
 import {
   GitHubApiError,
   type BaselineStore,

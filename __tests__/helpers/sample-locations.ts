@@ -4,7 +4,7 @@
  * functions resolved to the Profile's own Mapping and Function objects. Views are built on demand
  * from the columns (the decoder creates no such objects), so each call returns fresh objects.
  */
-import type { Function, Mapping, Profile } from '../../src/core/model.js';
+import type { Function, Mapping, Profile } from '../../src/core/profile/model.js';
 
 export interface LineView {
   readonly function: Function | undefined;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { at } from './at.mjs';
-import { decodeProtobuf } from '../../src/core/decode/index.ts';
+import { decodeProtobuf } from '../../src/core/profile/decode/index.ts';
 import { createProfileLoader } from '../../src/adapters/profile-loader.ts';
 // In a worker thread started by the loader, profile-worker.ts does the job when loaded (the bundle
 // is the worker's script); this file must then stay out of the way.

@@ -5,12 +5,12 @@
  */
 import { MODES, UPDATE_POLICIES, type UpdatePolicy } from '../app/gate/plan.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../app/gate/sticky-comment.js';
-import { DEFAULT_KEEP_PROFILES } from '../core/baseline-retention.js';
-import { encodeBranch, normalizeSha, validateSeries } from '../core/baseline.js';
+import { DEFAULT_KEEP_PROFILES } from '../core/history/retention.js';
+import { encodeBranch, normalizeSha, validateSeries } from '../core/history/baseline.js';
 import { UsageError } from '../core/errors.js';
-import { parseByteSize } from '../core/rule-syntax.js';
-import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../core/run-noise.js';
-import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict.js';
+import { parseByteSize } from '../core/rules/syntax.js';
+import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../core/stats/run-noise.js';
+import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict/verdict.js';
 
 export interface InputSpec {
   readonly description: string;

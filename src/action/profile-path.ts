@@ -8,7 +8,7 @@ export interface RunProfiles {
   readonly patterns: readonly string[];
   /** The files they name, relative to the workspace. */
   readonly paths: readonly string[];
-  /** One file's bytes as they are, or several runs packed into a bundle (see core/run-bundle.ts). */
+  /** One file's bytes as they are, or several runs packed into a bundle (see core/history/run-bundle.ts). */
   readonly bytes: Uint8Array;
 }
 

@@ -33,8 +33,8 @@ import {
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
   type BaselinePointer,
-} from '../core/baseline.js';
-import { DEFAULT_KEEP_PROFILES, profilesToDrop } from '../core/baseline-retention.js';
+} from '../core/history/baseline.js';
+import { DEFAULT_KEEP_PROFILES, profilesToDrop } from '../core/history/retention.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { branchStoreError, statusOf } from './branch-store-errors.js';

@@ -30,7 +30,7 @@ import {
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
   type BaselinePointer,
-} from '../core/baseline.js';
+} from '../core/history/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { parseStored } from './stored-json.js';

@@ -1,6 +1,6 @@
 /**
  * BaselineStore on Google Cloud Storage, through @google-cloud/storage. Translation only: object
- * names, the pointer decision and the metadata come from core/baseline.ts.
+ * names, the pointer decision and the metadata come from core/history/baseline.ts.
  *
  * - A commit object is written with ifGenerationMatch=0 (create-only); its metadata rides along as
  *   custom object metadata (`heapgate`), so object and metadata appear together or not at all.
@@ -25,7 +25,7 @@ import {
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
   type BaselinePointer,
-} from '../core/baseline.js';
+} from '../core/history/baseline.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { gcsError, isMissingObject, retryable, serviceMessage, statusOf } from './gcs-errors.js';

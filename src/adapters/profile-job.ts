@@ -6,8 +6,8 @@
  * (a worker cannot throw across the thread boundary) and turned back into typed errors with
  * `jobError`.
  */
-import type { ProfileSummary } from '../core/aggregate.js';
-import { summarizeInput } from '../core/bench/summary.js';
+import type { ProfileSummary } from '../core/profile/aggregate.js';
+import { combineInputs, summarizeInput } from '../core/bench/input.js';
 import {
   DecodeError,
   ExitCode,
@@ -18,8 +18,7 @@ import {
   UsageError,
 } from '../core/errors.js';
 import { firstLine } from '../core/error-text.js';
-import { isRunBundle, runMemberName, unpackRuns } from '../core/run-bundle.js';
-import { combineRuns } from '../core/runs.js';
+import { isRunBundle, runMemberName, unpackRuns } from '../core/history/run-bundle.js';
 import type { ProfileSource } from '../ports.js';
 import { readProfileFile, tooLarge } from './profile-file.js';
 
@@ -67,7 +66,7 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
           return failure(e instanceof RuleError ? 'summarizing' : step, e, `run bundle member ${labels[i]!}: `);
         }
       }
-      return { ok: true, summary: combineRuns(summaries, labels) };
+      return { ok: true, summary: combineInputs(summaries, labels) };
     }
     return { ok: true, summary: summarizeInput(bytes, options) };
   } catch (e) {

@@ -15,8 +15,8 @@
  * - `worker` always uses workers (tests, benchmarks).
  */
 import { Worker } from 'node:worker_threads';
-import type { ProfileSummary } from '../core/aggregate.js';
-import { DEFAULT_MAX_PROFILE_BYTES } from '../core/decode/index.js';
+import type { ProfileSummary } from '../core/profile/aggregate.js';
+import { DEFAULT_MAX_PROFILE_BYTES } from '../core/profile/decode/index.js';
 import { ExitCode } from '../core/errors.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { decodedSizeOf } from './profile-size.js';

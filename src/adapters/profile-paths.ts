@@ -6,7 +6,7 @@
 import * as fs from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { MAX_RUNS, packRuns } from '../core/run-bundle.js';
+import { MAX_RUNS, packRuns } from '../core/history/run-bundle.js';
 import { readProfileFile } from './profile-file.js';
 
 /** True when the text has glob syntax (`*`, `?`, `[...]`, `{a,b}`). */
@@ -67,7 +67,7 @@ export async function expandProfilePaths(patterns: readonly string[], cwd: strin
 
 /**
  * The bytes of the files (paths relative to `cwd`), each at most `maxBytes`: one file's as they are,
- * several packed into one bundle of runs (core/run-bundle.ts) of at most `maxBytes` in all. A
+ * several packed into one bundle of runs (core/history/run-bundle.ts) of at most `maxBytes` in all. A
  * file's error starts with `context(path)`, e.g. `input profile: reading a.pb.gz: `; the bundle's
  * size error with `what`.
  */

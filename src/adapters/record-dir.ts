@@ -7,7 +7,7 @@
  */
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { validateSeries } from '../core/baseline.js';
+import { validateSeries } from '../core/history/baseline.js';
 import { UsageError } from '../core/errors.js';
 import type { RecordDirectory, RecordFiles } from '../ports.js';
 import { describeFsError } from './fs-error.js';

@@ -2,7 +2,7 @@
 import { StoreError } from '../core/errors.js';
 
 /**
- * `parse` applied to `bytes` as UTF-8. Its error (core/baseline.ts parsers throw plain Errors)
+ * `parse` applied to `bytes` as UTF-8. Its error (core/history/baseline.ts parsers throw plain Errors)
  * comes back as a StoreError `reading <where>: <message>`, `where` naming the file or object.
  */
 export function parseStored<T>(parse: (text: string) => T, bytes: Buffer, where: string): T {

@@ -3,8 +3,8 @@
  * baseline by hand, and the sentence that says there was no baseline. Shell-quoted, since paths,
  * store URLs, branches and rules come from the workflow or the command line.
  */
-import { otherSeriesText, type SeriesHint } from '../core/gate.js';
-import { DEFAULT_CONFIDENCE } from '../core/verdict.js';
+import { otherSeriesText, type SeriesHint } from '../core/verdict/gate.js';
+import { DEFAULT_CONFIDENCE } from '../core/verdict/verdict.js';
 import type { RulesInput } from './rules-input.js';
 
 /** What a command names: the store and series, and the profile to compare or store. */

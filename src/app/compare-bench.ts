@@ -1,14 +1,15 @@
 /**
  * The compare use case for Go benchmark output (`go test -bench -benchmem` text): both sides must
- * be benchmark output; their runs are compared by core/bench/compare.ts instead of diffing
- * profiles. compareProfiles hands over here once the loader has recognised a side as benchmarks.
+ * be benchmark output; their runs are measured by core/bench/compare.ts and judged by
+ * core/verdict/bench-verdict.ts instead of diffing profiles. compareProfiles hands over here once
+ * the loader has recognised a side as benchmarks.
  */
-import type { ProfileSummary } from '../core/aggregate.js';
-import { compareBenchmarks } from '../core/bench/compare.js';
-import { buildBenchReport } from '../core/bench/report.js';
+import type { ProfileSummary } from '../core/profile/aggregate.js';
+import { compareBenchmarks } from '../core/verdict/bench-verdict.js';
+import { buildBenchReport } from '../core/verdict/bench-report.js';
 import { IncompatibleProfilesError, RuleError } from '../core/errors.js';
-import { verdictExitCode, type Report } from '../core/report.js';
-import type { InconclusivePolicy, Verdict } from '../core/verdict.js';
+import { verdictExitCode, type Report } from '../core/verdict/report.js';
+import type { InconclusivePolicy, Verdict } from '../core/verdict/verdict.js';
 import { withContext } from './error-context.js';
 import type { ParsedRules } from './rules-input.js';
 

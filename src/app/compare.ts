@@ -4,16 +4,17 @@
  * baseline store (ProfileSource); nothing here reads files, the environment or the clock. Go
  * benchmark output (recognised by the loader) goes to compare-bench.ts instead.
  */
-import type { ProfileSummary } from '../core/aggregate.js';
-import { diff, type ProfileDiff } from '../core/diff.js';
+import type { ProfileSummary } from '../core/profile/aggregate.js';
+import { diff, type ProfileDiff } from '../core/compare/diff.js';
 import { RuleError } from '../core/errors.js';
-import { flameGraphs } from '../core/flame.js';
-import { buildReport, verdictExitCode, type Report } from '../core/report.js';
-import type { Rule } from '../core/rule-syntax.js';
-import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules.js';
-import { runNoise, type HistoryPoint, type RunNoise } from '../core/run-noise.js';
-import { combineRuns, runCount } from '../core/runs.js';
-import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict.js';
+import { flameGraphs } from '../core/compare/flame.js';
+import { buildReport, verdictExitCode, type Report } from '../core/verdict/report.js';
+import type { Rule } from '../core/rules/syntax.js';
+import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules/resolve.js';
+import { runNoise, type HistoryPoint, type RunNoise } from '../core/stats/run-noise.js';
+import { combineInputs } from '../core/bench/input.js';
+import { runCount } from '../core/compare/runs.js';
+import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict/verdict.js';
 import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { compareBenchSummaries, isBenchSummary } from './compare-bench.js';
 import { withContext } from './error-context.js';
@@ -78,6 +79,14 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   const nb = request.base.runs.length;
   const base = combineSide(request.base, summaries.slice(0, nb));
   const current = combineSide(request.current, summaries.slice(nb));
+  // The reader is chosen once, per side, by combineInputs; from here the two kinds part only until
+  // the verdict. They do not share one measurement step because what they measure differs: a
+  // profile's change is judged by a z against sampling and run noise per sample type and focus
+  // pattern, a benchmark's by a Mann–Whitney U test over its runs per benchmark; and rules resolve
+  // differently (`for` selects functions in a profile, benchmarks in benchmark output, with their
+  // own defaults and a conjunction judged per benchmark). Both meet again as MetricResults in a
+  // Verdict (core/verdict/verdict.ts, core/verdict/bench-verdict.ts: one crossing, one threshold,
+  // one verdict order) and one Report for every renderer.
   if (isBenchSummary(base) || isBenchSummary(current)) {
     return { ...compareBenchSummaries(request, base, current), summaries: { base, current } };
   }
@@ -116,10 +125,13 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   return { report, verdict, exitCode, summaries: { base, current } };
 }
 
-/** A side's runs combined into their per-run means (see combineRuns); errors name the side. */
+/**
+ * A side's runs combined (per-run means of profiles, benchmark runs together: see combineInputs);
+ * errors name the side.
+ */
 function combineSide(side: ProfileSide, summaries: readonly ProfileSummary[]): ProfileSummary {
   try {
-    return combineRuns(
+    return combineInputs(
       summaries,
       side.runs.map((r) => r.label),
     );

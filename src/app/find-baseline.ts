@@ -3,11 +3,11 @@
  * commit's (one asked for, or a pull request's merge base) when the store has it, else the current
  * baseline of each branch in order.
  */
-import type { BaselinePointer } from '../core/baseline.js';
-import { closestNames, rankByDistance } from '../core/closest.js';
+import type { BaselinePointer } from '../core/history/baseline.js';
+import { closestNames, rankByDistance } from '../core/rules/closest.js';
 import { firstLine } from '../core/error-text.js';
 import { StoreError, UsageError } from '../core/errors.js';
-import type { BaselineInfo, SeriesHint } from '../core/gate.js';
+import type { BaselineInfo, SeriesHint } from '../core/verdict/gate.js';
 import type { BaselineStore, Logger, ProfileSource, PullRequestInfo, StoredBaseline } from '../ports.js';
 
 /** Where to look for the baseline: a commit first (when set), then the current baseline of each branch in order. */

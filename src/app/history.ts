@@ -2,8 +2,8 @@
  * The history a comparison calibrates its run-to-run noise from: the totals the branch's pointer
  * already holds for its latest baselines (metadata only: no profile is downloaded).
  */
-import type { BaselinePointer } from '../core/baseline.js';
-import type { HistoryPoint } from '../core/run-noise.js';
+import type { BaselinePointer } from '../core/history/baseline.js';
+import type { HistoryPoint } from '../core/stats/run-noise.js';
 import type { CompareRequest } from './compare.js';
 
 /**

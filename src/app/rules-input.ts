@@ -1,5 +1,5 @@
 /** The user's rules as a door hands them over, parsed once for the whole comparison. */
-import { rulesWithDefaults, type Rule } from '../core/rules.js';
+import { rulesWithDefaults, type Rule } from '../core/rules/resolve.js';
 import { withContext } from './error-context.js';
 
 /** The user's rules and where they came from, for messages (`--rules`, `rules file r.txt`, `input rules`). */

@@ -3,7 +3,7 @@
  * `heapgate baseline put` alike: its metadata from the run and the profile's summary, then the
  * store's create-only put and forward-only pointer move.
  */
-import { baselineMetadata, type BaselineSummary } from '../core/baseline.js';
+import { baselineMetadata, type BaselineSummary } from '../core/history/baseline.js';
 import type { BaselineStore, PutBaselineResult } from '../ports.js';
 
 /** The run a baseline comes from: what is known of the commit and the CI run besides the profile. */

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { RulesInput } from '../app/rules-input.js';
 import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
-import { parseByteSize } from '../core/rule-syntax.js';
+import { parseByteSize } from '../core/rules/syntax.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';

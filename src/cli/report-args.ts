@@ -12,8 +12,8 @@ import { UsageError } from '../core/errors.js';
 import { FORMATS, type Format } from '../core/render/index.js';
 import { statusCounts } from '../core/render/parts.js';
 import { terminalSafe } from '../core/render/escape.js';
-import type { Report } from '../core/report.js';
-import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict.js';
+import type { Report } from '../core/verdict/report.js';
+import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict/verdict.js';
 import type { CliIo } from './command.js';
 import {
   MAX_PROFILE_SIZE_OPTION,

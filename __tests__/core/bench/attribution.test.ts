@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareBenchmarks } from '../../../src/core/bench/compare.js';
-import { combineBenchSummaries, median, summarizeInput } from '../../../src/core/bench/summary.js';
+import { compareBenchmarks } from '../../../src/core/verdict/bench-verdict.js';
+import { summarizeInput } from '../../../src/core/bench/input.js';
+import { combineBenchSummaries, median } from '../../../src/core/bench/summary.js';
 import { attribute } from '../../../src/core/bench/attribution.js';
 import type { BenchmarkSet } from '../../../src/core/bench/parse.js';
 import { IncompatibleProfilesError } from '../../../src/core/errors.js';

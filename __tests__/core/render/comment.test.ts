@@ -1,5 +1,5 @@
 /** The PR comment / job summary composition and the trend renderers. */
-import { buildReport } from '../../../src/core/report.js';
+import { buildReport } from '../../../src/core/verdict/report.js';
 import {
   commentMarker,
   formatAge,
@@ -7,15 +7,9 @@ import {
   renderComment,
   renderGateMarkdown,
 } from '../../../src/core/render/comment.js';
-import type { GateReportContext } from '../../../src/core/gate.js';
+import type { GateReportContext, TrendPoint } from '../../../src/core/verdict/gate.js';
 import { GITHUB_COMMENT_LIMIT } from '../../../src/core/render/markdown.js';
-import {
-  renderTrendChart,
-  renderTrendTable,
-  sparkline,
-  SPARK_BLOCKS,
-  type TrendPoint,
-} from '../../../src/core/render/trend.js';
+import { renderTrendChart, renderTrendTable, sparkline, SPARK_BLOCKS } from '../../../src/core/render/trend.js';
 import { fn, KiB, MiB, sampleDiff, sampleVerdict } from './fixtures.js';
 
 function report(extra = sampleDiff()) {

@@ -1,7 +1,7 @@
 /** The commit status of a report run: context and one-line description within GitHub's 140 characters. */
 import { statusContext, statusText, verdictDescription } from '../../../src/core/render/commit-status.js';
-import type { Report } from '../../../src/core/report.js';
-import type { MetricResult } from '../../../src/core/verdict.js';
+import type { Report } from '../../../src/core/verdict/report.js';
+import type { MetricResult } from '../../../src/core/verdict/verdict.js';
 
 function metric(m: Partial<MetricResult>): MetricResult {
   const base: MetricResult = {

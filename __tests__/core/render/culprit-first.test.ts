@@ -1,11 +1,11 @@
 /** Reports that lead with the culprit: headline, table order, noise-floor folding, collapsed comment parts. */
-import { buildReport, FOLD_SHARE, noiseFloor, type Report } from '../../../src/core/report.js';
+import { buildReport, FOLD_SHARE, noiseFloor, type Report } from '../../../src/core/verdict/report.js';
 import { renderGateMarkdown } from '../../../src/core/render/comment.js';
-import type { GateReportContext } from '../../../src/core/gate.js';
+import type { GateReportContext } from '../../../src/core/verdict/gate.js';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { culprit } from '../../../src/core/render/parts.js';
 import { renderText } from '../../../src/core/render/text.js';
-import type { Verdict } from '../../../src/core/verdict.js';
+import type { Verdict } from '../../../src/core/verdict/verdict.js';
 import { fn, judged, KiB, sampleDiff, sampleVerdict } from './fixtures.js';
 
 /** inuse_space fails; besides sampleDiff's three rows, `noise` tiny rows (1 KiB each, runtime.*). */

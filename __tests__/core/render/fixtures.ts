@@ -1,8 +1,8 @@
 /**
  * Hand-built diffs and verdicts for the renderer tests; every number is chosen so expectations follow by arithmetic.
  */
-import type { FunctionDelta, MetricDelta, ProfileDiff } from '../../../src/core/diff.js';
-import type { MetricResult, Verdict } from '../../../src/core/verdict.js';
+import type { FunctionDelta, MetricDelta, ProfileDiff } from '../../../src/core/compare/diff.js';
+import type { MetricResult, Verdict } from '../../../src/core/verdict/verdict.js';
 
 export const KiB = 1024;
 export const MiB = 1024 * 1024;

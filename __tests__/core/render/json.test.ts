@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildReport } from '../../../src/core/report.js';
+import { buildReport } from '../../../src/core/verdict/report.js';
 import { renderJson } from '../../../src/core/render/json.js';
 import { validate } from './json-schema.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';

@@ -1,4 +1,4 @@
-import { buildReport } from '../../../src/core/report.js';
+import { buildReport } from '../../../src/core/verdict/report.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../../src/core/render/markdown.js';
 import { terminalSafe } from '../../../src/core/render/escape.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';

@@ -1,4 +1,4 @@
-import { buildReport } from '../../../src/core/report.js';
+import { buildReport } from '../../../src/core/verdict/report.js';
 import { renderText } from '../../../src/core/render/text.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 

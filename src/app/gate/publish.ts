@@ -3,14 +3,14 @@
  * pull-request comment, and the job summary. A failure to comment or to write the summary is a
  * warning, never a failed gate: only the verdict decides that.
  */
-import { BENCH_HISTORY_NOTE } from '../../core/bench/report.js';
+import { BENCH_HISTORY_NOTE } from '../../core/verdict/bench-report.js';
 import { firstLine } from '../../core/error-text.js';
-import type { GateReportContext, GateVerdict } from '../../core/gate.js';
+import type { GateReportContext, GateVerdict } from '../../core/verdict/gate.js';
 import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
 import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/render/units.js';
 import { detectableCell, metricLabel, zCell } from '../../core/render/parts.js';
-import type { Report } from '../../core/report.js';
-import type { InconclusivePolicy, MetricResult } from '../../core/verdict.js';
+import type { Report } from '../../core/verdict/report.js';
+import type { InconclusivePolicy, MetricResult } from '../../core/verdict/verdict.js';
 import { GitHubApiError, type CommentSink, type JobSummary, type Logger } from '../../ports.js';
 import type { RunPlan } from './plan.js';
 import { upsertSticky, type CommentPolicy, type CommentResult } from './sticky-comment.js';

@@ -3,8 +3,8 @@
  * store the new baseline → publish (annotations, comment, job summary, JSON). Decisions are made
  * here and in plan.ts; every side effect goes through the ports passed in.
  */
-import type { ProfileSummary } from '../../core/aggregate.js';
-import type { BaselinePointer } from '../../core/baseline.js';
+import type { ProfileSummary } from '../../core/profile/aggregate.js';
+import type { BaselinePointer } from '../../core/history/baseline.js';
 import { firstLine } from '../../core/error-text.js';
 import type {
   Acceptance,
@@ -13,13 +13,13 @@ import type {
   GateReportContext,
   GateVerdict,
   NoBaseline,
-} from '../../core/gate.js';
+} from '../../core/verdict/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
 import { renderHtml } from '../../core/render/html.js';
-import type { TrendPoint } from '../../core/render/trend.js';
-import type { Report } from '../../core/report.js';
-import { focusPatterns } from '../../core/rules.js';
-import type { InconclusivePolicy } from '../../core/verdict.js';
+import type { TrendPoint } from '../../core/verdict/gate.js';
+import type { Report } from '../../core/verdict/report.js';
+import { focusPatterns } from '../../core/rules/resolve.js';
+import type { InconclusivePolicy } from '../../core/verdict/verdict.js';
 import type {
   BaselineStore,
   Clock,

@@ -3,7 +3,7 @@
  * written by the token's own identity (so nobody can hijack it by pasting the marker into a comment
  * of their own), edited in place, and left alone when its text is already right.
  */
-import type { GateVerdict } from '../../core/gate.js';
+import type { GateVerdict } from '../../core/verdict/gate.js';
 import { commentMarker } from '../../core/render/comment.js';
 import type { CommentSink, IssueComment } from '../../ports.js';
 

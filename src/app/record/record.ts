@@ -3,7 +3,7 @@
  * read-only token, check that the profile decodes, then leave it and a manifest of the run in the
  * record directory for the workflow to upload as an artifact. No store, no GitHub API.
  */
-import { gunzipProfile } from '../../core/decode/index.js';
+import { gunzipProfile } from '../../core/profile/decode/index.js';
 import { UsageError } from '../../core/errors.js';
 import {
   parseManifest,
@@ -11,7 +11,7 @@ import {
   recordedProfilePath,
   renderManifest,
   type RecordManifest,
-} from '../../core/record.js';
+} from '../../core/history/record.js';
 import type { Logger, RecordDirectory, SummaryLoader } from '../../ports.js';
 import { withContext } from '../error-context.js';
 

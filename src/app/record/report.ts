@@ -6,11 +6,11 @@
  * a required status blocks the merge as the same-repository check does. Whatever fails after the
  * event is known sets an `error` status (best effort) before the error is reported.
  */
-import { gunzipProfile } from '../../core/decode/index.js';
+import { gunzipProfile } from '../../core/profile/decode/index.js';
 import { firstLine } from '../../core/error-text.js';
 import { UsageError } from '../../core/errors.js';
 import { statusContext, statusText, verdictDescription, type CommitState } from '../../core/render/commit-status.js';
-import { MAX_MANIFEST_BYTES, parseManifest, recordLimits, type RecordManifest } from '../../core/record.js';
+import { MAX_MANIFEST_BYTES, parseManifest, recordLimits, type RecordManifest } from '../../core/history/record.js';
 import { GitHubApiError, type CommitInfo, type Logger, type RecordDirectory } from '../../ports.js';
 import { withContext } from '../error-context.js';
 import { runGate, type GateConfig, type GateOutcome, type GatePorts } from '../gate/run.js';

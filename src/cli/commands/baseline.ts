@@ -12,9 +12,9 @@ import {
   normalizeSha,
   validateSeries,
   type BaselineMetadata,
-} from '../../core/baseline.js';
-import { DEFAULT_KEEP_PROFILES } from '../../core/baseline-retention.js';
-import { DEFAULT_MAX_PROFILE_BYTES } from '../../core/decode/index.js';
+} from '../../core/history/baseline.js';
+import { DEFAULT_KEEP_PROFILES } from '../../core/history/retention.js';
+import { DEFAULT_MAX_PROFILE_BYTES } from '../../core/profile/decode/index.js';
 import { UsageError } from '../../core/errors.js';
 import { terminalSafe } from '../../core/render/escape.js';
 import {

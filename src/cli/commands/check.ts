@@ -8,12 +8,12 @@ import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/
 import { compareProfiles, sideOf } from '../../app/compare.js';
 import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
 import { historyRequest } from '../../app/history.js';
-import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../../core/run-noise.js';
-import { encodeBranch, normalizeSha, validateSeries } from '../../core/baseline.js';
+import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../../core/stats/run-noise.js';
+import { encodeBranch, normalizeSha, validateSeries } from '../../core/history/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
 import { render, type Format } from '../../core/render/index.js';
-import type { Report } from '../../core/report.js';
+import type { Report } from '../../core/verdict/report.js';
 import type { Logger } from '../../ports.js';
 import { formatOptions, parseCommandArgs, parseNonNegativeInt, required, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';

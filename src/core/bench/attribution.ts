@@ -6,14 +6,14 @@
  * comparison then multiplies by the benchmark's median B/op (allocs/op) of the same side: bytes
  * (allocations) per op per function. Pure.
  */
-import type { ProfileSummary } from '../aggregate.js';
+import type { ProfileSummary } from '../profile/aggregate.js';
 import { IncompatibleProfilesError } from '../errors.js';
-import type { AttributedFunction, BenchAttribution, BenchmarkSet } from './types.js';
+import type { AttributedFunction, BenchAttribution, BenchmarkSet } from '../profile/benchmark-set.js';
 
 /** The profile's sample type behind each benchmark metric. */
 const SOURCE_TYPE: Readonly<Record<string, string>> = { 'B/op': 'alloc_space', 'allocs/op': 'alloc_objects' };
 
-export type { AttributedFunction, BenchAttribution } from './types.js';
+export type { AttributedFunction, BenchAttribution } from '../profile/benchmark-set.js';
 
 /** A benchmark's top-level function: sub-benchmarks (`BenchmarkX/size=10`) run inside it. */
 export function topLevelName(name: string): string {

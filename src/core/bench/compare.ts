@@ -1,30 +1,20 @@
 /**
- * Two sets of Go benchmark runs → a Verdict, the way benchstat compares them: per benchmark in both
+ * Two sets of Go benchmark runs measured the way benchstat compares them: per benchmark in both
  * sets and per metric (B/op, allocs/op), the medians, their change, and the two-sided Mann–Whitney
- * U test at α = 0.05; then the rules (bench/rules.ts) with the profiles' statuses (verdict.ts).
- * Pure. See docs/noise-model.md ("Go benchmarks").
+ * U test at α = 0.05. No rules here: verdict/bench-verdict.ts judges these measurements with the
+ * rules (rules/bench.ts) and the profiles' statuses. Pure. See docs/noise-model.md ("Go benchmarks").
  *
  * A change is significant when it is exact (every run on each side gave the same value: B/op and
  * allocs/op are exact per-op means, and a constant series leaves no doubt) or when both sides have
  * at least MIN_RUNS runs and p < α. Otherwise a change over a rule's threshold is `inconclusive`.
  */
 import { IncompatibleProfilesError } from '../errors.js';
-import {
-  combine,
-  crossing,
-  thresholdOf,
-  verdictOf,
-  type MetricResult,
-  type MetricStatus,
-  type Verdict,
-} from '../verdict.js';
-import type { Rule } from '../rule-syntax.js';
-import type { FunctionDelta } from '../diff.js';
+import type { FunctionDelta } from '../compare/diff.js';
 import { perOpDeltas } from './per-op.js';
-import { mannWhitneyU } from './mann-whitney.js';
+import { mannWhitneyU } from '../stats/mann-whitney.js';
 import type { BenchmarkRuns, BenchmarkSet } from './parse.js';
-import { benchRuleResolver, type BenchRule } from './rules.js';
-import { BENCH_METRICS, median } from './summary.js';
+import { BENCH_METRICS } from '../profile/benchmark-set.js';
+import { median } from './summary.js';
 
 /** benchstat's significance level. */
 export const BENCH_ALPHA = 0.05;
@@ -37,8 +27,55 @@ export const MIN_RUNS = 4;
 /** Benchmarks named in a warning about benchmarks only one side has, at most. */
 const MAX_NAMED = 5;
 
-export interface BenchComparison {
-  readonly verdict: Verdict;
+/**
+ * What a Go benchmark metric adds to a metric's result, whose base and current are then the medians
+ * of the runs (B/op or allocs/op), `runs` the runs on each side, and whose z, sources and detectable
+ * do not apply (null, 0 and 0 or NaN): the Mann–Whitney U test decides instead.
+ */
+export interface BenchmarkStat {
+  /**
+   * The benchmark's label: its name without the GOMAXPROCS suffix, with the package when several
+   * packages share the name (untrusted: from the file).
+   */
+  readonly name: string;
+  /** Its package ('' when the output had no `pkg:` line; untrusted). */
+  readonly pkg: string;
+  /** Two-sided Mann–Whitney p-value of the runs; null when a side has one run. */
+  readonly p: number | null;
+  /** A change is significant when p < alpha (with at least MIN_RUNS runs on each side) or exact. */
+  readonly alpha: number;
+  /**
+   * Every run on each side gave the same value (and each side had two or more runs, or both sides
+   * agree): the change is exact.
+   */
+  readonly exact: boolean;
+}
+
+/** One metric of one benchmark in both sets, measured: what the verdict judges. */
+export interface BenchMetricMeasure {
+  readonly sampleType: string;
+  readonly unit: string;
+  /** The medians of the runs. */
+  readonly base: number;
+  readonly current: number;
+  readonly runs: { readonly base: number; readonly current: number };
+  /** Exact, or p < α with at least MIN_RUNS runs a side. */
+  readonly significant: boolean;
+  readonly benchmark: BenchmarkStat;
+}
+
+/** A benchmark both sets ran, with its metrics in BENCH_METRICS order. */
+export interface BenchmarkMeasure {
+  /** The name rules select by (`for <regex>:`): without the package, whatever the label. */
+  readonly name: string;
+  readonly metrics: readonly BenchMetricMeasure[];
+}
+
+export interface BenchMeasurement {
+  /** The benchmarks both sets have, in the current set's order. */
+  readonly benchmarks: readonly BenchmarkMeasure[];
+  /** The benchmark names of both sides (what `for` rules must match one of). */
+  readonly names: readonly string[];
   /**
    * Keyed by `<benchmark> <metric>` (the metric's label, e.g. `BenchmarkAppend B/op`), when
    * -memprofiles of both sides were given: the functions' per-op values and deltas (see
@@ -69,60 +106,37 @@ function onlyIn(side: string, list: readonly BenchmarkRuns[], label: (b: Benchma
   return [`${list.length} benchmark${list.length === 1 ? '' : 's'} only in the ${side}, not compared: ${named}${more}`];
 }
 
-/** A crossing under the rule (verdict.ts), else pass: the U test has no smallest detectable change. */
-function judge(base: number, delta: number, rule: Rule, significant: boolean): MetricStatus {
-  return rule.off ? 'pass' : (crossing(base, delta, rule, significant) ?? 'pass');
-}
-
-function metricResult(
+function measure(
   b: BenchmarkRuns,
   c: BenchmarkRuns,
   metric: (typeof BENCH_METRICS)[number],
-  applied: BenchRule | null,
-): MetricResult {
+  name: string,
+): BenchMetricMeasure {
   const xs = metric.type === 'B/op' ? b.bytes : b.allocs;
   const ys = metric.type === 'B/op' ? c.bytes : c.allocs;
   const base = median(xs);
   const current = median(ys);
-  const delta = current - base;
   const p = xs.length < 2 && ys.length < 2 ? null : mannWhitneyU(xs, ys).p;
   // Constant on both sides: exact when each side's constancy was seen (two or more runs), or when
   // both sides agree (no change whatever the count).
   const exact = allEqual(xs) && allEqual(ys) && ((xs.length >= 2 && ys.length >= 2) || base === current);
   const significant = exact || (xs.length >= MIN_RUNS && ys.length >= MIN_RUNS && p !== null && p < BENCH_ALPHA);
-  const status = applied === null ? 'pass' : judge(base, delta, applied.rule, significant);
-  const threshold = applied === null || applied.rule.off ? null : thresholdOf(base, applied.rule);
   return {
     sampleType: metric.type,
     unit: metric.unit,
     base,
     current,
-    delta,
-    deltaPercent: base === 0 ? null : (100 * delta) / base,
-    z: null,
-    variance: 0,
-    pattern: null,
-    status,
-    partStatus: status,
-    rule: applied?.text ?? null,
-    sources: { sampling: 0, runs: 0, history: 0 },
-    critical: 0,
-    detectable: exact ? 0 : Number.NaN,
-    threshold,
     runs: { base: xs.length, current: ys.length },
-    // The U test decides, not a variance: no spread is estimated.
-    runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
-    history: null,
-    benchmark: { name: b.name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact },
+    significant,
+    benchmark: { name, pkg: b.pkg, p, alpha: BENCH_ALPHA, exact },
   };
 }
 
 /**
- * Compares `current` against `base`: one MetricResult per benchmark both have (in the current
- * set's order) and metric, with `benchmark` set. Throws IncompatibleProfilesError when they have no
- * benchmark in common, RuleError for rules that cannot apply (bench/rules.ts).
+ * Measures `current` against `base`: per benchmark both have (in the current set's order), each
+ * metric. Throws IncompatibleProfilesError when they have no benchmark in common.
  */
-export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rules: readonly Rule[]): BenchComparison {
+export function measureBenchmarks(base: BenchmarkSet, current: BenchmarkSet): BenchMeasurement {
   const baseByKey = new Map(base.benchmarks.map((b) => [keyOf(b), b]));
   const currentKeys = new Set(current.benchmarks.map(keyOf));
   const label = labeller([...base.benchmarks, ...current.benchmarks]);
@@ -135,15 +149,12 @@ export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rul
       s.benchmarks.slice(0, MAX_NAMED).map(label).join(', ') + (s.benchmarks.length > MAX_NAMED ? ', …' : '');
     throw new IncompatibleProfilesError(`no benchmark in common: base has ${list(base)}; current has ${list(current)}`);
   }
-  const names = [...base.benchmarks, ...current.benchmarks].map((b) => b.name);
-  const ruleOf = benchRuleResolver(rules, names);
-  const metrics: MetricResult[] = [];
+  const benchmarks: BenchmarkMeasure[] = [];
   const functions: Record<string, readonly FunctionDelta[]> = {};
   for (const { b, c } of pairs) {
-    const own = BENCH_METRICS.map((metric) => metricResult(b, c, metric, ruleOf(metric.type, b.name)));
-    const named = own.map((m) => ({ ...m, benchmark: { ...m.benchmark!, name: label(c) } }));
-    metrics.push(...combineConjunctions(named, rules));
-    for (const m of named) {
+    const metrics = BENCH_METRICS.map((metric) => measure(b, c, metric, label(c)));
+    benchmarks.push({ name: b.name, metrics });
+    for (const m of metrics) {
       const rows = perOpDeltas(base.attribution, current.attribution, c, m.sampleType, m);
       if (rows !== null) functions[`${label(c)} ${m.sampleType}`] = rows;
     }
@@ -162,23 +173,8 @@ export function compareBenchmarks(base: BenchmarkSet, current: BenchmarkSet, rul
     ...procsWarnings(pairs, label),
     ...attributionWarnings(base, current),
   ];
-  return { verdict: { verdict: verdictOf(metrics), confidence: 0, metrics }, warnings, functions };
-}
-
-/** Within one benchmark: the parts of a conjunction take its combined status (the parts of one `all:` text). */
-function combineConjunctions(metrics: readonly MetricResult[], rules: readonly Rule[]): MetricResult[] {
-  const size = new Map<string, number>();
-  for (const r of rules) if (r.origin === 'user' && r.all !== null) size.set(r.all, (size.get(r.all) ?? 0) + 1);
-  let out = [...metrics];
-  for (const [all, count] of size) {
-    const parts = out.filter((m) => m.rule === all);
-    if (parts.length === 0) continue;
-    // Every part must apply to the benchmark (a `for` part may not): a conjunction missing a part cannot fail.
-    const statuses = parts.map((m) => m.partStatus);
-    const status = combine(parts.length < count ? [...statuses, 'pass'] : statuses);
-    out = out.map((m) => (m.rule === all ? { ...m, status } : m));
-  }
-  return out;
+  const names = [...base.benchmarks, ...current.benchmarks].map((b) => b.name);
+  return { benchmarks, names, functions, warnings };
 }
 
 function procsWarnings(

@@ -9,9 +9,9 @@
  * Everything here comes from a file: names are untrusted (renderers escape them) and counts capped.
  */
 import { DecodeError } from '../errors.js';
-import type { BenchmarkSet } from './types.js';
+import type { BenchmarkSet } from '../profile/benchmark-set.js';
 
-export type { BenchmarkRuns, BenchmarkSet } from './types.js';
+export type { BenchmarkRuns, BenchmarkSet } from '../profile/benchmark-set.js';
 
 /** More distinct benchmarks than this in one input is an error (a hostile or runaway file). */
 export const MAX_BENCHMARKS = 10_000;

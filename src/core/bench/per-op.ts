@@ -2,9 +2,9 @@
  * The functions of a benchmark metric per op, base against current, from both sides' attributions
  * (bench/attribution.ts): the rows a report's function table shows. Pure.
  */
-import type { FunctionDelta } from '../diff.js';
+import type { FunctionDelta } from '../compare/diff.js';
 import { topLevelName } from './attribution.js';
-import type { BenchAttribution } from './types.js';
+import type { BenchAttribution } from '../profile/benchmark-set.js';
 
 /**
  * A benchmark metric's functions compared per op: each side's shares of the benchmark's allocations

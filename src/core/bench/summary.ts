@@ -4,20 +4,13 @@
  * the benchmarks of each one's median (what a baseline's metadata and trend record), no functions,
  * and the runs themselves in `benchmarks`. Pure.
  */
-import { summarizeEncoded, type ProfileSummary, type SummarizeOptions } from '../aggregate.js';
-import type { DecodeOptions } from '../decode/index.js';
+import type { ProfileSummary } from '../profile/aggregate.js';
 import { DecodeError, IncompatibleProfilesError } from '../errors.js';
-import type { ValueType } from '../model.js';
-import { scalesWithIterations } from '../bench-profile.js';
+import { BENCH_METRICS } from '../profile/benchmark-set.js';
+import { scalesWithIterations } from '../profile/bench-profile.js';
 import { attribute, mergeAttributions } from './attribution.js';
 import { isBenchmarkText, mergeBenchmarkSets, parseBenchmarks, type BenchmarkSet } from './parse.js';
-import { quantile } from '../run-noise.js';
-
-/** The metrics of a Go benchmark comparison, as sample types: the names rules use. */
-export const BENCH_METRICS: readonly ValueType[] = [
-  { type: 'B/op', unit: 'bytes' },
-  { type: 'allocs/op', unit: 'count' },
-];
+import { quantile } from '../stats/run-noise.js';
 
 /** The median of a non-empty list (the mean of the two middle values for an even count), as benchstat's centre. */
 export function median(values: readonly number[]): number {
@@ -95,18 +88,4 @@ export function summarizeBenchmarkText(bytes: Uint8Array): ProfileSummary | null
     throw new DecodeError('Go benchmark output that is not UTF-8 text');
   }
   return benchSummary(parseBenchmarks(text));
-}
-
-/**
- * A file's summary whatever it holds: Go benchmark output (summarizeBenchmarkText), else a profile
- * (summarizeEncoded). A go test -bench profile always comes with its call tree, which the
- * attribution of B/op to functions reads when the profile is given with benchmark output; such
- * profiles are small, so summing them twice costs little.
- */
-export function summarizeInput(bytes: Uint8Array, options: SummarizeOptions & DecodeOptions = {}): ProfileSummary {
-  const bench = summarizeBenchmarkText(bytes);
-  if (bench !== null) return bench;
-  const summary = summarizeEncoded(bytes, options);
-  if (options.tree === true || !scalesWithIterations(summary)) return summary;
-  return summarizeEncoded(bytes, { ...options, tree: true });
 }

@@ -5,10 +5,10 @@
  * last baselines, and the command to reproduce locally. The comment ends with a hidden marker
  * naming the series, so each series (and matrix job) keeps its own sticky comment. Pure.
  */
-import type { FunctionDelta } from '../diff.js';
-import { otherSeriesText, type GateReportContext, type SeriesHint } from '../gate.js';
-import type { ValueType } from '../model.js';
-import type { Report } from '../report.js';
+import type { FunctionDelta } from '../compare/diff.js';
+import { otherSeriesText, type GateReportContext, type SeriesHint } from '../verdict/gate.js';
+import type { ValueType } from '../profile/model.js';
+import type { Report } from '../verdict/report.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
 import { culpritMarkdown, GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
 import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';

@@ -3,8 +3,8 @@
  * state and a one-line plain-text description that carries the verdict. GitHub caps a status
  * description at 140 characters. Pure.
  */
-import type { GateVerdict } from '../gate.js';
-import type { Report } from '../report.js';
+import type { GateVerdict } from '../verdict/gate.js';
+import type { Report } from '../verdict/report.js';
 import { terminalSafe, truncate } from './escape.js';
 import { metricLabel } from './parts.js';
 import { formatDeltaPercent, formatSignedValue } from './units.js';

@@ -2,8 +2,8 @@
  * The Action's JSON report (the `report` output's file): the gate's verdict and context around the
  * comparison's JSON report (docs/report-schema.md), which is null when there was no baseline.
  */
-import type { Acceptance, BaselineInfo, BaselineUpdate, GateVerdict } from '../gate.js';
-import type { Report } from '../report.js';
+import type { Acceptance, BaselineInfo, BaselineUpdate, GateVerdict } from '../verdict/gate.js';
+import type { Report } from '../verdict/report.js';
 import { toJsonReport, type JsonReport } from './json.js';
 
 /** Version of this document's shape; bumped on an incompatible change. */

@@ -3,10 +3,10 @@
  * and the heat table's functions as columns of numbers, every name once in a shared table. Small
  * rows are left out (and counted) the way the flame graph prunes frames.
  */
-import type { FlameGraph } from '../flame.js';
-import { DEFAULT_NODE_FRACTION } from '../flame.js';
-import type { Report } from '../report.js';
-import type { MetricStatus } from '../verdict.js';
+import type { FlameGraph } from '../compare/flame.js';
+import { DEFAULT_NODE_FRACTION } from '../compare/flame.js';
+import type { Report } from '../verdict/report.js';
+import type { MetricStatus } from '../verdict/verdict.js';
 import { failingSampleTypes } from './parts.js';
 
 /** A flame graph as columns: depth, name index, base/current cum and flat (see FlameGraph). */

@@ -4,8 +4,8 @@
  * sample type. Inline CSS, script and SVG only; the Content-Security-Policy forbids any network
  * access, so the page opens the same from disk and from a CI artifact.
  */
-import type { Report } from '../report.js';
-import type { MetricResult, MetricStatus } from '../verdict.js';
+import type { Report } from '../verdict/report.js';
+import type { MetricResult, MetricStatus } from '../verdict/verdict.js';
 import CLIENT_SCRIPT from './html-client.page.js';
 import { pageData } from './html-data.js';
 import { HTML_STYLE } from './html-style.js';

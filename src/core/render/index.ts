@@ -1,4 +1,4 @@
-import type { Report } from '../report.js';
+import type { Report } from '../verdict/report.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

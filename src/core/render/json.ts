@@ -1,7 +1,8 @@
-import type { FunctionDelta } from '../diff.js';
-import type { Report, VerdictKind } from '../report.js';
-import type { RunNoise } from '../run-noise.js';
-import type { BenchmarkStat, MetricStatus, VarianceSources } from '../verdict.js';
+import type { FunctionDelta } from '../compare/diff.js';
+import type { Report, VerdictKind } from '../verdict/report.js';
+import type { RunNoise } from '../stats/run-noise.js';
+import type { BenchmarkStat } from '../bench/compare.js';
+import type { MetricStatus, VarianceSources } from '../verdict/verdict.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;

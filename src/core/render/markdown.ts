@@ -1,6 +1,6 @@
-import type { FunctionDelta } from '../diff.js';
-import type { Report } from '../report.js';
-import type { MetricResult } from '../verdict.js';
+import type { FunctionDelta } from '../compare/diff.js';
+import type { Report } from '../verdict/report.js';
+import type { MetricResult } from '../verdict/verdict.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
 import {
   benchReport,

@@ -3,9 +3,9 @@
  * comment say the same thing the same way: status icons and words, the status counts, which
  * sample types fail, and value cells. Pure.
  */
-import type { GateVerdict } from '../gate.js';
-import type { Report } from '../report.js';
-import type { MetricResult, MetricStatus } from '../verdict.js';
+import type { GateVerdict } from '../verdict/gate.js';
+import type { Report } from '../verdict/report.js';
+import type { MetricResult, MetricStatus } from '../verdict/verdict.js';
 import { markdownText } from './escape.js';
 import { formatDeltaPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 

@@ -1,6 +1,6 @@
-import type { FunctionDelta } from '../diff.js';
-import type { Report, VerdictKind } from '../report.js';
-import type { MetricResult, MetricStatus } from '../verdict.js';
+import type { FunctionDelta } from '../compare/diff.js';
+import type { Report, VerdictKind } from '../verdict/report.js';
+import type { MetricResult, MetricStatus } from '../verdict/verdict.js';
 import { terminalSafe } from './escape.js';
 import {
   culprit,

@@ -3,16 +3,10 @@
  * history, which needs no profile download) and of this run, as a Unicode sparkline per metric and
  * as a mermaid line chart. Pure.
  */
-import type { ValueType } from '../model.js';
+import type { ValueType } from '../profile/model.js';
+import type { TrendPoint } from '../verdict/gate.js';
 import { markdownCode } from './escape.js';
 import { formatValue, isByteUnit } from './units.js';
-
-/** One point of a trend: a label (a short commit id, or "this run") and its totals per sample type. */
-export interface TrendPoint {
-  readonly label: string;
-  readonly sampleType: readonly ValueType[];
-  readonly total: readonly number[];
-}
 
 /** Eight block heights, lowest first. */
 export const SPARK_BLOCKS = '▁▂▃▄▅▆▇█';

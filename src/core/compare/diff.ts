@@ -1,0 +1,279 @@
+/**
+ * Base × current → signed deltas per sample type, per function and per focus pattern, the numbers
+ * `go tool pprof -top -diff_base` prints, with the z of each delta (see profile/sampling.ts).
+ */
+import type { FocusTotals, ProfileSummary } from '../profile/aggregate.js';
+import { ITERATIONS_WARNING, scalesWithIterations } from '../profile/bench-profile.js';
+import { comparabilityWarnings } from './comparability.js';
+import { IncompatibleProfilesError } from '../errors.js';
+import type { ValueType } from '../profile/model.js';
+import { formatValueType, sameValueType } from '../profile/sample-type.js';
+import { runSpread, runsOf, type RunSpread } from './runs.js';
+import { zScore } from '../profile/sampling.js';
+
+/**
+ * One sample type compared. `delta` = current − base; `deltaPercent` = 100·delta/base, null when
+ * base is 0; `z` = delta / sqrt(var(base) + var(current)), null when neither side has sampling
+ * noise (the delta is exact).
+ */
+export interface MetricDelta {
+  readonly sampleType: string;
+  readonly unit: string;
+  readonly base: number;
+  readonly current: number;
+  readonly delta: number;
+  readonly deltaPercent: number | null;
+  readonly z: number | null;
+  /** Sampling variance of the delta: var(base) + var(current), 0 when exact. */
+  readonly variance: number;
+  /** Runs on each side (the values above are per-run means when a side has several). */
+  readonly runs: { readonly base: number; readonly current: number };
+  /** The delta's variance as the spread across runs estimates it (see runs.ts). */
+  readonly runSpread: RunSpread;
+}
+
+/** A function rule's focus totals compared; same fields as MetricDelta plus the pattern. */
+export interface FocusDelta extends MetricDelta {
+  readonly pattern: string;
+}
+
+/** One function compared, in one sample type; the same numbers as `go tool pprof -top -diff_base`. */
+export interface FunctionDelta {
+  readonly name: string;
+  readonly baseFlat: number;
+  readonly currentFlat: number;
+  readonly flatDelta: number;
+  readonly baseCum: number;
+  readonly currentCum: number;
+  readonly cumDelta: number;
+  /** z of flatDelta, null when exact. */
+  readonly flatZ: number | null;
+}
+
+export interface ProfileDiff {
+  /** The sample types both profiles have (matched by type and unit), in the current profile's order. */
+  readonly metrics: readonly MetricDelta[];
+  /**
+   * Keyed by sample type; every function of either profile that pprof's diff would list (flatDelta
+   * or cumDelta non-zero), sorted by |flatDelta| descending, then name.
+   */
+  readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
+  /** One entry per focus pattern × common sample type. */
+  readonly focus: readonly FocusDelta[];
+  /**
+   * The sample type shown by default: the current profile's default sample type if common, else the first common one.
+   */
+  readonly defaultSampleType: string;
+  /**
+   * Ways the two profiles were not made alike (sampling rate, Go version, sample types only one
+   * has), one sentence each; empty when they were (see comparability.ts). Untrusted text: the
+   * sample type names come from the profiles.
+   */
+  readonly warnings: readonly string[];
+  /**
+   * True when either profile comes from `go test -bench` (see bench-profile.ts): its totals scale
+   * with b.N, so no delta is exact and sampling alone cannot say what is noise.
+   */
+  readonly scalesWithIterations: boolean;
+}
+
+/** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
+export function percentOf(delta: number, base: number): number | null {
+  return base === 0 ? null : (100 * delta) / base;
+}
+
+/** One metric's per-run values on each side (one value per side for single runs). */
+interface PerRun {
+  readonly base: readonly number[];
+  readonly current: readonly number[];
+}
+
+function metricDelta(
+  t: ValueType,
+  base: number,
+  current: number,
+  varBase: number,
+  varCurrent: number,
+  perRun: PerRun,
+): MetricDelta {
+  const delta = current - base;
+  return {
+    sampleType: t.type,
+    unit: t.unit,
+    base,
+    current,
+    delta,
+    deltaPercent: percentOf(delta, base),
+    z: zScore(delta, varBase, varCurrent),
+    variance: varBase + varCurrent,
+    runs: { base: perRun.base.length, current: perRun.current.length },
+    runSpread: runSpread(perRun.base, perRun.current),
+  };
+}
+
+/** Each run's total of sample type `t`. */
+function runTotals(s: ProfileSummary, t: number): number[] {
+  return runsOf(s).total.map((r) => r[t]!);
+}
+
+/** Each run's focus total of `pattern` in sample type `t`; 0 where the side lacks the pattern. */
+function runFocusTotals(s: ProfileSummary, pattern: string, t: number): number[] {
+  const p = s.focus.findIndex((f) => f.pattern === pattern);
+  return runsOf(s).focus.map((r) => (p < 0 ? 0 : r[p]![t]!));
+}
+
+function typeList(types: readonly ValueType[]): string {
+  return types.length === 0 ? '(none)' : types.map(formatValueType).join(', ');
+}
+
+/** Pairs of [baseIndex, currentIndex] of the sample types both have, in the current profile's order. */
+function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [number, number][] {
+  if (
+    base.periodType !== undefined &&
+    current.periodType !== undefined &&
+    !sameValueType(base.periodType, current.periodType)
+  ) {
+    throw new IncompatibleProfilesError(
+      `different period types: base ${formatValueType(base.periodType)}, current ` +
+        `${formatValueType(current.periodType)}`,
+    );
+  }
+  const pairs: [number, number][] = [];
+  current.sampleType.forEach((t, c) => {
+    const b = base.sampleType.findIndex((u) => sameValueType(u, t));
+    if (b >= 0) pairs.push([b, c]);
+  });
+  if (pairs.length === 0) {
+    throw new IncompatibleProfilesError(
+      `no common sample type: base has ${typeList(base.sampleType)}; current has ${typeList(current.sampleType)}`,
+    );
+  }
+  return pairs;
+}
+
+/**
+ * The function rows of the two summaries matched by name, once for all sample types:
+ * `baseRowOf[cr]` is the base row of current row cr (-1 when the base lacks the function), and
+ * `baseOnly` lists the base rows whose function the current profile lacks.
+ */
+interface RowAlignment {
+  readonly baseRowOf: Int32Array;
+  readonly baseOnly: Int32Array;
+}
+
+function alignRows(base: ProfileSummary, current: ProfileSummary): RowAlignment {
+  const baseRow = new Map<string, number>();
+  base.functions.name.forEach((n, r) => baseRow.set(n, r));
+  const matched = new Uint8Array(base.functions.name.length);
+  const baseRowOf = new Int32Array(current.functions.name.length);
+  current.functions.name.forEach((n, cr) => {
+    const br = baseRow.get(n) ?? -1;
+    baseRowOf[cr] = br;
+    if (br >= 0) matched[br] = 1;
+  });
+  const baseOnly: number[] = [];
+  matched.forEach((m, br) => {
+    if (m === 0) baseOnly.push(br);
+  });
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+}
+
+function functionDeltas(
+  base: ProfileSummary,
+  current: ProfileSummary,
+  b: number,
+  c: number,
+  rows: RowAlignment,
+): FunctionDelta[] {
+  const bf = base.functions;
+  const cf = current.functions;
+  const out: FunctionDelta[] = [];
+  const add = (name: string, br: number, cr: number): void => {
+    const baseFlat = br < 0 ? 0 : bf.flat[b]![br]!;
+    const baseCum = br < 0 ? 0 : bf.cum[b]![br]!;
+    const currentFlat = cr < 0 ? 0 : cf.flat[c]![cr]!;
+    const currentCum = cr < 0 ? 0 : cf.cum[c]![cr]!;
+    const flatDelta = currentFlat - baseFlat;
+    const cumDelta = currentCum - baseCum;
+    // pprof drops a node whose merged flat and cum are both 0 (graph.selectNodesForGraph).
+    if (flatDelta === 0 && cumDelta === 0) return;
+    const varBase = br < 0 ? 0 : bf.flatVariance[b]![br]!;
+    const varCurrent = cr < 0 ? 0 : cf.flatVariance[c]![cr]!;
+    out.push({
+      name,
+      baseFlat,
+      currentFlat,
+      flatDelta,
+      baseCum,
+      currentCum,
+      cumDelta,
+      flatZ: zScore(flatDelta, varBase, varCurrent),
+    });
+  };
+  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr]!, cr));
+  for (const br of rows.baseOnly) add(bf.name[br]!, br, -1);
+  out.sort((x, y) => {
+    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
+    if (d !== 0) return d;
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
+  });
+  return out;
+}
+
+function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: readonly [number, number][]): FocusDelta[] {
+  const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];
+  const find = (list: readonly FocusTotals[], pattern: string) => list.find((f) => f.pattern === pattern);
+  const out: FocusDelta[] = [];
+  for (const pattern of patterns) {
+    const bt = find(base.focus, pattern);
+    const ct = find(current.focus, pattern);
+    for (const [b, c] of pairs) {
+      const m = metricDelta(
+        current.sampleType[c]!,
+        bt?.total[b] ?? 0,
+        ct?.total[c] ?? 0,
+        bt?.variance[b] ?? 0,
+        ct?.variance[c] ?? 0,
+        { base: runFocusTotals(base, pattern, b), current: runFocusTotals(current, pattern, c) },
+      );
+      out.push({ ...m, pattern });
+    }
+  }
+  return out;
+}
+
+/**
+ * Compares two summaries, current against base, the way `go tool pprof -top -diff_base base
+ * current` does, for every sample type both have (same type and unit):
+ * - metrics: totals, delta = current − base, deltaPercent relative to the base, z of the delta;
+ * - functions: per sample type, per function name, flat and cum of each side and their deltas;
+ *   a function missing on one side counts 0 there;
+ * - focus: per focus pattern (current's, then any only the base has) and common sample type;
+ * - warnings: how the two profiles were not made alike (comparabilityWarnings).
+ * Pure: the inputs are not modified. Throws IncompatibleProfilesError when both profiles have a
+ * period type and they differ, or when they have no sample type in common.
+ */
+export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff {
+  const pairs = commonSampleTypes(base, current);
+  const metrics = pairs.map(([b, c]) =>
+    metricDelta(current.sampleType[c]!, base.total[b]!, current.total[c]!, base.variance[b]!, current.variance[c]!, {
+      base: runTotals(base, b),
+      current: runTotals(current, c),
+    }),
+  );
+  const functions: Record<string, readonly FunctionDelta[]> = {};
+  const rows = alignRows(base, current);
+  for (const [b, c] of pairs) functions[current.sampleType[c]!.type] = functionDeltas(base, current, b, c, rows);
+  const defaultType = current.sampleType[current.defaultSampleTypeIndex];
+  const defaultCommon = pairs.some(([, c]) => c === current.defaultSampleTypeIndex);
+  const iterations = scalesWithIterations(base) || scalesWithIterations(current);
+  return {
+    metrics,
+    functions,
+    focus: focusDeltas(base, current, pairs),
+    defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
+    warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],
+    scalesWithIterations: iterations,
+  };
+}

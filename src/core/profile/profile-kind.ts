@@ -1,0 +1,42 @@
+/**
+ * Whether a profile measures memory. A memory gate handed a CPU, goroutine, block, mutex or
+ * threadcreate profile would find no rule for any of its sample types and pass every run; it is
+ * refused instead, by name, with how to write a heap profile.
+ */
+import { HeapgateError } from '../errors.js';
+import type { ValueType } from './model.js';
+import { formatValueType } from './sample-type.js';
+
+/** Sample type names of the memory profiles heapgate reads (Go heap/allocs, Node, tcmalloc, legacy text). */
+const MEMORY_TYPES = new Set(['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space', 'objects', 'space']);
+
+/** A profile heapgate cannot judge: it holds no memory sample type. */
+export class NotMemoryProfileError extends HeapgateError {}
+
+/** True when some sample type is a memory measurement (a known memory name, or any type in bytes). */
+export function isMemoryProfile(types: readonly ValueType[]): boolean {
+  return types.some((t) => MEMORY_TYPES.has(t.type) || t.unit === 'bytes');
+}
+
+/** What a profile without memory sample types is, from its sample and period types, as pprof's writers name them. */
+export function profileKind(types: readonly ValueType[], periodType: ValueType | undefined): string {
+  const names = new Set([...types.map((t) => t.type), periodType?.type ?? '']);
+  if (names.has('cpu') || names.has('samples')) return 'a CPU profile';
+  if (names.has('goroutine')) return 'a goroutine profile';
+  if (names.has('contentions') || names.has('delay')) return 'a block or mutex (contention) profile';
+  if (names.has('threadcreate')) return 'a threadcreate profile';
+  return 'a profile';
+}
+
+/**
+ * Throws NotMemoryProfileError unless `types` hold a memory measurement. A profile with no sample
+ * types at all is left to the decoder's and the diff's own checks (it is malformed, or empty).
+ */
+export function checkMemoryProfile(types: readonly ValueType[], periodType: ValueType | undefined): void {
+  if (types.length === 0 || isMemoryProfile(types)) return;
+  const listed = types.length === 0 ? '' : ` (sample types ${types.map(formatValueType).join(', ')})`;
+  throw new NotMemoryProfileError(
+    `${profileKind(types, periodType)}${listed}, not a memory profile: heapgate needs a heap profile, written ` +
+      'with runtime.GC() then pprof.WriteHeapProfile, or by go test -memprofile',
+  );
+}
