@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-VS75TAIF.js")).diffCommand
+    load: async () => (await import("./chunks/diff-PG74EOAP.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-UVPIM4MB.js")).checkCommand
+    load: async () => (await import("./chunks/check-YN7IAONA.js")).checkCommand
   },
   {
     name: "baseline",
@@ -111,6 +111,13 @@ function processIo() {
   });
   return {
     stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
+    drained: () => stdoutClosed || !process.stdout.writableNeedDrain ? Promise.resolve() : new Promise((done) => {
+      const settle = () => {
+        process.stdout.off("drain", settle).off("error", settle).off("close", settle);
+        done();
+      };
+      process.stdout.on("drain", settle).on("error", settle).on("close", settle);
+    }),
     stderr: (text) => void (stderrClosed || process.stderr.write(text)),
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,

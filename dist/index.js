@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-COVOTLNQ.js";
+} from "./chunks/chunk-TCAZ74PR.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -38,7 +38,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-EYVJLQ76.js";
+} from "./chunks/chunk-PSGXNH3K.js";
 import {
   runUrl,
   storeBaseline

@@ -378,6 +378,7 @@ describe('heapgate diff on profiles big enough for worker threads', () => {
     const io = {
       stdout: (t: string) => void (out += t),
       stderr: () => undefined,
+      drained: () => Promise.resolve(),
       stdoutIsTTY: false,
       env: {},
       cwd: ROOT,

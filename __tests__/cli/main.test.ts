@@ -11,6 +11,7 @@ function fakeIo(overrides: Partial<CliIo> = {}): CliIo & { out: string; err: str
     err: '',
     stdout: (t: string) => void (io.out += t),
     stderr: (t: string) => void (io.err += t),
+    drained: () => Promise.resolve(),
     stdoutIsTTY: false,
     env: {},
     cwd: ROOT,

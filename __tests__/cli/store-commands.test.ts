@@ -43,6 +43,7 @@ async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ru
   const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
+    drained: () => Promise.resolve(),
     stdoutIsTTY: false,
     env,
     cwd: tmp,

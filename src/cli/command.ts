@@ -1,6 +1,12 @@
 /** What a CLI subcommand receives: its arguments and the process's streams, passed in (never read from globals). */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * Resolves when what was written to stdout has been taken by the reader as far as its buffer
+   * needs (at once when nothing waits): a long report waits here between chunks instead of
+   * queueing in memory.
+   */
+  readonly drained: () => Promise<void>;
   readonly stderr: (text: string) => void;
   /** True when stdout is a terminal (colour allowed unless NO_COLOR is set). */
   readonly stdoutIsTTY: boolean;

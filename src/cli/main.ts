@@ -138,6 +138,16 @@ function processIo(): CliIo {
   });
   return {
     stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
+    drained: () =>
+      stdoutClosed || !process.stdout.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise((done) => {
+            const settle = (): void => {
+              process.stdout.off('drain', settle).off('error', settle).off('close', settle);
+              done();
+            };
+            process.stdout.on('drain', settle).on('error', settle).on('close', settle);
+          }),
     stderr: (text) => void (stderrClosed || process.stderr.write(text)),
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,

@@ -169,22 +169,25 @@ export function reportColor(args: Pick<ReportArgs, 'output'>, io: CliIo): boolea
 }
 
 /**
- * Prints the report on standard output, or writes it to --output (a usage error naming the file if
- * that fails) and then prints `verdict`, the one-line outcome, on standard error: a run whose report
- * went to a file still says how it ended.
+ * Prints the report's chunks on standard output (waiting for the reader between chunks), or writes
+ * them to --output (a usage error naming the file if that fails) and then prints `verdict`, the
+ * one-line outcome, on standard error: a run whose report went to a file still says how it ended.
  */
 export async function emitReport(
-  text: string,
+  chunks: Iterable<string>,
   args: Pick<ReportArgs, 'output'>,
   io: CliIo,
   verdict: string,
 ): Promise<void> {
   if (args.output === undefined) {
-    io.stdout(text);
+    for (const chunk of chunks) {
+      io.stdout(chunk);
+      await io.drained();
+    }
     return;
   }
   try {
-    await writeFile(resolve(io.cwd, args.output), text);
+    await writeFile(resolve(io.cwd, args.output), chunks);
     io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}\n`);
   } catch (e) {
     const why =

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildReport } from '../../../src/core/verdict/report.js';
-import { renderJson } from '../../../src/core/render/json.js';
+import { renderJson, renderJsonChunks, toJsonReport } from '../../../src/core/render/json.js';
+import type { Report } from '../../../src/core/verdict/report.js';
 import { validate } from './json-schema.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
@@ -128,4 +129,41 @@ test('the example in docs/report-schema.md matches the schema', () => {
   const block = /```json\n([\s\S]*?)\n```/.exec(doc);
   expect(block).not.toBeNull();
   expect(validate(JSON.parse(block![1]!), schema)).toEqual([]);
+});
+
+describe('renderJsonChunks: the report streamed', () => {
+  const whole = (r: Report): string => `${JSON.stringify(toJsonReport(r), null, 2)}\n`;
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => fn(`pkg.f${i}"\u2028\u0001é`, i, 2 * i + 0.5, -0, i === 3 ? NaN : 3 * i));
+
+  test('is byte for byte JSON.stringify of the report, two-space indented, with a newline', () => {
+    const diff = sampleDiff(many(50), ['a "warning"']);
+    for (const top of [0, 1, 2]) {
+      const r = buildReport(diff, sampleVerdict(diff), { base: 'a.pb.gz', current: 'b.pb.gz', top });
+      expect([...renderJsonChunks(r)].join('')).toBe(whole(r));
+    }
+  });
+
+  test('empty function lists and no function tables at all are written as JSON.stringify writes them', () => {
+    const r = report(2);
+    const empty: Report = { ...r, functions: { inuse_space: [], alloc_space: [] } };
+    expect(renderJson(empty)).toBe(whole(empty));
+    expect(renderJson(empty)).toContain('"inuse_space": []');
+    const none: Report = { ...r, functions: {} };
+    expect(renderJson(none)).toBe(whole(none));
+    expect(renderJson(none)).toContain('"functions": {},');
+  });
+
+  test('a large report comes in chunks of about 64 KiB, each ending where the next row begins', () => {
+    const diff = sampleDiff(many(20_000));
+    const r = buildReport(diff, sampleVerdict(diff), { base: 'a.pb.gz', current: 'b.pb.gz', top: 0 });
+    const chunks = [...renderJsonChunks(r)];
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks.slice(0, -1)) {
+      expect(c.length).toBeGreaterThanOrEqual(1 << 16);
+      expect(c.length).toBeLessThan((1 << 16) + 1024);
+      expect(c.endsWith('}')).toBe(true);
+    }
+    expect(chunks.join('')).toBe(whole(r));
+  });
 });

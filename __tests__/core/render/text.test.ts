@@ -1,5 +1,5 @@
 import { buildReport } from '../../../src/core/verdict/report.js';
-import { renderText } from '../../../src/core/render/text.js';
+import { renderText, renderTextChunks } from '../../../src/core/render/text.js';
 import { fn, sampleDiff, sampleVerdict } from './fixtures.js';
 
 function report(top = 10, extra = [] as ReturnType<typeof fn>[], sampleIndex?: string, warnings: string[] = []) {
@@ -151,5 +151,19 @@ describe('renderText', () => {
     const text = renderText(report(10, [fn('evil\u001b[2J\nname', 0, 1, 0, 1)]), { color: false });
     expect(text).toContain('evil\\x1b[2J\\x0aname');
     expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('renderTextChunks: the report streamed', () => {
+  test('a --top 0 report of many functions comes in chunks that make renderText, aligned across chunks', () => {
+    const extra = Array.from({ length: 5000 }, (_, i) => fn(`pkg.f${i}`, 0, i === 4999 ? 123_456_789 : i, 0, i));
+    const r = report(0, extra);
+    const chunks = [...renderTextChunks(r, { color: false })];
+    expect(chunks.length).toBeGreaterThan(2);
+    const text = chunks.join('');
+    expect(text).toBe(renderText(r, { color: false }));
+    // The widest flat Δ is the last row's: the first rows, in the first chunk, are padded to it.
+    const rows = text.split('\n').filter((l) => / pkg\.f\d+$/.test(l));
+    expect(new Set(rows.map((l) => l.indexOf(' pkg.f'))).size).toBe(1);
   });
 });

@@ -174,14 +174,14 @@ export const checkCommand: Command = {
       lookup,
       're-baseline with heapgate baseline put',
     );
-    let text: string;
+    let text: Iterable<string>;
     let exitCode = 0;
     let report: Report | null = null;
     let verdict = 'no-baseline (nothing to compare against)';
     if (found === undefined) {
       const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
       if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
-      text = noBaselineMessage(args, store.location, args.format);
+      text = [noBaselineMessage(args, store.location, args.format)];
     } else {
       const outcome = await compareProfiles(
         {

@@ -1,8 +1,8 @@
 import type { Report } from '../verdict/report.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { renderText } from './text.js';
+import { renderTextChunks } from './text.js';
 
 /** The report formats the CLI offers. */
 export const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -13,16 +13,20 @@ export interface RenderOptions {
   readonly color: boolean;
 }
 
-/** Renders the report in `format`; markdown uses GitHub's comment budget. */
-export function render(report: Report, format: Format, options: RenderOptions): string {
+/**
+ * Renders the report in `format`, as chunks to write in order: text and JSON are made as they are
+ * written (a report of a million functions is never one string); markdown (GitHub's comment
+ * budget) and HTML (one page) come as one chunk.
+ */
+export function render(report: Report, format: Format, options: RenderOptions): Iterable<string> {
   switch (format) {
     case 'text':
-      return renderText(report, { color: options.color });
+      return renderTextChunks(report, { color: options.color });
     case 'markdown':
-      return renderMarkdown(report);
+      return [renderMarkdown(report)];
     case 'json':
-      return renderJson(report);
+      return renderJsonChunks(report);
     case 'html':
-      return renderHtml(report);
+      return [renderHtml(report)];
   }
 }

@@ -61,20 +61,28 @@ function finiteOrNull(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
 }
 
+/** A function row as the JSON report holds it (field order fixed). */
+function jsonFunction(f: FunctionDelta): JsonFunction {
+  return {
+    name: f.name,
+    baseFlat: f.baseFlat,
+    currentFlat: f.currentFlat,
+    flatDelta: f.flatDelta,
+    baseCum: f.baseCum,
+    currentCum: f.currentCum,
+    cumDelta: f.cumDelta,
+  };
+}
+
 /** The report as plain data in the documented schema (field order fixed, nothing else added). */
 export function toJsonReport(report: Report): JsonReport {
   const functions: Record<string, JsonFunction[]> = {};
-  for (const [type, rows] of Object.entries(report.functions)) {
-    functions[type] = rows.map((f) => ({
-      name: f.name,
-      baseFlat: f.baseFlat,
-      currentFlat: f.currentFlat,
-      flatDelta: f.flatDelta,
-      baseCum: f.baseCum,
-      currentCum: f.currentCum,
-      cumDelta: f.cumDelta,
-    }));
-  }
+  for (const [type, rows] of Object.entries(report.functions)) functions[type] = rows.map(jsonFunction);
+  return { ...jsonHead(report), functions, ...jsonTail(report) };
+}
+
+/** The fields before `functions`. */
+function jsonHead(report: Report): Omit<JsonReport, 'functions' | keyof JsonTail> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: report.verdict,
@@ -106,7 +114,14 @@ export function toJsonReport(report: Report): JsonReport {
       history: m.history === null ? null : { ...m.history },
       benchmark: m.benchmark === undefined ? null : { ...m.benchmark },
     })),
-    functions,
+  };
+}
+
+type JsonTail = Pick<JsonReport, 'functionCount' | 'advice' | 'historyWindow'>;
+
+/** The fields after `functions`. */
+function jsonTail(report: Report): JsonTail {
+  return {
     functionCount: { ...report.functionCount },
     advice: [...report.advice],
     historyWindow: report.historyWindow,
@@ -115,5 +130,67 @@ export function toJsonReport(report: Report): JsonReport {
 
 /** The JSON report as text: two-space indented, ending with a newline. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
+}
+
+/** Characters a chunk of the streamed report reaches before it is handed on. */
+const CHUNK = 1 << 16;
+
+/** A number as JSON.stringify writes it (null for NaN and ±Infinity, 0 for -0). */
+function num(x: number): string {
+  return Number.isFinite(x) ? (x === 0 ? '0' : String(x)) : 'null';
+}
+
+/** One function row at the depth JSON.stringify(…, null, 2) puts it (inside functions → type → array). */
+function functionText(f: FunctionDelta): string {
+  return (
+    `      {\n        "name": ${JSON.stringify(f.name)},\n        "baseFlat": ${num(f.baseFlat)},\n` +
+    `        "currentFlat": ${num(f.currentFlat)},\n        "flatDelta": ${num(f.flatDelta)},\n` +
+    `        "baseCum": ${num(f.baseCum)},\n        "currentCum": ${num(f.currentCum)},\n` +
+    `        "cumDelta": ${num(f.cumDelta)}\n      }`
+  );
+}
+
+/**
+ * The members of one level into the top object, as JSON.stringify(…, null, 2) writes them
+ * (undefined ones left out).
+ */
+function members(fields: object): string[] {
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
+}
+
+/**
+ * The JSON report as text in chunks of about 64 KiB, byte for byte what renderJson returns
+ * (JSON.stringify(toJsonReport(report), null, 2) and a newline), without ever holding more than a
+ * chunk and one row: a report of a million functions is written as it is made.
+ */
+export function* renderJsonChunks(report: Report): Generator<string, void, undefined> {
+  const head = members(jsonHead(report));
+  let out = `{\n${head.join(',\n')},\n  "functions": `;
+  const types = Object.entries(report.functions);
+  if (types.length === 0) out += '{}';
+  else {
+    out += '{';
+    for (const [t, [type, rows]] of types.entries()) {
+      out += `${t === 0 ? '' : ','}\n    ${JSON.stringify(type)}: `;
+      if (rows.length === 0) {
+        out += '[]';
+        continue;
+      }
+      out += '[';
+      for (let i = 0; i < rows.length; i++) {
+        out += `${i === 0 ? '' : ','}\n${functionText(rows[i]!)}`;
+        if (out.length >= CHUNK) {
+          yield out;
+          out = '';
+        }
+      }
+      out += '\n    ]';
+    }
+    out += '\n  }';
+  }
+  const tail = members(jsonTail(report));
+  yield `${out},\n${tail.join(',\n')}\n}\n`;
 }

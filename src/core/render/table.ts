@@ -40,6 +40,32 @@ export function layoutTable(
   ];
 }
 
+/**
+ * layoutTable's lines, one at a time, for a table too large to hold as cells: `cellsOf(i)` makes
+ * row i's cells (called twice per row: once for the widths, once for the line).
+ */
+export function* streamTable(
+  columns: readonly Column[],
+  rowCount: number,
+  cellsOf: (row: number) => readonly string[],
+): Generator<string, void, undefined> {
+  const widths = columns.map((c) => width(c.header));
+  for (let r = 0; r < rowCount; r++) {
+    const row = cellsOf(r);
+    for (let i = 0; i < columns.length; i++) widths[i] = Math.max(widths[i]!, width(row[i] ?? ''));
+  }
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => {
+        const gap = ' '.repeat(widths[i]! - width(cell));
+        return columns[i]!.align === 'right' ? gap + cell : cell + gap;
+      })
+      .join('  ')
+      .trimEnd();
+  yield line(columns.map((c) => c.header));
+  for (let r = 0; r < rowCount; r++) yield line(cellsOf(r));
+}
+
 function width(text: string): number {
   let n = 0;
   for (const _ of text) n++;

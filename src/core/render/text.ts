@@ -14,7 +14,7 @@ import {
   statusCounts,
   zCell,
 } from './parts.js';
-import { layoutTable } from './table.js';
+import { layoutTable, streamTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
 export interface TextOptions {
@@ -35,6 +35,17 @@ const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', inconclu
  * newline.
  */
 export function renderText(report: Report, options: TextOptions): string {
+  return [...renderTextChunks(report, options)].join('');
+}
+
+/** Characters a chunk of the streamed report reaches before it is handed on. */
+const CHUNK = 1 << 16;
+
+/**
+ * renderText's text in chunks of about 64 KiB, the function tables a line at a time: a `--top 0`
+ * report of a million functions is written as it is made, never held as one string.
+ */
+export function* renderTextChunks(report: Report, options: TextOptions): Generator<string, void, undefined> {
   const paint = (status: MetricStatus, text: string): string =>
     options.color ? `\u001b[${COLOURS[status]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
@@ -72,8 +83,17 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.advice.length > 0) {
     lines.push('', 'Inconclusive: to make it conclusive:', ...report.advice.map((a) => `  - ${a}`));
   }
-  for (const type of tableTypes(report)) lines.push('', ...functionTable(report, type));
-  return `${lines.join('\n')}\n`;
+  let out = lines.join('\n');
+  for (const type of tableTypes(report)) {
+    for (const line of ['', ...functionTable(report, type)]) {
+      out += `\n${line}`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+  }
+  yield `${out}\n`;
 }
 
 /** "inuse_space +775.0% — catalog.(*Cache).Put +4.10 MiB" for a failing or warning report, else ''. */
@@ -123,48 +143,49 @@ function metricRow(m: MetricResult): string[] {
   ];
 }
 
-function functionTable(report: Report, type: string): string[] {
+function* functionTable(report: Report, type: string): Generator<string, void, undefined> {
   const rows: readonly FunctionDelta[] = report.functions[type] ?? [];
   const total = report.totals[type];
   const unit = total?.unit ?? '';
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
-  const out = [`Type: ${type}`];
+  yield `Type: ${type}`;
   const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
   const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  out.push(
+  yield (
     `Showing ${shown} by |flat Δ|, accounting for ${formatSignedValue(accounted, unit)}` +
-      ` (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`,
+    ` (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`
   );
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return;
+  // The running sum of flat Δ down the rows, kept so each row's cells can be made again.
+  const sums = new Float64Array(rows.length);
   let flatSum = 0;
-  const cells = rows.map((f) => {
-    flatSum += f.flatDelta;
+  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i]!.flatDelta;
+  const cellsOf = (i: number): string[] => {
+    const f = rows[i]!;
     return [
       formatSignedValue(f.flatDelta, unit),
       formatPprofPercent(f.flatDelta, baseTotal).trim(),
-      formatPprofPercent(flatSum, baseTotal).trim(),
+      formatPprofPercent(sums[i]!, baseTotal).trim(),
       formatSignedValue(f.cumDelta, unit),
       formatPprofPercent(f.cumDelta, baseTotal).trim(),
       terminalSafe(f.name),
     ];
-  });
-  out.push(
-    ...layoutTable(
-      [
-        { header: 'flat Δ', align: 'right' },
-        { header: 'flat%', align: 'right' },
-        { header: 'sum%', align: 'right' },
-        { header: 'cum Δ', align: 'right' },
-        { header: 'cum%', align: 'right' },
-        { header: 'name', align: 'left' },
-      ],
-      cells,
-    ),
+  };
+  yield* streamTable(
+    [
+      { header: 'flat Δ', align: 'right' },
+      { header: 'flat%', align: 'right' },
+      { header: 'sum%', align: 'right' },
+      { header: 'cum Δ', align: 'right' },
+      { header: 'cum%', align: 'right' },
+      { header: 'name', align: 'left' },
+    ],
+    rows.length,
+    cellsOf,
   );
   const rest = report.rest[type];
   if (rest !== undefined && rest.count > 0) {
-    out.push(`… ${restWords(rest.count)}, flat Δ ${formatSignedValue(rest.flatDelta, unit)} together`);
+    yield `… ${restWords(rest.count)}, flat Δ ${formatSignedValue(rest.flatDelta, unit)} together`;
   }
-  return out;
 }

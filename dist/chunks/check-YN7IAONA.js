@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-6ONSNU4T.js";
+} from "./chunk-XJZW7ARR.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-COVOTLNQ.js";
+} from "./chunk-TCAZ74PR.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-EYVJLQ76.js";
+} from "./chunk-PSGXNH3K.js";
 import {
   openStore
 } from "./chunk-VYVNGWYJ.js";
@@ -181,7 +181,7 @@ var checkCommand = {
     if (found === void 0) {
       const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
       if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
-      text = noBaselineMessage(args, store.location, args.format);
+      text = [noBaselineMessage(args, store.location, args.format)];
     } else {
       const outcome = await compareProfiles(
         {

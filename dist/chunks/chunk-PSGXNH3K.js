@@ -1257,19 +1257,23 @@ var REPORT_SCHEMA_VERSION = 2;
 function finiteOrNull(x) {
   return x !== null && Number.isFinite(x) ? x : null;
 }
+function jsonFunction(f) {
+  return {
+    name: f.name,
+    baseFlat: f.baseFlat,
+    currentFlat: f.currentFlat,
+    flatDelta: f.flatDelta,
+    baseCum: f.baseCum,
+    currentCum: f.currentCum,
+    cumDelta: f.cumDelta
+  };
+}
 function toJsonReport(report) {
   const functions = {};
-  for (const [type, rows] of Object.entries(report.functions)) {
-    functions[type] = rows.map((f) => ({
-      name: f.name,
-      baseFlat: f.baseFlat,
-      currentFlat: f.currentFlat,
-      flatDelta: f.flatDelta,
-      baseCum: f.baseCum,
-      currentCum: f.currentCum,
-      cumDelta: f.cumDelta
-    }));
-  }
+  for (const [type, rows] of Object.entries(report.functions)) functions[type] = rows.map(jsonFunction);
+  return { ...jsonHead(report), functions, ...jsonTail(report) };
+}
+function jsonHead(report) {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: report.verdict,
@@ -1300,15 +1304,67 @@ function toJsonReport(report) {
       runs: { ...m.runs },
       history: m.history === null ? null : { ...m.history },
       benchmark: m.benchmark === void 0 ? null : { ...m.benchmark }
-    })),
-    functions,
+    }))
+  };
+}
+function jsonTail(report) {
+  return {
     functionCount: { ...report.functionCount },
     advice: [...report.advice],
     historyWindow: report.historyWindow
   };
 }
-function renderJson(report) {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}
+var CHUNK = 1 << 16;
+function num(x) {
+  return Number.isFinite(x) ? x === 0 ? "0" : String(x) : "null";
+}
+function functionText(f) {
+  return `      {
+        "name": ${JSON.stringify(f.name)},
+        "baseFlat": ${num(f.baseFlat)},
+        "currentFlat": ${num(f.currentFlat)},
+        "flatDelta": ${num(f.flatDelta)},
+        "baseCum": ${num(f.baseCum)},
+        "currentCum": ${num(f.currentCum)},
+        "cumDelta": ${num(f.cumDelta)}
+      }`;
+}
+function members(fields) {
+  return Object.entries(fields).filter(([, v]) => v !== void 0).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`);
+}
+function* renderJsonChunks(report) {
+  const head = members(jsonHead(report));
+  let out = `{
+${head.join(",\n")},
+  "functions": `;
+  const types = Object.entries(report.functions);
+  if (types.length === 0) out += "{}";
+  else {
+    out += "{";
+    for (const [t, [type, rows]] of types.entries()) {
+      out += `${t === 0 ? "" : ","}
+    ${JSON.stringify(type)}: `;
+      if (rows.length === 0) {
+        out += "[]";
+        continue;
+      }
+      out += "[";
+      for (let i = 0; i < rows.length; i++) {
+        out += `${i === 0 ? "" : ","}
+${functionText(rows[i])}`;
+        if (out.length >= CHUNK) {
+          yield out;
+          out = "";
+        }
+      }
+      out += "\n    ]";
+    }
+    out += "\n  }";
+  }
+  const tail = members(jsonTail(report));
+  yield `${out},
+${tail.join(",\n")}
+}
 `;
 }
 
@@ -2371,7 +2427,7 @@ function cut(text, budget) {
 
 export {
   toJsonReport,
-  renderJson,
+  renderJsonChunks,
   isByteUnit,
   formatValue,
   formatSignedValue,

@@ -22,13 +22,13 @@ import {
   noiseHeaders,
   parseRulesInput,
   renderHtml,
-  renderJson,
+  renderJsonChunks,
   renderMarkdown,
   runsSentence,
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-EYVJLQ76.js";
+} from "./chunk-PSGXNH3K.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -57,6 +57,19 @@ function layoutTable(columns, rows, paint = (_r, _c, cell) => cell) {
     ...rows.map((r, i) => line(r, i))
   ];
 }
+function* streamTable(columns, rowCount, cellsOf) {
+  const widths = columns.map((c) => width(c.header));
+  for (let r = 0; r < rowCount; r++) {
+    const row = cellsOf(r);
+    for (let i = 0; i < columns.length; i++) widths[i] = Math.max(widths[i], width(row[i] ?? ""));
+  }
+  const line = (cells) => cells.map((cell, i) => {
+    const gap = " ".repeat(widths[i] - width(cell));
+    return columns[i].align === "right" ? gap + cell : cell + gap;
+  }).join("  ").trimEnd();
+  yield line(columns.map((c) => c.header));
+  for (let r = 0; r < rowCount; r++) yield line(cellsOf(r));
+}
 function width(text) {
   let n = 0;
   for (const _ of text) n++;
@@ -65,7 +78,8 @@ function width(text) {
 
 // src/core/render/text.ts
 var COLOURS = { fail: "31", warn: "33", inconclusive: "33", pass: "32" };
-function renderText(report, options) {
+var CHUNK = 1 << 16;
+function* renderTextChunks(report, options) {
   const paint = (status, text) => options.color ? `\x1B[${COLOURS[status]}m${text}\x1B[0m` : text;
   const lines = [];
   const c = culpritLine(report);
@@ -102,8 +116,18 @@ function renderText(report, options) {
   if (report.advice.length > 0) {
     lines.push("", "Inconclusive: to make it conclusive:", ...report.advice.map((a) => `  - ${a}`));
   }
-  for (const type of tableTypes(report)) lines.push("", ...functionTable(report, type));
-  return `${lines.join("\n")}
+  let out = lines.join("\n");
+  for (const type of tableTypes(report)) {
+    for (const line of ["", ...functionTable(report, type)]) {
+      out += `
+${line}`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = "";
+      }
+    }
+  }
+  yield `${out}
 `;
 }
 function culpritLine(report) {
@@ -142,49 +166,47 @@ function metricRow(m) {
     m.status === m.partStatus ? m.status : `${m.status} (own ${m.partStatus})`
   ];
 }
-function functionTable(report, type) {
+function* functionTable(report, type) {
   const rows = report.functions[type] ?? [];
   const total = report.totals[type];
   const unit = total?.unit ?? "";
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
-  const out = [`Type: ${type}`];
+  yield `Type: ${type}`;
   const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
   const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  out.push(
-    `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`
-  );
-  if (rows.length === 0) return out;
+  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`;
+  if (rows.length === 0) return;
+  const sums = new Float64Array(rows.length);
   let flatSum = 0;
-  const cells = rows.map((f) => {
-    flatSum += f.flatDelta;
+  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
+  const cellsOf = (i) => {
+    const f = rows[i];
     return [
       formatSignedValue(f.flatDelta, unit),
       formatPprofPercent(f.flatDelta, baseTotal).trim(),
-      formatPprofPercent(flatSum, baseTotal).trim(),
+      formatPprofPercent(sums[i], baseTotal).trim(),
       formatSignedValue(f.cumDelta, unit),
       formatPprofPercent(f.cumDelta, baseTotal).trim(),
       terminalSafe(f.name)
     ];
-  });
-  out.push(
-    ...layoutTable(
-      [
-        { header: "flat \u0394", align: "right" },
-        { header: "flat%", align: "right" },
-        { header: "sum%", align: "right" },
-        { header: "cum \u0394", align: "right" },
-        { header: "cum%", align: "right" },
-        { header: "name", align: "left" }
-      ],
-      cells
-    )
+  };
+  yield* streamTable(
+    [
+      { header: "flat \u0394", align: "right" },
+      { header: "flat%", align: "right" },
+      { header: "sum%", align: "right" },
+      { header: "cum \u0394", align: "right" },
+      { header: "cum%", align: "right" },
+      { header: "name", align: "left" }
+    ],
+    rows.length,
+    cellsOf
   );
   const rest = report.rest[type];
   if (rest !== void 0 && rest.count > 0) {
-    out.push(`\u2026 ${restWords(rest.count)}, flat \u0394 ${formatSignedValue(rest.flatDelta, unit)} together`);
+    yield `\u2026 ${restWords(rest.count)}, flat \u0394 ${formatSignedValue(rest.flatDelta, unit)} together`;
   }
-  return out;
 }
 
 // src/core/render/index.ts
@@ -192,13 +214,13 @@ var FORMATS = ["text", "markdown", "json", "html"];
 function render(report, format, options) {
   switch (format) {
     case "text":
-      return renderText(report, { color: options.color });
+      return renderTextChunks(report, { color: options.color });
     case "markdown":
-      return renderMarkdown(report);
+      return [renderMarkdown(report)];
     case "json":
-      return renderJson(report);
+      return renderJsonChunks(report);
     case "html":
-      return renderHtml(report);
+      return [renderHtml(report)];
   }
 }
 
@@ -332,13 +354,16 @@ function noteInconclusive(report, args, io) {
 function reportColor(args, io) {
   return args.output === void 0 && io.stdoutIsTTY && io.env.NO_COLOR === void 0;
 }
-async function emitReport(text, args, io, verdict) {
+async function emitReport(chunks, args, io, verdict) {
   if (args.output === void 0) {
-    io.stdout(text);
+    for (const chunk of chunks) {
+      io.stdout(chunk);
+      await io.drained();
+    }
     return;
   }
   try {
-    await writeFile(resolve2(io.cwd, args.output), text);
+    await writeFile(resolve2(io.cwd, args.output), chunks);
     io.stderr(`heapgate: ${terminalSafe(verdict)}; report written to ${terminalSafe(args.output)}
 `);
   } catch (e) {

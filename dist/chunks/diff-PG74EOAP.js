@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-6ONSNU4T.js";
+} from "./chunk-XJZW7ARR.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-ZC4TF6L6.js";
 import {
   compareProfiles
-} from "./chunk-EYVJLQ76.js";
+} from "./chunk-PSGXNH3K.js";
 import {
   createProfileLoader
 } from "./chunk-KOTCZLNT.js";

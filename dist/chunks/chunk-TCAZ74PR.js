@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-EYVJLQ76.js";
+} from "./chunk-PSGXNH3K.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
