@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-PG74EOAP.js")).diffCommand
+    load: async () => (await import("./chunks/diff-7U23O3F3.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-YN7IAONA.js")).checkCommand
+    load: async () => (await import("./chunks/check-VDCFPI6N.js")).checkCommand
   },
   {
     name: "baseline",

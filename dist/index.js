@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TCAZ74PR.js";
+} from "./chunks/chunk-NN3B2LSX.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -38,7 +38,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-PSGXNH3K.js";
+} from "./chunks/chunk-S64YO3F5.js";
 import {
   runUrl,
   storeBaseline

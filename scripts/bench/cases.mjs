@@ -29,7 +29,7 @@ import { generateProfile } from './synthetic.mjs';
 /**
  * One benchmark case.
  * @typedef {object} BenchCase
- * @property {'real' | 'synth15k' | 'synth400k' | 'gzipbomb'} id
+ * @property {'real' | 'synth15k' | 'synth15kwide' | 'synth400k' | 'gzipbomb'} id
  * @property {string} title
  * @property {ProfilePair} files
  * @property {SyntheticShape} [shape] the shape a synthetic pair was generated with
@@ -49,9 +49,13 @@ import { generateProfile } from './synthetic.mjs';
 export const OUT_DIR = 'bench/out';
 const SEED = 'heapgate';
 
-/** The synthetic shapes of cases 2 and 3 (see BENCHMARKS.md for why 400k uses 160k locations). */
+/**
+ * The synthetic shapes of cases 2–4 (see BENCHMARKS.md for why 400k uses 160k locations): the wide
+ * 15k pair gives every location its own function, so its report has four times the rows.
+ */
 export const SHAPES = {
   synth15k: { samples: 15000, locations: 80000, functions: 20000, seed: SEED },
+  synth15kwide: { samples: 15000, locations: 80000, functions: 80000, seed: SEED },
   synth400k: { samples: 400000, locations: 160000, functions: 40000, seed: SEED },
 };
 
@@ -171,6 +175,15 @@ export function defineCases({ regenerate, log, quick }) {
     runs: quick ? 3 : 7,
     warmup: 1,
     target: { wallRatio: 0.15 },
+  });
+  cases.push({
+    id: 'synth15kwide',
+    title: 'synthetic 15k samples, 80k functions',
+    shape: SHAPES.synth15kwide,
+    files: ensureSyntheticPair(SHAPES.synth15kwide, { regenerate, log }),
+    runs: quick ? 3 : 7,
+    warmup: 1,
+    target: { wallRatio: 0.4 },
   });
   cases.push({
     id: 'synth400k',

@@ -153,12 +153,17 @@ function commonSampleTypes(base: ProfileSummary, current: ProfileSummary): [numb
 
 /**
  * The function rows of the two summaries matched by name, once for all sample types:
- * `baseRowOf[cr]` is the base row of current row cr (-1 when the base lacks the function), and
- * `baseOnly` lists the base rows whose function the current profile lacks.
+ * `baseRowOf[cr]` is the base row of current row cr (-1 when the base lacks the function),
+ * `baseOnly` lists the base rows whose function the current profile lacks, and `byName` is the
+ * union (u < current rows: current row u; else base row baseOnly[u − current rows]) in name order,
+ * `nameRank[u]` the place of u in it. A summary has one row per name, so the union's names are
+ * distinct.
  */
 interface RowAlignment {
   readonly baseRowOf: Int32Array;
   readonly baseOnly: Int32Array;
+  readonly byName: Int32Array;
+  readonly nameRank: Int32Array;
 }
 
 function alignRows(base: ProfileSummary, current: ProfileSummary): RowAlignment {
@@ -175,9 +180,19 @@ function alignRows(base: ProfileSummary, current: ProfileSummary): RowAlignment 
   matched.forEach((m, br) => {
     if (m === 0) baseOnly.push(br);
   });
-  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+  const names = [...current.functions.name, ...baseOnly.map((br) => base.functions.name[br]!)];
+  // Code-unit order, as `<` compares strings.
+  const byName = Int32Array.from(names.keys()).sort((x, y) => (names[x]! < names[y]! ? -1 : 1));
+  const nameRank = new Int32Array(names.length);
+  byName.forEach((u, i) => (nameRank[u] = i));
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName, nameRank };
 }
 
+/**
+ * The function rows of sample type b (base) / c (current) whose flat or cum changed, largest
+ * |flatDelta| first, then by name. Rows whose flat did not change (most of a deep profile's) are
+ * taken in name order as they are; only the others are sorted, on typed arrays of their keys.
+ */
 function functionDeltas(
   base: ProfileSummary,
   current: ProfileSummary,
@@ -187,38 +202,45 @@ function functionDeltas(
 ): FunctionDelta[] {
   const bf = base.functions;
   const cf = current.functions;
-  const out: FunctionDelta[] = [];
-  const add = (name: string, br: number, cr: number): void => {
-    const baseFlat = br < 0 ? 0 : bf.flat[b]![br]!;
-    const baseCum = br < 0 ? 0 : bf.cum[b]![br]!;
-    const currentFlat = cr < 0 ? 0 : cf.flat[c]![cr]!;
-    const currentCum = cr < 0 ? 0 : cf.cum[c]![cr]!;
-    const flatDelta = currentFlat - baseFlat;
-    const cumDelta = currentCum - baseCum;
+  const nc = cf.name.length;
+  const bFlat = bf.flat[b]!;
+  const bCum = bf.cum[b]!;
+  const cFlat = cf.flat[c]!;
+  const cCum = cf.cum[c]!;
+  const baseRowOf = (u: number): number => (u < nc ? rows.baseRowOf[u]! : rows.baseOnly[u - nc]!);
+  const flatDelta = new Float64Array(rows.byName.length);
+  const cumDelta = new Float64Array(rows.byName.length);
+  const moved: number[] = [];
+  const still: number[] = [];
+  for (const u of rows.byName) {
+    const br = baseRowOf(u);
+    const fd = (u < nc ? cFlat[u]! : 0) - (br < 0 ? 0 : bFlat[br]!);
+    const cd = (u < nc ? cCum[u]! : 0) - (br < 0 ? 0 : bCum[br]!);
     // pprof drops a node whose merged flat and cum are both 0 (graph.selectNodesForGraph).
-    if (flatDelta === 0 && cumDelta === 0) return;
+    if (fd === 0 && cd === 0) continue;
+    flatDelta[u] = fd;
+    cumDelta[u] = cd;
+    (fd === 0 ? still : moved).push(u);
+  }
+  const rank = rows.nameRank;
+  moved.sort((x, y) => Math.abs(flatDelta[y]!) - Math.abs(flatDelta[x]!) || rank[x]! - rank[y]!);
+  const row = (u: number): FunctionDelta => {
+    const br = baseRowOf(u);
+    const cr = u < nc ? u : -1;
     const varBase = br < 0 ? 0 : bf.flatVariance[b]![br]!;
     const varCurrent = cr < 0 ? 0 : cf.flatVariance[c]![cr]!;
-    out.push({
-      name,
-      baseFlat,
-      currentFlat,
-      flatDelta,
-      baseCum,
-      currentCum,
-      cumDelta,
-      flatZ: zScore(flatDelta, varBase, varCurrent),
-    });
+    return {
+      name: cr < 0 ? bf.name[br]! : cf.name[cr]!,
+      baseFlat: br < 0 ? 0 : bFlat[br]!,
+      currentFlat: cr < 0 ? 0 : cFlat[cr]!,
+      flatDelta: flatDelta[u]!,
+      baseCum: br < 0 ? 0 : bCum[br]!,
+      currentCum: cr < 0 ? 0 : cCum[cr]!,
+      cumDelta: cumDelta[u]!,
+      flatZ: zScore(flatDelta[u]!, varBase, varCurrent),
+    };
   };
-  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr]!, cr));
-  for (const br of rows.baseOnly) add(bf.name[br]!, br, -1);
-  out.sort((x, y) => {
-    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
-    if (d !== 0) return d;
-    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
-    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
-  });
-  return out;
+  return [...moved.map(row), ...still.map(row)];
 }
 
 function focusDeltas(base: ProfileSummary, current: ProfileSummary, pairs: readonly [number, number][]): FocusDelta[] {

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-XJZW7ARR.js";
+} from "./chunk-TGXSPE4J.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-TCAZ74PR.js";
+} from "./chunk-NN3B2LSX.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-PSGXNH3K.js";
+} from "./chunk-S64YO3F5.js";
 import {
   openStore
 } from "./chunk-VYVNGWYJ.js";

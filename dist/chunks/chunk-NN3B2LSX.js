@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-PSGXNH3K.js";
+} from "./chunk-S64YO3F5.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -98,42 +98,53 @@ function alignRows(base, current) {
   matched.forEach((m, br) => {
     if (m === 0) baseOnly.push(br);
   });
-  return { baseRowOf, baseOnly: Int32Array.from(baseOnly) };
+  const names2 = [...current.functions.name, ...baseOnly.map((br) => base.functions.name[br])];
+  const byName = Int32Array.from(names2.keys()).sort((x, y) => names2[x] < names2[y] ? -1 : 1);
+  const nameRank = new Int32Array(names2.length);
+  byName.forEach((u, i) => nameRank[u] = i);
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName, nameRank };
 }
 function functionDeltas(base, current, b, c, rows) {
   const bf = base.functions;
   const cf = current.functions;
-  const out = [];
-  const add = (name, br, cr) => {
-    const baseFlat = br < 0 ? 0 : bf.flat[b][br];
-    const baseCum = br < 0 ? 0 : bf.cum[b][br];
-    const currentFlat = cr < 0 ? 0 : cf.flat[c][cr];
-    const currentCum = cr < 0 ? 0 : cf.cum[c][cr];
-    const flatDelta = currentFlat - baseFlat;
-    const cumDelta = currentCum - baseCum;
-    if (flatDelta === 0 && cumDelta === 0) return;
+  const nc = cf.name.length;
+  const bFlat = bf.flat[b];
+  const bCum = bf.cum[b];
+  const cFlat = cf.flat[c];
+  const cCum = cf.cum[c];
+  const baseRowOf = (u) => u < nc ? rows.baseRowOf[u] : rows.baseOnly[u - nc];
+  const flatDelta = new Float64Array(rows.byName.length);
+  const cumDelta = new Float64Array(rows.byName.length);
+  const moved = [];
+  const still = [];
+  for (const u of rows.byName) {
+    const br = baseRowOf(u);
+    const fd = (u < nc ? cFlat[u] : 0) - (br < 0 ? 0 : bFlat[br]);
+    const cd = (u < nc ? cCum[u] : 0) - (br < 0 ? 0 : bCum[br]);
+    if (fd === 0 && cd === 0) continue;
+    flatDelta[u] = fd;
+    cumDelta[u] = cd;
+    (fd === 0 ? still : moved).push(u);
+  }
+  const rank = rows.nameRank;
+  moved.sort((x, y) => Math.abs(flatDelta[y]) - Math.abs(flatDelta[x]) || rank[x] - rank[y]);
+  const row = (u) => {
+    const br = baseRowOf(u);
+    const cr = u < nc ? u : -1;
     const varBase = br < 0 ? 0 : bf.flatVariance[b][br];
     const varCurrent = cr < 0 ? 0 : cf.flatVariance[c][cr];
-    out.push({
-      name,
-      baseFlat,
-      currentFlat,
-      flatDelta,
-      baseCum,
-      currentCum,
-      cumDelta,
-      flatZ: zScore(flatDelta, varBase, varCurrent)
-    });
+    return {
+      name: cr < 0 ? bf.name[br] : cf.name[cr],
+      baseFlat: br < 0 ? 0 : bFlat[br],
+      currentFlat: cr < 0 ? 0 : cFlat[cr],
+      flatDelta: flatDelta[u],
+      baseCum: br < 0 ? 0 : bCum[br],
+      currentCum: cr < 0 ? 0 : cCum[cr],
+      cumDelta: cumDelta[u],
+      flatZ: zScore(flatDelta[u], varBase, varCurrent)
+    };
   };
-  cf.name.forEach((n, cr) => add(n, rows.baseRowOf[cr], cr));
-  for (const br of rows.baseOnly) add(bf.name[br], br, -1);
-  out.sort((x, y) => {
-    const d = Math.abs(y.flatDelta) - Math.abs(x.flatDelta);
-    if (d !== 0) return d;
-    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
-    return Math.abs(y.cumDelta) - Math.abs(x.cumDelta);
-  });
-  return out;
+  return [...moved.map(row), ...still.map(row)];
 }
 function focusDeltas(base, current, pairs) {
   const patterns = [...new Set([...current.focus, ...base.focus].map((f) => f.pattern))];

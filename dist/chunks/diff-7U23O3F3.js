@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-XJZW7ARR.js";
+} from "./chunk-TGXSPE4J.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-ZC4TF6L6.js";
 import {
   compareProfiles
-} from "./chunk-PSGXNH3K.js";
+} from "./chunk-S64YO3F5.js";
 import {
   createProfileLoader
 } from "./chunk-KOTCZLNT.js";

@@ -28,7 +28,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-PSGXNH3K.js";
+} from "./chunk-S64YO3F5.js";
 import {
   describeFsError,
   expandProfilePaths,
