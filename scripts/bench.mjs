@@ -265,10 +265,16 @@ async function main() {
   }
   const html = opt['no-html']
     ? undefined
-    : ((await measureHtml(cases, { cli, runs: opt.quick ? 1 : 3, method: rss.method, log })) ?? undefined);
+    : ((await measureHtml(
+        cases.filter((c) => !c.refused),
+        { cli, runs: opt.quick ? 1 : 3, method: rss.method, log },
+      )) ?? undefined);
   const micro = opt['no-micro']
     ? undefined
-    : await runMicro(cases, { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log });
+    : await runMicro(
+        cases.filter((c) => !c.refused),
+        { runsFor: (c) => (opt.quick ? 2 : c.id === 'synth400k' ? 3 : 7), log },
+      );
   // In the order results.json has always had; JSON.stringify leaves out the parts that are undefined.
   /** @type {import('./bench/results.mjs').BenchResults} */
   const results = {
