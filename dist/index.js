@@ -9,14 +9,16 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-NN3B2LSX.js";
+} from "./chunks/chunk-TNAIHJ66.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
+  DEFAULT_HISTORY_WINDOW,
   GITHUB_COMMENT_LIMIT,
   ICON,
   INCONCLUSIVE_POLICIES,
   MAX_CELL_CHARS,
+  MIN_HISTORY_BASELINES,
   VERDICT_WORDS,
   compareProfiles,
   culpritMarkdown,
@@ -38,7 +40,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-S64YO3F5.js";
+} from "./chunks/chunk-QHQKJCVY.js";
 import {
   runUrl,
   storeBaseline
@@ -47,8 +49,6 @@ import {
   openStore
 } from "./chunks/chunk-VYVNGWYJ.js";
 import {
-  DEFAULT_HISTORY_WINDOW,
-  MIN_HISTORY_BASELINES,
   createProfileLoader,
   describeFsError,
   expandProfilePaths,
@@ -59,7 +59,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-KOTCZLNT.js";
+} from "./chunks/chunk-RPTAE5KS.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

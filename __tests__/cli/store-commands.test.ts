@@ -106,7 +106,8 @@ describe('check against a directory store', () => {
     // The same numbers; check also says what history it had (one baseline: too few to calibrate).
     const withoutHistory = (ms: { history: unknown }[]) => ms.map(({ history: _h, ...m }) => m);
     expect(withoutHistory(c.metrics)).toEqual(withoutHistory(d.metrics));
-    for (const m of c.metrics) expect(m.history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5 });
+    for (const m of c.metrics)
+      expect(m.history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5, levels: 1, changes: 0 });
     expect(c.historyWindow).toBe(30);
     expect(c.base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
   });
@@ -131,6 +132,8 @@ describe('check against a directory store', () => {
       kind: 'uncalibrated',
       baselines: 4,
       needed: 5,
+      levels: 1,
+      changes: 3,
     });
     const off = await check(['--history', '0']);
     expect(space(off.stdout).history).toBeNull();

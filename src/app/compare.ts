@@ -11,7 +11,8 @@ import { flameGraphs } from '../core/compare/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/verdict/report.js';
 import type { Rule } from '../core/rules/syntax.js';
 import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules/resolve.js';
-import { runNoise, type HistoryPoint, type RunNoise } from '../core/stats/run-noise.js';
+import type { HistoryPoint } from '../core/stats/run-noise.js';
+import { metricHistory, type MetricHistory } from '../core/stats/metric-history.js';
 import { combineInputs } from '../core/bench/input.js';
 import { runCount } from '../core/compare/runs.js';
 import { evaluate, type InconclusivePolicy, type Verdict } from '../core/verdict/verdict.js';
@@ -102,7 +103,8 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
   let verdict: Verdict;
-  const history = request.history === undefined ? undefined : historyNoise(compared, request.history.points, current);
+  const history =
+    request.history === undefined ? undefined : metricHistories(compared, request.history.points, current);
   try {
     verdict = evaluate(compared, rules, {
       ...(request.confidence === undefined ? {} : { confidence: request.confidence }),
@@ -140,15 +142,21 @@ function combineSide(side: ProfileSide, summaries: readonly ProfileSummary[]): P
   }
 }
 
-/** The run-to-run noise of each compared sample type, from baselines sampled and run like the current profile. */
-function historyNoise(
+/**
+ * What the history says of each compared sample type — its run-to-run noise and the level drift is
+ * measured from — from the baselines sampled and run like the current profile.
+ */
+function metricHistories(
   compared: ProfileDiff,
   points: readonly HistoryPoint[],
   current: ProfileSummary,
-): Map<string, RunNoise> {
-  const out = new Map<string, RunNoise>();
+): Map<string, MetricHistory> {
+  const out = new Map<string, MetricHistory>();
   for (const m of compared.metrics) {
-    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)));
+    out.set(
+      m.sampleType,
+      metricHistory(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)),
+    );
   }
   return out;
 }

@@ -17,6 +17,14 @@ export function historyRequest(pointer: BaselinePointer | undefined, window: num
   const points: HistoryPoint[] = newestFirst
     .slice(0, window)
     .reverse()
-    .map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period, runs: m.runs ?? 1 }));
+    .map((m) => ({
+      sampleType: m.sampleType,
+      total: m.total,
+      period: m.period,
+      runs: m.runs ?? 1,
+      sha: m.sha,
+      ...(m.pullRequest !== undefined ? { pullRequest: m.pullRequest } : {}),
+      ...(m.accepted !== undefined ? { accepted: true } : {}),
+    }));
   return { points, window };
 }

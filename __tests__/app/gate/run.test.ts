@@ -245,7 +245,7 @@ describe('runGate', () => {
     const pr = event({ name: 'pull_request', branch: null, pullRequest: PR });
     const early = await runGate(CONFIG, pr, RERUN, h.ports);
     const space = (out: typeof early) => out.report!.metrics.find((m) => m.sampleType === 'inuse_space')!;
-    expect(space(early).history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5 });
+    expect(space(early).history).toEqual({ kind: 'uncalibrated', baselines: 1, needed: 5, levels: 1, changes: 0 });
     expect(early.summary).toContain('uncalibrated: 1 of 5 baselines');
     for (const [i, profile] of [RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
       await seed(h, profile, sha(String(i + 2)), `2026-01-01T0${i + 2}:00:00Z`);

@@ -24,6 +24,7 @@ function metric(m: Partial<MetricResult>): MetricResult {
     threshold: 10,
     runs: { base: 1, current: 1 },
     history: null,
+    drift: null,
   };
   return { ...base, ...m };
 }

@@ -91,6 +91,7 @@ export function result(
     threshold: null,
     runs: { base: 1, current: 1 },
     history: null,
+    drift: null,
     partStatus: fields.status,
     ...fields,
   };

@@ -86,6 +86,7 @@ describe('renderJson', () => {
       runs: { base: 1, current: 1 },
       history: null,
       benchmark: null,
+      drift: null,
     });
     expect(json.metrics[0]).toMatchObject({ status: 'inconclusive', threshold: 5, detectablePercent: 10 });
     expect(json.metrics[0].detectable).toBeCloseTo(100, 9);

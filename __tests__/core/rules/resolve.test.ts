@@ -10,6 +10,7 @@ import {
   resolveRules,
   rulesWithDefaults,
 } from '../../../src/core/rules/resolve.js';
+import { benchRuleResolver } from '../../../src/core/rules/bench.js';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -111,6 +112,27 @@ describe('parseRules: valid rules', () => {
   });
 });
 
+describe('parseRules: drift', () => {
+  it.each([
+    ['inuse_space +15%', null, 'inuse_space +15%'],
+    ['inuse_space +15% drift +25%', 25, 'inuse_space +15% drift +25%'],
+    ['inuse_space +15% DRIFT off', 'off', 'inuse_space +15% drift off'],
+    ['inuse_space +15% drift +30% min 1MiB warn +10%', 30, 'inuse_space +15% min 1MiB warn +10% drift +30%'],
+    ['inuse_space +15% min 256 KiB drift +20%', 20, 'inuse_space +15% min 256KiB drift +20%'],
+  ] as const)('%s', (text, drift, canonical) => {
+    const [rule] = parseRules(text);
+    expect(rule!.drift).toBe(drift);
+    expect(formatRule(rule!)).toBe(canonical);
+  });
+
+  it('is refused on Go benchmark metrics, which have no series yet', () => {
+    expect(() => benchRuleResolver(parseRules('B/op +10% drift +20%'), ['BenchmarkX'])).toThrow(
+      'rule 1 ("B/op +10% drift +20%"): drift is judged on the series of a profile\'s whole sample types, not yet on ' +
+        'Go benchmarks; remove it',
+    );
+  });
+});
+
 describe('parseRules: invalid rules', () => {
   const UNITS = 'use a number, optionally with B, KB/KiB, MB/MiB, GB/GiB (1 KB = 1 KiB = 1024 B) or k, M for counts';
   it.each([
@@ -124,7 +146,8 @@ describe('parseRules: invalid rules', () => {
     ['inuse_space +15% min -3', `min "-3" is not an amount: ${UNITS}`],
     [
       'inuse_space +15% max 3',
-      'unexpected "max"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed',
+      'unexpected "max"; after the threshold only "min <amount>", "warn +<percent>%" and "drift +<percent>%" ' +
+        '(or "drift off") are allowed',
     ],
     ['inuse_space +15% warn 10%', 'warn needs a percent like +10%, found "10%"'],
     ['inuse_space +15% warn', 'warn needs a percent like +10%, found nothing'],
@@ -156,6 +179,19 @@ describe('parseRules: invalid rules', () => {
     ],
     ['all: inuse_space +15%, inuse_space +20%', '"inuse_space" appears twice in "all:"'],
     ['all: inuse_space +15%, alloc_objects 20%', 'expected a threshold like +15% or "off", found "20%"'],
+    ['inuse_space +15% drift', 'drift needs a percent like +25% or "off", found nothing'],
+    ['inuse_space +15% drift 25%', 'drift needs a percent like +25% or "off", found "25%"'],
+    ['inuse_space +15% drift offish', 'drift needs a percent like +25% or "off", found "offish"'],
+    ['inuse_space +15% drift off drift +20%', '"drift" given twice'],
+    [
+      'inuse_space for ^main\\.cache: +10% drift +20%',
+      '"drift" applies to a whole sample type (its series of baselines); remove it from the "for" rule',
+    ],
+    [
+      'all: inuse_space +15% drift off, alloc_objects +20%',
+      '"drift" cannot be part of "all:" (a conjunction is judged against the baseline only); give "inuse_space" ' +
+        'its drift in a rule of its own',
+    ],
   ])('%s', (text, why) => {
     expect(() => parseRules(text)).toThrow(RuleError);
     expect(() => parseRules(text)).toThrow(`rule 1 ("${text}"): ${why}`);

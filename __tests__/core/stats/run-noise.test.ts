@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   consecutiveChanges,
-  quantile,
   runNoise,
   sdWithoutLargest,
   type HistoryPoint,
 } from '../../../src/core/stats/run-noise.js';
+import { quantile } from '../../../src/core/stats/quantile.js';
 import { criticalValue, normalUpperTail, tUpperQuantile, tUpperTail } from '../../../src/core/stats/student-t.js';
 
 const SPACE = { type: 'inuse_space', unit: 'bytes' };
@@ -57,8 +57,14 @@ describe('quantiles and consecutive changes', () => {
 describe('runNoise', () => {
   it('is uncalibrated below 5 usable baselines, counting only those at the same sampling rate', () => {
     const points = [point(100), point(101), point(99), point(100, 524288), point(102)];
-    expect(runNoise(points, SPACE, 1)).toEqual({ kind: 'uncalibrated', baselines: 4, needed: 5 });
-    expect(runNoise([], SPACE, 1)).toEqual({ kind: 'uncalibrated', baselines: 0, needed: 5 });
+    expect(runNoise(points, SPACE, 1)).toEqual({
+      kind: 'uncalibrated',
+      baselines: 4,
+      needed: 5,
+      levels: 1,
+      changes: 3,
+    });
+    expect(runNoise([], SPACE, 1)).toEqual({ kind: 'uncalibrated', baselines: 0, needed: 5, levels: 0, changes: 0 });
     expect(runNoise([point(100)], { type: 'alloc_space', unit: 'bytes' }, 1)).toMatchObject({ baselines: 0 });
   });
 
@@ -66,7 +72,13 @@ describe('runNoise', () => {
     const five = (total: number): HistoryPoint => ({ ...point(total), runs: 5 });
     const points = [five(100), point(130), five(101), five(99), point(70), five(100), five(102)];
     expect(runNoise(points, SPACE, 1, 5)).toMatchObject({ kind: 'calibrated', baselines: 5 });
-    expect(runNoise(points, SPACE, 1)).toEqual({ kind: 'uncalibrated', baselines: 2, needed: 5 });
+    expect(runNoise(points, SPACE, 1)).toEqual({
+      kind: 'uncalibrated',
+      baselines: 2,
+      needed: 5,
+      levels: 1,
+      changes: 0,
+    });
   });
 
   it('σ = IQR / 1.349 of the changes, df = changes − 1, and the mean inside the far fences', () => {

@@ -186,9 +186,16 @@ describe('evaluate: go test -bench totals, which scale with b.N', () => {
   });
 
   it('are judged once a history gives their run-to-run noise', () => {
-    const history = new Map([
-      ['alloc_space', { kind: 'calibrated', baselines: 30, meanChangePercent: 0, sdPercent: 2, df: 28 } as const],
-    ]);
+    const noise = {
+      kind: 'calibrated',
+      baselines: 30,
+      levels: 1,
+      changes: 29,
+      meanChangePercent: 0,
+      sdPercent: 2,
+      df: 28,
+    } as const;
+    const history = new Map([['alloc_space', { noise, reference: null }]]);
     expect(evaluate(bench(1000, 1500), rule, { history }).metrics[0]!.status).toBe('fail');
     expect(evaluate(bench(1000, 1010), rule, { history }).metrics[0]!.status).toBe('pass');
   });
@@ -197,7 +204,23 @@ describe('evaluate: go test -bench totals, which scale with b.N', () => {
 describe('evaluate: run-to-run noise from the history', () => {
   const rule = parseRules('inuse_space +15%');
   const calibrated = (sdPercent: number, df: number) =>
-    new Map([['inuse_space', { kind: 'calibrated', baselines: df + 2, meanChangePercent: 0, sdPercent, df } as const]]);
+    new Map([
+      [
+        'inuse_space',
+        {
+          noise: {
+            kind: 'calibrated',
+            baselines: df + 2,
+            levels: 1,
+            changes: df + 1,
+            meanChangePercent: 0,
+            sdPercent,
+            df,
+          } as const,
+          reference: null,
+        },
+      ],
+    ]);
 
   it('gives an exact delta a finite z: (σ·base)² joins the sampling variance', () => {
     const d = diffOf([withSd('inuse_space', 'bytes', 1000, 1200, 0)]);
@@ -219,7 +242,8 @@ describe('evaluate: run-to-run noise from the history', () => {
   });
 
   it('carries an uncalibrated history through without changing the noise', () => {
-    const history = new Map([['inuse_space', { kind: 'uncalibrated', baselines: 2, needed: 5 } as const]]);
+    const noise = { kind: 'uncalibrated', baselines: 2, needed: 5, levels: 1, changes: 1 } as const;
+    const history = new Map([['inuse_space', { noise, reference: null }]]);
     const m = evaluate(diffOf([withSd('inuse_space', 'bytes', 1000, 1200, 0)]), rule, { history }).metrics[0]!;
     expect(m).toMatchObject({ status: 'fail', z: null, history: { kind: 'uncalibrated', baselines: 2, needed: 5 } });
   });

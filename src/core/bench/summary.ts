@@ -10,7 +10,7 @@ import { BENCH_METRICS } from '../profile/benchmark-set.js';
 import { scalesWithIterations } from '../profile/bench-profile.js';
 import { attribute, mergeAttributions } from './attribution.js';
 import { isBenchmarkText, mergeBenchmarkSets, parseBenchmarks, type BenchmarkSet } from './parse.js';
-import { quantile } from '../stats/run-noise.js';
+import { quantile } from '../stats/quantile.js';
 
 /** The median of a non-empty list (the mean of the two middle values for an even count), as benchstat's centre. */
 export function median(values: readonly number[]): number {

@@ -52,6 +52,20 @@ export interface BaselineMetadata {
   readonly producer: ProducerFingerprint;
   /** Size in bytes of the stored profile object. */
   readonly size: number;
+  /** The pull request the commit merged, when the run knew it. */
+  readonly pullRequest?: number;
+  /**
+   * The baseline's level was accepted: drift is measured from it (docs/rules.md, "Drift"). `by` is
+   * who accepted it (the accept label's sender, or the actor of an update run).
+   */
+  readonly accepted?: BaselineAcceptance;
+}
+
+/** Who accepted a baseline's level, and how. */
+export interface BaselineAcceptance {
+  readonly by: string;
+  /** `label`: a pull request with the accept label merged; `update`: a run in update mode stored it. */
+  readonly how: 'label' | 'update';
 }
 
 /**

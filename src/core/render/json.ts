@@ -3,6 +3,7 @@ import type { Report, VerdictKind } from '../verdict/report.js';
 import type { RunNoise } from '../stats/run-noise.js';
 import type { BenchmarkStat } from '../bench/compare.js';
 import type { MetricStatus, VarianceSources } from '../verdict/verdict.js';
+import type { DriftResult } from '../verdict/drift.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -29,6 +30,7 @@ export interface JsonMetric {
   readonly history: RunNoise | null;
   /** A Go benchmark's metric: its name, package, Mann–Whitney p and whether the change is exact; null for profiles. */
   readonly benchmark: BenchmarkStat | null;
+  readonly drift: (Omit<DriftResult, 'z'> & { readonly z: number | null }) | null;
 }
 
 /** A function in the JSON report: FunctionDelta without flatZ. */
@@ -113,6 +115,7 @@ function jsonHead(report: Report): Omit<JsonReport, 'functions' | keyof JsonTail
       runs: { ...m.runs },
       history: m.history === null ? null : { ...m.history },
       benchmark: m.benchmark === undefined ? null : { ...m.benchmark },
+      drift: m.drift === null ? null : { ...m.drift, z: finiteOrNull(m.drift.z) },
     })),
   };
 }

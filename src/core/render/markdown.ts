@@ -7,6 +7,7 @@ import {
   culprit,
   detectableCell,
   failingFunctionKeys,
+  driftLines,
   historyLines,
   ICON,
   noiseHeaders,
@@ -199,6 +200,11 @@ function noiseLines(report: Report): string[] {
   const out: string[] = [];
   const history = historyLines(report, (t) => markdownCode(t, false));
   if (history.length > 0) out.push('Run-to-run noise from the history:', '', ...history.map((h) => `- ${h}`));
+  const drift = driftLines(report, (t) => markdownCode(t, false));
+  if (drift.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push("Drift from the series' reference level:", '', ...drift.map((d) => `- ${d}`));
+  }
   const n = report.metrics.filter((m) => m.status === 'inconclusive').length;
   if (n > 0) {
     const what = n === 1 ? '1 metric is' : `${n} metrics are`;

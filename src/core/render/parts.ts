@@ -6,6 +6,7 @@
 import type { GateVerdict } from '../verdict/gate.js';
 import type { Report } from '../verdict/report.js';
 import type { MetricResult, MetricStatus } from '../verdict/verdict.js';
+import type { PointName } from '../stats/reference-level.js';
 import { markdownText } from './escape.js';
 import { formatDeltaPercent, formatSignedValue, formatValue, formatZ } from './units.js';
 
@@ -96,13 +97,71 @@ export function historyLines(report: Report, name: (sampleType: string) => strin
     const h = m.history;
     if (m.pattern !== null || h === null) continue;
     if (h.kind === 'uncalibrated') {
-      out.push(`${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`);
+      out.push(
+        h.baselines >= h.needed
+          ? `${name(m.sampleType)}: uncalibrated: ${h.changes} of ${h.needed - 1} changes within levels ` +
+              `(${h.baselines} baselines in ${h.levels} levels)`
+          : `${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`,
+      );
       continue;
     }
+    const levels = h.levels > 1 ? ` in ${h.levels} levels (σ from the ${h.changes} changes within them)` : '';
     out.push(
-      `${name(m.sampleType)}: ${h.baselines} baselines, mean change ${formatDeltaPercent(h.meanChangePercent)}, ` +
-        `σ ${h.sdPercent.toFixed(1)}% → limit ${detectableCell(m)} (z ≥ ${m.critical.toFixed(1)})`,
+      `${name(m.sampleType)}: ${h.baselines} baselines${levels}, mean change ` +
+        `${formatDeltaPercent(h.meanChangePercent)}, σ ${h.sdPercent.toFixed(1)}% → limit ${detectableCell(m)} ` +
+        `(z ≥ ${m.critical.toFixed(1)})`,
     );
+  }
+  return out;
+}
+
+/**
+ * A baseline as reports name it: `1a2b3c4 (#41)`, `1a2b3c4`, `#41`, or `an earlier baseline`. A
+ * commit id that is not hex (a store's hostile pointer) is left out, so the name is safe in any
+ * output format.
+ */
+export function baselineName(b: PointName): string {
+  const sha = b.sha === undefined || !/^[0-9a-f]{7,64}$/.test(b.sha) ? null : b.sha.slice(0, 7);
+  const pr = Number.isSafeInteger(b.pullRequest) ? `#${b.pullRequest}` : null;
+  if (sha !== null && pr !== null) return `${sha} (${pr})`;
+  return sha ?? pr ?? 'an earlier baseline';
+}
+
+/** Rises listed in a drift line before "…". */
+const MAX_LISTED_RISES = 5;
+
+/**
+ * Per whole sample type whose drift failed, could not be told, or rose since its reference level,
+ * the run against that level in words: `inuse_space crept +38.0% over 12 merges since 1a2b3c4
+ * (#41 +9.0%, #44 +11.0%): over the +15% drift rule (z 8.1 ≥ 3.4)`. A series at its level says
+ * nothing. `text` escapes the untrusted parts (sample type, commit) for the output format.
+ */
+export function driftLines(report: Report, text: (untrusted: string) => string): string[] {
+  const out: string[] = [];
+  for (const m of report.metrics) {
+    const d = m.drift;
+    if (d === null || (d.status === 'pass' && !(d.rises.length > 0 && d.delta > 0))) continue;
+    const since = `${text(baselineName(d.since))}${d.accepted ? ', accepted' : ''}`;
+    const rises = d.rises.slice(-MAX_LISTED_RISES).map((r) => {
+      const who = r.pullRequest !== undefined ? `#${r.pullRequest}` : text(baselineName(r));
+      return `${who} ${formatDeltaPercent(r.percent)}`;
+    });
+    const listed = rises.length === 0 ? '' : ` (${d.rises.length > MAX_LISTED_RISES ? '…, ' : ''}${rises.join(', ')})`;
+    const merges = `${d.merges} merge${d.merges === 1 ? '' : 's'}`;
+    const change = formatDeltaPercent(d.deltaPercent);
+    const head =
+      d.rises.length > 0 && d.delta > 0
+        ? `${text(m.sampleType)} crept ${change} over ${merges} since ${since}${listed}`
+        : `${text(m.sampleType)} ${change} from its level since ${since}`;
+    const z = `z ${formatZ(Number.isFinite(d.z) ? d.z : null)}`;
+    const rule = `the +${d.percent}% drift rule`;
+    const verdict =
+      d.status === 'fail'
+        ? `over ${rule} (${z} ≥ ${d.critical.toFixed(1)})`
+        : d.status === 'inconclusive'
+          ? `over ${rule}, but the noise could explain it (${z} < ${d.critical.toFixed(1)})`
+          : `within ${rule}`;
+    out.push(`${head}: ${verdict}`);
   }
   return out;
 }
@@ -159,10 +218,15 @@ export function culprit(report: Report): Culprit | null {
   const flagged = fail.length > 0 ? fail : report.metrics.filter((m) => m.status === 'warn');
   const first = flagged[0];
   if (first === undefined) return null;
-  const metrics = flagged.map((m) => ({
-    name: metricLabel(m),
-    change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent),
-  }));
+  const metrics = flagged.map((m) => {
+    const own = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
+    const drift = m.drift !== null && m.drift.status === m.status ? m.drift : null;
+    return {
+      name: metricLabel(m),
+      change:
+        drift === null ? own : `${own} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`,
+    };
+  });
   const grew = first.delta >= 0;
   const top = (report.functions[first.sampleType] ?? []).find((f) => (grew ? f.flatDelta > 0 : f.flatDelta < 0));
   return {

@@ -6,6 +6,7 @@ import {
   culprit,
   detectableCell,
   failingFunctionKeys,
+  driftLines,
   historyLines,
   metricLabel,
   noiseHeaders,
@@ -80,6 +81,8 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   }
   const history = historyLines(report, terminalSafe);
   if (history.length > 0) lines.push('', 'Run-to-run noise from the history:', ...history.map((h) => `  ${h}`));
+  const drift = driftLines(report, terminalSafe);
+  if (drift.length > 0) lines.push('', "Drift from the series' reference level:", ...drift.map((d) => `  ${d}`));
   if (report.advice.length > 0) {
     lines.push('', 'Inconclusive: to make it conclusive:', ...report.advice.map((a) => `  - ${a}`));
   }

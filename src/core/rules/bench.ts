@@ -59,6 +59,12 @@ export function benchRuleResolver(
         `Go benchmark output has the metrics ${METRIC_NAMES}, not "${rule.sampleType}" (a heap profile sample type)`,
       );
     }
+    if (rule.drift !== null) {
+      throw ruleError(
+        rule,
+        "drift is judged on the series of a profile's whole sample types, not yet on Go benchmarks; remove it",
+      );
+    }
     if (rule.minInBytes && metric.unit !== 'bytes') {
       throw ruleError(rule, `min is in bytes but ${metric.type} counts allocations; give a plain number`);
     }

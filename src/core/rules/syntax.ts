@@ -1,7 +1,7 @@
 /**
  * The rule language, as written in a workflow file (see docs/rules.md):
  *
- *   <sample_type> [for <regex>:] +<percent>% [min <amount>] [warn +<percent>%]
+ *   <sample_type> [for <regex>:] +<percent>% [min <amount>] [warn +<percent>%] [drift +<percent>% | drift off]
  *   <sample_type> off
  *   all: <rule>, <rule>[, ...]
  *
@@ -26,6 +26,11 @@ export interface Rule {
   readonly minInBytes: boolean;
   /** Warn above this percent (with the same `min`), null when no `warn`. */
   readonly warnPercent: number | null;
+  /**
+   * The drift clause of a whole-sample-type rule: fail when the run is more than this many percent
+   * above the series' reference level (see verdict/drift.ts); null = as `percent`; 'off' = never.
+   */
+  readonly drift: number | 'off' | null;
   /** Where the rule comes from: the built-in defaults or the user's text. */
   readonly origin: 'default' | 'user';
   /** 1-based position among the non-empty rules of its text, for messages. */
@@ -125,6 +130,7 @@ export function formatRule(rule: Rule): string {
   let text = `${head} +${rule.percent}%`;
   if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
   if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
+  if (rule.drift !== null) text += rule.drift === 'off' ? ' drift off' : ` drift +${rule.drift}%`;
   return text;
 }
 
@@ -146,9 +152,12 @@ function entries(text: string): string[] {
     .filter((e) => e !== '');
 }
 
-type Clauses = Pick<Rule, 'percent' | 'min' | 'minInBytes' | 'warnPercent'>;
+type Clauses = Pick<Rule, 'percent' | 'min' | 'minInBytes' | 'warnPercent' | 'drift'>;
 
-/** Parses `+<percent>% [min <amount>] [warn +<percent>%]`; throws a plain message on error. */
+/**
+ * Parses `+<percent>% [min <amount>] [warn +<percent>%] [drift +<percent>% | drift off]`; throws a
+ * plain message on error.
+ */
 function parseThresholds(text: string): Clauses {
   const head = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(text);
   if (!head) {
@@ -160,15 +169,17 @@ function parseThresholds(text: string): Clauses {
     min: 0,
     minInBytes: false,
     warnPercent: null,
+    drift: null,
   };
   let rest = text.slice(head[0].length).trim();
   const seen = new Set<string>();
   while (rest !== '') {
     const word = /^\S+/.exec(rest)![0];
     const key = word.toLowerCase();
-    if (key !== 'min' && key !== 'warn') {
+    if (key !== 'min' && key !== 'warn' && key !== 'drift') {
       throw new Error(
-        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`,
+        `unexpected "${word}"; after the threshold only "min <amount>", "warn +<percent>%" and ` +
+          '"drift +<percent>%" (or "drift off") are allowed',
       );
     }
     if (seen.has(key)) throw new Error(`"${key}" given twice`);
@@ -176,7 +187,7 @@ function parseThresholds(text: string): Clauses {
     rest = rest.slice(word.length).trim();
     if (key === 'min') {
       // The amount runs up to the next clause: "min 256 KiB warn +10%".
-      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest)!;
+      const m = /^(.*?)(?=\s+(?:warn|min|drift)(?:\s|$)|$)/i.exec(rest)!;
       const amountText = m[1]!.trim();
       const amount = parseAmount(amountText);
       if (amountText === '' || amount === null) {
@@ -188,13 +199,21 @@ function parseThresholds(text: string): Clauses {
       clauses.min = amount.value;
       clauses.minInBytes = amount.inBytes;
       rest = rest.slice(m[0].length).trim();
+    } else if (key === 'drift' && /^off(?=\s|$)/i.test(rest)) {
+      clauses.drift = 'off';
+      rest = rest.slice(3).trim();
     } else {
       const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
-      if (!m)
+      if (!m) {
+        const found = rest === '' ? 'nothing' : `"${rest.split(/\s+/)[0]}"`;
         throw new Error(
-          `warn needs a percent like +10%, found ${rest === '' ? 'nothing' : `"${rest.split(/\s+/)[0]}"`}`,
+          key === 'warn'
+            ? `warn needs a percent like +10%, found ${found}`
+            : `drift needs a percent like +25% or "off", found ${found}`,
         );
-      clauses.warnPercent = Number(m[1]);
+      }
+      if (key === 'warn') clauses.warnPercent = Number(m[1]);
+      else clauses.drift = Number(m[1]);
       rest = rest.slice(m[0].length).trim();
     }
   }
@@ -222,6 +241,13 @@ function parseConjunction(source: string, body: string, index: number, origin: R
   const parts = texts.map((text) => parseEntry(text, index, origin, source));
   const off = parts.find((p) => p.off);
   if (off) fail(`"${off.sampleType} off" cannot be part of "all:"; every part needs a threshold`);
+  const drift = parts.find((p) => p.drift !== null);
+  if (drift) {
+    fail(
+      `"drift" cannot be part of "all:" (a conjunction is judged against the baseline only); give ` +
+        `"${drift.sampleType}" its drift in a rule of its own`,
+    );
+  }
   const seen = new Set<string>();
   for (const p of parts) {
     const key = JSON.stringify([p.sampleType, p.pattern]);
@@ -264,15 +290,19 @@ function parseEntry(source: string, index: number, origin: Rule['origin'], entry
   if (/^off$/i.test(rest)) {
     if (pattern !== null)
       fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
-    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
+    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null, drift: null };
   }
   if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
+  let clauses: Clauses;
   try {
-    return { ...base, off: false, ...parseThresholds(rest) };
+    clauses = parseThresholds(rest);
   } catch (e) {
-    if (e instanceof RuleError) throw e;
     return fail((e as Error).message);
   }
+  if (pattern !== null && clauses.drift !== null) {
+    fail('"drift" applies to a whole sample type (its series of baselines); remove it from the "for" rule');
+  }
+  return { ...base, off: false, ...clauses };
 }
 
 /**

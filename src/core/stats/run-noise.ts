@@ -1,24 +1,29 @@
 /**
  * Run-to-run noise from a branch's history: how much a metric moves between consecutive baselines
- * of unchanged (or little changed) code, estimated from the totals each baseline recorded. See
- * docs/noise-model.md ("Run-to-run noise") for the estimator and the measurements behind it.
+ * of unchanged code, estimated from the totals each baseline recorded. See docs/noise-model.md
+ * ("Run-to-run noise") for the estimator and the measurements behind it.
  *
- * The changes between consecutive baselines, relative to the earlier one, are what a comparison of
- * two runs sees. Their spread σ is the larger of two estimates, both left alone by one real step
- * in the history (a commit that did change memory, which is one large change):
+ * The series is first cut into levels (levels.ts): a step or a creep is a boundary between levels,
+ * and only the changes between consecutive baselines *inside* a level are noise. Those changes,
+ * relative to the earlier baseline, are what a comparison of two runs sees. Their spread σ is the
+ * larger of two estimates:
  * - the interquartile range, IQR / 1.349 (σ of a normal);
  * - the standard deviation of the changes without the largest in magnitude before the latest. A run
- *   that retained unusually much or little (heavy-tailed noise: a GC that came late) makes two large
- *   changes, down then up: one stays in, so this estimate sees what the quartiles ignore. The latest
- *   change is always kept: a latest baseline that is such a run (often the base of the comparison)
- *   has made only one large change so far, which must count. A step that recent inflates σ until
- *   the next baseline arrives: the test errs towards inconclusive, never towards a false alarm.
+ *   that retained unusually much or little (heavy-tailed noise: a GC that came late) stays inside
+ *   its level and makes two large changes, down then up: one stays in, so this estimate sees what
+ *   the quartiles ignore. The latest change is always kept.
+ * A latest baseline that is a level of its own and lower than the level before it may be such a run
+ * rather than a step down, and it is usually the base of the comparison: its change counts as noise
+ * until the next baseline tells. A latest rise does not: it was judged when it merged, and a run
+ * that falls back from it reads as a decrease.
  * The mean change is taken over the changes inside Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR).
  */
 import type { ValueType } from '../profile/model.js';
 import { sameValueType } from '../profile/sample-type.js';
+import { segmentLevels, type Level } from './levels.js';
+import { quantile } from './quantile.js';
 
-/** Baselines a calibration needs at least (4 consecutive changes). */
+/** Baselines a calibration needs at least (and MIN_HISTORY_BASELINES − 1 changes within levels). */
 export const MIN_HISTORY_BASELINES = 5;
 
 /** How many of the latest baselines are read when no window is given. */
@@ -29,7 +34,8 @@ const NORMAL_IQR = 1.3489795003921634;
 
 /**
  * What one earlier baseline recorded: its totals per sample type (per-run means for a baseline of
- * several runs), its sampling period and its number of runs.
+ * several runs), its sampling period and its number of runs; and, for reports, its commit, its pull
+ * request and whether its level was accepted.
  */
 export interface HistoryPoint {
   readonly sampleType: readonly ValueType[];
@@ -37,15 +43,23 @@ export interface HistoryPoint {
   readonly period: number;
   /** Runs the baseline averaged; 1 when absent. */
   readonly runs?: number;
+  readonly sha?: string;
+  readonly pullRequest?: number;
+  /** The baseline's level was accepted (an accept label, or an update run): drift starts from it. */
+  readonly accepted?: boolean;
 }
 
 /** The history behind one metric's limit. */
 export type RunNoise =
   | {
       readonly kind: 'calibrated';
-      /** Baselines used (consecutive changes = baselines − 1). */
+      /** Baselines used. */
       readonly baselines: number;
-      /** Mean relative change between consecutive baselines, in percent (robust: see above). */
+      /** Levels the baselines fall into (1 = no step in the window). */
+      readonly levels: number;
+      /** Changes between consecutive baselines inside a level: the noise sample. */
+      readonly changes: number;
+      /** Mean relative change inside levels, in percent (robust: see above). */
       readonly meanChangePercent: number;
       /** Estimated standard deviation of the relative change between two runs, in percent. */
       readonly sdPercent: number;
@@ -58,15 +72,67 @@ export type RunNoise =
       readonly baselines: number;
       /** Baselines needed (MIN_HISTORY_BASELINES). */
       readonly needed: number;
+      /** Levels the baselines fall into (0 without baselines). */
+      readonly levels: number;
+      /** Changes inside levels found; MIN_HISTORY_BASELINES − 1 are needed. */
+      readonly changes: number;
     };
 
-/** The q-quantile of sorted values, linearly interpolated (type 7, as R's default and numpy's). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+/**
+ * One metric's totals in a history, oldest first: the baselines sampled and run like the run being
+ * judged that have the sample type and a positive total, `index` their places in the points, and
+ * their levels.
+ */
+export interface MetricSeries {
+  readonly values: readonly number[];
+  readonly index: readonly number[];
+  readonly levels: readonly Level[];
+  /** σ of one value around its level, relative (see levels.ts). */
+  readonly sigma: number;
+}
+
+/**
+ * The series of `type` in `points` (oldest first). Only baselines with the same sampling period and
+ * the same number of runs as the run being judged are used: a change of MemProfileRate changes the
+ * noise, and a mean of n runs moves about 1/√n as much as one run. A total of 0 (or not finite) is
+ * left out: no relative change is defined from it.
+ */
+export function metricSeries(points: readonly HistoryPoint[], type: ValueType, period: number, runs = 1): MetricSeries {
+  const values: number[] = [];
+  const index: number[] = [];
+  points.forEach((p, i) => {
+    if (p.period !== period || (p.runs ?? 1) !== runs) return;
+    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
+    const v = t >= 0 ? p.total[t] : undefined;
+    if (v === undefined || !(v > 0 && Number.isFinite(v))) return;
+    values.push(v);
+    index.push(i);
+  });
+  const { levels, sigma } = segmentLevels(values);
+  return { values, index, levels, sigma };
+}
+
+/**
+ * The relative changes (percent) between consecutive values inside each level of three or more
+ * baselines, oldest first, and the latest change when the latest value is a level of its own below
+ * the one before it.
+ */
+export function changesWithinLevels(series: Pick<MetricSeries, 'values' | 'levels'>): number[] {
+  const { values, levels } = series;
+  const out: number[] = [];
+  for (const l of levels) {
+    // A level of two baselines may be two steps of a creep the cut could not tell apart (a change
+    // of 5σ costs less than a boundary): its one change is not counted as noise.
+    if (l.to - l.from < 3) continue;
+    for (let k = l.from + 1; k < l.to; k++) out.push((100 * (values[k]! - values[k - 1]!)) / values[k - 1]!);
+  }
+  const last = levels[levels.length - 1];
+  const before = levels[levels.length - 2];
+  if (last !== undefined && before !== undefined && last.to - last.from === 1 && last.mean < before.mean) {
+    const n = values.length;
+    out.push((100 * (values[n - 1]! - values[n - 2]!)) / values[n - 2]!);
+  }
+  return out;
 }
 
 /**
@@ -83,21 +149,21 @@ export function consecutiveChanges(values: readonly number[]): number[] {
 }
 
 /**
- * The run-to-run noise of `type` from `points` (oldest first). Only baselines with the same
- * sampling period and the same number of runs as the run being judged, and with the sample type,
- * are used: a change of MemProfileRate changes the noise, and a mean of n runs moves about 1/√n as
- * much as one run. Fewer than MIN_HISTORY_BASELINES of them: uncalibrated.
+ * The run-to-run noise of `type` from `points` (oldest first; see metricSeries for which are used):
+ * from the changes inside levels. Fewer than MIN_HISTORY_BASELINES baselines, or fewer than
+ * MIN_HISTORY_BASELINES − 1 changes inside levels: uncalibrated.
  */
 export function runNoise(points: readonly HistoryPoint[], type: ValueType, period: number, runs = 1): RunNoise {
-  const values: number[] = [];
-  for (const p of points) {
-    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
-    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
-    if (t >= 0 && p.total[t] !== undefined) values.push(p.total[t]);
-  }
-  const changes = consecutiveChanges(values);
-  if (values.length < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
-    return { kind: 'uncalibrated', baselines: values.length, needed: MIN_HISTORY_BASELINES };
+  return noiseOfSeries(metricSeries(points, type, period, runs));
+}
+
+/** The run-to-run noise of a metric's series (see runNoise). */
+export function noiseOfSeries(series: MetricSeries): RunNoise {
+  const changes = changesWithinLevels(series);
+  const baselines = series.values.length;
+  const levels = series.levels.length;
+  if (baselines < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
+    return { kind: 'uncalibrated', baselines, needed: MIN_HISTORY_BASELINES, levels, changes: changes.length };
   }
   const sorted = [...changes].sort((a, b) => a - b);
   const q1 = quantile(sorted, 0.25);
@@ -107,7 +173,9 @@ export function runNoise(points: readonly HistoryPoint[], type: ValueType, perio
   const mean = inside.reduce((s, c) => s + c, 0) / inside.length;
   return {
     kind: 'calibrated',
-    baselines: values.length,
+    baselines,
+    levels,
+    changes: changes.length,
     meanChangePercent: mean,
     sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
     df: changes.length - 1,

@@ -66,6 +66,7 @@ function metricResult(m: BenchMetricMeasure, applied: BenchRule | null): MetricR
     // The U test decides, not a variance: no spread is estimated.
     runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
     history: null,
+    drift: null,
     benchmark: m.benchmark,
   };
 }

@@ -13,17 +13,12 @@ import type { RunNoise } from '../stats/run-noise.js';
 import { listSampleTypes } from '../profile/sample-type.js';
 import { criticalValue } from '../stats/student-t.js';
 import type { BenchmarkStat } from '../bench/compare.js';
+import { crossing, thresholdOf, type MetricStatus } from './crossing.js';
+import { judgeDrift, type DriftResult } from './drift.js';
+import type { MetricHistory } from '../stats/metric-history.js';
 
-/**
- * - `fail`: over the rule's percent and min, and significant (z ≥ the critical value, or exact);
- * - `warn`: likewise for the warn percent;
- * - `inconclusive`: over a threshold but not significant, or the smallest change this comparison
- *   can detect is larger than the rule's threshold: the comparison cannot tell (never failing
- *   unless asked to, see InconclusivePolicy);
- * - `pass`: anything else, including decreases that could have been told apart and metrics no
- *   rule covers.
- */
-export type MetricStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
+export type { MetricStatus } from './crossing.js';
+export { crossing, thresholdOf } from './crossing.js';
 
 /** The variances of a metric's delta, by where they come from (in the metric's unit, squared). */
 export interface VarianceSources {
@@ -59,6 +54,11 @@ export interface MetricResult extends MetricDelta {
   readonly threshold: number | null;
   /** The history behind the metric's limit; null when no history was asked for (or for function rules). */
   readonly history: RunNoise | null;
+  /**
+   * The run against its series' reference level (drift.ts): null when not judged (no calibrated
+   * history, no reference level, a function rule, `drift off`). `status` already counts it.
+   */
+  readonly drift: DriftResult | null;
   /** Set for one metric of one Go benchmark (see bench/compare.ts); absent for profile metrics. */
   readonly benchmark?: BenchmarkStat;
 }
@@ -85,16 +85,10 @@ export interface EvaluateOptions {
   /** Minimum z for a change to count as real; DEFAULT_CONFIDENCE by default. */
   readonly confidence?: number;
   /**
-   * Run-to-run noise per whole sample type (keyed by type name), from the history of earlier
-   * baselines; absent = no history asked for.
+   * The history per whole sample type (keyed by type name), from earlier baselines; absent = no
+   * history asked for.
    */
-  readonly history?: ReadonlyMap<string, RunNoise>;
-}
-
-/** True when a change of `delta` is over `percent` of `base`; any growth from a base of 0 is. */
-function over(base: number, delta: number, percent: number): boolean {
-  if (base === 0) return delta > 0;
-  return (100 * delta) / base > percent;
+  readonly history?: ReadonlyMap<string, MetricHistory>;
 }
 
 /** The delta's variance sources, critical value, z and smallest detectable change. */
@@ -107,9 +101,12 @@ interface Noise {
 
 /**
  * Sums the variance sources: the sampling variance, or the spread across runs when it is larger
- * (runs of one side vary by their sampling too, so their spread includes it: `runs` is the excess),
- * plus the history's. The spread and the history are estimated, so the critical value is Student's
- * t at the confidence's one-sided level, with the Welch–Satterthwaite degrees of freedom of the sum
+ * (runs of one side vary by their sampling too, so their spread includes it: `runs` is the excess).
+ * A calibrated history measured the change between two baselines sampled like these profiles, so
+ * its variance already holds their sampling: it replaces the sampling variance when larger, and is
+ * never added to it (which would count sampling twice and call a quiet sampled series
+ * inconclusive). The spread and the history are estimated, so the critical value is Student's t at
+ * the confidence's one-sided level, with the Welch–Satterthwaite degrees of freedom of the sum
  * (sampling is known exactly: infinite degrees of freedom).
  */
 function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, iterations: boolean): Noise {
@@ -118,12 +115,13 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, i
   const runs = Math.max(0, spread.variance - sampling);
   const historyVar =
     history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
-  const total = sampling + runs + historyVar;
+  const fromHistory = historyVar > sampling;
+  const total = runs + (fromHistory ? historyVar : sampling);
   // Estimated parts and their degrees of freedom: the runs' spread (sampling included) when it
-  // exceeds the sampling variance, and the history.
+  // exceeds the sampling variance, and the history when it is used.
   let estimated = 0;
   if (runs > 0) estimated += (spread.variance * spread.variance) / Math.max(spread.df, 1);
-  if (historyVar > 0 && history !== null && history.kind === 'calibrated') {
+  if (fromHistory && history !== null && history.kind === 'calibrated') {
     estimated += (historyVar * historyVar) / Math.max(history.df, 1);
   }
   const df = estimated > 0 ? (total * total) / estimated : Number.POSITIVE_INFINITY;
@@ -133,23 +131,6 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, i
   const measured = historyVar > 0 || Number.isFinite(spread.df);
   const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
   return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
-}
-
-/** The threshold of a rule as an amount: the larger of its percent of `base` and its min. */
-export function thresholdOf(base: number, rule: Rule): number {
-  return Math.max(rule.min, (rule.percent / 100) * Math.abs(base));
-}
-
-/**
- * What a change of `delta` from `base` crosses under a rule that is not off: at least its min and
- * over its percent (fail) or warn percent (warn), each `inconclusive` when the change is not
- * `significant`; null when it crosses nothing. Shared by profile metrics and Go benchmarks.
- */
-export function crossing(base: number, delta: number, rule: Rule, significant: boolean): MetricStatus | null {
-  if (delta < rule.min) return null;
-  if (over(base, delta, rule.percent)) return significant ? 'fail' : 'inconclusive';
-  if (rule.warnPercent !== null && over(base, delta, rule.warnPercent)) return significant ? 'warn' : 'inconclusive';
-  return null;
 }
 
 /** The status one rule gives one metric. */
@@ -201,11 +182,14 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     );
   }
   const result = (m: MetricDelta, pattern: string | null, rule: Rule | null, text: string | null): MetricResult => {
-    const history = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
+    const series = pattern === null ? (options.history?.get(m.sampleType) ?? null) : null;
+    const history = series?.noise ?? null;
     const noise = noiseOf(m, history, confidence, diff.scalesWithIterations);
-    const status = rule === null ? 'pass' : judge(m, rule, noise);
+    const drift = rule === null || series === null ? null : judgeDrift(m, rule, history, series.reference, confidence);
+    const own = rule === null ? 'pass' : judge(m, rule, noise);
+    const status = drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
-    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };
   const metrics: MetricResult[] = diff.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);

@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-TGXSPE4J.js";
+} from "./chunk-NIKMOLES.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-ZC4TF6L6.js";
+} from "./chunk-QAJRFQUP.js";
 import {
   compareProfiles
-} from "./chunk-S64YO3F5.js";
+} from "./chunk-QHQKJCVY.js";
 import {
   createProfileLoader
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-Y25KWGEP.js";
 import {

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-TGXSPE4J.js";
+} from "./chunk-NIKMOLES.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-ZC4TF6L6.js";
+} from "./chunk-QAJRFQUP.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,21 +32,21 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-NN3B2LSX.js";
+} from "./chunk-TNAIHJ66.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-S64YO3F5.js";
+} from "./chunk-QHQKJCVY.js";
 import {
   openStore
 } from "./chunk-VYVNGWYJ.js";
 import {
-  DEFAULT_HISTORY_WINDOW,
-  MIN_HISTORY_BASELINES,
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

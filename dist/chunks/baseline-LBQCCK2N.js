@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-ZC4TF6L6.js";
+} from "./chunk-QAJRFQUP.js";
 import {
   runUrl,
   storeBaseline
@@ -27,7 +27,7 @@ import {
   expandProfilePaths,
   readRunFiles,
   terminalSafe
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

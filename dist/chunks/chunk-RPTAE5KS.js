@@ -1756,60 +1756,6 @@ function startsWith(bytes, magic) {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
-// src/core/stats/run-noise.ts
-var MIN_HISTORY_BASELINES = 5;
-var DEFAULT_HISTORY_WINDOW = 30;
-var NORMAL_IQR = 1.3489795003921634;
-function quantile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-function consecutiveChanges(values) {
-  const out = [];
-  for (let i = 1; i < values.length; i++) {
-    const prev = values[i - 1];
-    if (prev > 0 && Number.isFinite(values[i])) out.push(100 * (values[i] - prev) / prev);
-  }
-  return out;
-}
-function runNoise(points, type, period, runs = 1) {
-  const values = [];
-  for (const p of points) {
-    if (p.period !== period || (p.runs ?? 1) !== runs) continue;
-    const t = p.sampleType.findIndex((v) => sameValueType(v, type));
-    if (t >= 0 && p.total[t] !== void 0) values.push(p.total[t]);
-  }
-  const changes = consecutiveChanges(values);
-  if (values.length < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
-    return { kind: "uncalibrated", baselines: values.length, needed: MIN_HISTORY_BASELINES };
-  }
-  const sorted = [...changes].sort((a, b) => a - b);
-  const q1 = quantile(sorted, 0.25);
-  const q3 = quantile(sorted, 0.75);
-  const iqr = q3 - q1;
-  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
-  const mean = inside.reduce((s, c) => s + c, 0) / inside.length;
-  return {
-    kind: "calibrated",
-    baselines: values.length,
-    meanChangePercent: mean,
-    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
-    df: changes.length - 1
-  };
-}
-function sdWithoutLargest(changes) {
-  if (changes.length < 2) return 0;
-  let largest = 0;
-  for (let i = 1; i < changes.length - 1; i++) {
-    if (Math.abs(changes[i]) > Math.abs(changes[largest])) largest = i;
-  }
-  const rest = changes.filter((_, i) => i !== largest);
-  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
-}
-
 // src/adapters/profile-loader.ts
 import { Worker } from "node:worker_threads";
 
@@ -2619,6 +2565,15 @@ function mergeBenchmarkSets(sets) {
   return { benchmarks: order };
 }
 
+// src/core/stats/quantile.ts
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
 // src/core/bench/summary.ts
 function median(values) {
   return quantile(
@@ -3134,6 +3089,7 @@ function formatRule(rule) {
   let text = `${head} +${rule.percent}%`;
   if (rule.min > 0) text += ` min ${formatAmount({ value: rule.min, inBytes: rule.minInBytes })}`;
   if (rule.warnPercent !== null) text += ` warn +${rule.warnPercent}%`;
+  if (rule.drift !== null) text += rule.drift === "off" ? " drift off" : ` drift +${rule.drift}%`;
   return text;
 }
 function formatConjunction(parts) {
@@ -3155,23 +3111,24 @@ function parseThresholds(text) {
     percent: Number(head[1]),
     min: 0,
     minInBytes: false,
-    warnPercent: null
+    warnPercent: null,
+    drift: null
   };
   let rest = text.slice(head[0].length).trim();
   const seen = /* @__PURE__ */ new Set();
   while (rest !== "") {
     const word = /^\S+/.exec(rest)[0];
     const key = word.toLowerCase();
-    if (key !== "min" && key !== "warn") {
+    if (key !== "min" && key !== "warn" && key !== "drift") {
       throw new Error(
-        `unexpected "${word}"; after the threshold only "min <amount>" and "warn +<percent>%" are allowed`
+        `unexpected "${word}"; after the threshold only "min <amount>", "warn +<percent>%" and "drift +<percent>%" (or "drift off") are allowed`
       );
     }
     if (seen.has(key)) throw new Error(`"${key}" given twice`);
     seen.add(key);
     rest = rest.slice(word.length).trim();
     if (key === "min") {
-      const m = /^(.*?)(?=\s+(?:warn|min)(?:\s|$)|$)/i.exec(rest);
+      const m = /^(.*?)(?=\s+(?:warn|min|drift)(?:\s|$)|$)/i.exec(rest);
       const amountText = m[1].trim();
       const amount = parseAmount(amountText);
       if (amountText === "" || amount === null) {
@@ -3182,13 +3139,19 @@ function parseThresholds(text) {
       clauses.min = amount.value;
       clauses.minInBytes = amount.inBytes;
       rest = rest.slice(m[0].length).trim();
+    } else if (key === "drift" && /^off(?=\s|$)/i.test(rest)) {
+      clauses.drift = "off";
+      rest = rest.slice(3).trim();
     } else {
       const m = new RegExp(`^\\+${NUMBER}\\s*%(?=\\s|$)`).exec(rest);
-      if (!m)
+      if (!m) {
+        const found = rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`;
         throw new Error(
-          `warn needs a percent like +10%, found ${rest === "" ? "nothing" : `"${rest.split(/\s+/)[0]}"`}`
+          key === "warn" ? `warn needs a percent like +10%, found ${found}` : `drift needs a percent like +25% or "off", found ${found}`
         );
-      clauses.warnPercent = Number(m[1]);
+      }
+      if (key === "warn") clauses.warnPercent = Number(m[1]);
+      else clauses.drift = Number(m[1]);
       rest = rest.slice(m[0].length).trim();
     }
   }
@@ -3209,6 +3172,12 @@ function parseConjunction(source, body, index, origin) {
   const parts = texts.map((text) => parseEntry(text, index, origin, source));
   const off = parts.find((p) => p.off);
   if (off) fail(`"${off.sampleType} off" cannot be part of "all:"; every part needs a threshold`);
+  const drift = parts.find((p) => p.drift !== null);
+  if (drift) {
+    fail(
+      `"drift" cannot be part of "all:" (a conjunction is judged against the baseline only); give "${drift.sampleType}" its drift in a rule of its own`
+    );
+  }
   const seen = /* @__PURE__ */ new Set();
   for (const p of parts) {
     const key = JSON.stringify([p.sampleType, p.pattern]);
@@ -3249,15 +3218,19 @@ function parseEntry(source, index, origin, entry = source) {
   if (/^off$/i.test(rest)) {
     if (pattern !== null)
       fail('"off" turns off the rule for a whole sample type; remove "for ...:" or give a threshold');
-    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null };
+    return { ...base, off: true, percent: 0, min: 0, minInBytes: false, warnPercent: null, drift: null };
   }
   if (/^off\s/i.test(rest)) fail('"off" takes nothing after it');
+  let clauses;
   try {
-    return { ...base, off: false, ...parseThresholds(rest) };
+    clauses = parseThresholds(rest);
   } catch (e) {
-    if (e instanceof RuleError) throw e;
     return fail(e.message);
   }
+  if (pattern !== null && clauses.drift !== null) {
+    fail('"drift" applies to a whole sample type (its series of baselines); remove it from the "for" rule');
+  }
+  return { ...base, off: false, ...clauses };
 }
 function parseRules(text, origin = "user") {
   return entries(text).flatMap((source, i) => {
@@ -3277,9 +3250,7 @@ export {
   runSpread,
   BENCH_METRICS,
   topLevelName,
-  MIN_HISTORY_BASELINES,
-  DEFAULT_HISTORY_WINDOW,
-  runNoise,
+  quantile,
   median,
   combineInputs,
   describeFsError,

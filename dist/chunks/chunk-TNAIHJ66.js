@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-S64YO3F5.js";
+} from "./chunk-QHQKJCVY.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -129,7 +129,15 @@ async function otherSeries(ports, series) {
 function historyRequest(pointer, window) {
   if (window <= 0) return void 0;
   const newestFirst = pointer === void 0 ? [] : [pointer.current, ...pointer.history];
-  const points = newestFirst.slice(0, window).reverse().map((m) => ({ sampleType: m.sampleType, total: m.total, period: m.period, runs: m.runs ?? 1 }));
+  const points = newestFirst.slice(0, window).reverse().map((m) => ({
+    sampleType: m.sampleType,
+    total: m.total,
+    period: m.period,
+    runs: m.runs ?? 1,
+    sha: m.sha,
+    ...m.pullRequest !== void 0 ? { pullRequest: m.pullRequest } : {},
+    ...m.accepted !== void 0 ? { accepted: true } : {}
+  }));
   return { points, window };
 }
 

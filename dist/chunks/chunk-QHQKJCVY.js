@@ -11,15 +11,15 @@ import {
   markdownText,
   median,
   parseRules,
+  quantile,
   runCount,
-  runNoise,
   runSpread,
   runsOf,
   scalesWithIterations,
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -36,6 +36,194 @@ import {
   RuleError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
+
+// src/core/stats/levels.ts
+var PENALTY_PER_LOG_N = 3;
+var MIN_SIGMA = 1e-3;
+var MAX_ROUNDS = 10;
+var MAD_NORMAL = 0.6744897501960817;
+function segmentLevels(values) {
+  for (const v of values) {
+    if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`segmentLevels: ${v} is not a positive finite value`);
+  }
+  const y = values.map(Math.log);
+  if (y.length === 0) return { levels: [], sigma: MIN_SIGMA };
+  if (y.length === 1) return { levels: toLevels(values, [0, 1]), sigma: MIN_SIGMA };
+  let sigma = Math.max(MIN_SIGMA, quartileSigma(differences(y, [0, y.length])));
+  let cuts = pelt(y, sigma);
+  for (let round2 = 0; round2 < MAX_ROUNDS; round2++) {
+    const inside = differences(y, cuts);
+    if (inside.length === 0) break;
+    const next = Math.max(MIN_SIGMA, medianSigma(inside));
+    const again = pelt(y, next);
+    sigma = next;
+    if (sameCuts(again, cuts)) break;
+    cuts = again;
+  }
+  return { levels: toLevels(values, absorbOutliers(y, cuts, sigma)), sigma };
+}
+function toLevels(values, cuts) {
+  const out = [];
+  for (let i = 1; i < cuts.length; i++) {
+    const from = cuts[i - 1];
+    const to = cuts[i];
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += values[k];
+    out.push({ from, to, mean: sum / (to - from) });
+  }
+  return out;
+}
+function differences(y, cuts) {
+  const out = [];
+  for (let i = 1; i < cuts.length; i++) {
+    for (let k = cuts[i - 1] + 1; k < cuts[i]; k++) out.push(y[k] - y[k - 1]);
+  }
+  return out;
+}
+function medianSigma(diffs) {
+  if (diffs.length === 0) return 0;
+  const abs = diffs.map(Math.abs).sort((a, b) => a - b);
+  return quantile(abs, 0.5) / MAD_NORMAL / Math.SQRT2;
+}
+var HALF_NORMAL_Q1 = 0.31863936396437514;
+function quartileSigma(diffs) {
+  if (diffs.length === 0) return 0;
+  const abs = diffs.map(Math.abs).sort((a, b) => a - b);
+  return quantile(abs, 0.25) / HALF_NORMAL_Q1 / Math.SQRT2;
+}
+function sameCuts(a, b) {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+function pelt(y, sigma) {
+  const n = y.length;
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + y[i];
+    s2[i + 1] = s2[i] + y[i] * y[i];
+  }
+  const v = sigma * sigma;
+  const cost = (a, b) => {
+    const m = b - a;
+    const sum = s1[b] - s1[a];
+    return Math.max(0, s2[b] - s2[a] - sum * sum / m) / v;
+  };
+  const beta = PENALTY_PER_LOG_N * Math.log(n);
+  const f = new Float64Array(n + 1);
+  f[0] = -beta;
+  const last = new Int32Array(n + 1);
+  let candidates = [0];
+  for (let t = 1; t <= n; t++) {
+    let best = Number.POSITIVE_INFINITY;
+    let arg = 0;
+    const total = candidates.map((s) => f[s] + cost(s, t) + beta);
+    candidates.forEach((s, i) => {
+      if (total[i] < best) {
+        best = total[i];
+        arg = s;
+      }
+    });
+    f[t] = best;
+    last[t] = arg;
+    candidates = candidates.filter((_, i) => total[i] - beta <= best);
+    candidates.push(t);
+  }
+  const cuts = [n];
+  for (let t = n; t > 0; t = last[t]) cuts.push(last[t]);
+  return cuts.reverse();
+}
+function absorbOutliers(y, cuts, sigma) {
+  const beta = PENALTY_PER_LOG_N * Math.log(y.length);
+  const out = [...cuts];
+  for (let i = 1; i + 2 < out.length; ) {
+    const single = out[i + 1] - out[i] === 1;
+    if (!single) {
+      i++;
+      continue;
+    }
+    const left = mean(y, out[i - 1], out[i]);
+    const right = mean(y, out[i + 1], out[i + 2]);
+    const x = y[out[i]];
+    const nl = out[i] - out[i - 1];
+    const nr = out[i + 2] - out[i + 1];
+    const gain = (left - right) ** 2 * (nl * nr) / (nl + nr) / (sigma * sigma);
+    const spike = Math.sign(x - left) === Math.sign(x - right) && Math.abs(right - left) < Math.min(Math.abs(x - left), Math.abs(x - right)) / 2;
+    if (gain < beta || spike) out.splice(i, 2);
+    else i++;
+  }
+  return out;
+}
+function mean(y, from, to) {
+  let s = 0;
+  for (let k = from; k < to; k++) s += y[k];
+  return s / (to - from);
+}
+
+// src/core/stats/run-noise.ts
+var MIN_HISTORY_BASELINES = 5;
+var DEFAULT_HISTORY_WINDOW = 30;
+var NORMAL_IQR = 1.3489795003921634;
+function metricSeries(points, type, period, runs = 1) {
+  const values = [];
+  const index = [];
+  points.forEach((p, i) => {
+    if (p.period !== period || (p.runs ?? 1) !== runs) return;
+    const t = p.sampleType.findIndex((v2) => sameValueType(v2, type));
+    const v = t >= 0 ? p.total[t] : void 0;
+    if (v === void 0 || !(v > 0 && Number.isFinite(v))) return;
+    values.push(v);
+    index.push(i);
+  });
+  const { levels, sigma } = segmentLevels(values);
+  return { values, index, levels, sigma };
+}
+function changesWithinLevels(series) {
+  const { values, levels } = series;
+  const out = [];
+  for (const l of levels) {
+    if (l.to - l.from < 3) continue;
+    for (let k = l.from + 1; k < l.to; k++) out.push(100 * (values[k] - values[k - 1]) / values[k - 1]);
+  }
+  const last = levels[levels.length - 1];
+  const before = levels[levels.length - 2];
+  if (last !== void 0 && before !== void 0 && last.to - last.from === 1 && last.mean < before.mean) {
+    const n = values.length;
+    out.push(100 * (values[n - 1] - values[n - 2]) / values[n - 2]);
+  }
+  return out;
+}
+function noiseOfSeries(series) {
+  const changes = changesWithinLevels(series);
+  const baselines = series.values.length;
+  const levels = series.levels.length;
+  if (baselines < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
+    return { kind: "uncalibrated", baselines, needed: MIN_HISTORY_BASELINES, levels, changes: changes.length };
+  }
+  const sorted = [...changes].sort((a, b) => a - b);
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  const iqr = q3 - q1;
+  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
+  const mean2 = inside.reduce((s, c) => s + c, 0) / inside.length;
+  return {
+    kind: "calibrated",
+    baselines,
+    levels,
+    changes: changes.length,
+    meanChangePercent: mean2,
+    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
+    df: changes.length - 1
+  };
+}
+function sdWithoutLargest(changes) {
+  if (changes.length < 2) return 0;
+  let largest = 0;
+  for (let i = 1; i < changes.length - 1; i++) {
+    if (Math.abs(changes[i]) > Math.abs(changes[largest])) largest = i;
+  }
+  const rest = changes.filter((_, i) => i !== largest);
+  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
+}
 
 // src/core/compare/diff.ts
 function percentOf(delta, base) {
@@ -823,30 +1011,10 @@ function criticalValue(confidence, df) {
   return tUpperQuantile(normalUpperTail(confidence), Math.max(df, 1e-3));
 }
 
-// src/core/verdict/verdict.ts
-var INCONCLUSIVE_POLICIES = ["pass", "warn", "fail"];
-var DEFAULT_CONFIDENCE = 3;
+// src/core/verdict/crossing.ts
 function over(base, delta, percent) {
   if (base === 0) return delta > 0;
   return 100 * delta / base > percent;
-}
-function noiseOf(m, history, confidence, iterations) {
-  const sampling = m.variance;
-  const spread = m.runSpread;
-  const runs = Math.max(0, spread.variance - sampling);
-  const historyVar = history !== null && history.kind === "calibrated" ? (history.sdPercent / 100 * Math.abs(m.base)) ** 2 : 0;
-  const total = sampling + runs + historyVar;
-  let estimated = 0;
-  if (runs > 0) estimated += spread.variance * spread.variance / Math.max(spread.df, 1);
-  if (historyVar > 0 && history !== null && history.kind === "calibrated") {
-    estimated += historyVar * historyVar / Math.max(history.df, 1);
-  }
-  const df = estimated > 0 ? total * total / estimated : Number.POSITIVE_INFINITY;
-  const critical = criticalValue(confidence, df);
-  const z = total > 0 ? m.delta / Math.sqrt(total) : null;
-  const measured = historyVar > 0 || Number.isFinite(spread.df);
-  const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
-  return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
 function thresholdOf(base, rule) {
   return Math.max(rule.min, rule.percent / 100 * Math.abs(base));
@@ -856,6 +1024,62 @@ function crossing(base, delta, rule, significant) {
   if (over(base, delta, rule.percent)) return significant ? "fail" : "inconclusive";
   if (rule.warnPercent !== null && over(base, delta, rule.warnPercent)) return significant ? "warn" : "inconclusive";
   return null;
+}
+
+// src/core/verdict/drift.ts
+function judgeDrift(m, rule, noise, reference, confidence) {
+  if (rule.off || rule.drift === "off" || noise === null || noise.kind !== "calibrated" || reference === null) {
+    return null;
+  }
+  const percent = rule.drift ?? rule.percent;
+  const ref = reference.mean;
+  const delta = m.current - ref;
+  const sd1 = noise.sdPercent / 100 * ref / Math.SQRT2;
+  const fromHistory = sd1 * sd1 * (1 + 1 / reference.baselines);
+  const runs = Math.max(0, m.runSpread.variance - m.variance);
+  const variance = Math.max(fromHistory, m.variance) + runs;
+  const critical = criticalValue(confidence, noise.df);
+  const z = variance > 0 ? delta / Math.sqrt(variance) : delta > 0 ? Number.POSITIVE_INFINITY : 0;
+  const driftRule = { ...rule, percent, warnPercent: null };
+  const status = crossing(ref, delta, driftRule, z >= critical) ?? "pass";
+  return {
+    status,
+    percent,
+    reference: ref,
+    baselines: reference.baselines,
+    since: reference.since,
+    accepted: reference.accepted,
+    delta,
+    deltaPercent: 100 * delta / ref,
+    z,
+    critical,
+    threshold: Math.max(rule.min, percent / 100 * ref),
+    merges: reference.after,
+    rises: reference.rises
+  };
+}
+
+// src/core/verdict/verdict.ts
+var INCONCLUSIVE_POLICIES = ["pass", "warn", "fail"];
+var DEFAULT_CONFIDENCE = 3;
+function noiseOf(m, history, confidence, iterations) {
+  const sampling = m.variance;
+  const spread = m.runSpread;
+  const runs = Math.max(0, spread.variance - sampling);
+  const historyVar = history !== null && history.kind === "calibrated" ? (history.sdPercent / 100 * Math.abs(m.base)) ** 2 : 0;
+  const fromHistory = historyVar > sampling;
+  const total = runs + (fromHistory ? historyVar : sampling);
+  let estimated = 0;
+  if (runs > 0) estimated += spread.variance * spread.variance / Math.max(spread.df, 1);
+  if (fromHistory && history !== null && history.kind === "calibrated") {
+    estimated += historyVar * historyVar / Math.max(history.df, 1);
+  }
+  const df = estimated > 0 ? total * total / estimated : Number.POSITIVE_INFINITY;
+  const critical = criticalValue(confidence, df);
+  const z = total > 0 ? m.delta / Math.sqrt(total) : null;
+  const measured = historyVar > 0 || Number.isFinite(spread.df);
+  const detectable = iterations && !measured ? Number.POSITIVE_INFINITY : critical * Math.sqrt(total);
+  return { sources: { sampling, runs, history: historyVar }, critical, z, detectable };
 }
 function judge(m, rule, noise) {
   if (rule.off) return "pass";
@@ -885,11 +1109,14 @@ function evaluate(diff2, rules, options = {}) {
     );
   }
   const result = (m, pattern, rule, text) => {
-    const history = pattern === null ? options.history?.get(m.sampleType) ?? null : null;
+    const series = pattern === null ? options.history?.get(m.sampleType) ?? null : null;
+    const history = series?.noise ?? null;
     const noise = noiseOf(m, history, confidence, diff2.scalesWithIterations);
-    const status = rule === null ? "pass" : judge(m, rule, noise);
+    const drift = rule === null || series === null ? null : judgeDrift(m, rule, history, series.reference, confidence);
+    const own = rule === null ? "pass" : judge(m, rule, noise);
+    const status = drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
-    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history };
+    return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };
   const metrics = diff2.metrics.map((m, t) => {
     const a = applied.find((x) => x.sampleTypeIndex === t && x.rule.pattern === null);
@@ -986,6 +1213,52 @@ function verdictExitCode(verdict, onInconclusive = "pass") {
   return exitCodeOf(verdict, onInconclusive);
 }
 
+// src/core/stats/reference-level.ts
+function nameOf(p) {
+  return {
+    ...p?.sha !== void 0 ? { sha: p.sha } : {},
+    ...p?.pullRequest !== void 0 ? { pullRequest: p.pullRequest } : {}
+  };
+}
+function referenceLevel(series, points) {
+  const { levels, index } = series;
+  const accepted = (point) => points[point]?.accepted === true;
+  const holdsAccepted = (j) => {
+    for (let k = levels[j].from; k < levels[j].to; k++) if (accepted(index[k])) return true;
+    return false;
+  };
+  const size = (j) => levels[j].to - levels[j].from;
+  const rise = (j) => j > 0 && levels[j].mean > levels[j - 1].mean;
+  let floor = -1;
+  for (let j = levels.length - 1; j >= 0 && floor < 0; j--) if (holdsAccepted(j)) floor = j;
+  let ref = -1;
+  for (let j = levels.length - 1; j > floor && ref < 0; j--) if (size(j) >= 2 && !rise(j)) ref = j;
+  if (ref < 0) ref = floor >= 0 ? floor : levels.findIndex((_, j) => size(j) >= 2);
+  if (ref < 0) return null;
+  const level = levels[ref];
+  const rises = [];
+  for (let j = ref + 1; j < levels.length; j++) {
+    if (rise(j)) {
+      const first = points[index[levels[j].from]];
+      rises.push({ ...nameOf(first), percent: 100 * (levels[j].mean / levels[j - 1].mean - 1) });
+    }
+  }
+  return {
+    mean: level.mean,
+    baselines: size(ref),
+    since: nameOf(points[index[level.to - 1]]),
+    accepted: holdsAccepted(ref),
+    after: series.values.length - level.to,
+    rises
+  };
+}
+
+// src/core/stats/metric-history.ts
+function metricHistory(points, type, period, runs) {
+  const series = metricSeries(points, type, period, runs);
+  return { noise: noiseOfSeries(series), reference: referenceLevel(series, points) };
+}
+
 // src/core/rules/bench.ts
 var BENCH_DEFAULT_RULES_TEXT = ["B/op +15% min 64B", "allocs/op +20% min 1"].join("\n");
 function ruleError2(rule, why) {
@@ -1006,6 +1279,12 @@ function benchRuleResolver(rules, names2) {
       throw ruleError2(
         rule,
         `Go benchmark output has the metrics ${METRIC_NAMES}, not "${rule.sampleType}" (a heap profile sample type)`
+      );
+    }
+    if (rule.drift !== null) {
+      throw ruleError2(
+        rule,
+        "drift is judged on the series of a profile's whole sample types, not yet on Go benchmarks; remove it"
       );
     }
     if (rule.minInBytes && metric.unit !== "bytes") {
@@ -1068,6 +1347,7 @@ function metricResult(m, applied) {
     // The U test decides, not a variance: no spread is estimated.
     runSpread: { variance: 0, df: Number.POSITIVE_INFINITY },
     history: null,
+    drift: null,
     benchmark: m.benchmark
   };
 }
@@ -1215,7 +1495,7 @@ async function compareProfiles(request, load) {
     throw withContext(e, `comparing ${request.base.label} with ${request.current.label}: `);
   }
   let verdict;
-  const history = request.history === void 0 ? void 0 : historyNoise(compared, request.history.points, current);
+  const history = request.history === void 0 ? void 0 : metricHistories(compared, request.history.points, current);
   try {
     verdict = evaluate(compared, rules, {
       ...request.confidence === void 0 ? {} : { confidence: request.confidence },
@@ -1247,10 +1527,13 @@ function combineSide(side, summaries) {
     throw withContext(e, `combining the ${side.runs[0].role} runs ${side.label}: `);
   }
 }
-function historyNoise(compared, points, current) {
+function metricHistories(compared, points, current) {
   const out = /* @__PURE__ */ new Map();
   for (const m of compared.metrics) {
-    out.set(m.sampleType, runNoise(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current)));
+    out.set(
+      m.sampleType,
+      metricHistory(points, { type: m.sampleType, unit: m.unit }, current.period, runCount(current))
+    );
   }
   return out;
 }
@@ -1314,7 +1597,8 @@ function jsonHead(report) {
       sources: { ...m.sources },
       runs: { ...m.runs },
       history: m.history === null ? null : { ...m.history },
-      benchmark: m.benchmark === void 0 ? null : { ...m.benchmark }
+      benchmark: m.benchmark === void 0 ? null : { ...m.benchmark },
+      drift: m.drift === null ? null : { ...m.drift, z: finiteOrNull(m.drift.z) }
     }))
   };
 }
@@ -1497,12 +1781,43 @@ function historyLines(report, name) {
     const h = m.history;
     if (m.pattern !== null || h === null) continue;
     if (h.kind === "uncalibrated") {
-      out.push(`${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`);
+      out.push(
+        h.baselines >= h.needed ? `${name(m.sampleType)}: uncalibrated: ${h.changes} of ${h.needed - 1} changes within levels (${h.baselines} baselines in ${h.levels} levels)` : `${name(m.sampleType)}: uncalibrated: ${h.baselines} of ${h.needed} baselines`
+      );
       continue;
     }
+    const levels = h.levels > 1 ? ` in ${h.levels} levels (\u03C3 from the ${h.changes} changes within them)` : "";
     out.push(
-      `${name(m.sampleType)}: ${h.baselines} baselines, mean change ${formatDeltaPercent(h.meanChangePercent)}, \u03C3 ${h.sdPercent.toFixed(1)}% \u2192 limit ${detectableCell(m)} (z \u2265 ${m.critical.toFixed(1)})`
+      `${name(m.sampleType)}: ${h.baselines} baselines${levels}, mean change ${formatDeltaPercent(h.meanChangePercent)}, \u03C3 ${h.sdPercent.toFixed(1)}% \u2192 limit ${detectableCell(m)} (z \u2265 ${m.critical.toFixed(1)})`
     );
+  }
+  return out;
+}
+function baselineName(b) {
+  const sha = b.sha === void 0 || !/^[0-9a-f]{7,64}$/.test(b.sha) ? null : b.sha.slice(0, 7);
+  const pr = Number.isSafeInteger(b.pullRequest) ? `#${b.pullRequest}` : null;
+  if (sha !== null && pr !== null) return `${sha} (${pr})`;
+  return sha ?? pr ?? "an earlier baseline";
+}
+var MAX_LISTED_RISES = 5;
+function driftLines(report, text) {
+  const out = [];
+  for (const m of report.metrics) {
+    const d = m.drift;
+    if (d === null || d.status === "pass" && !(d.rises.length > 0 && d.delta > 0)) continue;
+    const since = `${text(baselineName(d.since))}${d.accepted ? ", accepted" : ""}`;
+    const rises = d.rises.slice(-MAX_LISTED_RISES).map((r) => {
+      const who = r.pullRequest !== void 0 ? `#${r.pullRequest}` : text(baselineName(r));
+      return `${who} ${formatDeltaPercent(r.percent)}`;
+    });
+    const listed = rises.length === 0 ? "" : ` (${d.rises.length > MAX_LISTED_RISES ? "\u2026, " : ""}${rises.join(", ")})`;
+    const merges = `${d.merges} merge${d.merges === 1 ? "" : "s"}`;
+    const change = formatDeltaPercent(d.deltaPercent);
+    const head = d.rises.length > 0 && d.delta > 0 ? `${text(m.sampleType)} crept ${change} over ${merges} since ${since}${listed}` : `${text(m.sampleType)} ${change} from its level since ${since}`;
+    const z = `z ${formatZ(Number.isFinite(d.z) ? d.z : null)}`;
+    const rule = `the +${d.percent}% drift rule`;
+    const verdict = d.status === "fail" ? `over ${rule} (${z} \u2265 ${d.critical.toFixed(1)})` : d.status === "inconclusive" ? `over ${rule}, but the noise could explain it (${z} < ${d.critical.toFixed(1)})` : `within ${rule}`;
+    out.push(`${head}: ${verdict}`);
   }
   return out;
 }
@@ -1528,10 +1843,14 @@ function culprit(report) {
   const flagged = fail.length > 0 ? fail : report.metrics.filter((m) => m.status === "warn");
   const first = flagged[0];
   if (first === void 0) return null;
-  const metrics = flagged.map((m) => ({
-    name: metricLabel(m),
-    change: m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent)
-  }));
+  const metrics = flagged.map((m) => {
+    const own = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
+    const drift = m.drift !== null && m.drift.status === m.status ? m.drift : null;
+    return {
+      name: metricLabel(m),
+      change: drift === null ? own : `${own} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`
+    };
+  });
   const grew = first.delta >= 0;
   const top = (report.functions[first.sampleType] ?? []).find((f) => grew ? f.flatDelta > 0 : f.flatDelta < 0);
   return {
@@ -2373,6 +2692,11 @@ function noiseLines(report) {
   const out = [];
   const history = historyLines(report, (t) => markdownCode(t, false));
   if (history.length > 0) out.push("Run-to-run noise from the history:", "", ...history.map((h) => `- ${h}`));
+  const drift = driftLines(report, (t) => markdownCode(t, false));
+  if (drift.length > 0) {
+    if (out.length > 0) out.push("");
+    out.push("Drift from the series' reference level:", "", ...drift.map((d) => `- ${d}`));
+  }
   const n = report.metrics.filter((m) => m.status === "inconclusive").length;
   if (n > 0) {
     const what = n === 1 ? "1 metric is" : `${n} metrics are`;
@@ -2453,6 +2777,7 @@ export {
   zCell,
   detectableCell,
   historyLines,
+  driftLines,
   significanceRule,
   failingSampleTypes,
   failingFunctionKeys,
@@ -2465,6 +2790,8 @@ export {
   focusPatterns,
   INCONCLUSIVE_POLICIES,
   DEFAULT_CONFIDENCE,
+  MIN_HISTORY_BASELINES,
+  DEFAULT_HISTORY_WINDOW,
   BENCH_HISTORY_NOTE,
   withContext,
   sideOf,

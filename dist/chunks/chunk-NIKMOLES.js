@@ -6,12 +6,13 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-ZC4TF6L6.js";
+} from "./chunk-QAJRFQUP.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
   culprit,
   detectableCell,
+  driftLines,
   failingFunctionKeys,
   formatDeltaPercent,
   formatPprofPercent,
@@ -28,12 +29,12 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-S64YO3F5.js";
+} from "./chunk-QHQKJCVY.js";
 import {
   describeFsError,
   expandProfilePaths,
   terminalSafe
-} from "./chunk-KOTCZLNT.js";
+} from "./chunk-RPTAE5KS.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -113,6 +114,8 @@ function* renderTextChunks(report, options) {
   }
   const history = historyLines(report, terminalSafe);
   if (history.length > 0) lines.push("", "Run-to-run noise from the history:", ...history.map((h) => `  ${h}`));
+  const drift = driftLines(report, terminalSafe);
+  if (drift.length > 0) lines.push("", "Drift from the series' reference level:", ...drift.map((d) => `  ${d}`));
   if (report.advice.length > 0) {
     lines.push("", "Inconclusive: to make it conclusive:", ...report.advice.map((a) => `  - ${a}`));
   }
