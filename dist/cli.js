@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-O2DOFKES.js")).diffCommand
+    load: async () => (await import("./chunks/diff-G4S6NOHM.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-KADRXACE.js")).checkCommand
+    load: async () => (await import("./chunks/check-EFZZ4M63.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-LBQCCK2N.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-ZA7JIETG.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

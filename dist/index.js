@@ -9,7 +9,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TNAIHJ66.js";
+} from "./chunks/chunk-YNF6VHJA.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -40,14 +40,14 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-QHQKJCVY.js";
+} from "./chunks/chunk-3CDYEBPE.js";
 import {
   runUrl,
   storeBaseline
-} from "./chunks/chunk-BUAEO7CO.js";
+} from "./chunks/chunk-RTIY5GWW.js";
 import {
   openStore
-} from "./chunks/chunk-VYVNGWYJ.js";
+} from "./chunks/chunk-4BSPJGFB.js";
 import {
   createProfileLoader,
   describeFsError,
@@ -83,12 +83,12 @@ import {
 import "./chunks/chunk-M332AGLH.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunks/chunk-YMD2YLNF.js";
+} from "./chunks/chunk-CWJ6P2GX.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-NYRKTUUT.js";
+} from "./chunks/chunk-JDVDMB3A.js";
 import "./chunks/chunk-Y25KWGEP.js";
 import {
   ExitCode,
@@ -654,7 +654,9 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
   if (plan.update.when === "unless-fail" && verdict === "fail") {
     return { branch, sha: plan.sha, result: "skipped", reason: "the verdict is fail and update-baseline is on-pass" };
   }
+  const level = await levelOrigin(ports2, config, event, plan);
   const run2 = {
+    ...level,
     series: config.series,
     branch,
     sha: plan.sha,
@@ -668,6 +670,26 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
   return { branch, sha, result: result.pointer };
+}
+async function levelOrigin(ports2, config, event, plan) {
+  if (event.name === "workflow_dispatch" && config.mode === "update") {
+    return { accepted: { by: event.actor ?? "unknown", how: "update" } };
+  }
+  if (event.name !== "push" || ports2.pulls === null) return {};
+  try {
+    const pull = await ports2.pulls.mergedPullOf(plan.sha);
+    if (pull === void 0) return {};
+    const want = config.acceptLabel.toLowerCase();
+    if (!pull.labels.some((l) => l.toLowerCase() === want)) return { pullRequest: pull.number };
+    const by = await ports2.pulls.labeledBy(pull.number, config.acceptLabel) ?? "unknown";
+    ports2.log.info(`#${pull.number} merged with the ${config.acceptLabel} label: its level is accepted (by ${by})`);
+    return { pullRequest: pull.number, accepted: { by, how: "label" } };
+  } catch (err) {
+    ports2.log.info(
+      `could not read the pull request of ${plan.sha.slice(0, 12)}: ${firstLine(err)}; level not accepted`
+    );
+    return {};
+  }
 }
 function baselineInfo(found, event, clock) {
   const m = found.stored.metadata;
@@ -766,6 +788,7 @@ function gateEvent(env, payload) {
     defaultBranch: str(obj(p.repository)?.default_branch) ?? null,
     runId: runId !== void 0 && /^[0-9]{1,20}$/.test(runId) ? runId : null,
     commitTime: str(headCommit?.timestamp) ?? null,
+    actor: env.GITHUB_ACTOR !== void 0 && /^[A-Za-z0-9][A-Za-z0-9._[\]-]{0,99}$/.test(env.GITHUB_ACTOR) ? env.GITHUB_ACTOR : null,
     pullRequest: pullRequest(p)
   };
 }
@@ -1219,7 +1242,7 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./chunks/github-commit-2DNWPKF3.js");
+  const { createCommitInfo } = await import("./chunks/github-commit-53LDM43X.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
   const store = await openStore(config.store, {
@@ -1439,7 +1462,7 @@ function gateConfig(config, mode, profile) {
 }
 async function ports(config, event, store, env) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./chunks/github-LOW2D63T.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-G37OBVGX.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),

@@ -132,6 +132,18 @@ export interface PullRequestInfo {
   mergeBase(base: string, head: string): Promise<string | undefined>;
   /** Login of whoever most recently added `label` to issue/PR `issue` (its issue events), or undefined. */
   labeledBy(issue: number, label: string): Promise<string | undefined>;
+  /**
+   * The merged pull request that brought commit `sha` (GET commits/{sha}/pulls, merged ones only: the
+   * one whose merge commit is `sha`, else the lowest number), or undefined (a direct push).
+   */
+  mergedPullOf(sha: string): Promise<MergedPullRequest | undefined>;
+}
+
+/** A merged pull request, as a push to the default branch looks it up. */
+export interface MergedPullRequest {
+  readonly number: number;
+  /** Its labels when it merged. */
+  readonly labels: readonly string[];
 }
 
 /**

@@ -9,6 +9,7 @@ const ENV = {
   GITHUB_REF: 'refs/pull/5/merge',
   GITHUB_RUN_ID: '42',
   GITHUB_SERVER_URL: 'https://ghe.example.com/',
+  GITHUB_ACTOR: 'dependabot[bot]',
 };
 
 const PAYLOAD = {
@@ -34,6 +35,7 @@ test('a labeled pull_request event', () => {
     defaultBranch: 'trunk',
     runId: '42',
     commitTime: null,
+    actor: 'dependabot[bot]',
     pullRequest: {
       number: 5,
       baseRef: 'main',
@@ -56,6 +58,12 @@ test('a push: the branch from GITHUB_REF, the commit time from head_commit; tags
     defaultBranch: null,
   });
   expect(gateEvent({ ...env, GITHUB_REF: 'refs/tags/v1' }, {}).branch).toBeNull();
+});
+
+test('the actor: GITHUB_ACTOR when it is a login, else null', () => {
+  expect(gateEvent({ ...ENV, GITHUB_ACTOR: 'carol' }, {}).actor).toBe('carol');
+  expect(gateEvent({ ...ENV, GITHUB_ACTOR: 'x"<script>' }, {}).actor).toBeNull();
+  expect(gateEvent({ ...ENV, GITHUB_ACTOR: undefined }, {}).actor).toBeNull();
 });
 
 test('missing variables and malformed pull requests are UsageErrors', () => {

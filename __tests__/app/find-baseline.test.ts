@@ -29,6 +29,7 @@ function ports(store: MemoryStore, pulls: PullRequestInfo | null = null): Lookup
 const mergeBaseOf = (answer: () => Promise<string | undefined>): PullRequestInfo => ({
   mergeBase: answer,
   labeledBy: async () => undefined,
+  mergedPullOf: async () => undefined,
 });
 
 const PR_COMMITS = { mergeBase: { base: sha('b'), head: sha('h') } };

@@ -64,6 +64,9 @@ export interface ServerPull {
   readonly base: { readonly ref: string; sha: string };
   readonly labels?: readonly string[];
   commits?: string[];
+  /** When it merged (ISO 8601) and its merge commit; a merged pull request is closed. */
+  mergedAt?: string;
+  mergeCommitSha?: string;
 }
 
 export interface ServerStatus {
@@ -377,6 +380,8 @@ export class GitHubServer {
       },
       base: { sha: p.base.sha, ref: p.base.ref, repo: { full_name: `${owner}/${repo}` } },
       labels: (p.labels ?? []).map((name) => ({ name })),
+      merged_at: p.mergedAt ?? null,
+      merge_commit_sha: p.mergeCommitSha ?? null,
     };
   }
 

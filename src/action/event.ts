@@ -77,6 +77,10 @@ export function gateEvent(env: Env, payload: unknown): GateEvent {
     defaultBranch: str(obj(p.repository)?.default_branch) ?? null,
     runId: runId !== undefined && /^[0-9]{1,20}$/.test(runId) ? runId : null,
     commitTime: str(headCommit?.timestamp) ?? null,
+    actor:
+      env.GITHUB_ACTOR !== undefined && /^[A-Za-z0-9][A-Za-z0-9._[\]-]{0,99}$/.test(env.GITHUB_ACTOR)
+        ? env.GITHUB_ACTOR
+        : null,
     pullRequest: pullRequest(p),
   };
 }

@@ -148,6 +148,28 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
         return by;
       });
     },
+    mergedPullOf(sha) {
+      return apiCall(async () => {
+        const rows = (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+        })) as {
+          number: number;
+          merged_at?: string | null;
+          merge_commit_sha?: string | null;
+          labels?: ({ name?: string } | string)[];
+        }[];
+        const merged = rows.filter((p) => typeof p.merged_at === 'string').sort((a, b) => a.number - b.number);
+        const pull = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
+        if (pull === undefined) return undefined;
+        const labels = (pull.labels ?? [])
+          .map((l) => (typeof l === 'string' ? l : l.name))
+          .filter((l): l is string => typeof l === 'string');
+        return { number: pull.number, labels };
+      });
+    },
   };
   return { comments, pulls };
 }

@@ -24,7 +24,7 @@ export function historyRequest(pointer: BaselinePointer | undefined, window: num
       runs: m.runs ?? 1,
       sha: m.sha,
       ...(m.pullRequest !== undefined ? { pullRequest: m.pullRequest } : {}),
-      ...(m.accepted !== undefined ? { accepted: true } : {}),
+      ...(m.accepted !== undefined ? { accepted: true, acceptedBy: m.accepted.by } : {}),
     }));
   return { points, window };
 }

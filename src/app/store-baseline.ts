@@ -3,7 +3,7 @@
  * `heapgate baseline put` alike: its metadata from the run and the profile's summary, then the
  * store's create-only put and forward-only pointer move.
  */
-import { baselineMetadata, type BaselineSummary } from '../core/history/baseline.js';
+import { baselineMetadata, type BaselineAcceptance, type BaselineSummary } from '../core/history/baseline.js';
 import type { BaselineStore, PutBaselineResult } from '../ports.js';
 
 /** The run a baseline comes from: what is known of the commit and the CI run besides the profile. */
@@ -18,6 +18,10 @@ export interface BaselineRun {
   readonly runId?: string | undefined;
   /** The CI run's page; see runUrl. */
   readonly runUrl?: string | undefined;
+  /** The pull request the commit merged, when known. */
+  readonly pullRequest?: number | undefined;
+  /** The run's level is accepted: drift is measured from it from now on. */
+  readonly accepted?: BaselineAcceptance | undefined;
 }
 
 /** The page of a GitHub Actions run: `<server>/<owner>/<repo>/actions/runs/<id>`. */
@@ -45,6 +49,8 @@ export async function storeBaseline(
       ...(run.commitTime !== undefined ? { commitTime: run.commitTime } : {}),
       ...(run.runId !== undefined ? { runId: run.runId } : {}),
       ...(run.runUrl !== undefined ? { runUrl: run.runUrl } : {}),
+      ...(run.pullRequest !== undefined ? { pullRequest: run.pullRequest } : {}),
+      ...(run.accepted !== undefined ? { accepted: run.accepted } : {}),
     },
     summary,
     profile.length,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProfileLoader } from '../../../src/adapters/profile-loader.js';
 import { runGate, type GateConfig, type GatePorts } from '../../../src/app/gate/run.js';
-import type { BaselineStore } from '../../../src/ports.js';
+import type { BaselineStore, MergedPullRequest } from '../../../src/ports.js';
 import { ROOT } from '../../helpers/dist.js';
 import { event, PLAN, PR } from '../../helpers/gate-events.js';
 import { MemoryComments, MemoryStore, recordingLog, sha } from '../../helpers/memory-ports.js';
@@ -27,6 +27,8 @@ interface Harness {
   readonly comments: MemoryComments;
   readonly log: string[];
   readonly summary: string[];
+  /** The merged pull request a push's commit came from; tests set it. */
+  merged: MergedPullRequest | undefined;
 }
 
 function harness(comments = new MemoryComments(), mergeBase?: string, now = '2026-01-01T12:00:00Z'): Harness {
@@ -34,6 +36,7 @@ function harness(comments = new MemoryComments(), mergeBase?: string, now = '202
   const log: string[] = [];
   const summary: string[] = [];
   const h: Harness = {
+    merged: undefined,
     now,
     store,
     comments,
@@ -43,7 +46,7 @@ function harness(comments = new MemoryComments(), mergeBase?: string, now = '202
       store,
       load: createProfileLoader({ mode: 'inline' }),
       comments,
-      pulls: { mergeBase: async () => mergeBase, labeledBy: async () => 'bob' },
+      pulls: { mergeBase: async () => mergeBase, labeledBy: async () => 'bob', mergedPullOf: async () => h.merged },
       summary: { append: async (m) => void summary.push(m) },
       clock: { now: () => new Date(h.now) },
       log: recordingLog(log),
@@ -237,6 +240,46 @@ describe('runGate', () => {
       }),
     ).rejects.toThrow(/^input rules: rule 1/);
     expect(reads).toEqual([]);
+  });
+
+  test('a push records the pull request it merged, and accepts its level when it merged with the accept label', async () => {
+    const h = harness();
+    const pointer = async () => (await h.store.pointer('cache', 'main'))!.current;
+    h.merged = { number: 41, labels: ['perf'] };
+    await seed(h, GOOD, sha('1'), '2026-01-01T01:00:00Z');
+    expect(await pointer()).toMatchObject({ pullRequest: 41 });
+    expect((await pointer()).accepted).toBeUndefined();
+    h.merged = { number: 44, labels: ['Heapgate:Accept'] };
+    await seed(h, REGRESSED, sha('2'), '2026-01-01T02:00:00Z');
+    expect(await pointer()).toMatchObject({ pullRequest: 44, accepted: { by: 'bob', how: 'label' } });
+    expect(h.log).toContain('info: #44 merged with the heapgate:accept label: its level is accepted (by bob)');
+    // A direct push (no pull request): neither.
+    h.merged = undefined;
+    await seed(h, REGRESSED, sha('3'), '2026-01-01T03:00:00Z');
+    expect(await pointer()).not.toHaveProperty('pullRequest');
+    // A workflow_dispatch in mode update accepts by its actor.
+    const dispatch = event({
+      name: 'workflow_dispatch',
+      sha: sha('4'),
+      commitTime: '2026-01-01T04:00:00Z',
+      actor: 'carol',
+    });
+    await runGate({ ...CONFIG, mode: 'update' }, dispatch, GOOD, h.ports);
+    expect(await pointer()).toMatchObject({ sha: sha('4'), accepted: { by: 'carol', how: 'update' } });
+  });
+
+  test('a pull request lookup GitHub cannot answer leaves the level unaccepted, and says so', async () => {
+    const h = harness();
+    const ports = {
+      ...h.ports,
+      pulls: { ...h.ports.pulls!, mergedPullOf: () => Promise.reject(new Error('HTTP 403: no')) },
+    };
+    const out = await runGate(CONFIG, event({ sha: sha('1'), commitTime: '2026-01-01T01:00:00Z' }), GOOD, ports);
+    expect(out.update?.result).toBe('moved');
+    expect((await h.store.pointer('cache', 'main'))!.current.accepted).toBeUndefined();
+    expect(
+      h.log.some((l) => l.includes('could not read the pull request of') && l.includes('level not accepted')),
+    ).toBe(true);
   });
 
   test('the history of the branch: uncalibrated below 5 baselines, then σ and a limit from their totals', async () => {

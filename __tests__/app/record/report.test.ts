@@ -105,7 +105,7 @@ async function setup(profile: Uint8Array, commits = new MemoryCommits([PULL])) {
     store,
     load: createProfileLoader({ mode: 'inline' }),
     comments,
-    pulls: { mergeBase: async () => undefined, labeledBy: async () => undefined },
+    pulls: { mergeBase: async () => undefined, labeledBy: async () => undefined, mergedPullOf: async () => undefined },
     summary: { append: async () => {} },
     clock: { now: () => new Date('2026-01-02T00:00:00Z') },
     log: recordingLog(log),

@@ -31,6 +31,7 @@ describe('referenceLevel', () => {
       baselines: 10,
       since: { sha: 'c9', pullRequest: 9 },
       accepted: false,
+      acceptedBy: null,
       after: 0,
       rises: [],
     });

@@ -21,6 +21,7 @@ const reference = (mean: number, baselines = 10): ReferenceLevel => ({
   baselines,
   since: { sha: 'c9', pullRequest: 9 },
   accepted: false,
+  acceptedBy: null,
   after: 3,
   rises: [
     { sha: 'c10', pullRequest: 10, percent: 9 },

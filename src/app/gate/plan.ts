@@ -53,6 +53,8 @@ export interface GateEvent {
   readonly runId: string | null;
   /** Committer time of the commit (push payload `head_commit.timestamp`), when known. */
   readonly commitTime: string | null;
+  /** GITHUB_ACTOR: who started the run (a workflow_dispatch's user), when known. */
+  readonly actor?: string | null;
   readonly pullRequest: PullRequestEvent | null;
 }
 

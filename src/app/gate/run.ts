@@ -4,7 +4,7 @@
  * here and in plan.ts; every side effect goes through the ports passed in.
  */
 import type { ProfileSummary } from '../../core/profile/aggregate.js';
-import type { BaselinePointer } from '../../core/history/baseline.js';
+import type { BaselineAcceptance, BaselinePointer } from '../../core/history/baseline.js';
 import { firstLine } from '../../core/error-text.js';
 import type {
   Acceptance,
@@ -267,7 +267,9 @@ async function updateBaseline(
   if (plan.update.when === 'unless-fail' && verdict === 'fail') {
     return { branch, sha: plan.sha, result: 'skipped', reason: 'the verdict is fail and update-baseline is on-pass' };
   }
+  const level = await levelOrigin(ports, config, event, plan);
   const run = {
+    ...level,
     series: config.series,
     branch,
     sha: plan.sha,
@@ -283,6 +285,38 @@ async function updateBaseline(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`,
   );
   return { branch, sha, result: result.pointer };
+}
+
+/**
+ * What a new baseline records of how it came: the pull request a push merged, and whether its level
+ * is accepted — the pull request carried the accept label when it merged (by whoever added it), or
+ * a workflow_dispatch run in mode update stored it (by its actor). Drift is measured from an
+ * accepted level on. A lookup GitHub cannot answer leaves the level unaccepted, and says so.
+ */
+async function levelOrigin(
+  ports: GatePorts,
+  config: GateConfig,
+  event: GateEvent,
+  plan: RunPlan,
+): Promise<{ pullRequest?: number; accepted?: BaselineAcceptance }> {
+  if (event.name === 'workflow_dispatch' && config.mode === 'update') {
+    return { accepted: { by: event.actor ?? 'unknown', how: 'update' } };
+  }
+  if (event.name !== 'push' || ports.pulls === null) return {};
+  try {
+    const pull = await ports.pulls.mergedPullOf(plan.sha);
+    if (pull === undefined) return {};
+    const want = config.acceptLabel.toLowerCase();
+    if (!pull.labels.some((l) => l.toLowerCase() === want)) return { pullRequest: pull.number };
+    const by = (await ports.pulls.labeledBy(pull.number, config.acceptLabel)) ?? 'unknown';
+    ports.log.info(`#${pull.number} merged with the ${config.acceptLabel} label: its level is accepted (by ${by})`);
+    return { pullRequest: pull.number, accepted: { by, how: 'label' } };
+  } catch (err) {
+    ports.log.info(
+      `could not read the pull request of ${plan.sha.slice(0, 12)}: ${firstLine(err)}; level not accepted`,
+    );
+    return {};
+  }
 }
 
 function baselineInfo(found: FoundBaseline, event: GateEvent, clock: Clock): BaselineInfo {

@@ -51,6 +51,12 @@ const PUT: OptionTable = {
     value: 'URL',
     description: 'CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)',
   },
+  'pull-request': { type: 'string', value: 'N', description: 'the pull request the commit merged (named in reports)' },
+  'accepted-by': {
+    type: 'string',
+    value: 'NAME',
+    description: "accept this baseline's level: drift is measured from it from now on (NAME is recorded)",
+  },
   'history-limit': {
     type: 'string',
     value: 'N',
@@ -179,6 +185,12 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     values['keep-profiles'] === undefined
       ? undefined
       : parsePositiveKeep(parseNonNegativeInt('--keep-profiles', values['keep-profiles'] as string));
+  const pullRequest =
+    values['pull-request'] === undefined
+      ? undefined
+      : parseNonNegativeInt('--pull-request', values['pull-request'] as string);
+  if (pullRequest === 0) throw new UsageError('--pull-request must be a pull request number (1 or more)');
+  const acceptedBy = values['accepted-by'] as string | undefined;
   const series = validateSeries(required(values, 'series', 'baseline put'));
   const storeUrl = required(values, 'store', 'baseline put');
   encodeBranch(branch);
@@ -214,6 +226,8 @@ async function put(argv: readonly string[], io: CliIo): Promise<number> {
     commitTime: values['commit-time'] as string | undefined,
     runId,
     runUrl,
+    pullRequest,
+    ...(acceptedBy !== undefined ? { accepted: { by: acceptedBy, how: 'update' as const } } : {}),
   };
   const result = await storeBaseline(store, run, summary!, bytes);
   if (format === 'json') {

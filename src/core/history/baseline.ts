@@ -86,13 +86,15 @@ export interface BaselinePointer {
  */
 export type BaselineOrigin = Pick<
   BaselineMetadata,
-  'series' | 'branch' | 'sha' | 'createdAt' | 'commitTime' | 'runId' | 'runUrl'
+  'series' | 'branch' | 'sha' | 'createdAt' | 'commitTime' | 'runId' | 'runUrl' | 'pullRequest' | 'accepted'
 >;
 
 const SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A full commit id: SHA-1 (40 hex digits) or SHA-256 (64). */
 const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const RUN_ID_RE = /^[0-9]{1,20}$/;
+/** Who accepted a level: a GitHub login (or `name[bot]`), or a name given to `baseline put`. */
+const ACCEPTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._[\]-]{0,99}$/;
 /** Longest encoded branch: one path segment must stay under the usual 255-byte file-name limit. */
 const MAX_ENCODED_BRANCH = 240;
 
@@ -194,6 +196,17 @@ export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummar
   if (origin.runId !== undefined && !RUN_ID_RE.test(origin.runId)) {
     throw new UsageError(`invalid run id ${JSON.stringify(origin.runId)}: expected a decimal number`);
   }
+  if (origin.pullRequest !== undefined && !(Number.isSafeInteger(origin.pullRequest) && origin.pullRequest > 0)) {
+    throw new UsageError(
+      `invalid pull request number ${JSON.stringify(origin.pullRequest)}: expected a positive integer`,
+    );
+  }
+  if (origin.accepted !== undefined && !ACCEPTOR_RE.test(origin.accepted.by)) {
+    throw new UsageError(
+      `invalid name of who accepted the level ${JSON.stringify(origin.accepted.by)}: use 1-100 letters, digits, ` +
+        "'.', '_', '-', '[' or ']', starting with a letter or digit",
+    );
+  }
   for (const [name, t] of [
     ['created', origin.createdAt],
     ['commit', origin.commitTime],
@@ -217,6 +230,8 @@ export function baselineMetadata(origin: BaselineOrigin, summary: BaselineSummar
     ...(origin.commitTime !== undefined ? { commitTime: origin.commitTime } : {}),
     ...(origin.runId !== undefined ? { runId: origin.runId } : {}),
     ...(origin.runUrl !== undefined ? { runUrl: origin.runUrl } : {}),
+    ...(origin.pullRequest !== undefined ? { pullRequest: origin.pullRequest } : {}),
+    ...(origin.accepted !== undefined ? { accepted: { by: origin.accepted.by, how: origin.accepted.how } } : {}),
     sampleType: summary.sampleType.map((v) => ({ type: v.type, unit: v.unit })),
     total: [...summary.total],
     ...(summary.runs === undefined

@@ -141,7 +141,8 @@ export function driftLines(report: Report, text: (untrusted: string) => string):
   for (const m of report.metrics) {
     const d = m.drift;
     if (d === null || (d.status === 'pass' && !(d.rises.length > 0 && d.delta > 0))) continue;
-    const since = `${text(baselineName(d.since))}${d.accepted ? ', accepted' : ''}`;
+    const accepted = d.accepted ? `, accepted${d.acceptedBy === null ? '' : ` by ${text(d.acceptedBy)}`}` : '';
+    const since = `${text(baselineName(d.since))}${accepted}`;
     const rises = d.rises.slice(-MAX_LISTED_RISES).map((r) => {
       const who = r.pullRequest !== undefined ? `#${r.pullRequest}` : text(baselineName(r));
       return `${who} ${formatDeltaPercent(r.percent)}`;

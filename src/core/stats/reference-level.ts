@@ -38,6 +38,8 @@ export interface ReferenceLevel {
   readonly since: PointName;
   /** True when the level holds an accepted baseline. */
   readonly accepted: boolean;
+  /** Who accepted the level's newest accepted baseline; null when not accepted or not known. */
+  readonly acceptedBy: string | null;
   /** Baselines after the level. */
   readonly after: number;
   /** The rises since the level, oldest first. */
@@ -53,6 +55,13 @@ export function referenceLevel(series: MetricSeries, points: readonly HistoryPoi
   const holdsAccepted = (j: number): boolean => {
     for (let k = levels[j]!.from; k < levels[j]!.to; k++) if (accepted(index[k]!)) return true;
     return false;
+  };
+  const acceptor = (j: number): string | null => {
+    for (let k = levels[j]!.to - 1; k >= levels[j]!.from; k--) {
+      const p = points[index[k]!];
+      if (p?.accepted === true) return p.acceptedBy ?? null;
+    }
+    return null;
   };
   const size = (j: number): number => levels[j]!.to - levels[j]!.from;
   const rise = (j: number): boolean => j > 0 && levels[j]!.mean > levels[j - 1]!.mean;
@@ -75,6 +84,7 @@ export function referenceLevel(series: MetricSeries, points: readonly HistoryPoi
     baselines: size(ref),
     since: nameOf(points[index[level.to - 1]!]),
     accepted: holdsAccepted(ref),
+    acceptedBy: acceptor(ref),
     after: series.values.length - level.to,
     rises,
   };

@@ -47,6 +47,8 @@ export interface HistoryPoint {
   readonly pullRequest?: number;
   /** The baseline's level was accepted (an accept label, or an update run): drift starts from it. */
   readonly accepted?: boolean;
+  /** Who accepted it, when known. */
+  readonly acceptedBy?: string;
 }
 
 /** The history behind one metric's limit. */

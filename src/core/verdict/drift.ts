@@ -26,8 +26,9 @@ export interface DriftResult {
   readonly baselines: number;
   /** The reference level's last baseline: where what followed began. */
   readonly since: PointName;
-  /** The reference level holds an accepted baseline. */
+  /** The reference level holds an accepted baseline, and who accepted it (null: not known). */
   readonly accepted: boolean;
+  readonly acceptedBy: string | null;
   /** current − reference, and in percent of the reference. */
   readonly delta: number;
   readonly deltaPercent: number;
@@ -75,6 +76,7 @@ export function judgeDrift(
     baselines: reference.baselines,
     since: reference.since,
     accepted: reference.accepted,
+    acceptedBy: reference.acceptedBy,
     delta,
     deltaPercent: (100 * delta) / ref,
     z,

@@ -3,7 +3,7 @@ import {
   GITHUB_ACTIONS_BOT,
   apiCall,
   createGitHubPorts
-} from "./chunk-3JFRQIDR.js";
+} from "./chunk-OABFQOUG.js";
 import "./chunk-QINKA3AK.js";
 import "./chunk-BNBYRV3Y.js";
 import "./chunk-M332AGLH.js";

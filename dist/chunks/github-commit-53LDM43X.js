@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-3JFRQIDR.js";
+} from "./chunk-OABFQOUG.js";
 import "./chunk-QINKA3AK.js";
 import {
   getOctokit

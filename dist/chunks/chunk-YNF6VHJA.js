@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-QHQKJCVY.js";
+} from "./chunk-3CDYEBPE.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -136,7 +136,7 @@ function historyRequest(pointer, window) {
     runs: m.runs ?? 1,
     sha: m.sha,
     ...m.pullRequest !== void 0 ? { pullRequest: m.pullRequest } : {},
-    ...m.accepted !== void 0 ? { accepted: true } : {}
+    ...m.accepted !== void 0 ? { accepted: true, acceptedBy: m.accepted.by } : {}
   }));
   return { points, window };
 }

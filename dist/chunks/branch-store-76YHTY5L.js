@@ -5,7 +5,7 @@ import {
 import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
-} from "./chunk-YMD2YLNF.js";
+} from "./chunk-CWJ6P2GX.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
@@ -17,7 +17,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-NYRKTUUT.js";
+} from "./chunk-JDVDMB3A.js";
 import "./chunk-Y25KWGEP.js";
 import {
   StoreError

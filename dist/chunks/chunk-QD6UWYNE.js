@@ -29,7 +29,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-QHQKJCVY.js";
+} from "./chunk-3CDYEBPE.js";
 import {
   describeFsError,
   expandProfilePaths,

@@ -16,7 +16,7 @@ import {
   parseMetadata,
   parsePointer,
   validateSeries
-} from "./chunk-NYRKTUUT.js";
+} from "./chunk-JDVDMB3A.js";
 import "./chunk-Y25KWGEP.js";
 import {
   StoreError

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-NIKMOLES.js";
+} from "./chunk-QD6UWYNE.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,16 +32,16 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-TNAIHJ66.js";
+} from "./chunk-YNF6VHJA.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-QHQKJCVY.js";
+} from "./chunk-3CDYEBPE.js";
 import {
   openStore
-} from "./chunk-VYVNGWYJ.js";
+} from "./chunk-4BSPJGFB.js";
 import {
   createProfileLoader,
   markdownCode,
@@ -52,7 +52,7 @@ import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-NYRKTUUT.js";
+} from "./chunk-JDVDMB3A.js";
 import "./chunk-Y25KWGEP.js";
 import {
   UsageError

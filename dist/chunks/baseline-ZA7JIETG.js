@@ -17,10 +17,10 @@ import {
 import {
   runUrl,
   storeBaseline
-} from "./chunk-BUAEO7CO.js";
+} from "./chunk-RTIY5GWW.js";
 import {
   openStore
-} from "./chunk-VYVNGWYJ.js";
+} from "./chunk-4BSPJGFB.js";
 import {
   DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,
@@ -31,13 +31,13 @@ import {
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunk-YMD2YLNF.js";
+} from "./chunk-CWJ6P2GX.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-NYRKTUUT.js";
+} from "./chunk-JDVDMB3A.js";
 import "./chunk-Y25KWGEP.js";
 import {
   UsageError
@@ -63,6 +63,12 @@ var PUT = {
     type: "string",
     value: "URL",
     description: "CI run URL (default: built from $GITHUB_SERVER_URL, $GITHUB_REPOSITORY)"
+  },
+  "pull-request": { type: "string", value: "N", description: "the pull request the commit merged (named in reports)" },
+  "accepted-by": {
+    type: "string",
+    value: "NAME",
+    description: "accept this baseline's level: drift is measured from it from now on (NAME is recorded)"
   },
   "history-limit": {
     type: "string",
@@ -163,6 +169,9 @@ async function put(argv, io) {
   const runUrl2 = values["run-url"] ?? (runId !== void 0 && server && repo ? runUrl(server, repo, runId) : void 0);
   const historyLimit = values["history-limit"] === void 0 ? void 0 : parseNonNegativeInt("--history-limit", values["history-limit"]);
   const keepProfiles = values["keep-profiles"] === void 0 ? void 0 : parsePositiveKeep(parseNonNegativeInt("--keep-profiles", values["keep-profiles"]));
+  const pullRequest = values["pull-request"] === void 0 ? void 0 : parseNonNegativeInt("--pull-request", values["pull-request"]);
+  if (pullRequest === 0) throw new UsageError("--pull-request must be a pull request number (1 or more)");
+  const acceptedBy = values["accepted-by"];
   const series = validateSeries(required(values, "series", "baseline put"));
   const storeUrl = required(values, "store", "baseline put");
   encodeBranch(branch);
@@ -193,7 +202,9 @@ async function put(argv, io) {
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     commitTime: values["commit-time"],
     runId,
-    runUrl: runUrl2
+    runUrl: runUrl2,
+    pullRequest,
+    ...acceptedBy !== void 0 ? { accepted: { by: acceptedBy, how: "update" } } : {}
   };
   const result = await storeBaseline(store, run, summary, bytes);
   if (format === "json") {

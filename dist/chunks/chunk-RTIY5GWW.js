@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   baselineMetadata
-} from "./chunk-NYRKTUUT.js";
+} from "./chunk-JDVDMB3A.js";
 
 // src/app/store-baseline.ts
 function runUrl(serverUrl, repository, runId) {
@@ -16,7 +16,9 @@ async function storeBaseline(store, run, summary, profile) {
       createdAt: run.createdAt,
       ...run.commitTime !== void 0 ? { commitTime: run.commitTime } : {},
       ...run.runId !== void 0 ? { runId: run.runId } : {},
-      ...run.runUrl !== void 0 ? { runUrl: run.runUrl } : {}
+      ...run.runUrl !== void 0 ? { runUrl: run.runUrl } : {},
+      ...run.pullRequest !== void 0 ? { pullRequest: run.pullRequest } : {},
+      ...run.accepted !== void 0 ? { accepted: run.accepted } : {}
     },
     summary,
     profile.length

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-NIKMOLES.js";
+} from "./chunk-QD6UWYNE.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-QAJRFQUP.js";
 import {
   compareProfiles
-} from "./chunk-QHQKJCVY.js";
+} from "./chunk-3CDYEBPE.js";
 import {
   createProfileLoader
 } from "./chunk-RPTAE5KS.js";

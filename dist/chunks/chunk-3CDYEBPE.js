@@ -1049,6 +1049,7 @@ function judgeDrift(m, rule, noise, reference, confidence) {
     baselines: reference.baselines,
     since: reference.since,
     accepted: reference.accepted,
+    acceptedBy: reference.acceptedBy,
     delta,
     deltaPercent: 100 * delta / ref,
     z,
@@ -1227,6 +1228,13 @@ function referenceLevel(series, points) {
     for (let k = levels[j].from; k < levels[j].to; k++) if (accepted(index[k])) return true;
     return false;
   };
+  const acceptor = (j) => {
+    for (let k = levels[j].to - 1; k >= levels[j].from; k--) {
+      const p = points[index[k]];
+      if (p?.accepted === true) return p.acceptedBy ?? null;
+    }
+    return null;
+  };
   const size = (j) => levels[j].to - levels[j].from;
   const rise = (j) => j > 0 && levels[j].mean > levels[j - 1].mean;
   let floor = -1;
@@ -1248,6 +1256,7 @@ function referenceLevel(series, points) {
     baselines: size(ref),
     since: nameOf(points[index[level.to - 1]]),
     accepted: holdsAccepted(ref),
+    acceptedBy: acceptor(ref),
     after: series.values.length - level.to,
     rises
   };
@@ -1805,7 +1814,8 @@ function driftLines(report, text) {
   for (const m of report.metrics) {
     const d = m.drift;
     if (d === null || d.status === "pass" && !(d.rises.length > 0 && d.delta > 0)) continue;
-    const since = `${text(baselineName(d.since))}${d.accepted ? ", accepted" : ""}`;
+    const accepted = d.accepted ? `, accepted${d.acceptedBy === null ? "" : ` by ${text(d.acceptedBy)}`}` : "";
+    const since = `${text(baselineName(d.since))}${accepted}`;
     const rises = d.rises.slice(-MAX_LISTED_RISES).map((r) => {
       const who = r.pullRequest !== void 0 ? `#${r.pullRequest}` : text(baselineName(r));
       return `${who} ${formatDeltaPercent(r.percent)}`;

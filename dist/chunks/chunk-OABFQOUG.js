@@ -105,6 +105,21 @@ function createGitHubPorts(options) {
         }
         return by;
       });
+    },
+    mergedPullOf(sha) {
+      return apiCall(async () => {
+        const rows = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100
+        });
+        const merged = rows.filter((p) => typeof p.merged_at === "string").sort((a, b) => a.number - b.number);
+        const pull = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
+        if (pull === void 0) return void 0;
+        const labels = (pull.labels ?? []).map((l) => typeof l === "string" ? l : l.name).filter((l) => typeof l === "string");
+        return { number: pull.number, labels };
+      });
     }
   };
   return { comments, pulls };

@@ -12,6 +12,7 @@ var DEFAULT_HISTORY_LIMIT = 50;
 var SERIES_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var RUN_ID_RE = /^[0-9]{1,20}$/;
+var ACCEPTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._[\]-]{0,99}$/;
 var MAX_ENCODED_BRANCH = 240;
 function isSeriesName(name) {
   return SERIES_RE.test(name);
@@ -74,6 +75,16 @@ function baselineMetadata(origin, summary, size) {
   if (origin.runId !== void 0 && !RUN_ID_RE.test(origin.runId)) {
     throw new UsageError(`invalid run id ${JSON.stringify(origin.runId)}: expected a decimal number`);
   }
+  if (origin.pullRequest !== void 0 && !(Number.isSafeInteger(origin.pullRequest) && origin.pullRequest > 0)) {
+    throw new UsageError(
+      `invalid pull request number ${JSON.stringify(origin.pullRequest)}: expected a positive integer`
+    );
+  }
+  if (origin.accepted !== void 0 && !ACCEPTOR_RE.test(origin.accepted.by)) {
+    throw new UsageError(
+      `invalid name of who accepted the level ${JSON.stringify(origin.accepted.by)}: use 1-100 letters, digits, '.', '_', '-', '[' or ']', starting with a letter or digit`
+    );
+  }
   for (const [name, t] of [
     ["created", origin.createdAt],
     ["commit", origin.commitTime]
@@ -97,6 +108,8 @@ function baselineMetadata(origin, summary, size) {
     ...origin.commitTime !== void 0 ? { commitTime: origin.commitTime } : {},
     ...origin.runId !== void 0 ? { runId: origin.runId } : {},
     ...origin.runUrl !== void 0 ? { runUrl: origin.runUrl } : {},
+    ...origin.pullRequest !== void 0 ? { pullRequest: origin.pullRequest } : {},
+    ...origin.accepted !== void 0 ? { accepted: { by: origin.accepted.by, how: origin.accepted.how } } : {},
     sampleType: summary.sampleType.map((v) => ({ type: v.type, unit: v.unit })),
     total: [...summary.total],
     ...summary.runs === void 0 ? {} : { runs: summary.runs.total.length, runTotals: summary.runs.total.map((r) => [...r]) },
