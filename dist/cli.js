@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-G4S6NOHM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-ZNYB5T64.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-EFZZ4M63.js")).checkCommand
+    load: async () => (await import("./chunks/check-XQGH2HWJ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-ZA7JIETG.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NPPFIQTK.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -9,27 +9,20 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-YNF6VHJA.js";
+} from "./chunks/chunk-MK2VMCES.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
-  DEFAULT_HISTORY_WINDOW,
   GITHUB_COMMENT_LIMIT,
   ICON,
   INCONCLUSIVE_POLICIES,
   MAX_CELL_CHARS,
-  MIN_HISTORY_BASELINES,
   VERDICT_WORDS,
   compareProfiles,
   culpritMarkdown,
   detectableCell,
   failingSampleTypes,
   focusPatterns,
-  formatDeltaPercent,
-  formatSignedValue,
-  formatValue,
-  formatZ,
-  isByteUnit,
   metricLabel,
   parseRulesInput,
   renderHtml,
@@ -40,7 +33,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-3CDYEBPE.js";
+} from "./chunks/chunk-SD65UXLC.js";
 import {
   runUrl,
   storeBaseline
@@ -49,17 +42,24 @@ import {
   openStore
 } from "./chunks/chunk-4BSPJGFB.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   createProfileLoader,
   describeFsError,
   expandProfilePaths,
+  formatDeltaPercent,
+  formatSignedValue,
+  formatValue,
+  formatZ,
   gunzipProfile,
+  isByteUnit,
   markdownCode,
   markdownText,
   parseByteSize,
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-RPTAE5KS.js";
+} from "./chunks/chunk-P6WCCQQY.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -43,6 +43,7 @@ interface Step {
 let tmp: string;
 const steps: Step[] = [];
 let failingText = '';
+let historyArgs: string[] = [];
 
 beforeAll(() => {
   assertDistCurrent();
@@ -52,6 +53,7 @@ beforeAll(() => {
   let level = 64 * 1024 * 1024;
   const store = join(tmp, 'store');
   const args = ['--store', store, '--series', 'cache', '--branch', 'main'];
+  historyArgs = ['baseline', 'history', ...args, '--steps'];
   for (let i = 0; i < FLAT + CREEP + AFTER; i++) {
     if (i >= FLAT && i < FLAT + CREEP) level *= 1.1;
     const file = join(tmp, `run-${i}.heap.txt`);
@@ -63,7 +65,7 @@ beforeAll(() => {
       failed = r.code === 1;
       if (failed && failingText === '') failingText = runCli(cli, ['check', file, ...args], tmp).stdout;
     }
-    const sha = (0x1000 + i).toString(16).padStart(40, '0');
+    const sha = `${(0xabc000 + i).toString(16)}${'0'.repeat(34)}`;
     const time = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
     const put = ['baseline', 'put', file, ...args, '--sha', sha, '--commit-time', time, '--pull-request', `${100 + i}`];
     const p = runCli(cli, [...put, ...(failed ? ['--accepted-by', 'alice'] : [])], tmp);
@@ -97,4 +99,25 @@ test('after the creep, its failing merges accepted, unchanged runs pass', () => 
   // Drift is measured from the accepted level, which the report names.
   const d = space(after[after.length - 1]!).drift as unknown as { accepted: boolean; acceptedBy: string | null };
   expect(d).toMatchObject({ accepted: true, acceptedBy: 'alice' });
+});
+
+test('baseline history --steps shows the levels and the steps with their commits and pull requests', () => {
+  const text = runCli(builtCli(), historyArgs, tmp);
+  expect(text.code).toBe(0);
+  const block = text.stdout.split('\n');
+  const head = block.find((l) => l.startsWith('inuse_space (bytes): '))!;
+  // The flat stretch, one level per creep merge, the accepted ones named.
+  expect(head).toMatch(/^inuse_space \(bytes\): (\d+) levels, (\d+) steps$/);
+  expect(text.stdout).toMatch(
+    /^ {2}level 1: abc000000000 \(#100\) … abc00b000000 \(#111\), 12 baselines, mean [\d.]+ MiB, σ within \d\.\d%$/m,
+  );
+  expect(text.stdout).toMatch(/^ {2}step \+\d+\.\d% at abc00c000000 \(#112\), 2026-01-01T00:12:00\.000Z$/m);
+  expect(text.stdout).toMatch(/accepted by alice$/m);
+  const json = JSON.parse(runCli(builtCli(), [...historyArgs, '--format', 'json'], tmp).stdout);
+  const space = json.sampleTypes.find((t: { sampleType: string }) => t.sampleType === 'inuse_space');
+  expect(json).toMatchObject({ series: 'cache', branch: 'main' });
+  expect(space.levels[0]).toMatchObject({ baselines: 12, first: { pullRequest: 100 }, last: { pullRequest: 111 } });
+  expect(space.steps[0].at.pullRequest).toBe(112);
+  expect(space.steps[0].percent).toBeGreaterThan(5);
+  expect(space.steps).toHaveLength(space.levels.length - 1);
 });

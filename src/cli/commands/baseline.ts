@@ -27,6 +27,8 @@ import {
   required,
   type OptionTable,
 } from '../args.js';
+import { seriesSteps } from '../../core/history/series-steps.js';
+import { stepsJson, stepsText } from './history-steps.js';
 import type { CliIo, Command } from '../command.js';
 import { BRANCH_DEFAULT, branchOf, githubAccess, STORE_OPTIONS } from '../store-options.js';
 
@@ -92,6 +94,10 @@ const HISTORY: OptionTable = {
   ...STORE_OPTIONS,
   branch: { type: 'string', value: 'B', description: `branch (default: ${BRANCH_DEFAULT})` },
   limit: { type: 'string', value: 'N', description: 'at most N baselines, newest first (default: all kept)' },
+  steps: {
+    type: 'boolean',
+    description: "the series' levels (first and last commit, mean, σ within) and the steps between them",
+  },
   ...FORMAT_AND_HELP,
 };
 
@@ -106,8 +112,10 @@ const SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch
       The metadata of a branch's current baseline, or of a commit's.
 ${indent(formatOptions(SHOW))}`;
 
-const HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--format F]
-      The current and previous baselines' metadata and totals, newest first (one read).
+const HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--steps]
+                            [--format F]
+      The current and previous baselines' metadata and totals, newest first (one read); with
+      --steps, the levels of each sample type's series and the steps between them, oldest first.
 ${indent(formatOptions(HISTORY))}`;
 
 const EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
@@ -321,6 +329,14 @@ async function history(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === undefined ? [] : [pointer.current, ...pointer.history].slice(0, limit);
+  if (values.steps === true) {
+    const steps = seriesSteps(entries);
+    if (format === 'json') io.stdout(stepsJson(series, branch, steps));
+    else if (entries.length === 0) {
+      io.stdout(clean(`no baselines for series ${series} on branch ${JSON.stringify(branch)} in ${store.location}\n`));
+    } else io.stdout(clean(stepsText(steps)));
+    return 0;
+  }
   if (format === 'json') {
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return 0;

@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-QD6UWYNE.js";
+} from "./chunk-FYUOKCQO.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-QAJRFQUP.js";
+} from "./chunk-P5V4YZF5.js";
 import {
   compareProfiles
-} from "./chunk-3CDYEBPE.js";
+} from "./chunk-SD65UXLC.js";
 import {
   createProfileLoader
-} from "./chunk-RPTAE5KS.js";
+} from "./chunk-P6WCCQQY.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-Y25KWGEP.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-RPTAE5KS.js";
+} from "./chunk-P6WCCQQY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-QAJRFQUP.js";
+} from "./chunk-P5V4YZF5.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -14,10 +14,6 @@ import {
   detectableCell,
   driftLines,
   failingFunctionKeys,
-  formatDeltaPercent,
-  formatPprofPercent,
-  formatSignedValue,
-  formatValue,
   historyLines,
   metricLabel,
   noiseHeaders,
@@ -29,12 +25,16 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-3CDYEBPE.js";
+} from "./chunk-SD65UXLC.js";
 import {
   describeFsError,
   expandProfilePaths,
+  formatDeltaPercent,
+  formatPprofPercent,
+  formatSignedValue,
+  formatValue,
   terminalSafe
-} from "./chunk-RPTAE5KS.js";
+} from "./chunk-P6WCCQQY.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -13,7 +13,7 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-QAJRFQUP.js";
+} from "./chunk-P5V4YZF5.js";
 import {
   runUrl,
   storeBaseline
@@ -25,9 +25,12 @@ import {
   DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,
   expandProfilePaths,
+  formatDeltaPercent,
+  formatValue,
+  metricSeries,
   readRunFiles,
   terminalSafe
-} from "./chunk-RPTAE5KS.js";
+} from "./chunk-P6WCCQQY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
@@ -43,6 +46,82 @@ import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
+
+// src/core/history/series-steps.ts
+var named = (m) => ({
+  sha: m.sha,
+  pullRequest: m.pullRequest ?? null,
+  time: m.commitTime ?? m.createdAt
+});
+function seriesSteps(newestFirst) {
+  const newest = newestFirst[0];
+  if (newest === void 0) return [];
+  const metadata = [...newestFirst].reverse();
+  const points = metadata.map((m) => ({
+    sampleType: m.sampleType,
+    total: m.total,
+    period: m.period,
+    runs: m.runs ?? 1
+  }));
+  return newest.sampleType.map((type) => {
+    const series = metricSeries(points, type, newest.period, newest.runs ?? 1);
+    const at = (k) => metadata[series.index[k]];
+    const levels = series.levels.map((l) => {
+      const values = series.values.slice(l.from, l.to);
+      const sd = values.length < 2 ? null : 100 * Math.sqrt(values.reduce((s, v) => s + (v - l.mean) ** 2, 0) / (values.length - 1)) / l.mean;
+      let acceptedBy = null;
+      let accepted = false;
+      for (let k = l.from; k < l.to; k++) {
+        const a = at(k).accepted;
+        if (a !== void 0) {
+          accepted = true;
+          acceptedBy = a.by;
+        }
+      }
+      return {
+        first: named(at(l.from)),
+        last: named(at(l.to - 1)),
+        baselines: l.to - l.from,
+        mean: l.mean,
+        sdPercent: sd,
+        accepted,
+        acceptedBy
+      };
+    });
+    const steps = series.levels.slice(1).map((l, j) => ({
+      at: named(at(l.from)),
+      percent: 100 * (l.mean / series.levels[j].mean - 1)
+    }));
+    return { sampleType: type.type, unit: type.unit, levels, steps };
+  });
+}
+
+// src/cli/commands/history-steps.ts
+function stepsJson(series, branch, steps) {
+  return `${JSON.stringify({ series, branch, sampleTypes: steps }, null, 2)}
+`;
+}
+var commit = (b) => `${b.sha.slice(0, 12)}${b.pullRequest === null ? "" : ` (#${b.pullRequest})`}`;
+function stepsText(steps) {
+  const out = [];
+  for (const t of steps) {
+    const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    out.push(`${t.sampleType} (${t.unit}): ${n(t.levels.length, "level")}, ${n(t.steps.length, "step")}`);
+    t.levels.forEach((l, i) => {
+      if (i > 0) {
+        const s = t.steps[i - 1];
+        out.push(`  step ${formatDeltaPercent(s.percent)} at ${commit(s.at)}, ${s.at.time}`);
+      }
+      const sd = l.sdPercent === null ? "-" : `${l.sdPercent.toFixed(1)}%`;
+      const accepted = l.accepted ? `, accepted${l.acceptedBy === null ? "" : ` by ${l.acceptedBy}`}` : "";
+      out.push(
+        `  level ${i + 1}: ${commit(l.first)} \u2026 ${commit(l.last)}, ${n(l.baselines, "baseline")}, mean ${formatValue(l.mean, t.unit)}, \u03C3 within ${sd}${accepted}`
+      );
+    });
+  }
+  return `${out.join("\n")}
+`;
+}
 
 // src/cli/commands/baseline.ts
 var FORMAT_AND_HELP = {
@@ -101,6 +180,10 @@ var HISTORY = {
   ...STORE_OPTIONS,
   branch: { type: "string", value: "B", description: `branch (default: ${BRANCH_DEFAULT})` },
   limit: { type: "string", value: "N", description: "at most N baselines, newest first (default: all kept)" },
+  steps: {
+    type: "boolean",
+    description: "the series' levels (first and last commit, mean, \u03C3 within) and the steps between them"
+  },
   ...FORMAT_AND_HELP
 };
 var PUT_USAGE = `  heapgate baseline put PROFILE... --store URL --series NAME --branch B --sha SHA [options]
@@ -112,8 +195,10 @@ ${indent(formatOptions(PUT))}`;
 var SHOW_USAGE = `  heapgate baseline show --store URL --series NAME [--branch B | --sha SHA] [--format F]
       The metadata of a branch's current baseline, or of a commit's.
 ${indent(formatOptions(SHOW))}`;
-var HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--format F]
-      The current and previous baselines' metadata and totals, newest first (one read).
+var HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--branch B] [--limit N] [--steps]
+                            [--format F]
+      The current and previous baselines' metadata and totals, newest first (one read); with
+      --steps, the levels of each sample type's series and the steps between them, oldest first.
 ${indent(formatOptions(HISTORY))}`;
 var EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
 70 internal error.
@@ -298,6 +383,15 @@ async function history(argv, io) {
   });
   const pointer = await store.pointer(series, branch);
   const entries = pointer === void 0 ? [] : [pointer.current, ...pointer.history].slice(0, limit);
+  if (values.steps === true) {
+    const steps = seriesSteps(entries);
+    if (format === "json") io.stdout(stepsJson(series, branch, steps));
+    else if (entries.length === 0) {
+      io.stdout(clean(`no baselines for series ${series} on branch ${JSON.stringify(branch)} in ${store.location}
+`));
+    } else io.stdout(clean(stepsText(steps)));
+    return 0;
+  }
   if (format === "json") {
     io.stdout(`${JSON.stringify(entries, null, 2)}
 `);

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-QD6UWYNE.js";
+} from "./chunk-FYUOKCQO.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-QAJRFQUP.js";
+} from "./chunk-P5V4YZF5.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,21 +32,21 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-YNF6VHJA.js";
+} from "./chunk-MK2VMCES.js";
 import {
-  DEFAULT_HISTORY_WINDOW,
-  MIN_HISTORY_BASELINES,
   compareProfiles,
   sideOf
-} from "./chunk-3CDYEBPE.js";
+} from "./chunk-SD65UXLC.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
 import {
+  DEFAULT_HISTORY_WINDOW,
+  MIN_HISTORY_BASELINES,
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-RPTAE5KS.js";
+} from "./chunk-P6WCCQQY.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

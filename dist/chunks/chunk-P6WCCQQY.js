@@ -2314,13 +2314,13 @@ function combineRuns(summaries, labels) {
   const all = summaries.map(runsOf);
   const total = all.flatMap((r) => r.total);
   const n = total.length;
-  const mean = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s), 0) / n);
+  const mean2 = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s), 0) / n);
   const meanVariance = (pick) => Array.from({ length: k }, (_, t) => summaries.reduce((sum, s) => sum + pick(s)[t] * runCount(s) ** 2, 0) / n ** 2);
   const patterns = first.focus.map((f) => f.pattern);
   const focusOf = (s, p) => s.focus[p];
   const focus = patterns.map((pattern, p) => ({
     pattern,
-    total: mean((s) => focusOf(s, p).total),
+    total: mean2((s) => focusOf(s, p).total),
     variance: meanVariance((s) => focusOf(s, p).variance)
   }));
   const functions = meanFunctions(summaries, n);
@@ -2334,7 +2334,7 @@ function combineRuns(summaries, labels) {
     sampleCount: summaries.reduce((sum, s) => sum + s.sampleCount, 0),
     timeNanos: first.timeNanos,
     comment: first.comment,
-    total: mean((s) => s.total),
+    total: mean2((s) => s.total),
     variance,
     exact: summaries.every((s) => s.exact),
     functions,
@@ -2345,8 +2345,8 @@ function combineRuns(summaries, labels) {
 }
 function sampleVariance(values) {
   const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  return values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+  const mean2 = values.reduce((s, v) => s + v, 0) / n;
+  return values.reduce((s, v) => s + (v - mean2) ** 2, 0) / (n - 1);
 }
 function runSpread(base, current) {
   const nb = base.length;
@@ -2974,6 +2974,194 @@ function scriptJson(value) {
   );
 }
 
+// src/core/stats/levels.ts
+var PENALTY_PER_LOG_N = 3;
+var MIN_SIGMA = 1e-3;
+var MAX_ROUNDS = 10;
+var MAD_NORMAL = 0.6744897501960817;
+function segmentLevels(values) {
+  for (const v of values) {
+    if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`segmentLevels: ${v} is not a positive finite value`);
+  }
+  const y = values.map(Math.log);
+  if (y.length === 0) return { levels: [], sigma: MIN_SIGMA };
+  if (y.length === 1) return { levels: toLevels(values, [0, 1]), sigma: MIN_SIGMA };
+  let sigma = Math.max(MIN_SIGMA, quartileSigma(differences(y, [0, y.length])));
+  let cuts = pelt(y, sigma);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const inside = differences(y, cuts);
+    if (inside.length === 0) break;
+    const next = Math.max(MIN_SIGMA, medianSigma(inside));
+    const again = pelt(y, next);
+    sigma = next;
+    if (sameCuts(again, cuts)) break;
+    cuts = again;
+  }
+  return { levels: toLevels(values, absorbOutliers(y, cuts, sigma)), sigma };
+}
+function toLevels(values, cuts) {
+  const out = [];
+  for (let i = 1; i < cuts.length; i++) {
+    const from = cuts[i - 1];
+    const to = cuts[i];
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += values[k];
+    out.push({ from, to, mean: sum / (to - from) });
+  }
+  return out;
+}
+function differences(y, cuts) {
+  const out = [];
+  for (let i = 1; i < cuts.length; i++) {
+    for (let k = cuts[i - 1] + 1; k < cuts[i]; k++) out.push(y[k] - y[k - 1]);
+  }
+  return out;
+}
+function medianSigma(diffs) {
+  if (diffs.length === 0) return 0;
+  const abs = diffs.map(Math.abs).sort((a, b) => a - b);
+  return quantile(abs, 0.5) / MAD_NORMAL / Math.SQRT2;
+}
+var HALF_NORMAL_Q1 = 0.31863936396437514;
+function quartileSigma(diffs) {
+  if (diffs.length === 0) return 0;
+  const abs = diffs.map(Math.abs).sort((a, b) => a - b);
+  return quantile(abs, 0.25) / HALF_NORMAL_Q1 / Math.SQRT2;
+}
+function sameCuts(a, b) {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+function pelt(y, sigma) {
+  const n = y.length;
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + y[i];
+    s2[i + 1] = s2[i] + y[i] * y[i];
+  }
+  const v = sigma * sigma;
+  const cost = (a, b) => {
+    const m = b - a;
+    const sum = s1[b] - s1[a];
+    return Math.max(0, s2[b] - s2[a] - sum * sum / m) / v;
+  };
+  const beta = PENALTY_PER_LOG_N * Math.log(n);
+  const f = new Float64Array(n + 1);
+  f[0] = -beta;
+  const last = new Int32Array(n + 1);
+  let candidates = [0];
+  for (let t = 1; t <= n; t++) {
+    let best = Number.POSITIVE_INFINITY;
+    let arg = 0;
+    const total = candidates.map((s) => f[s] + cost(s, t) + beta);
+    candidates.forEach((s, i) => {
+      if (total[i] < best) {
+        best = total[i];
+        arg = s;
+      }
+    });
+    f[t] = best;
+    last[t] = arg;
+    candidates = candidates.filter((_, i) => total[i] - beta <= best);
+    candidates.push(t);
+  }
+  const cuts = [n];
+  for (let t = n; t > 0; t = last[t]) cuts.push(last[t]);
+  return cuts.reverse();
+}
+function absorbOutliers(y, cuts, sigma) {
+  const beta = PENALTY_PER_LOG_N * Math.log(y.length);
+  const out = [...cuts];
+  for (let i = 1; i + 2 < out.length; ) {
+    const single = out[i + 1] - out[i] === 1;
+    if (!single) {
+      i++;
+      continue;
+    }
+    const left = mean(y, out[i - 1], out[i]);
+    const right = mean(y, out[i + 1], out[i + 2]);
+    const x = y[out[i]];
+    const nl = out[i] - out[i - 1];
+    const nr = out[i + 2] - out[i + 1];
+    const gain = (left - right) ** 2 * (nl * nr) / (nl + nr) / (sigma * sigma);
+    const spike = Math.sign(x - left) === Math.sign(x - right) && Math.abs(right - left) < Math.min(Math.abs(x - left), Math.abs(x - right)) / 2;
+    if (gain < beta || spike) out.splice(i, 2);
+    else i++;
+  }
+  return out;
+}
+function mean(y, from, to) {
+  let s = 0;
+  for (let k = from; k < to; k++) s += y[k];
+  return s / (to - from);
+}
+
+// src/core/stats/run-noise.ts
+var MIN_HISTORY_BASELINES = 5;
+var DEFAULT_HISTORY_WINDOW = 30;
+var NORMAL_IQR = 1.3489795003921634;
+function metricSeries(points, type, period, runs = 1) {
+  const values = [];
+  const index = [];
+  points.forEach((p, i) => {
+    if (p.period !== period || (p.runs ?? 1) !== runs) return;
+    const t = p.sampleType.findIndex((v2) => sameValueType(v2, type));
+    const v = t >= 0 ? p.total[t] : void 0;
+    if (v === void 0 || !(v > 0 && Number.isFinite(v))) return;
+    values.push(v);
+    index.push(i);
+  });
+  const { levels, sigma } = segmentLevels(values);
+  return { values, index, levels, sigma };
+}
+function changesWithinLevels(series) {
+  const { values, levels } = series;
+  const out = [];
+  for (const l of levels) {
+    if (l.to - l.from < 3) continue;
+    for (let k = l.from + 1; k < l.to; k++) out.push(100 * (values[k] - values[k - 1]) / values[k - 1]);
+  }
+  const last = levels[levels.length - 1];
+  const before = levels[levels.length - 2];
+  if (last !== void 0 && before !== void 0 && last.to - last.from === 1 && last.mean < before.mean) {
+    const n = values.length;
+    out.push(100 * (values[n - 1] - values[n - 2]) / values[n - 2]);
+  }
+  return out;
+}
+function noiseOfSeries(series) {
+  const changes = changesWithinLevels(series);
+  const baselines = series.values.length;
+  const levels = series.levels.length;
+  if (baselines < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
+    return { kind: "uncalibrated", baselines, needed: MIN_HISTORY_BASELINES, levels, changes: changes.length };
+  }
+  const sorted = [...changes].sort((a, b) => a - b);
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  const iqr = q3 - q1;
+  const inside = sorted.filter((c) => c >= q1 - 3 * iqr && c <= q3 + 3 * iqr);
+  const mean2 = inside.reduce((s, c) => s + c, 0) / inside.length;
+  return {
+    kind: "calibrated",
+    baselines,
+    levels,
+    changes: changes.length,
+    meanChangePercent: mean2,
+    sdPercent: Math.max(iqr / NORMAL_IQR, sdWithoutLargest(changes)),
+    df: changes.length - 1
+  };
+}
+function sdWithoutLargest(changes) {
+  if (changes.length < 2) return 0;
+  let largest = 0;
+  for (let i = 1; i < changes.length - 1; i++) {
+    if (Math.abs(changes[i]) > Math.abs(changes[largest])) largest = i;
+  }
+  const rest = changes.filter((_, i) => i !== largest);
+  return Math.sqrt(rest.reduce((s, c) => s + c * c, 0) / rest.length);
+}
+
 // src/adapters/profile-paths.ts
 import * as fs from "node:fs/promises";
 import { resolve } from "node:path";
@@ -3031,6 +3219,69 @@ async function readRunFiles(paths, cwd, maxBytes, what, context) {
     );
   }
   return bytes;
+}
+
+// src/core/render/units.ts
+var BINARY_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+function isByteUnit(unit) {
+  const u = unit.toLowerCase();
+  return u === "bytes" || u === "byte" || u === "b";
+}
+function groupThousands(value) {
+  const rounded = Math.round(Math.abs(value));
+  const digits = Number.isFinite(rounded) ? rounded.toFixed(0) : String(rounded);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return (value < 0 && rounded !== 0 ? "-" : "") + out;
+}
+function formatBytes(value) {
+  const abs = Math.abs(value);
+  let i = 0;
+  while (i < BINARY_UNITS.length - 1 && abs >= 1024 ** (i + 1)) i++;
+  if (i === 0) return `${groupThousands(value)} B`;
+  const scaled = abs / 1024 ** i;
+  return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
+}
+function formatValue(value, unit) {
+  if (isByteUnit(unit)) return formatBytes(value);
+  if (unit === "count" || unit === "") return groupThousands(value);
+  return `${groupThousands(value)} ${unit}`;
+}
+function formatSignedValue(value, unit) {
+  const text = formatValue(value, unit);
+  return value > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
+}
+function formatDeltaPercent(percent) {
+  if (percent === null || !Number.isFinite(percent)) return "n/a";
+  const text = Math.abs(percent).toFixed(1);
+  if (text === "0.0") return "0.0%";
+  return `${percent > 0 ? "+" : "-"}${text}%`;
+}
+function formatZ(z) {
+  if (z === null) return "exact";
+  if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  const text = z.toFixed(1);
+  return text === "-0.0" ? "0.0" : text;
+}
+function formatPprofPercent(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${ratio.toFixed(2).padStart(5)}%`;
+  return `${goFormatG2(ratio).padStart(5)}%`;
+}
+function goFormatG2(x) {
+  if (x === 0) return "0";
+  const exp = Math.floor(Math.log10(Number(x.toPrecision(2))));
+  if (exp < -4) {
+    const [mantissa, e] = x.toExponential(1).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const n = Number(e);
+    return `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(Number(x.toPrecision(2)));
 }
 
 // src/core/rules/syntax.ts
@@ -3250,7 +3501,6 @@ export {
   runSpread,
   BENCH_METRICS,
   topLevelName,
-  quantile,
   median,
   combineInputs,
   describeFsError,
@@ -3261,10 +3511,20 @@ export {
   truncate,
   htmlText,
   scriptJson,
+  isByteUnit,
+  formatValue,
+  formatSignedValue,
+  formatDeltaPercent,
+  formatZ,
+  formatPprofPercent,
   DEFAULT_RULES_TEXT,
   parseByteSize,
   formatRule,
   parseRules,
+  MIN_HISTORY_BASELINES,
+  DEFAULT_HISTORY_WINDOW,
+  metricSeries,
+  noiseOfSeries,
   expandProfilePaths,
   readRunFiles
 };

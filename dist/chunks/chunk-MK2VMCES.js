@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-3CDYEBPE.js";
+} from "./chunk-SD65UXLC.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -1,0 +1,101 @@
+/**
+ * The levels and steps of a series' stored baselines, per whole sample type, as `heapgate baseline
+ * history --steps` shows them: where each level starts and ends (commits), its mean and the spread
+ * of its baselines around it, and each step between levels with the commit and pull request that
+ * made it. The same cut the verdict's noise and drift use (stats/levels.ts).
+ */
+import type { ValueType } from '../profile/model.js';
+import { metricSeries, type HistoryPoint } from '../stats/run-noise.js';
+import type { BaselineMetadata } from './baseline.js';
+
+/** A baseline as the steps name it. */
+export interface StepBaseline {
+  readonly sha: string;
+  readonly pullRequest: number | null;
+  /** Commit time, else the time it was stored. */
+  readonly time: string;
+}
+
+export interface SeriesLevel {
+  readonly first: StepBaseline;
+  readonly last: StepBaseline;
+  readonly baselines: number;
+  readonly mean: number;
+  /** Standard deviation of the level's baselines relative to its mean, in percent; null for one. */
+  readonly sdPercent: number | null;
+  /** Accepted: a baseline of the level was (by whom, when known). */
+  readonly acceptedBy: string | null;
+  readonly accepted: boolean;
+}
+
+export interface SeriesStep {
+  /** The first baseline of the new level: the merge that made the step. */
+  readonly at: StepBaseline;
+  /** The new level's mean over the one before, in percent. */
+  readonly percent: number;
+}
+
+export interface SampleTypeSteps {
+  readonly sampleType: string;
+  readonly unit: string;
+  /** Oldest first. */
+  readonly levels: readonly SeriesLevel[];
+  readonly steps: readonly SeriesStep[];
+}
+
+const named = (m: BaselineMetadata): StepBaseline => ({
+  sha: m.sha,
+  pullRequest: m.pullRequest ?? null,
+  time: m.commitTime ?? m.createdAt,
+});
+
+/**
+ * The levels and steps of each sample type of the newest baseline, over `newestFirst` (a pointer's
+ * current baseline and its history, newest first). Only baselines sampled at the newest one's
+ * period and with as many runs are cut together, as the verdict does.
+ */
+export function seriesSteps(newestFirst: readonly BaselineMetadata[]): SampleTypeSteps[] {
+  const newest = newestFirst[0];
+  if (newest === undefined) return [];
+  const metadata = [...newestFirst].reverse();
+  const points: HistoryPoint[] = metadata.map((m) => ({
+    sampleType: m.sampleType,
+    total: m.total,
+    period: m.period,
+    runs: m.runs ?? 1,
+  }));
+  return newest.sampleType.map((type: ValueType) => {
+    const series = metricSeries(points, type, newest.period, newest.runs ?? 1);
+    const at = (k: number): BaselineMetadata => metadata[series.index[k]!]!;
+    const levels = series.levels.map((l): SeriesLevel => {
+      const values = series.values.slice(l.from, l.to);
+      const sd =
+        values.length < 2
+          ? null
+          : (100 * Math.sqrt(values.reduce((s, v) => s + (v - l.mean) ** 2, 0) / (values.length - 1))) / l.mean;
+      let acceptedBy: string | null = null;
+      let accepted = false;
+      for (let k = l.from; k < l.to; k++) {
+        const a = at(k).accepted;
+        if (a !== undefined) {
+          accepted = true;
+          acceptedBy = a.by;
+        }
+      }
+      return {
+        first: named(at(l.from)),
+        last: named(at(l.to - 1)),
+        baselines: l.to - l.from,
+        mean: l.mean,
+        sdPercent: sd,
+        accepted,
+        acceptedBy,
+      };
+    });
+    const steps = series.levels.slice(1).map((l, j) => ({
+      at: named(at(l.from)),
+      percent: 100 * (l.mean / series.levels[j]!.mean - 1),
+    }));
+    return { sampleType: type.type, unit: type.unit, levels, steps };
+  });
+}
