@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-ZNYB5T64.js")).diffCommand
+    load: async () => (await import("./chunks/diff-RICITQVU.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-XQGH2HWJ.js")).checkCommand
+    load: async () => (await import("./chunks/check-JCJMPUK3.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-NPPFIQTK.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-QH2EB5GG.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -1,5 +1,6 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  MIN_STEP_PERCENT,
   baselineSource,
   findBaseline,
   historyRequest,
@@ -9,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-MK2VMCES.js";
+} from "./chunks/chunk-TDBMW6PS.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -33,11 +34,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-SD65UXLC.js";
+} from "./chunks/chunk-AQ4OJSGM.js";
 import {
+  newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-RTIY5GWW.js";
+} from "./chunks/chunk-BUJCCOJS.js";
 import {
   openStore
 } from "./chunks/chunk-4BSPJGFB.js";
@@ -59,7 +61,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-P6WCCQQY.js";
+} from "./chunks/chunk-VAB3Z3XS.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -373,7 +375,7 @@ function updateLines(ctx) {
   const sha = markdownCode(u.sha.slice(0, 12), false);
   switch (u.result) {
     case "moved":
-      return [`\u{1F4CC} Stored this run (commit ${sha}) as the baseline of ${branch}.`];
+      return [`\u{1F4CC} Stored this run (commit ${sha}) as the baseline of ${branch}.`, ...stepLines(u.steps ?? [])];
     case "same-commit":
       return [`\u{1F4CC} Commit ${sha} already is the baseline of ${branch}; the first stored profile is kept.`];
     case "older":
@@ -381,6 +383,13 @@ function updateLines(ctx) {
     case "skipped":
       return [`\u{1F4CC} Not stored as the baseline of ${branch}: ${markdownText(u.reason ?? "not requested")}.`];
   }
+}
+function stepLines(steps) {
+  return steps.map((s) => {
+    const pr = s.pullRequest === null ? "" : ` (#${s.pullRequest})`;
+    const icon = s.percent > 0 ? "\u{1F4C8}" : "\u{1F4C9}";
+    return `${icon} New level of ${markdownCode(truncate(s.sampleType, MAX_CELL_CHARS), false)}: ${formatDeltaPercent(s.percent)} (${formatValue(s.previous, s.unit)} \u2192 ${formatValue(s.current, s.unit)}) at ${markdownCode(s.sha.slice(0, 12), false)}${pr}, over the level of ${s.previousBaselines} baseline${s.previousBaselines === 1 ? "" : "s"} before it. The next baselines confirm it (one run may have retained unusually much or little).`;
+  });
 }
 function reproduceLines(ctx) {
   if (ctx.reproduce === null) return [];
@@ -475,6 +484,7 @@ async function upsertSticky(sink, issue, series, body, policy, verdict) {
 async function publish(context, { plan, config, ports: ports2 }) {
   annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
   annotateInconclusive(ports2.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
+  annotateSteps(ports2.log, config.series, context.update);
   let comment = null;
   if (plan.pullRequest !== null && config.comment !== "never") {
     if (ports2.comments !== null)
@@ -512,6 +522,14 @@ function annotate(log, series, verdict, report, gating) {
       log.warning(`${text2} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text2, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text2, { title: `heapgate ${series}: memory regression` });
+  }
+}
+function annotateSteps(log, series, update) {
+  for (const s of update?.steps ?? []) {
+    const pr = s.pullRequest === null ? "" : ` (#${s.pullRequest})`;
+    const text2 = `${s.sampleType} ${formatDeltaPercent(s.percent)} at ${s.sha.slice(0, 12)}${pr}: a new level over the ${s.previousBaselines} baseline${s.previousBaselines === 1 ? "" : "s"} before it`;
+    if (s.percent > 0) log.warning(text2, { title: `heapgate ${series}: new memory level` });
+    else log.info(`heapgate ${series}: ${text2}`);
   }
 }
 function annotateInconclusive(log, series, report, policy, gating) {
@@ -669,7 +687,18 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
   ports2.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
-  return { branch, sha, result: result.pointer };
+  if (result.pointer !== "moved") return { branch, sha, result: result.pointer };
+  const steps = await stepsOf(ports2, config.series, branch);
+  return { branch, sha, result: result.pointer, ...steps.length > 0 ? { steps } : {} };
+}
+async function stepsOf(ports2, series, branch) {
+  try {
+    const pointer = await ports2.store.pointer(series, branch);
+    return pointer === void 0 ? [] : newSteps([pointer.current, ...pointer.history], MIN_STEP_PERCENT);
+  } catch (err) {
+    ports2.log.info(`could not read the series of ${branch} back to look for a new step: ${firstLine(err)}`);
+    return [];
+  }
 }
 async function levelOrigin(ports2, config, event, plan) {
   if (event.name === "workflow_dispatch" && config.mode === "update") {

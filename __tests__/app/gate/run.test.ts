@@ -268,6 +268,35 @@ describe('runGate', () => {
     expect(await pointer()).toMatchObject({ sha: sha('4'), accepted: { by: 'carol', how: 'update' } });
   });
 
+  test('a push that starts a new level of the series says so in the summary and in a warning annotation', async () => {
+    const h = harness();
+    for (const [i, profile] of [GOOD, RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
+      await seed(h, profile, sha(String(i + 1)), `2026-01-01T0${i + 1}:00:00Z`);
+    }
+    h.merged = { number: 44, labels: [] };
+    const out = await runGate(CONFIG, event({ sha: sha('9'), commitTime: '2026-01-01T09:00:00Z' }), REGRESSED, h.ports);
+    const step = out.update?.steps?.find((s) => s.sampleType === 'inuse_space');
+    expect(step).toMatchObject({ sha: sha('9'), pullRequest: 44, previousBaselines: 6 });
+    expect(step!.percent).toBeGreaterThan(100);
+    expect(out.summary).toMatch(
+      /📈 New level of `inuse_space`: \+\d[\d,.]*% \([\d.]+ MiB → [\d.]+ MiB\) at `9{12}` \(#44\)/,
+    );
+    expect(h.log).toContainEqual(
+      expect.stringMatching(
+        /^warning: inuse_space \+[\d,.]+% at 9{12} \(#44\): a new level over the 6 baselines before it$/,
+      ),
+    );
+    // The next push of the same code is no new step.
+    const next = await runGate(
+      CONFIG,
+      event({ sha: sha('a'), commitTime: '2026-01-01T10:00:00Z' }),
+      REGRESSED,
+      h.ports,
+    );
+    expect(next.update?.steps).toBeUndefined();
+    expect(next.summary).not.toContain('New level');
+  });
+
   test('a pull request lookup GitHub cannot answer leaves the level unaccepted, and says so', async () => {
     const h = harness();
     const ports = {

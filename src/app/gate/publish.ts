@@ -5,7 +5,7 @@
  */
 import { BENCH_HISTORY_NOTE } from '../../core/verdict/bench-report.js';
 import { firstLine } from '../../core/error-text.js';
-import type { GateReportContext, GateVerdict } from '../../core/verdict/gate.js';
+import type { BaselineUpdate, GateReportContext, GateVerdict } from '../../core/verdict/gate.js';
 import { renderComment, renderGateMarkdown } from '../../core/render/comment.js';
 import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/render/units.js';
 import { detectableCell, metricLabel, zCell } from '../../core/render/parts.js';
@@ -34,6 +34,7 @@ export async function publish(
 ): Promise<{ readonly comment: CommentResult | null; readonly summary: string }> {
   annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
   annotateInconclusive(ports.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
+  annotateSteps(ports.log, config.series, context.update);
   let comment: CommentResult | null = null;
   if (plan.pullRequest !== null && config.comment !== 'never') {
     if (ports.comments !== null)
@@ -81,6 +82,21 @@ function annotate(log: Logger, series: string, verdict: GateVerdict, report: Rep
       log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
+  }
+}
+
+/**
+ * One annotation per new level the stored baseline starts: a warning for a rise (a step up of the
+ * series, to look at while it is fresh), a plain log line for a fall.
+ */
+function annotateSteps(log: Logger, series: string, update: BaselineUpdate | null): void {
+  for (const s of update?.steps ?? []) {
+    const pr = s.pullRequest === null ? '' : ` (#${s.pullRequest})`;
+    const text =
+      `${s.sampleType} ${formatDeltaPercent(s.percent)} at ${s.sha.slice(0, 12)}${pr}: a new level over the ` +
+      `${s.previousBaselines} baseline${s.previousBaselines === 1 ? '' : 's'} before it`;
+    if (s.percent > 0) log.warning(text, { title: `heapgate ${series}: new memory level` });
+    else log.info(`heapgate ${series}: ${text}`);
   }
 }
 

@@ -16,7 +16,8 @@ import type {
 } from '../../core/verdict/gate.js';
 import { renderGateJson } from '../../core/render/gate-json.js';
 import { renderHtml } from '../../core/render/html.js';
-import type { TrendPoint } from '../../core/verdict/gate.js';
+import { MIN_STEP_PERCENT, type NewStep, type TrendPoint } from '../../core/verdict/gate.js';
+import { newSteps } from '../../core/history/series-steps.js';
 import type { Report } from '../../core/verdict/report.js';
 import { focusPatterns } from '../../core/rules/resolve.js';
 import type { InconclusivePolicy } from '../../core/verdict/verdict.js';
@@ -284,7 +285,23 @@ async function updateBaseline(
   ports.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`,
   );
-  return { branch, sha, result: result.pointer };
+  if (result.pointer !== 'moved') return { branch, sha, result: result.pointer };
+  const steps = await stepsOf(ports, config.series, branch);
+  return { branch, sha, result: result.pointer, ...(steps.length > 0 ? { steps } : {}) };
+}
+
+/**
+ * The new levels the baseline just stored starts (one read of the pointer it moved). A store that
+ * cannot be read again only loses the announcement: the baseline is stored.
+ */
+async function stepsOf(ports: GatePorts, series: string, branch: string): Promise<NewStep[]> {
+  try {
+    const pointer = await ports.store.pointer(series, branch);
+    return pointer === undefined ? [] : newSteps([pointer.current, ...pointer.history], MIN_STEP_PERCENT);
+  } catch (err) {
+    ports.log.info(`could not read the series of ${branch} back to look for a new step: ${firstLine(err)}`);
+    return [];
+  }
 }
 
 /**

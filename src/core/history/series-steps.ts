@@ -6,6 +6,7 @@
  */
 import type { ValueType } from '../profile/model.js';
 import { metricSeries, type HistoryPoint } from '../stats/run-noise.js';
+import type { NewStep } from '../verdict/gate.js';
 import type { BaselineMetadata } from './baseline.js';
 
 /** A baseline as the steps name it. */
@@ -97,5 +98,33 @@ export function seriesSteps(newestFirst: readonly BaselineMetadata[]): SampleTyp
       percent: 100 * (l.mean / series.levels[j]!.mean - 1),
     }));
     return { sampleType: type.type, unit: type.unit, levels, steps };
+  });
+}
+
+/**
+ * The steps the newest baseline makes: for each sample type whose series' newest level begins with
+ * it and differs from the level before by at least `minPercent`.
+ */
+export function newSteps(newestFirst: readonly BaselineMetadata[], minPercent: number): NewStep[] {
+  const newest = newestFirst[0];
+  if (newest === undefined) return [];
+  return seriesSteps(newestFirst).flatMap((t): NewStep[] => {
+    const last = t.levels[t.levels.length - 1];
+    const before = t.levels[t.levels.length - 2];
+    const step = t.steps[t.steps.length - 1];
+    if (last === undefined || before === undefined || step === undefined || last.first.sha !== newest.sha) return [];
+    if (Math.abs(step.percent) < minPercent) return [];
+    return [
+      {
+        sampleType: t.sampleType,
+        unit: t.unit,
+        percent: step.percent,
+        previous: before.mean,
+        previousBaselines: before.baselines,
+        current: last.mean,
+        sha: newest.sha,
+        pullRequest: newest.pullRequest ?? null,
+      },
+    ];
   });
 }

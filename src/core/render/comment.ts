@@ -6,14 +6,14 @@
  * naming the series, so each series (and matrix job) keeps its own sticky comment. Pure.
  */
 import type { FunctionDelta } from '../compare/diff.js';
-import { otherSeriesText, type GateReportContext, type SeriesHint } from '../verdict/gate.js';
+import { otherSeriesText, type GateReportContext, type NewStep, type SeriesHint } from '../verdict/gate.js';
 import type { ValueType } from '../profile/model.js';
 import type { Report } from '../verdict/report.js';
 import { markdownCode, markdownText, truncate } from './escape.js';
 import { culpritMarkdown, GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
 import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
 import { renderTrendChart, renderTrendTable } from './trend.js';
-import { formatValue } from './units.js';
+import { formatDeltaPercent, formatValue } from './units.js';
 
 /** New allocation sites listed at most. */
 const MAX_NEW_SITES = 10;
@@ -175,7 +175,7 @@ function updateLines(ctx: GateReportContext): string[] {
   const sha = markdownCode(u.sha.slice(0, 12), false);
   switch (u.result) {
     case 'moved':
-      return [`📌 Stored this run (commit ${sha}) as the baseline of ${branch}.`];
+      return [`📌 Stored this run (commit ${sha}) as the baseline of ${branch}.`, ...stepLines(u.steps ?? [])];
     case 'same-commit':
       return [`📌 Commit ${sha} already is the baseline of ${branch}; the first stored profile is kept.`];
     case 'older':
@@ -183,6 +183,24 @@ function updateLines(ctx: GateReportContext): string[] {
     case 'skipped':
       return [`📌 Not stored as the baseline of ${branch}: ${markdownText(u.reason ?? 'not requested')}.`];
   }
+}
+
+/**
+ * The new levels the stored baseline starts: `📈 New level of \`inuse_space\`: +20.3% (48.0 MiB →
+ * 57.8 MiB) at 1a2b3c4 (#44), over the level of 12 baselines before it. The next baselines confirm it.`
+ */
+function stepLines(steps: readonly NewStep[]): string[] {
+  return steps.map((s) => {
+    const pr = s.pullRequest === null ? '' : ` (#${s.pullRequest})`;
+    const icon = s.percent > 0 ? '📈' : '📉';
+    return (
+      `${icon} New level of ${markdownCode(truncate(s.sampleType, MAX_CELL_CHARS), false)}: ` +
+      `${formatDeltaPercent(s.percent)} (${formatValue(s.previous, s.unit)} → ${formatValue(s.current, s.unit)}) at ` +
+      `${markdownCode(s.sha.slice(0, 12), false)}${pr}, over the level of ${s.previousBaselines} baseline` +
+      `${s.previousBaselines === 1 ? '' : 's'} before it. The next baselines confirm it (one run may have retained ` +
+      'unusually much or little).'
+    );
+  });
 }
 
 function reproduceLines(ctx: GateReportContext): string[] {

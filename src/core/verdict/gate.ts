@@ -53,7 +53,30 @@ export interface BaselineUpdate {
    */
   readonly result: 'moved' | 'same-commit' | 'older' | 'skipped';
   readonly reason?: string;
+  /** The sample types whose series this baseline starts a new level of (see NewStep); absent: none. */
+  readonly steps?: readonly NewStep[];
 }
+
+/**
+ * A new level of a series that the stored baseline starts: its step over the level before (at
+ * least MIN_STEP_PERCENT), the commit and pull request. One baseline alone may still be a run that
+ * retained unusually much or little: the next baselines confirm the level.
+ */
+export interface NewStep {
+  readonly sampleType: string;
+  readonly unit: string;
+  /** The new level's value over the previous level's mean, in percent. */
+  readonly percent: number;
+  /** The previous level's mean and its number of baselines. */
+  readonly previous: number;
+  readonly previousBaselines: number;
+  readonly current: number;
+  readonly sha: string;
+  readonly pullRequest: number | null;
+}
+
+/** Steps smaller than this are not announced (Perfherder's threshold): a level, but not news. */
+export const MIN_STEP_PERCENT = 2;
 
 /** Where the gate looked when it found no baseline, and how to seed one. */
 export interface NoBaseline {

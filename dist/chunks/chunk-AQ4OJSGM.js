@@ -25,7 +25,7 @@ import {
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import {
   comparabilityWarnings,
   findSampleType,

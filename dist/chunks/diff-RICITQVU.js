@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-FYUOKCQO.js";
+} from "./chunk-XTHAW2JM.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-P5V4YZF5.js";
+} from "./chunk-T4Q4ZAKV.js";
 import {
   compareProfiles
-} from "./chunk-SD65UXLC.js";
+} from "./chunk-AQ4OJSGM.js";
 import {
   createProfileLoader
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-Y25KWGEP.js";
 import {

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-P5V4YZF5.js";
+} from "./chunk-T4Q4ZAKV.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-SD65UXLC.js";
+} from "./chunk-AQ4OJSGM.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-FYUOKCQO.js";
+} from "./chunk-XTHAW2JM.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-P5V4YZF5.js";
+} from "./chunk-T4Q4ZAKV.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-MK2VMCES.js";
+} from "./chunk-TDBMW6PS.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-SD65UXLC.js";
+} from "./chunk-AQ4OJSGM.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -13,11 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-P5V4YZF5.js";
+} from "./chunk-T4Q4ZAKV.js";
 import {
   runUrl,
+  seriesSteps,
   storeBaseline
-} from "./chunk-RTIY5GWW.js";
+} from "./chunk-BUJCCOJS.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -27,10 +28,9 @@ import {
   expandProfilePaths,
   formatDeltaPercent,
   formatValue,
-  metricSeries,
   readRunFiles,
   terminalSafe
-} from "./chunk-P6WCCQQY.js";
+} from "./chunk-VAB3Z3XS.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
@@ -46,55 +46,6 @@ import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
 import "./chunk-KIA5R4DO.js";
-
-// src/core/history/series-steps.ts
-var named = (m) => ({
-  sha: m.sha,
-  pullRequest: m.pullRequest ?? null,
-  time: m.commitTime ?? m.createdAt
-});
-function seriesSteps(newestFirst) {
-  const newest = newestFirst[0];
-  if (newest === void 0) return [];
-  const metadata = [...newestFirst].reverse();
-  const points = metadata.map((m) => ({
-    sampleType: m.sampleType,
-    total: m.total,
-    period: m.period,
-    runs: m.runs ?? 1
-  }));
-  return newest.sampleType.map((type) => {
-    const series = metricSeries(points, type, newest.period, newest.runs ?? 1);
-    const at = (k) => metadata[series.index[k]];
-    const levels = series.levels.map((l) => {
-      const values = series.values.slice(l.from, l.to);
-      const sd = values.length < 2 ? null : 100 * Math.sqrt(values.reduce((s, v) => s + (v - l.mean) ** 2, 0) / (values.length - 1)) / l.mean;
-      let acceptedBy = null;
-      let accepted = false;
-      for (let k = l.from; k < l.to; k++) {
-        const a = at(k).accepted;
-        if (a !== void 0) {
-          accepted = true;
-          acceptedBy = a.by;
-        }
-      }
-      return {
-        first: named(at(l.from)),
-        last: named(at(l.to - 1)),
-        baselines: l.to - l.from,
-        mean: l.mean,
-        sdPercent: sd,
-        accepted,
-        acceptedBy
-      };
-    });
-    const steps = series.levels.slice(1).map((l, j) => ({
-      at: named(at(l.from)),
-      percent: 100 * (l.mean / series.levels[j].mean - 1)
-    }));
-    return { sampleType: type.type, unit: type.unit, levels, steps };
-  });
-}
 
 // src/cli/commands/history-steps.ts
 function stepsJson(series, branch, steps) {

@@ -3517,14 +3517,14 @@ export {
   formatDeltaPercent,
   formatZ,
   formatPprofPercent,
-  DEFAULT_RULES_TEXT,
-  parseByteSize,
-  formatRule,
-  parseRules,
   MIN_HISTORY_BASELINES,
   DEFAULT_HISTORY_WINDOW,
   metricSeries,
   noiseOfSeries,
+  DEFAULT_RULES_TEXT,
+  parseByteSize,
+  formatRule,
+  parseRules,
   expandProfilePaths,
   readRunFiles
 };

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-SD65UXLC.js";
+} from "./chunk-AQ4OJSGM.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -13,6 +13,7 @@ import {
 } from "./chunk-5DEWQUHK.js";
 
 // src/core/verdict/gate.ts
+var MIN_STEP_PERCENT = 2;
 var MAX_SERIES_NAMED = 8;
 function otherSeriesText(series, hint, quote) {
   if (hint.names.length === 0) return null;
@@ -142,6 +143,7 @@ function historyRequest(pointer, window) {
 }
 
 export {
+  MIN_STEP_PERCENT,
   otherSeriesText,
   reproduceCommand,
   seedCommand,
