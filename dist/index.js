@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-TDBMW6PS.js";
+} from "./chunks/chunk-ZWLY7SKP.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -34,12 +34,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-AQ4OJSGM.js";
+} from "./chunks/chunk-OXCFTOPK.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-BUJCCOJS.js";
+} from "./chunks/chunk-VQTHXX6D.js";
 import {
   openStore
 } from "./chunks/chunk-4BSPJGFB.js";
@@ -61,7 +61,7 @@ import {
   readRunFiles,
   terminalSafe,
   truncate
-} from "./chunks/chunk-VAB3Z3XS.js";
+} from "./chunks/chunk-2RX7WE3P.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

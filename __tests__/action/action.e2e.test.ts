@@ -421,6 +421,50 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     expect(reportOf(off).report.historyWindow).toBeNull();
   });
 
+  test('a push that starts a new level: the step in the job summary and an annotation; with the accept label merged, the level is accepted', async () => {
+    const store = freshStore();
+    for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
+      expect((await push(store, p, sha(String(i + 1)), `2026-02-0${i + 1}T10:00:00Z`, String(200 + i))).code).toBe(0);
+    }
+    const merge = sha('7');
+    server.pulls.push({
+      number: 44,
+      state: 'closed',
+      head: { sha: sha('e'), ref: 'grow', repo: 'o/r' },
+      base: { ref: 'main', sha: sha('6') },
+      labels: ['heapgate:accept'],
+      commits: [sha('e'), merge],
+      mergedAt: '2026-02-07T09:00:00Z',
+      mergeCommitSha: merge,
+    });
+    server.issueEvents.set(44, [
+      { event: 'labeled', label: { name: 'heapgate:accept' }, actor: { login: 'maintainer' } },
+    ]);
+    try {
+      const r = await push(store, REGRESSED, merge, '2026-02-07T10:00:00Z', '207');
+      expect(r.code).toBe(0);
+      expect(r.summary).toMatch(
+        /📈 New level of `inuse_space`: \+[\d,.]+% \([\d.]+ MiB → [\d.]+ MiB\) at `7{12}` \(#44\)/,
+      );
+      expect(warnings(r)).toContainEqual(
+        expect.stringMatching(/^inuse_space \+[\d,.]+% at 7{12} \(#44\): a new level over the 6 baselines before it$/),
+      );
+      const pointer = (await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))!;
+      expect(pointer.current).toMatchObject({
+        sha: merge,
+        pullRequest: 44,
+        accepted: { by: 'maintainer', how: 'label' },
+      });
+      // Drift is measured from the accepted level: the same code in a pull request passes.
+      const next = await pr(store, REGRESSED, { number: 45 });
+      if (next.outputs.verdict !== 'pass') console.log(next.summary);
+      expect(next.outputs.verdict).toBe('pass');
+    } finally {
+      server.pulls.length = 0;
+      server.issueEvents.delete(44);
+    }
+  });
+
   test('on-inconclusive: pass by default, warn annotates, fail fails the step', async () => {
     const sampled = (v: string) => `${FIXTURES}/${v}.rate524288.heap.pb.gz`;
     const store = freshStore();

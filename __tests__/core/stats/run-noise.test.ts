@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   consecutiveChanges,
   runNoise,
+  fellAlone,
+  metricSeries,
   sdWithoutLargest,
   type HistoryPoint,
 } from '../../../src/core/stats/run-noise.js';
@@ -98,17 +100,18 @@ describe('runNoise', () => {
     expect(n.meanChangePercent).toBeCloseTo(0, 9);
   });
 
-  it('sees a run that retained much less than the others, which the quartiles alone ignore', () => {
-    // Runs within ±1 %, then one at −20 % (a late GC), which is the latest baseline: its one large
-    // change must count, or a comparison against it would fail the next ordinary run.
+  it('leaves a latest run that fell alone out of the noise, and says it fell alone', () => {
+    // Runs within ±1 %, then one at −20 % (a late GC, or a step down not yet confirmed), which is the
+    // latest baseline: not noise, and the verdict judges the next run against the level before it
+    // (verdict.test.ts, "a base that fell alone").
     const totals = [100, 101, 100, 101, 100, 101, 100, 80];
-    const n = runNoise(
-      totals.map((t) => point(t)),
-      SPACE,
-      1,
-    );
+    const points = totals.map((t) => point(t));
+    const n = runNoise(points, SPACE, 1);
     if (n.kind !== 'calibrated') throw new Error('expected calibrated');
-    expect(n.sdPercent).toBeGreaterThan(7);
+    expect(n.sdPercent).toBeLessThan(2);
+    expect(fellAlone(metricSeries(points, SPACE, 1))).toBe(true);
+    expect(fellAlone(metricSeries(points.slice(0, -1), SPACE, 1))).toBe(false);
+    expect(fellAlone(metricSeries([...points.slice(0, -1), point(120)], SPACE, 1))).toBe(false);
     expect(sdWithoutLargest([1, -30, 1, -1, 25])).toBeCloseTo(Math.sqrt((1 + 1 + 1 + 625) / 4), 9);
   });
 

@@ -9,6 +9,7 @@ import type { FocusDelta, MetricDelta, ProfileDiff } from '../../../src/core/com
 import { RuleError, UsageError } from '../../../src/core/errors.js';
 import { focusPatterns, parseRules, rulesWithDefaults } from '../../../src/core/rules/resolve.js';
 import { evaluate } from '../../../src/core/verdict/verdict.js';
+import { metricHistory } from '../../../src/core/stats/metric-history.js';
 import { buildProfile } from '../../helpers/build-profile.js';
 
 const MiB = 1024 * 1024;
@@ -246,6 +247,28 @@ describe('evaluate: run-to-run noise from the history', () => {
     const history = new Map([['inuse_space', { noise, reference: null }]]);
     const m = evaluate(diffOf([withSd('inuse_space', 'bytes', 1000, 1200, 0)]), rule, { history }).metrics[0]!;
     expect(m).toMatchObject({ status: 'fail', z: null, history: { kind: 'uncalibrated', baselines: 2, needed: 5 } });
+  });
+});
+
+describe('evaluate: a base that fell alone below its level', () => {
+  const SPACE = { type: 'inuse_space', unit: 'bytes' } as const;
+  const points = [100, 101, 100, 101, 100, 101, 100, 80].map((t) => ({
+    sampleType: [SPACE],
+    total: [t * MiB],
+    period: 1,
+  }));
+  const history = new Map([['inuse_space', metricHistory(points, SPACE, 1, 1)]]);
+  const judge = (current: number, rule = 'inuse_space +15%') =>
+    evaluate(diffOf([withSd('inuse_space', 'bytes', 80 * MiB, current * MiB, 0)]), parseRules(rule), { history })
+      .metrics[0]!;
+
+  it('passes a run back at the level before it (+25 % over the base that fell)', () => {
+    expect(judge(100).status).toBe('pass');
+    expect(judge(100, 'inuse_space +15% drift off').status).toBe('pass');
+  });
+
+  it('fails a run over the rule against that level', () => {
+    expect(judge(130).status).toBe('fail');
   });
 });
 

@@ -4,13 +4,18 @@
  */
 import type { ValueType } from '../profile/model.js';
 import { referenceLevel, type ReferenceLevel } from './reference-level.js';
-import { metricSeries, noiseOfSeries, type HistoryPoint, type RunNoise } from './run-noise.js';
+import { fellAlone, metricSeries, noiseOfSeries, type HistoryPoint, type RunNoise } from './run-noise.js';
 
 export interface MetricHistory {
   /** Run-to-run noise, from the changes inside the series' levels. */
   readonly noise: RunNoise;
   /** The level drift is measured from; null when the series has none. */
   readonly reference: ReferenceLevel | null;
+  /**
+   * The latest baseline — usually the base of the comparison — fell alone below the level before it
+   * (run-noise.ts fellAlone): a run back at that level is no regression.
+   */
+  readonly baseFellAlone?: boolean;
 }
 
 /**
@@ -24,5 +29,9 @@ export function metricHistory(
   runs: number,
 ): MetricHistory {
   const series = metricSeries(points, type, period, runs);
-  return { noise: noiseOfSeries(series), reference: referenceLevel(series, points) };
+  return {
+    noise: noiseOfSeries(series),
+    reference: referenceLevel(series, points),
+    ...(fellAlone(series) ? { baseFellAlone: true } : {}),
+  };
 }

@@ -12,10 +12,9 @@
  *   that retained unusually much or little (heavy-tailed noise: a GC that came late) stays inside
  *   its level and makes two large changes, down then up: one stays in, so this estimate sees what
  *   the quartiles ignore. The latest change is always kept.
- * A latest baseline that is a level of its own and lower than the level before it may be such a run
- * rather than a step down, and it is usually the base of the comparison: its change counts as noise
- * until the next baseline tells. A latest rise does not: it was judged when it merged, and a run
- * that falls back from it reads as a decrease.
+ * A latest baseline that is a level of its own below the level before it may be such a run rather
+ * than a step down; it is usually the base of the comparison, which then judges the run against the
+ * level before it instead (see fellAlone and verdict.ts).
  * The mean change is taken over the changes inside Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR).
  */
 import type { ValueType } from '../profile/model.js';
@@ -116,8 +115,7 @@ export function metricSeries(points: readonly HistoryPoint[], type: ValueType, p
 
 /**
  * The relative changes (percent) between consecutive values inside each level of three or more
- * baselines, oldest first, and the latest change when the latest value is a level of its own below
- * the one before it.
+ * baselines, oldest first.
  */
 export function changesWithinLevels(series: Pick<MetricSeries, 'values' | 'levels'>): number[] {
   const { values, levels } = series;
@@ -127,12 +125,6 @@ export function changesWithinLevels(series: Pick<MetricSeries, 'values' | 'level
     // of 5σ costs less than a boundary): its one change is not counted as noise.
     if (l.to - l.from < 3) continue;
     for (let k = l.from + 1; k < l.to; k++) out.push((100 * (values[k]! - values[k - 1]!)) / values[k - 1]!);
-  }
-  const last = levels[levels.length - 1];
-  const before = levels[levels.length - 2];
-  if (last !== undefined && before !== undefined && last.to - last.from === 1 && last.mean < before.mean) {
-    const n = values.length;
-    out.push((100 * (values[n - 1]! - values[n - 2]!)) / values[n - 2]!);
   }
   return out;
 }
@@ -157,6 +149,16 @@ export function consecutiveChanges(values: readonly number[]): number[] {
  */
 export function runNoise(points: readonly HistoryPoint[], type: ValueType, period: number, runs = 1): RunNoise {
   return noiseOfSeries(metricSeries(points, type, period, runs));
+}
+
+/**
+ * True when the series' latest value is a level of its own below the level before it: a step down
+ * not yet confirmed, or a run that retained unusually little.
+ */
+export function fellAlone(series: Pick<MetricSeries, 'levels'>): boolean {
+  const last = series.levels[series.levels.length - 1];
+  const before = series.levels[series.levels.length - 2];
+  return last !== undefined && before !== undefined && last.to - last.from === 1 && last.mean < before.mean;
 }
 
 /** The run-to-run noise of a metric's series (see runNoise). */

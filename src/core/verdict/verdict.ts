@@ -187,7 +187,19 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
     const noise = noiseOf(m, history, confidence, diff.scalesWithIterations);
     const drift = rule === null || series === null ? null : judgeDrift(m, rule, history, series.reference, confidence);
     const own = rule === null ? 'pass' : judge(m, rule, noise);
-    const status = drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
+    // A base that fell alone below its level (a run that retained less, or a step down not yet
+    // confirmed) is not what a run is judged against: the level before it is, under the rule's own
+    // percent (drift off or not).
+    const fallback =
+      rule === null || series?.baseFellAlone !== true
+        ? null
+        : judgeDrift(m, { ...rule, drift: null }, history, series.reference, confidence);
+    const status =
+      fallback !== null
+        ? fallback.status
+        : drift === null
+          ? own
+          : verdictOf([{ status: own }, { status: drift.status }]);
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };

@@ -13,12 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-T4Q4ZAKV.js";
+} from "./chunk-2FDEBUK2.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-BUJCCOJS.js";
+} from "./chunk-VQTHXX6D.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -30,7 +30,7 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

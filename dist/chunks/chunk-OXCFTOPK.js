@@ -5,6 +5,7 @@ import {
   ITERATIONS_WARNING,
   combineInputs,
   compileFocus,
+  fellAlone,
   formatDeltaPercent,
   formatPprofPercent,
   formatRule,
@@ -25,7 +26,7 @@ import {
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -933,7 +934,8 @@ function evaluate(diff2, rules, options = {}) {
     const noise = noiseOf(m, history, confidence, diff2.scalesWithIterations);
     const drift = rule === null || series === null ? null : judgeDrift(m, rule, history, series.reference, confidence);
     const own = rule === null ? "pass" : judge(m, rule, noise);
-    const status = drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
+    const fallback = rule === null || series?.baseFellAlone !== true ? null : judgeDrift(m, { ...rule, drift: null }, history, series.reference, confidence);
+    const status = fallback !== null ? fallback.status : drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };
@@ -1083,7 +1085,11 @@ function referenceLevel(series, points) {
 // src/core/stats/metric-history.ts
 function metricHistory(points, type, period, runs) {
   const series = metricSeries(points, type, period, runs);
-  return { noise: noiseOfSeries(series), reference: referenceLevel(series, points) };
+  return {
+    noise: noiseOfSeries(series),
+    reference: referenceLevel(series, points),
+    ...fellAlone(series) ? { baseFellAlone: true } : {}
+  };
 }
 
 // src/core/rules/bench.ts

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-XTHAW2JM.js";
+} from "./chunk-U6IRGMLM.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-T4Q4ZAKV.js";
+} from "./chunk-2FDEBUK2.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-TDBMW6PS.js";
+} from "./chunk-ZWLY7SKP.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-AQ4OJSGM.js";
+} from "./chunk-OXCFTOPK.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

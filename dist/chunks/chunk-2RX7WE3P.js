@@ -3121,13 +3121,12 @@ function changesWithinLevels(series) {
     if (l.to - l.from < 3) continue;
     for (let k = l.from + 1; k < l.to; k++) out.push(100 * (values[k] - values[k - 1]) / values[k - 1]);
   }
-  const last = levels[levels.length - 1];
-  const before = levels[levels.length - 2];
-  if (last !== void 0 && before !== void 0 && last.to - last.from === 1 && last.mean < before.mean) {
-    const n = values.length;
-    out.push(100 * (values[n - 1] - values[n - 2]) / values[n - 2]);
-  }
   return out;
+}
+function fellAlone(series) {
+  const last = series.levels[series.levels.length - 1];
+  const before = series.levels[series.levels.length - 2];
+  return last !== void 0 && before !== void 0 && last.to - last.from === 1 && last.mean < before.mean;
 }
 function noiseOfSeries(series) {
   const changes = changesWithinLevels(series);
@@ -3520,6 +3519,7 @@ export {
   MIN_HISTORY_BASELINES,
   DEFAULT_HISTORY_WINDOW,
   metricSeries,
+  fellAlone,
   noiseOfSeries,
   DEFAULT_RULES_TEXT,
   parseByteSize,

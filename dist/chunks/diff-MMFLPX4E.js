@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-XTHAW2JM.js";
+} from "./chunk-U6IRGMLM.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-T4Q4ZAKV.js";
+} from "./chunk-2FDEBUK2.js";
 import {
   compareProfiles
-} from "./chunk-AQ4OJSGM.js";
+} from "./chunk-OXCFTOPK.js";
 import {
   createProfileLoader
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-Y25KWGEP.js";
 import {

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-T4Q4ZAKV.js";
+} from "./chunk-2FDEBUK2.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-AQ4OJSGM.js";
+} from "./chunk-OXCFTOPK.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

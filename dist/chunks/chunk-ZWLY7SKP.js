@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-AQ4OJSGM.js";
+} from "./chunk-OXCFTOPK.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

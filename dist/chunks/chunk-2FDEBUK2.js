@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-VAB3Z3XS.js";
+} from "./chunk-2RX7WE3P.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
