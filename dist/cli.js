@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-MMFLPX4E.js")).diffCommand
+    load: async () => (await import("./chunks/diff-YCAO4SD4.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-LJW27FVK.js")).checkCommand
+    load: async () => (await import("./chunks/check-P5USMBLG.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-XXA35IS4.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-XPOOFG5U.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

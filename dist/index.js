@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-ZWLY7SKP.js";
+} from "./chunks/chunk-IWGAZH6X.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -19,6 +19,7 @@ import {
   INCONCLUSIVE_POLICIES,
   MAX_CELL_CHARS,
   VERDICT_WORDS,
+  baselineName,
   compareProfiles,
   culpritMarkdown,
   detectableCell,
@@ -34,12 +35,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-OXCFTOPK.js";
+} from "./chunks/chunk-S3KNXERR.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-VQTHXX6D.js";
+} from "./chunks/chunk-AHOVJD4C.js";
 import {
   openStore
 } from "./chunks/chunk-4BSPJGFB.js";
@@ -59,9 +60,10 @@ import {
   markdownText,
   parseByteSize,
   readRunFiles,
+  segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-2RX7WE3P.js";
+} from "./chunks/chunk-NIEFCZAK.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -212,19 +214,39 @@ function valueAt(point, type) {
 function recent(points) {
   return points.slice(Math.max(0, points.length - MAX_TREND_POINTS));
 }
+var MAX_TREND_STEPS = 3;
+function stepsCell(points, type) {
+  const stored = points.map((p) => ({ p, v: valueAt(p, type) })).filter(
+    (x) => x.p.sha !== void 0 && x.v !== null && x.v > 0 && Number.isFinite(x.v)
+  );
+  const { levels } = segmentLevels(stored.map((x) => x.v));
+  const steps = levels.slice(1).map((l, j) => {
+    const at = stored[l.from].p;
+    const name = baselineName({
+      sha: at.sha,
+      ...at.pullRequest !== void 0 ? { pullRequest: at.pullRequest } : {}
+    });
+    return `${formatDeltaPercent(100 * (l.mean / levels[j].mean - 1))} at ${name}`;
+  });
+  if (steps.length === 0) return "\u2014";
+  const shown = steps.slice(-MAX_TREND_STEPS);
+  return `${steps.length > shown.length ? "\u2026, " : ""}${shown.join(", ")}`;
+}
 function renderTrendTable(points, types) {
   const shown = recent(points);
   if (shown.length < 2 || types.length === 0) return [];
   const lines = [
-    `| metric | trend (${shown.length} points, oldest \u2192 newest) | oldest | newest |`,
-    "| :-- | :-- | --: | --: |"
+    `| metric | trend (${shown.length} points, oldest \u2192 newest) | oldest | newest | steps |`,
+    "| :-- | :-- | --: | --: | :-- |"
   ];
   for (const type of types) {
     const values = shown.map((p) => valueAt(p, type));
     const first = values.find((v) => v !== null);
     const last = [...values].reverse().find((v) => v !== null);
     const cell = (v) => v === null || v === void 0 ? "\u2014" : formatValue(v, type.unit).replace(/\|/g, "\\|");
-    lines.push(`| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} |`);
+    lines.push(
+      `| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} | ${stepsCell(shown, type)} |`
+    );
   }
   return lines;
 }
@@ -735,7 +757,13 @@ function baselineInfo(found, event, clock) {
 function trendPoints(pointer, summary2) {
   const stored = pointer === void 0 ? [] : [...pointer.history].reverse().concat([pointer.current]);
   return [
-    ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
+    ...stored.map((m) => ({
+      label: m.sha.slice(0, 7),
+      sampleType: m.sampleType,
+      total: m.total,
+      sha: m.sha,
+      ...m.pullRequest !== void 0 ? { pullRequest: m.pullRequest } : {}
+    })),
     { label: "this run", sampleType: summary2.sampleType, total: summary2.total }
   ];
 }

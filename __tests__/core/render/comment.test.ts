@@ -83,9 +83,30 @@ describe('trend table and chart', () => {
         { type: 'inuse_objects', unit: 'count' },
       ],
     );
-    expect(lines[2]).toBe('| `inuse_space` | `▁█` | 1.00 MiB | 3.00 MiB |');
-    expect(lines[3]).toBe('| `inuse_objects` | `▄▄` | 10 | 10 |');
+    expect(lines[2]).toBe('| `inuse_space` | `▁█` | 1.00 MiB | 3.00 MiB | — |');
+    expect(lines[3]).toBe('| `inuse_objects` | `▄▄` | 10 | 10 | — |');
     expect(renderTrendTable([point('a', MiB)], [{ type: 'inuse_space', unit: 'bytes' }])).toEqual([]);
+  });
+
+  test('the steps column names the steps between the levels of the stored baselines, newest last', () => {
+    const stored = (i: number, space: number, pullRequest?: number): TrendPoint => ({
+      ...point(`c${i}`, space),
+      sha: `${(0xabc0000 + i).toString(16)}${'0'.repeat(33)}`,
+      ...(pullRequest !== undefined ? { pullRequest } : {}),
+    });
+    const flat = [0, 1, 2, 3, 4, 5].map((i) => stored(i, MiB * (1 + (i % 2) * 0.001)));
+    const points = [
+      ...flat,
+      stored(6, 1.2 * MiB, 44),
+      ...[7, 8].map((i) => stored(i, 1.2 * MiB)),
+      point('this run', 3 * MiB),
+    ];
+    const lines = renderTrendTable(points, [{ type: 'inuse_space', unit: 'bytes' }]);
+    expect(lines[0]).toBe('| metric | trend (10 points, oldest → newest) | oldest | newest | steps |');
+    // This run (no commit) is not part of the series: one step, at the merge of #44.
+    expect(lines[2]).toMatch(
+      /^\| `inuse_space` \| `[▁-█]{10}` \| 1\.00 MiB \| 3\.00 MiB \| \+19\.9% at abc0006 \(#44\) \|$/,
+    );
   });
 
   test('the mermaid chart is in MiB for bytes, with labels reduced to safe characters', () => {

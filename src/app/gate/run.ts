@@ -353,7 +353,13 @@ function baselineInfo(found: FoundBaseline, event: GateEvent, clock: Clock): Bas
 function trendPoints(pointer: BaselinePointer | undefined, summary: ProfileSummary): TrendPoint[] {
   const stored = pointer === undefined ? [] : [...pointer.history].reverse().concat([pointer.current]);
   return [
-    ...stored.map((m) => ({ label: m.sha.slice(0, 7), sampleType: m.sampleType, total: m.total })),
+    ...stored.map((m) => ({
+      label: m.sha.slice(0, 7),
+      sampleType: m.sampleType,
+      total: m.total,
+      sha: m.sha,
+      ...(m.pullRequest !== undefined ? { pullRequest: m.pullRequest } : {}),
+    })),
     { label: 'this run', sampleType: summary.sampleType, total: summary.total },
   ];
 }

@@ -5,8 +5,10 @@
  */
 import type { ValueType } from '../profile/model.js';
 import type { TrendPoint } from '../verdict/gate.js';
+import { segmentLevels } from '../stats/levels.js';
 import { markdownCode } from './escape.js';
-import { formatValue, isByteUnit } from './units.js';
+import { baselineName } from './parts.js';
+import { formatDeltaPercent, formatValue, isByteUnit } from './units.js';
 
 /** Eight block heights, lowest first. */
 export const SPARK_BLOCKS = '▁▂▃▄▅▆▇█';
@@ -45,17 +47,45 @@ function recent(points: readonly TrendPoint[]): readonly TrendPoint[] {
   return points.slice(Math.max(0, points.length - MAX_TREND_POINTS));
 }
 
+/** Steps named per metric in the trend table: the newest ones. */
+const MAX_TREND_STEPS = 3;
+
+/**
+ * The steps between the levels of the stored baselines among `points` (stats/levels.ts), newest
+ * last, as `+20.1% at 1a2b3c4 (#44)`; this run (no commit) is not part of the series yet.
+ */
+function stepsCell(points: readonly TrendPoint[], type: ValueType): string {
+  const stored = points
+    .map((p) => ({ p, v: valueAt(p, type) }))
+    .filter(
+      (x): x is { p: TrendPoint; v: number } =>
+        x.p.sha !== undefined && x.v !== null && x.v > 0 && Number.isFinite(x.v),
+    );
+  const { levels } = segmentLevels(stored.map((x) => x.v));
+  const steps = levels.slice(1).map((l, j) => {
+    const at = stored[l.from]!.p;
+    const name = baselineName({
+      sha: at.sha!,
+      ...(at.pullRequest !== undefined ? { pullRequest: at.pullRequest } : {}),
+    });
+    return `${formatDeltaPercent(100 * (l.mean / levels[j]!.mean - 1))} at ${name}`;
+  });
+  if (steps.length === 0) return '—';
+  const shown = steps.slice(-MAX_TREND_STEPS);
+  return `${steps.length > shown.length ? '…, ' : ''}${shown.join(', ')}`;
+}
+
 /**
  * A Markdown table with one row per metric: the sparkline over `points` (oldest first), the first
- * and last value. Empty when there are fewer than two points (nothing to show a trend of).
- * Sample type names are escaped.
+ * and last value, and the steps between the levels of the stored baselines. Empty when there are
+ * fewer than two points (nothing to show a trend of). Sample type names are escaped.
  */
 export function renderTrendTable(points: readonly TrendPoint[], types: readonly ValueType[]): string[] {
   const shown = recent(points);
   if (shown.length < 2 || types.length === 0) return [];
   const lines = [
-    `| metric | trend (${shown.length} points, oldest → newest) | oldest | newest |`,
-    '| :-- | :-- | --: | --: |',
+    `| metric | trend (${shown.length} points, oldest → newest) | oldest | newest | steps |`,
+    '| :-- | :-- | --: | --: | :-- |',
   ];
   for (const type of types) {
     const values = shown.map((p) => valueAt(p, type));
@@ -63,7 +93,10 @@ export function renderTrendTable(points: readonly TrendPoint[], types: readonly 
     const last = [...values].reverse().find((v) => v !== null);
     const cell = (v: number | null | undefined): string =>
       v === null || v === undefined ? '—' : formatValue(v, type.unit).replace(/\|/g, '\\|');
-    lines.push(`| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} |`);
+    lines.push(
+      `| ${markdownCode(type.type, true)} | \`${sparkline(values)}\` | ${cell(first)} | ${cell(last)} | ` +
+        `${stepsCell(shown, type)} |`,
+    );
   }
   return lines;
 }

@@ -18,6 +18,9 @@ export interface TrendPoint {
   readonly label: string;
   readonly sampleType: readonly ValueType[];
   readonly total: readonly number[];
+  /** A stored baseline's commit and pull request; absent for this run. */
+  readonly sha?: string;
+  readonly pullRequest?: number;
 }
 
 /** Which baseline a run was compared against, and why that one. */

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-2FDEBUK2.js";
+} from "./chunk-WBPMTOIB.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-OXCFTOPK.js";
+} from "./chunk-S3KNXERR.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

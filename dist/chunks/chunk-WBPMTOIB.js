@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   describeFsError,
   parseByteSize
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

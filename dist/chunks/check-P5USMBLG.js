@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-U6IRGMLM.js";
+} from "./chunk-YW42PLDM.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-2FDEBUK2.js";
+} from "./chunk-WBPMTOIB.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-ZWLY7SKP.js";
+} from "./chunk-IWGAZH6X.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-OXCFTOPK.js";
+} from "./chunk-S3KNXERR.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -46,7 +46,7 @@ import {
   createProfileLoader,
   markdownCode,
   terminalSafe
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

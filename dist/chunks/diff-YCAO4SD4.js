@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-U6IRGMLM.js";
+} from "./chunk-YW42PLDM.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-2FDEBUK2.js";
+} from "./chunk-WBPMTOIB.js";
 import {
   compareProfiles
-} from "./chunk-OXCFTOPK.js";
+} from "./chunk-S3KNXERR.js";
 import {
   createProfileLoader
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-Y25KWGEP.js";
 import {

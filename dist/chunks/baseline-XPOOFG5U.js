@@ -13,12 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-2FDEBUK2.js";
+} from "./chunk-WBPMTOIB.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-VQTHXX6D.js";
+} from "./chunk-AHOVJD4C.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
@@ -30,7 +30,7 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -26,7 +26,7 @@ import {
   scriptJson,
   topLevelName,
   truncate
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -2542,6 +2542,7 @@ export {
   zCell,
   detectableCell,
   historyLines,
+  baselineName,
   driftLines,
   significanceRule,
   failingSampleTypes,

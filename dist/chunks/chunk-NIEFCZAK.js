@@ -3516,6 +3516,7 @@ export {
   formatDeltaPercent,
   formatZ,
   formatPprofPercent,
+  segmentLevels,
   MIN_HISTORY_BASELINES,
   DEFAULT_HISTORY_WINDOW,
   metricSeries,

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   metricSeries
-} from "./chunk-2RX7WE3P.js";
+} from "./chunk-NIEFCZAK.js";
 import {
   baselineMetadata
 } from "./chunk-JDVDMB3A.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-OXCFTOPK.js";
+} from "./chunk-S3KNXERR.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
