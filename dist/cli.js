@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-YCAO4SD4.js")).diffCommand
+    load: async () => (await import("./chunks/diff-4SNRXXTW.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-P5USMBLG.js")).checkCommand
+    load: async () => (await import("./chunks/check-XNGP4UUV.js")).checkCommand
   },
   {
     name: "baseline",

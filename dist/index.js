@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-IWGAZH6X.js";
+} from "./chunks/chunk-YD6L7PKF.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,7 +35,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-S3KNXERR.js";
+} from "./chunks/chunk-SGVXU5QV.js";
 import {
   newSteps,
   runUrl,
@@ -189,6 +189,35 @@ function renderGateJson(input) {
     report: input.report === null ? null : toJsonReport(input.report)
   };
   return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/core/render/step-issue.ts
+function stepIssueMarker(series, sha) {
+  return `<!-- heapgate:step series=${series} sha=${sha} -->`;
+}
+function stepIssueTitle(series, steps) {
+  const s = steps[0];
+  const pr = s.pullRequest === null ? "" : ` (#${s.pullRequest})`;
+  return `heapgate ${series}: memory stepped up at ${s.sha.slice(0, 7)}${pr}`;
+}
+function stepIssueBody(series, steps, links) {
+  const s = steps[0];
+  const pr = s.pullRequest === null ? "" : ` from #${s.pullRequest}`;
+  const lines = [
+    stepIssueMarker(series, s.sha),
+    `The series \`${series}\` stepped up at commit [\`${s.sha.slice(0, 12)}\`](${links.commitUrl})${pr}:`,
+    "",
+    "| metric | before | after | step |",
+    "| :-- | --: | --: | --: |",
+    ...steps.map(
+      (t) => `| ${markdownCode(truncate(t.sampleType, MAX_CELL_CHARS), true)} | ${formatValue(t.previous, t.unit)} (${t.previousBaselines} baseline${t.previousBaselines === 1 ? "" : "s"}) | ${formatValue(t.current, t.unit)} | ${formatDeltaPercent(t.percent)} |`
+    ),
+    "",
+    "One baseline alone may be a run that retained unusually much; the next baselines confirm the level. If the rise is intended, merge the next change with the accept label (or run the workflow with `mode: update`) to accept the level; drift is then measured from it."
+  ];
+  if (links.runUrl !== null) lines.push("", `Seen by [this run](${links.runUrl}).`);
+  return `${lines.join("\n")}
 `;
 }
 
@@ -709,9 +738,39 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
   ports2.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
-  if (result.pointer !== "moved") return { branch, sha, result: result.pointer };
+  if (result.pointer === "older") return { branch, sha, result: result.pointer };
   const steps = await stepsOf(ports2, config.series, branch);
+  if (config.stepIssue === true) await announceStep(ports2, config.series, event, steps);
   return { branch, sha, result: result.pointer, ...steps.length > 0 ? { steps } : {} };
+}
+async function announceStep(ports2, series, event, steps) {
+  const rises = steps.filter((s) => s.percent > 0);
+  if (rises.length === 0) return;
+  if (ports2.issues === void 0 || ports2.issues === null) {
+    ports2.log.warning("step-issue needs github-token: no issue opened for the new level", {
+      title: `heapgate ${series}: step issue`
+    });
+    return;
+  }
+  const sha = rises[0].sha;
+  const title = stepIssueTitle(series, rises);
+  const body = stepIssueBody(series, rises, {
+    commitUrl: `${event.serverUrl}/${event.repository}/commit/${sha}`,
+    runUrl: event.runId === null ? null : runUrl(event.serverUrl, event.repository, event.runId)
+  });
+  try {
+    const open = await ports2.issues.findOpen(stepIssueMarker(series, sha));
+    const issue = open === void 0 ? await ports2.issues.create(title, body) : await ports2.issues.update(open.number, title, body);
+    ports2.log.info(
+      `${open === void 0 ? "opened" : "updated"} issue #${issue.number} for the new level: ${issue.url}`
+    );
+  } catch (err) {
+    const status = err instanceof GitHubApiError ? err.status : void 0;
+    const hint = status === 403 ? " (grant the workflow issues: write)" : status === 410 ? " (issues are disabled)" : "";
+    ports2.log.warning(`could not open or update the step issue${hint}: ${firstLine(err)}`, {
+      title: `heapgate ${series}: step issue`
+    });
+  }
 }
 async function stepsOf(ports2, series, branch) {
   try {
@@ -1195,7 +1254,8 @@ function gateSettings(config) {
     top: config.top,
     history: config.history,
     onInconclusive: config.onInconclusive,
-    htmlReport: config.htmlReport
+    htmlReport: config.htmlReport,
+    stepIssue: config.stepIssue
   };
 }
 function failStepUnlessPassed(series, outcome) {
@@ -1299,7 +1359,7 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./chunks/github-commit-53LDM43X.js");
+  const { createCommitInfo } = await import("./chunks/github-commit-O5UGKKVE.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
   const store = await openStore(config.store, {
@@ -1416,6 +1476,11 @@ var INPUTS = {
     default: "true",
     required: false
   },
+  "step-issue": {
+    description: "On pushes to the default branch, open a GitHub issue for each new level of the series (a step up of at least 2 %), or update the open one of that step (found by a hidden marker, so re-runs never open another). Needs github-token and the permission issues: write.",
+    default: "false",
+    required: false
+  },
   "baseline-sha": {
     description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
     default: "",
@@ -1501,6 +1566,7 @@ function parseInputs(get) {
     keepProfiles: Number(keepText),
     onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
     htmlReport: bool("html-report", value("html-report")),
+    stepIssue: bool("step-issue", value("step-issue")),
     maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
@@ -1519,12 +1585,13 @@ function gateConfig(config, mode, profile) {
 }
 async function ports(config, event, store, env) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./chunks/github-G37OBVGX.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./chunks/github-JIYZLG2E.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
     comments: github?.comments ?? null,
     pulls: github?.pulls ?? null,
+    issues: github?.issues ?? null,
     summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
     clock: { now: () => /* @__PURE__ */ new Date() },
     log: {

@@ -139,6 +139,23 @@ export interface PullRequestInfo {
   mergedPullOf(sha: string): Promise<MergedPullRequest | undefined>;
 }
 
+/** An issue of the repository, as the step announcements see it. */
+export interface RepositoryIssue {
+  readonly number: number;
+  readonly url: string;
+}
+
+/**
+ * The repository's issues, for announcing a series' steps (GET, POST and PATCH /repos/{o}/{r}/issues;
+ * needs `issues: write`). Failures reject with GitHubApiError.
+ */
+export interface IssueTracker {
+  /** The open issue (not a pull request) whose body holds `marker`, the lowest number; undefined when none. */
+  findOpen(marker: string): Promise<RepositoryIssue | undefined>;
+  create(title: string, body: string): Promise<RepositoryIssue>;
+  update(issue: number, title: string, body: string): Promise<RepositoryIssue>;
+}
+
 /** A merged pull request, as a push to the default branch looks it up. */
 export interface MergedPullRequest {
   readonly number: number;

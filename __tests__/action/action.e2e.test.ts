@@ -421,7 +421,7 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     expect(reportOf(off).report.historyWindow).toBeNull();
   });
 
-  test('a push that starts a new level: the step in the job summary and an annotation; with the accept label merged, the level is accepted', async () => {
+  test('a push that starts a new level: the step in the job summary, an annotation, one step issue (a re-run updates it); with the accept label merged, the level is accepted', async () => {
     const store = freshStore();
     for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
       expect((await push(store, p, sha(String(i + 1)), `2026-02-0${i + 1}T10:00:00Z`, String(200 + i))).code).toBe(0);
@@ -440,8 +440,16 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     server.issueEvents.set(44, [
       { event: 'labeled', label: { name: 'heapgate:accept' }, actor: { login: 'maintainer' } },
     ]);
+    const stepPush = (runId: string) =>
+      run(store, REGRESSED, {
+        eventName: 'push',
+        payload: pushPayload('2026-02-07T10:00:00Z'),
+        sha: merge,
+        runId,
+        inputs: { 'step-issue': 'true' },
+      });
     try {
-      const r = await push(store, REGRESSED, merge, '2026-02-07T10:00:00Z', '207');
+      const r = await stepPush('207');
       expect(r.code).toBe(0);
       expect(r.summary).toMatch(
         /📈 New level of `inuse_space`: \+[\d,.]+% \([\d.]+ MiB → [\d.]+ MiB\) at `7{12}` \(#44\)/,
@@ -455,14 +463,50 @@ describe('run-to-run noise and inconclusive verdicts', () => {
         pullRequest: 44,
         accepted: { by: 'maintainer', how: 'label' },
       });
+      // One issue for the step, with its marker, the metric table and the run.
+      expect(server.issues).toHaveLength(1);
+      const issue = server.issues[0]!;
+      expect(issue.title).toBe('heapgate cache: memory stepped up at 7777777 (#44)');
+      expect(issue.body).toContain(`<!-- heapgate:step series=cache sha=${merge} -->`);
+      expect(issue.body).toMatch(/\| `inuse_space` \| [\d.]+ MiB \(6 baselines\) \| [\d.]+ MiB \| \+[\d,.]+% \|/);
+      expect(issue.body).toContain('/actions/runs/207');
+      // A re-run of the same push updates that issue instead of opening another.
+      const again = await stepPush('208');
+      expect(again.code).toBe(0);
+      expect(server.issues).toHaveLength(1);
+      expect(server.issues[0]!.body).toContain('/actions/runs/208');
+      expect(
+        server.requests.filter((q) => q.method === 'PATCH' && q.path.endsWith(`/issues/${issue.number}`)),
+      ).toHaveLength(1);
       // Drift is measured from the accepted level: the same code in a pull request passes.
       const next = await pr(store, REGRESSED, { number: 45 });
-      if (next.outputs.verdict !== 'pass') console.log(next.summary);
       expect(next.outputs.verdict).toBe('pass');
     } finally {
       server.pulls.length = 0;
+      server.issues.length = 0;
       server.issueEvents.delete(44);
     }
+  });
+
+  test('step-issue without issues: write is a warning that says so; the baseline is stored', async () => {
+    const store = freshStore();
+    for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD].entries()) {
+      expect((await push(store, p, sha(String(i + 1)), `2026-03-0${i + 1}T10:00:00Z`, String(300 + i))).code).toBe(0);
+    }
+    server.fail('POST', /\/issues$/, 403, 'Resource not accessible by integration');
+    const r = await run(store, REGRESSED, {
+      eventName: 'push',
+      payload: pushPayload('2026-03-07T10:00:00Z'),
+      sha: sha('8'),
+      runId: '307',
+      inputs: { 'step-issue': 'true' },
+    });
+    expect(r.code).toBe(0);
+    expect(warnings(r)).toContainEqual(
+      expect.stringMatching(/^could not open or update the step issue \(grant the workflow issues: write\): /),
+    );
+    expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(sha('8'));
+    expect(server.issues).toHaveLength(0);
   });
 
   test('on-inconclusive: pass by default, warn annotates, fail fails the step', async () => {

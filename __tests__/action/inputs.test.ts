@@ -84,6 +84,7 @@ describe('parseInputs', () => {
       history: 30,
       onInconclusive: 'pass',
       htmlReport: true,
+      stepIssue: false,
       keepProfiles: 20,
       maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',

@@ -14,6 +14,9 @@
  *   characters is 422;
  * - GET /repos/{o}/{r}/compare/{base}...{head}: merge_base_commit from `mergeBases`;
  * - GET /repos/{o}/{r}/issues/{n}/events (paginated like comments);
+ * - GET /repos/{o}/{r}/issues?state=open|closed|all (issues and, as on GitHub, pull requests with a
+ *   `pull_request` key; paginated), POST /repos/{o}/{r}/issues (title required; 410 when issues are
+ *   disabled with `issuesDisabled`), PATCH /repos/{o}/{r}/issues/{n} (title, body, state);
  * - GET /repos/{o}/{r}/commits/{sha}/pulls: the pull requests of `pulls` whose commits include the
  *   sha, open and closed alike (as GitHub lists a commit not yet on the default branch), paginated;
  * - POST /repos/{o}/{r}/statuses/{sha}: a commit status (state error|failure|pending|success,
@@ -69,6 +72,15 @@ export interface ServerPull {
   mergeCommitSha?: string;
 }
 
+/** An issue as the server holds it (numbers shared with pull requests, as on GitHub). */
+export interface ServerIssue {
+  readonly number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  readonly author: string;
+}
+
 export interface ServerStatus {
   readonly repo: string;
   readonly sha: string;
@@ -108,6 +120,9 @@ export class GitHubServer {
   readonly mergeBases = new Map<string, string>();
   readonly issueEvents = new Map<number, IssueEvent[]>();
   readonly pulls: ServerPull[] = [];
+  readonly issues: ServerIssue[] = [];
+  /** POST issues answers 410 Gone, as for a repository with issues turned off. */
+  issuesDisabled = false;
   readonly statuses: ServerStatus[] = [];
   /** Repositories with git objects, by owner/name (see repository()). */
   readonly repositories = new Map<string, GitRepository>();
@@ -277,6 +292,51 @@ export class GitHubServer {
       send(200, { status: 'ahead', merge_base_commit: { sha }, commits: [], files: [] });
       return;
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(url.pathname))) {
+      const [owner, repo] = [m[1]!, m[2]!];
+      if (method === 'GET') {
+        const state = url.searchParams.get('state') ?? 'open';
+        const rows = [
+          ...this.issues.map((i) => ({ n: i.number, json: this.issueJson(i, owner, repo), state: i.state })),
+          ...this.pulls.map((p) => ({
+            n: p.number,
+            json: { number: p.number, title: `pull ${p.number}`, body: '', state: p.state, pull_request: {} },
+            state: p.state,
+          })),
+        ]
+          .filter((r) => state === 'all' || r.state === state)
+          .sort((a, b) => b.n - a.n)
+          .map((r) => r.json);
+        this.page(url, res, rows);
+        return;
+      }
+      if (method === 'POST') {
+        if (this.issuesDisabled) return send(410, { message: 'Issues are disabled for this repo' });
+        const b = (body ?? {}) as { title?: unknown; body?: unknown };
+        if (typeof b.title !== 'string' || b.title === '')
+          return send(422, { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] });
+        if (b.body !== undefined && typeof b.body !== 'string') return send(422, { message: 'Validation Failed' });
+        if (typeof b.body === 'string' && b.body.length > 65536) return send(422, { message: 'Validation Failed' });
+        const number = Math.max(0, ...this.issues.map((i) => i.number), ...this.pulls.map((p) => p.number)) + 1;
+        const issue: ServerIssue = { number, title: b.title, body: b.body ?? '', state: 'open', author: who.login };
+        this.issues.push(issue);
+        send(201, this.issueJson(issue, owner, repo));
+        return;
+      }
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname)) && method === 'PATCH') {
+      const issue = this.issues.find((i) => i.number === Number(m![3]));
+      if (issue === undefined) return send(404, { message: 'Not Found' });
+      const b = (body ?? {}) as { title?: unknown; body?: unknown; state?: unknown };
+      if (typeof b.body === 'string') {
+        if (b.body.length > 65536) return send(422, { message: 'Validation Failed' });
+        issue.body = b.body;
+      }
+      if (typeof b.title === 'string') issue.title = b.title;
+      if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+      send(200, this.issueJson(issue, m[1]!, m[2]!));
+      return;
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/events$/.exec(url.pathname)) && method === 'GET') {
       this.page(url, res, this.issueEvents.get(Number(m[3])) ?? []);
       return;
@@ -382,6 +442,17 @@ export class GitHubServer {
       labels: (p.labels ?? []).map((name) => ({ name })),
       merged_at: p.mergedAt ?? null,
       merge_commit_sha: p.mergeCommitSha ?? null,
+    };
+  }
+
+  private issueJson(i: ServerIssue, owner: string, repo: string): unknown {
+    return {
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      html_url: `https://github.com/${owner}/${repo}/issues/${i.number}`,
+      user: { login: i.author },
     };
   }
 

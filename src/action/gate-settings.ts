@@ -23,6 +23,7 @@ export function gateSettings(config: ActionConfig): Omit<GateConfig, 'profile' |
     history: config.history,
     onInconclusive: config.onInconclusive,
     htmlReport: config.htmlReport,
+    stepIssue: config.stepIssue,
   };
 }
 

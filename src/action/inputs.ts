@@ -149,6 +149,14 @@ export const INPUTS = {
     default: 'true',
     required: false,
   },
+  'step-issue': {
+    description:
+      'On pushes to the default branch, open a GitHub issue for each new level of the series (a step up of at least ' +
+      '2 %), or update the open one of that step (found by a hidden marker, so re-runs never open another). Needs ' +
+      'github-token and the permission issues: write.',
+    default: 'false',
+    required: false,
+  },
   'baseline-sha': {
     description:
       "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
@@ -209,6 +217,7 @@ export interface ActionConfig {
   readonly keepProfiles: number;
   readonly onInconclusive: InconclusivePolicy;
   readonly htmlReport: boolean;
+  readonly stepIssue: boolean;
   /** The largest profile read, as a file or decompressed. */
   readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
@@ -303,6 +312,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     keepProfiles: Number(keepText),
     onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
     htmlReport: bool('html-report', value('html-report')),
+    stepIssue: bool('step-issue', value('step-issue')),
     maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),

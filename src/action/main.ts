@@ -55,6 +55,7 @@ async function ports(
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
     comments: github?.comments ?? null,
     pulls: github?.pulls ?? null,
+    issues: github?.issues ?? null,
     summary: { append: async (markdown) => void (await core.summary.addRaw(markdown, true).write()) },
     clock: { now: () => new Date() },
     log: {

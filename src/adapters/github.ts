@@ -7,7 +7,13 @@
  * tests).
  */
 import { getOctokit } from '@actions/github';
-import { GitHubApiError, type CommentSink, type IssueComment, type PullRequestInfo } from '../ports.js';
+import {
+  GitHubApiError,
+  type CommentSink,
+  type IssueComment,
+  type IssueTracker,
+  type PullRequestInfo,
+} from '../ports.js';
 
 /**
  * The author of comments made with the workflow's GITHUB_TOKEN, as REST shows it; the last resort
@@ -82,7 +88,11 @@ export interface GitHubPortsOptions {
 }
 
 /** The comment sink and pull-request reader of one repository. */
-export function createGitHubPorts(options: GitHubPortsOptions): { comments: CommentSink; pulls: PullRequestInfo } {
+export function createGitHubPorts(options: GitHubPortsOptions): {
+  comments: CommentSink;
+  pulls: PullRequestInfo;
+  issues: IssueTracker;
+} {
   const [owner, repo] = options.repository.split('/', 2) as [string, string];
   const octokit: Octokit = getOctokit(options.token, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
   let identity: Promise<string> | undefined;
@@ -171,5 +181,30 @@ export function createGitHubPorts(options: GitHubPortsOptions): { comments: Comm
       });
     },
   };
-  return { comments, pulls };
+  const issue = (i: { number: number; html_url: string }) => ({ number: i.number, url: i.html_url });
+  const issues: IssueTracker = {
+    findOpen(marker) {
+      return apiCall(async () => {
+        const rows = (await octokit.paginate(octokit.rest.issues.listForRepo, {
+          owner,
+          repo,
+          state: 'open',
+          per_page: 100,
+        })) as { number: number; html_url: string; body?: string | null; pull_request?: unknown }[];
+        const found = rows
+          .filter((r) => r.pull_request === undefined && (r.body ?? '').includes(marker))
+          .sort((a, b) => a.number - b.number)[0];
+        return found === undefined ? undefined : issue(found);
+      });
+    },
+    create(title, body) {
+      return apiCall(async () => issue((await octokit.rest.issues.create({ owner, repo, title, body })).data));
+    },
+    update(number, title, body) {
+      return apiCall(async () =>
+        issue((await octokit.rest.issues.update({ owner, repo, issue_number: number, title, body })).data),
+      );
+    },
+  };
+  return { comments, pulls, issues };
 }

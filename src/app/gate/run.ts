@@ -18,18 +18,21 @@ import { renderGateJson } from '../../core/render/gate-json.js';
 import { renderHtml } from '../../core/render/html.js';
 import { MIN_STEP_PERCENT, type NewStep, type TrendPoint } from '../../core/verdict/gate.js';
 import { newSteps } from '../../core/history/series-steps.js';
+import { stepIssueBody, stepIssueMarker, stepIssueTitle } from '../../core/render/step-issue.js';
 import type { Report } from '../../core/verdict/report.js';
 import { focusPatterns } from '../../core/rules/resolve.js';
 import type { InconclusivePolicy } from '../../core/verdict/verdict.js';
-import type {
-  BaselineStore,
-  Clock,
-  CommentSink,
-  JobSummary,
-  Logger,
-  PullRequestInfo,
-  ReportUploader,
-  SummaryLoader,
+import {
+  GitHubApiError,
+  type BaselineStore,
+  type Clock,
+  type CommentSink,
+  type IssueTracker,
+  type JobSummary,
+  type Logger,
+  type PullRequestInfo,
+  type ReportUploader,
+  type SummaryLoader,
 } from '../../ports.js';
 import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
 import { compareProfiles, sideOf } from '../compare.js';
@@ -62,6 +65,8 @@ export interface GateConfig extends PlanConfig {
   readonly onInconclusive: InconclusivePolicy;
   /** Render the HTML report too (it needs both call trees: one more hash lookup per frame). */
   readonly htmlReport: boolean;
+  /** Open (or update) a GitHub issue for each new level a push to the default branch starts. */
+  readonly stepIssue?: boolean;
 }
 
 export interface GatePorts {
@@ -75,6 +80,8 @@ export interface GatePorts {
   readonly log: Logger;
   /** null when the HTML report is not uploaded (not in Actions, or not asked for). */
   readonly reports: ReportUploader | null;
+  /** The repository's issues, for `step-issue`; absent or null without a token. */
+  readonly issues?: IssueTracker | null;
 }
 
 export interface GateOutcome {
@@ -285,9 +292,52 @@ async function updateBaseline(
   ports.log.info(
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`,
   );
-  if (result.pointer !== 'moved') return { branch, sha, result: result.pointer };
+  // A re-run of the same commit (same-commit) finds the same step again, and updates its issue.
+  if (result.pointer === 'older') return { branch, sha, result: result.pointer };
   const steps = await stepsOf(ports, config.series, branch);
+  if (config.stepIssue === true) await announceStep(ports, config.series, event, steps);
   return { branch, sha, result: result.pointer, ...(steps.length > 0 ? { steps } : {}) };
+}
+
+/**
+ * `step-issue`: opens the issue of this step of the series (its rises only), or updates the open
+ * one with its marker. Needs `issues: write`; a refusal is a warning that says so, never a failure.
+ */
+async function announceStep(
+  ports: GatePorts,
+  series: string,
+  event: GateEvent,
+  steps: readonly NewStep[],
+): Promise<void> {
+  const rises = steps.filter((s) => s.percent > 0);
+  if (rises.length === 0) return;
+  if (ports.issues === undefined || ports.issues === null) {
+    ports.log.warning('step-issue needs github-token: no issue opened for the new level', {
+      title: `heapgate ${series}: step issue`,
+    });
+    return;
+  }
+  const sha = rises[0]!.sha;
+  const title = stepIssueTitle(series, rises);
+  const body = stepIssueBody(series, rises, {
+    commitUrl: `${event.serverUrl}/${event.repository}/commit/${sha}`,
+    runUrl: event.runId === null ? null : runUrl(event.serverUrl, event.repository, event.runId),
+  });
+  try {
+    const open = await ports.issues.findOpen(stepIssueMarker(series, sha));
+    const issue =
+      open === undefined ? await ports.issues.create(title, body) : await ports.issues.update(open.number, title, body);
+    ports.log.info(
+      `${open === undefined ? 'opened' : 'updated'} issue #${issue.number} for the new level: ${issue.url}`,
+    );
+  } catch (err) {
+    const status = err instanceof GitHubApiError ? err.status : undefined;
+    const hint =
+      status === 403 ? ' (grant the workflow issues: write)' : status === 410 ? ' (issues are disabled)' : '';
+    ports.log.warning(`could not open or update the step issue${hint}: ${firstLine(err)}`, {
+      title: `heapgate ${series}: step issue`,
+    });
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-OABFQOUG.js";
+} from "./chunk-SW4IYLME.js";
 import "./chunk-QINKA3AK.js";
 import {
   getOctokit

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-YW42PLDM.js";
+} from "./chunk-2JZIAZM2.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-WBPMTOIB.js";
 import {
   compareProfiles
-} from "./chunk-S3KNXERR.js";
+} from "./chunk-SGVXU5QV.js";
 import {
   createProfileLoader
 } from "./chunk-NIEFCZAK.js";

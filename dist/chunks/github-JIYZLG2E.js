@@ -3,7 +3,7 @@ import {
   GITHUB_ACTIONS_BOT,
   apiCall,
   createGitHubPorts
-} from "./chunk-OABFQOUG.js";
+} from "./chunk-SW4IYLME.js";
 import "./chunk-QINKA3AK.js";
 import "./chunk-BNBYRV3Y.js";
 import "./chunk-M332AGLH.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-S3KNXERR.js";
+} from "./chunk-SGVXU5QV.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

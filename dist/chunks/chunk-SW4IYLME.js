@@ -51,21 +51,21 @@ function createGitHubPorts(options) {
       identity ??= ownLogin(octokit);
       return identity;
     },
-    list(issue) {
+    list(issue2) {
       return apiCall(async () => {
         const rows = await octokit.paginate(octokit.rest.issues.listComments, {
           owner,
           repo,
-          issue_number: issue,
+          issue_number: issue2,
           per_page: 100
         });
         return rows.map((c) => toComment(c));
       });
     },
-    create(issue, body) {
+    create(issue2, body) {
       return apiCall(
         async () => toComment(
-          (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data
+          (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue2, body })).data
         )
       );
     },
@@ -90,12 +90,12 @@ function createGitHubPorts(options) {
         return typeof sha === "string" && sha !== "" ? sha : void 0;
       });
     },
-    labeledBy(issue, label) {
+    labeledBy(issue2, label) {
       return apiCall(async () => {
         const events = await octokit.paginate(octokit.rest.issues.listEvents, {
           owner,
           repo,
-          issue_number: issue,
+          issue_number: issue2,
           per_page: 100
         });
         const want = label.toLowerCase();
@@ -122,7 +122,30 @@ function createGitHubPorts(options) {
       });
     }
   };
-  return { comments, pulls };
+  const issue = (i) => ({ number: i.number, url: i.html_url });
+  const issues = {
+    findOpen(marker) {
+      return apiCall(async () => {
+        const rows = await octokit.paginate(octokit.rest.issues.listForRepo, {
+          owner,
+          repo,
+          state: "open",
+          per_page: 100
+        });
+        const found = rows.filter((r) => r.pull_request === void 0 && (r.body ?? "").includes(marker)).sort((a, b) => a.number - b.number)[0];
+        return found === void 0 ? void 0 : issue(found);
+      });
+    },
+    create(title, body) {
+      return apiCall(async () => issue((await octokit.rest.issues.create({ owner, repo, title, body })).data));
+    },
+    update(number, title, body) {
+      return apiCall(
+        async () => issue((await octokit.rest.issues.update({ owner, repo, issue_number: number, title, body })).data)
+      );
+    }
+  };
+  return { comments, pulls, issues };
 }
 
 export {

@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-S3KNXERR.js";
+} from "./chunk-SGVXU5QV.js";
 import {
   describeFsError,
   expandProfilePaths,

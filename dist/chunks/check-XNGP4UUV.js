@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-YW42PLDM.js";
+} from "./chunk-2JZIAZM2.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-IWGAZH6X.js";
+} from "./chunk-YD6L7PKF.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-S3KNXERR.js";
+} from "./chunk-SGVXU5QV.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";

@@ -2347,16 +2347,6 @@ function runsNote(report) {
   return runs === null ? "" : ` ${htmlText(runs)}`;
 }
 
-// src/app/rules-input.ts
-function parseRulesInput(input) {
-  const origin = input?.origin ?? "rules";
-  try {
-    return { rules: rulesWithDefaults(input?.text ?? ""), origin };
-  } catch (e) {
-    throw withContext(e, `${origin}: `);
-  }
-}
-
 // src/core/render/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var MAX_CELL_CHARS = 200;
@@ -2531,6 +2521,16 @@ function cut(text, budget) {
   return `${text.slice(0, end > 0 ? end : room)}${note}`;
 }
 
+// src/app/rules-input.ts
+function parseRulesInput(input) {
+  const origin = input?.origin ?? "rules";
+  try {
+    return { rules: rulesWithDefaults(input?.text ?? ""), origin };
+  } catch (e) {
+    throw withContext(e, `${origin}: `);
+  }
+}
+
 export {
   toJsonReport,
   renderJsonChunks,
@@ -2551,6 +2551,10 @@ export {
   culprit,
   runsSentence,
   renderHtml,
+  GITHUB_COMMENT_LIMIT,
+  MAX_CELL_CHARS,
+  renderMarkdown,
+  culpritMarkdown,
   rankByDistance,
   closestNames,
   focusPatterns,
@@ -2560,9 +2564,5 @@ export {
   withContext,
   sideOf,
   compareProfiles,
-  parseRulesInput,
-  GITHUB_COMMENT_LIMIT,
-  MAX_CELL_CHARS,
-  renderMarkdown,
-  culpritMarkdown
+  parseRulesInput
 };
