@@ -21,17 +21,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-4SNRXXTW.js")).diffCommand
+    load: async () => (await import("./chunks/diff-VEQVI6YP.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-XNGP4UUV.js")).checkCommand
+    load: async () => (await import("./chunks/check-AZJ2XQNY.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-XPOOFG5U.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-HH2XNZPG.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-YD6L7PKF.js";
+} from "./chunks/chunk-FIYOVZA2.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,12 +35,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-SGVXU5QV.js";
+} from "./chunks/chunk-JQXEOWJS.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-AHOVJD4C.js";
+} from "./chunks/chunk-S7NXIGUE.js";
 import {
   openStore
 } from "./chunks/chunk-4BSPJGFB.js";
@@ -63,7 +63,7 @@ import {
   segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-NIEFCZAK.js";
+} from "./chunks/chunk-VPV73WSQ.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
@@ -214,7 +214,7 @@ function stepIssueBody(series, steps, links) {
       (t) => `| ${markdownCode(truncate(t.sampleType, MAX_CELL_CHARS), true)} | ${formatValue(t.previous, t.unit)} (${t.previousBaselines} baseline${t.previousBaselines === 1 ? "" : "s"}) | ${formatValue(t.current, t.unit)} | ${formatDeltaPercent(t.percent)} |`
     ),
     "",
-    "One baseline alone may be a run that retained unusually much; the next baselines confirm the level. If the rise is intended, merge the next change with the accept label (or run the workflow with `mode: update`) to accept the level; drift is then measured from it."
+    "The baseline after it stayed at the new level, which confirms it. If the rise is intended, merge the next change with the accept label (or run the workflow with `mode: update`) to accept the level; drift is then measured from it."
   ];
   if (links.runUrl !== null) lines.push("", `Seen by [this run](${links.runUrl}).`);
   return `${lines.join("\n")}
@@ -439,7 +439,7 @@ function stepLines(steps) {
   return steps.map((s) => {
     const pr = s.pullRequest === null ? "" : ` (#${s.pullRequest})`;
     const icon = s.percent > 0 ? "\u{1F4C8}" : "\u{1F4C9}";
-    return `${icon} New level of ${markdownCode(truncate(s.sampleType, MAX_CELL_CHARS), false)}: ${formatDeltaPercent(s.percent)} (${formatValue(s.previous, s.unit)} \u2192 ${formatValue(s.current, s.unit)}) at ${markdownCode(s.sha.slice(0, 12), false)}${pr}, over the level of ${s.previousBaselines} baseline${s.previousBaselines === 1 ? "" : "s"} before it. The next baselines confirm it (one run may have retained unusually much or little).`;
+    return `${icon} New level of ${markdownCode(truncate(s.sampleType, MAX_CELL_CHARS), false)}: ${formatDeltaPercent(s.percent)} (${formatValue(s.previous, s.unit)} \u2192 ${formatValue(s.current, s.unit)}) at ${markdownCode(s.sha.slice(0, 12), false)}${pr}, over the level of ${s.previousBaselines} baseline${s.previousBaselines === 1 ? "" : "s"} before it; this run confirms it.`;
   });
 }
 function reproduceLines(ctx) {
@@ -739,7 +739,7 @@ async function updateBaseline(ports2, config, event, plan, verdict, summary2, pr
     `baseline ${sha.slice(0, 12)} of ${config.series} on ${branch}: object ${result.object}, pointer ${result.pointer}`
   );
   if (result.pointer === "older") return { branch, sha, result: result.pointer };
-  const steps = await stepsOf(ports2, config.series, branch);
+  const steps = await stepsOf(ports2, config.series, branch, config.history);
   if (config.stepIssue === true) await announceStep(ports2, config.series, event, steps);
   return { branch, sha, result: result.pointer, ...steps.length > 0 ? { steps } : {} };
 }
@@ -772,10 +772,11 @@ async function announceStep(ports2, series, event, steps) {
     });
   }
 }
-async function stepsOf(ports2, series, branch) {
+async function stepsOf(ports2, series, branch, window) {
+  if (window <= 0) return [];
   try {
     const pointer = await ports2.store.pointer(series, branch);
-    return pointer === void 0 ? [] : newSteps([pointer.current, ...pointer.history], MIN_STEP_PERCENT);
+    return pointer === void 0 ? [] : newSteps([pointer.current, ...pointer.history].slice(0, window), MIN_STEP_PERCENT);
   } catch (err) {
     ports2.log.info(`could not read the series of ${branch} back to look for a new step: ${firstLine(err)}`);
     return [];

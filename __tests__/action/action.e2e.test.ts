@@ -421,7 +421,7 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     expect(reportOf(off).report.historyWindow).toBeNull();
   });
 
-  test('a push that starts a new level: the step in the job summary, an annotation, one step issue (a re-run updates it); with the accept label merged, the level is accepted', async () => {
+  test('a push that confirms a new level: the step in the job summary, an annotation, one step issue (a re-run updates it); with the accept label merged, the level is accepted', async () => {
     const store = freshStore();
     for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD, RERUN].entries()) {
       expect((await push(store, p, sha(String(i + 1)), `2026-02-0${i + 1}T10:00:00Z`, String(200 + i))).code).toBe(0);
@@ -440,16 +440,21 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     server.issueEvents.set(44, [
       { event: 'labeled', label: { name: 'heapgate:accept' }, actor: { login: 'maintainer' } },
     ]);
-    const stepPush = (runId: string) =>
+    const stepPush = (commit: string, time: string, runId: string) =>
       run(store, REGRESSED, {
         eventName: 'push',
-        payload: pushPayload('2026-02-07T10:00:00Z'),
-        sha: merge,
+        payload: pushPayload(time),
+        sha: commit,
         runId,
         inputs: { 'step-issue': 'true' },
       });
     try {
-      const r = await stepPush('207');
+      // The merge of #44 starts the level; one baseline alone may be an outlier: nothing announced yet.
+      const start = await stepPush(merge, '2026-02-07T10:00:00Z', '207');
+      expect(start.summary).not.toContain('New level');
+      expect(server.issues).toHaveLength(0);
+      // The next push stays at it: confirmed, and named by the merge that made it.
+      const r = await stepPush(sha('8'), '2026-02-08T10:00:00Z', '208');
       expect(r.code).toBe(0);
       expect(r.summary).toMatch(
         /📈 New level of `inuse_space`: \+[\d,.]+% \([\d.]+ MiB → [\d.]+ MiB\) at `7{12}` \(#44\)/,
@@ -458,7 +463,7 @@ describe('run-to-run noise and inconclusive verdicts', () => {
         expect.stringMatching(/^inuse_space \+[\d,.]+% at 7{12} \(#44\): a new level over the 6 baselines before it$/),
       );
       const pointer = (await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))!;
-      expect(pointer.current).toMatchObject({
+      expect(pointer.history[0]).toMatchObject({
         sha: merge,
         pullRequest: 44,
         accepted: { by: 'maintainer', how: 'label' },
@@ -469,12 +474,12 @@ describe('run-to-run noise and inconclusive verdicts', () => {
       expect(issue.title).toBe('heapgate cache: memory stepped up at 7777777 (#44)');
       expect(issue.body).toContain(`<!-- heapgate:step series=cache sha=${merge} -->`);
       expect(issue.body).toMatch(/\| `inuse_space` \| [\d.]+ MiB \(6 baselines\) \| [\d.]+ MiB \| \+[\d,.]+% \|/);
-      expect(issue.body).toContain('/actions/runs/207');
+      expect(issue.body).toContain('/actions/runs/208');
       // A re-run of the same push updates that issue instead of opening another.
-      const again = await stepPush('208');
+      const again = await stepPush(sha('8'), '2026-02-08T10:00:00Z', '209');
       expect(again.code).toBe(0);
       expect(server.issues).toHaveLength(1);
-      expect(server.issues[0]!.body).toContain('/actions/runs/208');
+      expect(server.issues[0]!.body).toContain('/actions/runs/209');
       expect(
         server.requests.filter((q) => q.method === 'PATCH' && q.path.endsWith(`/issues/${issue.number}`)),
       ).toHaveLength(1);
@@ -493,6 +498,7 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD].entries()) {
       expect((await push(store, p, sha(String(i + 1)), `2026-03-0${i + 1}T10:00:00Z`, String(300 + i))).code).toBe(0);
     }
+    expect((await push(store, REGRESSED, sha('7'), '2026-03-06T10:00:00Z', '306')).code).toBe(0);
     server.fail('POST', /\/issues$/, 403, 'Resource not accessible by integration');
     const r = await run(store, REGRESSED, {
       eventName: 'push',

@@ -79,7 +79,7 @@ describe('runNoise', () => {
       baselines: 2,
       needed: 5,
       levels: 1,
-      changes: 0,
+      changes: 1,
     });
   });
 

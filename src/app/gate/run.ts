@@ -294,7 +294,7 @@ async function updateBaseline(
   );
   // A re-run of the same commit (same-commit) finds the same step again, and updates its issue.
   if (result.pointer === 'older') return { branch, sha, result: result.pointer };
-  const steps = await stepsOf(ports, config.series, branch);
+  const steps = await stepsOf(ports, config.series, branch, config.history);
   if (config.stepIssue === true) await announceStep(ports, config.series, event, steps);
   return { branch, sha, result: result.pointer, ...(steps.length > 0 ? { steps } : {}) };
 }
@@ -341,13 +341,17 @@ async function announceStep(
 }
 
 /**
- * The new levels the baseline just stored starts (one read of the pointer it moved). A store that
- * cannot be read again only loses the announcement: the baseline is stored.
+ * The new levels the baseline just stored confirms, over the latest `window` baselines (the
+ * history's; 0: none), in one read of the pointer it moved. A store that cannot be read again only
+ * loses the announcement: the baseline is stored.
  */
-async function stepsOf(ports: GatePorts, series: string, branch: string): Promise<NewStep[]> {
+async function stepsOf(ports: GatePorts, series: string, branch: string, window: number): Promise<NewStep[]> {
+  if (window <= 0) return [];
   try {
     const pointer = await ports.store.pointer(series, branch);
-    return pointer === undefined ? [] : newSteps([pointer.current, ...pointer.history], MIN_STEP_PERCENT);
+    return pointer === undefined
+      ? []
+      : newSteps([pointer.current, ...pointer.history].slice(0, window), MIN_STEP_PERCENT);
   } catch (err) {
     ports.log.info(`could not read the series of ${branch} back to look for a new step: ${firstLine(err)}`);
     return [];

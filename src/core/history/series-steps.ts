@@ -5,7 +5,7 @@
  * made it. The same cut the verdict's noise and drift use (stats/levels.ts).
  */
 import type { ValueType } from '../profile/model.js';
-import { metricSeries, type HistoryPoint } from '../stats/run-noise.js';
+import { metricSeries, noiseOfSeries, type HistoryPoint } from '../stats/run-noise.js';
 import type { NewStep } from '../verdict/gate.js';
 import type { BaselineMetadata } from './baseline.js';
 
@@ -42,6 +42,13 @@ export interface SampleTypeSteps {
   /** Oldest first. */
   readonly levels: readonly SeriesLevel[];
   readonly steps: readonly SeriesStep[];
+  /**
+   * The relative σ of one baseline around its level: the larger of the cut's estimate and the
+   * run-to-run noise the verdict uses (σ of a change / √2), which counts heavy tails.
+   */
+  readonly sigma: number;
+  /** The series holds enough baselines to calibrate its noise (MIN_HISTORY_BASELINES, and changes within levels). */
+  readonly calibrated: boolean;
 }
 
 const named = (m: BaselineMetadata): StepBaseline => ({
@@ -97,13 +104,24 @@ export function seriesSteps(newestFirst: readonly BaselineMetadata[]): SampleTyp
       at: named(at(l.from)),
       percent: 100 * (l.mean / series.levels[j]!.mean - 1),
     }));
-    return { sampleType: type.type, unit: type.unit, levels, steps };
+    const noise = noiseOfSeries(series);
+    const sigma = Math.max(series.sigma, noise.kind === 'calibrated' ? noise.sdPercent / 100 / Math.SQRT2 : 0);
+    return { sampleType: type.type, unit: type.unit, levels, steps, sigma, calibrated: noise.kind === 'calibrated' };
   });
 }
 
 /**
- * The steps the newest baseline makes: for each sample type whose series' newest level begins with
- * it and differs from the level before by at least `minPercent`.
+ * How many baselines' σ a step must be to be announced: stricter than the 4 at which run-noise.ts
+ * keeps a boundary's change out of the noise, so what is announced is well clear of it.
+ */
+export const STEP_SIGMAS = 5;
+
+/**
+ * The steps the newest baseline confirms, once the series calibrates its noise: for each sample
+ * type whose series' newest level holds exactly two baselines — the one before, which started it,
+ * and the newest, which stayed there — and differs from the level before by at least `minPercent`
+ * and by STEP_SIGMAS baselines' σ. One baseline alone may be a run that retained unusually much or
+ * little; two in a row are a level.
  */
 export function newSteps(newestFirst: readonly BaselineMetadata[], minPercent: number): NewStep[] {
   const newest = newestFirst[0];
@@ -112,8 +130,10 @@ export function newSteps(newestFirst: readonly BaselineMetadata[], minPercent: n
     const last = t.levels[t.levels.length - 1];
     const before = t.levels[t.levels.length - 2];
     const step = t.steps[t.steps.length - 1];
-    if (last === undefined || before === undefined || step === undefined || last.first.sha !== newest.sha) return [];
+    if (last === undefined || before === undefined || step === undefined || !t.calibrated) return [];
+    if (last.baselines !== 2 || last.last.sha !== newest.sha) return [];
     if (Math.abs(step.percent) < minPercent) return [];
+    if (Math.abs(Math.log(last.mean / before.mean)) < STEP_SIGMAS * t.sigma) return [];
     return [
       {
         sampleType: t.sampleType,
@@ -122,8 +142,8 @@ export function newSteps(newestFirst: readonly BaselineMetadata[], minPercent: n
         previous: before.mean,
         previousBaselines: before.baselines,
         current: last.mean,
-        sha: newest.sha,
-        pullRequest: newest.pullRequest ?? null,
+        sha: step.at.sha,
+        pullRequest: step.at.pullRequest,
       },
     ];
   });

@@ -186,8 +186,8 @@ function updateLines(ctx: GateReportContext): string[] {
 }
 
 /**
- * The new levels the stored baseline starts: `📈 New level of \`inuse_space\`: +20.3% (48.0 MiB →
- * 57.8 MiB) at 1a2b3c4 (#44), over the level of 12 baselines before it. The next baselines confirm it.`
+ * The new levels the stored baseline confirms: `📈 New level of \`inuse_space\`: +20.3% (48.0 MiB →
+ * 57.8 MiB) at 1a2b3c4 (#44), over the level of 12 baselines before it; this run confirms it.`
  */
 function stepLines(steps: readonly NewStep[]): string[] {
   return steps.map((s) => {
@@ -197,8 +197,7 @@ function stepLines(steps: readonly NewStep[]): string[] {
       `${icon} New level of ${markdownCode(truncate(s.sampleType, MAX_CELL_CHARS), false)}: ` +
       `${formatDeltaPercent(s.percent)} (${formatValue(s.previous, s.unit)} → ${formatValue(s.current, s.unit)}) at ` +
       `${markdownCode(s.sha.slice(0, 12), false)}${pr}, over the level of ${s.previousBaselines} baseline` +
-      `${s.previousBaselines === 1 ? '' : 's'} before it. The next baselines confirm it (one run may have retained ` +
-      'unusually much or little).'
+      `${s.previousBaselines === 1 ? '' : 's'} before it; this run confirms it.`
     );
   });
 }

@@ -40,9 +40,9 @@ export function stepIssueBody(
         `${formatValue(t.current, t.unit)} | ${formatDeltaPercent(t.percent)} |`,
     ),
     '',
-    'One baseline alone may be a run that retained unusually much; the next baselines confirm the level. ' +
-      'If the rise is intended, merge the next change with the accept label (or run the workflow with ' +
-      '`mode: update`) to accept the level; drift is then measured from it.',
+    'The baseline after it stayed at the new level, which confirms it. If the rise is intended, merge the ' +
+      'next change with the accept label (or run the workflow with `mode: update`) to accept the level; drift ' +
+      'is then measured from it.',
   ];
   if (links.runUrl !== null) lines.push('', `Seen by [this run](${links.runUrl}).`);
   return `${lines.join('\n')}\n`;

@@ -12,9 +12,9 @@
  *   (left alone by steps until they are three in four); then it is estimated from the median
  *   difference *inside* the levels found, and the cut is made again with it, until the levels no
  *   longer change.
- * - A single value whose neighbours on both sides are one level, or from which the series comes
- *   back (a run that retained unusually much or little), is an outlier, not two steps: it stays
- *   inside that level.
+ * - A single value whose neighbours on both sides are one level, or a short level from which the
+ *   series comes back (runs that retained unusually much or little, a program switching between two
+ *   modes), is an outlier, not two steps: it stays inside the level around it.
  *
  * Deterministic; O(n²) at worst, about O(n) with PELT's pruning.
  */
@@ -172,26 +172,29 @@ function pelt(y: readonly number[], sigma: number): number[] {
   return cuts.reverse();
 }
 
+/** Levels of at most this many values may be outliers (a spike of a few runs) rather than steps. */
+const MAX_OUTLIER_RUN = 3;
+
 /**
- * Merges a level of one value back into its neighbours when it is an outlier rather than two
- * steps: the neighbours are one level (their means differ by less than a boundary needs, the
- * penalty's worth of evidence), or the value is a spike — it leaves the level before it and the
- * series comes back more than half of the way (a run whose GC came late or early; exact profiles
- * of a quiet program show these as their only noise). A creep, whose values keep going the same
- * way, is never a spike. The latest value is never an outlier: nothing follows it yet.
+ * Merges a short level (at most MAX_OUTLIER_RUN values) back into its neighbours when it is an
+ * outlier rather than two steps: the neighbours are one level (their means differ by less than a
+ * boundary needs, the penalty's worth of evidence), or the level is a spike — it leaves the level
+ * before it and the series comes back more than half of the way (runs whose GC came late or early;
+ * a program whose retained memory switches between two modes). A creep, whose values keep going the
+ * same way, is never a spike. The latest level is never an outlier: nothing follows it yet.
  */
 function absorbOutliers(y: readonly number[], cuts: readonly number[], sigma: number): number[] {
   const beta = PENALTY_PER_LOG_N * Math.log(y.length);
   const out = [...cuts];
   for (let i = 1; i + 2 < out.length;) {
-    const single = out[i + 1]! - out[i]! === 1;
-    if (!single) {
+    const size = out[i + 1]! - out[i]!;
+    if (size > MAX_OUTLIER_RUN) {
       i++;
       continue;
     }
     const left = mean(y, out[i - 1]!, out[i]!);
     const right = mean(y, out[i + 1]!, out[i + 2]!);
-    const x = y[out[i]!]!;
+    const x = mean(y, out[i]!, out[i + 1]!);
     const nl = out[i]! - out[i - 1]!;
     const nr = out[i + 2]! - out[i + 1]!;
     // Evidence for a boundary between the two neighbours, as the cut's cost counts it.
@@ -199,8 +202,11 @@ function absorbOutliers(y: readonly number[], cuts: readonly number[], sigma: nu
     const spike =
       Math.sign(x - left) === Math.sign(x - right) &&
       Math.abs(right - left) < Math.min(Math.abs(x - left), Math.abs(x - right)) / 2;
-    if (gain < beta || spike) out.splice(i, 2);
-    else i++;
+    if ((size === 1 && gain < beta) || spike) {
+      out.splice(i, 2);
+      // The merged level may itself be short now, or make its left neighbour a spike: look again.
+      i = Math.max(1, i - 1);
+    } else i++;
   }
   return out;
 }

@@ -117,17 +117,27 @@ export function metricSeries(points: readonly HistoryPoint[], type: ValueType, p
  * The relative changes (percent) between consecutive values inside each level of three or more
  * baselines, oldest first.
  */
-export function changesWithinLevels(series: Pick<MetricSeries, 'values' | 'levels'>): number[] {
+export function changesWithinLevels(series: Pick<MetricSeries, 'values' | 'levels' | 'sigma'>): number[] {
   const { values, levels } = series;
+  const change = (k: number): number => (100 * (values[k]! - values[k - 1]!)) / values[k - 1]!;
   const out: number[] = [];
-  for (const l of levels) {
+  levels.forEach((l, j) => {
+    // A boundary smaller than STEP_SIGMAS values' σ may be a heavy tail the cut took for a level
+    // (a late GC shifts a few runs): its change stays noise. A large one is a step, and is not.
+    const before = levels[j - 1];
+    if (before !== undefined && Math.abs(Math.log(l.mean / before.mean)) < STEP_SIGMAS * series.sigma) {
+      out.push(change(l.from));
+    }
     // A level of two baselines may be two steps of a creep the cut could not tell apart (a change
     // of 5σ costs less than a boundary): its one change is not counted as noise.
-    if (l.to - l.from < 3) continue;
-    for (let k = l.from + 1; k < l.to; k++) out.push((100 * (values[k]! - values[k - 1]!)) / values[k - 1]!);
-  }
+    if (l.to - l.from < 3) return;
+    for (let k = l.from + 1; k < l.to; k++) out.push(change(k));
+  });
   return out;
 }
+
+/** How many values' σ a boundary between levels must be to be a step rather than noise. */
+const STEP_SIGMAS = 4;
 
 /**
  * The relative changes between consecutive values (oldest first), in percent; a pair whose earlier
@@ -163,9 +173,12 @@ export function fellAlone(series: Pick<MetricSeries, 'levels'>): boolean {
 
 /** The run-to-run noise of a metric's series (see runNoise). */
 export function noiseOfSeries(series: MetricSeries): RunNoise {
-  const changes = changesWithinLevels(series);
   const baselines = series.values.length;
   const levels = series.levels.length;
+  let changes = changesWithinLevels(series);
+  // Levels that leave too few changes to estimate from: the cut cannot tell steps from noise in
+  // this history, so every change counts as noise (the test errs towards inconclusive).
+  if (changes.length < MIN_HISTORY_BASELINES - 1) changes = consecutiveChanges(series.values);
   if (baselines < MIN_HISTORY_BASELINES || changes.length < MIN_HISTORY_BASELINES - 1) {
     return { kind: 'uncalibrated', baselines, needed: MIN_HISTORY_BASELINES, levels, changes: changes.length };
   }

@@ -2,11 +2,10 @@
  * Drift: the current run against its series' reference level (stats/reference-level.ts), under a
  * whole-sample-type rule's drift clause (`drift +<percent>%`, by default the rule's own percent).
  * It fails like the comparison with the baseline does — over the percent, at least the min, and
- * significant — where the noise is the history's: one run against the mean of the reference
- * level's n baselines moves with variance σ₁²·(1 + 1/n), σ₁ = σ / √2 the spread of one run (σ is
- * that of a change between two runs, stats/run-noise.ts), or with the pair's sampling variance
- * when that is larger. Without a calibrated history there is nothing to measure drift with, and it
- * is not judged.
+ * significant — with the noise of the comparison with the baseline: the history's σ of a change
+ * between two runs (stats/run-noise.ts) times the level, plus the pair's sampling variance and the
+ * spread of several runs. Without a calibrated history there is nothing to measure drift with, and
+ * it is not judged.
  */
 import type { MetricDelta } from '../compare/diff.js';
 import type { Rule } from '../rules/syntax.js';
@@ -58,13 +57,13 @@ export function judgeDrift(
   const percent = rule.drift ?? rule.percent;
   const ref = reference.mean;
   const delta = m.current - ref;
-  const sd1 = ((noise.sdPercent / 100) * ref) / Math.SQRT2;
-  // As in the comparison with the baseline: the history holds the sampling noise of profiles
-  // sampled like these, unless this pair's own sampling variance is larger (a small heap at the
-  // default rate), which then counts instead; the spread of several runs comes on top.
-  const fromHistory = sd1 * sd1 * (1 + 1 / reference.baselines);
+  // As for the comparison with the baseline: the history's change between two runs, the pair's
+  // sampling and the spread of several runs. One run against a level's mean varies less (by
+  // σ²(1 + 1/n)/2), but real histories are heavy-tailed: a run that retained unusually much would
+  // then read as drift. A creep is caught by its size, not by a finer test.
+  const sd = (noise.sdPercent / 100) * ref;
   const runs = Math.max(0, m.runSpread.variance - m.variance);
-  const variance = Math.max(fromHistory, m.variance) + runs;
+  const variance = sd * sd + m.variance + runs;
   const critical = criticalValue(confidence, noise.df);
   const z = variance > 0 ? delta / Math.sqrt(variance) : delta > 0 ? Number.POSITIVE_INFINITY : 0;
   const driftRule: Rule = { ...rule, percent, warnPercent: null };

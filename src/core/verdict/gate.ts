@@ -61,9 +61,9 @@ export interface BaselineUpdate {
 }
 
 /**
- * A new level of a series that the stored baseline starts: its step over the level before (at
- * least MIN_STEP_PERCENT), the commit and pull request. One baseline alone may still be a run that
- * retained unusually much or little: the next baselines confirm the level.
+ * A new level of a series that the stored baseline confirms: the step over the level before (at
+ * least MIN_STEP_PERCENT), and the commit and pull request that made it (the baseline before this
+ * one, which started the level).
  */
 export interface NewStep {
   readonly sampleType: string;

@@ -101,13 +101,13 @@ interface Noise {
 
 /**
  * Sums the variance sources: the sampling variance, or the spread across runs when it is larger
- * (runs of one side vary by their sampling too, so their spread includes it: `runs` is the excess).
- * A calibrated history measured the change between two baselines sampled like these profiles, so
- * its variance already holds their sampling: it replaces the sampling variance when larger, and is
- * never added to it (which would count sampling twice and call a quiet sampled series
- * inconclusive). The spread and the history are estimated, so the critical value is Student's t at
- * the confidence's one-sided level, with the Welch–Satterthwaite degrees of freedom of the sum
- * (sampling is known exactly: infinite degrees of freedom).
+ * (runs of one side vary by their sampling too, so their spread includes it: `runs` is the excess),
+ * plus the history's. A history of sampled baselines holds some sampling noise already, which is
+ * then counted twice: conservative, never lenient (measured on real sampled series: its history σ
+ * estimate from a few changes can fall short of a pair's sampling noise). The spread and the
+ * history are estimated, so the critical value is Student's t at the confidence's one-sided level,
+ * with the Welch–Satterthwaite degrees of freedom of the sum (sampling is known exactly: infinite
+ * degrees of freedom).
  */
 function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, iterations: boolean): Noise {
   const sampling = m.variance;
@@ -115,13 +115,12 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, i
   const runs = Math.max(0, spread.variance - sampling);
   const historyVar =
     history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
-  const fromHistory = historyVar > sampling;
-  const total = runs + (fromHistory ? historyVar : sampling);
+  const total = sampling + runs + historyVar;
   // Estimated parts and their degrees of freedom: the runs' spread (sampling included) when it
   // exceeds the sampling variance, and the history when it is used.
   let estimated = 0;
   if (runs > 0) estimated += (spread.variance * spread.variance) / Math.max(spread.df, 1);
-  if (fromHistory && history !== null && history.kind === 'calibrated') {
+  if (historyVar > 0 && history !== null && history.kind === 'calibrated') {
     estimated += (historyVar * historyVar) / Math.max(history.df, 1);
   }
   const df = estimated > 0 ? (total * total) / estimated : Number.POSITIVE_INFINITY;
