@@ -270,6 +270,24 @@ describe('evaluate: a base that fell alone below its level', () => {
   it('fails a run over the rule against that level', () => {
     expect(judge(130).status).toBe('fail');
   });
+
+  it('cannot tell when a change of the threshold’s size would go unseen against that level', () => {
+    const noisy = [100, 112, 95, 108, 90, 110, 97, 105, 50].map((t) => ({
+      sampleType: [SPACE],
+      total: [t * MiB],
+      period: 1,
+    }));
+    const h = new Map([['inuse_space', metricHistory(noisy, SPACE, 1, 1)]]);
+    expect(h.get('inuse_space')!.baseFellAlone).toBe(true);
+    const m = evaluate(
+      diffOf([withSd('inuse_space', 'bytes', 50 * MiB, 100 * MiB, 0)]),
+      parseRules('inuse_space +15%'),
+      {
+        history: h,
+      },
+    ).metrics[0]!;
+    expect(m.status).toBe('inconclusive');
+  });
 });
 
 describe('evaluate: conjunctions (all: ...)', () => {

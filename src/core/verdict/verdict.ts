@@ -117,7 +117,7 @@ function noiseOf(m: MetricDelta, history: RunNoise | null, confidence: number, i
     history !== null && history.kind === 'calibrated' ? ((history.sdPercent / 100) * Math.abs(m.base)) ** 2 : 0;
   const total = sampling + runs + historyVar;
   // Estimated parts and their degrees of freedom: the runs' spread (sampling included) when it
-  // exceeds the sampling variance, and the history when it is used.
+  // exceeds the sampling variance, and the history.
   let estimated = 0;
   if (runs > 0) estimated += (spread.variance * spread.variance) / Math.max(spread.df, 1);
   if (historyVar > 0 && history !== null && history.kind === 'calibrated') {
@@ -193,12 +193,16 @@ export function evaluate(diff: ProfileDiff, rules: readonly Rule[], options: Eva
       rule === null || series?.baseFellAlone !== true
         ? null
         : judgeDrift(m, { ...rule, drift: null }, history, series.reference, confidence);
-    const status =
-      fallback !== null
-        ? fallback.status
-        : drift === null
-          ? own
-          : verdictOf([{ status: own }, { status: drift.status }]);
+    // Against that level, as against a base: a pass only if a change of the threshold's size would
+    // have been seen.
+    const fromLevel =
+      fallback === null
+        ? null
+        : fallback.status === 'pass' && noise.detectable > fallback.threshold
+          ? 'inconclusive'
+          : fallback.status;
+    const parts = [fromLevel ?? own, ...(drift === null ? [] : [drift.status])];
+    const status = verdictOf(parts.map((s) => ({ status: s })));
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };

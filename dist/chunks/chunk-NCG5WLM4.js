@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-JQXEOWJS.js";
+} from "./chunk-DROKYSYE.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-JQXEOWJS.js";
+} from "./chunk-DROKYSYE.js";
 import {
   describeFsError,
   expandProfilePaths,

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-CSL7IRZA.js";
+} from "./chunk-KOZDP74T.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-BSFF5ADG.js";
 import {
   compareProfiles
-} from "./chunk-JQXEOWJS.js";
+} from "./chunk-DROKYSYE.js";
 import {
   createProfileLoader
 } from "./chunk-VPV73WSQ.js";

@@ -933,7 +933,9 @@ function evaluate(diff2, rules, options = {}) {
     const drift = rule === null || series === null ? null : judgeDrift(m, rule, history, series.reference, confidence);
     const own = rule === null ? "pass" : judge(m, rule, noise);
     const fallback = rule === null || series?.baseFellAlone !== true ? null : judgeDrift(m, { ...rule, drift: null }, history, series.reference, confidence);
-    const status = fallback !== null ? fallback.status : drift === null ? own : verdictOf([{ status: own }, { status: drift.status }]);
+    const fromLevel = fallback === null ? null : fallback.status === "pass" && noise.detectable > fallback.threshold ? "inconclusive" : fallback.status;
+    const parts = [fromLevel ?? own, ...drift === null ? [] : [drift.status]];
+    const status = verdictOf(parts.map((s) => ({ status: s })));
     const threshold = rule === null || rule.off ? null : thresholdOf(m.base, rule);
     return { ...m, ...noise, pattern, status, partStatus: status, rule: text, threshold, history, drift };
   };

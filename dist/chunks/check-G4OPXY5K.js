@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-CSL7IRZA.js";
+} from "./chunk-KOZDP74T.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-FIYOVZA2.js";
+} from "./chunk-NCG5WLM4.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-JQXEOWJS.js";
+} from "./chunk-DROKYSYE.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";
