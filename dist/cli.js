@@ -21,12 +21,12 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-UVJUUUGY.js")).diffCommand
+    load: async () => (await import("./chunks/diff-UYABT5VL.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-G4OPXY5K.js")).checkCommand
+    load: async () => (await import("./chunks/check-J7OPUGN6.js")).checkCommand
   },
   {
     name: "baseline",

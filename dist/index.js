@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-NCG5WLM4.js";
+} from "./chunks/chunk-MXRIVI5G.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,7 +35,7 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-DROKYSYE.js";
+} from "./chunks/chunk-RYADRGAD.js";
 import {
   newSteps,
   runUrl,

@@ -493,6 +493,46 @@ describe('run-to-run noise and inconclusive verdicts', () => {
     }
   });
 
+  test('a creep of three merges: drift fails the push that crosses the rule, and the push after it names the new level and the creep', async () => {
+    const store = freshStore();
+    const dir = mkdtempSync(join(tmpdir(), 'heapgate-creep-'));
+    // Go's legacy heap text at MemProfileRate 1: one retaining stack, ±1 % between runs, then +10 % a merge.
+    const profile = (i: number, bytes: number): string => {
+      const b = Math.round(bytes);
+      const file = join(dir, `run-${i}.heap.txt`);
+      writeFileSync(
+        file,
+        `heap profile: 1000: ${b} [2000: ${2 * b}] @ heap/2\n1000: ${b} [2000: ${2 * b}] @ 0x1000 0x2000\n` +
+          '#\t0x1000\tmain.(*Cache).Put+0x1\t/src/cache.go:10\n#\t0x2000\tmain.main+0x1\t/src/main.go:20\n\n',
+      );
+      return file;
+    };
+    const noise = [0, 1, -1, 0.5, -0.5, 0.8, -0.8, 0.3];
+    const totals = [...noise.map((n) => 64e6 * (1 + n / 100)), 64e6 * 1.1, 64e6 * 1.21, 64e6 * 1.331, 64e6 * 1.335];
+    const results: ActionResult[] = [];
+    for (const [i, t] of totals.entries()) {
+      const commit = `${(0xc0000 + i).toString(16)}${'0'.repeat(35)}`;
+      results.push(
+        await push(
+          store,
+          profile(i, t),
+          commit,
+          `2026-04-01T${String(10 + i).padStart(2, '0')}:00:00Z`,
+          String(400 + i),
+        ),
+      );
+    }
+    // The second merge of the creep is +21 % since the level before it: drift fails (a push does not gate).
+    expect(results[9]!.summary).toMatch(
+      /`inuse_space` crept \+21\.0% over 2 merges since `c000700` \(`c000800` \+10\.0%\): over the \+15% drift rule/,
+    );
+    expect(results[9]!.outputs.verdict).toBe('fail');
+    // The push after the third stays at its level: the new level is named, and the creep with it.
+    const last = results[11]!;
+    expect(last.summary).toContain('📈 New level of `inuse_space`');
+    expect(last.summary).toMatch(/crept \+3\d\.\d% over 4 merges since/);
+  });
+
   test('step-issue without issues: write is a warning that says so; the baseline is stored', async () => {
     const store = freshStore();
     for (const [i, p] of [GOOD, RERUN, GOOD, RERUN, GOOD].entries()) {

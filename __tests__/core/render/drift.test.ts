@@ -79,7 +79,7 @@ describe('drift in the reports', () => {
     const text = renderText(report, { color: false });
     const line = text.split('\n').find((l) => l.includes('crept'));
     expect(line).toMatch(
-      /^ {2}inuse_<b>space<\/b>\|`x` crept \+35\.\d% over 3 merges since abc000b \(#11\) \(#41 \+8\.7%, #44 \+11\.0%, #47 \+10\.0%\): over the \+15% drift rule \(z \d+\.\d ≥ \d\.\d\)$/,
+      /^ {2}inuse_<b>space<\/b>\|`x` crept \+35\.\d% over 4 merges since abc000b \(#11\) \(#41 \+8\.7%, #44 \+11\.0%, #47 \+10\.0%\): over the \+15% drift rule \(z \d+\.\d ≥ \d\.\d\)$/,
     );
     expect(text).toContain("Drift from the series' reference level:");
     // The headline names the drift beside the run's own change.
@@ -91,7 +91,7 @@ describe('drift in the reports', () => {
     const line = md.split('\n').find((l) => l.includes('crept'))!;
     // Inside a code span the markup is text.
     expect(line.startsWith('- `` inuse_<b>space</b>|`x` `` crept +35.')).toBe(true);
-    expect(line).toContain('over 3 merges since `abc000b (#11)` (#41 +8.7%, #44 +11.0%, #47 +10.0%)');
+    expect(line).toContain('over 4 merges since `abc000b (#11)` (#41 +8.7%, #44 +11.0%, #47 +10.0%)');
   });
 
   it('is in the JSON report, which matches the schema', () => {

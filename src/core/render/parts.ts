@@ -148,7 +148,8 @@ export function driftLines(report: Report, text: (untrusted: string) => string):
       return `${who} ${formatDeltaPercent(r.percent)}`;
     });
     const listed = rises.length === 0 ? '' : ` (${d.rises.length > MAX_LISTED_RISES ? '…, ' : ''}${rises.join(', ')})`;
-    const merges = `${d.merges} merge${d.merges === 1 ? '' : 's'}`;
+    // The merges since the level, and this run's.
+    const merges = `${d.merges + 1} merges`;
     const change = formatDeltaPercent(d.deltaPercent);
     const head =
       d.rises.length > 0 && d.delta > 0

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-KOZDP74T.js";
+} from "./chunk-7MLA44IZ.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-NCG5WLM4.js";
+} from "./chunk-MXRIVI5G.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-DROKYSYE.js";
+} from "./chunk-RYADRGAD.js";
 import {
   openStore
 } from "./chunk-4BSPJGFB.js";

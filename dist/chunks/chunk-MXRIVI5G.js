@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-DROKYSYE.js";
+} from "./chunk-RYADRGAD.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-DROKYSYE.js";
+} from "./chunk-RYADRGAD.js";
 import {
   describeFsError,
   expandProfilePaths,

@@ -12,14 +12,14 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-KOZDP74T.js";
+} from "./chunk-7MLA44IZ.js";
 import {
   formatOptions,
   parseCommandArgs
 } from "./chunk-BSFF5ADG.js";
 import {
   compareProfiles
-} from "./chunk-DROKYSYE.js";
+} from "./chunk-RYADRGAD.js";
 import {
   createProfileLoader
 } from "./chunk-VPV73WSQ.js";

@@ -1582,7 +1582,7 @@ function driftLines(report, text) {
       return `${who} ${formatDeltaPercent(r.percent)}`;
     });
     const listed = rises.length === 0 ? "" : ` (${d.rises.length > MAX_LISTED_RISES ? "\u2026, " : ""}${rises.join(", ")})`;
-    const merges = `${d.merges} merge${d.merges === 1 ? "" : "s"}`;
+    const merges = `${d.merges + 1} merges`;
     const change = formatDeltaPercent(d.deltaPercent);
     const head = d.rises.length > 0 && d.delta > 0 ? `${text(m.sampleType)} crept ${change} over ${merges} since ${since}${listed}` : `${text(m.sampleType)} ${change} from its level since ${since}`;
     const z = `z ${formatZ(Number.isFinite(d.z) ? d.z : null)}`;
