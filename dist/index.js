@@ -292,6 +292,7 @@ function renderTrendChart(points, type) {
     const v = valueAt(p, type) / scale;
     return Number.isInteger(v) ? String(v) : v.toFixed(2);
   });
+  const levels = levelLine(shown, type, scale);
   return [
     "```mermaid",
     "xychart-beta",
@@ -299,8 +300,24 @@ function renderTrendChart(points, type) {
     `  x-axis [${shown.map((p) => `"${mermaidSafe(p.label)}"`).join(", ")}]`,
     `  y-axis "${mermaidSafe(unit)}"`,
     `  line [${values.join(", ")}]`,
+    ...levels === null ? [] : [`  line [${levels.join(", ")}]`],
     "```"
   ];
+}
+function levelLine(shown, type, scale) {
+  const stored = shown.filter((p) => p.sha !== void 0);
+  const values = stored.map((p) => valueAt(p, type));
+  if (values.length < 2 || values.some((v) => !(v > 0 && Number.isFinite(v)))) return null;
+  const { levels } = segmentLevels(values);
+  if (levels.length < 2) return null;
+  const at = [];
+  for (const l of levels) for (let k2 = l.from; k2 < l.to; k2++) at.push(l.mean / scale);
+  const newest = at[at.length - 1];
+  let k = 0;
+  return shown.map((p) => {
+    const v = p.sha === void 0 ? newest : at[k++];
+    return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  });
 }
 
 // src/core/render/comment.ts

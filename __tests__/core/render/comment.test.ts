@@ -109,6 +109,27 @@ describe('trend table and chart', () => {
     );
   });
 
+  test('the mermaid chart draws the levels of the stored baselines as a second line when there are steps', () => {
+    const stored = (i: number, space: number): TrendPoint => ({
+      ...point(`c${i}`, space),
+      sha: `${(0xabc0000 + i).toString(16)}${'0'.repeat(33)}`,
+    });
+    const points = [
+      ...[0, 1, 2, 3, 4].map((i) => stored(i, MiB)),
+      ...[5, 6, 7].map((i) => stored(i, 2 * MiB)),
+      point('this run', 2.5 * MiB),
+    ];
+    const chart = renderTrendChart(points, { type: 'inuse_space', unit: 'bytes' });
+    expect(chart).toContain('  line [1, 1, 1, 1, 1, 2, 2, 2, 2.50]');
+    expect(chart).toContain('  line [1, 1, 1, 1, 1, 2, 2, 2, 2]');
+    // One level: no second line.
+    const flat = renderTrendChart([stored(0, MiB), stored(1, MiB), point('this run', MiB)], {
+      type: 'inuse_space',
+      unit: 'bytes',
+    });
+    expect(flat.filter((l) => l.startsWith('  line'))).toHaveLength(1);
+  });
+
   test('the mermaid chart is in MiB for bytes, with labels reduced to safe characters', () => {
     const chart = renderTrendChart([point('a"]; evil', MiB), point('this run', 2.5 * MiB)], {
       type: 'inuse_space',

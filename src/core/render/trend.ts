@@ -121,6 +121,7 @@ export function renderTrendChart(points: readonly TrendPoint[], type: ValueType)
     const v = valueAt(p, type)! / scale;
     return Number.isInteger(v) ? String(v) : v.toFixed(2);
   });
+  const levels = levelLine(shown, type, scale);
   return [
     '```mermaid',
     'xychart-beta',
@@ -128,6 +129,28 @@ export function renderTrendChart(points: readonly TrendPoint[], type: ValueType)
     `  x-axis [${shown.map((p) => `"${mermaidSafe(p.label)}"`).join(', ')}]`,
     `  y-axis "${mermaidSafe(unit)}"`,
     `  line [${values.join(', ')}]`,
+    ...(levels === null ? [] : [`  line [${levels.join(', ')}]`]),
     '```',
   ];
+}
+
+/**
+ * A second line for the chart: each stored baseline at the mean of its level (stats/levels.ts), so
+ * the steps between levels show as steps; this run (no commit) at the newest level. Null when the
+ * stored baselines hold a single level (nothing to mark) or a value that is not positive.
+ */
+function levelLine(shown: readonly TrendPoint[], type: ValueType, scale: number): string[] | null {
+  const stored = shown.filter((p) => p.sha !== undefined);
+  const values = stored.map((p) => valueAt(p, type)!);
+  if (values.length < 2 || values.some((v) => !(v > 0 && Number.isFinite(v)))) return null;
+  const { levels } = segmentLevels(values);
+  if (levels.length < 2) return null;
+  const at: number[] = [];
+  for (const l of levels) for (let k = l.from; k < l.to; k++) at.push(l.mean / scale);
+  const newest = at[at.length - 1]!;
+  let k = 0;
+  return shown.map((p) => {
+    const v = p.sha === undefined ? newest : at[k++]!;
+    return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  });
 }
