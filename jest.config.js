@@ -10,5 +10,7 @@ export default {
     '\\.page\\.js$': '<rootDir>/__tests__/helpers/text-transform.cjs',
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // Name patterns run in V8's linear-time engine, as in the doors (src/adapters/linear-regexp.ts).
+  setupFiles: ['<rootDir>/__tests__/helpers/linear-regexp-setup.ts'],
   testTimeout: 60000,
 };

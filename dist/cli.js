@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  enableLinearRegExp,
   printWarningsAs
-} from "./chunks/chunk-NISCDA76.js";
+} from "./chunks/chunk-VCWOYZQK.js";
 import {
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
@@ -21,17 +22,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-UYABT5VL.js")).diffCommand
+    load: async () => (await import("./chunks/diff-AJDEIRDE.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-J7OPUGN6.js")).checkCommand
+    load: async () => (await import("./chunks/check-PH6LRETL.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-HH2XNZPG.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-ABHLKXGS.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {
@@ -53,6 +54,7 @@ function usage(commands = COMMANDS) {
   ].join("\n");
 }
 async function main(argv, io, commands = COMMANDS) {
+  enableLinearRegExp();
   try {
     const [first, ...rest] = argv;
     if (first === void 0 || first === "-h" || first === "--help" || first === "help") {

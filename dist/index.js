@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-MXRIVI5G.js";
+} from "./chunks/chunk-EOXQBF5F.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,15 +35,15 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-RYADRGAD.js";
+} from "./chunks/chunk-XV6XS6TO.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-S7NXIGUE.js";
+} from "./chunks/chunk-WE6XWBIC.js";
 import {
   openStore
-} from "./chunks/chunk-4BSPJGFB.js";
+} from "./chunks/chunk-T3CINJ4M.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -55,21 +55,24 @@ import {
   formatValue,
   formatZ,
   gunzipProfile,
+  historyWindowProblem,
   isByteUnit,
   markdownCode,
   markdownText,
   parseByteSize,
+  readBounded,
   readRunFiles,
   segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-VPV73WSQ.js";
+} from "./chunks/chunk-VDG2VLZR.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";
 import {
+  enableLinearRegExp,
   printWarningsAs
-} from "./chunks/chunk-NISCDA76.js";
+} from "./chunks/chunk-VCWOYZQK.js";
 import {
   firstLine,
   oneLine
@@ -87,13 +90,13 @@ import {
 import "./chunks/chunk-M332AGLH.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunks/chunk-CWJ6P2GX.js";
+} from "./chunks/chunk-YSXEY3E2.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunks/chunk-JDVDMB3A.js";
-import "./chunks/chunk-Y25KWGEP.js";
+} from "./chunks/chunk-V4FWG7K5.js";
+import "./chunks/chunk-FGJDEUJW.js";
 import {
   ExitCode,
   HeapgateError,
@@ -857,7 +860,9 @@ async function noBaselineOf(config, plan, update, ports2) {
   const seeded = update !== null && update.result !== "skipped";
   const others = seeded ? { names: [], guess: null } : await otherSeries(ports2, config.series);
   const mistyped = otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports2.log.warning(`${mistyped} (check the series input)`, { title: "heapgate: no baseline" });
+  const input = others.branches ? "base-branch" : "series";
+  if (mistyped !== null)
+    ports2.log.warning(`${mistyped} (check the ${input} input)`, { title: "heapgate: no baseline" });
   return {
     branches: plan.lookup.branches,
     store: ports2.store.location,
@@ -872,7 +877,6 @@ function noBaselineMessage(config, where) {
 }
 
 // src/action/event.ts
-import { readFile } from "node:fs/promises";
 function obj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 }
@@ -926,15 +930,19 @@ function gateEvent(env, payload) {
     pullRequest: pullRequest(p)
   };
 }
+var MAX_EVENT_BYTES = 32 * 1024 * 1024;
 async function loadEventPayload(env) {
   const path2 = env.GITHUB_EVENT_PATH;
   if (path2 === void 0 || path2 === "") return {};
-  let text2;
+  let read;
   try {
-    text2 = await readFile(path2, "utf8");
+    read = await readBounded(path2, MAX_EVENT_BYTES);
   } catch {
     throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: cannot read`);
   }
+  if (!read.ok)
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path2}: more than ${MAX_EVENT_BYTES} bytes`);
+  const text2 = read.bytes.toString("utf8");
   try {
     return JSON.parse(text2);
   } catch {
@@ -1549,6 +1557,8 @@ function parseInputs(get) {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid("top", topText, "use a whole number \u2265 0 (0 = all)");
   const historyText = value("history");
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid("history", historyText, "use a whole number \u2265 0 (0 = off)");
+  const historyProblem = historyWindowProblem(Number(historyText));
+  if (historyProblem !== null) throw invalid("history", historyText, historyProblem);
   const keepText = value("keep-profiles");
   if (!/^[0-9]{1,9}$/.test(keepText) || Number(keepText) < 1) {
     throw invalid("keep-profiles", keepText, "use a whole number \u2265 1");
@@ -1649,6 +1659,7 @@ function setOutputs(outcome, reports) {
   }
 }
 async function main(env = process.env, cwd = process.cwd()) {
+  enableLinearRegExp();
   try {
     const token = getInput("github-token");
     if (token !== "") setSecret(token);

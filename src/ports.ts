@@ -36,6 +36,19 @@ export interface StoredBaseline {
 }
 
 /** What `BaselineStore.put` did. */
+/** What `BaselineStore.delete` did. */
+export interface DeleteBaselineResult {
+  /** `removed`: the commit's object was there and is gone. `absent`: there was none. */
+  readonly object: 'removed' | 'absent';
+  /**
+   * How the pointer changed: `absent` it did not name the commit; `history` dropped from the
+   * history; `current` the history's newest is now current; `last` the branch has no baseline left.
+   */
+  readonly pointer: 'absent' | 'history' | 'current' | 'last';
+  /** The branch's current baseline after the delete, if any. */
+  readonly current?: BaselineMetadata | undefined;
+}
+
 export interface PutBaselineResult {
   /**
    * `created`: this call stored the commit's object. `exists`: an object for the commit was already
@@ -75,6 +88,13 @@ export interface BaselineStore {
 
   /** The baseline stored for `sha` on `branch`, or undefined when there is none. */
   commit(series: string, branch: string, sha: string): Promise<StoredBaseline | undefined>;
+
+  /**
+   * Removes the baseline of `sha` on `branch` (`baseline delete`): the pointer first, by the same
+   * compare-and-swap as put (the history's newest takes the current's place), then the commit's
+   * object. Run again after an interruption, it finishes the job.
+   */
+  delete(series: string, branch: string, sha: string): Promise<DeleteBaselineResult>;
 
   /** Branches of a series that have a pointer or commits, decoded, sorted. */
   branches(series: string): Promise<string[]>;

@@ -265,3 +265,28 @@ describe('faults', () => {
     );
   });
 });
+
+describe('delete', () => {
+  test('one commit each: from the history, the current (the next newest takes its place), the last', async () => {
+    const s = store();
+    for (const n of [1, 2, 3]) await s.put(meta(n), profileBytes(n));
+    const dir = 'api-server/main';
+    expect(await s.delete('api-server', 'main', commitSha(2))).toMatchObject({ object: 'removed', pointer: 'history' });
+    expect(checkout().has(`${dir}/commits/${commitSha(2)}.json`)).toBe(false);
+    expect(checkout().has(`${dir}/commits/${commitSha(2)}.pb.gz`)).toBe(false);
+    expect(await s.delete('api-server', 'main', commitSha(3))).toEqual({
+      object: 'removed',
+      pointer: 'current',
+      current: meta(1),
+    });
+    expect((await s.pointer('api-server', 'main'))?.current.sha).toBe(commitSha(1));
+    expect(await s.delete('api-server', 'main', commitSha(3))).toEqual({
+      object: 'absent',
+      pointer: 'absent',
+      current: meta(1),
+    });
+    expect(await s.delete('api-server', 'main', commitSha(1))).toEqual({ object: 'removed', pointer: 'last' });
+    expect(await s.pointer('api-server', 'main')).toBeUndefined();
+    expect([...checkout().keys()].filter((k) => k.startsWith(`${dir}/`))).toEqual([]);
+  });
+});

@@ -433,3 +433,29 @@ describe('error messages', () => {
     }
   });
 });
+
+describe('delete', () => {
+  test('from the history, the current (the next newest takes its place), and the last (no pointer left)', async () => {
+    const bucket = freshBucket();
+    const s = store(bucket);
+    for (const n of [1, 2, 3]) await s.put(meta(n), profileBytes(n));
+    expect(await s.delete('api-server', 'main', commitSha(2))).toMatchObject({ object: 'removed', pointer: 'history' });
+    expect((await s.pointer('api-server', 'main'))?.history.map((m) => m.sha)).toEqual([commitSha(1)]);
+    expect(await s.delete('api-server', 'main', commitSha(3))).toEqual({
+      object: 'removed',
+      pointer: 'current',
+      current: meta(1),
+    });
+    expect(await s.commit('api-server', 'main', commitSha(3))).toBeUndefined();
+    // Again: nothing left to do, said so.
+    expect(await s.delete('api-server', 'main', commitSha(3))).toEqual({
+      object: 'absent',
+      pointer: 'absent',
+      current: meta(1),
+    });
+    expect(await s.delete('api-server', 'main', commitSha(1))).toEqual({ object: 'removed', pointer: 'last' });
+    expect(await s.pointer('api-server', 'main')).toBeUndefined();
+    expect(await s.commit('api-server', 'main', commitSha(1))).toBeUndefined();
+    expect((await s.put(meta(1), profileBytes(1))).pointer).toBe('moved');
+  });
+});

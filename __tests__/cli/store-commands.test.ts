@@ -112,7 +112,7 @@ describe('check against a directory store', () => {
     expect(c.base).toBe(`baseline ${SHA_A.slice(0, 12)} (main)`);
   });
 
-  test('check --history: the latest N baselines calibrate the noise (5 at least); 0 turns it off', async () => {
+  test('check --history: the latest N baselines calibrate the noise (5 at least, fewer refused); 0 turns it off', async () => {
     const shas = ['1', '2', '3', '4', '5', '6'].map((c) => c.repeat(40));
     for (const [i, s] of shas.entries()) {
       const r = await put('store', i % 2 === 0 ? BASE : CURRENT, 'main', s, [
@@ -128,13 +128,13 @@ describe('check against a directory store', () => {
         (m) => m.sampleType === 'inuse_space',
       )!;
     expect(space((await check([])).stdout).history).toMatchObject({ kind: 'calibrated', baselines: 6, df: 4 });
-    expect(space((await check(['--history', '4'])).stdout).history).toEqual({
-      kind: 'uncalibrated',
-      baselines: 4,
-      needed: 5,
-      levels: 1,
-      changes: 3,
-    });
+    expect(space((await check(['--history', '5'])).stdout).history).toMatchObject({ kind: 'calibrated', baselines: 5 });
+    // A window too small to ever calibrate is a usage error, not a gate that is silently never calibrated.
+    const small = await check(['--history', '4']);
+    expect(small).toMatchObject({ code: 2, stdout: '' });
+    expect(small.stderr).toBe(
+      'heapgate: --history 4 baselines can never calibrate the noise: use at least 5, or 0 to turn the history off\n',
+    );
     const off = await check(['--history', '0']);
     expect(space(off.stdout).history).toBeNull();
     expect(JSON.parse(off.stdout).historyWindow).toBeNull();

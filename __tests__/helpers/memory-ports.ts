@@ -3,11 +3,17 @@
  * sink, and a logger that records what it is told. No module mocks: the use cases run as they do in
  * the doors, against these.
  */
-import { advancePointer, type BaselineMetadata, type BaselinePointer } from '../../src/core/history/baseline.js';
+import {
+  advancePointer,
+  removeFromPointer,
+  type BaselineMetadata,
+  type BaselinePointer,
+} from '../../src/core/history/baseline.js';
 import {
   GitHubApiError,
   type BaselineStore,
   type CommentSink,
+  type DeleteBaselineResult,
   type IssueComment,
   type Logger,
   type PutBaselineResult,
@@ -34,6 +40,15 @@ export class MemoryStore implements BaselineStore {
   }
   async pointer(series: string, branch: string): Promise<BaselinePointer | undefined> {
     return this.pointers.get(`${series}/${branch}`);
+  }
+  async delete(series: string, branch: string, s: string): Promise<DeleteBaselineResult> {
+    const pkey = `${series}/${branch}`;
+    const removal = removeFromPointer(this.pointers.get(pkey), s);
+    if (removal.change === 'last') this.pointers.delete(pkey);
+    else if (removal.change !== 'absent') this.pointers.set(pkey, removal.pointer);
+    const removed = this.objects.delete(`${pkey}/${s}`);
+    const current = this.pointers.get(pkey)?.current;
+    return { object: removed ? 'removed' : 'absent', pointer: removal.change, ...(current ? { current } : {}) };
   }
   async commit(series: string, branch: string, s: string): Promise<StoredBaseline | undefined> {
     return this.objects.get(`${series}/${branch}/${s}`);

@@ -2,7 +2,7 @@
  * The workflow run from the runner's environment (GITHUB_* variables) and the event payload file
  * (GITHUB_EVENT_PATH), as the GateEvent the application reads.
  */
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../adapters/bounded-read.js';
 import type { GateEvent, PullRequestEvent } from '../app/gate/plan.js';
 import { UsageError } from '../core/errors.js';
 
@@ -85,16 +85,22 @@ export function gateEvent(env: Env, payload: unknown): GateEvent {
   };
 }
 
+/** GitHub's webhook payloads are capped at 25 MB; the runner's copy is no larger. */
+const MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
 /** The event payload GITHUB_EVENT_PATH names, parsed (an empty payload when unset). */
 export async function loadEventPayload(env: Env): Promise<unknown> {
   const path = env.GITHUB_EVENT_PATH;
   if (path === undefined || path === '') return {};
-  let text: string;
+  let read;
   try {
-    text = await readFile(path, 'utf8');
+    read = await readBounded(path, MAX_EVENT_BYTES);
   } catch {
     throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: cannot read`);
   }
+  if (!read.ok)
+    throw new UsageError(`reading the event payload GITHUB_EVENT_PATH=${path}: more than ${MAX_EVENT_BYTES} bytes`);
+  const text = read.bytes.toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -9,7 +9,7 @@ import { DEFAULT_KEEP_PROFILES } from '../core/history/retention.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../core/history/baseline.js';
 import { UsageError } from '../core/errors.js';
 import { parseByteSize } from '../core/rules/syntax.js';
-import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../core/stats/run-noise.js';
+import { DEFAULT_HISTORY_WINDOW, historyWindowProblem, MIN_HISTORY_BASELINES } from '../core/stats/run-noise.js';
 import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict/verdict.js';
 
 export interface InputSpec {
@@ -276,6 +276,8 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
   if (!/^[0-9]{1,9}$/.test(topText)) throw invalid('top', topText, 'use a whole number ≥ 0 (0 = all)');
   const historyText = value('history');
   if (!/^[0-9]{1,9}$/.test(historyText)) throw invalid('history', historyText, 'use a whole number ≥ 0 (0 = off)');
+  const historyProblem = historyWindowProblem(Number(historyText));
+  if (historyProblem !== null) throw invalid('history', historyText, historyProblem);
   const keepText = value('keep-profiles');
   if (!/^[0-9]{1,9}$/.test(keepText) || Number(keepText) < 1) {
     throw invalid('keep-profiles', keepText, 'use a whole number ≥ 1');

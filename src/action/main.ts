@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { artifactUploader } from '../adapters/artifact.js';
+import { enableLinearRegExp } from '../adapters/linear-regexp.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
 import { createProfileLoader } from '../adapters/profile-loader.js';
 import { openStore } from '../adapters/store-url.js';
@@ -107,6 +108,7 @@ function setOutputs(outcome: GateOutcome, reports: { json: string; html: string 
 
 /** Runs the Action once and resolves to the process exit code; never rejects. */
 export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+  enableLinearRegExp();
   try {
     // Masked before anything else can fail and print it.
     const token = core.getInput('github-token');

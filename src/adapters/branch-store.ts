@@ -29,6 +29,7 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  removeFromPointer,
   validateSeries,
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
@@ -36,7 +37,7 @@ import {
 } from '../core/history/baseline.js';
 import { DEFAULT_KEEP_PROFILES, profilesToDrop } from '../core/history/retention.js';
 import { StoreError } from '../core/errors.js';
-import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
+import type { BaselineStore, DeleteBaselineResult, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { branchStoreError, statusOf } from './branch-store-errors.js';
 import { parseStored } from './stored-json.js';
 
@@ -279,6 +280,74 @@ export class BranchBaselineStore implements BaselineStore {
         return { object: plan.object, pointer: plan.pointer, metadata: plan.metadata };
       }
       // Another writer moved the branch first: a short jittered pause, then re-read and decide again.
+      await this.sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));
+    }
+    throw new StoreError(
+      `writing ${dir} in ${this.location}: branch still contended after ${this.maxCasAttempts} attempts`,
+    );
+  }
+
+  async delete(series: string, branch: string, sha: string): Promise<DeleteBaselineResult> {
+    const keys = baselineKeys(series, branch);
+    const dir = keys.pointer.replace(/\/latest\.json$/, '');
+    const full = normalizeSha(sha);
+    for (let attempt = 0; attempt < this.maxCasAttempts; attempt++) {
+      const tip = await this.tip();
+      if (tip === undefined) return { object: 'absent', pointer: 'absent' };
+      const entries = await this.listTree(tip.tree, dir.split('/'));
+      const commitsTree = entries?.find((e) => e.path === 'commits' && e.type === 'tree');
+      const commits = commitsTree === undefined ? [] : ((await this.listTree(commitsTree.sha, [])) ?? []);
+      const pointerEntry = entries?.find((e) => e.path === 'latest.json' && e.type === 'blob');
+      const pointerPath = `${dir}/latest.json`;
+      const existing =
+        pointerEntry === undefined
+          ? undefined
+          : parseStored(
+              parsePointer,
+              await this.blob(pointerEntry.sha, pointerPath),
+              `${pointerPath} in ${this.location}`,
+            );
+      const removal = removeFromPointer(existing, full);
+      const files = commits.filter((e) => e.path === `${full}.pb.gz` || e.path === `${full}.json`);
+      const current =
+        removal.change === 'absent'
+          ? existing?.current
+          : removal.change === 'last'
+            ? undefined
+            : removal.pointer.current;
+      const result: DeleteBaselineResult = {
+        object: files.length > 0 ? 'removed' : 'absent',
+        pointer: removal.change,
+        ...(current !== undefined ? { current } : {}),
+      };
+      if (files.length === 0 && removal.change === 'absent') return result;
+      // One commit removes the files and rewrites (or, for the last baseline, removes) the pointer.
+      const blob = (path: string, content: string | null) =>
+        content === null
+          ? { path, mode: '100644' as const, type: 'blob' as const, sha: null }
+          : { path, mode: '100644' as const, type: 'blob' as const, content };
+      const tree = [
+        ...files.map((e) => blob(`${dir}/commits/${e.path}`, null)),
+        ...(removal.change === 'last' ? [blob(pointerPath, null)] : []),
+        ...(removal.change === 'current' || removal.change === 'history'
+          ? [blob(pointerPath, encodePointer(removal.pointer))]
+          : []),
+      ];
+      let commit: string;
+      try {
+        const t = await this.git.createTree({ owner: this.owner, repo: this.repo, tree, base_tree: tip.tree });
+        const c = await this.git.createCommit({
+          owner: this.owner,
+          repo: this.repo,
+          message: `heapgate: delete ${series} ${branch} ${full.slice(0, 12)}`,
+          tree: t.data.sha,
+          parents: [tip.commit],
+        });
+        commit = c.data.sha;
+      } catch (err) {
+        throw this.fail(err, 'deleting', dir, 'write');
+      }
+      if (await this.advanceRef(tip, commit)) return result;
       await this.sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));
     }
     throw new StoreError(

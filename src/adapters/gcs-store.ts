@@ -21,13 +21,14 @@ import {
   parseMetadata,
   parsePointer,
   isSeriesName,
+  removeFromPointer,
   validateSeries,
   DEFAULT_HISTORY_LIMIT,
   type BaselineMetadata,
   type BaselinePointer,
 } from '../core/history/baseline.js';
 import { StoreError } from '../core/errors.js';
-import type { BaselineStore, PutBaselineResult, StoredBaseline } from '../ports.js';
+import type { BaselineStore, DeleteBaselineResult, PutBaselineResult, StoredBaseline } from '../ports.js';
 import { gcsError, isMissingObject, retryable, serviceMessage, statusOf } from './gcs-errors.js';
 import { downloadMedia, realSleep, retryRead, type ReadRetryPolicy, type Sleep } from './gcs-read.js';
 import { parseStored } from './stored-json.js';
@@ -216,6 +217,54 @@ export class GcsBaselineStore implements BaselineStore {
         throw this.fail(err, 'reading', rel, 'storage.objects.get');
       }
     }
+  }
+
+  async delete(series: string, branch: string, sha: string): Promise<DeleteBaselineResult> {
+    const keys = baselineKeys(series, branch);
+    const full = normalizeSha(sha);
+    // The pointer first, by compare-and-swap on its generation; the last baseline's pointer goes.
+    let change: DeleteBaselineResult['pointer'] = 'absent';
+    let current: BaselineMetadata | undefined;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === this.maxCasAttempts) {
+        throw new StoreError(
+          `writing ${this.location}/${keys.pointer}: pointer still contended after ${this.maxCasAttempts} attempts`,
+        );
+      }
+      const read = await this.readPointerWithGeneration(keys.pointer);
+      const removal = removeFromPointer(read?.pointer, full);
+      current = read?.pointer.current;
+      if (removal.change === 'absent' || read === undefined) break;
+      try {
+        if (removal.change === 'last') {
+          await this.file(keys.pointer).delete({ ifGenerationMatch: read.generation });
+          current = undefined;
+        } else {
+          await this.file(keys.pointer).save(encodePointer(removal.pointer), {
+            resumable: false,
+            contentType: 'application/json',
+            metadata: { cacheControl: 'no-store' },
+            preconditionOpts: { ifGenerationMatch: read.generation },
+          });
+          current = removal.pointer.current;
+        }
+        change = removal.change;
+        break;
+      } catch (err) {
+        if (statusOf(err) !== 412 && !isMissingObject(err)) {
+          throw this.fail(err, 'writing', keys.pointer, 'storage.objects.create');
+        }
+      }
+      await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
+    }
+    let object: DeleteBaselineResult['object'] = 'removed';
+    try {
+      await this.file(keys.commit(full)).delete();
+    } catch (err) {
+      if (!isMissingObject(err)) throw this.fail(err, 'deleting', keys.commit(full), 'storage.objects.delete');
+      object = 'absent';
+    }
+    return { object, pointer: change, ...(current !== undefined ? { current } : {}) };
   }
 
   async pointer(series: string, branch: string): Promise<BaselinePointer | undefined> {

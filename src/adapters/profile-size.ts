@@ -2,7 +2,7 @@
  * How many bytes of protobuf a profile file holds once decompressed, estimated cheaply (two small
  * reads), to decide whether decoding it on a worker thread pays for the worker's start-up.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { ProfileSource } from '../ports.js';
 
 /**
@@ -19,7 +19,10 @@ export function estimateDecodedSize(size: number, head: Uint8Array, tail: Uint8A
   return Math.max(size, isize);
 }
 
-/** estimateDecodedSize of a source; 0 when a file cannot be examined (reading it later says why). */
+/**
+ * estimateDecodedSize of a source; 0 when a file cannot be examined (reading it later says why) or
+ * is not a regular file (a pipe is opened once, by the reader, so its bytes are not lost).
+ */
 export async function decodedSizeOf(source: ProfileSource): Promise<number> {
   if ('bytes' in source) {
     const b = source.bytes;
@@ -27,6 +30,7 @@ export async function decodedSizeOf(source: ProfileSource): Promise<number> {
   }
   let file;
   try {
+    if (!(await stat(source.path)).isFile()) return 0;
     file = await open(source.path, 'r');
     const { size } = await file.stat();
     const head = new Uint8Array(2);

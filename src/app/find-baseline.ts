@@ -127,17 +127,34 @@ async function mergeBaseOf(
   }
 }
 
+/** Branches of a series whose pointers a hint reads at most. */
+const MAX_BRANCHES_TRIED = 20;
+
 /**
  * The store's series other than `series`, closest first, for a "did you mean" when it has no
- * baseline of `series`. Only a hint: a store that cannot be listed (no list permission) yields none.
+ * baseline of `series`, and the branches that hold a baseline of `series` when it is there on
+ * other branches (the looked-up ones have none).
+ * Only a hint: a store that cannot be listed (no list permission) yields none.
  */
 export async function otherSeries(ports: Pick<LookupPorts, 'store' | 'log'>, series: string): Promise<SeriesHint> {
   let names: string[];
+  const branches: string[] = [];
   try {
-    names = rankByDistance(series, await ports.store.series());
+    const all = await ports.store.series();
+    names = rankByDistance(series, all);
+    // The series is there, on branches other than those looked at: name them.
+    if (all.includes(series)) {
+      for (const b of (await ports.store.branches(series)).slice(0, MAX_BRANCHES_TRIED)) {
+        if ((await ports.store.pointer(series, b)) !== undefined) branches.push(b);
+      }
+    }
   } catch (e) {
     ports.log.info(`could not list the series in ${ports.store.location} (${firstLine(e)})`);
     names = [];
   }
-  return { names, guess: closestNames(series, names, { limit: 1 })[0] ?? null };
+  return {
+    names,
+    guess: closestNames(series, names, { limit: 1 })[0] ?? null,
+    ...(branches.length > 0 ? { branches } : {}),
+  };
 }

@@ -3,7 +3,13 @@
  * `heapgate baseline put` alike: its metadata from the run and the profile's summary, then the
  * store's create-only put and forward-only pointer move.
  */
-import { baselineMetadata, type BaselineAcceptance, type BaselineSummary } from '../core/history/baseline.js';
+import {
+  baselineMetadata,
+  seriesKindConflict,
+  type BaselineAcceptance,
+  type BaselineSummary,
+} from '../core/history/baseline.js';
+import { UsageError } from '../core/errors.js';
 import type { BaselineStore, PutBaselineResult } from '../ports.js';
 
 /** The run a baseline comes from: what is known of the commit and the CI run besides the profile. */
@@ -31,8 +37,9 @@ export function runUrl(serverUrl: string, repository: string, runId: string): st
 
 /**
  * Stores `profile` (its bytes as given; `summary` is its decoded summary) as the baseline of
- * `run.sha` on `run.branch`. Rejects with a UsageError for invalid run fields, a StoreError when
- * the store fails.
+ * `run.sha` on `run.branch`. Rejects with a UsageError for invalid run fields or a profile of
+ * another kind than the branch's current baseline (Go benchmark output into a series of heap
+ * profiles), a StoreError when the store fails.
  */
 export async function storeBaseline(
   store: BaselineStore,
@@ -55,5 +62,7 @@ export async function storeBaseline(
     summary,
     profile.length,
   );
+  const conflict = seriesKindConflict((await store.pointer(run.series, run.branch))?.current, summary.sampleType);
+  if (conflict !== null) throw new UsageError(conflict);
   return store.put(metadata, profile);
 }

@@ -2,10 +2,10 @@
  * Command-line parsing on top of node:util parseArgs: every parse failure becomes a one-line
  * UsageError that names the option and lists the valid ones, and numeric values are validated.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RulesInput } from '../app/rules-input.js';
+import { readBounded } from '../adapters/bounded-read.js';
 import { describeFsError } from '../adapters/fs-error.js';
 import { UsageError } from '../core/errors.js';
 import { parseByteSize } from '../core/rules/syntax.js';
@@ -150,6 +150,9 @@ export function formatOptions(table: OptionTable): string {
   return heads.map(([h, d]) => `${h.padEnd(width)}  ${d}`).join('\n');
 }
 
+/** A rules file is a few lines; one larger than this is not one. */
+const MAX_RULES_FILE_BYTES = 1 << 20;
+
 /**
  * A `--rules` value: rule text as given, or `@path` read from a file (relative to `cwd`). The
  * origin names it in rule errors (`--rules`, `rules file r.txt`). UsageError when the file cannot
@@ -159,9 +162,12 @@ export async function readRulesArgument(value: string, cwd: string): Promise<Rul
   if (!value.startsWith('@')) return { text: value, origin: '--rules' };
   const path = value.slice(1);
   if (path === '') throw new UsageError('--rules @FILE needs a file name after @');
+  let read;
   try {
-    return { text: await readFile(resolve(cwd, path), 'utf8'), origin: `rules file ${path}` };
+    read = await readBounded(resolve(cwd, path), MAX_RULES_FILE_BYTES);
   } catch (e) {
     throw new UsageError(`reading rules file ${path}: ${describeFsError(e)}`);
   }
+  if (!read.ok) throw new UsageError(`reading rules file ${path}: more than ${MAX_RULES_FILE_BYTES} bytes, the limit`);
+  return { text: read.bytes.toString('utf8'), origin: `rules file ${path}` };
 }

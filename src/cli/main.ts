@@ -6,6 +6,7 @@
  * malformed profile, bad rules, incompatible profiles), 3 baseline store error, 70 internal error
  * (a bug: anything that is not a HeapgateError; reported as "internal error: <message>").
  */
+import { enableLinearRegExp } from '../adapters/linear-regexp.js';
 import { printWarningsAs } from '../adapters/process-warnings.js';
 import { oneLine } from '../core/error-text.js';
 import { ExitCode, HeapgateError, UsageError } from '../core/errors.js';
@@ -70,6 +71,7 @@ export async function main(
   io: CliIo,
   commands: readonly CommandEntry[] = COMMANDS,
 ): Promise<number> {
+  enableLinearRegExp();
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {

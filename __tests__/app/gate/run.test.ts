@@ -230,6 +230,7 @@ describe('runGate', () => {
       pointer: async (s, b) => (reads.push(b), store.pointer(s, b)),
       put: store.put.bind(store),
       commit: store.commit.bind(store),
+      delete: store.delete.bind(store),
       branches: store.branches.bind(store),
       series: store.series.bind(store),
     };

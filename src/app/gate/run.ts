@@ -446,7 +446,9 @@ async function noBaselineOf(
   const seeded = update !== null && update.result !== 'skipped';
   const others = seeded ? { names: [], guess: null } : await otherSeries(ports, config.series);
   const mistyped = otherSeriesSentence(config.series, others);
-  if (mistyped !== null) ports.log.warning(`${mistyped} (check the series input)`, { title: 'heapgate: no baseline' });
+  const input = others.branches ? 'base-branch' : 'series';
+  if (mistyped !== null)
+    ports.log.warning(`${mistyped} (check the ${input} input)`, { title: 'heapgate: no baseline' });
   return {
     branches: plan.lookup.branches,
     store: ports.store.location,

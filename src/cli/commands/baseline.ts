@@ -1,6 +1,6 @@
 /**
- * `heapgate baseline put|show|history`: store a profile as a commit's baseline, show one, list a
- * branch's recent baselines.
+ * `heapgate baseline put|show|history|delete`: store a profile as a commit's baseline, show one, list
+ * a branch's recent baselines, remove a wrong one.
  */
 import { expandProfilePaths, readRunFiles } from '../../adapters/profile-paths.js';
 import { createProfileLoader } from '../../adapters/profile-loader.js';
@@ -101,6 +101,17 @@ const HISTORY: OptionTable = {
   ...FORMAT_AND_HELP,
 };
 
+const DELETE: OptionTable = {
+  ...STORE_OPTIONS,
+  branch: {
+    type: 'string',
+    value: 'B',
+    description: `branch the commit's baseline is on (default: ${BRANCH_DEFAULT})`,
+  },
+  sha: { type: 'string', value: 'SHA', description: 'the commit whose baseline to remove (required, the full id)' },
+  ...FORMAT_AND_HELP,
+};
+
 const PUT_USAGE = `  heapgate baseline put PROFILE... --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
@@ -118,6 +129,12 @@ const HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--
       --steps, the levels of each sample type's series and the steps between them, oldest first.
 ${indent(formatOptions(HISTORY))}`;
 
+const DELETE_USAGE = `  heapgate baseline delete --store URL --series NAME --branch B --sha SHA [--format F]
+      Removes a wrong baseline: the commit leaves the branch's pointer first (when it was the
+      current baseline, the newest before it takes its place), then its stored profile goes.
+      Run again after an interruption, it finishes the job. Exit 2 when nothing was there.
+${indent(formatOptions(DELETE))}`;
+
 const EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
@@ -127,13 +144,15 @@ function usage(sub: string): string {
   return `Usage:\n\n${sub}\n\n${EXIT_CODES}`;
 }
 
-const USAGE = `Usage: heapgate baseline <put|show|history> [options]
+const USAGE = `Usage: heapgate baseline <put|show|history|delete> [options]
 
 ${PUT_USAGE}
 
 ${SHOW_USAGE}
 
 ${HISTORY_USAGE}
+
+${DELETE_USAGE}
 
 ${EXIT_CODES}`;
 
@@ -349,6 +368,45 @@ async function history(argv: readonly string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function remove(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, DELETE);
+  if (values.help === true) return help(io, DELETE_USAGE);
+  if (positionals.length !== 0) throw new UsageError('baseline delete takes no positional arguments');
+  const format = outFormat(values);
+  const series = validateSeries(required(values, 'series', 'baseline delete'));
+  // Never $GITHUB_SHA: what to remove is always said.
+  const sha = normalizeSha(required(values, 'sha', 'baseline delete'));
+  const branch = branchOf(values.branch, io.env);
+  encodeBranch(branch);
+  const store = await openStore(required(values, 'store', 'baseline delete'), {
+    cwd: io.cwd,
+    access: 'write',
+    github: githubAccess(values, io.env),
+  });
+  const result = await store.delete(series, branch, sha);
+  if (result.object === 'absent' && result.pointer === 'absent') {
+    throw new UsageError(
+      `no baseline of commit ${sha.slice(0, 12)} on branch ${JSON.stringify(branch)} of series ${series} in ` +
+        `${store.location}: nothing deleted`,
+    );
+  }
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ store: store.location, series, branch, sha, ...result }, null, 2)}\n`);
+    return 0;
+  }
+  const pointer = {
+    absent: 'it was not in the pointer',
+    history: 'dropped from the history',
+    current: `the current baseline is now ${result.current?.sha.slice(0, 12) ?? '?'}`,
+    last: `${branch} has no baseline left`,
+  }[result.pointer];
+  const object = result.object === 'removed' ? 'deleted' : 'had no stored profile';
+  io.stdout(
+    clean(`baseline ${sha.slice(0, 12)} of ${series} on ${branch} in ${store.location}: ${object}; ${pointer}\n`),
+  );
+  return 0;
+}
+
 /** One row per baseline: commit, commit time, run, then the total of each sample type of the newest. */
 function historyTable(entries: readonly BaselineMetadata[]): string {
   const types = entries[0]!.sampleType;
@@ -380,6 +438,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) 
   put,
   show,
   history,
+  delete: remove,
 };
 
 export const baselineCommand: Command = {
@@ -391,7 +450,7 @@ export const baselineCommand: Command = {
     }
     const fn = SUBCOMMANDS[sub];
     if (fn === undefined) {
-      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show or history`);
+      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show, history or delete`);
     }
     return fn(rest, io);
   },

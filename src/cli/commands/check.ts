@@ -8,7 +8,7 @@ import { noBaselineSentence, otherSeriesSentence, seedCommand } from '../../app/
 import { compareProfiles, sideOf } from '../../app/compare.js';
 import { baselineSource, findBaseline, otherSeries } from '../../app/find-baseline.js';
 import { historyRequest } from '../../app/history.js';
-import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_BASELINES } from '../../core/stats/run-noise.js';
+import { DEFAULT_HISTORY_WINDOW, historyWindowProblem, MIN_HISTORY_BASELINES } from '../../core/stats/run-noise.js';
 import { encodeBranch, normalizeSha, validateSeries } from '../../core/history/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { markdownCode, terminalSafe } from '../../core/render/escape.js';
@@ -97,6 +97,15 @@ interface CheckArgs extends ReportArgs {
   readonly repo: string | undefined;
 }
 
+/** --history: the default window when not given; a window too small to calibrate is a usage error. */
+function historyWindow(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_HISTORY_WINDOW;
+  const n = parseNonNegativeInt('--history', text);
+  const problem = historyWindowProblem(n);
+  if (problem !== null) throw new UsageError(`--history ${problem}`);
+  return n;
+}
+
 async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['env']): Promise<CheckArgs | null> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -113,7 +122,7 @@ async function parseCheckArgs(argv: readonly string[], cwd: string, env: CliIo['
     store: required(values, 'store', 'check'),
     series: validateSeries(required(values, 'series', 'check')),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    history: str('history') === undefined ? DEFAULT_HISTORY_WINDOW : parseNonNegativeInt('--history', str('history')!),
+    history: historyWindow(str('history')),
     sha: str('sha') === undefined ? null : normalizeSha(str('sha')!),
     repo: str('repo'),
     ...(await parseReportArgs(values, format, cwd)),
@@ -179,8 +188,9 @@ export const checkCommand: Command = {
     let report: Report | null = null;
     let verdict = 'no-baseline (nothing to compare against)';
     if (found === undefined) {
-      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
-      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
+      const hint = await otherSeries({ store, log }, args.series);
+      const mistyped = otherSeriesSentence(args.series, hint);
+      if (mistyped !== null) log.warning(`${mistyped} (check ${hint.branches ? '--branch' : '--series'})`);
       text = [noBaselineMessage(args, store.location, args.format)];
     } else {
       const outcome = await compareProfiles(

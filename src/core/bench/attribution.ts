@@ -42,7 +42,8 @@ export function attribute(profile: ProfileSummary, set: BenchmarkSet, label: str
   const owner = new Int32Array(nodes).fill(-1);
   for (let i = 1; i < nodes; i++) {
     const up = owner[tree.parent[i]!]!;
-    owner[i] = up >= 0 ? up : benchOfRow[tree.row[i]!]!;
+    // An elided-frames node (row ELIDED_ROW) names no benchmark.
+    owner[i] = up >= 0 ? up : (benchOfRow[tree.row[i]!] ?? -1);
   }
   const out: BenchAttribution[] = [];
   const types = Object.entries(SOURCE_TYPE).map(([metric, type]) => ({

@@ -4,6 +4,7 @@
  * deltas can mislead: part of a change may come from how the profiles were made, not from the
  * code. These are the warnings a comparison carries for that. Pure.
  */
+import { cutNamesWarning } from '../profile/name-cap.js';
 import type { ProfileSummary } from '../profile/aggregate.js';
 import type { ValueType } from '../profile/model.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
@@ -21,7 +22,7 @@ export function goVersionFromComments(comments: readonly string[]): string | und
 }
 
 /** What of a summary the checks read. */
-export type ComparedSummary = Pick<ProfileSummary, 'sampleType' | 'periodType' | 'period' | 'comment'>;
+export type ComparedSummary = Pick<ProfileSummary, 'sampleType' | 'periodType' | 'period' | 'comment' | 'cutNames'>;
 
 /** Go's name for the rate when the period type is space/bytes, else the period type. */
 function rateName(pt: ValueType): string {
@@ -91,11 +92,16 @@ function sampleTypeWarnings(base: ComparedSummary, current: ComparedSummary): st
  *   Go's MemProfileRate) differ, including one profile sampled and the other exact;
  * - Go version: both comments name a Go version (goVersionFromComments) and the versions differ;
  * - sample types (matched by type and unit) that only the base has, then only the current has:
- *   those are left out of the comparison.
+ *   those are left out of the comparison;
+ * - function names too long to show whole, cut (profile/name-cap.ts), base then current.
  * Sample type names come from the profiles: renderers must escape the warnings.
  */
 export function comparabilityWarnings(base: ComparedSummary, current: ComparedSummary): string[] {
-  return [samplingWarning(base, current), goVersionWarning(base, current), ...sampleTypeWarnings(base, current)].filter(
-    (w): w is string => w !== null,
-  );
+  return [
+    samplingWarning(base, current),
+    goVersionWarning(base, current),
+    ...sampleTypeWarnings(base, current),
+    cutNamesWarning('base', base.cutNames),
+    cutNamesWarning('current', current.cutNames),
+  ].filter((w): w is string => w !== null);
 }

@@ -4,7 +4,7 @@
  * frames pruned the way pprof's nodefraction prunes nodes.
  */
 import type { ProfileSummary } from '../profile/aggregate.js';
-import type { CallTree } from '../profile/call-tree.js';
+import { ELIDED_FRAME_NAME, ELIDED_ROW, type CallTree } from '../profile/call-tree.js';
 import type { ProfileDiff } from './diff.js';
 import { sameValueType } from '../profile/sample-type.js';
 
@@ -52,7 +52,8 @@ function merge(base: ProfileSummary, current: ProfileSummary): MergedTree {
     const to = new Int32Array(tree.parent.length);
     for (let i = 1; i < tree.parent.length; i++) {
       const p = to[tree.parent[i]!]!;
-      const n = names[tree.row[i]!]!;
+      const r = tree.row[i]!;
+      const n = r === ELIDED_ROW ? ELIDED_FRAME_NAME : names[r]!;
       let map = children[p];
       if (map === undefined) {
         map = new Map();

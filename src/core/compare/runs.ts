@@ -8,7 +8,7 @@
  * runs' variances summed and divided by runs².
  */
 import type { FocusTotals, FunctionTotals, ProfileSummary, RunTotals } from '../profile/aggregate.js';
-import type { CallTree } from '../profile/call-tree.js';
+import { ELIDED_ROW, type CallTree } from '../profile/call-tree.js';
 import { IncompatibleProfilesError } from '../errors.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
 
@@ -74,7 +74,7 @@ function meanTree(summaries: readonly ProfileSummary[], names: readonly string[]
   if (summaries.some((s) => s.tree === undefined)) return undefined;
   const k = summaries[0]!.sampleType.length;
   const rowOf = new Map(names.map((f, r) => [f, r]));
-  // Keyed by caller node × row count + row: a number, exact below 2^53.
+  // Keyed by caller node × (row count + 1) + row: a number, exact below 2^53.
   const nodeOf = new Map<number, number>();
   const parent: number[] = [-1];
   const row: number[] = [-1];
@@ -87,8 +87,10 @@ function meanTree(summaries: readonly ProfileSummary[], names: readonly string[]
       let node = 0;
       if (i > 0) {
         const p = merged[tree.parent[i]!]!;
-        const r = rowOf.get(s.functions.name[tree.row[i]!]!)!;
-        const key = p * names.length + r;
+        const own = tree.row[i]!;
+        const r = own === ELIDED_ROW ? ELIDED_ROW : rowOf.get(s.functions.name[own]!)!;
+        // One more slot per caller for the elided-frames node.
+        const key = p * (names.length + 1) + (r === ELIDED_ROW ? names.length : r);
         const found = nodeOf.get(key);
         if (found === undefined) {
           node = parent.length;
@@ -137,6 +139,7 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
   const functions = meanFunctions(summaries, n);
   const tree = meanTree(summaries, functions.name, n);
   const variance = meanVariance((s) => s.variance);
+  const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
   return {
     sampleType: first.sampleType,
     defaultSampleTypeIndex: first.defaultSampleTypeIndex,
@@ -151,6 +154,7 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
     functions,
     focus,
     ...(tree === undefined ? {} : { tree }),
+    ...(cutNames > 0 ? { cutNames } : {}),
     runs: { total, focus: all.flatMap((r) => r.focus) },
   };
 }

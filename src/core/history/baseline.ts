@@ -296,6 +296,61 @@ export function advancePointer(
   return { move: true, pointer: { schema: BASELINE_SCHEMA, current: incoming, history } };
 }
 
+/** "Go benchmark output (B/op, allocs/op)" or "profiles of inuse_space/bytes, …": what a baseline holds. */
+export function baselineKind(sampleType: readonly ValueType[]): string {
+  const types = sampleType.map((t) => `${t.type}/${t.unit}`);
+  if (sampleType.some((t) => t.type === 'B/op'))
+    return `Go benchmark output (${sampleType.map((t) => t.type).join(', ')})`;
+  return `profiles of ${types.join(', ')}`;
+}
+
+/**
+ * Why `incoming` cannot join the series whose current baseline is `current`, or null when it can:
+ * every later comparison of the series would be refused if its sample types differed.
+ */
+export function seriesKindConflict(
+  current: BaselineMetadata | undefined,
+  incoming: readonly ValueType[],
+): string | null {
+  if (current === undefined) return null;
+  const key = (types: readonly ValueType[]) =>
+    types
+      .map((t) => `${t.type}/${t.unit}`)
+      .sort()
+      .join(',');
+  if (key(current.sampleType) === key(incoming)) return null;
+  return (
+    `series ${current.series} on branch ${current.branch} holds ${baselineKind(current.sampleType)}, ` +
+    `but this is ${baselineKind(incoming)}: store it under another --series, or remove the series' ` +
+    `baselines first (heapgate baseline delete)`
+  );
+}
+
+/** The outcome of removing a commit from a pointer (`baseline delete`). */
+export type PointerRemoval =
+  | { readonly change: 'absent' }
+  | { readonly change: 'history' | 'current'; readonly pointer: BaselinePointer }
+  | { readonly change: 'last' };
+
+/**
+ * The pointer without `sha`: dropped from the history, or, when it is the current baseline, the
+ * newest of the history takes its place ('last' when there is none: the branch has no baseline
+ * left). 'absent' when the pointer does not name the commit.
+ */
+export function removeFromPointer(existing: BaselinePointer | undefined, sha: string): PointerRemoval {
+  if (existing === undefined) return { change: 'absent' };
+  if (existing.current.sha === sha) {
+    const [next, ...rest] = existing.history.filter((m) => m.sha !== sha);
+    if (next === undefined) return { change: 'last' };
+    return { change: 'current', pointer: { schema: BASELINE_SCHEMA, current: next, history: rest } };
+  }
+  if (!existing.history.some((m) => m.sha === sha)) return { change: 'absent' };
+  return {
+    change: 'history',
+    pointer: { ...existing, history: existing.history.filter((m) => m.sha !== sha) },
+  };
+}
+
 /** Serializes a pointer (stable key order is not needed: readers parse it). */
 export function encodePointer(pointer: BaselinePointer): string {
   return `${JSON.stringify(pointer, null, 1)}\n`;

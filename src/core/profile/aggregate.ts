@@ -7,7 +7,9 @@ import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } 
 import type { BenchmarkSet } from './benchmark-set.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
 import { RuleError } from '../errors.js';
-import { checkMemoryProfile } from './profile-kind.js';
+import { capName } from './name-cap.js';
+import { compileNamePattern } from './name-pattern.js';
+import { checkMeasured, checkMemoryProfile } from './profile-kind.js';
 import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
 import { bytesLabel, SampleVariance } from './sampling.js';
 
@@ -68,6 +70,8 @@ export interface ProfileSummary {
    * core/bench/summary.ts): its runs, which the benchmark comparison reads instead of the totals.
    */
   readonly benchmarks?: BenchmarkSet;
+  /** Function names longer than MAX_NAME_CHARS, cut (name-cap.ts); absent when none was. */
+  readonly cutNames?: number;
   /**
    * Set when the summary combines several runs (combineRuns): every number above is then a per-run
    * mean, and this holds each run's totals.
@@ -97,15 +101,15 @@ export function nodeName(fn: Function | undefined, mapping: Mapping | undefined)
 }
 
 /**
- * Compiles focus patterns (JavaScript regular expressions, unanchored, matched against function
- * names). Throws a RuleError naming the pattern when one does not compile.
+ * Compiles focus patterns (unanchored, matched against function names in linear time: see
+ * name-pattern.ts). Throws a RuleError saying what is wrong when one does not compile.
  */
 export function compileFocus(patterns: readonly string[]): RegExp[] {
   return patterns.map((p) => {
     try {
-      return new RegExp(p);
+      return compileNamePattern(p);
     } catch (e) {
-      throw new RuleError(`invalid regular expression /${p}/: ${(e as Error).message}`);
+      throw new RuleError((e as Error).message);
     }
   });
 }
@@ -118,6 +122,8 @@ export function compileFocus(patterns: readonly string[]): RegExp[] {
  */
 interface RowIndex {
   readonly name: string[];
+  /** How many distinct function names were longer than MAX_NAME_CHARS (and cut: see capName). */
+  readonly cutNames: number;
   readonly code: Int32Array;
   readonly multiStart: Int32Array;
   readonly multiRows: Int32Array;
@@ -126,7 +132,10 @@ interface RowIndex {
 function buildRowIndex(profile: ProfileTables): RowIndex {
   const rowOf = new Map<string, number>();
   const name: string[] = [];
-  const row = (n: string): number => {
+  let cutNames = 0;
+  const row = (whole: string): number => {
+    const n = capName(whole);
+    if (n !== whole && !rowOf.has(n)) cutNames++;
     let r = rowOf.get(n);
     if (r === undefined) {
       r = name.length;
@@ -178,7 +187,7 @@ function buildRowIndex(profile: ProfileTables): RowIndex {
     multiStart.push(multiRows.length);
     code[l] = ~(multiStart.length - 2);
   }
-  return { name, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return { name, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 
 /** Per-row bit masks of the focus patterns that match the row's name: `words` Int32 words per row. */
@@ -212,6 +221,8 @@ function column(data: Float64Array, rows: number, width: number, offset: number,
  */
 class Aggregator implements SampleSink {
   sampleCount = 0;
+  /** Samples with a value below zero: a measurement has none (see checkMeasured). */
+  negativeSamples = 0;
   readonly index: RowIndex;
   private readonly k: number;
   private readonly variance: SampleVariance;
@@ -267,13 +278,16 @@ class Aggregator implements SampleSink {
       this.variance.compute(value, at, labelSize, sv, k);
     }
     let nonzero = false;
+    let negative = false;
     for (let t = 0; t < k; t++) {
       const v = sv[t]!;
       const vv = sv[k + t]!;
       total[t]! += v;
       totalVar[t]! += vv;
       if (v !== 0 || vv !== 0) nonzero = true;
+      if (v < 0) negative = true;
     }
+    if (negative) this.negativeSamples++;
     const first = samples.locationStart[i]!;
     const last = samples.locationStart[i + 1]!;
     // pprof skips samples whose value is 0; adding zeros would change nothing.
@@ -341,6 +355,7 @@ class Aggregator implements SampleSink {
     // Once the whole profile has decoded, so a malformed one is a DecodeError whichever way it was
     // summarized; then a CPU or goroutine profile is refused by name.
     checkMemoryProfile(profile.sampleType, profile.periodType);
+    checkMeasured(this.negativeSamples, this.sampleCount);
     const k = this.k;
     const width = 2 * k;
     const rowCount = this.index.name.length;
@@ -368,6 +383,7 @@ class Aggregator implements SampleSink {
         variance: Array.from(focus.subarray(p * width + k, p * width + width)),
       })),
       ...(this.tree === undefined ? {} : { tree: this.tree.finish() }),
+      ...(this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}),
     };
   }
 }

@@ -11,13 +11,29 @@
  * - `value[t][i]`: for sample type t, the sum of the values of the samples whose stack starts, from
  *   the root, with the path ending at this node (the node's cum; its flat is that minus its
  *   children's).
- * A function called recursively appears once per level, as in pprof's flame graph.
+ * A function called recursively appears once per level, as in pprof's flame graph. A stack deeper
+ * than MAX_TREE_DEPTH has one node of row ELIDED_ROW for its middle frames.
  */
 export interface CallTree {
   readonly parent: Int32Array;
   readonly row: Int32Array;
   readonly value: readonly Float64Array[];
 }
+
+/**
+ * Stacks deeper than this many frames keep their first ROOT_FRAMES (from the root) and last
+ * LEAF_FRAMES (to the leaf), with one ELIDED_ROW frame for the rest between them: a flame graph of
+ * a million-frame stack (3.5 KB as a profile) would otherwise be a million nodes deep.
+ */
+export const MAX_TREE_DEPTH = 256;
+const ROOT_FRAMES = 128;
+const LEAF_FRAMES = MAX_TREE_DEPTH - ROOT_FRAMES - 1;
+
+/** The row of the frame that stands for a deep stack's middle frames (see MAX_TREE_DEPTH). */
+export const ELIDED_ROW = -2;
+
+/** The name the flame graph gives ELIDED_ROW frames. */
+export const ELIDED_FRAME_NAME = `[… frames elided: the stack is deeper than ${MAX_TREE_DEPTH} frames]`;
 
 /** How each location maps to function rows (built by aggregate.ts; see its RowIndex). */
 export interface LocationRows {
@@ -70,15 +86,37 @@ export class CallTreeBuilder {
   add(locationIndex: Uint32Array, first: number, last: number, sv: Float64Array): void {
     const { code: codeOf, multiStart, multiRows } = this.rows;
     let node = 0;
+    let depth = 0;
     for (let j = last - 1; j >= first; j--) {
       const code = codeOf[locationIndex[j]!]!;
       if (code >= 0) {
         node = this.step(node, code);
+        if (++depth > MAX_TREE_DEPTH) return this.addDeep(locationIndex, first, last, sv);
         continue;
       }
       // Lines from the last (the caller) to the first (the innermost inlined callee).
-      for (let e = multiStart[~code + 1]! - 1; e >= multiStart[~code]!; e--) node = this.step(node, multiRows[e]!);
+      for (let e = multiStart[~code + 1]! - 1; e >= multiStart[~code]!; e--) {
+        node = this.step(node, multiRows[e]!);
+        if (++depth > MAX_TREE_DEPTH) return this.addDeep(locationIndex, first, last, sv);
+      }
     }
+    this.addValue(node, sv);
+  }
+
+  /** add for a stack deeper than MAX_TREE_DEPTH: its rows listed first, the middle ones elided. */
+  private addDeep(locationIndex: Uint32Array, first: number, last: number, sv: Float64Array): void {
+    const { code: codeOf, multiStart, multiRows } = this.rows;
+    // Root first. A stack's rows are bounded by the profile's size, which the decoder caps.
+    const rows: number[] = [];
+    for (let j = last - 1; j >= first; j--) {
+      const code = codeOf[locationIndex[j]!]!;
+      if (code >= 0) rows.push(code);
+      else for (let e = multiStart[~code + 1]! - 1; e >= multiStart[~code]!; e--) rows.push(multiRows[e]!);
+    }
+    let node = 0;
+    for (let i = 0; i < ROOT_FRAMES; i++) node = this.step(node, rows[i]!);
+    node = this.step(node, ELIDED_ROW);
+    for (let i = rows.length - LEAF_FRAMES; i < rows.length; i++) node = this.step(node, rows[i]!);
     this.addValue(node, sv);
   }
 

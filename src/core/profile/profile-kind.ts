@@ -40,3 +40,16 @@ export function checkMemoryProfile(types: readonly ValueType[], periodType: Valu
       'with runtime.GC() then pprof.WriteHeapProfile, or by go test -memprofile',
   );
 }
+
+/**
+ * Throws NotMemoryProfileError when samples hold negative values: memory in use or allocated is
+ * never below zero, so such a profile is a difference of two (`go tool pprof -diff_base … -proto`),
+ * and judging it as a measurement would compare a change with a level.
+ */
+export function checkMeasured(negativeSamples: number, sampleCount: number): void {
+  if (negativeSamples === 0) return;
+  throw new NotMemoryProfileError(
+    `${negativeSamples} of ${sampleCount} samples have negative values: this is a difference of two profiles ` +
+      '(as pprof -diff_base writes), not a measurement; give heapgate the profiles it was made from',
+  );
+}

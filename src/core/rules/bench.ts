@@ -11,8 +11,9 @@
  */
 import { closestNames, patternLiteral } from './closest.js';
 import { RuleError } from '../errors.js';
-import { formatRule, parseRules, type Rule } from './syntax.js';
+import { formatRule, parseRules, ruleLabel, type Rule } from './syntax.js';
 import { BENCH_METRICS } from '../profile/benchmark-set.js';
+import { compileNamePattern, shownPattern } from '../profile/name-pattern.js';
 
 /**
  * The default rules for Go benchmarks. B/op at +15% like in-use space, allocs/op at +20% like the
@@ -28,7 +29,7 @@ export interface BenchRule {
 }
 
 function ruleError(rule: Rule, why: string): RuleError {
-  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+  return new RuleError(`${ruleLabel(rule.index, rule.source)}: ${why}`);
 }
 
 const METRIC_NAMES = BENCH_METRICS.map((m) => m.type).join(' and ');
@@ -75,11 +76,11 @@ export function benchRuleResolver(
     if (rule.off) off.add(rule.sampleType);
     else if (rule.pattern === null) whole.set(rule.sampleType, rule);
     else {
-      const re = new RegExp(rule.pattern);
+      const re = compileNamePattern(rule.pattern);
       if (!names.some((n) => re.test(n))) {
         const closest = closestNames(patternLiteral(rule.pattern), names, { within: true, limit: 3 });
         const hint = closest.length === 0 ? '' : `; closest: ${closest.map((n) => n.slice(0, 120)).join(', ')}`;
-        throw ruleError(rule, `/${rule.pattern}/ matches no benchmark in either file${hint}`);
+        throw ruleError(rule, `${shownPattern(rule.pattern)} matches no benchmark in either file${hint}`);
       }
       patterned.push({ rule, re });
     }

@@ -16,7 +16,8 @@ import { BENCH_METRICS } from '../profile/benchmark-set.js';
 import { closestNames, patternLiteral } from './closest.js';
 import { RuleError } from '../errors.js';
 import type { ValueType } from '../profile/model.js';
-import { DEFAULT_RULES_TEXT, formatRule, parseRules } from './syntax.js';
+import { DEFAULT_RULES_TEXT, formatRule, parseRules, ruleLabel } from './syntax.js';
+import { shownPattern } from '../profile/name-pattern.js';
 import type { Rule } from './syntax.js';
 import { findSampleType, listSampleTypes } from '../profile/sample-type.js';
 
@@ -63,12 +64,12 @@ export function checkFunctionRulesMatch(rules: readonly Rule[], functionNames: r
     const closest = closestNames(patternLiteral(rule.pattern), functionNames.flat(), { within: true, limit: 3 });
     const cut = (n: string): string => (n.length > MAX_NAME_CHARS ? `${n.slice(0, MAX_NAME_CHARS)}…` : n);
     const hint = closest.length === 0 ? '' : `; closest: ${closest.map(cut).join(', ')}`;
-    throw ruleError(rule, `/${rule.pattern}/ matches no function in either profile${hint}`);
+    throw ruleError(rule, `${shownPattern(rule.pattern)} matches no function in either profile${hint}`);
   }
 }
 
 function ruleError(rule: Rule, why: string): RuleError {
-  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+  return new RuleError(`${ruleLabel(rule.index, rule.source)}: ${why}`);
 }
 
 /**

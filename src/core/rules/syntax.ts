@@ -8,6 +8,7 @@
  * One rule per line or per `;`; `#` starts a comment; blank entries are ignored. This file only
  * parses and prints rules; which rule applies to what is decided in resolve.ts.
  */
+import { compileNamePattern } from '../profile/name-pattern.js';
 import { RuleError } from '../errors.js';
 
 /** One parsed rule. Thresholds are percentages of the base; `min` is in the sample type's unit. */
@@ -232,7 +233,7 @@ const PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_./-]*(?:\s|$))|,\s*$/;
 /** `all: <rule>, <rule>[, ...]`: its parts, each parsed as a rule of its own and marked with the conjunction. */
 function parseConjunction(source: string, body: string, index: number, origin: Rule['origin']): Rule[] {
   const fail = (why: string): never => {
-    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+    throw new RuleError(`${ruleLabel(index, source)}: ${why}`);
   };
   const texts = body.split(PART_SEPARATOR).map((t) => t.trim());
   if (texts.length < 2 || texts.some((t) => t === '')) {
@@ -258,9 +259,18 @@ function parseConjunction(source: string, body: string, index: number, origin: R
   return parts.map((p) => ({ ...p, all }));
 }
 
+/** How much of a rule's text an error quotes. */
+const QUOTED_RULE_CHARS = 120;
+
+/** `rule 2 ("inuse_space +10%")`, the rule's text cut to QUOTED_RULE_CHARS for messages. */
+export function ruleLabel(index: number, source: string): string {
+  const text = source.length <= QUOTED_RULE_CHARS ? source : `${source.slice(0, QUOTED_RULE_CHARS)}…`;
+  return `rule ${index} ("${text}")`;
+}
+
 function parseEntry(source: string, index: number, origin: Rule['origin'], entry: string = source): Rule {
   const fail = (why: string): never => {
-    throw new RuleError(`rule ${index} ("${entry}"): ${why}`);
+    throw new RuleError(`${ruleLabel(index, entry)}: ${why}`);
   };
   const typeMatch = /^\S+/.exec(source)!;
   const sampleType = typeMatch[0];
@@ -280,9 +290,9 @@ function parseEntry(source: string, index: number, origin: Rule['origin'], entry
     pattern = body.slice(0, colon).trim();
     if (pattern === '') fail('"for" needs a regular expression before ":"');
     try {
-      new RegExp(pattern);
+      compileNamePattern(pattern);
     } catch (e) {
-      fail(`invalid regular expression /${pattern}/: ${(e as Error).message}`);
+      fail((e as Error).message);
     }
     rest = body.slice(colon + 1).trim();
   }

@@ -25,6 +25,16 @@ import { quantile } from './quantile.js';
 /** Baselines a calibration needs at least (and MIN_HISTORY_BASELINES − 1 changes within levels). */
 export const MIN_HISTORY_BASELINES = 5;
 
+/**
+ * Why a history window of `n` baselines cannot work, or null: 0 turns the history off, and a window
+ * smaller than MIN_HISTORY_BASELINES could never calibrate.
+ */
+export function historyWindowProblem(n: number): string | null {
+  if (n === 0 || n >= MIN_HISTORY_BASELINES) return null;
+  const fix = `use at least ${MIN_HISTORY_BASELINES}, or 0 to turn the history off`;
+  return `${n} baselines can never calibrate the noise: ${fix}`;
+}
+
 /** How many of the latest baselines are read when no window is given. */
 export const DEFAULT_HISTORY_WINDOW = 30;
 

@@ -97,17 +97,26 @@ export interface SeriesHint {
   readonly names: readonly string[];
   /** The one close enough to be a typo of it, if any. */
   readonly guess: string | null;
+  /** The branches that hold the series asked for, when it is there but not on the branches looked at. */
+  readonly branches?: readonly string[];
 }
 
 /** How many of a store's other series a message names. */
 export const MAX_SERIES_NAMED = 8;
 
 /**
- * `the store has no series "Catalog"; it has "catalog", "api": did you mean "catalog"?`, each name
- * written by `quote` (JSON for plain text, a code span for Markdown: names are untrusted); null
- * when the store holds no other series.
+ * `the store has no series "Catalog"; it has "catalog", "api": did you mean "catalog"?`, or, when
+ * the series is there on other branches, `the store has series "catalog" on branch "master" only`;
+ * each name written by `quote` (JSON for plain text, a code span for Markdown: names are
+ * untrusted); null when the store holds nothing else of use.
  */
 export function otherSeriesText(series: string, hint: SeriesHint, quote: (name: string) => string): string | null {
+  const branches = hint.branches ?? [];
+  if (branches.length > 0) {
+    const named = branches.slice(0, MAX_SERIES_NAMED).map(quote);
+    const more = branches.length > MAX_SERIES_NAMED ? ` and ${branches.length - MAX_SERIES_NAMED} more` : '';
+    return `the store has series ${quote(series)} on branch ${named.join(', ')}${more} only`;
+  }
   if (hint.names.length === 0) return null;
   const named = hint.names.slice(0, MAX_SERIES_NAMED).map(quote);
   const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : '';

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   goVersionFromComments
-} from "./chunk-Y25KWGEP.js";
+} from "./chunk-FGJDEUJW.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -142,6 +142,31 @@ function advancePointer(existing, incoming, historyLimit = DEFAULT_HISTORY_LIMIT
   const history = [existing.current, ...existing.history].filter((m) => m.sha !== incoming.sha).slice(0, Math.max(0, historyLimit));
   return { move: true, pointer: { schema: BASELINE_SCHEMA, current: incoming, history } };
 }
+function baselineKind(sampleType) {
+  const types = sampleType.map((t) => `${t.type}/${t.unit}`);
+  if (sampleType.some((t) => t.type === "B/op"))
+    return `Go benchmark output (${sampleType.map((t) => t.type).join(", ")})`;
+  return `profiles of ${types.join(", ")}`;
+}
+function seriesKindConflict(current, incoming) {
+  if (current === void 0) return null;
+  const key = (types) => types.map((t) => `${t.type}/${t.unit}`).sort().join(",");
+  if (key(current.sampleType) === key(incoming)) return null;
+  return `series ${current.series} on branch ${current.branch} holds ${baselineKind(current.sampleType)}, but this is ${baselineKind(incoming)}: store it under another --series, or remove the series' baselines first (heapgate baseline delete)`;
+}
+function removeFromPointer(existing, sha) {
+  if (existing === void 0) return { change: "absent" };
+  if (existing.current.sha === sha) {
+    const [next, ...rest] = existing.history.filter((m) => m.sha !== sha);
+    if (next === void 0) return { change: "last" };
+    return { change: "current", pointer: { schema: BASELINE_SCHEMA, current: next, history: rest } };
+  }
+  if (!existing.history.some((m) => m.sha === sha)) return { change: "absent" };
+  return {
+    change: "history",
+    pointer: { ...existing, history: existing.history.filter((m) => m.sha !== sha) }
+  };
+}
 function encodePointer(pointer) {
   return `${JSON.stringify(pointer, null, 1)}
 `;
@@ -190,6 +215,8 @@ export {
   baselineMetadata,
   compareNewer,
   advancePointer,
+  seriesKindConflict,
+  removeFromPointer,
   encodePointer,
   parsePointer,
   parseMetadata

@@ -5,7 +5,7 @@ import {
 import {
   DEFAULT_KEEP_PROFILES,
   profilesToDrop
-} from "./chunk-CWJ6P2GX.js";
+} from "./chunk-YSXEY3E2.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   advancePointer,
@@ -16,9 +16,10 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  removeFromPointer,
   validateSeries
-} from "./chunk-JDVDMB3A.js";
-import "./chunk-Y25KWGEP.js";
+} from "./chunk-V4FWG7K5.js";
+import "./chunk-FGJDEUJW.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -232,6 +233,59 @@ var BranchBaselineStore = class {
       if (await this.advanceRef(tip, commit)) {
         return { object: plan.object, pointer: plan.pointer, metadata: plan.metadata };
       }
+      await this.sleep(Math.random() * Math.min(1e3, 25 * 2 ** attempt));
+    }
+    throw new StoreError(
+      `writing ${dir} in ${this.location}: branch still contended after ${this.maxCasAttempts} attempts`
+    );
+  }
+  async delete(series, branch, sha) {
+    const keys = baselineKeys(series, branch);
+    const dir = keys.pointer.replace(/\/latest\.json$/, "");
+    const full = normalizeSha(sha);
+    for (let attempt = 0; attempt < this.maxCasAttempts; attempt++) {
+      const tip = await this.tip();
+      if (tip === void 0) return { object: "absent", pointer: "absent" };
+      const entries = await this.listTree(tip.tree, dir.split("/"));
+      const commitsTree = entries?.find((e) => e.path === "commits" && e.type === "tree");
+      const commits = commitsTree === void 0 ? [] : await this.listTree(commitsTree.sha, []) ?? [];
+      const pointerEntry = entries?.find((e) => e.path === "latest.json" && e.type === "blob");
+      const pointerPath = `${dir}/latest.json`;
+      const existing = pointerEntry === void 0 ? void 0 : parseStored(
+        parsePointer,
+        await this.blob(pointerEntry.sha, pointerPath),
+        `${pointerPath} in ${this.location}`
+      );
+      const removal = removeFromPointer(existing, full);
+      const files = commits.filter((e) => e.path === `${full}.pb.gz` || e.path === `${full}.json`);
+      const current = removal.change === "absent" ? existing?.current : removal.change === "last" ? void 0 : removal.pointer.current;
+      const result = {
+        object: files.length > 0 ? "removed" : "absent",
+        pointer: removal.change,
+        ...current !== void 0 ? { current } : {}
+      };
+      if (files.length === 0 && removal.change === "absent") return result;
+      const blob = (path, content) => content === null ? { path, mode: "100644", type: "blob", sha: null } : { path, mode: "100644", type: "blob", content };
+      const tree = [
+        ...files.map((e) => blob(`${dir}/commits/${e.path}`, null)),
+        ...removal.change === "last" ? [blob(pointerPath, null)] : [],
+        ...removal.change === "current" || removal.change === "history" ? [blob(pointerPath, encodePointer(removal.pointer))] : []
+      ];
+      let commit;
+      try {
+        const t = await this.git.createTree({ owner: this.owner, repo: this.repo, tree, base_tree: tip.tree });
+        const c = await this.git.createCommit({
+          owner: this.owner,
+          repo: this.repo,
+          message: `heapgate: delete ${series} ${branch} ${full.slice(0, 12)}`,
+          tree: t.data.sha,
+          parents: [tip.commit]
+        });
+        commit = c.data.sha;
+      } catch (err) {
+        throw this.fail(err, "deleting", dir, "write");
+      }
+      if (await this.advanceRef(tip, commit)) return result;
       await this.sleep(Math.random() * Math.min(1e3, 25 * 2 ** attempt));
     }
     throw new StoreError(

@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-BSFF5ADG.js";
+} from "./chunk-A64EUAMW.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-RYADRGAD.js";
+} from "./chunk-XV6XS6TO.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

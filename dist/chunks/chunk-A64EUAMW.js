@@ -1,14 +1,14 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   describeFsError,
-  parseByteSize
-} from "./chunk-VPV73WSQ.js";
+  parseByteSize,
+  readBounded
+} from "./chunk-VDG2VLZR.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
 
 // src/cli/args.ts
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 function listOptions(table) {
@@ -107,15 +107,19 @@ function formatOptions(table) {
   const width = Math.max(...heads.map(([h]) => h.length));
   return heads.map(([h, d]) => `${h.padEnd(width)}  ${d}`).join("\n");
 }
+var MAX_RULES_FILE_BYTES = 1 << 20;
 async function readRulesArgument(value, cwd) {
   if (!value.startsWith("@")) return { text: value, origin: "--rules" };
   const path = value.slice(1);
   if (path === "") throw new UsageError("--rules @FILE needs a file name after @");
+  let read;
   try {
-    return { text: await readFile(resolve(cwd, path), "utf8"), origin: `rules file ${path}` };
+    read = await readBounded(resolve(cwd, path), MAX_RULES_FILE_BYTES);
   } catch (e) {
     throw new UsageError(`reading rules file ${path}: ${describeFsError(e)}`);
   }
+  if (!read.ok) throw new UsageError(`reading rules file ${path}: more than ${MAX_RULES_FILE_BYTES} bytes, the limit`);
+  return { text: read.bytes.toString("utf8"), origin: `rules file ${path}` };
 }
 
 export {

@@ -1,5 +1,11 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 
+// src/adapters/linear-regexp.ts
+import { setFlagsFromString } from "node:v8";
+function enableLinearRegExp() {
+  setFlagsFromString("--enable-experimental-regexp-engine");
+}
+
 // src/adapters/process-warnings.ts
 var REDUNDANT = /* @__PURE__ */ new Set(["MetadataLookupWarning"]);
 function printWarningsAs(write) {
@@ -11,5 +17,6 @@ function printWarningsAs(write) {
 }
 
 export {
+  enableLinearRegExp,
   printWarningsAs
 };

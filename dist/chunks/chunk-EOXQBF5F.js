@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-RYADRGAD.js";
+} from "./chunk-XV6XS6TO.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
@@ -16,6 +16,12 @@ import {
 var MIN_STEP_PERCENT = 2;
 var MAX_SERIES_NAMED = 8;
 function otherSeriesText(series, hint, quote) {
+  const branches = hint.branches ?? [];
+  if (branches.length > 0) {
+    const named2 = branches.slice(0, MAX_SERIES_NAMED).map(quote);
+    const more2 = branches.length > MAX_SERIES_NAMED ? ` and ${branches.length - MAX_SERIES_NAMED} more` : "";
+    return `the store has series ${quote(series)} on branch ${named2.join(", ")}${more2} only`;
+  }
   if (hint.names.length === 0) return null;
   const named = hint.names.slice(0, MAX_SERIES_NAMED).map(quote);
   const more = hint.names.length > MAX_SERIES_NAMED ? ` and ${hint.names.length - MAX_SERIES_NAMED} more` : "";
@@ -115,15 +121,27 @@ async function mergeBaseOf(ports, commits) {
     return void 0;
   }
 }
+var MAX_BRANCHES_TRIED = 20;
 async function otherSeries(ports, series) {
   let names;
+  const branches = [];
   try {
-    names = rankByDistance(series, await ports.store.series());
+    const all = await ports.store.series();
+    names = rankByDistance(series, all);
+    if (all.includes(series)) {
+      for (const b of (await ports.store.branches(series)).slice(0, MAX_BRANCHES_TRIED)) {
+        if (await ports.store.pointer(series, b) !== void 0) branches.push(b);
+      }
+    }
   } catch (e) {
     ports.log.info(`could not list the series in ${ports.store.location} (${firstLine(e)})`);
     names = [];
   }
-  return { names, guess: closestNames(series, names, { limit: 1 })[0] ?? null };
+  return {
+    names,
+    guess: closestNames(series, names, { limit: 1 })[0] ?? null,
+    ...branches.length > 0 ? { branches } : {}
+  };
 }
 
 // src/app/history.ts

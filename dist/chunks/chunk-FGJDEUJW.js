@@ -47,6 +47,26 @@ function resolveSampleIndex(types, spec, defaultIndex) {
   return i;
 }
 
+// src/core/profile/name-cap.ts
+var MAX_NAME_CHARS = 4096;
+var KEPT_CHARS = 4e3;
+function fnv1a(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+function capName(name) {
+  if (name.length <= MAX_NAME_CHARS) return name;
+  return `${name.slice(0, KEPT_CHARS)}\u2026[cut: ${name.length} characters, #${fnv1a(name)}]`;
+}
+function cutNamesWarning(side, count) {
+  if (count === void 0 || count === 0) return null;
+  return `the ${side} profile has ${count} function name${count === 1 ? "" : "s"} longer than ${MAX_NAME_CHARS} characters, cut to their first ${KEPT_CHARS} (and a hash) in every report`;
+}
+
 // src/core/profile/sampling.ts
 function samplingRate(profile) {
   const pt = profile.periodType;
@@ -187,12 +207,17 @@ function sampleTypeWarnings(base, current) {
   return out;
 }
 function comparabilityWarnings(base, current) {
-  return [samplingWarning(base, current), goVersionWarning(base, current), ...sampleTypeWarnings(base, current)].filter(
-    (w) => w !== null
-  );
+  return [
+    samplingWarning(base, current),
+    goVersionWarning(base, current),
+    ...sampleTypeWarnings(base, current),
+    cutNamesWarning("base", base.cutNames),
+    cutNamesWarning("current", current.cutNames)
+  ].filter((w) => w !== null);
 }
 
 export {
+  capName,
   findSampleType,
   sameValueType,
   formatValueType,

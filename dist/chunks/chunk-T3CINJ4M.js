@@ -75,17 +75,17 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-76YHTY5L.js");
+    const { openBranchStore } = await import("./branch-store-HTUXJTP2.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
   }
   if (location.kind === "gcs") {
-    const { openGcsStore } = await import("./gcs-store-TO246SLU.js");
+    const { openGcsStore } = await import("./gcs-store-GUYEH3RT.js");
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);
-  const { DirBaselineStore } = await import("./dir-store-HKFEVQMR.js");
+  const { DirBaselineStore } = await import("./dir-store-JZ5HPJVP.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 async function isDirectory(dir) {

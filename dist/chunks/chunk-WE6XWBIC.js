@@ -2,10 +2,14 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   metricSeries,
   noiseOfSeries
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import {
-  baselineMetadata
-} from "./chunk-JDVDMB3A.js";
+  baselineMetadata,
+  seriesKindConflict
+} from "./chunk-V4FWG7K5.js";
+import {
+  UsageError
+} from "./chunk-5DEWQUHK.js";
 
 // src/core/history/series-steps.ts
 var named = (m) => ({
@@ -104,6 +108,8 @@ async function storeBaseline(store, run, summary, profile) {
     summary,
     profile.length
   );
+  const conflict = seriesKindConflict((await store.pointer(run.series, run.branch))?.current, summary.sampleType);
+  if (conflict !== null) throw new UsageError(conflict);
   return store.put(metadata, profile);
 }
 

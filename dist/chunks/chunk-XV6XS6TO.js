@@ -2,9 +2,12 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   BENCH_METRICS,
   DEFAULT_RULES_TEXT,
+  ELIDED_FRAME_NAME,
+  ELIDED_ROW,
   ITERATIONS_WARNING,
   combineInputs,
   compileFocus,
+  compileNamePattern,
   fellAlone,
   formatDeltaPercent,
   formatPprofPercent,
@@ -19,14 +22,16 @@ import {
   metricSeries,
   noiseOfSeries,
   parseRules,
+  ruleLabel,
   runCount,
   runSpread,
   runsOf,
   scalesWithIterations,
   scriptJson,
+  shownPattern,
   topLevelName,
   truncate
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -35,7 +40,7 @@ import {
   resolveSampleIndex,
   sameValueType,
   zScore
-} from "./chunk-Y25KWGEP.js";
+} from "./chunk-FGJDEUJW.js";
 import {
   ExitCode,
   HeapgateError,
@@ -208,7 +213,8 @@ function merge(base, current) {
     const to = new Int32Array(tree.parent.length);
     for (let i = 1; i < tree.parent.length; i++) {
       const p = to[tree.parent[i]];
-      const n = names2[tree.row[i]];
+      const r = tree.row[i];
+      const n = r === ELIDED_ROW ? ELIDED_FRAME_NAME : names2[r];
       let map = children[p];
       if (map === void 0) {
         map = /* @__PURE__ */ new Map();
@@ -672,11 +678,11 @@ function checkFunctionRulesMatch(rules, functionNames) {
     const closest = closestNames(patternLiteral(rule.pattern), functionNames.flat(), { within: true, limit: 3 });
     const cut2 = (n) => n.length > MAX_NAME_CHARS ? `${n.slice(0, MAX_NAME_CHARS)}\u2026` : n;
     const hint = closest.length === 0 ? "" : `; closest: ${closest.map(cut2).join(", ")}`;
-    throw ruleError(rule, `/${rule.pattern}/ matches no function in either profile${hint}`);
+    throw ruleError(rule, `${shownPattern(rule.pattern)} matches no function in either profile${hint}`);
   }
 }
 function ruleError(rule, why) {
-  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+  return new RuleError(`${ruleLabel(rule.index, rule.source)}: ${why}`);
 }
 function resolveRules(rules, types) {
   const user = rules.filter((r) => r.origin === "user");
@@ -1095,7 +1101,7 @@ function metricHistory(points, type, period, runs) {
 // src/core/rules/bench.ts
 var BENCH_DEFAULT_RULES_TEXT = ["B/op +15% min 64B", "allocs/op +20% min 1"].join("\n");
 function ruleError2(rule, why) {
-  return new RuleError(`rule ${rule.index} ("${rule.source}"): ${why}`);
+  return new RuleError(`${ruleLabel(rule.index, rule.source)}: ${why}`);
 }
 var METRIC_NAMES = BENCH_METRICS.map((m) => m.type).join(" and ");
 function benchRuleResolver(rules, names2) {
@@ -1130,11 +1136,11 @@ function benchRuleResolver(rules, names2) {
     if (rule.off) off.add(rule.sampleType);
     else if (rule.pattern === null) whole.set(rule.sampleType, rule);
     else {
-      const re = new RegExp(rule.pattern);
+      const re = compileNamePattern(rule.pattern);
       if (!names2.some((n) => re.test(n))) {
         const closest = closestNames(patternLiteral(rule.pattern), names2, { within: true, limit: 3 });
         const hint = closest.length === 0 ? "" : `; closest: ${closest.map((n) => n.slice(0, 120)).join(", ")}`;
-        throw ruleError2(rule, `/${rule.pattern}/ matches no benchmark in either file${hint}`);
+        throw ruleError2(rule, `${shownPattern(rule.pattern)} matches no benchmark in either file${hint}`);
       }
       patterned.push({ rule, re });
     }

@@ -15,9 +15,10 @@ import {
   normalizeSha,
   parseMetadata,
   parsePointer,
+  removeFromPointer,
   validateSeries
-} from "./chunk-JDVDMB3A.js";
-import "./chunk-Y25KWGEP.js";
+} from "./chunk-V4FWG7K5.js";
+import "./chunk-FGJDEUJW.js";
 import {
   StoreError
 } from "./chunk-5DEWQUHK.js";
@@ -320,6 +321,52 @@ var GcsBaselineStore = class {
         throw this.fail(err, "reading", rel, "storage.objects.get");
       }
     }
+  }
+  async delete(series, branch, sha) {
+    const keys = baselineKeys(series, branch);
+    const full = normalizeSha(sha);
+    let change = "absent";
+    let current;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === this.maxCasAttempts) {
+        throw new StoreError(
+          `writing ${this.location}/${keys.pointer}: pointer still contended after ${this.maxCasAttempts} attempts`
+        );
+      }
+      const read = await this.readPointerWithGeneration(keys.pointer);
+      const removal = removeFromPointer(read?.pointer, full);
+      current = read?.pointer.current;
+      if (removal.change === "absent" || read === void 0) break;
+      try {
+        if (removal.change === "last") {
+          await this.file(keys.pointer).delete({ ifGenerationMatch: read.generation });
+          current = void 0;
+        } else {
+          await this.file(keys.pointer).save(encodePointer(removal.pointer), {
+            resumable: false,
+            contentType: "application/json",
+            metadata: { cacheControl: "no-store" },
+            preconditionOpts: { ifGenerationMatch: read.generation }
+          });
+          current = removal.pointer.current;
+        }
+        change = removal.change;
+        break;
+      } catch (err) {
+        if (statusOf(err) !== 412 && !isMissingObject(err)) {
+          throw this.fail(err, "writing", keys.pointer, "storage.objects.create");
+        }
+      }
+      await this.sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
+    }
+    let object = "removed";
+    try {
+      await this.file(keys.commit(full)).delete();
+    } catch (err) {
+      if (!isMissingObject(err)) throw this.fail(err, "deleting", keys.commit(full), "storage.objects.delete");
+      object = "absent";
+    }
+    return { object, pointer: change, ...current !== void 0 ? { current } : {} };
   }
   async pointer(series, branch) {
     const rel = baselineKeys(series, branch).pointer;

@@ -5,9 +5,10 @@ import {
 import {
   SampleVariance,
   bytesLabel,
+  capName,
   formatValueType,
   sameValueType
-} from "./chunk-Y25KWGEP.js";
+} from "./chunk-FGJDEUJW.js";
 import {
   DecodeError,
   ExitCode,
@@ -1760,7 +1761,7 @@ function startsWith(bytes, magic) {
 import { Worker } from "node:worker_threads";
 
 // src/adapters/profile-size.ts
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 function estimateDecodedSize(size, head, tail) {
   const gzip = head.length >= 2 && head[0] === 31 && head[1] === 139;
   if (!gzip || tail.length < 4 || size < 18) return size;
@@ -1774,6 +1775,7 @@ async function decodedSizeOf(source) {
   }
   let file;
   try {
+    if (!(await stat(source.path)).isFile()) return 0;
     file = await open(source.path, "r");
     const { size } = await file.stat();
     const head = new Uint8Array(2);
@@ -1789,6 +1791,11 @@ async function decodedSizeOf(source) {
 }
 
 // src/core/profile/call-tree.ts
+var MAX_TREE_DEPTH = 256;
+var ROOT_FRAMES = 128;
+var LEAF_FRAMES = MAX_TREE_DEPTH - ROOT_FRAMES - 1;
+var ELIDED_ROW = -2;
+var ELIDED_FRAME_NAME = `[\u2026 frames elided: the stack is deeper than ${MAX_TREE_DEPTH} frames]`;
 function slotOf(parent, row) {
   let h = Math.imul(parent, 2654435761) ^ Math.imul(row + 2135587861, 2246822507);
   h ^= h >>> 15;
@@ -1826,14 +1833,34 @@ var CallTreeBuilder = class {
   add(locationIndex, first, last, sv) {
     const { code: codeOf, multiStart, multiRows } = this.rows;
     let node = 0;
+    let depth = 0;
     for (let j = last - 1; j >= first; j--) {
       const code = codeOf[locationIndex[j]];
       if (code >= 0) {
         node = this.step(node, code);
+        if (++depth > MAX_TREE_DEPTH) return this.addDeep(locationIndex, first, last, sv);
         continue;
       }
-      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) node = this.step(node, multiRows[e]);
+      for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) {
+        node = this.step(node, multiRows[e]);
+        if (++depth > MAX_TREE_DEPTH) return this.addDeep(locationIndex, first, last, sv);
+      }
     }
+    this.addValue(node, sv);
+  }
+  /** add for a stack deeper than MAX_TREE_DEPTH: its rows listed first, the middle ones elided. */
+  addDeep(locationIndex, first, last, sv) {
+    const { code: codeOf, multiStart, multiRows } = this.rows;
+    const rows = [];
+    for (let j = last - 1; j >= first; j--) {
+      const code = codeOf[locationIndex[j]];
+      if (code >= 0) rows.push(code);
+      else for (let e = multiStart[~code + 1] - 1; e >= multiStart[~code]; e--) rows.push(multiRows[e]);
+    }
+    let node = 0;
+    for (let i = 0; i < ROOT_FRAMES; i++) node = this.step(node, rows[i]);
+    node = this.step(node, ELIDED_ROW);
+    for (let i = rows.length - LEAF_FRAMES; i < rows.length; i++) node = this.step(node, rows[i]);
     this.addValue(node, sv);
   }
   /** The child of `node` for function row `row`, created when new. */
@@ -1919,6 +1946,43 @@ var CallTreeBuilder = class {
   }
 };
 
+// src/core/profile/name-pattern.ts
+var MAX_PATTERN_CHARS = 1e3;
+var SHOWN_CHARS = 80;
+function shownPattern(pattern) {
+  if (pattern.length <= SHOWN_CHARS) return `/${pattern}/`;
+  return `/${pattern.slice(0, SHOWN_CHARS)}\u2026/ (${pattern.length} characters, cut)`;
+}
+var linear = false;
+function linearRegExpFlag() {
+  if (!linear) {
+    try {
+      const flag = "l";
+      new RegExp("", flag);
+      linear = true;
+    } catch {
+      return "";
+    }
+  }
+  return "l";
+}
+function compileNamePattern(pattern) {
+  if (pattern.length > MAX_PATTERN_CHARS) {
+    throw new Error(`regular expression ${shownPattern(pattern)} is longer than ${MAX_PATTERN_CHARS} characters`);
+  }
+  let re;
+  try {
+    re = new RegExp(pattern, linearRegExpFlag());
+    re.test("");
+    re.test("\u0100");
+  } catch (e) {
+    const message = e.message;
+    const why = /Cannot be executed in linear time/.test(message) ? "uses a back-reference, a lookaround or a large counted repetition, which cannot be matched in linear time" : /: ([^:]+)$/.exec(message)?.[1] ?? "does not compile";
+    throw new Error(`invalid regular expression ${shownPattern(pattern)}: ${why}`, { cause: e });
+  }
+  return re;
+}
+
 // src/core/profile/profile-kind.ts
 var MEMORY_TYPES = /* @__PURE__ */ new Set(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space", "objects", "space"]);
 var NotMemoryProfileError = class extends HeapgateError {
@@ -1941,6 +2005,12 @@ function checkMemoryProfile(types, periodType) {
     `${profileKind(types, periodType)}${listed}, not a memory profile: heapgate needs a heap profile, written with runtime.GC() then pprof.WriteHeapProfile, or by go test -memprofile`
   );
 }
+function checkMeasured(negativeSamples, sampleCount) {
+  if (negativeSamples === 0) return;
+  throw new NotMemoryProfileError(
+    `${negativeSamples} of ${sampleCount} samples have negative values: this is a difference of two profiles (as pprof -diff_base writes), not a measurement; give heapgate the profiles it was made from`
+  );
+}
 
 // src/core/profile/aggregate.ts
 function nodeName(fn, mapping) {
@@ -1953,16 +2023,19 @@ function nodeName(fn, mapping) {
 function compileFocus(patterns) {
   return patterns.map((p) => {
     try {
-      return new RegExp(p);
+      return compileNamePattern(p);
     } catch (e) {
-      throw new RuleError(`invalid regular expression /${p}/: ${e.message}`);
+      throw new RuleError(e.message);
     }
   });
 }
 function buildRowIndex(profile) {
   const rowOf = /* @__PURE__ */ new Map();
   const name2 = [];
-  const row = (n) => {
+  let cutNames = 0;
+  const row = (whole) => {
+    const n = capName(whole);
+    if (n !== whole && !rowOf.has(n)) cutNames++;
     let r = rowOf.get(n);
     if (r === void 0) {
       r = name2.length;
@@ -2010,7 +2083,7 @@ function buildRowIndex(profile) {
     multiStart.push(multiRows.length);
     code[l] = ~(multiStart.length - 2);
   }
-  return { name: name2, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return { name: name2, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 function focusMasks(names, patterns) {
   const words = Math.ceil(patterns.length / 31);
@@ -2033,6 +2106,8 @@ function column(data, rows, width, offset, k) {
 }
 var Aggregator = class {
   sampleCount = 0;
+  /** Samples with a value below zero: a measurement has none (see checkMeasured). */
+  negativeSamples = 0;
   index;
   k;
   variance;
@@ -2086,13 +2161,16 @@ var Aggregator = class {
       this.variance.compute(value, at, labelSize, sv, k);
     }
     let nonzero = false;
+    let negative = false;
     for (let t = 0; t < k; t++) {
       const v = sv[t];
       const vv = sv[k + t];
       total[t] += v;
       totalVar[t] += vv;
       if (v !== 0 || vv !== 0) nonzero = true;
+      if (v < 0) negative = true;
     }
+    if (negative) this.negativeSamples++;
     const first = samples.locationStart[i];
     const last = samples.locationStart[i + 1];
     if (!nonzero || last === first) return;
@@ -2150,6 +2228,7 @@ var Aggregator = class {
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
     checkMemoryProfile(profile.sampleType, profile.periodType);
+    checkMeasured(this.negativeSamples, this.sampleCount);
     const k = this.k;
     const width = 2 * k;
     const rowCount = this.index.name.length;
@@ -2176,7 +2255,8 @@ var Aggregator = class {
         total: Array.from(focus.subarray(p * width, p * width + k)),
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
       })),
-      ...this.tree === void 0 ? {} : { tree: this.tree.finish() }
+      ...this.tree === void 0 ? {} : { tree: this.tree.finish() },
+      ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}
     };
   }
 };
@@ -2286,8 +2366,9 @@ function meanTree(summaries, names, n) {
       let node = 0;
       if (i > 0) {
         const p = merged[tree.parent[i]];
-        const r = rowOf.get(s.functions.name[tree.row[i]]);
-        const key = p * names.length + r;
+        const own = tree.row[i];
+        const r = own === ELIDED_ROW ? ELIDED_ROW : rowOf.get(s.functions.name[own]);
+        const key = p * (names.length + 1) + (r === ELIDED_ROW ? names.length : r);
         const found = nodeOf.get(key);
         if (found === void 0) {
           node = parent.length;
@@ -2326,6 +2407,7 @@ function combineRuns(summaries, labels) {
   const functions = meanFunctions(summaries, n);
   const tree = meanTree(summaries, functions.name, n);
   const variance = meanVariance((s) => s.variance);
+  const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
   return {
     sampleType: first.sampleType,
     defaultSampleTypeIndex: first.defaultSampleTypeIndex,
@@ -2340,6 +2422,7 @@ function combineRuns(summaries, labels) {
     functions,
     focus,
     ...tree === void 0 ? {} : { tree },
+    ...cutNames > 0 ? { cutNames } : {},
     runs: { total, focus: all.flatMap((r) => r.focus) }
   };
 }
@@ -2390,7 +2473,7 @@ function attribute(profile, set, label) {
   const owner = new Int32Array(nodes).fill(-1);
   for (let i = 1; i < nodes; i++) {
     const up = owner[tree.parent[i]];
-    owner[i] = up >= 0 ? up : benchOfRow[tree.row[i]];
+    owner[i] = up >= 0 ? up : benchOfRow[tree.row[i]] ?? -1;
   }
   const out = [];
   const types = Object.entries(SOURCE_TYPE).map(([metric, type]) => ({
@@ -2737,8 +2820,30 @@ function unpackRuns(bytes) {
   return runs;
 }
 
-// src/adapters/profile-file.ts
+// src/adapters/bounded-read.ts
 import { open as open2 } from "node:fs/promises";
+var CHUNK = 1 << 20;
+async function readBounded(path, maxBytes) {
+  const file = await open2(path, "r");
+  try {
+    const st = await file.stat();
+    if (st.isFile() && st.size > maxBytes) return { ok: false, size: st.size };
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const want = Math.min(CHUNK, maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await file.read(chunk, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, size: st.isFile() ? Math.max(total, st.size) : void 0 };
+    }
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } finally {
+    await file.close();
+  }
+}
 
 // src/adapters/fs-error.ts
 function describeFsError(e) {
@@ -2763,21 +2868,18 @@ function describeFsError(e) {
 
 // src/adapters/profile-file.ts
 function tooLarge(size, maxBytes) {
-  return `${size} bytes, more than the limit of ${maxBytes} bytes (raise it with max-profile-size)`;
+  const held = size === void 0 ? "not a regular file, and" : `${size} bytes,`;
+  return `${held} more than the limit of ${maxBytes} bytes (raise it with max-profile-size)`;
 }
 async function readProfileFile(path, maxBytes = Number.MAX_SAFE_INTEGER) {
-  let file;
+  let read;
   try {
-    file = await open2(path, "r");
-    const { size } = await file.stat();
-    if (size > maxBytes) throw new UsageError(tooLarge(size, maxBytes));
-    return await file.readFile();
+    read = await readBounded(path, maxBytes);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
     throw new UsageError(describeFsError(e));
-  } finally {
-    await file?.close();
   }
+  if (!read.ok) throw new UsageError(tooLarge(read.size, maxBytes));
+  return read.bytes;
 }
 
 // src/adapters/profile-job.ts
@@ -3101,6 +3203,11 @@ function mean(y, from, to) {
 
 // src/core/stats/run-noise.ts
 var MIN_HISTORY_BASELINES = 5;
+function historyWindowProblem(n) {
+  if (n === 0 || n >= MIN_HISTORY_BASELINES) return null;
+  const fix = `use at least ${MIN_HISTORY_BASELINES}, or 0 to turn the history off`;
+  return `${n} baselines can never calibrate the noise: ${fix}`;
+}
 var DEFAULT_HISTORY_WINDOW = 30;
 var NORMAL_IQR = 1.3489795003921634;
 function metricSeries(points, type, period, runs = 1) {
@@ -3431,7 +3538,7 @@ function parseThresholds(text) {
 var PART_SEPARATOR = /,\s*(?=[A-Za-z_][A-Za-z0-9_./-]*(?:\s|$))|,\s*$/;
 function parseConjunction(source, body, index, origin) {
   const fail = (why) => {
-    throw new RuleError(`rule ${index} ("${source}"): ${why}`);
+    throw new RuleError(`${ruleLabel(index, source)}: ${why}`);
   };
   const texts = body.split(PART_SEPARATOR).map((t) => t.trim());
   if (texts.length < 2 || texts.some((t) => t === "")) {
@@ -3455,9 +3562,14 @@ function parseConjunction(source, body, index, origin) {
   const all = formatConjunction(parts);
   return parts.map((p) => ({ ...p, all }));
 }
+var QUOTED_RULE_CHARS = 120;
+function ruleLabel(index, source) {
+  const text = source.length <= QUOTED_RULE_CHARS ? source : `${source.slice(0, QUOTED_RULE_CHARS)}\u2026`;
+  return `rule ${index} ("${text}")`;
+}
 function parseEntry(source, index, origin, entry = source) {
   const fail = (why) => {
-    throw new RuleError(`rule ${index} ("${entry}"): ${why}`);
+    throw new RuleError(`${ruleLabel(index, entry)}: ${why}`);
   };
   const typeMatch = /^\S+/.exec(source);
   const sampleType = typeMatch[0];
@@ -3476,9 +3588,9 @@ function parseEntry(source, index, origin, entry = source) {
     pattern = body.slice(0, colon).trim();
     if (pattern === "") fail('"for" needs a regular expression before ":"');
     try {
-      new RegExp(pattern);
+      compileNamePattern(pattern);
     } catch (e) {
-      fail(`invalid regular expression /${pattern}/: ${e.message}`);
+      fail(e.message);
     }
     rest = body.slice(colon + 1).trim();
   }
@@ -3510,6 +3622,10 @@ function parseRules(text, origin = "user") {
 export {
   DEFAULT_MAX_PROFILE_BYTES,
   gunzipProfile,
+  ELIDED_ROW,
+  ELIDED_FRAME_NAME,
+  shownPattern,
+  compileNamePattern,
   compileFocus,
   scalesWithIterations,
   ITERATIONS_WARNING,
@@ -3520,6 +3636,7 @@ export {
   topLevelName,
   median,
   combineInputs,
+  readBounded,
   describeFsError,
   createProfileLoader,
   terminalSafe,
@@ -3536,6 +3653,7 @@ export {
   formatPprofPercent,
   segmentLevels,
   MIN_HISTORY_BASELINES,
+  historyWindowProblem,
   DEFAULT_HISTORY_WINDOW,
   metricSeries,
   fellAlone,
@@ -3543,6 +3661,7 @@ export {
   DEFAULT_RULES_TEXT,
   parseByteSize,
   formatRule,
+  ruleLabel,
   parseRules,
   expandProfilePaths,
   readRunFiles

@@ -12,19 +12,19 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-7MLA44IZ.js";
+} from "./chunk-RDMPK3ZM.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-BSFF5ADG.js";
+} from "./chunk-A64EUAMW.js";
 import {
   compareProfiles
-} from "./chunk-RYADRGAD.js";
+} from "./chunk-XV6XS6TO.js";
 import {
   createProfileLoader
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import "./chunk-TQ4GEVIF.js";
-import "./chunk-Y25KWGEP.js";
+import "./chunk-FGJDEUJW.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

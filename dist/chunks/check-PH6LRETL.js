@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-7MLA44IZ.js";
+} from "./chunk-RDMPK3ZM.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-BSFF5ADG.js";
+} from "./chunk-A64EUAMW.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,28 +32,29 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-MXRIVI5G.js";
+} from "./chunk-EOXQBF5F.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-RYADRGAD.js";
+} from "./chunk-XV6XS6TO.js";
 import {
   openStore
-} from "./chunk-4BSPJGFB.js";
+} from "./chunk-T3CINJ4M.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
   createProfileLoader,
+  historyWindowProblem,
   markdownCode,
   terminalSafe
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-JDVDMB3A.js";
-import "./chunk-Y25KWGEP.js";
+} from "./chunk-V4FWG7K5.js";
+import "./chunk-FGJDEUJW.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -107,6 +108,13 @@ change, \u03C3 and the resulting limit (or "uncalibrated: k of ${MIN_HISTORY_BAS
 Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with
 --on-inconclusive fail), 2 usage or input error, 3 baseline store error, 70 internal error.
 `;
+function historyWindow(text) {
+  if (text === void 0) return DEFAULT_HISTORY_WINDOW;
+  const n = parseNonNegativeInt("--history", text);
+  const problem = historyWindowProblem(n);
+  if (problem !== null) throw new UsageError(`--history ${problem}`);
+  return n;
+}
 async function parseCheckArgs(argv, cwd, env) {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help === true) return null;
@@ -123,7 +131,7 @@ async function parseCheckArgs(argv, cwd, env) {
     store: required(values, "store", "check"),
     series: validateSeries(required(values, "series", "check")),
     branches: branch === fallback ? [branch] : [branch, fallback],
-    history: str("history") === void 0 ? DEFAULT_HISTORY_WINDOW : parseNonNegativeInt("--history", str("history")),
+    history: historyWindow(str("history")),
     sha: str("sha") === void 0 ? null : normalizeSha(str("sha")),
     repo: str("repo"),
     ...await parseReportArgs(values, format, cwd)
@@ -179,8 +187,9 @@ var checkCommand = {
     let report = null;
     let verdict = "no-baseline (nothing to compare against)";
     if (found === void 0) {
-      const mistyped = otherSeriesSentence(args.series, await otherSeries({ store, log }, args.series));
-      if (mistyped !== null) log.warning(`${mistyped} (check --series)`);
+      const hint = await otherSeries({ store, log }, args.series);
+      const mistyped = otherSeriesSentence(args.series, hint);
+      if (mistyped !== null) log.warning(`${mistyped} (check ${hint.branches ? "--branch" : "--series"})`);
       text = [noBaselineMessage(args, store.location, args.format)];
     } else {
       const outcome = await compareProfiles(

@@ -1,7 +1,7 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   compareNewer
-} from "./chunk-JDVDMB3A.js";
+} from "./chunk-V4FWG7K5.js";
 
 // src/core/history/retention.ts
 var DEFAULT_KEEP_PROFILES = 20;

@@ -13,15 +13,15 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-BSFF5ADG.js";
+} from "./chunk-A64EUAMW.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-S7NXIGUE.js";
+} from "./chunk-WE6XWBIC.js";
 import {
   openStore
-} from "./chunk-4BSPJGFB.js";
+} from "./chunk-T3CINJ4M.js";
 import {
   DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,
@@ -30,18 +30,18 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-VPV73WSQ.js";
+} from "./chunk-VDG2VLZR.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
-} from "./chunk-CWJ6P2GX.js";
+} from "./chunk-YSXEY3E2.js";
 import {
   DEFAULT_HISTORY_LIMIT,
   encodeBranch,
   normalizeSha,
   validateSeries
-} from "./chunk-JDVDMB3A.js";
-import "./chunk-Y25KWGEP.js";
+} from "./chunk-V4FWG7K5.js";
+import "./chunk-FGJDEUJW.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -137,6 +137,16 @@ var HISTORY = {
   },
   ...FORMAT_AND_HELP
 };
+var DELETE = {
+  ...STORE_OPTIONS,
+  branch: {
+    type: "string",
+    value: "B",
+    description: `branch the commit's baseline is on (default: ${BRANCH_DEFAULT})`
+  },
+  sha: { type: "string", value: "SHA", description: "the commit whose baseline to remove (required, the full id)" },
+  ...FORMAT_AND_HELP
+};
 var PUT_USAGE = `  heapgate baseline put PROFILE... --store URL --series NAME --branch B --sha SHA [options]
       Stores PROFILE as the baseline of commit SHA on branch B (the first upload of a commit
       wins), and makes it the branch's current baseline unless a newer commit's already is.
@@ -151,6 +161,11 @@ var HISTORY_USAGE = `  heapgate baseline history --store URL --series NAME [--br
       The current and previous baselines' metadata and totals, newest first (one read); with
       --steps, the levels of each sample type's series and the steps between them, oldest first.
 ${indent(formatOptions(HISTORY))}`;
+var DELETE_USAGE = `  heapgate baseline delete --store URL --series NAME --branch B --sha SHA [--format F]
+      Removes a wrong baseline: the commit leaves the branch's pointer first (when it was the
+      current baseline, the newest before it takes its place), then its stored profile goes.
+      Run again after an interruption, it finishes the job. Exit 2 when nothing was there.
+${indent(formatOptions(DELETE))}`;
 var EXIT_CODES = `Exit codes: 0 done (also when nothing is found), 2 usage or input error, 3 baseline store error,
 70 internal error.
 `;
@@ -161,13 +176,15 @@ ${sub}
 
 ${EXIT_CODES}`;
 }
-var USAGE = `Usage: heapgate baseline <put|show|history> [options]
+var USAGE = `Usage: heapgate baseline <put|show|history|delete> [options]
 
 ${PUT_USAGE}
 
 ${SHOW_USAGE}
 
 ${HISTORY_USAGE}
+
+${DELETE_USAGE}
 
 ${EXIT_CODES}`;
 function indent(text) {
@@ -356,6 +373,44 @@ async function history(argv, io) {
   io.stdout(historyTable(entries));
   return 0;
 }
+async function remove(argv, io) {
+  const { values, positionals } = parseCommandArgs(argv, DELETE);
+  if (values.help === true) return help(io, DELETE_USAGE);
+  if (positionals.length !== 0) throw new UsageError("baseline delete takes no positional arguments");
+  const format = outFormat(values);
+  const series = validateSeries(required(values, "series", "baseline delete"));
+  const sha = normalizeSha(required(values, "sha", "baseline delete"));
+  const branch = branchOf(values.branch, io.env);
+  encodeBranch(branch);
+  const store = await openStore(required(values, "store", "baseline delete"), {
+    cwd: io.cwd,
+    access: "write",
+    github: githubAccess(values, io.env)
+  });
+  const result = await store.delete(series, branch, sha);
+  if (result.object === "absent" && result.pointer === "absent") {
+    throw new UsageError(
+      `no baseline of commit ${sha.slice(0, 12)} on branch ${JSON.stringify(branch)} of series ${series} in ${store.location}: nothing deleted`
+    );
+  }
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ store: store.location, series, branch, sha, ...result }, null, 2)}
+`);
+    return 0;
+  }
+  const pointer = {
+    absent: "it was not in the pointer",
+    history: "dropped from the history",
+    current: `the current baseline is now ${result.current?.sha.slice(0, 12) ?? "?"}`,
+    last: `${branch} has no baseline left`
+  }[result.pointer];
+  const object = result.object === "removed" ? "deleted" : "had no stored profile";
+  io.stdout(
+    clean(`baseline ${sha.slice(0, 12)} of ${series} on ${branch} in ${store.location}: ${object}; ${pointer}
+`)
+  );
+  return 0;
+}
 function historyTable(entries) {
   const types = entries[0].sampleType;
   const header = ["commit", "commit time", "run", ...types.map((t) => `${t.type} (${t.unit})`)];
@@ -380,7 +435,8 @@ function help(io, sub) {
 var SUBCOMMANDS = {
   put,
   show,
-  history
+  history,
+  delete: remove
 };
 var baselineCommand = {
   async run(argv, io) {
@@ -391,7 +447,7 @@ var baselineCommand = {
     }
     const fn = SUBCOMMANDS[sub];
     if (fn === void 0) {
-      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show or history`);
+      throw new UsageError(`unknown baseline subcommand ${JSON.stringify(sub)}; use put, show, history or delete`);
     }
     return fn(rest, io);
   }
