@@ -27,12 +27,12 @@ var COMMANDS = [
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-PH6LRETL.js")).checkCommand
+    load: async () => (await import("./chunks/check-WAOT2RR5.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-ABHLKXGS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-EWAWENR2.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-WE6XWBIC.js";
 import {
   openStore
-} from "./chunks/chunk-T3CINJ4M.js";
+} from "./chunks/chunk-J5YCEBC7.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,

@@ -4,7 +4,7 @@
  * (__tests__/fixtures/go/cache, see its README): good vs regressed fails on inuse_space (an
  * unbounded cache retains ~20x more), good vs good-rerun passes.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -803,6 +803,42 @@ describe('errors are one clear line', () => {
     writeFileSync(join(dir, 'file'), 'x');
     const r = await push(join(dir, 'file', 'store'), GOOD, A, '2026-01-01T10:00:00Z');
     expectOneError(r, 3, /^heapgate: .*not a directory/);
+  });
+
+  test('a device as the profile stops at max-profile-size', async () => {
+    const r = await run(freshStore(), '/dev/zero', {
+      eventName: 'push',
+      payload: pushPayload('2026-01-01T10:00:00Z'),
+      sha: A,
+      inputs: { 'max-profile-size': '1MiB' },
+    });
+    expectOneError(r, 2, /\/dev\/zero: not a regular file, and more than the limit of 1048576 bytes/);
+  });
+
+  test('a function rule that backtracks exponentially elsewhere ends, judged in linear time', async () => {
+    const store = await seededStore();
+    // (a+)+$ matches the profile's functions whose names end in "a": judged like any function rule.
+    const r = await pr(store, RERUN, { number: 24 }, { rules: 'inuse_space for (a+)+$: +10%' });
+    expect(r.code).toBe(0);
+    const metric = reportOf(r).report.metrics.find((m: Json) => m.pattern === '(a+)+$');
+    expect(metric).toMatchObject({ sampleType: 'inuse_space', status: 'pass' });
+  });
+
+  test('a dangling symlink as the newest pointer generation is a store error, not a spin', async () => {
+    const store = await seededStore();
+    const pointer = join(store, SERIES, 'main', 'pointer');
+    symlinkSync(join(store, 'nowhere'), join(pointer, '0000000000000009.json'));
+    const r = await pr(store, RERUN, { number: 25 });
+    expectOneError(r, 3, /0000000000000009\.json: a symbolic link; heapgate never follows links inside a store$/);
+  });
+
+  test('a history window too small to calibrate', async () => {
+    const r = await pr(await seededStore(), RERUN, { number: 26 }, { history: '3' });
+    expectOneError(
+      r,
+      2,
+      /input history: "3" is not allowed; 3 baselines can never calibrate the noise: use at least 5/,
+    );
   });
 });
 

@@ -272,6 +272,16 @@ describe('links and special files inside the store are never followed', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  test('a generation number beyond what heapgate writes is a store error, not a loop', async () => {
+    const s = new DirBaselineStore({ root });
+    await s.put(meta(1), profileBytes(1));
+    // 9999999999999999 is above 2^53: as a number it would name another file.
+    writeFileSync(join(root, 'api-server', 'main', 'pointer', '9999999999999999.json'), '{}');
+    await expect(s.pointer('api-server', 'main')).rejects.toThrow(
+      /9999999999999999\.json: not a pointer generation heapgate wrote$/,
+    );
+  });
+
   test('a commit file linked to /etc/passwd is refused without reading it', async () => {
     const s = new DirBaselineStore({ root });
     await s.put(meta(1), profileBytes(1));

@@ -16,6 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtCli, ROOT, runCli, type RunResult } from '../helpers/dist.js';
@@ -38,6 +39,18 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const heapgate = (args: readonly string[]): RunResult => runCli(cli, args, tmp);
+
+/** The CLI as a child process without blocking this one (a test server answers meanwhile). */
+function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: tmp, env: { PATH: process.env.PATH, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /**
  * A gzipped heap profile (inuse_objects, inuse_space; MemProfileRate 1) of `samples`, each a stack
@@ -423,6 +436,48 @@ describe('a series holds one kind of baseline, and a wrong one can be removed', 
       /^no baseline for series catalog/,
     );
     expect(put(BENCH, store, sha('c')).code).toBe(0);
+  });
+});
+
+describe('a branch: store whose API cannot be reached says so, with no invented HTTP status', () => {
+  /** A port nothing listens on (bound, then closed), and a server that drops every connection. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((r) => server.close(r));
+    return port;
+  }
+
+  test.each([
+    ['refused', async () => ({ port: await closedPort(), close: async () => {} })],
+    [
+      'reset',
+      async () => {
+        const server = createServer((socket) => socket.destroy());
+        await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+        return { port: (server.address() as AddressInfo).port, close: () => new Promise((r) => server.close(r)) };
+      },
+    ],
+  ])('connection %s: "cannot reach 127.0.0.1:PORT", exit 3', async (_what, start) => {
+    const { port, close } = await start();
+    try {
+      const r = await runCliAsync(
+        ['baseline', 'show', '--store', 'branch:heapgate-baselines', '--repo', 'o/r', '--series', 'catalog'],
+        { GITHUB_API_URL: `http://127.0.0.1:${port}`, GITHUB_TOKEN: 'ghs_not_a_real_token' },
+      );
+      expectOneLine(
+        r,
+        3,
+        new RegExp(
+          `reading branch:heapgate-baselines \\(o/r\\): cannot reach 127\\.0\\.0\\.1:${port}: .+ ` +
+            '\\(check the network, or GITHUB_API_URL\\)$',
+        ),
+      );
+      expect(r.stderr).not.toMatch(/HTTP \d|ghs_/);
+    } finally {
+      await close();
+    }
   });
 });
 

@@ -27,9 +27,32 @@ export interface BranchStoreErrorContext {
   readonly permission: 'read' | 'write';
 }
 
+/**
+ * The host of a call that got no response (DNS, refused, reset, timed out), or undefined when
+ * GitHub answered. Octokit gives such failures status 500 although no server sent one: an Octokit
+ * RequestError carries the request, and a response only when there was one.
+ */
+function unreachedHost(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('request' in err)) return undefined;
+  const e = err as { request?: { url?: unknown }; response?: unknown };
+  if (e.response !== undefined) return undefined;
+  try {
+    return new URL(String(e.request?.url)).host;
+  } catch {
+    return 'the GitHub API';
+  }
+}
+
 /** The StoreError for a failed GitHub call. */
 export function branchStoreError(err: unknown, ctx: BranchStoreErrorContext): StoreError {
   if (err instanceof StoreError) return err;
+  const host = unreachedHost(err);
+  if (host !== undefined) {
+    return new StoreError(
+      `${ctx.verb} ${ctx.what}: cannot reach ${host}: ${githubMessage(err) || 'no response'} ` +
+        '(check the network, or GITHUB_API_URL)',
+    );
+  }
   const status = statusOf(err);
   const message = githubMessage(err);
   const where = `${ctx.verb} ${ctx.what}`;

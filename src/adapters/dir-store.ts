@@ -430,7 +430,12 @@ export class DirBaselineStore implements BaselineStore {
     const gens: number[] = [];
     for (const n of await this.list(dir)) {
       const m = GENERATION_RE.exec(n);
-      if (m) gens.push(Number(m[1]));
+      if (!m) continue;
+      const g = Number(m[1]);
+      // Not a number heapgate writes (they count up from 1): it would be read as another file.
+      if (!Number.isSafeInteger(g))
+        throw new StoreError(`reading ${path.join(dir, n)}: not a pointer generation heapgate wrote`);
+      gens.push(g);
     }
     return gens.sort((a, b) => b - a);
   }

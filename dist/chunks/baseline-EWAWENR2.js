@@ -21,7 +21,7 @@ import {
 } from "./chunk-WE6XWBIC.js";
 import {
   openStore
-} from "./chunk-T3CINJ4M.js";
+} from "./chunk-J5YCEBC7.js";
 import {
   DEFAULT_MAX_PROFILE_BYTES,
   createProfileLoader,

@@ -34,8 +34,24 @@ function githubMessage(err) {
   const raw = err instanceof Error ? err.message : String(err);
   return (raw.split("\n", 1)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "").trim();
 }
+function unreachedHost(err) {
+  if (typeof err !== "object" || err === null || !("request" in err)) return void 0;
+  const e = err;
+  if (e.response !== void 0) return void 0;
+  try {
+    return new URL(String(e.request?.url)).host;
+  } catch {
+    return "the GitHub API";
+  }
+}
 function branchStoreError(err, ctx) {
   if (err instanceof StoreError) return err;
+  const host = unreachedHost(err);
+  if (host !== void 0) {
+    return new StoreError(
+      `${ctx.verb} ${ctx.what}: cannot reach ${host}: ${githubMessage(err) || "no response"} (check the network, or GITHUB_API_URL)`
+    );
+  }
   const status = statusOf(err);
   const message = githubMessage(err);
   const where = `${ctx.verb} ${ctx.what}`;

@@ -75,7 +75,7 @@ async function openStore(spec, options) {
         `store branch:${location.branch} needs the repository as owner/name${repository ? `, not ${JSON.stringify(repository)}` : ""}${hint ? `: ${hint}` : ""}`
       );
     }
-    const { openBranchStore } = await import("./branch-store-HTUXJTP2.js");
+    const { openBranchStore } = await import("./branch-store-D4GOFWG3.js");
     const keep = options.keepProfiles !== void 0 ? { keepProfiles: options.keepProfiles } : {};
     const api = baseUrl !== void 0 && baseUrl !== "" ? { baseUrl } : {};
     return openBranchStore(location.branch, { token, repository, ...api }, { ...extra, ...keep });
@@ -85,7 +85,7 @@ async function openStore(spec, options) {
     return openGcsStore(location.bucket, location.prefix, {}, extra);
   }
   await checkDirectory(location.root, options.access);
-  const { DirBaselineStore } = await import("./dir-store-JZ5HPJVP.js");
+  const { DirBaselineStore } = await import("./dir-store-FQNFF4KB.js");
   return new DirBaselineStore({ root: location.root, ...extra });
 }
 async function isDirectory(dir) {

@@ -39,7 +39,7 @@ import {
 } from "./chunk-XV6XS6TO.js";
 import {
   openStore
-} from "./chunk-T3CINJ4M.js";
+} from "./chunk-J5YCEBC7.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,

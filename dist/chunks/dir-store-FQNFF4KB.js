@@ -354,7 +354,11 @@ var DirBaselineStore = class _DirBaselineStore {
     const gens = [];
     for (const n of await this.list(dir)) {
       const m = GENERATION_RE.exec(n);
-      if (m) gens.push(Number(m[1]));
+      if (!m) continue;
+      const g = Number(m[1]);
+      if (!Number.isSafeInteger(g))
+        throw new StoreError(`reading ${path.join(dir, n)}: not a pointer generation heapgate wrote`);
+      gens.push(g);
     }
     return gens.sort((a, b) => b - a);
   }
