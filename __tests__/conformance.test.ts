@@ -60,6 +60,17 @@ PAIRS.push({
   current: 'tcmalloc/regressed.heapz.pb.gz',
   sampleTypes: ['objects', 'space'],
 });
+// Java Flight Recorder allocation profiles (scripts/make-jfr-fixtures.sh), in Pyroscope's layout.
+const JFR_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'alloc-in-new-tlab': ['alloc_in_new_tlab_objects', 'alloc_in_new_tlab_bytes'],
+  'alloc-outside-tlab': ['alloc_outside_tlab_objects', 'alloc_outside_tlab_bytes'],
+  live: ['live'],
+};
+for (const [kind, sampleTypes] of Object.entries(JFR_TYPES)) {
+  for (const current of ['regressed', 'good-rerun']) {
+    PAIRS.push({ base: `jfr/good.${kind}.pb.gz`, current: `jfr/${current}.${kind}.pb.gz`, sampleTypes });
+  }
+}
 
 const SINGLES = [...new Set(PAIRS.flatMap((p) => [p.base, p.current]))].map((file) => ({
   file,

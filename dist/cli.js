@@ -22,17 +22,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-AJDEIRDE.js")).diffCommand
+    load: async () => (await import("./chunks/diff-Q4U7EIXV.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-WAOT2RR5.js")).checkCommand
+    load: async () => (await import("./chunks/check-CBOV5DZA.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-EWAWENR2.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-AI4GQZPD.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

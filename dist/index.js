@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-EOXQBF5F.js";
+} from "./chunks/chunk-26G5Q6BI.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,12 +35,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-XV6XS6TO.js";
+} from "./chunks/chunk-XTT3WHOY.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-WE6XWBIC.js";
+} from "./chunks/chunk-2D4OU4OC.js";
 import {
   openStore
 } from "./chunks/chunk-J5YCEBC7.js";
@@ -65,7 +65,7 @@ import {
   segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-VDG2VLZR.js";
+} from "./chunks/chunk-OSA3KDKO.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -4,26 +4,29 @@
  * refused instead, by name, with how to write a heap profile.
  */
 import { HeapgateError } from '../errors.js';
+import { memoryRole } from './memory-types.js';
 import type { ValueType } from './model.js';
 import { formatValueType } from './sample-type.js';
-
-/** Sample type names of the memory profiles heapgate reads (Go heap/allocs, Node, tcmalloc, legacy text). */
-const MEMORY_TYPES = new Set(['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space', 'objects', 'space']);
 
 /** A profile heapgate cannot judge: it holds no memory sample type. */
 export class NotMemoryProfileError extends HeapgateError {}
 
-/** True when some sample type is a memory measurement (a known memory name, or any type in bytes). */
+/**
+ * True when some sample type is a memory measurement: one of Go's memory metrics or a type another
+ * producer writes for one (see memory-types.ts), or any type in bytes.
+ */
 export function isMemoryProfile(types: readonly ValueType[]): boolean {
-  return types.some((t) => MEMORY_TYPES.has(t.type) || t.unit === 'bytes');
+  return types.some((t) => memoryRole(t) !== null || t.unit === 'bytes');
 }
 
 /** What a profile without memory sample types is, from its sample and period types, as pprof's writers name them. */
 export function profileKind(types: readonly ValueType[], periodType: ValueType | undefined): string {
   const names = new Set([...types.map((t) => t.type), periodType?.type ?? '']);
   if (names.has('cpu') || names.has('samples')) return 'a CPU profile';
-  if (names.has('goroutine')) return 'a goroutine profile';
-  if (names.has('contentions') || names.has('delay')) return 'a block or mutex (contention) profile';
+  if (names.has('wall')) return 'a wall-clock profile';
+  if (names.has('goroutine') || names.has('goroutines')) return 'a goroutine profile';
+  if (['contentions', 'delay', 'lock_count', 'lock_duration', 'lock-count', 'lock-time'].some((n) => names.has(n)))
+    return 'a block or mutex (contention) profile';
   if (names.has('threadcreate')) return 'a threadcreate profile';
   return 'a profile';
 }

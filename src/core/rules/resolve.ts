@@ -13,6 +13,7 @@
  */
 import { compileFocus } from '../profile/aggregate.js';
 import { BENCH_METRICS } from '../profile/benchmark-set.js';
+import { memoryRole } from '../profile/memory-types.js';
 import { closestNames, patternLiteral } from './closest.js';
 import { RuleError } from '../errors.js';
 import type { ValueType } from '../profile/model.js';
@@ -31,6 +32,22 @@ export interface AppliedRule {
   readonly sampleTypeIndex: number;
   /** formatRule(rule), or for a part of a conjunction its `all:` text: the canonical text the verdict reports. */
   readonly text: string;
+}
+
+/**
+ * The sample types a default rule for Go's metric `metric` applies to: the type pprof's lookup finds
+ * by that name (`why` empty), else every type another producer writes for that metric (see
+ * memory-types.ts), with why.
+ */
+function defaultTargets(types: readonly ValueType[], metric: string): { t: number; why: string }[] {
+  const t = findSampleType(types, metric);
+  if (t >= 0) return [{ t, why: '' }];
+  const out: { t: number; why: string }[] = [];
+  types.forEach((type, i) => {
+    const role = memoryRole(type);
+    if (role !== null && role.why !== '' && role.metric === metric) out.push({ t: i, why: role.why });
+  });
+  return out;
 }
 
 /** The default rules, parsed (origin 'default'). */
@@ -93,9 +110,12 @@ export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]
     if (rule.off && t < 0) continue;
     if (t < 0) {
       // B/op and allocs/op are Go benchmark metrics: say so rather than only listing the types.
+      const standIns = types.filter((x) => memoryRole(x)?.metric === rule.sampleType && memoryRole(x)?.why !== '');
       const bench = BENCH_METRICS.some((m) => m.type === rule.sampleType)
         ? ' (it is a metric of go test -bench -benchmem output, not of heap profiles)'
-        : '';
+        : standIns.length > 0
+          ? ` (here ${standIns.map((x) => x.type).join(' and ')} stands for it: write the rule for that type)`
+          : '';
       throw ruleError(
         rule,
         `the profiles have no sample type "${rule.sampleType}"${bench}; available: ${listSampleTypes(types)}`,
@@ -115,17 +135,21 @@ export function resolveRules(rules: readonly Rule[], types: readonly ValueType[]
     else if (rule.pattern === null) whole.set(t, rule);
     else functionRules.push({ rule, t });
   }
+  const notes = new Map<number, string>();
   for (const rule of defaults) {
-    const t = findSampleType(types, rule.sampleType);
-    if (t < 0 || off.has(t) || whole.has(t)) continue;
-    if (rule.pattern === null) whole.set(t, rule);
-    else functionRules.push({ rule, t });
+    for (const { t, why } of defaultTargets(types, rule.sampleType)) {
+      if (off.has(t) || whole.has(t)) continue;
+      const own = why === '' ? rule : { ...rule, sampleType: types[t]!.type };
+      if (why !== '') notes.set(t, ` (${rule.sampleType} default: ${why})`);
+      if (rule.pattern === null) whole.set(t, own);
+      else functionRules.push({ rule: own, t });
+    }
   }
 
   const out: AppliedRule[] = [];
   types.forEach((_type, t) => {
     const rule = whole.get(t);
-    if (rule) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: (rule.all ?? formatRule(rule)) + (notes.get(t) ?? '') });
   });
   for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   return out;

@@ -3,7 +3,7 @@ import {
   describeFsError,
   parseByteSize,
   readBounded
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -19,6 +19,7 @@ import {
   markdownCode,
   markdownText,
   median,
+  memoryRole,
   metricSeries,
   noiseOfSeries,
   parseRules,
@@ -31,7 +32,7 @@ import {
   shownPattern,
   topLevelName,
   truncate
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -660,6 +661,16 @@ function patternLiteral(pattern) {
 }
 
 // src/core/rules/resolve.ts
+function defaultTargets(types, metric) {
+  const t = findSampleType(types, metric);
+  if (t >= 0) return [{ t, why: "" }];
+  const out = [];
+  types.forEach((type, i) => {
+    const role = memoryRole(type);
+    if (role !== null && role.why !== "" && role.metric === metric) out.push({ t: i, why: role.why });
+  });
+  return out;
+}
 function defaultRules() {
   return parseRules(DEFAULT_RULES_TEXT, "default");
 }
@@ -695,7 +706,8 @@ function resolveRules(rules, types) {
     const t = findSampleType(types, rule.sampleType);
     if (rule.off && t < 0) continue;
     if (t < 0) {
-      const bench = BENCH_METRICS.some((m) => m.type === rule.sampleType) ? " (it is a metric of go test -bench -benchmem output, not of heap profiles)" : "";
+      const standIns = types.filter((x) => memoryRole(x)?.metric === rule.sampleType && memoryRole(x)?.why !== "");
+      const bench = BENCH_METRICS.some((m) => m.type === rule.sampleType) ? " (it is a metric of go test -bench -benchmem output, not of heap profiles)" : standIns.length > 0 ? ` (here ${standIns.map((x) => x.type).join(" and ")} stands for it: write the rule for that type)` : "";
       throw ruleError(
         rule,
         `the profiles have no sample type "${rule.sampleType}"${bench}; available: ${listSampleTypes(types)}`
@@ -715,16 +727,20 @@ function resolveRules(rules, types) {
     else if (rule.pattern === null) whole.set(t, rule);
     else functionRules.push({ rule, t });
   }
+  const notes = /* @__PURE__ */ new Map();
   for (const rule of defaults) {
-    const t = findSampleType(types, rule.sampleType);
-    if (t < 0 || off.has(t) || whole.has(t)) continue;
-    if (rule.pattern === null) whole.set(t, rule);
-    else functionRules.push({ rule, t });
+    for (const { t, why } of defaultTargets(types, rule.sampleType)) {
+      if (off.has(t) || whole.has(t)) continue;
+      const own = why === "" ? rule : { ...rule, sampleType: types[t].type };
+      if (why !== "") notes.set(t, ` (${rule.sampleType} default: ${why})`);
+      if (rule.pattern === null) whole.set(t, own);
+      else functionRules.push({ rule: own, t });
+    }
   }
   const out = [];
   types.forEach((_type, t) => {
     const rule = whole.get(t);
-    if (rule) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
+    if (rule) out.push({ rule, sampleTypeIndex: t, text: (rule.all ?? formatRule(rule)) + (notes.get(t) ?? "") });
   });
   for (const { rule, t } of functionRules) out.push({ rule, sampleTypeIndex: t, text: rule.all ?? formatRule(rule) });
   return out;

@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   metricSeries,
   noiseOfSeries
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import {
   baselineMetadata,
   seriesKindConflict

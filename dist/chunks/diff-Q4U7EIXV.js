@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-RDMPK3ZM.js";
+} from "./chunk-R5Q24BEQ.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-A64EUAMW.js";
+} from "./chunk-GH3ZVE42.js";
 import {
   compareProfiles
-} from "./chunk-XV6XS6TO.js";
+} from "./chunk-XTT3WHOY.js";
 import {
   createProfileLoader
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-FGJDEUJW.js";
 import {

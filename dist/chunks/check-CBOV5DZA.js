@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-RDMPK3ZM.js";
+} from "./chunk-R5Q24BEQ.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-A64EUAMW.js";
+} from "./chunk-GH3ZVE42.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-EOXQBF5F.js";
+} from "./chunk-26G5Q6BI.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-XV6XS6TO.js";
+} from "./chunk-XTT3WHOY.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -47,7 +47,7 @@ import {
   historyWindowProblem,
   markdownCode,
   terminalSafe
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-XV6XS6TO.js";
+} from "./chunk-XTT3WHOY.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

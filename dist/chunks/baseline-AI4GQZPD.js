@@ -13,12 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-A64EUAMW.js";
+} from "./chunk-GH3ZVE42.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-WE6XWBIC.js";
+} from "./chunk-2D4OU4OC.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -30,7 +30,7 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

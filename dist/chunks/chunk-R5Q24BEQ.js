@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-A64EUAMW.js";
+} from "./chunk-GH3ZVE42.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-XV6XS6TO.js";
+} from "./chunk-XTT3WHOY.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-VDG2VLZR.js";
+} from "./chunk-OSA3KDKO.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -565,11 +565,11 @@ var TerminatorCounter = class {
     let c = 0;
     let p = start;
     while (p < end && (p - this.base & 3) !== 0) if (bytes[p++] < 128) c++;
-    const words = this.words;
+    const words2 = this.words;
     let w = p - this.base >> 2;
     const wordEnd = end - this.base >> 2;
     for (; w < wordEnd; w++) {
-      const high = ~words[w] >>> 7 & 16843009;
+      const high = ~words2[w] >>> 7 & 16843009;
       c += Math.imul(high, 16843009) >>> 24;
     }
     for (p = Math.max(p, wordEnd * 4 + this.base); p < end; p++) if (bytes[p] < 128) c++;
@@ -1983,18 +1983,61 @@ function compileNamePattern(pattern) {
   return re;
 }
 
+// src/core/profile/memory-types.ts
+var GO_METRICS = /* @__PURE__ */ new Set(["inuse_space", "inuse_objects", "alloc_space", "alloc_objects"]);
+var LEGACY = { space: "inuse_space", objects: "inuse_objects" };
+var KNOWN = [
+  jfr("alloc_in_new_tlab_bytes", "bytes", "alloc_space", "allocations in new TLABs"),
+  jfr("alloc_in_new_tlab_objects", "count", "alloc_objects", "allocations in new TLABs"),
+  jfr("alloc_outside_tlab_bytes", "bytes", "alloc_space", "allocations outside TLABs"),
+  jfr("alloc_outside_tlab_objects", "count", "alloc_objects", "allocations outside TLABs"),
+  jfr("live", "count", "inuse_objects", "live objects (old-object samples)"),
+  dotnet("alloc-size", "bytes", "alloc_space", "allocations"),
+  dotnet("alloc-samples", "count", "alloc_objects", "sampled allocations"),
+  dotnet("inuse-space", "bytes", "inuse_space", "live heap"),
+  dotnet("inuse-objects", "count", "inuse_objects", "live objects")
+];
+function jfr(type, unit, metric, what) {
+  return { type, unit, role: { metric, why: `JFR ${what}` } };
+}
+function dotnet(type, unit, metric, what) {
+  return { type, unit, role: { metric, why: `.NET ${what}` } };
+}
+function words(type) {
+  return type.toLowerCase().split(/[^a-z0-9]+/);
+}
+function namesInUse(w) {
+  if (w.some((x) => x === "inuse" || x === "live" || x === "heap" || x === "retained")) return true;
+  return w.some((x, i) => x === "in" && w[i + 1] === "use");
+}
+function memoryRole(t) {
+  if (GO_METRICS.has(t.type)) return { metric: t.type, why: "" };
+  const legacy = LEGACY[t.type];
+  if (legacy !== void 0) return { metric: legacy, why: "" };
+  const known = KNOWN.find((k) => k.type === t.type && k.unit === t.unit);
+  if (known !== void 0) return known.role;
+  if (t.unit !== "bytes" && t.unit !== "count") return null;
+  const space = t.unit === "bytes";
+  const w = words(t.type);
+  const inUse = namesInUse(w);
+  if (!inUse && !w.some((x) => x.startsWith("alloc"))) return null;
+  const metric = inUse ? space ? "inuse_space" : "inuse_objects" : space ? "alloc_space" : "alloc_objects";
+  return { metric, why: `${t.unit}, named for ${inUse ? "memory in use" : "allocation"}` };
+}
+
 // src/core/profile/profile-kind.ts
-var MEMORY_TYPES = /* @__PURE__ */ new Set(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space", "objects", "space"]);
 var NotMemoryProfileError = class extends HeapgateError {
 };
 function isMemoryProfile(types) {
-  return types.some((t) => MEMORY_TYPES.has(t.type) || t.unit === "bytes");
+  return types.some((t) => memoryRole(t) !== null || t.unit === "bytes");
 }
 function profileKind(types, periodType) {
   const names = /* @__PURE__ */ new Set([...types.map((t) => t.type), periodType?.type ?? ""]);
   if (names.has("cpu") || names.has("samples")) return "a CPU profile";
-  if (names.has("goroutine")) return "a goroutine profile";
-  if (names.has("contentions") || names.has("delay")) return "a block or mutex (contention) profile";
+  if (names.has("wall")) return "a wall-clock profile";
+  if (names.has("goroutine") || names.has("goroutines")) return "a goroutine profile";
+  if (["contentions", "delay", "lock_count", "lock_duration", "lock-count", "lock-time"].some((n) => names.has(n)))
+    return "a block or mutex (contention) profile";
   if (names.has("threadcreate")) return "a threadcreate profile";
   return "a profile";
 }
@@ -2086,14 +2129,14 @@ function buildRowIndex(profile) {
   return { name: name2, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
 }
 function focusMasks(names, patterns) {
-  const words = Math.ceil(patterns.length / 31);
-  const masks = new Int32Array(names.length * words);
+  const words2 = Math.ceil(patterns.length / 31);
+  const masks = new Int32Array(names.length * words2);
   names.forEach((n, r) => {
     patterns.forEach((re, p) => {
-      if (re.test(n)) masks[r * words + Math.floor(p / 31)] |= 1 << p % 31;
+      if (re.test(n)) masks[r * words2 + Math.floor(p / 31)] |= 1 << p % 31;
     });
   });
-  return { masks, words };
+  return { masks, words: words2 };
 }
 function column(data, rows, width, offset, k) {
   const out = [];
@@ -2132,9 +2175,9 @@ var Aggregator = class {
     this.k = k;
     this.index = buildRowIndex(tables);
     const rowCount = this.index.name.length;
-    const { masks, words } = focusMasks(this.index.name, focus);
+    const { masks, words: words2 } = focusMasks(this.index.name, focus);
     this.masks = masks;
-    this.words = words;
+    this.words = words2;
     this.focusCount = focus.length;
     this.variance = new SampleVariance(tables);
     this.flat = new Float64Array(rowCount * 2 * k);
@@ -2144,7 +2187,7 @@ var Aggregator = class {
     this.totalVar = new Float64Array(k);
     this.sv = new Float64Array(2 * k);
     this.seen = new Int32Array(rowCount).fill(-1);
-    this.sampleMask = new Int32Array(words);
+    this.sampleMask = new Int32Array(words2);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
   }
   add(samples, i) {
@@ -2190,7 +2233,7 @@ var Aggregator = class {
     const seen = this.seen;
     const { code: codeOf, multiStart, multiRows } = this.index;
     const focusCount = this.focusCount;
-    const words = this.words;
+    const words2 = this.words;
     const masks = this.masks;
     const sampleMask = this.sampleMask;
     if (focusCount > 0) sampleMask.fill(0);
@@ -2209,7 +2252,7 @@ var Aggregator = class {
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
         if (focusCount > 0) {
-          for (let w = 0; w < words; w++) sampleMask[w] |= masks[r * words + w];
+          for (let w = 0; w < words2; w++) sampleMask[w] |= masks[r * words2 + w];
         }
       }
     }
@@ -3626,6 +3669,7 @@ export {
   ELIDED_FRAME_NAME,
   shownPattern,
   compileNamePattern,
+  memoryRole,
   compileFocus,
   scalesWithIterations,
   ITERATIONS_WARNING,
