@@ -22,17 +22,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-Q4U7EIXV.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TUZBC443.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-CBOV5DZA.js")).checkCommand
+    load: async () => (await import("./chunks/check-J7OUIBTC.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-AI4GQZPD.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-MO7YLAK4.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

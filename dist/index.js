@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-26G5Q6BI.js";
+} from "./chunks/chunk-KF2WOBPY.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,12 +35,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-XTT3WHOY.js";
+} from "./chunks/chunk-3XHFRBE3.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-2D4OU4OC.js";
+} from "./chunks/chunk-FDJ4U73L.js";
 import {
   openStore
 } from "./chunks/chunk-J5YCEBC7.js";
@@ -65,7 +65,7 @@ import {
   segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-OSA3KDKO.js";
+} from "./chunks/chunk-TTODKJ7B.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -2,6 +2,7 @@
 # Regenerates the Go benchmark output heapgate's benchmark comparison is tested with:
 #   __tests__/fixtures/gobench/<variant>.count6.bench    (workloads/gobench, go test -bench -benchmem)
 #   __tests__/fixtures/gobench/<variant>.count1.bench    (the same with -count 1)
+#   __tests__/fixtures/gobench/<variant>.mixed.bench     (-count 6 without -benchmem: some benchmarks report memory)
 #   __tests__/fixtures/gobench/<good|regressed>.memrun.{bench,mem.pb.gz}  (-count 4 with -memprofile)
 #   __tests__/fixtures/gobench/bench-manifest.json     (the exact command behind every file)
 # Named .bench rather than .txt: the profile fixture tests read every .txt there as a legacy profile.
@@ -44,6 +45,16 @@ for count in 6 1; do
       -test.benchmem -test.count "$count" -test.benchtime 100ms) > "$out/$file"
     entries+=("    {\"file\": \"$file\", \"command\": \"HEAPGATE_VARIANT=$env_variant go test ./gobench -run '^\$' -bench . -benchmem -count $count -benchtime 100ms (in workloads/)\"}")
   done
+done
+
+# Without -benchmem: only the benchmarks that call b.ReportAllocs() (Builder, Append, Convert,
+# MapHint) report B/op and allocs/op; CloneRecord and Checksum report ns/op only.
+for variant in good good-rerun regressed; do
+  env_variant="${variant%-rerun}"
+  file="$variant.mixed.bench"
+  (cd "$work" && HEAPGATE_VARIANT="$env_variant" ./gobench.test -test.run '^$' -test.bench . \
+    -test.count 6 -test.benchtime 100ms) > "$out/$file"
+  entries+=("    {\"file\": \"$file\", \"command\": \"HEAPGATE_VARIANT=$env_variant go test ./gobench -run '^\$' -bench . -count 6 -benchtime 100ms (in workloads/; no -benchmem)\"}")
 done
 
 # One run per variant with -memprofile too: the text and the profile of the same run, for the

@@ -161,7 +161,7 @@ describe('heapgate diff on go test -bench -benchmem output', () => {
     writeFileSync(plain, 'goos: linux\nBenchmarkX-8   1000   123 ns/op\nPASS\n');
     expectInputError(
       runCli(cli, ['diff', plain, GOOD]),
-      /^heapgate: decoding base profile .*no-benchmem\.txt: line 2: "BenchmarkX-8" has no B\/op and allocs\/op: run go test -bench with -benchmem/,
+      /^heapgate: decoding base profile .*no-benchmem\.txt: line 2: no benchmark reports B\/op and allocs\/op \("BenchmarkX"\): run go test -bench with -benchmem/,
     );
   });
 
@@ -181,6 +181,51 @@ describe('heapgate diff on go test -bench -benchmem output', () => {
     const html = runCli(cli, ['diff', hostile, worse, '--format', 'html']);
     expect(html.stdout).not.toContain('<img');
     expect(html.stdout).toContain('Benchmark&#60;img_src=x_onerror=alert(1)&#62;|`@team B/op');
+  });
+});
+
+describe('output where only some benchmarks report memory (b.ReportAllocs() in some, no -benchmem)', () => {
+  const MIXED = (v: string) => `${DIR}/${v}.mixed.bench`;
+  const SKIPPED =
+    '2 benchmarks reported no B/op and allocs/op, not compared: BenchmarkCloneRecord, BenchmarkChecksum ' +
+    '(run go test -bench with -benchmem, or call b.ReportAllocs() in them)';
+
+  test('the regressed variant fails on the benchmarks that report memory; the others are named once as skipped', () => {
+    const { code, report } = jsonDiff(MIXED('good'), MIXED('regressed'));
+    expect(code).toBe(1);
+    expect([...new Set(report.metrics.map((m: Json) => String(m.benchmark.name)))]).toEqual(REGRESSED_BENCHMARKS);
+    expect(report.metrics.every((m: Json) => m.status === 'fail')).toBe(true);
+    expect(report.warnings).toEqual([SKIPPED]);
+    const text = runCli(cli, ['diff', MIXED('good'), MIXED('regressed')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split('\n').filter((l) => l.includes('not compared'))).toEqual([`warning: ${SKIPPED}`]);
+    const md = runCli(cli, ['diff', MIXED('good'), MIXED('regressed'), '--format', 'markdown']);
+    expect(md.stdout).toContain('BenchmarkCloneRecord');
+    expect(md.stdout).toContain('not compared');
+  });
+
+  test('a rerun of the same code passes', () => {
+    const { code, report } = jsonDiff(MIXED('good'), MIXED('good-rerun'));
+    expect(code).toBe(0);
+    expect(report.metrics).toHaveLength(REGRESSED_BENCHMARKS.length * 2);
+    expect(report.warnings).toEqual([SKIPPED]);
+  });
+
+  test('against a full -benchmem baseline, the benchmarks the current run did not measure are named, not compared', () => {
+    const { code, report } = jsonDiff(GOOD, MIXED('good-rerun'));
+    expect(code).toBe(0);
+    expect(report.metrics.map((m: Json) => String(m.benchmark.name))).not.toContain('BenchmarkChecksum');
+    expect(report.warnings).toEqual([SKIPPED]);
+  });
+
+  test('a baseline stored from such output gates a later run of the same kind', () => {
+    const store = join(tmp, 'mixed-store');
+    const common = ['--store', store, '--series', 'mixed', '--branch', 'main'];
+    const put = runCli(cli, ['baseline', 'put', MIXED('good'), ...common, '--sha', SHA_A]);
+    expect(put.code).toBe(0);
+    const check = runCli(cli, ['check', MIXED('regressed'), ...common, '--format', 'json']);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).warnings).toContain(SKIPPED);
   });
 });
 

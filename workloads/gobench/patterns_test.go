@@ -19,6 +19,7 @@ func ids(n int) []int {
 }
 
 func BenchmarkBuilder(b *testing.B) {
+	b.ReportAllocs() // without -benchmem, the others report no B/op (the mixed fixtures)
 	in := ids(64)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -27,12 +28,14 @@ func BenchmarkBuilder(b *testing.B) {
 }
 
 func BenchmarkAppend(b *testing.B) {
+	b.ReportAllocs() // without -benchmem, the others report no B/op (the mixed fixtures)
 	for i := 0; i < b.N; i++ {
 		sinkInts = squares(1000)
 	}
 }
 
 func BenchmarkConvert(b *testing.B) {
+	b.ReportAllocs() // without -benchmem, the others report no B/op (the mixed fixtures)
 	in := ids(100)
 	buf := make([]byte, 0, 1024)
 	b.ResetTimer()
@@ -43,6 +46,7 @@ func BenchmarkConvert(b *testing.B) {
 }
 
 func BenchmarkMapHint(b *testing.B) {
+	b.ReportAllocs() // without -benchmem, the others report no B/op (the mixed fixtures)
 	in := ids(500)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

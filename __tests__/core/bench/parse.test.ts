@@ -120,13 +120,63 @@ describe('parseBenchmarks: the format', () => {
   });
 });
 
+describe('parseBenchmarks: benchmarks without memory metrics', () => {
+  const mixed = [
+    'pkg: example.com/a',
+    'BenchmarkFast-2    100   5 ns/op',
+    'BenchmarkMem-2     100   5 ns/op   64 B/op   2 allocs/op',
+    'BenchmarkFast-2    100   6 ns/op',
+    'BenchmarkMem-2     100   5 ns/op   64 B/op   2 allocs/op',
+    'BenchmarkSlow-2    100   9 ns/op',
+    '',
+  ].join('\n');
+
+  test('are listed as skipped, once each, in order; the others are read', () => {
+    const set = parseBenchmarks(mixed);
+    expect(set.benchmarks.map((b) => [b.name, b.bytes])).toEqual([['BenchmarkMem', [64, 64]]]);
+    expect(set.skipped).toEqual([
+      { pkg: 'example.com/a', name: 'BenchmarkFast' },
+      { pkg: 'example.com/a', name: 'BenchmarkSlow' },
+    ]);
+  });
+
+  test('a file where every benchmark has them has no skipped list', () => {
+    expect(parseBenchmarks('BenchmarkA 1 10 B/op 1 allocs/op\n').skipped).toBeUndefined();
+  });
+
+  test('a benchmark with memory metrics in some runs is read from those runs, not skipped', () => {
+    const set = parseBenchmarks('BenchmarkA 1 5 ns/op\nBenchmarkA 1 10 B/op 1 allocs/op\nBenchmarkB 1 1 ns/op\n');
+    expect(set.benchmarks.map((b) => [b.name, b.bytes])).toEqual([['BenchmarkA', [10]]]);
+    expect(set.skipped).toEqual([{ pkg: '', name: 'BenchmarkB' }]);
+  });
+
+  test('merging drops a skipped benchmark that another file measured', () => {
+    const a = parseBenchmarks('BenchmarkA 1 10 B/op 1 allocs/op\nBenchmarkB 1 1 ns/op\nBenchmarkC 1 1 ns/op\n');
+    const b = parseBenchmarks('BenchmarkB 1 7 B/op 1 allocs/op\nBenchmarkC 1 2 ns/op\n');
+    const merged = mergeBenchmarkSets([a, b]);
+    expect(merged.benchmarks.map((x) => x.name)).toEqual(['BenchmarkA', 'BenchmarkB']);
+    expect(merged.skipped).toEqual([{ pkg: '', name: 'BenchmarkC' }]);
+  });
+
+  test('the skipped count toward the cap on distinct benchmarks', () => {
+    const lines = Array.from({ length: MAX_BENCHMARKS + 1 }, (_, i) => `BenchmarkN${i} 1 1 ns/op`);
+    lines.unshift('BenchmarkA 1 10 B/op 1 allocs/op');
+    expect(parseError(lines.join('\n'))).toMatch(`more than ${MAX_BENCHMARKS} benchmarks`);
+  });
+});
+
 describe('parseBenchmarks: malformed and hostile input is a one-line DecodeError', () => {
   test.each([
     [
       'BenchmarkX-8  100  5 ns/op\n',
-      /line 1: "BenchmarkX-8" has no B\/op and allocs\/op: run go test -bench with -benchmem/,
+      /line 1: no benchmark reports B\/op and allocs\/op \("BenchmarkX"\): run go test -bench with -benchmem/,
     ],
-    ['BenchmarkX-8  100  5 ns/op  12 B/op\n', /has no B\/op and allocs\/op/],
+    [
+      'BenchmarkX-8  100  5 ns/op\nBenchmarkY  100  5 ns/op\nBenchmarkX-8  100  6 ns/op\n',
+      /line 1: no benchmark reports B\/op and allocs\/op \("BenchmarkX" and 1 more\)/,
+    ],
+    ['BenchmarkX-8  100  5 ns/op  12 B/op\n', /line 1: "BenchmarkX-8" has B\/op but no allocs\/op/],
+    ['BenchmarkX-8  100  5 ns/op  12 allocs/op\n', /has allocs\/op but no B\/op/],
     ['BenchmarkX-8  100  five ns/op  1 B/op 1 allocs/op\n', /line 1: malformed benchmark result/],
     ['BenchmarkX-8  100  5 ns/op  1 B/op 1\n', /malformed benchmark result/],
     ['BenchmarkX-8  100  5 ns/op  -1 B/op 1 allocs/op\n', /negative B\/op/],
@@ -141,7 +191,7 @@ describe('parseBenchmarks: malformed and hostile input is a one-line DecodeError
   });
 
   test('control characters in a quoted line are shown as ?', () => {
-    expect(parseError('BenchmarkX\u001b[31m-8  100  5 ns/op\n')).toContain('"BenchmarkX?[31m-8"');
+    expect(parseError('BenchmarkX\u001b[31m-8  100  5 ns/op\n')).toContain('"BenchmarkX?[31m"');
   });
 
   test('caps: name length, runs per benchmark, benchmarks', () => {

@@ -86,24 +86,49 @@ export interface BenchMeasurement {
   readonly warnings: readonly string[];
 }
 
-const keyOf = (b: BenchmarkRuns): string => JSON.stringify([b.pkg, b.name]);
+const keyOf = (b: Named): string => JSON.stringify([b.pkg, b.name]);
 
 function allEqual(values: readonly number[]): boolean {
   return values.every((v) => v === values[0]);
 }
 
+/** What names a benchmark: its package and name. */
+type Named = Pick<BenchmarkRuns, 'pkg' | 'name'>;
+
 /** The label of a benchmark in names and warnings: the name, with the package when several packages share it. */
-function labeller(benchmarks: readonly BenchmarkRuns[]): (b: BenchmarkRuns) => string {
+function labeller(benchmarks: readonly Named[]): (b: Named) => string {
   const pkgs = new Map<string, Set<string>>();
   for (const b of benchmarks) pkgs.set(b.name, (pkgs.get(b.name) ?? new Set()).add(b.pkg));
   return (b) => ((pkgs.get(b.name)?.size ?? 0) > 1 && b.pkg !== '' ? `${b.pkg}.${b.name}` : b.name);
 }
 
-function onlyIn(side: string, list: readonly BenchmarkRuns[], label: (b: BenchmarkRuns) => string): string[] {
-  if (list.length === 0) return [];
+/** The first MAX_NAMED labels of a list, then how many more. */
+function someOf(list: readonly Named[], label: (b: Named) => string): string {
   const named = list.slice(0, MAX_NAMED).map(label).join(', ');
-  const more = list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : '';
-  return [`${list.length} benchmark${list.length === 1 ? '' : 's'} only in the ${side}, not compared: ${named}${more}`];
+  return named + (list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : '');
+}
+
+function onlyIn(side: string, list: readonly Named[], label: (b: Named) => string): string[] {
+  if (list.length === 0) return [];
+  return [
+    `${list.length} benchmark${list.length === 1 ? '' : 's'} only in the ${side}, not compared: ${someOf(list, label)}`,
+  ];
+}
+
+/** The benchmarks either side read without memory metrics, each once. */
+function skippedOf(base: BenchmarkSet, current: BenchmarkSet): Map<string, Named> {
+  const out = new Map<string, Named>();
+  for (const s of [...(current.skipped ?? []), ...(base.skipped ?? [])]) if (!out.has(keyOf(s))) out.set(keyOf(s), s);
+  return out;
+}
+
+function skippedWarnings(skipped: ReadonlyMap<string, Named>, label: (b: Named) => string): string[] {
+  if (skipped.size === 0) return [];
+  const n = skipped.size;
+  return [
+    `${n} benchmark${n === 1 ? '' : 's'} reported no B/op and allocs/op, not compared: ` +
+      `${someOf([...skipped.values()], label)} (run go test -bench with -benchmem, or call b.ReportAllocs() in them)`,
+  ];
 }
 
 function measure(
@@ -139,7 +164,8 @@ function measure(
 export function measureBenchmarks(base: BenchmarkSet, current: BenchmarkSet): BenchMeasurement {
   const baseByKey = new Map(base.benchmarks.map((b) => [keyOf(b), b]));
   const currentKeys = new Set(current.benchmarks.map(keyOf));
-  const label = labeller([...base.benchmarks, ...current.benchmarks]);
+  const skipped = skippedOf(base, current);
+  const label = labeller([...base.benchmarks, ...current.benchmarks, ...skipped.values()]);
   const pairs = current.benchmarks.flatMap((c) => {
     const b = baseByKey.get(keyOf(c));
     return b === undefined ? [] : [{ b, c }];
@@ -162,14 +188,15 @@ export function measureBenchmarks(base: BenchmarkSet, current: BenchmarkSet): Be
   const warnings = [
     ...onlyIn(
       'base',
-      base.benchmarks.filter((b) => !currentKeys.has(keyOf(b))),
+      base.benchmarks.filter((b) => !currentKeys.has(keyOf(b)) && !skipped.has(keyOf(b))),
       label,
     ),
     ...onlyIn(
       'current',
-      current.benchmarks.filter((c) => !baseByKey.has(keyOf(c))),
+      current.benchmarks.filter((c) => !baseByKey.has(keyOf(c)) && !skipped.has(keyOf(c))),
       label,
     ),
+    ...skippedWarnings(skipped, label),
     ...procsWarnings(pairs, label),
     ...attributionWarnings(base, current),
   ];

@@ -9,9 +9,9 @@
  * Everything here comes from a file: names are untrusted (renderers escape them) and counts capped.
  */
 import { DecodeError } from '../errors.js';
-import type { BenchmarkSet } from '../profile/benchmark-set.js';
+import type { BenchmarkSet, SkippedBenchmark } from '../profile/benchmark-set.js';
 
-export type { BenchmarkRuns, BenchmarkSet } from '../profile/benchmark-set.js';
+export type { BenchmarkRuns, BenchmarkSet, SkippedBenchmark } from '../profile/benchmark-set.js';
 
 /** More distinct benchmarks than this in one input is an error (a hostile or runaway file). */
 export const MAX_BENCHMARKS = 10_000;
@@ -73,14 +73,18 @@ function measurements(rest: string): Map<string, number> | null {
 }
 
 /**
- * Parses benchmark output. Throws DecodeError (one line, with the line number) on a failed run
- * (`FAIL`, `--- FAIL`), a malformed result line, a result without B/op and allocs/op (`go test`
- * without -benchmem), negative values, or more than MAX_BENCHMARKS / MAX_RUNS_PER_BENCHMARK / MAX_NAME_CHARS;
- * and when no result line is found at all.
+ * Parses benchmark output. A benchmark whose lines have neither B/op nor allocs/op (no -benchmem,
+ * no b.ReportAllocs()) is listed in `skipped`, not compared. Throws DecodeError (one line, with the
+ * line number) on a failed run (`FAIL`, `--- FAIL`), a malformed result line, a result with one of
+ * B/op and allocs/op only, when no benchmark has them (`go test` without -benchmem), negative values,
+ * or more than MAX_BENCHMARKS / MAX_RUNS_PER_BENCHMARK / MAX_NAME_CHARS; and when no result line is
+ * found at all.
  */
 export function parseBenchmarks(text: string): BenchmarkSet {
   const byKey = new Map<string, Building>();
   const order: Building[] = [];
+  /** Benchmarks seen without B/op and allocs/op, by key, with the line of the first. */
+  const withoutMemory = new Map<string, { pkg: string; name: string; line: number }>();
   let pkg = '';
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -106,20 +110,31 @@ export function parseBenchmarks(text: string): BenchmarkSet {
     }
     const bytes = values.get('B/op');
     const allocs = values.get('allocs/op');
-    if (bytes === undefined || allocs === undefined) {
-      throw new DecodeError(
-        `${at}: ${quote(fullName)} has no B/op and allocs/op: run go test -bench with -benchmem ` +
-          '(or call b.ReportAllocs())',
-      );
-    }
-    if (bytes < 0 || allocs < 0) throw new DecodeError(`${at}: negative B/op or allocs/op in ${quote(line)}`);
     const suffix = PROCS_SUFFIX.exec(fullName);
     const name = suffix === null ? fullName : fullName.slice(0, suffix.index);
     const procs = suffix === null ? 1 : Number(suffix[1]);
     const key = JSON.stringify([pkg, name]);
+    if (bytes === undefined && allocs === undefined) {
+      // No -benchmem for this one: read past it; an error only when no benchmark has memory metrics.
+      if (!withoutMemory.has(key)) {
+        if (withoutMemory.size + order.length >= MAX_BENCHMARKS) {
+          throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+        }
+        withoutMemory.set(key, { pkg, name, line: i + 1 });
+      }
+      continue;
+    }
+    if (bytes === undefined || allocs === undefined) {
+      throw new DecodeError(
+        `${at}: ${quote(fullName)} has ${bytes === undefined ? 'allocs/op but no B/op' : 'B/op but no allocs/op'}`,
+      );
+    }
+    if (bytes < 0 || allocs < 0) throw new DecodeError(`${at}: negative B/op or allocs/op in ${quote(line)}`);
     let b = byKey.get(key);
     if (b === undefined) {
-      if (order.length >= MAX_BENCHMARKS) throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+      if (order.length + withoutMemory.size >= MAX_BENCHMARKS) {
+        throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+      }
       b = { pkg, name, procs: [], bytes: [], allocs: [] };
       byKey.set(key, b);
       order.push(b);
@@ -131,9 +146,19 @@ export function parseBenchmarks(text: string): BenchmarkSet {
     b.bytes.push(bytes);
     b.allocs.push(allocs);
   }
+  const skipped = [...withoutMemory].filter(([key]) => !byKey.has(key)).map(([, s]) => s);
+  if (order.length === 0 && skipped.length > 0) {
+    const first = skipped[0]!;
+    const more = skipped.length > 1 ? ` and ${skipped.length - 1} more` : '';
+    throw new DecodeError(
+      `line ${first.line}: no benchmark reports B/op and allocs/op (${quote(first.name)}${more}): ` +
+        'run go test -bench with -benchmem (or call b.ReportAllocs())',
+    );
+  }
   if (order.length === 0)
     throw new DecodeError('no benchmark results (lines like "BenchmarkX-8  1000  123 ns/op ...")');
-  return { benchmarks: order };
+  if (skipped.length === 0) return { benchmarks: order };
+  return { benchmarks: order, skipped: skipped.map(({ pkg, name }) => ({ pkg, name })) };
 }
 
 /** The runs of several sets (several files of one side): the runs of each benchmark concatenated, in order. */
@@ -154,5 +179,10 @@ export function mergeBenchmarkSets(sets: readonly BenchmarkSet[]): BenchmarkSet 
       b.allocs.push(...r.allocs);
     }
   }
-  return { benchmarks: order };
+  const skipped = new Map<string, SkippedBenchmark>();
+  for (const s of sets.flatMap((set) => set.skipped ?? [])) {
+    const key = JSON.stringify([s.pkg, s.name]);
+    if (!byKey.has(key) && !skipped.has(key)) skipped.set(key, s);
+  }
+  return skipped.size === 0 ? { benchmarks: order } : { benchmarks: order, skipped: [...skipped.values()] };
 }

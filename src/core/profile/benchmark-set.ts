@@ -26,9 +26,22 @@ export interface BenchmarkRuns {
   readonly allocs: readonly number[];
 }
 
+/** A benchmark that reported no memory metrics (no -benchmem, no b.ReportAllocs()): read, not compared. */
+export interface SkippedBenchmark {
+  readonly pkg: string;
+  /** The name without the GOMAXPROCS suffix. */
+  readonly name: string;
+}
+
 /** The benchmarks of one or more files, in order of first appearance. */
 export interface BenchmarkSet {
+  /** The benchmarks with B/op and allocs/op. */
   readonly benchmarks: readonly BenchmarkRuns[];
+  /**
+   * Benchmarks whose every result line lacks B/op and allocs/op (a file where only some benchmarks
+   * call b.ReportAllocs(), or -benchmem ran on a subset), in order; absent or empty when none.
+   */
+  readonly skipped?: readonly SkippedBenchmark[];
   /**
    * Per-function attribution from `-memprofile`s of the same runs, when given with the output (see
    * bench/attribution.ts); absent otherwise.

@@ -2618,6 +2618,7 @@ function measurements(rest) {
 function parseBenchmarks(text) {
   const byKey = /* @__PURE__ */ new Map();
   const order = [];
+  const withoutMemory = /* @__PURE__ */ new Map();
   let pkg = "";
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -2643,19 +2644,30 @@ function parseBenchmarks(text) {
     }
     const bytes = values.get("B/op");
     const allocs = values.get("allocs/op");
-    if (bytes === void 0 || allocs === void 0) {
-      throw new DecodeError(
-        `${at}: ${quote(fullName)} has no B/op and allocs/op: run go test -bench with -benchmem (or call b.ReportAllocs())`
-      );
-    }
-    if (bytes < 0 || allocs < 0) throw new DecodeError(`${at}: negative B/op or allocs/op in ${quote(line)}`);
     const suffix = PROCS_SUFFIX.exec(fullName);
     const name2 = suffix === null ? fullName : fullName.slice(0, suffix.index);
     const procs = suffix === null ? 1 : Number(suffix[1]);
     const key = JSON.stringify([pkg, name2]);
+    if (bytes === void 0 && allocs === void 0) {
+      if (!withoutMemory.has(key)) {
+        if (withoutMemory.size + order.length >= MAX_BENCHMARKS) {
+          throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+        }
+        withoutMemory.set(key, { pkg, name: name2, line: i + 1 });
+      }
+      continue;
+    }
+    if (bytes === void 0 || allocs === void 0) {
+      throw new DecodeError(
+        `${at}: ${quote(fullName)} has ${bytes === void 0 ? "allocs/op but no B/op" : "B/op but no allocs/op"}`
+      );
+    }
+    if (bytes < 0 || allocs < 0) throw new DecodeError(`${at}: negative B/op or allocs/op in ${quote(line)}`);
     let b = byKey.get(key);
     if (b === void 0) {
-      if (order.length >= MAX_BENCHMARKS) throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+      if (order.length + withoutMemory.size >= MAX_BENCHMARKS) {
+        throw new DecodeError(`${at}: more than ${MAX_BENCHMARKS} benchmarks`);
+      }
       b = { pkg, name: name2, procs: [], bytes: [], allocs: [] };
       byKey.set(key, b);
       order.push(b);
@@ -2667,9 +2679,18 @@ function parseBenchmarks(text) {
     b.bytes.push(bytes);
     b.allocs.push(allocs);
   }
+  const skipped = [...withoutMemory].filter(([key]) => !byKey.has(key)).map(([, s]) => s);
+  if (order.length === 0 && skipped.length > 0) {
+    const first = skipped[0];
+    const more = skipped.length > 1 ? ` and ${skipped.length - 1} more` : "";
+    throw new DecodeError(
+      `line ${first.line}: no benchmark reports B/op and allocs/op (${quote(first.name)}${more}): run go test -bench with -benchmem (or call b.ReportAllocs())`
+    );
+  }
   if (order.length === 0)
     throw new DecodeError('no benchmark results (lines like "BenchmarkX-8  1000  123 ns/op ...")');
-  return { benchmarks: order };
+  if (skipped.length === 0) return { benchmarks: order };
+  return { benchmarks: order, skipped: skipped.map(({ pkg: pkg2, name: name2 }) => ({ pkg: pkg2, name: name2 })) };
 }
 function mergeBenchmarkSets(sets) {
   const byKey = /* @__PURE__ */ new Map();
@@ -2688,7 +2709,12 @@ function mergeBenchmarkSets(sets) {
       b.allocs.push(...r.allocs);
     }
   }
-  return { benchmarks: order };
+  const skipped = /* @__PURE__ */ new Map();
+  for (const s of sets.flatMap((set) => set.skipped ?? [])) {
+    const key = JSON.stringify([s.pkg, s.name]);
+    if (!byKey.has(key) && !skipped.has(key)) skipped.set(key, s);
+  }
+  return skipped.size === 0 ? { benchmarks: order } : { benchmarks: order, skipped: [...skipped.values()] };
 }
 
 // src/core/stats/quantile.ts

@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-R5Q24BEQ.js";
+} from "./chunk-TQTHWVNV.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-GH3ZVE42.js";
+} from "./chunk-SXKBDJKI.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-26G5Q6BI.js";
+} from "./chunk-KF2WOBPY.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-XTT3WHOY.js";
+} from "./chunk-3XHFRBE3.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -47,7 +47,7 @@ import {
   historyWindowProblem,
   markdownCode,
   terminalSafe
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

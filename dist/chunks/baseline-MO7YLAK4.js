@@ -13,12 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-GH3ZVE42.js";
+} from "./chunk-SXKBDJKI.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-2D4OU4OC.js";
+} from "./chunk-FDJ4U73L.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -30,7 +30,7 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -3,7 +3,7 @@ import {
   describeFsError,
   parseByteSize,
   readBounded
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

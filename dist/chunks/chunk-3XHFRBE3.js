@@ -32,7 +32,7 @@ import {
   shownPattern,
   topLevelName,
   truncate
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -468,11 +468,27 @@ function labeller(benchmarks) {
   for (const b of benchmarks) pkgs.set(b.name, (pkgs.get(b.name) ?? /* @__PURE__ */ new Set()).add(b.pkg));
   return (b) => (pkgs.get(b.name)?.size ?? 0) > 1 && b.pkg !== "" ? `${b.pkg}.${b.name}` : b.name;
 }
+function someOf(list, label) {
+  const named = list.slice(0, MAX_NAMED).map(label).join(", ");
+  return named + (list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : "");
+}
 function onlyIn(side, list, label) {
   if (list.length === 0) return [];
-  const named = list.slice(0, MAX_NAMED).map(label).join(", ");
-  const more = list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : "";
-  return [`${list.length} benchmark${list.length === 1 ? "" : "s"} only in the ${side}, not compared: ${named}${more}`];
+  return [
+    `${list.length} benchmark${list.length === 1 ? "" : "s"} only in the ${side}, not compared: ${someOf(list, label)}`
+  ];
+}
+function skippedOf(base, current) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of [...current.skipped ?? [], ...base.skipped ?? []]) if (!out.has(keyOf(s))) out.set(keyOf(s), s);
+  return out;
+}
+function skippedWarnings(skipped, label) {
+  if (skipped.size === 0) return [];
+  const n = skipped.size;
+  return [
+    `${n} benchmark${n === 1 ? "" : "s"} reported no B/op and allocs/op, not compared: ${someOf([...skipped.values()], label)} (run go test -bench with -benchmem, or call b.ReportAllocs() in them)`
+  ];
 }
 function measure(b, c, metric, name) {
   const xs = metric.type === "B/op" ? b.bytes : b.allocs;
@@ -495,7 +511,8 @@ function measure(b, c, metric, name) {
 function measureBenchmarks(base, current) {
   const baseByKey = new Map(base.benchmarks.map((b) => [keyOf(b), b]));
   const currentKeys = new Set(current.benchmarks.map(keyOf));
-  const label = labeller([...base.benchmarks, ...current.benchmarks]);
+  const skipped = skippedOf(base, current);
+  const label = labeller([...base.benchmarks, ...current.benchmarks, ...skipped.values()]);
   const pairs = current.benchmarks.flatMap((c) => {
     const b = baseByKey.get(keyOf(c));
     return b === void 0 ? [] : [{ b, c }];
@@ -517,14 +534,15 @@ function measureBenchmarks(base, current) {
   const warnings = [
     ...onlyIn(
       "base",
-      base.benchmarks.filter((b) => !currentKeys.has(keyOf(b))),
+      base.benchmarks.filter((b) => !currentKeys.has(keyOf(b)) && !skipped.has(keyOf(b))),
       label
     ),
     ...onlyIn(
       "current",
-      current.benchmarks.filter((c) => !baseByKey.has(keyOf(c))),
+      current.benchmarks.filter((c) => !baseByKey.has(keyOf(c)) && !skipped.has(keyOf(c))),
       label
     ),
+    ...skippedWarnings(skipped, label),
     ...procsWarnings(pairs, label),
     ...attributionWarnings(base, current)
   ];

@@ -12,17 +12,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-R5Q24BEQ.js";
+} from "./chunk-TQTHWVNV.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-GH3ZVE42.js";
+} from "./chunk-SXKBDJKI.js";
 import {
   compareProfiles
-} from "./chunk-XTT3WHOY.js";
+} from "./chunk-3XHFRBE3.js";
 import {
   createProfileLoader
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-FGJDEUJW.js";
 import {

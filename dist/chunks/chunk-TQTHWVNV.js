@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-GH3ZVE42.js";
+} from "./chunk-SXKBDJKI.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-XTT3WHOY.js";
+} from "./chunk-3XHFRBE3.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-OSA3KDKO.js";
+} from "./chunk-TTODKJ7B.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-XTT3WHOY.js";
+} from "./chunk-3XHFRBE3.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
