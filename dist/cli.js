@@ -22,17 +22,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-TUZBC443.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TYSQTD6O.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-J7OUIBTC.js")).checkCommand
+    load: async () => (await import("./chunks/check-IRJEYSYE.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-MO7YLAK4.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-CRWTRSSS.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {
@@ -49,7 +49,8 @@ function usage(commands = COMMANDS) {
     "  -h, --help     show this help (heapgate <command> --help: the command's)",
     "  -V, --version  print the version",
     "",
-    "Exit codes: 0 pass or warn, 1 fail, 2 usage or input error, 3 baseline store error, 70 internal error.",
+    "Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with --on-inconclusive fail),",
+    "2 usage or input error, 3 baseline store error, 70 internal error.",
     ""
   ].join("\n");
 }

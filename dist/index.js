@@ -10,7 +10,7 @@ import {
   otherSeriesText,
   reproduceCommand,
   seedCommand
-} from "./chunks/chunk-KF2WOBPY.js";
+} from "./chunks/chunk-6RSCHQ26.js";
 import {
   BENCH_HISTORY_NOTE,
   DEFAULT_CONFIDENCE,
@@ -35,12 +35,12 @@ import {
   valueCell,
   withContext,
   zCell
-} from "./chunks/chunk-3XHFRBE3.js";
+} from "./chunks/chunk-22KJ6QHR.js";
 import {
   newSteps,
   runUrl,
   storeBaseline
-} from "./chunks/chunk-FDJ4U73L.js";
+} from "./chunks/chunk-47ZK6WYW.js";
 import {
   openStore
 } from "./chunks/chunk-J5YCEBC7.js";
@@ -65,7 +65,7 @@ import {
   segmentLevels,
   terminalSafe,
   truncate
-} from "./chunks/chunk-TTODKJ7B.js";
+} from "./chunks/chunk-XNLCYWZF.js";
 import {
   GitHubApiError
 } from "./chunks/chunk-QINKA3AK.js";

@@ -282,6 +282,11 @@ test('several runs a side: the page says so, loads clean, and draws the mean cal
   expect(await page.textContent('#heat tbody tr:first-child td.name')).toBe(culprit.name);
   const drawn = await frames(page);
   expect(drawn.some((f) => f.name === culprit.name && f.colour > 0)).toBe(true);
+  // Means of runs have changes under one unit and under 0.05 %: none reads as a signed zero.
+  const cells = await page.$$eval('#heat td.num', (tds) => tds.map((td) => td.textContent ?? ''));
+  expect(cells.length).toBeGreaterThan(100);
+  expect(cells.filter((c) => /^[−+]0(\.0)?(%| B)?$/.test(c))).toEqual([]);
+  expect(cells.some((c) => /^[−+]?0\.0%$/.test(c))).toBe(true);
   expectClean(problems);
   await page.close();
 });

@@ -291,6 +291,18 @@ describe('show and history', () => {
     expect(lines.slice(1).map((l) => l.slice(0, 12))).toEqual(['c'.repeat(12), 'b'.repeat(12), 'a'.repeat(12)]);
   });
 
+  test('history labels the time it shows: the upload time when no commit time was given', async () => {
+    await put('store', BASE, 'main', SHA_A);
+    const none = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'main']);
+    expect(none.stdout.split('\n')[0]).toMatch(/^commit +stored at +run /);
+    await put('store', CURRENT, 'main', SHA_B, ['--commit-time', '2026-01-02T00:00:00Z']);
+    const mixed = await cli(['baseline', 'history', '--store', 'store', '--series', 'api', '--branch', 'main']);
+    const lines = mixed.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^commit +commit time +run /);
+    expect(lines.find((l) => l.startsWith('b'.repeat(12)))).toContain('2026-01-02T00:00:00Z');
+    expect(lines.find((l) => l.startsWith('a'.repeat(12)))).toMatch(/^a{12} +\d{4}-\d\d-\d\dT[\d:.]+Z \(stored\) /);
+  });
+
   test('show --sha finds a commit on any branch; show --branch shows the current one', async () => {
     await put('store', BASE, 'release/1.x', SHA_B);
     const s = await cli(['baseline', 'show', '--store', 'store', '--series', 'api', '--sha', SHA_B]);

@@ -25,13 +25,16 @@ function nodeGlob(): GlobFunction | undefined {
   return typeof g === 'function' ? g : undefined;
 }
 
+/** How several files are given where a caller says nothing else: separate arguments. */
+const SEVERAL_PATHS = 'give the paths as separate arguments';
+
 /** The regular files `pattern` matches under `cwd`, relative to it, sorted. */
-async function globFiles(pattern: string, cwd: string, what: string): Promise<string[]> {
+async function globFiles(pattern: string, cwd: string, what: string, several: string): Promise<string[]> {
   const glob = nodeGlob();
   if (glob === undefined) {
     throw new UsageError(
       `${what}: ${JSON.stringify(pattern)} is a glob, which heapgate expands on Node 22 or later; on this Node ` +
-        'give the paths (or leave the glob unquoted for the shell to expand)',
+        `${several}`,
     );
   }
   const root = resolve(cwd);
@@ -45,16 +48,22 @@ async function globFiles(pattern: string, cwd: string, what: string): Promise<st
 /**
  * The files `patterns` name, in order (each glob's matches sorted), each once. A glob that matches
  * no file, and more than MAX_RUNS files, are UsageErrors naming `what` (e.g. `input profile`);
- * plain paths are returned as given (reading them reports a missing one).
+ * plain paths are returned as given (reading them reports a missing one). `several` says how the
+ * caller takes several files, for the advice when this Node cannot expand a glob.
  */
-export async function expandProfilePaths(patterns: readonly string[], cwd: string, what: string): Promise<string[]> {
+export async function expandProfilePaths(
+  patterns: readonly string[],
+  cwd: string,
+  what: string,
+  several: string = SEVERAL_PATHS,
+): Promise<string[]> {
   const out: string[] = [];
   for (const pattern of patterns) {
     if (!isGlob(pattern)) {
       out.push(pattern);
       continue;
     }
-    const matches = await globFiles(pattern, cwd, what);
+    const matches = await globFiles(pattern, cwd, what, several);
     if (matches.length === 0) throw new UsageError(`${what}: no file matches ${JSON.stringify(pattern)}`);
     out.push(...matches);
   }

@@ -2,7 +2,8 @@
  * The `heapgate` command line: picks the subcommand, runs it, and is the one place that turns
  * errors into a one-line message on stderr and an exit code.
  *
- * Exit codes: 0 pass or warn, 1 fail, 2 usage or input error (bad arguments, unreadable or
+ * Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with
+ * --on-inconclusive fail), 2 usage or input error (bad arguments, unreadable or
  * malformed profile, bad rules, incompatible profiles), 3 baseline store error, 70 internal error
  * (a bug: anything that is not a HeapgateError; reported as "internal error: <message>").
  */
@@ -57,7 +58,8 @@ export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
     "  -h, --help     show this help (heapgate <command> --help: the command's)",
     '  -V, --version  print the version',
     '',
-    'Exit codes: 0 pass or warn, 1 fail, 2 usage or input error, 3 baseline store error, 70 internal error.',
+    'Exit codes: 0 pass, warn, inconclusive or no baseline, 1 fail (or inconclusive with --on-inconclusive fail),',
+    '2 usage or input error, 3 baseline store error, 70 internal error.',
     '',
   ].join('\n');
 }

@@ -45,17 +45,21 @@ export async function sidePatterns(arg: string, cwd: string): Promise<string[]> 
   return splitList(arg);
 }
 
+/** How diff's BASE and CURRENT take several files, for the advice when this Node cannot expand a glob. */
+export const ONE_ARGUMENT_LIST = 'give the paths as one comma-separated argument (run1.pb.gz,run2.pb.gz)';
+
 /**
  * The side named by `patterns` (paths and globs, each glob expanded): `label` names it in reports,
- * `what` in errors (e.g. `base profile`).
+ * `what` in errors (e.g. `base profile`), `several` how this argument takes several files.
  */
 export async function profileSide(
   patterns: readonly string[],
   role: ProfileRole,
   cwd: string,
   what: string,
+  several?: string,
 ): Promise<ProfileSide> {
-  const paths = await expandProfilePaths(patterns, cwd, what);
+  const paths = await expandProfilePaths(patterns, cwd, what, several);
   return {
     label: patterns.join(' '),
     runs: paths.map((p) => ({ role, label: p, path: resolve(cwd, p) })),

@@ -9,7 +9,9 @@ import type { Verdict } from '../../../src/core/verdict/verdict.js';
 import { fn, judged, KiB, sampleDiff, sampleVerdict } from './fixtures.js';
 
 /** inuse_space fails; besides sampleDiff's three rows, `noise` tiny rows (1 KiB each, runtime.*). */
-function report(options: { noise?: number; fold?: boolean; top?: number; sampleIndex?: string } = {}): Report {
+function report(
+  options: { noise?: number; fold?: boolean; top?: number; sampleIndex?: string; historyWindow?: number } = {},
+): Report {
   const tiny = Array.from({ length: options.noise ?? 0 }, (_, i) => fn(`runtime.f${i}`, 0, KiB, 0, KiB));
   const diff = sampleDiff(tiny);
   return buildReport(diff, sampleVerdict(diff), {
@@ -18,6 +20,7 @@ function report(options: { noise?: number; fold?: boolean; top?: number; sampleI
     top: options.top ?? 10,
     ...(options.sampleIndex !== undefined ? { sampleIndex: options.sampleIndex } : {}),
     ...(options.fold === true ? { fold: { min: { inuse_space: 256 * KiB, inuse_objects: 1000 } } } : {}),
+    ...(options.historyWindow !== undefined ? { historyWindow: options.historyWindow } : {}),
   });
 }
 
@@ -76,12 +79,34 @@ describe('the noise floor', () => {
 });
 
 describe('text report', () => {
+  test('the headline says a short history asks for more only when a history judged the run', () => {
+    const headline = (r: Report) => renderText(r, { color: false }).split('\n')[0]!;
+    expect(headline(report())).toMatch(/a change is real when z ≥ 3\)$/);
+    expect(headline(report({ historyWindow: 30 }))).toMatch(
+      /a change is real when z ≥ 3, or more with a short history\)$/,
+    );
+  });
+
+  test('a type no function changed in says so, without a share of an empty total', () => {
+    const r = report({ sampleIndex: 'inuse_objects' });
+    const none: Report = {
+      ...r,
+      functions: { ...r.functions, inuse_objects: [] },
+      functionCount: { ...r.functionCount, inuse_objects: 0 },
+    };
+    const lines = renderText(none, { color: false }).split('\n');
+    const at = lines.indexOf('Type: inuse_objects');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('No function changed.');
+    expect(lines.join('\n')).not.toContain('Showing all 0 functions');
+  });
+
   test('headline names the failing metric and the culprit; the failing type’s table comes first, folded rows in one line', () => {
     const text = renderText(report({ noise: 40, fold: true, sampleIndex: 'inuse_objects' }), { color: false });
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       'heapgate: FAIL  inuse_space +50.0% — main.grow +768.00 KiB  (1 failed, 0 warned, 1 inconclusive; ' +
-        'a change is real when z ≥ 3, or more with a short history)',
+        'a change is real when z ≥ 3)',
     );
     const space = lines.indexOf('Type: inuse_space');
     const objects = lines.indexOf('Type: inuse_objects');

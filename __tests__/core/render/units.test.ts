@@ -43,7 +43,16 @@ describe('units', () => {
     expect(formatSignedValue(2048, 'bytes')).toBe('+2.00 KiB');
     expect(formatSignedValue(-5, 'count')).toBe('-5');
     expect(formatSignedValue(0, 'bytes')).toBe('0 B');
-    expect(formatSignedValue(0.2, 'count')).toBe('0');
+    expect(formatSignedValue(0.2, 'count')).toBe('+0.2');
+  });
+
+  test('a non-zero value that would round to 0 keeps one significant digit, never reading as 0', () => {
+    expect(formatValue(0.4, 'bytes')).toBe('0.4 B');
+    expect(formatSignedValue(0.04, 'bytes')).toBe('+0.04 B');
+    expect(formatSignedValue(-0.3, 'count')).toBe('-0.3');
+    expect(formatSignedValue(0.004, 'bytes')).toBe('+<0.01 B');
+    expect(formatValue(0.2, 'nanoseconds')).toBe('0.2 nanoseconds');
+    expect(formatValue(0.5, 'bytes')).toBe('1 B');
   });
 
   test('formatDeltaPercent and formatZ', () => {
@@ -54,6 +63,13 @@ describe('units', () => {
     expect(formatZ(null)).toBe('exact');
     expect(formatZ(6.25)).toBe('6.3');
     expect(formatZ(-0.01)).toBe('0.0');
+  });
+
+  test('formatZ shows at most ±99.9: beyond, the score says only "far past any threshold"', () => {
+    expect(formatZ(99.9)).toBe('99.9');
+    expect(formatZ(150)).toBe('>99.9');
+    expect(formatZ(-21176.7)).toBe('<-99.9');
+    expect(formatZ(Number.POSITIVE_INFINITY)).toBe('inf');
   });
 
   // Expected strings are Go's fmt output for pprof's measurement.Percentage:

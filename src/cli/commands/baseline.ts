@@ -407,13 +407,19 @@ async function remove(argv: readonly string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** One row per baseline: commit, commit time, run, then the total of each sample type of the newest. */
+/**
+ * One row per baseline: commit, commit time, run, then the total of each sample type of the newest.
+ * A baseline stored without a commit time shows when it was stored, marked `(stored)`; the column is
+ * `stored at` when none has a commit time.
+ */
 function historyTable(entries: readonly BaselineMetadata[]): string {
   const types = entries[0]!.sampleType;
-  const header = ['commit', 'commit time', 'run', ...types.map((t) => `${t.type} (${t.unit})`)];
+  const anyCommitTime = entries.some((m) => m.commitTime !== undefined);
+  const time = anyCommitTime ? 'commit time' : 'stored at';
+  const header = ['commit', time, 'run', ...types.map((t) => `${t.type} (${t.unit})`)];
   const rows = entries.map((m) => [
     m.sha.slice(0, 12),
-    m.commitTime ?? m.createdAt,
+    m.commitTime ?? (anyCommitTime ? `${m.createdAt} (stored)` : m.createdAt),
     m.runId ?? '',
     ...types.map((t) => {
       const i = m.sampleType.findIndex((u) => u.type === t.type && u.unit === t.unit);

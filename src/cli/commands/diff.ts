@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { render } from '../../core/render/index.js';
 import { formatOptions, parseCommandArgs, type OptionTable } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { profileSide, sidePatterns } from '../profile-args.js';
+import { ONE_ARGUMENT_LIST, profileSide, sidePatterns } from '../profile-args.js';
 import {
   emitReport,
   noteInconclusive,
@@ -68,8 +68,10 @@ export const diffCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
-    const base = await profileSide(await sidePatterns(args.base, io.cwd), 'base', io.cwd, 'base profile');
-    const current = await profileSide(await sidePatterns(args.current, io.cwd), 'current', io.cwd, 'current profile');
+    const side = async (arg: string, role: 'base' | 'current') =>
+      profileSide(await sidePatterns(arg, io.cwd), role, io.cwd, `${role} profile`, ONE_ARGUMENT_LIST);
+    const base = await side(args.base, 'base');
+    const current = await side(args.current, 'current');
     const outcome = await compareProfiles(
       {
         base,

@@ -52,9 +52,16 @@
     return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   }
   function fmt(v, unit, signed) {
-    var sign = v < 0 ? '−' : signed && v > 0 ? '+' : '';
     var a = Math.abs(v);
     var u = unit.toLowerCase();
+    // A non-zero value under one half keeps one significant digit, as the text report shows it.
+    var small = a !== 0 && a < 0.5 ? (a >= 0.01 ? String(Number(a.toPrecision(1))) : '<0.01') : '';
+    var sign = a === 0 ? '' : v < 0 ? '−' : signed ? '+' : '';
+    if (small !== '') {
+      return (
+        sign + small + (u === 'bytes' || u === 'byte' || u === 'b' ? ' B' : u === 'count' || u === '' ? '' : ' ' + unit)
+      );
+    }
     if (u === 'bytes' || u === 'byte' || u === 'b') {
       var i = 0;
       while (i < BYTES.length - 1 && a >= Math.pow(1024, i + 1)) i++;
@@ -65,7 +72,8 @@
   function pct(delta, base) {
     if (base === 0) return delta === 0 ? '0.0%' : 'new';
     var p = (100 * delta) / base;
-    return (p > 0 ? '+' : p < 0 ? '−' : '') + Math.abs(p).toFixed(1) + '%';
+    var shown = Math.abs(p).toFixed(1);
+    return (shown === '0.0' ? '' : p > 0 ? '+' : '−') + shown + '%';
   }
   /** Change relative to the larger side, −1 (vanished) … +1 (new), as a palette index. */
   function colourIndex(b, c) {

@@ -87,7 +87,7 @@ export function detectableCell(m: MetricResult): string {
 }
 
 /**
- * Per whole sample type with a history, the history behind its limit in the seed's terms:
+ * Per whole sample type with a history, the history behind its limit (its mean change and standard deviation):
  * `8 baselines, mean change +1.2%, σ 3.1% → limit ±9.4% (z ≥ 4.5)`, or `uncalibrated: 2 of 5
  * baselines`. `name` formats the (untrusted) sample type for the output format.
  */
@@ -169,13 +169,12 @@ export function driftLines(report: Report, text: (untrusted: string) => string):
 }
 
 /**
- * What makes a change real, for headlines: `z ≥ 3, or more with a short history`, or for
- * benchmarks the U test's rule.
+ * What makes a change real, for headlines: `z ≥ 3`, with `, or more with a short history` when a
+ * history of baselines judged the run, or for benchmarks the U test's rule.
  */
 export function significanceRule(report: Report): string {
-  return benchReport(report)
-    ? 'p < 0.05 (Mann–Whitney U) with ≥ 4 runs a side, or every run agrees'
-    : `z ≥ ${report.confidence}, or more with a short history`;
+  if (benchReport(report)) return 'p < 0.05 (Mann–Whitney U) with ≥ 4 runs a side, or every run agrees';
+  return `z ≥ ${report.confidence}${report.historyWindow === null ? '' : ', or more with a short history'}`;
 }
 
 /** The sample types of the failing or warning metrics, each once, in the report's metric order. */

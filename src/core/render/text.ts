@@ -153,13 +153,17 @@ function* functionTable(report: Report, type: string): Generator<string, void, u
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
   yield `Type: ${type}`;
+  if (rows.length === 0) {
+    yield count === 0 ? 'No function changed.' : `No function shown of ${count}.`;
+    return;
+  }
   const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
   const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  yield (
-    `Showing ${shown} by |flat Δ|, accounting for ${formatSignedValue(accounted, unit)}` +
-    ` (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`
-  );
-  if (rows.length === 0) return;
+  const ofBase =
+    baseTotal === 0
+      ? `the base total is ${formatValue(0, unit)}`
+      : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
+  yield `Showing ${shown} by |flat Δ|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
   // The running sum of flat Δ down the rows, kept so each row's cells can be made again.
   const sums = new Float64Array(rows.length);
   let flatSum = 0;

@@ -37,10 +37,25 @@ export function formatBytes(value: number): string {
 }
 
 /**
+ * A value under one half that is not zero (a per-run mean of several runs can be 0.4 B): one
+ * significant digit, "<0.01" below that, so it never reads as 0 beside a non-zero percentage.
+ */
+function underOneHalf(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 0.01 ? String(Number(abs.toPrecision(1))) : '<0.01';
+  return `${value < 0 ? '-' : ''}${digits}`;
+}
+
+/**
  * A sample value in its unit: bytes in B/KiB/MiB/GiB, counts as grouped integers ("12,345"), any
- * other unit as a grouped integer followed by the unit.
+ * other unit as a grouped integer followed by the unit. A non-zero value that would round to 0 keeps
+ * one significant digit ("0.4 B").
  */
 export function formatValue(value: number, unit: string): string {
+  if (value !== 0 && Math.abs(value) < 0.5) {
+    const digits = underOneHalf(value);
+    return isByteUnit(unit) ? `${digits} B` : unit === 'count' || unit === '' ? digits : `${digits} ${unit}`;
+  }
   if (isByteUnit(unit)) return formatBytes(value);
   if (unit === 'count' || unit === '') return groupThousands(value);
   return `${groupThousands(value)} ${unit}`;
@@ -60,10 +75,14 @@ export function formatDeltaPercent(percent: number | null): string {
   return `${percent > 0 ? '+' : '-'}${text}%`;
 }
 
-/** A z score with one decimal; "exact" for null (neither side carries sampling noise). */
+/** Beyond this a z score says only "far past any threshold": shown as ">99.9" (the JSON keeps it). */
+export const Z_SHOWN_MAX = 99.9;
+
+/** A z score with one decimal, at most ±Z_SHOWN_MAX shown; "exact" for null (neither side carries sampling noise). */
 export function formatZ(z: number | null): string {
   if (z === null) return 'exact';
   if (!Number.isFinite(z)) return z > 0 ? 'inf' : '-inf';
+  if (Math.abs(z) > Z_SHOWN_MAX) return `${z > 0 ? '>' : '<-'}${Z_SHOWN_MAX}`;
   const text = z.toFixed(1);
   return text === '-0.0' ? '0.0' : text;
 }

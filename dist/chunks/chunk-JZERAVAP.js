@@ -3,7 +3,7 @@ import {
   describeFsError,
   parseByteSize,
   readBounded
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";

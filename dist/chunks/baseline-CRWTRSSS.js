@@ -13,12 +13,12 @@ import {
   parseMaxProfileSize,
   parseNonNegativeInt,
   required
-} from "./chunk-SXKBDJKI.js";
+} from "./chunk-JZERAVAP.js";
 import {
   runUrl,
   seriesSteps,
   storeBaseline
-} from "./chunk-FDJ4U73L.js";
+} from "./chunk-47ZK6WYW.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -30,7 +30,7 @@ import {
   formatValue,
   readRunFiles,
   terminalSafe
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES
@@ -413,10 +413,12 @@ async function remove(argv, io) {
 }
 function historyTable(entries) {
   const types = entries[0].sampleType;
-  const header = ["commit", "commit time", "run", ...types.map((t) => `${t.type} (${t.unit})`)];
+  const anyCommitTime = entries.some((m) => m.commitTime !== void 0);
+  const time = anyCommitTime ? "commit time" : "stored at";
+  const header = ["commit", time, "run", ...types.map((t) => `${t.type} (${t.unit})`)];
   const rows = entries.map((m) => [
     m.sha.slice(0, 12),
-    m.commitTime ?? m.createdAt,
+    m.commitTime ?? (anyCommitTime ? `${m.createdAt} (stored)` : m.createdAt),
     m.runId ?? "",
     ...types.map((t) => {
       const i = m.sampleType.findIndex((u) => u.type === t.type && u.unit === t.unit);

@@ -3365,11 +3365,12 @@ function nodeGlob() {
   const g = fs.glob;
   return typeof g === "function" ? g : void 0;
 }
-async function globFiles(pattern, cwd, what) {
+var SEVERAL_PATHS = "give the paths as separate arguments";
+async function globFiles(pattern, cwd, what, several) {
   const glob2 = nodeGlob();
   if (glob2 === void 0) {
     throw new UsageError(
-      `${what}: ${JSON.stringify(pattern)} is a glob, which heapgate expands on Node 22 or later; on this Node give the paths (or leave the glob unquoted for the shell to expand)`
+      `${what}: ${JSON.stringify(pattern)} is a glob, which heapgate expands on Node 22 or later; on this Node ${several}`
     );
   }
   const root = resolve(cwd);
@@ -3379,14 +3380,14 @@ async function globFiles(pattern, cwd, what) {
   }
   return matches.sort();
 }
-async function expandProfilePaths(patterns, cwd, what) {
+async function expandProfilePaths(patterns, cwd, what, several = SEVERAL_PATHS) {
   const out = [];
   for (const pattern of patterns) {
     if (!isGlob(pattern)) {
       out.push(pattern);
       continue;
     }
-    const matches = await globFiles(pattern, cwd, what);
+    const matches = await globFiles(pattern, cwd, what, several);
     if (matches.length === 0) throw new UsageError(`${what}: no file matches ${JSON.stringify(pattern)}`);
     out.push(...matches);
   }
@@ -3438,7 +3439,16 @@ function formatBytes(value) {
   const scaled = abs / 1024 ** i;
   return `${value < 0 ? "-" : ""}${scaled.toFixed(2)} ${BINARY_UNITS[i]}`;
 }
+function underOneHalf(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 0.01 ? String(Number(abs.toPrecision(1))) : "<0.01";
+  return `${value < 0 ? "-" : ""}${digits}`;
+}
 function formatValue(value, unit) {
+  if (value !== 0 && Math.abs(value) < 0.5) {
+    const digits = underOneHalf(value);
+    return isByteUnit(unit) ? `${digits} B` : unit === "count" || unit === "" ? digits : `${digits} ${unit}`;
+  }
   if (isByteUnit(unit)) return formatBytes(value);
   if (unit === "count" || unit === "") return groupThousands(value);
   return `${groupThousands(value)} ${unit}`;
@@ -3453,9 +3463,11 @@ function formatDeltaPercent(percent) {
   if (text === "0.0") return "0.0%";
   return `${percent > 0 ? "+" : "-"}${text}%`;
 }
+var Z_SHOWN_MAX = 99.9;
 function formatZ(z) {
   if (z === null) return "exact";
   if (!Number.isFinite(z)) return z > 0 ? "inf" : "-inf";
+  if (Math.abs(z) > Z_SHOWN_MAX) return `${z > 0 ? ">" : "<-"}${Z_SHOWN_MAX}`;
   const text = z.toFixed(1);
   return text === "-0.0" ? "0.0" : text;
 }

@@ -1,5 +1,6 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
+  ONE_ARGUMENT_LIST,
   emitReport,
   loaderOptions,
   noteInconclusive,
@@ -12,17 +13,17 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-TQTHWVNV.js";
+} from "./chunk-TISIJAXB.js";
 import {
   formatOptions,
   parseCommandArgs
-} from "./chunk-SXKBDJKI.js";
+} from "./chunk-JZERAVAP.js";
 import {
   compareProfiles
-} from "./chunk-3XHFRBE3.js";
+} from "./chunk-22KJ6QHR.js";
 import {
   createProfileLoader
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-FGJDEUJW.js";
 import {
@@ -67,8 +68,9 @@ var diffCommand = {
       io.stdout(USAGE);
       return 0;
     }
-    const base = await profileSide(await sidePatterns(args.base, io.cwd), "base", io.cwd, "base profile");
-    const current = await profileSide(await sidePatterns(args.current, io.cwd), "current", io.cwd, "current profile");
+    const side = async (arg, role) => profileSide(await sidePatterns(arg, io.cwd), role, io.cwd, `${role} profile`, ONE_ARGUMENT_LIST);
+    const base = await side(args.base, "base");
+    const current = await side(args.current, "current");
     const outcome = await compareProfiles(
       {
         base,

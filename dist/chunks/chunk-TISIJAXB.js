@@ -6,7 +6,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   readRulesArgument
-} from "./chunk-SXKBDJKI.js";
+} from "./chunk-JZERAVAP.js";
 import {
   DEFAULT_CONFIDENCE,
   INCONCLUSIVE_POLICIES,
@@ -25,7 +25,7 @@ import {
   significanceRule,
   statusCounts,
   zCell
-} from "./chunk-3XHFRBE3.js";
+} from "./chunk-22KJ6QHR.js";
 import {
   describeFsError,
   expandProfilePaths,
@@ -34,7 +34,7 @@ import {
   formatSignedValue,
   formatValue,
   terminalSafe
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
@@ -176,10 +176,14 @@ function* functionTable(report, type) {
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
   yield `Type: ${type}`;
+  if (rows.length === 0) {
+    yield count === 0 ? "No function changed." : `No function shown of ${count}.`;
+    return;
+  }
   const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
   const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)})`;
-  if (rows.length === 0) return;
+  const ofBase = baseTotal === 0 ? `the base total is ${formatValue(0, unit)}` : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
+  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
   const sums = new Float64Array(rows.length);
   let flatSum = 0;
   for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
@@ -257,8 +261,9 @@ async function sidePatterns(arg, cwd) {
   if (!arg.includes(",") || await isFile(resolve(cwd, arg))) return [arg];
   return splitList(arg);
 }
-async function profileSide(patterns, role, cwd, what) {
-  const paths = await expandProfilePaths(patterns, cwd, what);
+var ONE_ARGUMENT_LIST = "give the paths as one comma-separated argument (run1.pb.gz,run2.pb.gz)";
+async function profileSide(patterns, role, cwd, what, several) {
+  const paths = await expandProfilePaths(patterns, cwd, what, several);
   return {
     label: patterns.join(" "),
     runs: paths.map((p) => ({ role, label: p, path: resolve(cwd, p) }))
@@ -378,6 +383,7 @@ async function emitReport(chunks, args, io, verdict) {
 export {
   render,
   sidePatterns,
+  ONE_ARGUMENT_LIST,
   profileSide,
   reportOptions,
   parseFormat,

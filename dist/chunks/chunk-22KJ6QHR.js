@@ -32,7 +32,7 @@ import {
   shownPattern,
   topLevelName,
   truncate
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -1633,7 +1633,8 @@ function driftLines(report, text) {
   return out;
 }
 function significanceRule(report) {
-  return benchReport(report) ? "p < 0.05 (Mann\u2013Whitney U) with \u2265 4 runs a side, or every run agrees" : `z \u2265 ${report.confidence}, or more with a short history`;
+  if (benchReport(report)) return "p < 0.05 (Mann\u2013Whitney U) with \u2265 4 runs a side, or every run agrees";
+  return `z \u2265 ${report.confidence}${report.historyWindow === null ? "" : ", or more with a short history"}`;
 }
 function failingSampleTypes(report) {
   const types = [];
@@ -1731,9 +1732,16 @@ var html_client_page_default = `// The HTML report's script: draws the different
     return s.replace(/\\B(?=(\\d{3})+(?!\\d))/g, ',');
   }
   function fmt(v, unit, signed) {
-    var sign = v < 0 ? '\u2212' : signed && v > 0 ? '+' : '';
     var a = Math.abs(v);
     var u = unit.toLowerCase();
+    // A non-zero value under one half keeps one significant digit, as the text report shows it.
+    var small = a !== 0 && a < 0.5 ? (a >= 0.01 ? String(Number(a.toPrecision(1))) : '<0.01') : '';
+    var sign = a === 0 ? '' : v < 0 ? '\u2212' : signed ? '+' : '';
+    if (small !== '') {
+      return (
+        sign + small + (u === 'bytes' || u === 'byte' || u === 'b' ? ' B' : u === 'count' || u === '' ? '' : ' ' + unit)
+      );
+    }
     if (u === 'bytes' || u === 'byte' || u === 'b') {
       var i = 0;
       while (i < BYTES.length - 1 && a >= Math.pow(1024, i + 1)) i++;
@@ -1744,7 +1752,8 @@ var html_client_page_default = `// The HTML report's script: draws the different
   function pct(delta, base) {
     if (base === 0) return delta === 0 ? '0.0%' : 'new';
     var p = (100 * delta) / base;
-    return (p > 0 ? '+' : p < 0 ? '\u2212' : '') + Math.abs(p).toFixed(1) + '%';
+    var shown = Math.abs(p).toFixed(1);
+    return (shown === '0.0' ? '' : p > 0 ? '+' : '\u2212') + shown + '%';
   }
   /** Change relative to the larger side, \u22121 (vanished) \u2026 +1 (new), as a palette index. */
   function colourIndex(b, c) {

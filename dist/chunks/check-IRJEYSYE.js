@@ -11,7 +11,7 @@ import {
   reportOptions,
   reportRequest,
   verdictSummary
-} from "./chunk-TQTHWVNV.js";
+} from "./chunk-TISIJAXB.js";
 import {
   BRANCH_DEFAULT,
   STORE_OPTIONS,
@@ -23,7 +23,7 @@ import {
   parseCommandArgs,
   parseNonNegativeInt,
   required
-} from "./chunk-SXKBDJKI.js";
+} from "./chunk-JZERAVAP.js";
 import {
   baselineSource,
   findBaseline,
@@ -32,11 +32,11 @@ import {
   otherSeries,
   otherSeriesSentence,
   seedCommand
-} from "./chunk-KF2WOBPY.js";
+} from "./chunk-6RSCHQ26.js";
 import {
   compareProfiles,
   sideOf
-} from "./chunk-3XHFRBE3.js";
+} from "./chunk-22KJ6QHR.js";
 import {
   openStore
 } from "./chunk-J5YCEBC7.js";
@@ -47,7 +47,7 @@ import {
   historyWindowProblem,
   markdownCode,
   terminalSafe
-} from "./chunk-TTODKJ7B.js";
+} from "./chunk-XNLCYWZF.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   encodeBranch,

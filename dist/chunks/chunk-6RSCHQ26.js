@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIDENCE,
   closestNames,
   rankByDistance
-} from "./chunk-3XHFRBE3.js";
+} from "./chunk-22KJ6QHR.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";
