@@ -203,6 +203,22 @@ describe('the sampling interval, estimated from the scaled sizes of the samples'
     expect(s.functions.flatVariance[0]![row]! / push).toBeCloseTo(1, 5);
   });
 
+  test("a node's selfSize tells which object size its samples were", () => {
+    // 40 objects of 50,000 bytes: unscaled samples, which a 25,000-byte object scaled twice would
+    // also give; selfSize = 50,000 · ⌊40/p + 0.5⌋ fits only the first.
+    const r = 32768;
+    // (A small object sampled at (GC) pins the interval: large objects alone bound it loosely.)
+    const objects = Array.from({ length: 40 }, (): [number, number] => [50000, 3]);
+    const doc = example(v8Samples([...objects, [32, 6]], r));
+    doc.head.children[0]!.children[0]!.selfSize = 50000 * scaledCount(50000, r, 40);
+    const p = parseV8HeapProfile(bytesOf(doc));
+    expect(p.period).toBe(r);
+    const s = summarize(p);
+    const row = s.functions.name.indexOf('handle file:///srv/main.mjs:10:5');
+    const expected = 40 * 50000 * 50000 * missFactor(50000, r);
+    expect(s.functions.flatVariance[0]![row]! / expected).toBeCloseTo(1, 5);
+  });
+
   test('samples of nodes missing from the tree inform the interval but weigh nothing', () => {
     const doc = example(
       v8Samples(

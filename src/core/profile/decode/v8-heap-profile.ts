@@ -2,7 +2,7 @@ import { DecodeError } from '../../errors.js';
 import type { Function, Profile } from '../model.js';
 import { missFactor } from '../sampling.js';
 import { LocationColumnsBuilder } from './location-columns.js';
-import { estimateInterval, objectSize, type SamplingInterval } from './v8-sampling.js';
+import { estimateInterval, nodeObjectSize, objectSize, type SamplingInterval } from './v8-sampling.js';
 
 /**
  * V8's sampling heap profile, the `.heapprofile` JSON that `node --heap-prof` writes at exit (and
@@ -255,15 +255,33 @@ function build(tree: Tree, samples: SampleList, { interval, source }: SamplingIn
   // the tree) still told the interval, and is left out here, as from the tree's totals.
   const variance = new Float64Array(nodeCount);
   const sampled = new Uint8Array(nodeCount);
-  const sizeOf = new Map<number, number>();
+  // Per node: the scaled size of its samples and how many, or -1 once they differ (mixed sizes).
+  const single = new Map<number, { v: number; count: number }>();
   for (let i = 0; i < samples.size.length; i++) {
     const n = tree.at.get(samples.nodeId[i]!);
     if (n === undefined) continue;
     const v = samples.size[i]!;
+    const seen = single.get(n);
+    if (seen === undefined) single.set(n, { v, count: 1 });
+    else if (seen.v === v) seen.count++;
+    else seen.v = -1;
+    sampled[n] = 1;
+  }
+  const sizeOf = new Map<number, number>();
+  for (let i = 0; i < samples.size.length; i++) {
+    const n = tree.at.get(samples.nodeId[i]!);
+    if (n === undefined) continue;
+    const one = single.get(n)!;
+    if (one.v > 0) continue;
+    const v = samples.size[i]!;
     let s = sizeOf.get(v);
     if (s === undefined) sizeOf.set(v, (s = objectSize(v, interval)));
     variance[n]! += v * s * missFactor(s, interval);
-    sampled[n] = 1;
+  }
+  for (const [n, { v, count }] of single) {
+    if (v < 0) continue;
+    const s = nodeObjectSize(v, count, tree.selfSize[n]!, interval);
+    variance[n] = count * v * s * missFactor(s, interval);
   }
 
   const columns = new LocationColumnsBuilder(tree.functions.length);

@@ -34,9 +34,9 @@ const MAX_CHECKED_SIZE = 2 ** 32;
  */
 const WINDOW = 256;
 
-/** ScaleSample(size, 1) as V8 computes it, in the same float operations: ⌊1/(1 − e^(−s/R)) + 0.5⌋. */
-export function scaledCount(size: number, interval: number): number {
-  return Math.floor(1 / (1 - Math.exp(-size / interval)) + 0.5);
+/** ScaleSample(size, count) as V8 computes it, in the same float operations: ⌊count/(1 − e^(−s/R)) + 0.5⌋. */
+export function scaledCount(size: number, interval: number, count = 1): number {
+  return Math.floor(count * (1 / (1 - Math.exp(-size / interval))) + 0.5);
 }
 
 /** How the interval was found: from the samples, assumed for lack of them, or the samples' upper bound. */
@@ -127,4 +127,21 @@ function divisors(v: number): number[] {
     if (d * d !== v) out.push(v / d);
   }
   return out;
+}
+
+/**
+ * objectSize for the `count` samples of one node that all have the scaled size `v`, told apart by
+ * the node's `selfSize`: V8 wrote it as s · ScaleSample(s, count), so of the sizes that V8 would
+ * have scaled to v, the smallest that also gives that selfSize is taken (an unscaled 50,000-byte
+ * sample and a 25,000-byte object scaled twice look alike; their nodes' selfSizes do not). When
+ * none does (the node's objects were of several sizes, or the file is not V8's), objectSize(v).
+ */
+export function nodeObjectSize(v: number, count: number, selfSize: number, interval: number): number {
+  if (v - interval > v / 64) {
+    for (let k = 64; k >= 1; k--) {
+      if (v % k !== 0 || scaledCount(v / k, interval) !== k) continue;
+      if ((v / k) * scaledCount(v / k, interval, count) === selfSize) return v / k;
+    }
+  }
+  return objectSize(v, interval);
 }
