@@ -96,7 +96,7 @@ describe('decodeProfile', () => {
     );
     const json = new TextEncoder().encode('{"nodes": []}');
     expect(decodeErrorOf(() => decodeProfile(json)).message).toBe(
-      'not a pprof profile: text starting with "{\\"nodes\\": []}"',
+      'not a pprof profile: JSON without the "head" of a V8 heap profile (node --heap-prof writes .heapprofile files)',
     );
   });
 

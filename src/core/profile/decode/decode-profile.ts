@@ -3,6 +3,7 @@ import { DecodeError } from '../../errors.js';
 import type { Profile } from '../model.js';
 import { parseLegacyHeapProfile } from './legacy-heap.js';
 import { decodeProtobuf } from './protobuf.js';
+import { looksLikeJson, parseV8HeapProfile } from './v8-heap-profile.js';
 
 export interface DecodeOptions {
   /**
@@ -20,8 +21,10 @@ const LEGACY_HEAP_PREFIX = 'heap profile:';
 
 /**
  * Decodes a profile file's bytes, whatever its outer form, as pprof does: gzip (1f 8b) is
- * decompressed; then the bytes are either Go's legacy text heap profile ("heap profile: ...") or a
- * serialized protobuf Profile. zstd and lz4 frames are recognized and refused with a hint.
+ * decompressed; then the bytes are Go's legacy text heap profile ("heap profile: ..."), a V8
+ * sampling heap profile (JSON starting with `{`: `node --heap-prof`'s .heapprofile, see
+ * v8-heap-profile.ts), or a serialized protobuf Profile. Recognized by content, never by file name.
+ * zstd and lz4 frames are recognized and refused with a hint.
  * Every failure is a DecodeError with a one-line message (no file name: the caller adds it).
  */
 export function decodeProfile(bytes: Uint8Array, options: DecodeOptions = {}): Profile {
@@ -31,7 +34,7 @@ export function decodeProfile(bytes: Uint8Array, options: DecodeOptions = {}): P
 /**
  * What readProfile does with a file once its form is known: `protobuf` gets the uncompressed
  * serialized Profile (it throws DecodeError, as decodeProtobuf does, on a malformed one), `text` the
- * Profile parsed from a legacy text heap profile.
+ * Profile parsed from a legacy text heap profile or a V8 heap profile (JSON).
  */
 export interface ProfileForms<T> {
   protobuf(bytes: Uint8Array): T;
@@ -41,7 +44,7 @@ export interface ProfileForms<T> {
 /**
  * decodeProfile with the last step chosen by the caller: the same detection of the outer form,
  * the same gunzip and the same DecodeErrors, but the protobuf is handed to `forms.protobuf` (which
- * may decode it without storing its samples) and a legacy text profile to `forms.text`.
+ * may decode it without storing its samples) and a legacy text or V8 JSON profile to `forms.text`.
  */
 export function readProfile<T>(bytes: Uint8Array, forms: ProfileForms<T>, options: DecodeOptions = {}): T {
   if (bytes.length === 0) throw new DecodeError('empty file');
@@ -79,6 +82,7 @@ function isGzip(bytes: Uint8Array): boolean {
 
 function decodeUncompressed<T>(bytes: Uint8Array, forms: ProfileForms<T>): T {
   if (startsWithLegacyHeader(bytes)) return forms.text(parseLegacyHeapProfile(new TextDecoder('utf-8').decode(bytes)));
+  if (looksLikeJson(bytes)) return forms.text(parseV8HeapProfile(bytes));
   const text = textPrefix(bytes);
   if (text !== undefined) {
     // Other text: protobuf is still tried (a printable prefix is possible, if unlikely), but a
@@ -154,12 +158,13 @@ function gunzipPrefix(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
 }
 
 /**
- * Refuses, from its first bytes, a decompressed stream that is neither a legacy text heap profile
- * nor framed as a protobuf Profile: every top-level field key must be one a Profile has, and every
- * length must fit under the limit. Text is reported as what it looks like, as decodeUncompressed does.
+ * Refuses, from its first bytes, a decompressed stream that is neither a legacy text heap profile,
+ * nor JSON (a V8 heap profile, checked once parsed), nor framed as a protobuf Profile: every
+ * top-level field key must be one a Profile has, and every length must fit under the limit. Text is
+ * reported as what it looks like, as decodeUncompressed does.
  */
 function checkFraming(prefix: Uint8Array, limit: number): void {
-  if (prefix.length === 0 || startsWithLegacyHeader(prefix)) return;
+  if (prefix.length === 0 || startsWithLegacyHeader(prefix) || looksLikeJson(prefix)) return;
   const bad = profileFramingError(prefix, limit);
   if (bad === undefined) return;
   const text = textPrefix(prefix);

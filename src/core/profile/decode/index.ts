@@ -15,3 +15,4 @@ export {
 export { decodeProtobuf, decodeProtobufWith } from './protobuf.js';
 export type { SampleReader, SampleSink } from './samples.js';
 export { parseLegacyHeapProfile } from './legacy-heap.js';
+export { parseV8HeapProfile } from './v8-heap-profile.js';
