@@ -11,7 +11,7 @@
 // --no-html      skip the HTML report's figures (size, write time, Chromium render time)
 // --html-only    measure only the HTML report (its own section of BENCHMARKS.md)
 // --regen        regenerate the synthetic profiles even if present in bench/out/
-// --cli PATH     the heapgate bundle to time (default dist/cli.js, built by `npm run build`)
+// --cli PATH     the heapgate bundle to time (default dist/cli.js, built by `npm run bundle`)
 // --build-cli    bundle src/cli/index.ts into bench/out/cli/ first and time that
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -196,7 +196,7 @@ async function main() {
   if (rss.method === null) log(`peak RSS will not be measured: ${rss.hint}`);
 
   const cli = opt['build-cli'] ? await buildCli() : (opt.cli ?? 'dist/cli.js');
-  if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first (or pass --build-cli)`);
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run bundle\` first (or pass --build-cli)`);
   if (opt['html-only']) {
     await htmlOnly(opt, cli, rss.method);
     return;

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 
 if (!existsSync(cli)) {
-  console.log('dist/cli.js not found: building it (npm run build)');
+  console.log('dist/cli.js not found: building it (npm run bundle)');
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

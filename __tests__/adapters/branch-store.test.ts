@@ -290,3 +290,38 @@ describe('delete', () => {
     expect([...checkout().keys()].filter((k) => k.startsWith(`${dir}/`))).toEqual([]);
   });
 });
+
+describe('rules on the baselines branch', () => {
+  test('a ref update refused while nobody moved the branch is a StoreError at once, naming the rule, not contention', async () => {
+    await store().put(meta(1), profileBytes(1));
+    server.fail('PATCH', /\/git\/refs\//, 422, 'Repository rule violations found');
+    try {
+      const before = server.requests.length;
+      const err = await store()
+        .put(meta(2), profileBytes(2))
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).exitCode).toBe(3);
+      expect((err as Error).message).toMatch(
+        /^writing branch:heapgate-baselines \(octo\/repo\d+\): GitHub refused to move the branch \(Repository rule violations found\) .*ruleset/,
+      );
+      // One attempt, not twenty.
+      expect(server.requests.slice(before).filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    } finally {
+      server.clearFaults();
+    }
+    expect((await store().pointer('api-server', 'main'))?.current.sha).toBe(commitSha(1));
+  });
+
+  test('creating the branch refused by a rule says so too', async () => {
+    server.fail('POST', /\/git\/refs$/, 422, 'Repository rule violations found');
+    try {
+      const err = await store()
+        .put(meta(1), profileBytes(1))
+        .catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/GitHub refused to move the branch \(Repository rule violations found\)/);
+    } finally {
+      server.clearFaults();
+    }
+  });
+});

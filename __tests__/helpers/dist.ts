@@ -1,5 +1,5 @@
 /**
- * The committed bundles for end-to-end tests: dist/cli.js and dist/index.js exactly as `npm run build`
+ * The committed bundles for end-to-end tests: dist/cli.js and dist/index.js exactly as `npm run bundle`
  * wrote them, or HEAPGATE_TEST_CLI / HEAPGATE_TEST_ACTION to test other bundles.
  *
  * Tests never build into dist/: the bundles are checked in, and a test run that rewrote them would
@@ -29,7 +29,7 @@ export function assertDistCurrent(): void {
 function checkDist(): string {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status === 0) return '';
-  // The check's own one line: "dist/ is stale (<files>): run `npm run build` and commit dist/".
+  // The check's own one line: "dist/ is stale (<files>): run `npm run bundle` and commit dist/".
   const line = `${r.stderr}${r.stdout}`.trim().split('\n')[0] ?? '';
   if (line.startsWith('dist/ is stale')) return line;
   return `checking dist/ against src/ (npm run check-dist) failed: ${line || `exit ${r.status}`}`;

@@ -4,7 +4,7 @@
  * leaves other YAML blocks alone.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,4 +59,18 @@ test('problems in a workflow file and in a docs snippet are reported at their li
   // The snippet starts on line 6 of guide.md; timeout-minutes is its 8th line.
   expect(lines.some((l) => /^docs\/guide\.md:13:22: expecting a single/.test(l))).toBe(true);
   expect(lines.at(-1)).toBe(`actionlint: ${lines.length - 1} problem(s) in 2 workflow(s)`);
+});
+
+test("docs/action.md's workflows for merge queues, concurrency, labels, rulesets, caches and benchmarks are all linted", async () => {
+  // Only whole workflows (top-level on: and jobs:) are linted: a snippet cut down to its steps
+  // would silently stop being checked, so every block of the section must count.
+  const text = readFileSync(join(ROOT, 'docs', 'action.md'), 'utf8');
+  const start = text.indexOf('\n## Workflows people actually run\n');
+  expect(start).toBeGreaterThan(0);
+  const section = text.slice(start, text.indexOf('\n## ', start + 1));
+  const blocks = section.match(/^```yaml$/gm) ?? [];
+  expect(blocks).toHaveLength(6);
+  writeFileSync(join(root, 'docs', 'action.md'), section);
+  const r = await lint();
+  expect(r.stdout).toBe(`actionlint: ${blocks.length} workflow(s) checked, no problems\n`);
 });

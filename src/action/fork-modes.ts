@@ -80,7 +80,7 @@ export async function reportMode(
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const outcome = await runReport({ ...gateSettings(config), maxProfileBytes: config.maxProfileBytes }, event, {
+  const outcome = await runReport({ ...gateSettings(config, env), maxProfileBytes: config.maxProfileBytes }, event, {
     ...(await door.ports(event, store)),
     record,
     commits,

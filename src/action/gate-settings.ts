@@ -4,10 +4,14 @@
  */
 import * as core from '@actions/core';
 import type { GateConfig } from '../app/gate/run.js';
+import { cliProgram } from './cli-program.js';
 import type { ActionConfig } from './inputs.js';
 
-/** The gate's settings from the inputs; the door adds the mode and the profile. */
-export function gateSettings(config: ActionConfig): Omit<GateConfig, 'profile' | 'mode'> {
+/**
+ * The gate's settings from the inputs, and how the reports spell the CLI (from the runner's
+ * environment); the door adds the mode and the profile.
+ */
+export function gateSettings(config: ActionConfig, env: NodeJS.ProcessEnv): Omit<GateConfig, 'profile' | 'mode'> {
   return {
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
@@ -24,6 +28,7 @@ export function gateSettings(config: ActionConfig): Omit<GateConfig, 'profile' |
     onInconclusive: config.onInconclusive,
     htmlReport: config.htmlReport,
     stepIssue: config.stepIssue,
+    program: cliProgram(env),
   };
 }
 

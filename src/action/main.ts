@@ -35,8 +35,8 @@ const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
   alloc_objects: 'alloc-objects-delta',
 };
 
-function gateConfig(config: ActionConfig, mode: Mode, profile: readonly string[]): GateConfig {
-  return { ...gateSettings(config), mode, profile };
+function gateConfig(config: ActionConfig, env: NodeJS.ProcessEnv, mode: Mode, profile: readonly string[]): GateConfig {
+  return { ...gateSettings(config, env), mode, profile };
 }
 
 async function ports(
@@ -122,7 +122,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
-    const gate = gateConfig(config, config.mode, runProfilesLabel(profiles, cwd));
+    const gate = gateConfig(config, env, config.mode, runProfilesLabel(profiles, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
     const store = await openStore(config.store, {

@@ -12,7 +12,7 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 /** GitHub's message without the documentation link Octokit appends. */
-function githubMessage(err: unknown): string {
+export function githubMessage(err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
   return (raw.split('\n', 1)[0] ?? '').replace(/ - https:\/\/docs\.github\.com\S*$/, '').trim();
 }

@@ -38,7 +38,7 @@ import {
 import { DEFAULT_KEEP_PROFILES, profilesToDrop } from '../core/history/retention.js';
 import { StoreError } from '../core/errors.js';
 import type { BaselineStore, DeleteBaselineResult, PutBaselineResult, StoredBaseline } from '../ports.js';
-import { branchStoreError, statusOf } from './branch-store-errors.js';
+import { branchStoreError, githubMessage, statusOf } from './branch-store-errors.js';
 import { parseStored } from './stored-json.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -467,7 +467,11 @@ export class BranchBaselineStore implements BaselineStore {
     }
   }
 
-  /** Moves the branch from `tip` to `commit` if nobody else moved it; false when someone did (422). */
+  /**
+   * Moves the branch from `tip` to `commit` if nobody else moved it; false when someone did (422).
+   * A 422 while the branch is still at `tip` is no lost race: a branch protection rule or a ruleset
+   * refused the update, and retrying cannot help.
+   */
   private async advanceRef(tip: Tip | undefined, commit: string): Promise<boolean> {
     try {
       if (tip === undefined) {
@@ -477,8 +481,13 @@ export class BranchBaselineStore implements BaselineStore {
       }
       return true;
     } catch (err) {
-      if (statusOf(err) === 422) return false;
-      throw this.fail(err, 'writing', '', 'write');
+      if (statusOf(err) !== 422) throw this.fail(err, 'writing', '', 'write');
+      if ((await this.tipCommit()) !== tip?.commit) return false;
+      throw new StoreError(
+        `writing ${this.location}: GitHub refused to move the branch (${githubMessage(err)}) though no other ` +
+          'writer moved it: a branch protection rule or ruleset covers it; exclude the branch from the rule, or ' +
+          "allow the token's identity to push to it",
+      );
     }
   }
 }

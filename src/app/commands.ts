@@ -16,8 +16,11 @@ export interface CommandTarget {
   readonly profile: string | readonly string[];
 }
 
-/** How the reports spell the CLI: `npx heapgate` works wherever npm does. */
-const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
+/**
+ * How the reports spell the CLI unless the door knows better (the Action: `npx --yes
+ * github:OWNER/REPO#REF`, see src/action/cli-program.ts): `npx heapgate`, once it is on npm.
+ */
+export const NPX_HEAPGATE: readonly string[] = ['npx', 'heapgate'];
 
 /** The options naming the store, series and branch, as both commands take them. */
 function storeArgs(target: CommandTarget, branch: string): string[] {
@@ -53,10 +56,14 @@ function credentialsPrefix(store: string): string {
 /**
  * `heapgate check` against the baseline the run compared with: `branch`'s, pinned with `--sha` when
  * it was a merge base or a requested commit; the run's rules and confidence (left out when default);
- * preceded by what gives the laptop access to the store.
+ * preceded by what gives the laptop access to the store. `program` is the words that run the CLI.
  */
-export function reproduceCommand(target: ReproduceTarget, branch: string): string {
-  const args = [...NPX_HEAPGATE, 'check', ...[target.profile].flat(), ...storeArgs(target, branch)];
+export function reproduceCommand(
+  target: ReproduceTarget,
+  branch: string,
+  program: readonly string[] = NPX_HEAPGATE,
+): string {
+  const args = [...program, 'check', ...[target.profile].flat(), ...storeArgs(target, branch)];
   if (target.baselineSha) args.push('--sha', target.baselineSha);
   if (target.repository && /^branch:/i.test(target.store)) args.push('--repo', target.repository);
   if (target.rules !== null && target.rules.text.trim() !== '') {

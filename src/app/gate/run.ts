@@ -67,6 +67,8 @@ export interface GateConfig extends PlanConfig {
   readonly htmlReport: boolean;
   /** Open (or update) a GitHub issue for each new level a push to the default branch starts. */
   readonly stepIssue?: boolean;
+  /** The words that run the CLI in the commands the reports print; absent = `npx heapgate`. */
+  readonly program?: readonly string[];
 }
 
 export interface GatePorts {
@@ -153,6 +155,7 @@ export async function runGate(
               baselineSha: found.chosen === 'latest' ? null : found.stored.metadata.sha,
             },
             found.branch,
+            config.program,
           ),
     noBaseline,
     update,
@@ -452,7 +455,7 @@ async function noBaselineOf(
   return {
     branches: plan.lookup.branches,
     store: ports.store.location,
-    seed: seedCommand(config, plan.lookup.branches.at(-1)!),
+    seed: seedCommand(config, plan.lookup.branches.at(-1)!, config.program),
     otherSeries: others,
   };
 }
