@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  enableLinearRegExp,
-  printWarningsAs
-} from "./chunks/chunk-VCWOYZQK.js";
-import {
   oneLine
 } from "./chunks/chunk-TQ4GEVIF.js";
 import {
@@ -14,6 +10,22 @@ import {
 } from "./chunks/chunk-5DEWQUHK.js";
 import "./chunks/chunk-KIA5R4DO.js";
 
+// src/adapters/linear-regexp.ts
+import { setFlagsFromString } from "node:v8";
+function enableLinearRegExp() {
+  setFlagsFromString("--enable-experimental-regexp-engine");
+}
+
+// src/adapters/process-warnings.ts
+var REDUNDANT = /* @__PURE__ */ new Set(["MetadataLookupWarning"]);
+function printWarningsAs(write) {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    if (REDUNDANT.has(warning.name)) return;
+    write(`${warning.name}: ${warning.message.split("\n", 1)[0]}`);
+  });
+}
+
 // src/version.ts
 var VERSION = true ? "0.1.0" : "dev";
 
@@ -22,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-TYSQTD6O.js")).diffCommand
+    load: async () => (await import("./chunks/diff-FDMIGD4J.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-IRJEYSYE.js")).checkCommand
+    load: async () => (await import("./chunks/check-47SWJZQQ.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-CRWTRSSS.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-3MKPHIFF.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -84,6 +84,23 @@ describe.each([32768, 524288])('node --heap-prof at interval %i', (interval) => 
   });
 });
 
+describe("advice and warnings in node's terms", () => {
+  test("an inconclusive rerun advises --heap-prof-interval, never Go's MemProfileRate", () => {
+    const r = runCli(cli, ['diff', fixture('good', 524288), fixture('good-rerun', 524288), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as JsonReport & { advice: string[] };
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.advice.join(' ')).toContain('node --heap-prof --heap-prof-interval 4096');
+    expect(report.advice.join(' ')).toContain("'runs/*.heapprofile'");
+    expect(report.advice.join(' ')).not.toMatch(/MemProfileRate|runtime\.GC|GOMAXPROCS/);
+  });
+
+  test('profiles of two intervals are compared with a warning that names the interval', () => {
+    const { report } = diffJson(fixture('good', 32768), fixture('good-rerun', 524288));
+    expect(report.warnings.join(' ')).toMatch(/--heap-prof-interval 32768, current 524288/);
+    expect(report.warnings.join(' ')).not.toContain('MemProfileRate');
+  });
+});
+
 describe('broken and foreign files', () => {
   function expectOneLine(file: string, pattern: RegExp): void {
     const r = runCli(cli, ['diff', fixture('good', 32768), file]);

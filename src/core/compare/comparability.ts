@@ -9,6 +9,7 @@ import type { ProfileSummary } from '../profile/aggregate.js';
 import type { ValueType } from '../profile/model.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
 import { samplingRate } from '../profile/sampling.js';
+import { samplerOf, samplerOfPair, type Sampler } from '../profile/sampler.js';
 
 const GO_VERSION_RE = /\bgo[1-9][0-9]*\.[0-9]+(?:\.[0-9]+)?(?:(?:rc|beta)[0-9]+)?\b/;
 
@@ -24,9 +25,10 @@ export function goVersionFromComments(comments: readonly string[]): string | und
 /** What of a summary the checks read. */
 export type ComparedSummary = Pick<ProfileSummary, 'sampleType' | 'periodType' | 'period' | 'comment' | 'cutNames'>;
 
-/** Go's name for the rate when the period type is space/bytes, else the period type. */
-function rateName(pt: ValueType): string {
-  return pt.type === 'space' && pt.unit === 'bytes' ? 'MemProfileRate' : `sampling period (${formatValueType(pt)})`;
+/** The rate's name for its users: Go's or node's when the period type is space/bytes, else the period type. */
+function rateName(pt: ValueType, sampler: Sampler): string {
+  if (pt.type !== 'space' || pt.unit !== 'bytes') return `sampling period (${formatValueType(pt)})`;
+  return sampler === 'v8' ? '--heap-prof-interval' : 'MemProfileRate';
 }
 
 /** "base MemProfileRate 524288, current 1": the name once when both sides share it. */
@@ -34,10 +36,10 @@ function describeSides(base: ComparedSummary, current: ComparedSummary): string 
   const pb = base.periodType;
   const pc = current.periodType;
   if (pb !== undefined && pc !== undefined && sameValueType(pb, pc)) {
-    return `base ${rateName(pb)} ${base.period}, current ${current.period}`;
+    return `base ${rateName(pb, samplerOfPair(base, current))} ${base.period}, current ${current.period}`;
   }
   const one = (s: ComparedSummary): string =>
-    s.periodType === undefined ? 'no sampling period' : `${rateName(s.periodType)} ${s.period}`;
+    s.periodType === undefined ? 'no sampling period' : `${rateName(s.periodType, samplerOf(s))} ${s.period}`;
   return `base ${one(base)}, current ${one(current)}`;
 }
 

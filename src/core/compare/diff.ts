@@ -10,6 +10,7 @@ import type { ValueType } from '../profile/model.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
 import { runSpread, runsOf, type RunSpread } from './runs.js';
 import { zScore } from '../profile/sampling.js';
+import { samplerOfPair, type Sampler } from '../profile/sampler.js';
 
 /**
  * One sample type compared. `delta` = current − base; `deltaPercent` = 100·delta/base, null when
@@ -75,6 +76,8 @@ export interface ProfileDiff {
    * with b.N, so no delta is exact and sampling alone cannot say what is noise.
    */
   readonly scalesWithIterations: boolean;
+  /** The sampler whose knob advice names (see profile/sampler.ts); absent: Go's. */
+  readonly sampler?: Sampler;
 }
 
 /** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
@@ -297,5 +300,6 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
     defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
     warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],
     scalesWithIterations: iterations,
+    sampler: samplerOfPair(base, current),
   };
 }

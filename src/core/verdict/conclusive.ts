@@ -4,6 +4,7 @@
  */
 import type { MetricResult } from './verdict.js';
 import { MIN_RUNS } from '../bench/compare.js';
+import type { Sampler } from '../profile/sampler.js';
 
 /** Runs per side from which the spread across them is estimated well enough to advise no more. */
 const MANY_RUNS = 5;
@@ -18,9 +19,14 @@ function dominant(m: MetricResult): 'sampling' | 'runs' | 'history' {
 /**
  * One sentence per remedy that applies to some inconclusive metric, each once, most effective
  * first. Empty when no metric is inconclusive. `historyAsked` is true when the comparison looked
- * for a history (check, the Action), false for a plain diff of two files.
+ * for a history (check, the Action), false for a plain diff of two files. `sampler` picks the knob
+ * the sampling advice names (Go's MemProfileRate, node's --heap-prof-interval).
  */
-export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked: boolean): string[] {
+export function conclusiveAdvice(
+  metrics: readonly MetricResult[],
+  historyAsked: boolean,
+  sampler: Sampler = 'go',
+): string[] {
   const inconclusive = metrics.filter((m) => m.partStatus === 'inconclusive' || m.status === 'inconclusive');
   if (inconclusive.length === 0) return [];
   if (inconclusive.some((m) => m.benchmark !== undefined)) return benchAdvice(inconclusive);
@@ -29,18 +35,25 @@ export function conclusiveAdvice(metrics: readonly MetricResult[], historyAsked:
     const source = dominant(m);
     if (source === 'sampling' && m.sources.sampling > 0) {
       out.add(
-        'Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every allocation ' +
-          'is then counted and sampling noise is gone.',
+        sampler === 'v8'
+          ? 'Record the profiles with a smaller sampling interval (node --heap-prof --heap-prof-interval 4096): ' +
+              'V8 then takes about 128 times the samples of its default interval (512 KiB), so sampling noise shrinks.'
+          : 'Record the profiles with runtime.MemProfileRate = 1 (set before the first allocation): every ' +
+              'allocation is then counted and sampling noise is gone.',
       );
+      const glob = sampler === 'v8' ? 'runs/*.heapprofile' : 'runs/*.pb.gz';
       out.add(
-        "Or give several runs per side (several files, or a quoted glob such as 'runs/*.pb.gz'): their per-run " +
+        `Or give several runs per side (several files, or a quoted glob such as '${glob}'): their per-run ` +
           'means are compared, and sampling noise shrinks with √runs.',
       );
     }
     if (source === 'history' || source === 'runs') {
       out.add(
-        'The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, and ' +
-          'keep the workload fixed (inputs, sizes, GOMAXPROCS).',
+        sampler === 'v8'
+          ? 'The runs themselves differ (GC timing, caches, timers): keep the workload fixed (inputs, sizes, ' +
+              'request counts) and let it finish its work before the process exits and writes the profile.'
+          : 'The runs themselves differ (GC timing, pools, timers): call runtime.GC() before writing the profile, ' +
+              'and keep the workload fixed (inputs, sizes, GOMAXPROCS).',
       );
     }
     if (source === 'runs' && Math.min(m.runs.base, m.runs.current) < MANY_RUNS) {

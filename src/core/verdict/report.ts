@@ -113,7 +113,7 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     functionCount,
     rest,
     totals,
-    advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== undefined),
+    advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== undefined, diff.sampler),
     historyWindow: options.historyWindow ?? null,
     ...(options.flame === undefined ? {} : { flame: options.flame }),
   };

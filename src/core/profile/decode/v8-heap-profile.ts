@@ -3,6 +3,7 @@ import type { Function, Profile } from '../model.js';
 import { missFactor } from '../sampling.js';
 import { LocationColumnsBuilder } from './location-columns.js';
 import { estimateInterval, nodeObjectSize, objectSize, type SamplingInterval } from './v8-sampling.js';
+import { V8_HEAP_PROF_COMMENT } from '../sampler.js';
 
 /**
  * V8's sampling heap profile, the `.heapprofile` JSON that `node --heap-prof` writes at exit (and
@@ -345,7 +346,7 @@ function intervalComment(interval: number, source: SamplingInterval['source'], s
     assumed: "assumed (V8's default): the profile has no samples to estimate it from",
     'upper-bound': `the upper bound of ${samples} samples, which no interval explains exactly`,
   }[source];
-  return `node --heap-prof: V8 sampling heap profile, sampling interval ${interval} bytes ${how}`;
+  return `${V8_HEAP_PROF_COMMENT} V8 sampling heap profile, sampling interval ${interval} bytes ${how}`;
 }
 
 /**
