@@ -23,10 +23,11 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { assertDistCurrent, ROOT } from '../helpers/dist.js';
+import { node20 } from '../helpers/node20.js';
 
 const run = promisify(execFile);
 let tmp: string;
@@ -228,19 +229,8 @@ test("run with npx from a git commit, as the reports' reproduce command runs it"
   expect(npx.stdout).toMatch(/^heapgate: FAIL/);
 }, 60_000);
 
-/** A Node 20 on the PATH (CI machines have one besides Node 24), or undefined. */
-async function node20(): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'node');
-    if (!existsSync(candidate)) continue;
-    const v = await run(candidate, ['--version']).catch(() => undefined);
-    if (v?.stdout.startsWith('v20.')) return candidate;
-  }
-  return undefined;
-}
-
 test('engines says Node 20: the installed CLI runs there (when a Node 20 is on the PATH)', async () => {
-  const node = await node20();
+  const node = node20();
   if (node === undefined) return;
   const cli = join(prefix, 'lib', 'node_modules', 'heapgate', 'dist', 'cli.js');
   const examples = join(ROOT, 'examples', 'regression');
