@@ -34,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-FDMIGD4J.js")).diffCommand
+    load: async () => (await import("./chunks/diff-UPPK7HWY.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-47SWJZQQ.js")).checkCommand
+    load: async () => (await import("./chunks/check-UWEJSHHH.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-3MKPHIFF.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-E3K4NRQH.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

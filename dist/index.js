@@ -52,7 +52,7 @@ import "./action/chunk-6OLLLDAW.js";
 // src/action/main.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/adapters/artifact.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -2449,7 +2449,47 @@ function checkMeasured(negativeSamples, sampleCount) {
   );
 }
 
+// src/core/profile/own-code.ts
+var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
+var MODULE_CACHE = /\/pkg\/mod\/|@v\d/;
+function goPackage(name2) {
+  const bracket = name2.indexOf("[");
+  const plain = bracket < 0 ? name2 : name2.slice(0, bracket);
+  const slash = plain.lastIndexOf("/");
+  const dot = plain.indexOf(".", slash + 1);
+  return dot < 0 ? plain : plain.slice(0, dot);
+}
+function ownGo(name2, filename, modules) {
+  if (MODULE_CACHE.test(filename)) return false;
+  const pkg = goPackage(name2);
+  if (pkg === "main") return true;
+  if (modules.length > 0) return modules.some((m) => pkg === m || pkg.startsWith(`${m}/`));
+  const first = pkg.split("/")[0];
+  return pkg.includes("/") && first.includes(".");
+}
+function ownJs(filename, workspace) {
+  if (filename.startsWith("node:") || filename.includes("/node_modules/")) return false;
+  if (workspace === void 0 || workspace === "") return true;
+  const path3 = filename.startsWith("file://") ? decodeURIComponent(filename.slice("file://".length)) : filename;
+  const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
+  return path3.startsWith(root);
+}
+function compileOwnCode(spec) {
+  if (spec.pattern !== void 0 && spec.pattern !== "") {
+    let re;
+    try {
+      re = compileNamePattern(spec.pattern);
+    } catch (e) {
+      throw new RuleError(`own-code: ${e.message}`);
+    }
+    return (name2) => re.test(name2);
+  }
+  const modules = spec.modules ?? [];
+  return (name2, filename) => JS_FILE.test(filename) ? ownJs(filename, spec.workspace) : ownGo(name2, filename, modules);
+}
+
 // src/core/profile/aggregate.ts
+var OWN_LEAF_SEPARATOR = "\0";
 function nodeName(fn, mapping) {
   if (fn !== void 0 && fn.name !== "") return fn.name;
   const file = mapping?.filename ?? "";
@@ -2520,7 +2560,14 @@ function buildRowIndex(profile) {
     multiStart.push(multiRows.length);
     code[l] = ~(multiStart.length - 2);
   }
-  return { name: name2, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return {
+    name: name2,
+    rowOf,
+    cutNames,
+    code,
+    multiStart: Int32Array.from(multiStart),
+    multiRows: Int32Array.from(multiRows)
+  };
 }
 function focusMasks(names2, patterns) {
   const words2 = Math.ceil(patterns.length / 31);
@@ -2564,7 +2611,13 @@ var Aggregator = class {
   seen;
   sampleMask;
   tree;
-  constructor(tables, focus, tree = false) {
+  /** 1 for the rows of own-code functions; undefined when no own-code attribution was asked for. */
+  ownRows;
+  /** Per row, k values: the samples whose deepest own frame is the row. */
+  ownFlat;
+  /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
+  ownLeaf = /* @__PURE__ */ new Map();
+  constructor(tables, focus, tree = false, own) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2583,6 +2636,8 @@ var Aggregator = class {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words2);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
+    this.ownRows = own === void 0 ? void 0 : ownRowMask(tables, this.index, own);
+    this.ownFlat = new Float64Array(own === void 0 ? 0 : rowCount * k);
   }
   add(samples, i) {
     const k = this.k;
@@ -2630,6 +2685,8 @@ var Aggregator = class {
     const words2 = this.words;
     const masks = this.masks;
     const sampleMask = this.sampleMask;
+    const ownRows = this.ownRows;
+    let ownRow = -1;
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]];
@@ -2643,6 +2700,7 @@ var Aggregator = class {
         const r = code < 0 ? multiRows[e] : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
+        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) ownRow = r;
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
         if (focusCount > 0) {
@@ -2654,6 +2712,7 @@ var Aggregator = class {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
+    if (ownRow >= 0) this.addOwn(ownRow, leaf);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -2661,6 +2720,38 @@ var Aggregator = class {
         for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
       }
     }
+  }
+  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
+  addOwn(ownRow, leaf) {
+    const k = this.k;
+    const sv = this.sv;
+    const ownFlat = this.ownFlat;
+    for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c] += sv[c];
+    const key = ownRow * this.index.name.length + leaf;
+    let pair = this.ownLeaf.get(key);
+    if (pair === void 0) {
+      pair = new Float64Array(k);
+      this.ownLeaf.set(key, pair);
+    }
+    for (let c = 0; c < k; c++) pair[c] += sv[c];
+  }
+  /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
+  ownTotals() {
+    const k = this.k;
+    const names2 = this.index.name;
+    const rowCount = names2.length;
+    const rows = [];
+    for (let r = 0; r < rowCount; r++) if (this.ownRows[r] === 1) rows.push(r);
+    const functions = {
+      name: rows.map((r) => names2[r]),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]))
+    };
+    const keys = [...this.ownLeaf.keys()];
+    const leaves = {
+      name: keys.map((key) => `${names2[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names2[key % rowCount]}`),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
+    };
+    return { functions, leaves };
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
@@ -2693,12 +2784,22 @@ var Aggregator = class {
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
       })),
       ...this.tree === void 0 ? {} : { tree: this.tree.finish() },
-      ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}
+      ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {},
+      ...this.ownRows === void 0 ? {} : { own: this.ownTotals() }
     };
   }
 };
-function summarizeStored(profile, regexps, patterns, tree) {
-  const aggregator = new Aggregator(profile, regexps, tree);
+function ownRowMask(tables, index, own) {
+  const mask = new Uint8Array(index.name.length);
+  for (const fn of tables.function) {
+    if (fn.name === "") continue;
+    const r = index.rowOf.get(capName(fn.name));
+    if (r !== void 0 && own(fn.name, fn.filename)) mask[r] = 1;
+  }
+  return mask;
+}
+function summarizeStored(profile, regexps, patterns, tree, own) {
+  const aggregator = new Aggregator(profile, regexps, tree, own);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2706,8 +2807,10 @@ function summarizeEncoded(bytes, options = {}) {
   let patterns = options.focus ?? [];
   let regexps = [];
   let focusError;
+  let own;
   try {
     regexps = compileFocus(patterns);
+    own = options.ownCode === void 0 ? void 0 : compileOwnCode(options.ownCode);
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     focusError = e;
@@ -2718,13 +2821,13 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own)
     },
     options
   );
@@ -2787,6 +2890,42 @@ function meanFunctions(summaries, n) {
   }
   return { name: name2, flat, cum, flatVariance };
 }
+function meanNamed(tables, k, n) {
+  const rowOf = /* @__PURE__ */ new Map();
+  const name2 = [];
+  for (const { table } of tables) {
+    for (const f of table.name) {
+      if (!rowOf.has(f)) {
+        rowOf.set(f, name2.length);
+        name2.push(f);
+      }
+    }
+  }
+  const flat = Array.from({ length: k }, () => new Float64Array(name2.length));
+  for (const { table, runs } of tables) {
+    table.name.forEach((f, r) => {
+      const row = rowOf.get(f);
+      for (let t = 0; t < k; t++) flat[t][row] += table.flat[t][r] * runs / n;
+    });
+  }
+  return { name: name2, flat };
+}
+function meanOwn(summaries, k, n) {
+  if (summaries.some((s) => s.own === void 0)) return void 0;
+  const pick = (f) => summaries.map((s) => ({ table: f(s.own), runs: runCount(s) }));
+  return {
+    functions: meanNamed(
+      pick((o) => o.functions),
+      k,
+      n
+    ),
+    leaves: meanNamed(
+      pick((o) => o.leaves),
+      k,
+      n
+    )
+  };
+}
 function meanTree(summaries, names2, n) {
   if (summaries.some((s) => s.tree === void 0)) return void 0;
   const k = summaries[0].sampleType.length;
@@ -2845,6 +2984,7 @@ function combineRuns(summaries, labels) {
   const tree = meanTree(summaries, functions.name, n);
   const variance = meanVariance((s) => s.variance);
   const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
+  const own = meanOwn(summaries, k, n);
   return {
     sampleType: first.sampleType,
     defaultSampleTypeIndex: first.defaultSampleTypeIndex,
@@ -2860,6 +3000,7 @@ function combineRuns(summaries, labels) {
     focus,
     ...tree === void 0 ? {} : { tree },
     ...cutNames > 0 ? { cutNames } : {},
+    ...own === void 0 ? {} : { own },
     runs: { total, focus: all.flatMap((r) => r.focus) }
   };
 }
@@ -3352,7 +3493,12 @@ async function runProfileJob(job) {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    const options = {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true,
+      ...job.ownCode === void 0 ? {} : { ownCode: job.ownCode }
+    };
     if (isRunBundle(bytes)) {
       const runs = unpackRuns(bytes);
       const labels = runs.map((_, i) => runMemberName(i));
@@ -3411,7 +3557,8 @@ function summaryTransferList(summary2) {
   const f = summary2.functions;
   const tree = summary2.tree;
   const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
+  const own = summary2.own === void 0 ? [] : [...summary2.own.functions.flat, ...summary2.own.leaves.flat];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
@@ -3448,7 +3595,13 @@ function createProfileLoader(options = {}) {
   return async (sources, focus, request = {}) => {
     const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
     const run2 = (source) => {
-      const job = { source, focus: [...focus], maxBytes, tree: request.tree === true };
+      const job = {
+        source,
+        focus: [...focus],
+        maxBytes,
+        tree: request.tree === true,
+        ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
+      };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run2));
@@ -3694,7 +3847,21 @@ function jsonTail(report) {
   return {
     functionCount: { ...report.functionCount },
     advice: [...report.advice],
-    historyWindow: report.historyWindow
+    historyWindow: report.historyWindow,
+    ...report.own === void 0 ? {} : {
+      own: Object.fromEntries(
+        Object.entries(report.own).map(([type, rows]) => [
+          type,
+          rows.map((r) => ({
+            name: r.name,
+            baseFlat: r.baseFlat,
+            currentFlat: r.currentFlat,
+            flatDelta: r.flatDelta,
+            leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta }
+          }))
+        ])
+      )
+    }
   };
 }
 var CHUNK2 = 1 << 16;
@@ -4563,15 +4730,27 @@ function culprit(report) {
   const first = flagged[0];
   if (first === void 0) return null;
   const metrics = flagged.map((m) => {
-    const own = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
+    const own2 = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
     const drift = m.drift !== null && m.drift.status === m.status ? m.drift : null;
     return {
       name: metricLabel(m),
-      change: drift === null ? own : `${own} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`
+      change: drift === null ? own2 : `${own2} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`
     };
   });
   const grew = first.delta >= 0;
-  const top = (report.functions[first.sampleType] ?? []).find((f) => grew ? f.flatDelta > 0 : f.flatDelta < 0);
+  const way = (d) => grew ? d > 0 : d < 0;
+  const own = (report.own?.[first.sampleType] ?? []).find((f) => way(f.flatDelta));
+  if (own !== void 0) {
+    return {
+      metrics,
+      function: {
+        name: own.name,
+        change: formatSignedValue(own.flatDelta, first.unit),
+        ...own.leaf === null ? {} : { leaf: own.leaf.name }
+      }
+    };
+  }
+  const top = (report.functions[first.sampleType] ?? []).find((f) => way(f.flatDelta));
   return {
     metrics,
     function: top === void 0 ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) }
@@ -4720,7 +4899,9 @@ function headline(report) {
   const head = `${MARK[report.verdict]} heapgate: ${report.verdict}`;
   if (c === null) return `${head} \u2014 ${VERDICT_WORDS[report.verdict]} (${statusCounts(report)})`;
   const metrics = c.metrics.map((m) => `${m.name} ${m.change}`).join(", ");
-  return `${head}: ${metrics}${c.function === null ? "" : ` \u2014 ${c.function.name} ${c.function.change}`}`;
+  if (c.function === null) return `${head}: ${metrics}`;
+  const leaf = c.function.leaf === void 0 ? "" : ` (in ${c.function.leaf})`;
+  return `${head}: ${metrics} \u2014 ${c.function.name} ${c.function.change}${leaf}`;
 }
 function metricRow(m) {
   const bench = m.benchmark === void 0 ? [] : [`<td class="num">${htmlText(detectableCell(m))}</td>`];
@@ -5172,7 +5353,7 @@ function culpritMarkdown(report) {
   const c = culprit(report);
   if (c === null) return "";
   const metrics = c.metrics.map((m) => `${markdownCode(truncate(m.name, MAX_CELL_CHARS), false)} ${m.change}`);
-  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}` + (c.function.leaf === void 0 ? "" : ` (in ${markdownCode(truncate(c.function.leaf, MAX_CELL_CHARS), false)})`);
   return `${metrics.join(", ")}${fn}`;
 }
 function details(summary2, lines) {
@@ -5953,7 +6134,60 @@ function otherSeriesSentence(series, hint) {
   return otherSeriesText(series, hint, (s) => JSON.stringify(s));
 }
 
+// src/core/compare/own-diff.ts
+var MAX_OWN_ROWS = 100;
+function byName(table, t) {
+  const out = /* @__PURE__ */ new Map();
+  table.name.forEach((n, r) => out.set(n, (out.get(n) ?? 0) + table.flat[t][r]));
+  return out;
+}
+function deltas(base, current) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [n, v] of current) out.set(n, v - (base.get(n) ?? 0));
+  for (const [n, v] of base) if (!current.has(n)) out.set(n, -v);
+  return out;
+}
+function ownDeltas(base, current, b, c) {
+  const baseFlat = byName(base.functions, b);
+  const currentFlat = byName(current.functions, c);
+  const flat = deltas(baseFlat, currentFlat);
+  const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
+  const rows = [...flat].filter(([, d]) => d !== 0);
+  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
+  const kept = rows.slice(0, MAX_OWN_ROWS);
+  const leafOf = topLeaves(pairs, new Map(kept.map(([n, d]) => [n, Math.sign(d)])));
+  return kept.map(([name2, flatDelta]) => ({
+    name: name2,
+    baseFlat: baseFlat.get(name2) ?? 0,
+    currentFlat: currentFlat.get(name2) ?? 0,
+    flatDelta,
+    leaf: leafOf.get(name2) ?? null
+  }));
+}
+function topLeaves(pairs, signs) {
+  const best = /* @__PURE__ */ new Map();
+  for (const [key, d] of pairs) {
+    const cut2 = key.indexOf(OWN_LEAF_SEPARATOR);
+    const own = key.slice(0, cut2);
+    const leaf = key.slice(cut2 + 1);
+    const sign = signs.get(own);
+    if (sign === void 0 || Math.sign(d) !== sign) continue;
+    const was = best.get(own);
+    if (was === void 0 || Math.abs(d) > Math.abs(was.flatDelta) || Math.abs(d) === Math.abs(was.flatDelta) && leaf < was.name) {
+      best.set(own, { name: leaf, flatDelta: d });
+    }
+  }
+  for (const [own, b] of best) if (b.name === own) best.delete(own);
+  return best;
+}
+
 // src/core/compare/diff.ts
+function ownOf(base, current, pairs) {
+  if (base.own === void 0 || current.own === void 0) return {};
+  const own = {};
+  for (const [b, c] of pairs) own[current.sampleType[c].type] = ownDeltas(base.own, current.own, b, c);
+  return { own };
+}
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
 }
@@ -6015,10 +6249,10 @@ function alignRows(base, current) {
     if (m === 0) baseOnly.push(br);
   });
   const names2 = [...current.functions.name, ...baseOnly.map((br) => base.functions.name[br])];
-  const byName = Int32Array.from(names2.keys()).sort((x, y) => names2[x] < names2[y] ? -1 : 1);
+  const byName2 = Int32Array.from(names2.keys()).sort((x, y) => names2[x] < names2[y] ? -1 : 1);
   const nameRank = new Int32Array(names2.length);
-  byName.forEach((u, i) => nameRank[u] = i);
-  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName, nameRank };
+  byName2.forEach((u, i) => nameRank[u] = i);
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName: byName2, nameRank };
 }
 function functionDeltas(base, current, b, c, rows) {
   const bf = base.functions;
@@ -6104,7 +6338,8 @@ function diff(base, current) {
     defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
     scalesWithIterations: iterations,
-    sampler: samplerOfPair(base, current)
+    sampler: samplerOfPair(base, current),
+    ...ownOf(base, current, pairs)
   };
 }
 
@@ -6431,6 +6666,7 @@ function benchAdvice(inconclusive) {
 }
 
 // src/core/verdict/report.ts
+var OWN_REPORT_ROWS = 20;
 function buildReport(diff2, verdict, options) {
   if (!Number.isInteger(options.top) || options.top < 0) {
     throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
@@ -6470,7 +6706,8 @@ function buildReport(diff2, verdict, options) {
     totals,
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
-    ...options.flame === void 0 ? {} : { flame: options.flame }
+    ...options.flame === void 0 ? {} : { flame: options.flame },
+    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -6764,7 +7001,10 @@ async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const tree = request.flame === true;
   const sources = [...request.base.runs, ...request.current.runs];
-  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const summaries = await load(sources, focusPatterns(rules), {
+    tree,
+    ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
+  });
   const nb = request.base.runs.length;
   const base = combineSide(request.base, summaries.slice(0, nb));
   const current = combineSide(request.current, summaries.slice(nb));
@@ -7414,8 +7654,8 @@ async function runGate(config, event, current, ports2) {
     message: found === void 0 ? noBaselineMessage(config, context.noBaseline) : null,
     report: compared.report
   });
-  const deltas = {};
-  for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas[m.sampleType] = m.delta;
+  const deltas2 = {};
+  for (const m of compared.report?.metrics ?? []) if (m.pattern === null) deltas2[m.sampleType] = m.delta;
   const failing = verdict === "fail" || verdict === "inconclusive" && config.onInconclusive === "fail";
   const exitCode = failing && plan.failOnRegression ? 1 : 0;
   return {
@@ -7426,7 +7666,7 @@ async function runGate(config, event, current, ports2) {
     baseline,
     comment,
     update,
-    deltas,
+    deltas: deltas2,
     summary: summary2,
     html,
     htmlUrl
@@ -7448,7 +7688,8 @@ async function compare(config, rules, found, current, load) {
       history: historyRequest(found.pointer, config.history),
       onInconclusive: config.onInconclusive,
       fold: true,
-      flame: config.htmlReport
+      flame: config.htmlReport,
+      ownCode: config.ownCode
     },
     load
   );
@@ -8003,6 +8244,33 @@ async function setErrorStatus(ports2, event, series, e) {
   await setStatus(ports2.commits, ports2.log, event, series, "error", statusText(`error: ${firstLine(e)}`));
 }
 
+// src/adapters/go-module.ts
+import { join as join3 } from "node:path";
+
+// src/core/profile/go-mod.ts
+var MODULE_PATH = /^[A-Za-z0-9._~/+-]{1,300}$/;
+function goModulePath(text2) {
+  for (const raw of text2.split("\n")) {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    const m = /^module\s+(?:"([^"]*)"|(\S+))$/.exec(line);
+    if (m === null) continue;
+    const path3 = m[1] ?? m[2];
+    return MODULE_PATH.test(path3) ? path3 : void 0;
+  }
+  return void 0;
+}
+
+// src/adapters/go-module.ts
+var MAX_GO_MOD_BYTES = 1 << 20;
+async function readGoModule(dir) {
+  try {
+    const read = await readBounded(join3(dir, "go.mod"), MAX_GO_MOD_BYTES);
+    return read.ok ? goModulePath(read.bytes.toString("utf8")) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/cli-program.ts
 var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 var REF = /^[A-Za-z0-9_./-]{1,100}$/;
@@ -8014,7 +8282,7 @@ function cliProgram(env) {
 }
 
 // src/action/gate-settings.ts
-function gateSettings(config, env) {
+function gateSettings(config, env, ownCode) {
   return {
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
@@ -8031,8 +8299,14 @@ function gateSettings(config, env) {
     onInconclusive: config.onInconclusive,
     htmlReport: config.htmlReport,
     stepIssue: config.stepIssue,
-    program: cliProgram(env)
+    program: cliProgram(env),
+    ownCode
   };
+}
+async function ownCodeOf(config, workspace) {
+  if (config.ownCode !== null) return { pattern: config.ownCode, workspace };
+  const module = await readGoModule(workspace);
+  return { ...module === void 0 ? {} : { modules: [module] }, workspace };
 }
 function failStepUnlessPassed(series, outcome) {
   if (outcome.exitCode === 0) return;
@@ -8208,7 +8482,8 @@ async function reportMode(config, env, cwd, door) {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const outcome = await runReport({ ...gateSettings(config, env), maxProfileBytes: config.maxProfileBytes }, event, {
+  const settings = gateSettings(config, env, await ownCodeOf(config, cwd));
+  const outcome = await runReport({ ...settings, maxProfileBytes: config.maxProfileBytes }, event, {
     ...await door.ports(event, store),
     record,
     commits
@@ -8319,6 +8594,11 @@ var INPUTS = {
     default: "false",
     required: false
   },
+  "own-code": {
+    description: "A regular expression on function names that are your code, for naming the culprit of a regression. Empty: the Go packages of the workspace's go.mod module (or main and dotted package paths), and JavaScript files in the workspace outside node_modules.",
+    default: "",
+    required: false
+  },
   "baseline-sha": {
     description: "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch input).",
     default: "",
@@ -8407,10 +8687,20 @@ function parseInputs(get) {
     onInconclusive: choice("on-inconclusive", value("on-inconclusive"), INCONCLUSIVE_POLICIES),
     htmlReport: bool("html-report", value("html-report")),
     stepIssue: bool("step-issue", value("step-issue")),
+    ownCode: wrap("own-code", () => ownCodeInput(value("own-code"))),
     maxProfileBytes,
     updateBaseline: choice("update-baseline", value("update-baseline"), UPDATE_POLICIES),
     baselineSha: baselineSha === "" ? null : wrap("baseline-sha", () => normalizeSha(baselineSha))
   };
+}
+function ownCodeInput(pattern) {
+  if (pattern === "") return null;
+  try {
+    compileOwnCode({ pattern });
+  } catch (e) {
+    throw new UsageError(e.message.replace(/^own-code: /, ""));
+  }
+  return pattern;
 }
 
 // src/action/main.ts
@@ -8420,8 +8710,8 @@ var DELTA_OUTPUTS = {
   alloc_space: "alloc-space-delta",
   alloc_objects: "alloc-objects-delta"
 };
-function gateConfig(config, env, mode, profile) {
-  return { ...gateSettings(config, env), mode, profile };
+async function gateConfig(config, env, cwd, mode, profile) {
+  return { ...gateSettings(config, env, await ownCodeOf(config, cwd)), mode, profile };
 }
 async function ports(config, event, store, env) {
   const { repository } = event;
@@ -8450,10 +8740,10 @@ async function ports(config, event, store, env) {
 async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir(dir, { recursive: true });
-  const json = join3(dir, `heapgate-${series}.json`);
+  const json = join4(dir, `heapgate-${series}.json`);
   await writeFile2(json, outcome.json);
   if (outcome.html === null) return { json, html: "" };
-  const html = join3(dir, `heapgate-${series}.html`);
+  const html = join4(dir, `heapgate-${series}.html`);
   await writeFile2(html, outcome.html);
   return { json, html };
 }
@@ -8483,7 +8773,7 @@ async function main(env = process.env, cwd = process.cwd()) {
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
-    const gate = gateConfig(config, env, config.mode, runProfilesLabel(profiles, cwd));
+    const gate = await gateConfig(config, env, cwd, config.mode, runProfilesLabel(profiles, cwd));
     const access = planRun(gate, event).update === null ? "read" : "write";
     const store = await openStore(config.store, {
       cwd,

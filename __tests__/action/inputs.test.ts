@@ -85,6 +85,7 @@ describe('parseInputs', () => {
       onInconclusive: 'pass',
       htmlReport: true,
       stepIssue: false,
+      ownCode: null,
       keepProfiles: 20,
       maxProfileBytes: 1024 ** 3,
       updateBaseline: 'always',
@@ -115,8 +116,10 @@ describe('parseInputs', () => {
       'update-baseline': 'on-pass',
       'keep-profiles': '3',
       'baseline-sha': 'ABCDEF1234567'.padEnd(40, '0'),
+      'own-code': '^com\\.example\\.',
     });
     expect(config).toMatchObject({
+      ownCode: '^com\\.example\\.',
       series: 'api-server',
       rules: 'inuse_space +10%\nalloc_space off',
       mode: 'update',
@@ -148,6 +151,7 @@ describe('parseInputs', () => {
     [{ 'keep-profiles': 'all' }, 'input keep-profiles: "all" is not allowed; use a whole number ≥ 1'],
     [{ 'on-inconclusive': 'ignore' }, 'input on-inconclusive: "ignore" is not allowed; use one of pass, warn, fail'],
     [{ series: 'my series' }, 'input series: invalid series name "my series"'],
+    [{ 'own-code': '(a' }, 'input own-code: invalid regular expression'],
     [{ 'baseline-sha': 'main' }, 'input baseline-sha: invalid commit sha "main"'],
     [
       { 'baseline-sha': '59354bf' },

@@ -12,7 +12,7 @@ import type { GateOutcome, GatePorts } from '../app/gate/run.js';
 import { runReport, setErrorStatus } from '../app/record/report.js';
 import type { Logger } from '../ports.js';
 import { gateEvent, loadEventPayload } from './event.js';
-import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
+import { failStepUnlessPassed, gateSettings, ownCodeOf } from './gate-settings.js';
 import type { ActionConfig, OutputName } from './inputs.js';
 import { readRunProfiles, runProfilesLabel } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
@@ -80,7 +80,8 @@ export async function reportMode(
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const outcome = await runReport({ ...gateSettings(config, env), maxProfileBytes: config.maxProfileBytes }, event, {
+  const settings = gateSettings(config, env, await ownCodeOf(config, cwd));
+  const outcome = await runReport({ ...settings, maxProfileBytes: config.maxProfileBytes }, event, {
     ...(await door.ports(event, store)),
     record,
     commits,

@@ -4,6 +4,8 @@
  */
 import * as core from '@actions/core';
 import type { GateConfig } from '../app/gate/run.js';
+import { readGoModule } from '../adapters/go-module.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 import { cliProgram } from './cli-program.js';
 import type { ActionConfig } from './inputs.js';
 
@@ -11,7 +13,11 @@ import type { ActionConfig } from './inputs.js';
  * The gate's settings from the inputs, and how the reports spell the CLI (from the runner's
  * environment); the door adds the mode and the profile.
  */
-export function gateSettings(config: ActionConfig, env: NodeJS.ProcessEnv): Omit<GateConfig, 'profile' | 'mode'> {
+export function gateSettings(
+  config: ActionConfig,
+  env: NodeJS.ProcessEnv,
+  ownCode: OwnCodeSpec,
+): Omit<GateConfig, 'profile' | 'mode'> {
   return {
     baseBranch: config.baseBranch,
     updateBaseline: config.updateBaseline,
@@ -29,7 +35,18 @@ export function gateSettings(config: ActionConfig, env: NodeJS.ProcessEnv): Omit
     htmlReport: config.htmlReport,
     stepIssue: config.stepIssue,
     program: cliProgram(env),
+    ownCode,
   };
+}
+
+/**
+ * What is the user's own code: input own-code, else the module of the workspace's go.mod (and
+ * JavaScript files under the workspace). Read once per run.
+ */
+export async function ownCodeOf(config: Pick<ActionConfig, 'ownCode'>, workspace: string): Promise<OwnCodeSpec> {
+  if (config.ownCode !== null) return { pattern: config.ownCode, workspace };
+  const module = await readGoModule(workspace);
+  return { ...(module === undefined ? {} : { modules: [module] }), workspace };
 }
 
 /** Fails the step when the outcome's exit code says so, naming why: a regression, or an inconclusive verdict. */

@@ -11,6 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { parseByteSize } from '../core/rules/syntax.js';
 import { DEFAULT_HISTORY_WINDOW, historyWindowProblem, MIN_HISTORY_BASELINES } from '../core/stats/run-noise.js';
 import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict/verdict.js';
+import { compileOwnCode } from '../core/profile/own-code.js';
 
 export interface InputSpec {
   readonly description: string;
@@ -157,6 +158,14 @@ export const INPUTS = {
     default: 'false',
     required: false,
   },
+  'own-code': {
+    description:
+      'A regular expression on function names that are your code, for naming the culprit of a regression. Empty: ' +
+      "the Go packages of the workspace's go.mod module (or main and dotted package paths), and JavaScript files " +
+      'in the workspace outside node_modules.',
+    default: '',
+    required: false,
+  },
   'baseline-sha': {
     description:
       "Compare against this commit's baseline instead of the base branch's latest (e.g. from a workflow_dispatch " +
@@ -218,6 +227,8 @@ export interface ActionConfig {
   readonly onInconclusive: InconclusivePolicy;
   readonly htmlReport: boolean;
   readonly stepIssue: boolean;
+  /** Input own-code: a regex on function names; null = the default rules (profile/own-code.ts). */
+  readonly ownCode: string | null;
   /** The largest profile read, as a file or decompressed. */
   readonly maxProfileBytes: number;
   readonly updateBaseline: UpdatePolicy;
@@ -315,8 +326,20 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
     onInconclusive: choice('on-inconclusive', value('on-inconclusive'), INCONCLUSIVE_POLICIES),
     htmlReport: bool('html-report', value('html-report')),
     stepIssue: bool('step-issue', value('step-issue')),
+    ownCode: wrap('own-code', () => ownCodeInput(value('own-code'))),
     maxProfileBytes,
     updateBaseline: choice('update-baseline', value('update-baseline'), UPDATE_POLICIES),
     baselineSha: baselineSha === '' ? null : wrap('baseline-sha', () => normalizeSha(baselineSha)),
   };
+}
+
+/** Input own-code, checked: a pattern that compiles (in linear time), or null when empty. */
+function ownCodeInput(pattern: string): string | null {
+  if (pattern === '') return null;
+  try {
+    compileOwnCode({ pattern });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^own-code: /, ''));
+  }
+  return pattern;
 }

@@ -23,7 +23,7 @@ import { markdownCode } from '../core/render/escape.js';
 import type { Mode } from '../app/gate/plan.js';
 import { loadGateEvent } from './event.js';
 import { recordMode, reportMode } from './fork-modes.js';
-import { failStepUnlessPassed, gateSettings } from './gate-settings.js';
+import { failStepUnlessPassed, gateSettings, ownCodeOf } from './gate-settings.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { readRunProfiles, runProfilesLabel } from './profile-path.js';
 
@@ -35,8 +35,14 @@ const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
   alloc_objects: 'alloc-objects-delta',
 };
 
-function gateConfig(config: ActionConfig, env: NodeJS.ProcessEnv, mode: Mode, profile: readonly string[]): GateConfig {
-  return { ...gateSettings(config, env), mode, profile };
+async function gateConfig(
+  config: ActionConfig,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  mode: Mode,
+  profile: readonly string[],
+): Promise<GateConfig> {
+  return { ...gateSettings(config, env, await ownCodeOf(config, cwd)), mode, profile };
 }
 
 async function ports(
@@ -122,7 +128,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
-    const gate = gateConfig(config, env, config.mode, runProfilesLabel(profiles, cwd));
+    const gate = await gateConfig(config, env, cwd, config.mode, runProfilesLabel(profiles, cwd));
     // A run that may store its profile may create a directory store; one that only compares needs it.
     const access = planRun(gate, event).update === null ? 'read' : 'write';
     const store = await openStore(config.store, {

@@ -21,12 +21,15 @@ import { firstLine } from '../core/error-text.js';
 import { isRunBundle, runMemberName, unpackRuns } from '../core/history/run-bundle.js';
 import type { ProfileSource } from '../ports.js';
 import { readProfileFile, tooLarge } from './profile-file.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 
 export interface ProfileJob {
   readonly source: ProfileSource;
   readonly focus: readonly string[];
   /** Build the call tree too (SummarizeOptions.tree). */
   readonly tree?: boolean;
+  /** Attribute samples to own code too (SummarizeOptions.ownCode). */
+  readonly ownCode?: OwnCodeSpec;
   /** The largest file, and the largest decompressed profile, read (`--max-profile-size`). */
   readonly maxBytes: number;
 }
@@ -53,7 +56,12 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    const options = {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true,
+      ...(job.ownCode === undefined ? {} : { ownCode: job.ownCode }),
+    };
     // A bundle of runs (a stored baseline of several) is their per-run mean, keeping each run's totals.
     if (isRunBundle(bytes)) {
       const runs = unpackRuns(bytes);
@@ -124,7 +132,8 @@ export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const f = summary.functions;
   const tree = summary.tree;
   const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
+  const own = summary.own === undefined ? [] : [...summary.own.functions.flat, ...summary.own.leaves.flat];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

@@ -20,6 +20,7 @@ import type { ProfileSource, SummaryLoader } from '../ports.js';
 import { compareBenchSummaries, isBenchSummary } from './compare-bench.js';
 import { withContext } from './error-context.js';
 import type { ParsedRules } from './rules-input.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 
 /** One side of a comparison: one profile, or several runs of the same code (compared by their per-run means). */
 export interface ProfileSide {
@@ -56,6 +57,8 @@ export interface CompareRequest {
   readonly fold?: boolean | undefined;
   /** Build both call trees and the report's flame graphs (for the HTML report). */
   readonly flame?: boolean | undefined;
+  /** What is the user's own code, for naming the culprit (profile/own-code.ts); undefined = no attribution. */
+  readonly ownCode?: OwnCodeSpec | undefined;
 }
 
 export interface CompareOutcome {
@@ -76,7 +79,10 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   const { rules } = request.rules;
   const tree = request.flame === true;
   const sources = [...request.base.runs, ...request.current.runs];
-  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const summaries = await load(sources, focusPatterns(rules), {
+    tree,
+    ...(request.ownCode === undefined ? {} : { ownCode: request.ownCode }),
+  });
   const nb = request.base.runs.length;
   const base = combineSide(request.base, summaries.slice(0, nb));
   const current = combineSide(request.current, summaries.slice(nb));

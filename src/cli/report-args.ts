@@ -25,6 +25,9 @@ import {
   type OptionTable,
   type ParsedArgs,
 } from './args.js';
+import { compileOwnCode, type OwnCodeSpec } from '../core/profile/own-code.js';
+import { MODULE_PATH } from '../core/profile/go-mod.js';
+import { readGoModule } from '../adapters/go-module.js';
 
 /** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON and HTML. */
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0, html: 0 };
@@ -64,6 +67,18 @@ export function reportOptions(rulesDescription: string): OptionTable {
       value: 'FILE',
       description: 'write the report to FILE instead of standard output (the verdict still goes to stderr)',
     },
+    'own-code': {
+      type: 'string',
+      value: 'REGEX',
+      description:
+        "functions that are your code, for naming the culprit (default: Go packages of ./go.mod's module, " +
+        'or main and dotted paths; JavaScript files here outside node_modules)',
+    },
+    module: {
+      type: 'string',
+      value: 'PATH',
+      description: "your Go module's path, when ./go.mod is not the one (e.g. github.com/acme/app)",
+    },
     ...MAX_PROFILE_SIZE_OPTION,
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   };
@@ -81,6 +96,8 @@ export interface ReportArgs {
   readonly output: string | undefined;
   /** --max-profile-size; undefined = the loader's default. */
   readonly maxProfileBytes: number | undefined;
+  /** What is own code: --own-code, --module or ./go.mod's module, and the working directory. */
+  readonly ownCode: OwnCodeSpec;
 }
 
 function str(values: ParsedArgs['values'], name: string): string | undefined {
@@ -115,7 +132,29 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
     onInconclusive: parseChoice('--on-inconclusive', str(values, 'on-inconclusive') ?? 'pass', INCONCLUSIVE_POLICIES),
     output: str(values, 'output'),
     maxProfileBytes: parseMaxProfileSize(values),
+    ownCode: await ownCodeArgs(values, cwd),
   };
+}
+
+/** --own-code (checked: it compiles), else --module or the module of `cwd`/go.mod; the workspace is `cwd`. */
+async function ownCodeArgs(values: ParsedArgs['values'], cwd: string): Promise<OwnCodeSpec> {
+  const pattern = str(values, 'own-code');
+  if (pattern !== undefined) {
+    try {
+      compileOwnCode({ pattern });
+    } catch (e) {
+      throw new UsageError(`--own-code: ${(e as Error).message.replace(/^own-code: /, '')}`);
+    }
+    return { pattern, workspace: cwd };
+  }
+  const module = str(values, 'module');
+  if (module !== undefined && !MODULE_PATH.test(module)) {
+    throw new UsageError(
+      `--module ${JSON.stringify(module.slice(0, 80))}: not a Go module path (e.g. github.com/acme/app)`,
+    );
+  }
+  const found = module ?? (await readGoModule(cwd));
+  return { ...(found === undefined ? {} : { modules: [found] }), workspace: cwd };
 }
 
 /** The one line `emitReport` prints when the report goes to a file: `fail (1 failed, 0 warned, 2 inconclusive)`. */
@@ -131,8 +170,12 @@ export function loaderOptions(args: Pick<ReportArgs, 'maxProfileBytes'>): Profil
 /** The part of the compare request the report options decide. */
 export function reportRequest(
   args: ReportArgs,
-): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive'> {
+): Pick<
+  CompareRequest,
+  'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive' | 'ownCode'
+> {
   return {
+    ownCode: args.ownCode,
     rules: args.rules,
     confidence: args.confidence,
     top: args.top,

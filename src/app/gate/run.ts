@@ -43,6 +43,7 @@ import { runUrl, storeBaseline } from '../store-baseline.js';
 import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type RunPlan } from './plan.js';
 import { publish } from './publish.js';
 import type { CommentPolicy, CommentResult } from './sticky-comment.js';
+import type { OwnCodeSpec } from '../../core/profile/own-code.js';
 
 export interface GateConfig extends PlanConfig {
   readonly series: string;
@@ -69,6 +70,8 @@ export interface GateConfig extends PlanConfig {
   readonly stepIssue?: boolean;
   /** The words that run the CLI in the commands the reports print; absent = `npx heapgate`. */
   readonly program?: readonly string[];
+  /** What is the user's own code (profile/own-code.ts); absent = no attribution, the culprit is the leaf. */
+  readonly ownCode?: OwnCodeSpec;
 }
 
 export interface GatePorts {
@@ -218,6 +221,7 @@ async function compare(
       onInconclusive: config.onInconclusive,
       fold: true,
       flame: config.htmlReport,
+      ownCode: config.ownCode,
     },
     load,
   );

@@ -11,6 +11,7 @@ import { formatValueType, sameValueType } from '../profile/sample-type.js';
 import { runSpread, runsOf, type RunSpread } from './runs.js';
 import { zScore } from '../profile/sampling.js';
 import { samplerOfPair, type Sampler } from '../profile/sampler.js';
+import { ownDeltas, type OwnDelta } from './own-diff.js';
 
 /**
  * One sample type compared. `delta` = current − base; `deltaPercent` = 100·delta/base, null when
@@ -78,6 +79,23 @@ export interface ProfileDiff {
   readonly scalesWithIterations: boolean;
   /** The sampler whose knob advice names (see profile/sampler.ts); absent: Go's. */
   readonly sampler?: Sampler;
+  /**
+   * Keyed by sample type: the own-code functions whose part changed (own-diff.ts), when both
+   * summaries carry an own-code attribution; absent otherwise.
+   */
+  readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
+}
+
+/** The own-code rows per common sample type, when both sides were attributed. */
+function ownOf(
+  base: ProfileSummary,
+  current: ProfileSummary,
+  pairs: readonly (readonly [number, number])[],
+): { own?: Record<string, readonly OwnDelta[]> } {
+  if (base.own === undefined || current.own === undefined) return {};
+  const own: Record<string, readonly OwnDelta[]> = {};
+  for (const [b, c] of pairs) own[current.sampleType[c]!.type] = ownDeltas(base.own, current.own, b, c);
+  return { own };
 }
 
 /** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
@@ -301,5 +319,6 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
     warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],
     scalesWithIterations: iterations,
     sampler: samplerOfPair(base, current),
+    ...ownOf(base, current, pairs),
   };
 }

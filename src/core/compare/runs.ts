@@ -7,7 +7,14 @@
  * the number of runs (a function a run lacks counts 0 there). Sampling variances of a mean are the
  * runs' variances summed and divided by runs².
  */
-import type { FocusTotals, FunctionTotals, ProfileSummary, RunTotals } from '../profile/aggregate.js';
+import type {
+  FocusTotals,
+  FunctionTotals,
+  NamedTotals,
+  OwnTotals,
+  ProfileSummary,
+  RunTotals,
+} from '../profile/aggregate.js';
 import { ELIDED_ROW, type CallTree } from '../profile/call-tree.js';
 import { IncompatibleProfilesError } from '../errors.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
@@ -67,6 +74,46 @@ function meanFunctions(summaries: readonly ProfileSummary[], n: number): Functio
     });
   }
   return { name, flat, cum, flatVariance };
+}
+
+/** Per-run means of name-keyed values (a name a run lacks counts 0 there). */
+function meanNamed(tables: readonly { table: NamedTotals; runs: number }[], k: number, n: number): NamedTotals {
+  const rowOf = new Map<string, number>();
+  const name: string[] = [];
+  for (const { table } of tables) {
+    for (const f of table.name) {
+      if (!rowOf.has(f)) {
+        rowOf.set(f, name.length);
+        name.push(f);
+      }
+    }
+  }
+  const flat = Array.from({ length: k }, () => new Float64Array(name.length));
+  for (const { table, runs } of tables) {
+    table.name.forEach((f, r) => {
+      const row = rowOf.get(f)!;
+      for (let t = 0; t < k; t++) flat[t]![row]! += (table.flat[t]![r]! * runs) / n;
+    });
+  }
+  return { name, flat };
+}
+
+/** The per-run mean own-code attribution, when every run has one. */
+function meanOwn(summaries: readonly ProfileSummary[], k: number, n: number): OwnTotals | undefined {
+  if (summaries.some((s) => s.own === undefined)) return undefined;
+  const pick = (f: (o: OwnTotals) => NamedTotals) => summaries.map((s) => ({ table: f(s.own!), runs: runCount(s) }));
+  return {
+    functions: meanNamed(
+      pick((o) => o.functions),
+      k,
+      n,
+    ),
+    leaves: meanNamed(
+      pick((o) => o.leaves),
+      k,
+      n,
+    ),
+  };
 }
 
 /** The per-run mean call tree: paths merged by (caller node, function name). */
@@ -140,6 +187,7 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
   const tree = meanTree(summaries, functions.name, n);
   const variance = meanVariance((s) => s.variance);
   const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
+  const own = meanOwn(summaries, k, n);
   return {
     sampleType: first.sampleType,
     defaultSampleTypeIndex: first.defaultSampleTypeIndex,
@@ -155,6 +203,7 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
     focus,
     ...(tree === undefined ? {} : { tree }),
     ...(cutNames > 0 ? { cutNames } : {}),
+    ...(own === undefined ? {} : { own }),
     runs: { total, focus: all.flatMap((r) => r.focus) },
   };
 }

@@ -10,6 +10,7 @@ import { RuleError } from '../errors.js';
 import { capName } from './name-cap.js';
 import { compileNamePattern } from './name-pattern.js';
 import { checkMeasured, checkMemoryProfile } from './profile-kind.js';
+import { compileOwnCode, type OwnCodePredicate, type OwnCodeSpec } from './own-code.js';
 import type { Function, Mapping, Profile, ProfileTables, Samples, ValueType } from './model.js';
 import { bytesLabel, SampleVariance } from './sampling.js';
 
@@ -27,6 +28,26 @@ export interface FunctionTotals {
   readonly cum: readonly Float64Array[];
   readonly flatVariance: readonly Float64Array[];
 }
+
+/** A value per name and sample type: `flat[t][r]` belongs to `name[r]`. */
+export interface NamedTotals {
+  readonly name: readonly string[];
+  readonly flat: readonly Float64Array[];
+}
+
+/** Own-code attribution (see own-code.ts): each sample's value goes to the deepest own-code frame of its stack. */
+export interface OwnTotals {
+  /** Per own-code function: the samples whose deepest own frame it is (pprof's flat under `-show`). */
+  readonly functions: NamedTotals;
+  /**
+   * The same split by the sample's leaf: rows named `own + OWN_LEAF_SEPARATOR + leaf`, so a report can
+   * say which library function did the allocating for the user's code.
+   */
+  readonly leaves: NamedTotals;
+}
+
+/** Between the own function's and the leaf's name in OwnTotals.leaves (a NUL: no name holds one). */
+export const OWN_LEAF_SEPARATOR = '\u0000';
 
 /** Totals of the samples whose stack has a function matching `pattern` (a regex source), once per sample. */
 export interface FocusTotals {
@@ -72,6 +93,8 @@ export interface ProfileSummary {
   readonly benchmarks?: BenchmarkSet;
   /** Function names longer than MAX_NAME_CHARS, cut (name-cap.ts); absent when none was. */
   readonly cutNames?: number;
+  /** Own-code attribution, when asked for with SummarizeOptions.ownCode. */
+  readonly own?: OwnTotals;
   /**
    * Set when the summary combines several runs (combineRuns): every number above is then a per-run
    * mean, and this holds each run's totals.
@@ -84,6 +107,8 @@ export interface SummarizeOptions {
   readonly focus?: readonly string[];
   /** Also build the call tree (for a flame graph); it costs a map lookup per frame. */
   readonly tree?: boolean;
+  /** Also attribute each sample to its deepest own-code frame (see own-code.ts). */
+  readonly ownCode?: OwnCodeSpec;
 }
 
 /**
@@ -122,6 +147,8 @@ export function compileFocus(patterns: readonly string[]): RegExp[] {
  */
 interface RowIndex {
   readonly name: string[];
+  /** The row of each name. */
+  readonly rowOf: ReadonlyMap<string, number>;
   /** How many distinct function names were longer than MAX_NAME_CHARS (and cut: see capName). */
   readonly cutNames: number;
   readonly code: Int32Array;
@@ -187,7 +214,14 @@ function buildRowIndex(profile: ProfileTables): RowIndex {
     multiStart.push(multiRows.length);
     code[l] = ~(multiStart.length - 2);
   }
-  return { name, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return {
+    name,
+    rowOf,
+    cutNames,
+    code,
+    multiStart: Int32Array.from(multiStart),
+    multiRows: Int32Array.from(multiRows),
+  };
 }
 
 /** Per-row bit masks of the focus patterns that match the row's name: `words` Int32 words per row. */
@@ -242,8 +276,14 @@ class Aggregator implements SampleSink {
   private readonly seen: Int32Array;
   private readonly sampleMask: Int32Array;
   private readonly tree: CallTreeBuilder | undefined;
+  /** 1 for the rows of own-code functions; undefined when no own-code attribution was asked for. */
+  private readonly ownRows: Uint8Array | undefined;
+  /** Per row, k values: the samples whose deepest own frame is the row. */
+  private readonly ownFlat: Float64Array;
+  /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
+  private readonly ownLeaf = new Map<number, Float64Array>();
 
-  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false) {
+  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false, own?: OwnCodePredicate) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -262,6 +302,8 @@ class Aggregator implements SampleSink {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : undefined;
+    this.ownRows = own === undefined ? undefined : ownRowMask(tables, this.index, own);
+    this.ownFlat = new Float64Array(own === undefined ? 0 : rowCount * k);
   }
 
   add(samples: Samples, i: number): void {
@@ -312,6 +354,9 @@ class Aggregator implements SampleSink {
     const words = this.words;
     const masks = this.masks;
     const sampleMask = this.sampleMask;
+    const ownRows = this.ownRows;
+    // The deepest own frame: the first own row met leaf first, a location's inlined lines first.
+    let ownRow = -1;
     // pprof walks root to leaf, lines last to first; the order does not change the sums.
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
@@ -326,6 +371,7 @@ class Aggregator implements SampleSink {
         const r = code < 0 ? multiRows[e]! : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
+        if (ownRow < 0 && ownRows !== undefined && ownRows[r] === 1) ownRow = r;
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
         if (focusCount > 0) {
@@ -338,6 +384,7 @@ class Aggregator implements SampleSink {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
+    if (ownRow >= 0) this.addOwn(ownRow, leaf);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -345,6 +392,40 @@ class Aggregator implements SampleSink {
         for (let c = 0; c < width; c++) focus[p * width + c]! += sv[c]!;
       }
     }
+  }
+
+  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
+  private addOwn(ownRow: number, leaf: number): void {
+    const k = this.k;
+    const sv = this.sv;
+    const ownFlat = this.ownFlat;
+    for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c]! += sv[c]!;
+    const key = ownRow * this.index.name.length + leaf;
+    let pair = this.ownLeaf.get(key);
+    if (pair === undefined) {
+      pair = new Float64Array(k);
+      this.ownLeaf.set(key, pair);
+    }
+    for (let c = 0; c < k; c++) pair[c]! += sv[c]!;
+  }
+
+  /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
+  private ownTotals(): OwnTotals {
+    const k = this.k;
+    const names = this.index.name;
+    const rowCount = names.length;
+    const rows: number[] = [];
+    for (let r = 0; r < rowCount; r++) if (this.ownRows![r] === 1) rows.push(r);
+    const functions: NamedTotals = {
+      name: rows.map((r) => names[r]!),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]!)),
+    };
+    const keys = [...this.ownLeaf.keys()];
+    const leaves: NamedTotals = {
+      name: keys.map((key) => `${names[Math.floor(key / rowCount)]!}${OWN_LEAF_SEPARATOR}${names[key % rowCount]!}`),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)![t]!)),
+    };
+    return { functions, leaves };
   }
 
   /** The summary of the samples added, with the rest of the profile's header. */
@@ -384,8 +465,20 @@ class Aggregator implements SampleSink {
       })),
       ...(this.tree === undefined ? {} : { tree: this.tree.finish() }),
       ...(this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}),
+      ...(this.ownRows === undefined ? {} : { own: this.ownTotals() }),
     };
   }
+}
+
+/** The rows whose function (name and file) is own code, as a mask. Rows of unnamed frames never are. */
+function ownRowMask(tables: ProfileTables, index: RowIndex, own: OwnCodePredicate): Uint8Array {
+  const mask = new Uint8Array(index.name.length);
+  for (const fn of tables.function) {
+    if (fn.name === '') continue;
+    const r = index.rowOf.get(capName(fn.name));
+    if (r !== undefined && own(fn.name, fn.filename)) mask[r] = 1;
+  }
+  return mask;
 }
 
 /**
@@ -406,7 +499,8 @@ class Aggregator implements SampleSink {
  */
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
-  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true);
+  const own = options.ownCode === undefined ? undefined : compileOwnCode(options.ownCode);
+  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true, own);
 }
 
 function summarizeStored(
@@ -414,8 +508,9 @@ function summarizeStored(
   regexps: readonly RegExp[],
   patterns: readonly string[],
   tree: boolean,
+  own: OwnCodePredicate | undefined,
 ): ProfileSummary {
-  const aggregator = new Aggregator(profile, regexps, tree);
+  const aggregator = new Aggregator(profile, regexps, tree, own);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -431,8 +526,10 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
   let patterns = options.focus ?? [];
   let regexps: RegExp[] = [];
   let focusError: RuleError | undefined;
+  let own: OwnCodePredicate | undefined;
   try {
     regexps = compileFocus(patterns);
+    own = options.ownCode === undefined ? undefined : compileOwnCode(options.ownCode);
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     focusError = e;
@@ -443,13 +540,13 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true),
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own),
     },
     options,
   );

@@ -40,7 +40,9 @@ function headline(report: Report): string {
   const head = `${MARK[report.verdict]} heapgate: ${report.verdict}`;
   if (c === null) return `${head} — ${VERDICT_WORDS[report.verdict]} (${statusCounts(report)})`;
   const metrics = c.metrics.map((m) => `${m.name} ${m.change}`).join(', ');
-  return `${head}: ${metrics}${c.function === null ? '' : ` — ${c.function.name} ${c.function.change}`}`;
+  if (c.function === null) return `${head}: ${metrics}`;
+  const leaf = c.function.leaf === undefined ? '' : ` (in ${c.function.leaf})`;
+  return `${head}: ${metrics} — ${c.function.name} ${c.function.change}${leaf}`;
 }
 
 function metricRow(m: MetricResult): string {

@@ -1,4 +1,5 @@
 import type { FunctionDelta } from '../compare/diff.js';
+import type { OwnDelta } from '../compare/own-diff.js';
 import type { Report, VerdictKind } from '../verdict/report.js';
 import type { RunNoise } from '../stats/run-noise.js';
 import type { BenchmarkStat } from '../bench/compare.js';
@@ -56,6 +57,8 @@ export interface JsonReport {
   readonly advice: readonly string[];
   /** Earlier baselines looked at for the run-to-run noise; null when none was asked for. */
   readonly historyWindow: number | null;
+  /** Per sample type, the own-code functions whose part changed most (see OwnDelta); absent without attribution. */
+  readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
 }
 
 /** Finite numbers pass; NaN and ±Infinity (which JSON cannot hold) become null. */
@@ -120,7 +123,7 @@ function jsonHead(report: Report): Omit<JsonReport, 'functions' | keyof JsonTail
   };
 }
 
-type JsonTail = Pick<JsonReport, 'functionCount' | 'advice' | 'historyWindow'>;
+type JsonTail = Pick<JsonReport, 'functionCount' | 'advice' | 'historyWindow' | 'own'>;
 
 /** The fields after `functions`. */
 function jsonTail(report: Report): JsonTail {
@@ -128,6 +131,22 @@ function jsonTail(report: Report): JsonTail {
     functionCount: { ...report.functionCount },
     advice: [...report.advice],
     historyWindow: report.historyWindow,
+    ...(report.own === undefined
+      ? {}
+      : {
+          own: Object.fromEntries(
+            Object.entries(report.own).map(([type, rows]) => [
+              type,
+              rows.map((r) => ({
+                name: r.name,
+                baseFlat: r.baseFlat,
+                currentFlat: r.currentFlat,
+                flatDelta: r.flatDelta,
+                leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta },
+              })),
+            ]),
+          ),
+        }),
   };
 }
 

@@ -133,7 +133,10 @@ export function culpritMarkdown(report: Report): string {
   const fn =
     c.function === null
       ? ''
-      : ` — ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+      : ` — ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}` +
+        (c.function.leaf === undefined
+          ? ''
+          : ` (in ${markdownCode(truncate(c.function.leaf, MAX_CELL_CHARS), false)})`);
   return `${metrics.join(', ')}${fn}`;
 }
 

@@ -205,8 +205,17 @@ export function valueCell(text: string): string {
 export interface Culprit {
   /** The metric's name (sample type, `~ pattern` for a function rule) and its change ("+775.0%"). */
   readonly metrics: readonly { readonly name: string; readonly change: string }[];
-  /** The function with the largest flat change in the first metric's direction, and that change. */
-  readonly function: { readonly name: string; readonly change: string } | null;
+  /**
+   * The function with the largest flat change in the first metric's direction, and that change: the
+   * user's own function when own code was attributed (its part: the samples whose deepest own frame
+   * it is), else the leaf.
+   */
+  readonly function: {
+    readonly name: string;
+    readonly change: string;
+    /** The library leaf under the own function whose part changed most that way; absent when none. */
+    readonly leaf?: string;
+  } | null;
 }
 
 /**
@@ -229,7 +238,19 @@ export function culprit(report: Report): Culprit | null {
     };
   });
   const grew = first.delta >= 0;
-  const top = (report.functions[first.sampleType] ?? []).find((f) => (grew ? f.flatDelta > 0 : f.flatDelta < 0));
+  const way = (d: number) => (grew ? d > 0 : d < 0);
+  const own = (report.own?.[first.sampleType] ?? []).find((f) => way(f.flatDelta));
+  if (own !== undefined) {
+    return {
+      metrics,
+      function: {
+        name: own.name,
+        change: formatSignedValue(own.flatDelta, first.unit),
+        ...(own.leaf === null ? {} : { leaf: own.leaf.name }),
+      },
+    };
+  }
+  const top = (report.functions[first.sampleType] ?? []).find((f) => way(f.flatDelta));
   return {
     metrics,
     function: top === undefined ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) },

@@ -104,7 +104,9 @@ function culpritLine(report: Report): string {
   const c = culprit(report);
   if (c === null) return '';
   const metrics = c.metrics.map((m) => `${terminalSafe(m.name)} ${m.change}`).join(', ');
-  return c.function === null ? metrics : `${metrics} — ${terminalSafe(c.function.name)} ${c.function.change}`;
+  if (c.function === null) return metrics;
+  const leaf = c.function.leaf === undefined ? '' : ` (in ${terminalSafe(c.function.leaf)})`;
+  return `${metrics} — ${terminalSafe(c.function.name)} ${c.function.change}${leaf}`;
 }
 
 /** The failing and warning sample types first (the culprit's tables), then the report's own. */

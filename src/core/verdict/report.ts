@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { FlameGraph } from '../compare/flame.js';
 import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from '../profile/sample-type.js';
+import type { OwnDelta } from '../compare/own-diff.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
 export type VerdictKind = Verdict['verdict'];
@@ -48,7 +49,15 @@ export interface Report {
   readonly historyWindow: number | null;
   /** Keyed by sample type: the differential flame graphs, when the call trees were built (HTML reports). */
   readonly flame?: Readonly<Record<string, FlameGraph>>;
+  /**
+   * Keyed by sample type: the own-code functions whose part changed most (first OWN_REPORT_ROWS of
+   * the diff's), when own code was attributed; the culprit is named from them.
+   */
+  readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
 }
+
+/** Own-code rows a report carries per sample type. */
+export const OWN_REPORT_ROWS = 20;
 
 export interface ReportOptions {
   readonly base: string;
@@ -116,6 +125,9 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== undefined, diff.sampler),
     historyWindow: options.historyWindow ?? null,
     ...(options.flame === undefined ? {} : { flame: options.flame }),
+    ...(diff.own === undefined
+      ? {}
+      : { own: Object.fromEntries(Object.entries(diff.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }),
   };
 }
 

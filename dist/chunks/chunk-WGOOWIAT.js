@@ -2592,7 +2592,47 @@ function checkMeasured(negativeSamples, sampleCount) {
   );
 }
 
+// src/core/profile/own-code.ts
+var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
+var MODULE_CACHE = /\/pkg\/mod\/|@v\d/;
+function goPackage(name2) {
+  const bracket = name2.indexOf("[");
+  const plain = bracket < 0 ? name2 : name2.slice(0, bracket);
+  const slash = plain.lastIndexOf("/");
+  const dot = plain.indexOf(".", slash + 1);
+  return dot < 0 ? plain : plain.slice(0, dot);
+}
+function ownGo(name2, filename, modules) {
+  if (MODULE_CACHE.test(filename)) return false;
+  const pkg = goPackage(name2);
+  if (pkg === "main") return true;
+  if (modules.length > 0) return modules.some((m) => pkg === m || pkg.startsWith(`${m}/`));
+  const first = pkg.split("/")[0];
+  return pkg.includes("/") && first.includes(".");
+}
+function ownJs(filename, workspace) {
+  if (filename.startsWith("node:") || filename.includes("/node_modules/")) return false;
+  if (workspace === void 0 || workspace === "") return true;
+  const path = filename.startsWith("file://") ? decodeURIComponent(filename.slice("file://".length)) : filename;
+  const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
+  return path.startsWith(root);
+}
+function compileOwnCode(spec) {
+  if (spec.pattern !== void 0 && spec.pattern !== "") {
+    let re;
+    try {
+      re = compileNamePattern(spec.pattern);
+    } catch (e) {
+      throw new RuleError(`own-code: ${e.message}`);
+    }
+    return (name2) => re.test(name2);
+  }
+  const modules = spec.modules ?? [];
+  return (name2, filename) => JS_FILE.test(filename) ? ownJs(filename, spec.workspace) : ownGo(name2, filename, modules);
+}
+
 // src/core/profile/aggregate.ts
+var OWN_LEAF_SEPARATOR = "\0";
 function nodeName(fn, mapping) {
   if (fn !== void 0 && fn.name !== "") return fn.name;
   const file = mapping?.filename ?? "";
@@ -2663,7 +2703,14 @@ function buildRowIndex(profile) {
     multiStart.push(multiRows.length);
     code[l] = ~(multiStart.length - 2);
   }
-  return { name: name2, cutNames, code, multiStart: Int32Array.from(multiStart), multiRows: Int32Array.from(multiRows) };
+  return {
+    name: name2,
+    rowOf,
+    cutNames,
+    code,
+    multiStart: Int32Array.from(multiStart),
+    multiRows: Int32Array.from(multiRows)
+  };
 }
 function focusMasks(names, patterns) {
   const words2 = Math.ceil(patterns.length / 31);
@@ -2707,7 +2754,13 @@ var Aggregator = class {
   seen;
   sampleMask;
   tree;
-  constructor(tables, focus, tree = false) {
+  /** 1 for the rows of own-code functions; undefined when no own-code attribution was asked for. */
+  ownRows;
+  /** Per row, k values: the samples whose deepest own frame is the row. */
+  ownFlat;
+  /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
+  ownLeaf = /* @__PURE__ */ new Map();
+  constructor(tables, focus, tree = false, own) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2726,6 +2779,8 @@ var Aggregator = class {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words2);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
+    this.ownRows = own === void 0 ? void 0 : ownRowMask(tables, this.index, own);
+    this.ownFlat = new Float64Array(own === void 0 ? 0 : rowCount * k);
   }
   add(samples, i) {
     const k = this.k;
@@ -2773,6 +2828,8 @@ var Aggregator = class {
     const words2 = this.words;
     const masks = this.masks;
     const sampleMask = this.sampleMask;
+    const ownRows = this.ownRows;
+    let ownRow = -1;
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]];
@@ -2786,6 +2843,7 @@ var Aggregator = class {
         const r = code < 0 ? multiRows[e] : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
+        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) ownRow = r;
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
         if (focusCount > 0) {
@@ -2797,6 +2855,7 @@ var Aggregator = class {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
+    if (ownRow >= 0) this.addOwn(ownRow, leaf);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -2804,6 +2863,38 @@ var Aggregator = class {
         for (let c = 0; c < width; c++) focus[p * width + c] += sv[c];
       }
     }
+  }
+  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
+  addOwn(ownRow, leaf) {
+    const k = this.k;
+    const sv = this.sv;
+    const ownFlat = this.ownFlat;
+    for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c] += sv[c];
+    const key = ownRow * this.index.name.length + leaf;
+    let pair = this.ownLeaf.get(key);
+    if (pair === void 0) {
+      pair = new Float64Array(k);
+      this.ownLeaf.set(key, pair);
+    }
+    for (let c = 0; c < k; c++) pair[c] += sv[c];
+  }
+  /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
+  ownTotals() {
+    const k = this.k;
+    const names = this.index.name;
+    const rowCount = names.length;
+    const rows = [];
+    for (let r = 0; r < rowCount; r++) if (this.ownRows[r] === 1) rows.push(r);
+    const functions = {
+      name: rows.map((r) => names[r]),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]))
+    };
+    const keys = [...this.ownLeaf.keys()];
+    const leaves = {
+      name: keys.map((key) => `${names[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names[key % rowCount]}`),
+      flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
+    };
+    return { functions, leaves };
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
@@ -2836,12 +2927,22 @@ var Aggregator = class {
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
       })),
       ...this.tree === void 0 ? {} : { tree: this.tree.finish() },
-      ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}
+      ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {},
+      ...this.ownRows === void 0 ? {} : { own: this.ownTotals() }
     };
   }
 };
-function summarizeStored(profile, regexps, patterns, tree) {
-  const aggregator = new Aggregator(profile, regexps, tree);
+function ownRowMask(tables, index, own) {
+  const mask = new Uint8Array(index.name.length);
+  for (const fn of tables.function) {
+    if (fn.name === "") continue;
+    const r = index.rowOf.get(capName(fn.name));
+    if (r !== void 0 && own(fn.name, fn.filename)) mask[r] = 1;
+  }
+  return mask;
+}
+function summarizeStored(profile, regexps, patterns, tree, own) {
+  const aggregator = new Aggregator(profile, regexps, tree, own);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2849,8 +2950,10 @@ function summarizeEncoded(bytes, options = {}) {
   let patterns = options.focus ?? [];
   let regexps = [];
   let focusError;
+  let own;
   try {
     regexps = compileFocus(patterns);
+    own = options.ownCode === void 0 ? void 0 : compileOwnCode(options.ownCode);
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     focusError = e;
@@ -2861,13 +2964,13 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own)
     },
     options
   );
@@ -2930,6 +3033,42 @@ function meanFunctions(summaries, n) {
   }
   return { name: name2, flat, cum, flatVariance };
 }
+function meanNamed(tables, k, n) {
+  const rowOf = /* @__PURE__ */ new Map();
+  const name2 = [];
+  for (const { table } of tables) {
+    for (const f of table.name) {
+      if (!rowOf.has(f)) {
+        rowOf.set(f, name2.length);
+        name2.push(f);
+      }
+    }
+  }
+  const flat = Array.from({ length: k }, () => new Float64Array(name2.length));
+  for (const { table, runs } of tables) {
+    table.name.forEach((f, r) => {
+      const row = rowOf.get(f);
+      for (let t = 0; t < k; t++) flat[t][row] += table.flat[t][r] * runs / n;
+    });
+  }
+  return { name: name2, flat };
+}
+function meanOwn(summaries, k, n) {
+  if (summaries.some((s) => s.own === void 0)) return void 0;
+  const pick = (f) => summaries.map((s) => ({ table: f(s.own), runs: runCount(s) }));
+  return {
+    functions: meanNamed(
+      pick((o) => o.functions),
+      k,
+      n
+    ),
+    leaves: meanNamed(
+      pick((o) => o.leaves),
+      k,
+      n
+    )
+  };
+}
 function meanTree(summaries, names, n) {
   if (summaries.some((s) => s.tree === void 0)) return void 0;
   const k = summaries[0].sampleType.length;
@@ -2988,6 +3127,7 @@ function combineRuns(summaries, labels) {
   const tree = meanTree(summaries, functions.name, n);
   const variance = meanVariance((s) => s.variance);
   const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
+  const own = meanOwn(summaries, k, n);
   return {
     sampleType: first.sampleType,
     defaultSampleTypeIndex: first.defaultSampleTypeIndex,
@@ -3003,6 +3143,7 @@ function combineRuns(summaries, labels) {
     focus,
     ...tree === void 0 ? {} : { tree },
     ...cutNames > 0 ? { cutNames } : {},
+    ...own === void 0 ? {} : { own },
     runs: { total, focus: all.flatMap((r) => r.focus) }
   };
 }
@@ -3486,7 +3627,12 @@ async function runProfileJob(job) {
     const bytes = "path" in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = "decoding";
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    const options = {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true,
+      ...job.ownCode === void 0 ? {} : { ownCode: job.ownCode }
+    };
     if (isRunBundle(bytes)) {
       const runs = unpackRuns(bytes);
       const labels = runs.map((_, i) => runMemberName(i));
@@ -3545,7 +3691,8 @@ function summaryTransferList(summary) {
   const f = summary.functions;
   const tree = summary.tree;
   const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
+  const own = summary.own === void 0 ? [] : [...summary.own.functions.flat, ...summary.own.leaves.flat];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
@@ -3582,7 +3729,13 @@ function createProfileLoader(options = {}) {
   return async (sources, focus, request = {}) => {
     const useWorkers = mode === "worker" || mode === "auto" && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes);
     const run = (source) => {
-      const job = { source, focus: [...focus], maxBytes, tree: request.tree === true };
+      const job = {
+        source,
+        focus: [...focus],
+        maxBytes,
+        tree: request.tree === true,
+        ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
+      };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));
@@ -4142,14 +4295,16 @@ export {
   runCount,
   runsOf,
   runSpread,
-  topLevelName,
-  BENCH_METRICS,
-  median,
   DEFAULT_MAX_PROFILE_BYTES,
   shownPattern,
   compileNamePattern,
   memoryRole,
+  compileOwnCode,
+  OWN_LEAF_SEPARATOR,
   compileFocus,
+  topLevelName,
+  BENCH_METRICS,
+  median,
   DEFAULT_RULES_TEXT,
   formatRule,
   ruleLabel,
@@ -4161,6 +4316,7 @@ export {
   fellAlone,
   noiseOfSeries,
   combineInputs,
+  readBounded,
   describeFsError,
   createProfileLoader,
   terminalSafe,

@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-JHHBW2EB.js";
+} from "./chunk-P2UIVGNQ.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-2OUWSC4O.js";
+} from "./chunk-WGOOWIAT.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -6,9 +6,11 @@ import {
   ELIDED_ROW,
   ITERATIONS_WARNING,
   MAX_PROFILE_SIZE_OPTION,
+  OWN_LEAF_SEPARATOR,
   combineInputs,
   compileFocus,
   compileNamePattern,
+  compileOwnCode,
   describeFsError,
   expandProfilePaths,
   fellAlone,
@@ -30,6 +32,7 @@ import {
   parseNonNegativeInt,
   parseNonNegativeNumber,
   parseRules,
+  readBounded,
   readRulesArgument,
   ruleLabel,
   runCount,
@@ -41,7 +44,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-2OUWSC4O.js";
+} from "./chunk-WGOOWIAT.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -60,7 +63,60 @@ import {
   UsageError
 } from "./chunk-5DEWQUHK.js";
 
+// src/core/compare/own-diff.ts
+var MAX_OWN_ROWS = 100;
+function byName(table, t) {
+  const out = /* @__PURE__ */ new Map();
+  table.name.forEach((n, r) => out.set(n, (out.get(n) ?? 0) + table.flat[t][r]));
+  return out;
+}
+function deltas(base, current) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [n, v] of current) out.set(n, v - (base.get(n) ?? 0));
+  for (const [n, v] of base) if (!current.has(n)) out.set(n, -v);
+  return out;
+}
+function ownDeltas(base, current, b, c) {
+  const baseFlat = byName(base.functions, b);
+  const currentFlat = byName(current.functions, c);
+  const flat = deltas(baseFlat, currentFlat);
+  const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
+  const rows = [...flat].filter(([, d]) => d !== 0);
+  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
+  const kept = rows.slice(0, MAX_OWN_ROWS);
+  const leafOf = topLeaves(pairs, new Map(kept.map(([n, d]) => [n, Math.sign(d)])));
+  return kept.map(([name, flatDelta]) => ({
+    name,
+    baseFlat: baseFlat.get(name) ?? 0,
+    currentFlat: currentFlat.get(name) ?? 0,
+    flatDelta,
+    leaf: leafOf.get(name) ?? null
+  }));
+}
+function topLeaves(pairs, signs) {
+  const best = /* @__PURE__ */ new Map();
+  for (const [key, d] of pairs) {
+    const cut2 = key.indexOf(OWN_LEAF_SEPARATOR);
+    const own = key.slice(0, cut2);
+    const leaf = key.slice(cut2 + 1);
+    const sign = signs.get(own);
+    if (sign === void 0 || Math.sign(d) !== sign) continue;
+    const was = best.get(own);
+    if (was === void 0 || Math.abs(d) > Math.abs(was.flatDelta) || Math.abs(d) === Math.abs(was.flatDelta) && leaf < was.name) {
+      best.set(own, { name: leaf, flatDelta: d });
+    }
+  }
+  for (const [own, b] of best) if (b.name === own) best.delete(own);
+  return best;
+}
+
 // src/core/compare/diff.ts
+function ownOf(base, current, pairs) {
+  if (base.own === void 0 || current.own === void 0) return {};
+  const own = {};
+  for (const [b, c] of pairs) own[current.sampleType[c].type] = ownDeltas(base.own, current.own, b, c);
+  return { own };
+}
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
 }
@@ -122,10 +178,10 @@ function alignRows(base, current) {
     if (m === 0) baseOnly.push(br);
   });
   const names2 = [...current.functions.name, ...baseOnly.map((br) => base.functions.name[br])];
-  const byName = Int32Array.from(names2.keys()).sort((x, y) => names2[x] < names2[y] ? -1 : 1);
+  const byName2 = Int32Array.from(names2.keys()).sort((x, y) => names2[x] < names2[y] ? -1 : 1);
   const nameRank = new Int32Array(names2.length);
-  byName.forEach((u, i) => nameRank[u] = i);
-  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName, nameRank };
+  byName2.forEach((u, i) => nameRank[u] = i);
+  return { baseRowOf, baseOnly: Int32Array.from(baseOnly), byName: byName2, nameRank };
 }
 function functionDeltas(base, current, b, c, rows) {
   const bf = base.functions;
@@ -211,7 +267,8 @@ function diff(base, current) {
     defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
     scalesWithIterations: iterations,
-    sampler: samplerOfPair(base, current)
+    sampler: samplerOfPair(base, current),
+    ...ownOf(base, current, pairs)
   };
 }
 
@@ -1028,6 +1085,7 @@ function exitCodeOf(verdict, onInconclusive = "pass") {
 }
 
 // src/core/verdict/report.ts
+var OWN_REPORT_ROWS = 20;
 function buildReport(diff2, verdict, options) {
   if (!Number.isInteger(options.top) || options.top < 0) {
     throw new UsageError(`top must be a non-negative integer, got ${options.top}`);
@@ -1067,7 +1125,8 @@ function buildReport(diff2, verdict, options) {
     totals,
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
-    ...options.flame === void 0 ? {} : { flame: options.flame }
+    ...options.flame === void 0 ? {} : { flame: options.flame },
+    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -1361,7 +1420,10 @@ async function compareProfiles(request, load) {
   const { rules } = request.rules;
   const tree = request.flame === true;
   const sources = [...request.base.runs, ...request.current.runs];
-  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const summaries = await load(sources, focusPatterns(rules), {
+    tree,
+    ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
+  });
   const nb = request.base.runs.length;
   const base = combineSide(request.base, summaries.slice(0, nb));
   const current = combineSide(request.current, summaries.slice(nb));
@@ -2045,15 +2107,27 @@ function culprit(report) {
   const first = flagged[0];
   if (first === void 0) return null;
   const metrics = flagged.map((m) => {
-    const own = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
+    const own2 = m.deltaPercent === null ? formatSignedValue(m.delta, m.unit) : formatDeltaPercent(m.deltaPercent);
     const drift = m.drift !== null && m.drift.status === m.status ? m.drift : null;
     return {
       name: metricLabel(m),
-      change: drift === null ? own : `${own} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`
+      change: drift === null ? own2 : `${own2} (${formatDeltaPercent(drift.deltaPercent)} since ${baselineName(drift.since)})`
     };
   });
   const grew = first.delta >= 0;
-  const top = (report.functions[first.sampleType] ?? []).find((f) => grew ? f.flatDelta > 0 : f.flatDelta < 0);
+  const way = (d) => grew ? d > 0 : d < 0;
+  const own = (report.own?.[first.sampleType] ?? []).find((f) => way(f.flatDelta));
+  if (own !== void 0) {
+    return {
+      metrics,
+      function: {
+        name: own.name,
+        change: formatSignedValue(own.flatDelta, first.unit),
+        ...own.leaf === null ? {} : { leaf: own.leaf.name }
+      }
+    };
+  }
+  const top = (report.functions[first.sampleType] ?? []).find((f) => way(f.flatDelta));
   return {
     metrics,
     function: top === void 0 ? null : { name: top.name, change: formatSignedValue(top.flatDelta, first.unit) }
@@ -2202,7 +2276,9 @@ function headline(report) {
   const head = `${MARK[report.verdict]} heapgate: ${report.verdict}`;
   if (c === null) return `${head} \u2014 ${VERDICT_WORDS[report.verdict]} (${statusCounts(report)})`;
   const metrics = c.metrics.map((m) => `${m.name} ${m.change}`).join(", ");
-  return `${head}: ${metrics}${c.function === null ? "" : ` \u2014 ${c.function.name} ${c.function.change}`}`;
+  if (c.function === null) return `${head}: ${metrics}`;
+  const leaf = c.function.leaf === void 0 ? "" : ` (in ${c.function.leaf})`;
+  return `${head}: ${metrics} \u2014 ${c.function.name} ${c.function.change}${leaf}`;
 }
 function metricRow(m) {
   const bench = m.benchmark === void 0 ? [] : [`<td class="num">${htmlText(detectableCell(m))}</td>`];
@@ -2335,7 +2411,21 @@ function jsonTail(report) {
   return {
     functionCount: { ...report.functionCount },
     advice: [...report.advice],
-    historyWindow: report.historyWindow
+    historyWindow: report.historyWindow,
+    ...report.own === void 0 ? {} : {
+      own: Object.fromEntries(
+        Object.entries(report.own).map(([type, rows]) => [
+          type,
+          rows.map((r) => ({
+            name: r.name,
+            baseFlat: r.baseFlat,
+            currentFlat: r.currentFlat,
+            flatDelta: r.flatDelta,
+            leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta }
+          }))
+        ])
+      )
+    }
   };
 }
 var CHUNK = 1 << 16;
@@ -2451,7 +2541,7 @@ function culpritMarkdown(report) {
   const c = culprit(report);
   if (c === null) return "";
   const metrics = c.metrics.map((m) => `${markdownCode(truncate(m.name, MAX_CELL_CHARS), false)} ${m.change}`);
-  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}`;
+  const fn = c.function === null ? "" : ` \u2014 ${markdownCode(truncate(c.function.name, MAX_CELL_CHARS), false)} ${valueCell(c.function.change)}` + (c.function.leaf === void 0 ? "" : ` (in ${markdownCode(truncate(c.function.leaf, MAX_CELL_CHARS), false)})`);
   return `${metrics.join(", ")}${fn}`;
 }
 function details(summary, lines) {
@@ -2664,7 +2754,9 @@ function culpritLine(report) {
   const c = culprit(report);
   if (c === null) return "";
   const metrics = c.metrics.map((m) => `${terminalSafe(m.name)} ${m.change}`).join(", ");
-  return c.function === null ? metrics : `${metrics} \u2014 ${terminalSafe(c.function.name)} ${c.function.change}`;
+  if (c.function === null) return metrics;
+  const leaf = c.function.leaf === void 0 ? "" : ` (in ${terminalSafe(c.function.leaf)})`;
+  return `${metrics} \u2014 ${terminalSafe(c.function.name)} ${c.function.change}${leaf}`;
 }
 function tableTypes(report) {
   const types = failingFunctionKeys(report).filter((t) => t in report.functions);
@@ -2811,6 +2903,31 @@ function parseRulesInput(input) {
   }
 }
 
+// src/core/profile/go-mod.ts
+var MODULE_PATH = /^[A-Za-z0-9._~/+-]{1,300}$/;
+function goModulePath(text) {
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    const m = /^module\s+(?:"([^"]*)"|(\S+))$/.exec(line);
+    if (m === null) continue;
+    const path = m[1] ?? m[2];
+    return MODULE_PATH.test(path) ? path : void 0;
+  }
+  return void 0;
+}
+
+// src/adapters/go-module.ts
+import { join } from "node:path";
+var MAX_GO_MOD_BYTES = 1 << 20;
+async function readGoModule(dir) {
+  try {
+    const read = await readBounded(join(dir, "go.mod"), MAX_GO_MOD_BYTES);
+    return read.ok ? goModulePath(read.bytes.toString("utf8")) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/cli/report-args.ts
 var DEFAULT_TOP = { text: 10, markdown: 10, json: 0, html: 0 };
 function reportOptions(rulesDescription) {
@@ -2842,6 +2959,16 @@ function reportOptions(rulesDescription) {
       value: "FILE",
       description: "write the report to FILE instead of standard output (the verdict still goes to stderr)"
     },
+    "own-code": {
+      type: "string",
+      value: "REGEX",
+      description: "functions that are your code, for naming the culprit (default: Go packages of ./go.mod's module, or main and dotted paths; JavaScript files here outside node_modules)"
+    },
+    module: {
+      type: "string",
+      value: "PATH",
+      description: "your Go module's path, when ./go.mod is not the one (e.g. github.com/acme/app)"
+    },
     ...MAX_PROFILE_SIZE_OPTION,
     help: { type: "boolean", short: "h", description: "show this help" }
   };
@@ -2868,8 +2995,28 @@ async function parseReportArgs(values, format, cwd) {
     confidence,
     onInconclusive: parseChoice("--on-inconclusive", str(values, "on-inconclusive") ?? "pass", INCONCLUSIVE_POLICIES),
     output: str(values, "output"),
-    maxProfileBytes: parseMaxProfileSize(values)
+    maxProfileBytes: parseMaxProfileSize(values),
+    ownCode: await ownCodeArgs(values, cwd)
   };
+}
+async function ownCodeArgs(values, cwd) {
+  const pattern = str(values, "own-code");
+  if (pattern !== void 0) {
+    try {
+      compileOwnCode({ pattern });
+    } catch (e) {
+      throw new UsageError(`--own-code: ${e.message.replace(/^own-code: /, "")}`);
+    }
+    return { pattern, workspace: cwd };
+  }
+  const module = str(values, "module");
+  if (module !== void 0 && !MODULE_PATH.test(module)) {
+    throw new UsageError(
+      `--module ${JSON.stringify(module.slice(0, 80))}: not a Go module path (e.g. github.com/acme/app)`
+    );
+  }
+  const found = module ?? await readGoModule(cwd);
+  return { ...found === void 0 ? {} : { modules: [found] }, workspace: cwd };
 }
 function verdictSummary(report) {
   return `${report.verdict} (${statusCounts(report)})`;
@@ -2879,6 +3026,7 @@ function loaderOptions(args) {
 }
 function reportRequest(args) {
   return {
+    ownCode: args.ownCode,
     rules: args.rules,
     confidence: args.confidence,
     top: args.top,

@@ -1,0 +1,98 @@
+/**
+ * Own code: which frames are the user's (own-code.ts), and the attribution of each sample to its
+ * deepest own frame (aggregate.ts), on real Go profiles of workloads/heapload and on built ones.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarizeEncoded, OWN_LEAF_SEPARATOR } from '../../../src/core/profile/aggregate.js';
+import { compileOwnCode, goPackage } from '../../../src/core/profile/own-code.js';
+import { RuleError } from '../../../src/core/errors.js';
+import { ROOT } from '../../helpers/dist.js';
+
+describe('goPackage', () => {
+  test.each([
+    ['main.main', 'main'],
+    ['main.(*server).handle.func1', 'main'],
+    ['github.com/acme/app/internal/cache.(*Cache).Put', 'github.com/acme/app/internal/cache'],
+    ['strings.(*Builder).grow', 'strings'],
+    ['container/list.(*List).insertValue', 'container/list'],
+    ['example.com/m.F[go.shape.struct { X github.com/x/y.T }]', 'example.com/m'],
+    ['gopkg.in/yaml.v3.(*parser).parse', 'gopkg.in/yaml'],
+  ])('%s → %s', (name, pkg) => {
+    expect(goPackage(name)).toBe(pkg);
+  });
+});
+
+describe('compileOwnCode', () => {
+  const guess = compileOwnCode({});
+  const module = compileOwnCode({ modules: ['github.com/acme/app'] });
+
+  test('Go: main and dotted module paths are own; the standard library and the module cache are not', () => {
+    expect(guess('main.loadUserRecord', '/home/runner/work/app/main.go')).toBe(true);
+    expect(guess('github.com/acme/app/cache.(*Cache).Put', 'github.com/acme/app/cache/cache.go')).toBe(true);
+    expect(guess('strings.(*Builder).grow', '/usr/lib/go-1.19/src/strings/builder.go')).toBe(false);
+    expect(guess('runtime.mallocgc', '/usr/lib/go-1.19/src/runtime/malloc.go')).toBe(false);
+    expect(guess('github.com/x/lib.F', '/root/go/pkg/mod/github.com/x/lib@v1.2.0/f.go')).toBe(false);
+    expect(guess('github.com/x/lib.F', 'github.com/x/lib@v1.2.0/f.go')).toBe(false);
+  });
+
+  test('Go with the module known: only its packages (and main)', () => {
+    expect(module('github.com/acme/app/cache.(*Cache).Put', 'x.go')).toBe(true);
+    expect(module('github.com/acme/app.Run', 'x.go')).toBe(true);
+    expect(module('github.com/acme/application.Run', 'x.go')).toBe(false);
+    expect(module('github.com/other/lib.F', 'x.go')).toBe(false);
+    expect(module('main.main', 'x.go')).toBe(true);
+  });
+
+  test('JavaScript: files outside node_modules and node: internals, under the workspace when known', () => {
+    const ws = compileOwnCode({ workspace: '/home/runner/work/app/app' });
+    expect(guess('handler', 'file:///srv/app/server.mjs')).toBe(true);
+    expect(guess('parse', 'file:///srv/app/node_modules/qs/lib/parse.js')).toBe(false);
+    expect(guess('Buffer.alloc', 'node:buffer')).toBe(false);
+    expect(ws('handler', 'file:///home/runner/work/app/app/src/server.mjs')).toBe(true);
+    expect(ws('handler', 'file:///home/runner/work/app/app2/server.mjs')).toBe(false);
+    expect(ws('handler', 'file:///home/runner/work/app/app/src/my%20file.mjs')).toBe(true);
+  });
+
+  test('a pattern decides alone; a broken one is a RuleError naming own-code', () => {
+    const java = compileOwnCode({ pattern: '^com\\.example\\.' });
+    expect(java('com.example.AllocLoad.handle', 'AllocLoad.java')).toBe(true);
+    expect(java('java.util.Arrays.copyOf', 'Arrays.java')).toBe(false);
+    expect(java('main.main', 'main.go')).toBe(false);
+    expect(() => compileOwnCode({ pattern: '(' })).toThrow(RuleError);
+    expect(() => compileOwnCode({ pattern: '(' })).toThrow(/^own-code: invalid regular expression/);
+  });
+});
+
+describe('own-code attribution on real profiles', () => {
+  const file = (p: string) => readFileSync(join(ROOT, '__tests__/fixtures/go', p));
+
+  test.each(['builder', 'cache', 'pool', 'convert'])(
+    '%s: every sample with an own frame goes to exactly one own function; the pairs split it by leaf',
+    (pattern) => {
+      const s = summarizeEncoded(file(`${pattern}/regressed.rate1.allocs.pb.gz`), { ownCode: {} });
+      const own = s.own!;
+      expect(own.functions.name.length).toBeGreaterThan(0);
+      for (const name of own.functions.name) expect(goPackage(name)).toBe('main');
+      for (let t = 0; t < s.sampleType.length; t++) {
+        const ownSum = own.functions.flat[t]!.reduce((a, b) => a + b, 0);
+        const pairSum = own.leaves.flat[t]!.reduce((a, b) => a + b, 0);
+        expect(pairSum).toBeCloseTo(ownSum, 6);
+        // Samples without an own frame (the runtime's own allocations) are left out, never added twice.
+        expect(ownSum).toBeLessThanOrEqual(s.total[t]! + 1e-6);
+        // What the workload allocated is most of what the program allocated.
+        if (s.sampleType[t]!.type.startsWith('alloc_')) expect(ownSum).toBeGreaterThan(0.5 * s.total[t]!);
+        // Each own function's part is at most its cum (it is on the stack of every sample it gets).
+        own.functions.name.forEach((name, r) => {
+          const row = s.functions.name.indexOf(name);
+          expect(own.functions.flat[t]![r]!).toBeLessThanOrEqual(s.functions.cum[t]![row]! + 1e-6);
+        });
+      }
+      for (const name of own.leaves.name) expect(name.split(OWN_LEAF_SEPARATOR)).toHaveLength(2);
+    },
+  );
+
+  test('without ownCode, no attribution is made', () => {
+    expect(summarizeEncoded(file('builder/good.rate1.allocs.pb.gz')).own).toBeUndefined();
+  });
+});
