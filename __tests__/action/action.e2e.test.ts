@@ -977,3 +977,50 @@ describe('several runs per side (a glob matching several profiles, or several li
     ]);
   });
 });
+
+describe("the culprit is the workspace's own code", () => {
+  /** A checkout of workloads/catalog's module (its go.mod) with its profiles. */
+  function workspace(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'heapgate-ws-'));
+    writeFileSync(join(dir, 'go.mod'), readFileSync('workloads/catalog/go.mod'));
+    for (const v of ['good', 'regressed']) {
+      writeFileSync(join(dir, `${v}.heap.pb.gz`), readFileSync(`__tests__/fixtures/own/trimpath/${v}.heap.pb.gz`));
+    }
+    return dir;
+  }
+
+  async function pullRequest(ws: string, store: string, inputs: Record<string, string> = {}): Promise<ActionResult> {
+    expect((await push(store, 'good.heap.pb.gz', A, '2026-01-01T10:00:00Z', '100', ws)).code).toBe(0);
+    return run(store, 'regressed.heap.pb.gz', {
+      eventName: 'pull_request',
+      payload: prPayload({ number: 41 }),
+      sha: sha('e'),
+      ref: 'refs/pull/41/merge',
+      cwd: ws,
+      inputs,
+    });
+  }
+
+  test("the summary and the comment name the go.mod module's function, with the leaf as context", async () => {
+    const ws = workspace();
+    const r = await pullRequest(ws, join(ws, 'store'));
+    expect(r.outputs.verdict).toBe('fail');
+    const headline = r.summary.split('\n')[0]!;
+    expect(headline).toMatch(/^### ❌ heapgate `cache`: fail/);
+    expect(r.summary).toContain('`example.com/catalog.(*Cache).Put`');
+    const [comment] = server.commentsOn(41).map((c) => c.body);
+    expect(comment).toContain('`example.com/catalog.(*Cache).Put`');
+    expect(reportOf(r).report.own.inuse_space[1]).toMatchObject({
+      name: 'example.com/catalog.(*Cache).Put',
+      leaf: { name: 'container/list.(*List).insertValue' },
+    });
+  });
+
+  test('input own-code decides what is own', async () => {
+    const ws = workspace();
+    const r = await pullRequest(ws, join(ws, 'store'), { 'own-code': '^container/list\\.', rules: 'alloc_space off' });
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.summary).toContain('`container/list.(*List).insertValue`');
+    expect(reportOf(r).report.own.inuse_space.map((f: Json) => f.name)).toEqual(['container/list.(*List).insertValue']);
+  });
+});
