@@ -34,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-UPPK7HWY.js")).diffCommand
+    load: async () => (await import("./chunks/diff-TXE6YUQX.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-UWEJSHHH.js")).checkCommand
+    load: async () => (await import("./chunks/check-KLS5WMPR.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-E3K4NRQH.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-B5GO5ZRA.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

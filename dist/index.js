@@ -52,7 +52,7 @@ import "./action/chunk-6OLLLDAW.js";
 // src/action/main.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/adapters/artifact.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -2617,7 +2617,16 @@ var Aggregator = class {
   ownFlat;
   /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
   ownLeaf = /* @__PURE__ */ new Map();
-  constructor(tables, focus, tree = false, own) {
+  /** Per own line (function, file, line), by its name: its id, an index into ownLineValues. */
+  ownLine = /* @__PURE__ */ new Map();
+  ownLineValues = [];
+  /** Per line entry of the profile: its own line's id, -1 until first used. */
+  ownLineOf;
+  /** The tables, for the own frame's file and line. */
+  tables;
+  /** Whether own lines are summed (OwnCodeSpec.lines). */
+  ownLines;
+  constructor(tables, focus, tree = false, own, ownLines = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2636,6 +2645,9 @@ var Aggregator = class {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words2);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
+    this.tables = tables;
+    this.ownLines = own !== void 0 && ownLines;
+    this.ownLineOf = new Int32Array(this.ownLines ? tables.lines.count : 0).fill(-1);
     this.ownRows = own === void 0 ? void 0 : ownRowMask(tables, this.index, own);
     this.ownFlat = new Float64Array(own === void 0 ? 0 : rowCount * k);
   }
@@ -2687,6 +2699,7 @@ var Aggregator = class {
     const sampleMask = this.sampleMask;
     const ownRows = this.ownRows;
     let ownRow = -1;
+    let ownEntry = -1;
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]];
@@ -2700,7 +2713,11 @@ var Aggregator = class {
         const r = code < 0 ? multiRows[e] : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
-        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) ownRow = r;
+        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) {
+          ownRow = r;
+          const loc = locationIndex[j];
+          ownEntry = this.tables.locations.lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
+        }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
         if (focusCount > 0) {
@@ -2712,7 +2729,7 @@ var Aggregator = class {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
-    if (ownRow >= 0) this.addOwn(ownRow, leaf);
+    if (ownRow >= 0) this.addOwn(ownRow, leaf, ownEntry);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -2721,37 +2738,62 @@ var Aggregator = class {
       }
     }
   }
-  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
-  addOwn(ownRow, leaf) {
+  /** Adds the sample in `sv` to its own row, to the (own, leaf) pair and to the own frame's line. */
+  addOwn(ownRow, leaf, entry) {
     const k = this.k;
     const sv = this.sv;
     const ownFlat = this.ownFlat;
     for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c] += sv[c];
-    const key = ownRow * this.index.name.length + leaf;
-    let pair = this.ownLeaf.get(key);
-    if (pair === void 0) {
-      pair = new Float64Array(k);
-      this.ownLeaf.set(key, pair);
+    if (leaf !== ownRow) {
+      const key = ownRow * this.index.name.length + leaf;
+      let pair = this.ownLeaf.get(key);
+      if (pair === void 0) {
+        pair = new Float64Array(k);
+        this.ownLeaf.set(key, pair);
+      }
+      for (let c = 0; c < k; c++) pair[c] += sv[c];
     }
-    for (let c = 0; c < k; c++) pair[c] += sv[c];
+    if (!this.ownLines) return;
+    let id = this.ownLineOf[entry];
+    if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
+    const line = this.ownLineValues[id];
+    for (let c = 0; c < k; c++) line[c] += sv[c];
+  }
+  /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
+  ownLineId(ownRow, entry) {
+    const { lines, function: functions } = this.tables;
+    const file = functions[lines.function[entry]]?.filename ?? "";
+    const sep2 = OWN_LEAF_SEPARATOR;
+    const name2 = `${this.index.name[ownRow]}${sep2}${file}${sep2}${lines.line[entry]}`;
+    let id = this.ownLine.get(name2);
+    if (id === void 0) {
+      id = this.ownLineValues.length;
+      this.ownLine.set(name2, id);
+      this.ownLineValues.push(new Float64Array(this.k));
+    }
+    return id;
   }
   /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
   ownTotals() {
     const k = this.k;
     const names2 = this.index.name;
     const rowCount = names2.length;
-    const rows = [];
-    for (let r = 0; r < rowCount; r++) if (this.ownRows[r] === 1) rows.push(r);
-    const functions = {
-      name: rows.map((r) => names2[r]),
-      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]))
-    };
+    const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves = {
       name: keys.map((key) => `${names2[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names2[key % rowCount]}`),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
     };
-    return { functions, leaves };
+    if (!this.ownLines) return { flat, leaves };
+    const lineNames = [...this.ownLine.keys()];
+    const lines = {
+      name: lineNames,
+      flat: Array.from(
+        { length: k },
+        (_, t) => Float64Array.from(lineNames, (n) => this.ownLineValues[this.ownLine.get(n)][t])
+      )
+    };
+    return { flat, leaves, lines };
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
@@ -2798,8 +2840,8 @@ function ownRowMask(tables, index, own) {
   }
   return mask;
 }
-function summarizeStored(profile, regexps, patterns, tree, own) {
-  const aggregator = new Aggregator(profile, regexps, tree, own);
+function summarizeStored(profile, regexps, patterns, tree, own, ownLines = false) {
+  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2821,13 +2863,19 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
+          const aggregator = new Aggregator(
+            tables,
+            regexps,
+            options.tree === true,
+            own,
+            options.ownCode?.lines === true
+          );
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines)
     },
     options
   );
@@ -2912,19 +2960,24 @@ function meanNamed(tables, k, n) {
 }
 function meanOwn(summaries, k, n) {
   if (summaries.some((s) => s.own === void 0)) return void 0;
-  const pick = (f) => summaries.map((s) => ({ table: f(s.own), runs: runCount(s) }));
-  return {
-    functions: meanNamed(
-      pick((o) => o.functions),
-      k,
-      n
-    ),
-    leaves: meanNamed(
-      pick((o) => o.leaves),
-      k,
-      n
-    )
-  };
+  const table = (s, f) => ({ table: f(s.own), runs: runCount(s) });
+  const flat = meanNamed(
+    summaries.map((s) => ({ table: { name: s.functions.name, flat: s.own.flat }, runs: runCount(s) })),
+    k,
+    n
+  ).flat;
+  const leaves = meanNamed(
+    summaries.map((s) => table(s, (o) => o.leaves)),
+    k,
+    n
+  );
+  if (summaries.some((s) => s.own.lines === void 0)) return { flat, leaves };
+  const lines = meanNamed(
+    summaries.map((s) => table(s, (o) => o.lines)),
+    k,
+    n
+  );
+  return { flat, leaves, lines };
 }
 function meanTree(summaries, names2, n) {
   if (summaries.some((s) => s.tree === void 0)) return void 0;
@@ -3557,7 +3610,8 @@ function summaryTransferList(summary2) {
   const f = summary2.functions;
   const tree = summary2.tree;
   const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
-  const own = summary2.own === void 0 ? [] : [...summary2.own.functions.flat, ...summary2.own.leaves.flat];
+  const o = summary2.own;
+  const own = o === void 0 ? [] : [...o.flat, ...o.leaves.flat, ...o.lines?.flat ?? []];
   for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
@@ -3859,6 +3913,14 @@ function jsonTail(report) {
             flatDelta: r.flatDelta,
             leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta }
           }))
+        ])
+      )
+    },
+    ...report.ownLines === void 0 ? {} : {
+      ownLines: Object.fromEntries(
+        Object.entries(report.ownLines).map(([type, rows]) => [
+          type,
+          rows.map((r) => ({ function: r.function, file: r.file, line: r.line, flatDelta: r.flatDelta }))
         ])
       )
     }
@@ -6147,22 +6209,14 @@ function deltas(base, current) {
   for (const [n, v] of base) if (!current.has(n)) out.set(n, -v);
   return out;
 }
-function ownDeltas(base, current, b, c) {
-  const baseFlat = byName(base.functions, b);
-  const currentFlat = byName(current.functions, c);
-  const flat = deltas(baseFlat, currentFlat);
+function ownDeltas(rows, base, current, b, c) {
+  const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
+  const delta = (r) => r.currentFlat - r.baseFlat;
+  changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const kept = changed.slice(0, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
-  const rows = [...flat].filter(([, d]) => d !== 0);
-  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  const kept = rows.slice(0, MAX_OWN_ROWS);
-  const leafOf = topLeaves(pairs, new Map(kept.map(([n, d]) => [n, Math.sign(d)])));
-  return kept.map(([name2, flatDelta]) => ({
-    name: name2,
-    baseFlat: baseFlat.get(name2) ?? 0,
-    currentFlat: currentFlat.get(name2) ?? 0,
-    flatDelta,
-    leaf: leafOf.get(name2) ?? null
-  }));
+  const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
+  return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
 }
 function topLeaves(pairs, signs) {
   const best = /* @__PURE__ */ new Map();
@@ -6180,13 +6234,38 @@ function topLeaves(pairs, signs) {
   for (const [own, b] of best) if (b.name === own) best.delete(own);
   return best;
 }
+function ownLineDeltas(base, current, b, c) {
+  if (base.lines === void 0 || current.lines === void 0) return [];
+  const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
+  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
+  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+    const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
+    return { function: fn, file: file ?? "", line: Number(line), flatDelta };
+  });
+}
 
 // src/core/compare/diff.ts
-function ownOf(base, current, pairs) {
-  if (base.own === void 0 || current.own === void 0) return {};
+function ownOf(base, current, pairs, rows) {
+  const bo = base.own;
+  const co = current.own;
+  if (bo === void 0 || co === void 0) return {};
   const own = {};
-  for (const [b, c] of pairs) own[current.sampleType[c].type] = ownDeltas(base.own, current.own, b, c);
-  return { own };
+  const ownLines = {};
+  const nc = current.functions.name.length;
+  for (const [b, c] of pairs) {
+    const type = current.sampleType[c].type;
+    const changed = [];
+    for (const u of rows.byName) {
+      const br = u < nc ? rows.baseRowOf[u] : rows.baseOnly[u - nc];
+      const currentFlat = u < nc ? co.flat[c][u] : 0;
+      const baseFlat = br < 0 ? 0 : bo.flat[b][br];
+      if (currentFlat === baseFlat) continue;
+      changed.push({ name: u < nc ? current.functions.name[u] : base.functions.name[br], baseFlat, currentFlat });
+    }
+    own[type] = ownDeltas(changed, bo, co, b, c);
+    if (bo.lines !== void 0 && co.lines !== void 0) ownLines[type] = ownLineDeltas(bo, co, b, c);
+  }
+  return Object.keys(ownLines).length === 0 ? { own } : { own, ownLines };
 }
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
@@ -6339,7 +6418,7 @@ function diff(base, current) {
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
     scalesWithIterations: iterations,
     sampler: samplerOfPair(base, current),
-    ...ownOf(base, current, pairs)
+    ...ownOf(base, current, pairs, rows)
   };
 }
 
@@ -6707,7 +6786,12 @@ function buildReport(diff2, verdict, options) {
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
     ...options.flame === void 0 ? {} : { flame: options.flame },
-    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }
+    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) },
+    ...diff2.ownLines === void 0 ? {} : {
+      ownLines: Object.fromEntries(
+        Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
+      )
+    }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -7493,6 +7577,39 @@ function chartSection(ctx) {
   return ["<details><summary>Trend chart</summary>", "", ...chart, "", "</details>"];
 }
 
+// src/core/render/line-annotations.ts
+var MAX_LINE_ANNOTATIONS = 10;
+function lineAnnotations(report) {
+  if (report.ownLines === void 0) return [];
+  const metrics = [
+    ...report.metrics.filter((m) => m.status === "fail"),
+    ...report.metrics.filter((m) => m.status === "warn")
+  ].filter((m) => m.pattern === null && m.benchmark === void 0);
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of metrics) {
+    const grew = m.delta >= 0;
+    const leafOf = new Map((report.own?.[m.sampleType] ?? []).map((f) => [f.name, f.leaf?.name]));
+    for (const row of report.ownLines[m.sampleType] ?? []) {
+      if (out.length >= MAX_LINE_ANNOTATIONS) return out;
+      if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
+      if (row.file === "" || !(row.line > 0)) continue;
+      const key = `${row.file}\0${row.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const leaf = leafOf.get(row.function);
+      const calls = leaf === void 0 ? "" : ` (calls ${leaf})`;
+      out.push({
+        file: row.file,
+        line: row.line,
+        status: m.status,
+        message: `${formatSignedValue(row.flatDelta, m.unit)} ${m.sampleType} here, in ${row.function}${calls}`
+      });
+    }
+  }
+  return out;
+}
+
 // src/app/gate/sticky-comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
 function wantsComment(policy, verdict, exists) {
@@ -7532,6 +7649,16 @@ async function upsertSticky(sink, issue, series, body, policy, verdict) {
 // src/app/gate/publish.ts
 async function publish(context, { plan, config, ports: ports2 }) {
   annotate(ports2.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  if (context.report !== null && ports2.sources) {
+    await annotateLines(
+      ports2.log,
+      ports2.sources,
+      config.series,
+      context.verdict,
+      context.report,
+      plan.failOnRegression
+    );
+  }
   annotateInconclusive(ports2.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
   annotateSteps(ports2.log, config.series, context.update);
   let comment = null;
@@ -7571,6 +7698,16 @@ function annotate(log, series, verdict, report, gating) {
       log.warning(`${text2} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text2, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text2, { title: `heapgate ${series}: memory regression` });
+  }
+}
+async function annotateLines(log, sources, series, verdict, report, gating) {
+  for (const a of lineAnnotations(report)) {
+    const file = await sources(a.file);
+    if (file === null) continue;
+    const error2 = a.status === "fail" && verdict !== "accepted" && gating;
+    const properties = { title: `heapgate ${series}: memory grew here`, file, startLine: a.line };
+    if (error2) log.error(a.message, properties);
+    else log.warning(a.message, properties);
   }
 }
 function annotateSteps(log, series, update) {
@@ -7953,17 +8090,17 @@ async function readCapped(file, name2, max) {
     throw new UsageError(`record ${name2}: ${describe(e)}`);
   }
   try {
-    const stat3 = await handle.stat();
-    if (!stat3.isFile()) throw new UsageError(`record ${name2}: not a regular file`);
-    if (stat3.size > max) throw new UsageError(`record ${name2}: ${stat3.size} bytes, more than the limit of ${max}`);
-    const bytes = Buffer.alloc(stat3.size);
+    const stat4 = await handle.stat();
+    if (!stat4.isFile()) throw new UsageError(`record ${name2}: not a regular file`);
+    if (stat4.size > max) throw new UsageError(`record ${name2}: ${stat4.size} bytes, more than the limit of ${max}`);
+    const bytes = Buffer.alloc(stat4.size);
     let at = 0;
     while (at < bytes.length) {
       const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
       if (bytesRead === 0) break;
       at += bytesRead;
     }
-    if (at !== stat3.size || (await handle.stat()).size !== stat3.size)
+    if (at !== stat4.size || (await handle.stat()).size !== stat4.size)
       throw new UsageError(`record ${name2}: changed while being read`);
     return bytes;
   } catch (e) {
@@ -8304,9 +8441,9 @@ function gateSettings(config, env, ownCode) {
   };
 }
 async function ownCodeOf(config, workspace) {
-  if (config.ownCode !== null) return { pattern: config.ownCode, workspace };
+  if (config.ownCode !== null) return { pattern: config.ownCode, workspace, lines: true };
   const module = await readGoModule(workspace);
-  return { ...module === void 0 ? {} : { modules: [module] }, workspace };
+  return { ...module === void 0 ? {} : { modules: [module] }, workspace, lines: true };
 }
 function failStepUnlessPassed(series, outcome) {
   if (outcome.exitCode === 0) return;
@@ -8703,6 +8840,61 @@ function ownCodeInput(pattern) {
   return pattern;
 }
 
+// src/adapters/source-files.ts
+import { realpath, stat as stat3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/core/profile/source-path.ts
+function safeRelative(path3) {
+  if (path3 === "" || path3.length > 4096 || /[\\\u0000-\u001f\u007f]/.test(path3)) return null;
+  const parts = path3.split("/");
+  return parts.some((p) => p === "" || p === "." || p === "..") ? null : path3;
+}
+function checkoutPath(file, roots) {
+  let path3 = file;
+  if (path3.startsWith("file://")) {
+    try {
+      path3 = decodeURIComponent(new URL(path3).pathname);
+    } catch {
+      return null;
+    }
+  }
+  const workspace = roots.workspace.replace(/\/+$/, "");
+  if (workspace !== "" && path3.startsWith(`${workspace}/`)) return safeRelative(path3.slice(workspace.length + 1));
+  for (const m of roots.modules ?? []) {
+    if (path3.startsWith(`${m}/`)) return safeRelative(path3.slice(m.length + 1));
+  }
+  return null;
+}
+
+// src/adapters/source-files.ts
+function createSourceLocator(roots) {
+  let root;
+  const known = /* @__PURE__ */ new Map();
+  const check = async (file) => {
+    const relative2 = checkoutPath(file, roots);
+    if (relative2 === null) return null;
+    root ??= realpath(roots.workspace).catch(() => null);
+    const base = await root;
+    if (base === null) return null;
+    try {
+      const real = await realpath(join4(base, relative2));
+      if (!real.startsWith(`${base}/`) || !(await stat3(real)).isFile()) return null;
+      return real.slice(base.length + 1);
+    } catch {
+      return null;
+    }
+  };
+  return (file) => {
+    let found = known.get(file);
+    if (found === void 0) {
+      found = check(file);
+      known.set(file, found);
+    }
+    return found;
+  };
+}
+
 // src/action/main.ts
 var DELTA_OUTPUTS = {
   inuse_space: "inuse-space-delta",
@@ -8713,7 +8905,7 @@ var DELTA_OUTPUTS = {
 async function gateConfig(config, env, cwd, mode, profile) {
   return { ...gateSettings(config, env, await ownCodeOf(config, cwd)), mode, profile };
 }
-async function ports(config, event, store, env) {
+async function ports(config, event, store, env, own) {
   const { repository } = event;
   const github = config.githubToken === null ? null : (await import("./action/github-3H7W3ZR5.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
@@ -8724,6 +8916,7 @@ async function ports(config, event, store, env) {
     issues: github?.issues ?? null,
     summary: { append: async (markdown) => void await summary.addRaw(markdown, true).write() },
     clock: { now: () => /* @__PURE__ */ new Date() },
+    sources: own.workspace === void 0 ? null : createSourceLocator({ workspace: own.workspace, ...own.modules ? { modules: own.modules } : {} }),
     log: {
       info: (m) => info(m),
       warning: (m, p) => warning(m, p ?? {}),
@@ -8740,10 +8933,10 @@ async function ports(config, event, store, env) {
 async function writeReports(outcome, series, env) {
   const dir = env.RUNNER_TEMP || process.cwd();
   await mkdir(dir, { recursive: true });
-  const json = join4(dir, `heapgate-${series}.json`);
+  const json = join5(dir, `heapgate-${series}.json`);
   await writeFile2(json, outcome.json);
   if (outcome.html === null) return { json, html: "" };
-  const html = join4(dir, `heapgate-${series}.html`);
+  const html = join5(dir, `heapgate-${series}.html`);
   await writeFile2(html, outcome.html);
   return { json, html };
 }
@@ -8769,7 +8962,8 @@ async function main(env = process.env, cwd = process.cwd()) {
     if (config.mode === "record") return await recordMode(config, env, cwd);
     if (config.mode === "report") {
       const finish = async (outcome2) => setOutputs(outcome2, await writeReports(outcome2, config.series, env));
-      return await reportMode(config, env, cwd, { ports: (e, store2) => ports(config, e, store2, env), finish });
+      const own = await ownCodeOf(config, cwd);
+      return await reportMode(config, env, cwd, { ports: (e, store2) => ports(config, e, store2, env, own), finish });
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
@@ -8785,7 +8979,7 @@ async function main(env = process.env, cwd = process.cwd()) {
         hint: "set the github-token input (contents: write stores baselines, contents: read compares)"
       }
     });
-    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env));
+    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env, gate.ownCode));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     info(`heapgate ${config.series}: ${outcome.verdict}`);
     failStepUnlessPassed(config.series, outcome);

@@ -204,10 +204,19 @@ export interface Clock {
   now(): Date;
 }
 
-/** Annotation properties: a title shown above the message. */
+/** Annotation properties: a title shown above the message, and the file and line it is shown on. */
 export interface AnnotationProperties {
   readonly title?: string;
+  /** A path relative to the repository's root (see SourceLocator). */
+  readonly file?: string;
+  readonly startLine?: number;
 }
+
+/**
+ * The checkout's path of a source file as a profile records it (absolute, a module path, a file://
+ * URL), when that file exists in the checkout; null otherwise (see adapters/source-files.ts).
+ */
+export type SourceLocator = (file: string) => Promise<string | null>;
 
 /** Log lines and annotations. Messages must not contain secrets; adapters mask what they know is secret. */
 export interface Logger {

@@ -980,13 +980,25 @@ describe('several runs per side (a glob matching several profiles, or several li
 
 describe("the culprit is the workspace's own code", () => {
   /** A checkout of workloads/catalog's module (its go.mod) with its profiles. */
-  function workspace(): string {
+  function workspace(build = 'trimpath'): string {
     const dir = mkdtempSync(join(tmpdir(), 'heapgate-ws-'));
-    writeFileSync(join(dir, 'go.mod'), readFileSync('workloads/catalog/go.mod'));
+    for (const f of ['go.mod', 'cache.go', 'lookup.go'])
+      writeFileSync(join(dir, f), readFileSync(`workloads/catalog/${f}`));
     for (const v of ['good', 'regressed']) {
-      writeFileSync(join(dir, `${v}.heap.pb.gz`), readFileSync(`__tests__/fixtures/own/trimpath/${v}.heap.pb.gz`));
+      writeFileSync(join(dir, `${v}.heap.pb.gz`), readFileSync(`__tests__/fixtures/own/${build}/${v}.heap.pb.gz`));
     }
     return dir;
+  }
+
+  /** The annotations on source lines: `::error file=F,line=N,title=T::message` lines of stdout. */
+  function lineAnnotations(r: ActionResult): { kind: string; file: string; line: number; message: string }[] {
+    return r.stdout.split('\n').flatMap((l) => {
+      const m = /^::(error|warning) (.*)::(.*)$/.exec(l);
+      if (m === null) return [];
+      const props = Object.fromEntries(m[2]!.split(',').map((p) => p.split('=') as [string, string]));
+      if (props.file === undefined) return [];
+      return [{ kind: m[1]!, file: props.file, line: Number(props.line), message: m[3]! }];
+    });
   }
 
   async function pullRequest(ws: string, store: string, inputs: Record<string, string> = {}): Promise<ActionResult> {
@@ -1016,11 +1028,38 @@ describe("the culprit is the workspace's own code", () => {
     });
   });
 
+  test('error annotations on the lines of the module that grew, on their files in the checkout', async () => {
+    const ws = workspace();
+    const r = await pullRequest(ws, join(ws, 'store'));
+    const lines = lineAnnotations(r);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThanOrEqual(10);
+    for (const a of lines) {
+      expect(a.kind).toBe('error');
+      expect(['cache.go', 'lookup.go']).toContain(a.file);
+    }
+    // c.byID[r.ID] = c.order.PushFront(r): the line whose list elements the cache now keeps.
+    const put = lines.find((a) => a.file === 'cache.go' && a.line === 46);
+    expect(put?.message).toMatch(/^\+\S+ \S+ \w+ here, in example\.com\/catalog\.\(\*Cache\)\.Put/);
+    const text = readFileSync(join(ws, 'cache.go'), 'utf8').split('\n')[45];
+    expect(text).toContain('c.order.PushFront(r)');
+  });
+
+  test('a profile whose paths are not in the checkout gets no line annotation', async () => {
+    // Built without -trimpath elsewhere: absolute paths of another machine's checkout.
+    const ws = workspace('abspath');
+    const r = await pullRequest(ws, join(ws, 'store'));
+    expect(r.outputs.verdict).toBe('fail');
+    expect(lineAnnotations(r)).toEqual([]);
+  });
+
   test('input own-code decides what is own', async () => {
     const ws = workspace();
     const r = await pullRequest(ws, join(ws, 'store'), { 'own-code': '^container/list\\.', rules: 'alloc_space off' });
     expect(r.outputs.verdict).toBe('fail');
     expect(r.summary).toContain('`container/list.(*List).insertValue`');
-    expect(reportOf(r).report.own.inuse_space.map((f: Json) => f.name)).toEqual(['container/list.(*List).insertValue']);
+    expect(reportOf(r).report.own.inuse_space.map((f: Json) => String(f.name))).toEqual([
+      'container/list.(*List).insertValue',
+    ]);
   });
 });

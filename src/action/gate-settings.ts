@@ -44,9 +44,10 @@ export function gateSettings(
  * JavaScript files under the workspace). Read once per run.
  */
 export async function ownCodeOf(config: Pick<ActionConfig, 'ownCode'>, workspace: string): Promise<OwnCodeSpec> {
-  if (config.ownCode !== null) return { pattern: config.ownCode, workspace };
+  // Lines too: the Action annotates the own-code lines that grew.
+  if (config.ownCode !== null) return { pattern: config.ownCode, workspace, lines: true };
   const module = await readGoModule(workspace);
-  return { ...(module === undefined ? {} : { modules: [module] }), workspace };
+  return { ...(module === undefined ? {} : { modules: [module] }), workspace, lines: true };
 }
 
 /** Fails the step when the outcome's exit code says so, naming why: a regression, or an inconclusive verdict. */

@@ -26,6 +26,8 @@ import { recordMode, reportMode } from './fork-modes.js';
 import { failStepUnlessPassed, gateSettings, ownCodeOf } from './gate-settings.js';
 import { parseInputs, type ActionConfig, type OutputName } from './inputs.js';
 import { readRunProfiles, runProfilesLabel } from './profile-path.js';
+import { createSourceLocator } from '../adapters/source-files.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 
 /** The output named for each default metric's delta. */
 const DELTA_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -50,6 +52,7 @@ async function ports(
   event: Pick<GateEvent, 'repository' | 'serverUrl' | 'runId'>,
   store: GatePorts['store'],
   env: NodeJS.ProcessEnv,
+  own: OwnCodeSpec,
 ): Promise<GatePorts> {
   const { repository } = event;
   // Loaded only when needed: a profile worker runs this same bundle and never needs the client.
@@ -65,6 +68,10 @@ async function ports(
     issues: github?.issues ?? null,
     summary: { append: async (markdown) => void (await core.summary.addRaw(markdown, true).write()) },
     clock: { now: () => new Date() },
+    sources:
+      own.workspace === undefined
+        ? null
+        : createSourceLocator({ workspace: own.workspace, ...(own.modules ? { modules: own.modules } : {}) }),
     log: {
       info: (m) => core.info(m),
       warning: (m, p) => core.warning(m, p ?? {}),
@@ -124,7 +131,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (config.mode === 'report') {
       const finish = async (outcome: GateOutcome): Promise<void> =>
         setOutputs(outcome, await writeReports(outcome, config.series, env));
-      return await reportMode(config, env, cwd, { ports: (e, store) => ports(config, e, store, env), finish });
+      const own = await ownCodeOf(config, cwd);
+      return await reportMode(config, env, cwd, { ports: (e, store) => ports(config, e, store, env, own), finish });
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);
@@ -141,7 +149,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         hint: 'set the github-token input (contents: write stores baselines, contents: read compares)',
       },
     });
-    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env));
+    const outcome = await runGate(gate, event, profiles.bytes, await ports(config, event, store, env, gate.ownCode!));
     setOutputs(outcome, await writeReports(outcome, config.series, env));
     core.info(`heapgate ${config.series}: ${outcome.verdict}`);
     failStepUnlessPassed(config.series, outcome);

@@ -132,7 +132,8 @@ export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const f = summary.functions;
   const tree = summary.tree;
   const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
-  const own = summary.own === undefined ? [] : [...summary.own.functions.flat, ...summary.own.leaves.flat];
+  const o = summary.own;
+  const own = o === undefined ? [] : [...o.flat, ...o.leaves.flat, ...(o.lines?.flat ?? [])];
   for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);

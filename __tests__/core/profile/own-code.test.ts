@@ -70,22 +70,29 @@ describe('own-code attribution on real profiles', () => {
   test.each(['builder', 'cache', 'pool', 'convert'])(
     '%s: every sample with an own frame goes to exactly one own function; the pairs split it by leaf',
     (pattern) => {
-      const s = summarizeEncoded(file(`${pattern}/regressed.rate1.allocs.pb.gz`), { ownCode: {} });
+      const s = summarizeEncoded(file(`${pattern}/regressed.rate1.allocs.pb.gz`), { ownCode: { lines: true } });
       const own = s.own!;
-      expect(own.functions.name.length).toBeGreaterThan(0);
-      for (const name of own.functions.name) expect(goPackage(name)).toBe('main');
+      const names = s.functions.name;
+      const owning = names.filter((_, r) => own.flat.some((col) => col[r] !== 0));
+      expect(owning.length).toBeGreaterThan(0);
+      for (const name of owning) expect(goPackage(name)).toBe('main');
       for (let t = 0; t < s.sampleType.length; t++) {
-        const ownSum = own.functions.flat[t]!.reduce((a, b) => a + b, 0);
-        const pairSum = own.leaves.flat[t]!.reduce((a, b) => a + b, 0);
-        expect(pairSum).toBeCloseTo(ownSum, 6);
+        const ownSum = own.flat[t]!.reduce((a, b) => a + b, 0);
+        const lineSum = own.lines!.flat[t]!.reduce((a, b) => a + b, 0);
+        expect(lineSum).toBeCloseTo(ownSum, 6);
         // Samples without an own frame (the runtime's own allocations) are left out, never added twice.
         expect(ownSum).toBeLessThanOrEqual(s.total[t]! + 1e-6);
         // What the workload allocated is most of what the program allocated.
         if (s.sampleType[t]!.type.startsWith('alloc_')) expect(ownSum).toBeGreaterThan(0.5 * s.total[t]!);
-        // Each own function's part is at most its cum (it is on the stack of every sample it gets).
-        own.functions.name.forEach((name, r) => {
-          const row = s.functions.name.indexOf(name);
-          expect(own.functions.flat[t]![r]!).toBeLessThanOrEqual(s.functions.cum[t]![row]! + 1e-6);
+        // Each own function's part is at most its cum (it is on the stack of every sample it gets),
+        // and its pairs with other leaves are at most its part.
+        names.forEach((name, r) => {
+          expect(own.flat[t]![r]!).toBeLessThanOrEqual(s.functions.cum[t]![r]! + 1e-6);
+          const pairs = own.leaves.name.reduce(
+            (sum, n, i) => (n.startsWith(`${name}${OWN_LEAF_SEPARATOR}`) ? sum + own.leaves.flat[t]![i]! : sum),
+            0,
+          );
+          expect(pairs).toBeLessThanOrEqual(own.flat[t]![r]! + 1e-6);
         });
       }
       for (const name of own.leaves.name) expect(name.split(OWN_LEAF_SEPARATOR)).toHaveLength(2);

@@ -11,7 +11,8 @@ import { formatDeltaPercent, formatSignedValue, formatZ } from '../../core/rende
 import { detectableCell, metricLabel, zCell } from '../../core/render/parts.js';
 import type { Report } from '../../core/verdict/report.js';
 import type { InconclusivePolicy, MetricResult } from '../../core/verdict/verdict.js';
-import { GitHubApiError, type CommentSink, type JobSummary, type Logger } from '../../ports.js';
+import { GitHubApiError, type CommentSink, type JobSummary, type Logger, type SourceLocator } from '../../ports.js';
+import { lineAnnotations } from '../../core/render/line-annotations.js';
 import type { RunPlan } from './plan.js';
 import { upsertSticky, type CommentPolicy, type CommentResult } from './sticky-comment.js';
 
@@ -22,7 +23,12 @@ export interface PublishTarget {
     readonly comment: CommentPolicy;
     readonly onInconclusive: InconclusivePolicy;
   };
-  readonly ports: { readonly comments: CommentSink | null; readonly summary: JobSummary; readonly log: Logger };
+  readonly ports: {
+    readonly comments: CommentSink | null;
+    readonly summary: JobSummary;
+    readonly log: Logger;
+    readonly sources?: SourceLocator | null;
+  };
 }
 
 /**
@@ -33,6 +39,16 @@ export async function publish(
   { plan, config, ports }: PublishTarget,
 ): Promise<{ readonly comment: CommentResult | null; readonly summary: string }> {
   annotate(ports.log, config.series, context.verdict, context.report, plan.failOnRegression);
+  if (context.report !== null && ports.sources) {
+    await annotateLines(
+      ports.log,
+      ports.sources,
+      config.series,
+      context.verdict,
+      context.report,
+      plan.failOnRegression,
+    );
+  }
   annotateInconclusive(ports.log, config.series, context.report, config.onInconclusive, plan.failOnRegression);
   annotateSteps(ports.log, config.series, context.update);
   let comment: CommentResult | null = null;
@@ -82,6 +98,30 @@ function annotate(log: Logger, series: string, verdict: GateVerdict, report: Rep
       log.warning(`${text} (accepted)`, { title: `heapgate ${series}: accepted memory regression` });
     else if (!gating) log.warning(text, { title: `heapgate ${series}: memory regression (not gating this run)` });
     else log.error(text, { title: `heapgate ${series}: memory regression` });
+  }
+}
+
+/**
+ * Up to MAX_LINE_ANNOTATIONS annotations on the own-code lines that grew most in the failing and
+ * warning metrics (render/line-annotations.ts), each on its file and line in the checkout: an error
+ * where the metric's annotation is one, else a warning. A line whose file is not in the checkout is
+ * left out (the reports still name it).
+ */
+async function annotateLines(
+  log: Logger,
+  sources: SourceLocator,
+  series: string,
+  verdict: GateVerdict,
+  report: Report,
+  gating: boolean,
+): Promise<void> {
+  for (const a of lineAnnotations(report)) {
+    const file = await sources(a.file);
+    if (file === null) continue;
+    const error = a.status === 'fail' && verdict !== 'accepted' && gating;
+    const properties = { title: `heapgate ${series}: memory grew here`, file, startLine: a.line };
+    if (error) log.error(a.message, properties);
+    else log.warning(a.message, properties);
   }
 }
 

@@ -32,6 +32,7 @@ import {
   type Logger,
   type PullRequestInfo,
   type ReportUploader,
+  type SourceLocator,
   type SummaryLoader,
 } from '../../ports.js';
 import { noBaselineSentence, otherSeriesSentence, reproduceCommand, seedCommand } from '../commands.js';
@@ -87,6 +88,8 @@ export interface GatePorts {
   readonly reports: ReportUploader | null;
   /** The repository's issues, for `step-issue`; absent or null without a token. */
   readonly issues?: IssueTracker | null;
+  /** The checkout's source files, for annotations on the lines that grew; absent or null: none. */
+  readonly sources?: SourceLocator | null;
 }
 
 export interface GateOutcome {

@@ -11,7 +11,7 @@ import { formatValueType, sameValueType } from '../profile/sample-type.js';
 import { runSpread, runsOf, type RunSpread } from './runs.js';
 import { zScore } from '../profile/sampling.js';
 import { samplerOfPair, type Sampler } from '../profile/sampler.js';
-import { ownDeltas, type OwnDelta } from './own-diff.js';
+import { ownDeltas, ownLineDeltas, type OwnDelta, type OwnLineDelta, type OwnRow } from './own-diff.js';
 
 /**
  * One sample type compared. `delta` = current − base; `deltaPercent` = 100·delta/base, null when
@@ -84,6 +84,8 @@ export interface ProfileDiff {
    * summaries carry an own-code attribution; absent otherwise.
    */
   readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
+  /** Keyed by sample type: the own-code source lines whose part changed (own-diff.ts), with `own`. */
+  readonly ownLines?: Readonly<Record<string, readonly OwnLineDelta[]>>;
 }
 
 /** The own-code rows per common sample type, when both sides were attributed. */
@@ -91,11 +93,28 @@ function ownOf(
   base: ProfileSummary,
   current: ProfileSummary,
   pairs: readonly (readonly [number, number])[],
-): { own?: Record<string, readonly OwnDelta[]> } {
-  if (base.own === undefined || current.own === undefined) return {};
+  rows: RowAlignment,
+): { own?: Record<string, readonly OwnDelta[]>; ownLines?: Record<string, readonly OwnLineDelta[]> } {
+  const bo = base.own;
+  const co = current.own;
+  if (bo === undefined || co === undefined) return {};
   const own: Record<string, readonly OwnDelta[]> = {};
-  for (const [b, c] of pairs) own[current.sampleType[c]!.type] = ownDeltas(base.own, current.own, b, c);
-  return { own };
+  const ownLines: Record<string, readonly OwnLineDelta[]> = {};
+  const nc = current.functions.name.length;
+  for (const [b, c] of pairs) {
+    const type = current.sampleType[c]!.type;
+    const changed: OwnRow[] = [];
+    for (const u of rows.byName) {
+      const br = u < nc ? rows.baseRowOf[u]! : rows.baseOnly[u - nc]!;
+      const currentFlat = u < nc ? co.flat[c]![u]! : 0;
+      const baseFlat = br < 0 ? 0 : bo.flat[b]![br]!;
+      if (currentFlat === baseFlat) continue;
+      changed.push({ name: u < nc ? current.functions.name[u]! : base.functions.name[br]!, baseFlat, currentFlat });
+    }
+    own[type] = ownDeltas(changed, bo, co, b, c);
+    if (bo.lines !== undefined && co.lines !== undefined) ownLines[type] = ownLineDeltas(bo, co, b, c);
+  }
+  return Object.keys(ownLines).length === 0 ? { own } : { own, ownLines };
 }
 
 /** Percent change relative to the base, as pprof's diff mode reports it; null when base is 0. */
@@ -319,6 +338,6 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
     warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],
     scalesWithIterations: iterations,
     sampler: samplerOfPair(base, current),
-    ...ownOf(base, current, pairs),
+    ...ownOf(base, current, pairs, rows),
   };
 }

@@ -36,26 +36,31 @@ function deltas(base: Map<string, number>, current: Map<string, number>): Map<st
   return out;
 }
 
+/** An own function's part on both sides, as the diff aligned the function rows. */
+export interface OwnRow {
+  readonly name: string;
+  readonly baseFlat: number;
+  readonly currentFlat: number;
+}
+
 /**
- * The own-code rows of sample type `b` (base) / `c` (current): every own function whose part
- * changed, by |flatDelta| descending then name, at most MAX_OWN_ROWS.
+ * The own-code rows of sample type `b` (base) / `c` (current) whose part changed, by |flatDelta|
+ * descending then name, at most MAX_OWN_ROWS, each with its leaf (see OwnDelta).
  */
-export function ownDeltas(base: OwnTotals, current: OwnTotals, b: number, c: number): OwnDelta[] {
-  const baseFlat = byName(base.functions, b);
-  const currentFlat = byName(current.functions, c);
-  const flat = deltas(baseFlat, currentFlat);
+export function ownDeltas(
+  rows: readonly OwnRow[],
+  base: OwnTotals,
+  current: OwnTotals,
+  b: number,
+  c: number,
+): OwnDelta[] {
+  const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
+  const delta = (r: OwnRow) => r.currentFlat - r.baseFlat;
+  changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const kept = changed.slice(0, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
-  const rows = [...flat].filter(([, d]) => d !== 0);
-  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  const kept = rows.slice(0, MAX_OWN_ROWS);
-  const leafOf = topLeaves(pairs, new Map(kept.map(([n, d]) => [n, Math.sign(d)])));
-  return kept.map(([name, flatDelta]) => ({
-    name,
-    baseFlat: baseFlat.get(name) ?? 0,
-    currentFlat: currentFlat.get(name) ?? 0,
-    flatDelta,
-    leaf: leafOf.get(name) ?? null,
-  }));
+  const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
+  return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
 }
 
 /** Per own function (with the sign of its change), the leaf whose pair moved most that way, if not itself. */
@@ -81,4 +86,23 @@ function topLeaves(
   }
   for (const [own, b] of best) if (b.name === own) best.delete(own);
   return best;
+}
+
+/** An own-code source line whose part changed: the own frame's function, file (as the profile names it) and line. */
+export interface OwnLineDelta {
+  readonly function: string;
+  readonly file: string;
+  readonly line: number;
+  readonly flatDelta: number;
+}
+
+/** The own-code lines of sample type `b` / `c` whose part changed, by |flatDelta| then name, at most MAX_OWN_ROWS. */
+export function ownLineDeltas(base: OwnTotals, current: OwnTotals, b: number, c: number): OwnLineDelta[] {
+  if (base.lines === undefined || current.lines === undefined) return [];
+  const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
+  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
+  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+    const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
+    return { function: fn!, file: file ?? '', line: Number(line), flatDelta };
+  });
 }

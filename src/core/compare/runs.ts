@@ -98,22 +98,30 @@ function meanNamed(tables: readonly { table: NamedTotals; runs: number }[], k: n
   return { name, flat };
 }
 
-/** The per-run mean own-code attribution, when every run has one. */
+/**
+ * The per-run mean own-code attribution, when every run has one: its per-row values on the rows
+ * meanFunctions makes (the same first-seen order of the same names), its pairs and lines by name.
+ */
 function meanOwn(summaries: readonly ProfileSummary[], k: number, n: number): OwnTotals | undefined {
   if (summaries.some((s) => s.own === undefined)) return undefined;
-  const pick = (f: (o: OwnTotals) => NamedTotals) => summaries.map((s) => ({ table: f(s.own!), runs: runCount(s) }));
-  return {
-    functions: meanNamed(
-      pick((o) => o.functions),
-      k,
-      n,
-    ),
-    leaves: meanNamed(
-      pick((o) => o.leaves),
-      k,
-      n,
-    ),
-  };
+  const table = (s: ProfileSummary, f: (o: OwnTotals) => NamedTotals) => ({ table: f(s.own!), runs: runCount(s) });
+  const flat = meanNamed(
+    summaries.map((s) => ({ table: { name: s.functions.name, flat: s.own!.flat }, runs: runCount(s) })),
+    k,
+    n,
+  ).flat;
+  const leaves = meanNamed(
+    summaries.map((s) => table(s, (o) => o.leaves)),
+    k,
+    n,
+  );
+  if (summaries.some((s) => s.own!.lines === undefined)) return { flat, leaves };
+  const lines = meanNamed(
+    summaries.map((s) => table(s, (o) => o.lines!)),
+    k,
+    n,
+  );
+  return { flat, leaves, lines };
 }
 
 /** The per-run mean call tree: paths merged by (caller node, function name). */

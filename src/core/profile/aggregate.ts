@@ -37,13 +37,21 @@ export interface NamedTotals {
 
 /** Own-code attribution (see own-code.ts): each sample's value goes to the deepest own-code frame of its stack. */
 export interface OwnTotals {
-  /** Per own-code function: the samples whose deepest own frame it is (pprof's flat under `-show`). */
-  readonly functions: NamedTotals;
   /**
-   * The same split by the sample's leaf: rows named `own + OWN_LEAF_SEPARATOR + leaf`, so a report can
-   * say which library function did the allocating for the user's code.
+   * Per sample type, per row of the summary's `functions`: the samples whose deepest own frame is
+   * that function (pprof's flat under `-show`); 0 for rows that are not own code.
+   */
+  readonly flat: readonly Float64Array[];
+  /**
+   * The same split by the sample's leaf where the leaf is another function: rows named
+   * `own + OWN_LEAF_SEPARATOR + leaf`, so a report can say which library function did the allocating.
    */
   readonly leaves: NamedTotals;
+  /**
+   * The same by the own frame's source line, when asked for (OwnCodeSpec.lines): rows named
+   * `function SEP file SEP line` (SEP is OWN_LEAF_SEPARATOR), for annotations on the lines that grew.
+   */
+  readonly lines?: NamedTotals;
 }
 
 /** Between the own function's and the leaf's name in OwnTotals.leaves (a NUL: no name holds one). */
@@ -282,8 +290,18 @@ class Aggregator implements SampleSink {
   private readonly ownFlat: Float64Array;
   /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
   private readonly ownLeaf = new Map<number, Float64Array>();
+  /** Per own line (function, file, line), by its name: its id, an index into ownLineValues. */
+  private readonly ownLine = new Map<string, number>();
+  private readonly ownLineValues: Float64Array[] = [];
+  /** Per line entry of the profile: its own line's id, -1 until first used. */
+  private readonly ownLineOf: Int32Array;
+  /** The tables, for the own frame's file and line. */
+  private readonly tables: ProfileTables;
 
-  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false, own?: OwnCodePredicate) {
+  /** Whether own lines are summed (OwnCodeSpec.lines). */
+  private readonly ownLines: boolean;
+
+  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false, own?: OwnCodePredicate, ownLines = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -302,6 +320,9 @@ class Aggregator implements SampleSink {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : undefined;
+    this.tables = tables;
+    this.ownLines = own !== undefined && ownLines;
+    this.ownLineOf = new Int32Array(this.ownLines ? tables.lines.count : 0).fill(-1);
     this.ownRows = own === undefined ? undefined : ownRowMask(tables, this.index, own);
     this.ownFlat = new Float64Array(own === undefined ? 0 : rowCount * k);
   }
@@ -355,8 +376,10 @@ class Aggregator implements SampleSink {
     const masks = this.masks;
     const sampleMask = this.sampleMask;
     const ownRows = this.ownRows;
-    // The deepest own frame: the first own row met leaf first, a location's inlined lines first.
+    // The deepest own frame: the first own row met leaf first, a location's inlined lines first;
+    // ownEntry is its entry in the profile's lines (for its file and line).
     let ownRow = -1;
+    let ownEntry = -1;
     // pprof walks root to leaf, lines last to first; the order does not change the sums.
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
@@ -371,7 +394,11 @@ class Aggregator implements SampleSink {
         const r = code < 0 ? multiRows[e]! : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
-        if (ownRow < 0 && ownRows !== undefined && ownRows[r] === 1) ownRow = r;
+        if (ownRow < 0 && ownRows !== undefined && ownRows[r] === 1) {
+          ownRow = r;
+          const loc = locationIndex[j]!;
+          ownEntry = this.tables.locations.lineStart[loc]! + (code < 0 ? e - multiStart[~code]! : 0);
+        }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
         if (focusCount > 0) {
@@ -384,7 +411,7 @@ class Aggregator implements SampleSink {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]!]!;
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c]! += sv[c]!;
-    if (ownRow >= 0) this.addOwn(ownRow, leaf);
+    if (ownRow >= 0) this.addOwn(ownRow, leaf, ownEntry);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -394,19 +421,41 @@ class Aggregator implements SampleSink {
     }
   }
 
-  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
-  private addOwn(ownRow: number, leaf: number): void {
+  /** Adds the sample in `sv` to its own row, to the (own, leaf) pair and to the own frame's line. */
+  private addOwn(ownRow: number, leaf: number, entry: number): void {
     const k = this.k;
     const sv = this.sv;
     const ownFlat = this.ownFlat;
     for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c]! += sv[c]!;
-    const key = ownRow * this.index.name.length + leaf;
-    let pair = this.ownLeaf.get(key);
-    if (pair === undefined) {
-      pair = new Float64Array(k);
-      this.ownLeaf.set(key, pair);
+    if (leaf !== ownRow) {
+      const key = ownRow * this.index.name.length + leaf;
+      let pair = this.ownLeaf.get(key);
+      if (pair === undefined) {
+        pair = new Float64Array(k);
+        this.ownLeaf.set(key, pair);
+      }
+      for (let c = 0; c < k; c++) pair[c]! += sv[c]!;
     }
-    for (let c = 0; c < k; c++) pair[c]! += sv[c]!;
+    if (!this.ownLines) return;
+    let id = this.ownLineOf[entry]!;
+    if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
+    const line = this.ownLineValues[id]!;
+    for (let c = 0; c < k; c++) line[c]! += sv[c]!;
+  }
+
+  /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
+  private ownLineId(ownRow: number, entry: number): number {
+    const { lines, function: functions } = this.tables;
+    const file = functions[lines.function[entry]!]?.filename ?? '';
+    const sep = OWN_LEAF_SEPARATOR;
+    const name = `${this.index.name[ownRow]!}${sep}${file}${sep}${lines.line[entry]!}`;
+    let id = this.ownLine.get(name);
+    if (id === undefined) {
+      id = this.ownLineValues.length;
+      this.ownLine.set(name, id);
+      this.ownLineValues.push(new Float64Array(this.k));
+    }
+    return id;
   }
 
   /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
@@ -414,18 +463,21 @@ class Aggregator implements SampleSink {
     const k = this.k;
     const names = this.index.name;
     const rowCount = names.length;
-    const rows: number[] = [];
-    for (let r = 0; r < rowCount; r++) if (this.ownRows![r] === 1) rows.push(r);
-    const functions: NamedTotals = {
-      name: rows.map((r) => names[r]!),
-      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]!)),
-    };
+    const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves: NamedTotals = {
       name: keys.map((key) => `${names[Math.floor(key / rowCount)]!}${OWN_LEAF_SEPARATOR}${names[key % rowCount]!}`),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)![t]!)),
     };
-    return { functions, leaves };
+    if (!this.ownLines) return { flat, leaves };
+    const lineNames = [...this.ownLine.keys()];
+    const lines: NamedTotals = {
+      name: lineNames,
+      flat: Array.from({ length: k }, (_, t) =>
+        Float64Array.from(lineNames, (n) => this.ownLineValues[this.ownLine.get(n)!]![t]!),
+      ),
+    };
+    return { flat, leaves, lines };
   }
 
   /** The summary of the samples added, with the rest of the profile's header. */
@@ -500,7 +552,7 @@ function ownRowMask(tables: ProfileTables, index: RowIndex, own: OwnCodePredicat
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
   const own = options.ownCode === undefined ? undefined : compileOwnCode(options.ownCode);
-  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true, own);
+  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true, own, options.ownCode?.lines);
 }
 
 function summarizeStored(
@@ -509,8 +561,9 @@ function summarizeStored(
   patterns: readonly string[],
   tree: boolean,
   own: OwnCodePredicate | undefined,
+  ownLines = false,
 ): ProfileSummary {
-  const aggregator = new Aggregator(profile, regexps, tree, own);
+  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -540,13 +593,20 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
+          const aggregator = new Aggregator(
+            tables,
+            regexps,
+            options.tree === true,
+            own,
+            options.ownCode?.lines === true,
+          );
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own),
+      text: (profile) =>
+        summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines),
     },
     options,
   );

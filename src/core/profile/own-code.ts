@@ -24,6 +24,8 @@ export interface OwnCodeSpec {
   readonly modules?: readonly string[];
   /** The checkout's absolute path: JavaScript files outside it are not own. */
   readonly workspace?: string;
+  /** Also sum the own frames' source lines (for annotations; costs a map entry per line). */
+  readonly lines?: boolean;
 }
 
 /** Decides whether a function (name, file) is own code. */

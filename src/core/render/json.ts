@@ -1,5 +1,5 @@
 import type { FunctionDelta } from '../compare/diff.js';
-import type { OwnDelta } from '../compare/own-diff.js';
+import type { OwnDelta, OwnLineDelta } from '../compare/own-diff.js';
 import type { Report, VerdictKind } from '../verdict/report.js';
 import type { RunNoise } from '../stats/run-noise.js';
 import type { BenchmarkStat } from '../bench/compare.js';
@@ -59,6 +59,8 @@ export interface JsonReport {
   readonly historyWindow: number | null;
   /** Per sample type, the own-code functions whose part changed most (see OwnDelta); absent without attribution. */
   readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
+  /** Per sample type, the own-code source lines whose part changed most; with `own`. */
+  readonly ownLines?: Readonly<Record<string, readonly OwnLineDelta[]>>;
 }
 
 /** Finite numbers pass; NaN and ±Infinity (which JSON cannot hold) become null. */
@@ -123,7 +125,7 @@ function jsonHead(report: Report): Omit<JsonReport, 'functions' | keyof JsonTail
   };
 }
 
-type JsonTail = Pick<JsonReport, 'functionCount' | 'advice' | 'historyWindow' | 'own'>;
+type JsonTail = Pick<JsonReport, 'functionCount' | 'advice' | 'historyWindow' | 'own' | 'ownLines'>;
 
 /** The fields after `functions`. */
 function jsonTail(report: Report): JsonTail {
@@ -144,6 +146,16 @@ function jsonTail(report: Report): JsonTail {
                 flatDelta: r.flatDelta,
                 leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta },
               })),
+            ]),
+          ),
+        }),
+    ...(report.ownLines === undefined
+      ? {}
+      : {
+          ownLines: Object.fromEntries(
+            Object.entries(report.ownLines).map(([type, rows]) => [
+              type,
+              rows.map((r) => ({ function: r.function, file: r.file, line: r.line, flatDelta: r.flatDelta })),
             ]),
           ),
         }),

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { FlameGraph } from '../compare/flame.js';
 import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from '../profile/sample-type.js';
-import type { OwnDelta } from '../compare/own-diff.js';
+import type { OwnDelta, OwnLineDelta } from '../compare/own-diff.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
 export type VerdictKind = Verdict['verdict'];
@@ -54,6 +54,8 @@ export interface Report {
    * the diff's), when own code was attributed; the culprit is named from them.
    */
   readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
+  /** Keyed by sample type: the own-code lines whose part changed most (first OWN_REPORT_ROWS), with `own`. */
+  readonly ownLines?: Readonly<Record<string, readonly OwnLineDelta[]>>;
 }
 
 /** Own-code rows a report carries per sample type. */
@@ -128,6 +130,13 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     ...(diff.own === undefined
       ? {}
       : { own: Object.fromEntries(Object.entries(diff.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }),
+    ...(diff.ownLines === undefined
+      ? {}
+      : {
+          ownLines: Object.fromEntries(
+            Object.entries(diff.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)]),
+          ),
+        }),
   };
 }
 

@@ -23,7 +23,7 @@ import {
   readRunFiles,
   required,
   terminalSafe
-} from "./chunk-WGOOWIAT.js";
+} from "./chunk-PK7NEH3Y.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

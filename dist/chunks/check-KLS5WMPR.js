@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-P2UIVGNQ.js";
+} from "./chunk-JVRGWX2C.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-WGOOWIAT.js";
+} from "./chunk-PK7NEH3Y.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

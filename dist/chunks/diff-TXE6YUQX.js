@@ -14,12 +14,12 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-P2UIVGNQ.js";
+} from "./chunk-JVRGWX2C.js";
 import {
   createProfileLoader,
   formatOptions,
   parseCommandArgs
-} from "./chunk-WGOOWIAT.js";
+} from "./chunk-PK7NEH3Y.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-KQKQYG5A.js";
 import {

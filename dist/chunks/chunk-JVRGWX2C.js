@@ -44,7 +44,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-WGOOWIAT.js";
+} from "./chunk-PK7NEH3Y.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -76,22 +76,14 @@ function deltas(base, current) {
   for (const [n, v] of base) if (!current.has(n)) out.set(n, -v);
   return out;
 }
-function ownDeltas(base, current, b, c) {
-  const baseFlat = byName(base.functions, b);
-  const currentFlat = byName(current.functions, c);
-  const flat = deltas(baseFlat, currentFlat);
+function ownDeltas(rows, base, current, b, c) {
+  const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
+  const delta = (r) => r.currentFlat - r.baseFlat;
+  changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const kept = changed.slice(0, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
-  const rows = [...flat].filter(([, d]) => d !== 0);
-  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  const kept = rows.slice(0, MAX_OWN_ROWS);
-  const leafOf = topLeaves(pairs, new Map(kept.map(([n, d]) => [n, Math.sign(d)])));
-  return kept.map(([name, flatDelta]) => ({
-    name,
-    baseFlat: baseFlat.get(name) ?? 0,
-    currentFlat: currentFlat.get(name) ?? 0,
-    flatDelta,
-    leaf: leafOf.get(name) ?? null
-  }));
+  const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
+  return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
 }
 function topLeaves(pairs, signs) {
   const best = /* @__PURE__ */ new Map();
@@ -109,13 +101,38 @@ function topLeaves(pairs, signs) {
   for (const [own, b] of best) if (b.name === own) best.delete(own);
   return best;
 }
+function ownLineDeltas(base, current, b, c) {
+  if (base.lines === void 0 || current.lines === void 0) return [];
+  const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
+  rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
+  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+    const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
+    return { function: fn, file: file ?? "", line: Number(line), flatDelta };
+  });
+}
 
 // src/core/compare/diff.ts
-function ownOf(base, current, pairs) {
-  if (base.own === void 0 || current.own === void 0) return {};
+function ownOf(base, current, pairs, rows) {
+  const bo = base.own;
+  const co = current.own;
+  if (bo === void 0 || co === void 0) return {};
   const own = {};
-  for (const [b, c] of pairs) own[current.sampleType[c].type] = ownDeltas(base.own, current.own, b, c);
-  return { own };
+  const ownLines = {};
+  const nc = current.functions.name.length;
+  for (const [b, c] of pairs) {
+    const type = current.sampleType[c].type;
+    const changed = [];
+    for (const u of rows.byName) {
+      const br = u < nc ? rows.baseRowOf[u] : rows.baseOnly[u - nc];
+      const currentFlat = u < nc ? co.flat[c][u] : 0;
+      const baseFlat = br < 0 ? 0 : bo.flat[b][br];
+      if (currentFlat === baseFlat) continue;
+      changed.push({ name: u < nc ? current.functions.name[u] : base.functions.name[br], baseFlat, currentFlat });
+    }
+    own[type] = ownDeltas(changed, bo, co, b, c);
+    if (bo.lines !== void 0 && co.lines !== void 0) ownLines[type] = ownLineDeltas(bo, co, b, c);
+  }
+  return Object.keys(ownLines).length === 0 ? { own } : { own, ownLines };
 }
 function percentOf(delta, base) {
   return base === 0 ? null : 100 * delta / base;
@@ -268,7 +285,7 @@ function diff(base, current) {
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
     scalesWithIterations: iterations,
     sampler: samplerOfPair(base, current),
-    ...ownOf(base, current, pairs)
+    ...ownOf(base, current, pairs, rows)
   };
 }
 
@@ -1126,7 +1143,12 @@ function buildReport(diff2, verdict, options) {
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
     ...options.flame === void 0 ? {} : { flame: options.flame },
-    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }
+    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) },
+    ...diff2.ownLines === void 0 ? {} : {
+      ownLines: Object.fromEntries(
+        Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
+      )
+    }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -2423,6 +2445,14 @@ function jsonTail(report) {
             flatDelta: r.flatDelta,
             leaf: r.leaf === null ? null : { name: r.leaf.name, flatDelta: r.leaf.flatDelta }
           }))
+        ])
+      )
+    },
+    ...report.ownLines === void 0 ? {} : {
+      ownLines: Object.fromEntries(
+        Object.entries(report.ownLines).map(([type, rows]) => [
+          type,
+          rows.map((r) => ({ function: r.function, file: r.file, line: r.line, flatDelta: r.flatDelta }))
         ])
       )
     }

@@ -2760,7 +2760,16 @@ var Aggregator = class {
   ownFlat;
   /** Per (own row, leaf row) pair, keyed own · rows + leaf: its k values. */
   ownLeaf = /* @__PURE__ */ new Map();
-  constructor(tables, focus, tree = false, own) {
+  /** Per own line (function, file, line), by its name: its id, an index into ownLineValues. */
+  ownLine = /* @__PURE__ */ new Map();
+  ownLineValues = [];
+  /** Per line entry of the profile: its own line's id, -1 until first used. */
+  ownLineOf;
+  /** The tables, for the own frame's file and line. */
+  tables;
+  /** Whether own lines are summed (OwnCodeSpec.lines). */
+  ownLines;
+  constructor(tables, focus, tree = false, own, ownLines = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2779,6 +2788,9 @@ var Aggregator = class {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words2);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : void 0;
+    this.tables = tables;
+    this.ownLines = own !== void 0 && ownLines;
+    this.ownLineOf = new Int32Array(this.ownLines ? tables.lines.count : 0).fill(-1);
     this.ownRows = own === void 0 ? void 0 : ownRowMask(tables, this.index, own);
     this.ownFlat = new Float64Array(own === void 0 ? 0 : rowCount * k);
   }
@@ -2830,6 +2842,7 @@ var Aggregator = class {
     const sampleMask = this.sampleMask;
     const ownRows = this.ownRows;
     let ownRow = -1;
+    let ownEntry = -1;
     if (focusCount > 0) sampleMask.fill(0);
     for (let j = first; j < last; j++) {
       const code = codeOf[locationIndex[j]];
@@ -2843,7 +2856,11 @@ var Aggregator = class {
         const r = code < 0 ? multiRows[e] : e;
         if (seen[r] === mark) continue;
         seen[r] = mark;
-        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) ownRow = r;
+        if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) {
+          ownRow = r;
+          const loc = locationIndex[j];
+          ownEntry = this.tables.locations.lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
+        }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
         if (focusCount > 0) {
@@ -2855,7 +2872,7 @@ var Aggregator = class {
     const leaf = leafCode >= 0 ? leafCode : multiRows[multiStart[~leafCode]];
     const flat = this.flat;
     for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
-    if (ownRow >= 0) this.addOwn(ownRow, leaf);
+    if (ownRow >= 0) this.addOwn(ownRow, leaf, ownEntry);
     if (focusCount > 0) {
       const focus = this.focus;
       for (let p = 0; p < focusCount; p++) {
@@ -2864,37 +2881,62 @@ var Aggregator = class {
       }
     }
   }
-  /** Adds the sample in `sv` to its own row and to the (own, leaf) pair. */
-  addOwn(ownRow, leaf) {
+  /** Adds the sample in `sv` to its own row, to the (own, leaf) pair and to the own frame's line. */
+  addOwn(ownRow, leaf, entry) {
     const k = this.k;
     const sv = this.sv;
     const ownFlat = this.ownFlat;
     for (let c = 0, o = ownRow * k; c < k; c++) ownFlat[o + c] += sv[c];
-    const key = ownRow * this.index.name.length + leaf;
-    let pair = this.ownLeaf.get(key);
-    if (pair === void 0) {
-      pair = new Float64Array(k);
-      this.ownLeaf.set(key, pair);
+    if (leaf !== ownRow) {
+      const key = ownRow * this.index.name.length + leaf;
+      let pair = this.ownLeaf.get(key);
+      if (pair === void 0) {
+        pair = new Float64Array(k);
+        this.ownLeaf.set(key, pair);
+      }
+      for (let c = 0; c < k; c++) pair[c] += sv[c];
     }
-    for (let c = 0; c < k; c++) pair[c] += sv[c];
+    if (!this.ownLines) return;
+    let id = this.ownLineOf[entry];
+    if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
+    const line = this.ownLineValues[id];
+    for (let c = 0; c < k; c++) line[c] += sv[c];
+  }
+  /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
+  ownLineId(ownRow, entry) {
+    const { lines, function: functions } = this.tables;
+    const file = functions[lines.function[entry]]?.filename ?? "";
+    const sep = OWN_LEAF_SEPARATOR;
+    const name2 = `${this.index.name[ownRow]}${sep}${file}${sep}${lines.line[entry]}`;
+    let id = this.ownLine.get(name2);
+    if (id === void 0) {
+      id = this.ownLineValues.length;
+      this.ownLine.set(name2, id);
+      this.ownLineValues.push(new Float64Array(this.k));
+    }
+    return id;
   }
   /** The own-code attribution of the samples added: only rows and pairs that received a sample. */
   ownTotals() {
     const k = this.k;
     const names = this.index.name;
     const rowCount = names.length;
-    const rows = [];
-    for (let r = 0; r < rowCount; r++) if (this.ownRows[r] === 1) rows.push(r);
-    const functions = {
-      name: rows.map((r) => names[r]),
-      flat: Array.from({ length: k }, (_, t) => Float64Array.from(rows, (r) => this.ownFlat[r * k + t]))
-    };
+    const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves = {
       name: keys.map((key) => `${names[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names[key % rowCount]}`),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
     };
-    return { functions, leaves };
+    if (!this.ownLines) return { flat, leaves };
+    const lineNames = [...this.ownLine.keys()];
+    const lines = {
+      name: lineNames,
+      flat: Array.from(
+        { length: k },
+        (_, t) => Float64Array.from(lineNames, (n) => this.ownLineValues[this.ownLine.get(n)][t])
+      )
+    };
+    return { flat, leaves, lines };
   }
   /** The summary of the samples added, with the rest of the profile's header. */
   summary(profile, patterns) {
@@ -2941,8 +2983,8 @@ function ownRowMask(tables, index, own) {
   }
   return mask;
 }
-function summarizeStored(profile, regexps, patterns, tree, own) {
-  const aggregator = new Aggregator(profile, regexps, tree, own);
+function summarizeStored(profile, regexps, patterns, tree, own, ownLines = false) {
+  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2964,13 +3006,19 @@ function summarizeEncoded(bytes, options = {}) {
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true, own);
+          const aggregator = new Aggregator(
+            tables,
+            regexps,
+            options.tree === true,
+            own,
+            options.ownCode?.lines === true
+          );
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines)
     },
     options
   );
@@ -3055,19 +3103,24 @@ function meanNamed(tables, k, n) {
 }
 function meanOwn(summaries, k, n) {
   if (summaries.some((s) => s.own === void 0)) return void 0;
-  const pick = (f) => summaries.map((s) => ({ table: f(s.own), runs: runCount(s) }));
-  return {
-    functions: meanNamed(
-      pick((o) => o.functions),
-      k,
-      n
-    ),
-    leaves: meanNamed(
-      pick((o) => o.leaves),
-      k,
-      n
-    )
-  };
+  const table = (s, f) => ({ table: f(s.own), runs: runCount(s) });
+  const flat = meanNamed(
+    summaries.map((s) => ({ table: { name: s.functions.name, flat: s.own.flat }, runs: runCount(s) })),
+    k,
+    n
+  ).flat;
+  const leaves = meanNamed(
+    summaries.map((s) => table(s, (o) => o.leaves)),
+    k,
+    n
+  );
+  if (summaries.some((s) => s.own.lines === void 0)) return { flat, leaves };
+  const lines = meanNamed(
+    summaries.map((s) => table(s, (o) => o.lines)),
+    k,
+    n
+  );
+  return { flat, leaves, lines };
 }
 function meanTree(summaries, names, n) {
   if (summaries.some((s) => s.tree === void 0)) return void 0;
@@ -3691,7 +3744,8 @@ function summaryTransferList(summary) {
   const f = summary.functions;
   const tree = summary.tree;
   const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
-  const own = summary.own === void 0 ? [] : [...summary.own.functions.flat, ...summary.own.leaves.flat];
+  const o = summary.own;
+  const own = o === void 0 ? [] : [...o.flat, ...o.leaves.flat, ...o.lines?.flat ?? []];
   for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
