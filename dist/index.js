@@ -4,8 +4,10 @@ import {
   oneLine
 } from "./action/chunk-BQHDFVCQ.js";
 import {
-  GitHubApiError
-} from "./action/chunk-A5AR7QQY.js";
+  GitHubApiError,
+  grownLines,
+  pullLines
+} from "./action/chunk-IZMES3IM.js";
 import {
   error,
   getInput,
@@ -7403,7 +7405,8 @@ function renderGateMarkdown(ctx, budget = GITHUB_COMMENT_LIMIT) {
     ...baselineLines(ctx),
     ...htmlReportLines(ctx),
     ...acceptedLines(ctx),
-    ...noBaselineLines(ctx)
+    ...noBaselineLines(ctx),
+    ...pullLinesSection(ctx)
   ];
   const tail = [
     ...updateLines(ctx),
@@ -7455,6 +7458,27 @@ function headerLine(ctx) {
 }
 function safeUrl(url) {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
+}
+function pullLinesSection(ctx) {
+  const p = ctx.pullLines;
+  if (p === void 0 || p.grown === 0) return [];
+  if (p.changed.length === 0) {
+    const n = p.grown;
+    return [
+      "",
+      `None of the ${n} line${n === 1 ? "" : "s"} of your code that allocate${n === 1 ? "s" : ""} more ${n === 1 ? "is" : "are"} among the lines this pull request changed: the growth comes from code it did not touch (an indirect cause, such as a caller that now keeps more), or from noise.`
+    ];
+  }
+  return [
+    "",
+    "**Lines this pull request changed that allocate more**",
+    "",
+    "| line | function | change |",
+    "| :-- | :-- | --: |",
+    ...p.changed.map(
+      (l) => `| ${markdownCode(truncate(`${l.path}:${l.line}`, MAX_CELL_CHARS), true)} | ${markdownCode(truncate(l.function, MAX_CELL_CHARS), true)} | ${valueCell(`${formatSignedValue(l.flatDelta, l.unit)} ${l.sampleType}`)} |`
+    )
+  ];
 }
 function htmlReportLines(ctx) {
   const url = safeUrl(ctx.htmlReportUrl);
@@ -7776,7 +7800,8 @@ async function runGate(config, event, current, ports2) {
     ),
     noBaseline,
     update,
-    htmlReportUrl: htmlUrl
+    htmlReportUrl: htmlUrl,
+    ...await pullLinesOf(compared.report, plan.pullRequest?.number ?? null, ports2)
   };
   const { comment, summary: summary2 } = await publish(context, { plan, config, ports: ports2 });
   const json = renderGateJson({
@@ -7831,6 +7856,25 @@ async function compare(config, rules, found, current, load) {
     load
   );
   return { report: outcome.report, current: outcome.summaries.current };
+}
+async function pullLinesOf(report, pull, ports2) {
+  const sources = ports2.sources;
+  const listed = ports2.pulls?.changedLines?.bind(ports2.pulls);
+  if (report === null || pull === null || !sources || listed === void 0) return {};
+  const grown = grownLines(report);
+  if (grown.length === 0) return {};
+  const paths = /* @__PURE__ */ new Map();
+  for (const g of grown) {
+    const path3 = await sources(g.file);
+    if (path3 !== null) paths.set(g.file, path3);
+  }
+  if (paths.size === 0) return {};
+  try {
+    return { pullLines: pullLines(grown, paths, await listed(pull)) };
+  } catch (e) {
+    ports2.log.warning(`could not list the files of pull request #${pull}: ${firstLine(e)}`);
+    return {};
+  }
 }
 async function decide(report, pr, config, ports2) {
   if (report === null) return { verdict: "no-baseline", accepted: null };
@@ -8608,7 +8652,7 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./action/github-commit-FC2WUDQO.js");
+  const { createCommitInfo } = await import("./action/github-commit-LTGN5R2R.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
   const store = await openStore(config.store, {
@@ -8907,7 +8951,7 @@ async function gateConfig(config, env, cwd, mode, profile) {
 }
 async function ports(config, event, store, env, own) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./action/github-3H7W3ZR5.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./action/github-5JARHHFF.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),

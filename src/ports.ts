@@ -159,6 +159,11 @@ export interface PullRequestInfo {
    * one whose merge commit is `sha`, else the lowest number), or undefined (a direct push).
    */
   mergedPullOf(sha: string): Promise<MergedPullRequest | undefined>;
+  /**
+   * The lines pull request `pull` adds or changes, per file path (GET pulls/{n}/files, paged; from
+   * each file's patch). A file without a patch (binary, or too large for GitHub to show) is absent.
+   */
+  changedLines?(pull: number): Promise<ReadonlyMap<string, ReadonlySet<number>>>;
 }
 
 /** An issue of the repository, as the step announcements see it. */

@@ -1045,6 +1045,50 @@ describe("the culprit is the workspace's own code", () => {
     expect(text).toContain('c.order.PushFront(r)');
   });
 
+  test('the comment lists the grown lines the pull request changed', async () => {
+    const ws = workspace();
+    // The pull request edits cache.go around Put: its lines 44-47 in the new file.
+    server.pullFiles.set(41, [
+      { filename: 'README.md', patch: '@@ -1,2 +1,2 @@\n-old\n+new\n context' },
+      {
+        filename: 'cache.go',
+        patch:
+          '@@ -42,6 +42,6 @@ func (c *Cache) Put(r *Record) {\n \t\tc.order.MoveToFront(e)\n \t\treturn\n \t}\n' +
+          '-\tc.byID[r.ID] = c.order.PushFront(r)\n-\tif c.order.Len() > c.capacity {\n' +
+          '+\tc.byID[r.ID] = c.order.PushFront(r)\n+\tif c.evict && c.order.Len() > c.capacity {\n' +
+          ' \t\tlast := c.order.Back()',
+      },
+      { filename: 'logo.png' },
+    ]);
+    try {
+      const r = await pullRequest(ws, join(ws, 'store'));
+      expect(r.outputs.verdict).toBe('fail');
+      const [comment] = server.commentsOn(41).map((c) => c.body);
+      expect(comment).toContain('**Lines this pull request changed that allocate more**');
+      expect(comment).toMatch(/\| `cache\.go:46` \| `example\.com\/catalog\.\(\*Cache\)\.Put` \| \+\S+ \S+ [a-z_]+ \|/);
+      expect(comment).not.toContain('lookup.go:');
+      expect(server.requests.some((q) => q.method === 'GET' && q.path.endsWith('/pulls/41/files'))).toBe(true);
+    } finally {
+      server.pullFiles.delete(41);
+    }
+  });
+
+  test('growth from code the pull request did not touch gets the sentence that says so', async () => {
+    const ws = workspace();
+    server.pullFiles.set(41, [{ filename: 'README.md', patch: '@@ -1 +1 @@\n-old\n+new' }]);
+    try {
+      const r = await pullRequest(ws, join(ws, 'store'));
+      const [comment] = server.commentsOn(41).map((c) => c.body);
+      expect(comment).not.toContain('Lines this pull request changed');
+      expect(comment).toMatch(
+        /None of the \d+ lines of your code that allocate more are among the lines this pull request changed/,
+      );
+      expect(r.summary).toContain('None of the');
+    } finally {
+      server.pullFiles.delete(41);
+    }
+  });
+
   test('a profile whose paths are not in the checkout gets no line annotation', async () => {
     // Built without -trimpath elsewhere: absolute paths of another machine's checkout.
     const ws = workspace('abspath');

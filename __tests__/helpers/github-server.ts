@@ -19,6 +19,9 @@
  *   disabled with `issuesDisabled`), PATCH /repos/{o}/{r}/issues/{n} (title, body, state);
  * - GET /repos/{o}/{r}/commits/{sha}/pulls: the pull requests of `pulls` whose commits include the
  *   sha, open and closed alike (as GitHub lists a commit not yet on the default branch), paginated;
+ * - GET /repos/{o}/{r}/pulls/{n}/files: the files of `pullFiles` (filename, status, additions,
+ *   deletions, changes, patch when given: GitHub leaves it out for binary and very large diffs),
+ *   paginated, at most 3,000 files as GitHub lists; 404 for a pull request it has no files for;
  * - POST /repos/{o}/{r}/statuses/{sha}: a commit status (state error|failure|pending|success,
  *   context default "default", description at most 140 characters, target_url); anything else is 422;
  *   kept in `statuses`;
@@ -120,6 +123,8 @@ export class GitHubServer {
   readonly mergeBases = new Map<string, string>();
   readonly issueEvents = new Map<number, IssueEvent[]>();
   readonly pulls: ServerPull[] = [];
+  /** Pull request number → its changed files, for GET pulls/{n}/files. */
+  readonly pullFiles = new Map<number, readonly { readonly filename: string; readonly patch?: string }[]>();
   readonly issues: ServerIssue[] = [];
   /** POST issues answers 410 Gone, as for a repository with issues turned off. */
   issuesDisabled = false;
@@ -384,6 +389,31 @@ export class GitHubServer {
       const rows = this.pulls
         .filter((p) => (p.commits ?? [p.head.sha]).includes(sha))
         .map((p) => this.pullJson(p, owner, repo));
+      this.page(url, res, rows);
+      return true;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(url.pathname)) && method === 'GET') {
+      const [owner, repo, number] = [m[1]!, m[2]!, Number(m[3])];
+      const files = this.pullFiles.get(number);
+      if (files === undefined) return (send(404, { message: 'Not Found' }), true);
+      const rows = files.slice(0, 3000).map((f) => {
+        const lines = (f.patch ?? '').split('\n');
+        const additions = lines.filter((l) => l.startsWith('+')).length;
+        const deletions = lines.filter((l) => l.startsWith('-')).length;
+        const blob = `https://github.com/${owner}/${repo}/blob/${'0'.repeat(40)}/${f.filename}`;
+        return {
+          sha: '0'.repeat(40),
+          filename: f.filename,
+          status: 'modified',
+          additions,
+          deletions,
+          changes: additions + deletions,
+          blob_url: blob,
+          raw_url: blob.replace('/blob/', '/raw/'),
+          contents_url: `${this.url}/repos/${owner}/${repo}/contents/${f.filename}`,
+          ...(f.patch === undefined ? {} : { patch: f.patch }),
+        };
+      });
       this.page(url, res, rows);
       return true;
     }

@@ -14,6 +14,7 @@ import {
   type IssueTracker,
   type PullRequestInfo,
 } from '../ports.js';
+import { addedLines } from '../core/verdict/pull-lines.js';
 
 /**
  * The author of comments made with the workflow's GITHUB_TOKEN, as REST shows it; the last resort
@@ -178,6 +179,22 @@ export function createGitHubPorts(options: GitHubPortsOptions): {
           .map((l) => (typeof l === 'string' ? l : l.name))
           .filter((l): l is string => typeof l === 'string');
         return { number: pull.number, labels };
+      });
+    },
+    changedLines(pull) {
+      return apiCall(async () => {
+        const files = (await octokit.paginate(octokit.rest.pulls.listFiles, {
+          owner,
+          repo,
+          pull_number: pull,
+          per_page: 100,
+        })) as { filename?: unknown; patch?: unknown }[];
+        const out = new Map<string, ReadonlySet<number>>();
+        for (const f of files) {
+          if (typeof f.filename !== 'string' || typeof f.patch !== 'string') continue;
+          out.set(f.filename, new Set(addedLines(f.patch)));
+        }
+        return out;
       });
     },
   };

@@ -45,6 +45,7 @@ import { planRun, type GateEvent, type PlanConfig, type PullRequestEvent, type R
 import { publish } from './publish.js';
 import type { CommentPolicy, CommentResult } from './sticky-comment.js';
 import type { OwnCodeSpec } from '../../core/profile/own-code.js';
+import { grownLines, pullLines, type PullLines } from '../../core/verdict/pull-lines.js';
 
 export interface GateConfig extends PlanConfig {
   readonly series: string;
@@ -166,6 +167,7 @@ export async function runGate(
     noBaseline,
     update,
     htmlReportUrl: htmlUrl,
+    ...(await pullLinesOf(compared.report, plan.pullRequest?.number ?? null, ports)),
   };
   const { comment, summary } = await publish(context, { plan, config, ports });
 
@@ -229,6 +231,35 @@ async function compare(
     load,
   );
   return { report: outcome.report, current: outcome.summaries.current };
+}
+
+/**
+ * The grown own-code lines this run's pull request changed, when there is a pull request, a report
+ * with grown lines, the checkout's files and the pull request's files. A failure to list the files
+ * is a warning: the comment then goes without the section.
+ */
+async function pullLinesOf(
+  report: Report | null,
+  pull: number | null,
+  ports: Pick<GatePorts, 'pulls' | 'sources' | 'log'>,
+): Promise<{ pullLines?: PullLines }> {
+  const sources = ports.sources;
+  const listed = ports.pulls?.changedLines?.bind(ports.pulls);
+  if (report === null || pull === null || !sources || listed === undefined) return {};
+  const grown = grownLines(report);
+  if (grown.length === 0) return {};
+  const paths = new Map<string, string>();
+  for (const g of grown) {
+    const path = await sources(g.file);
+    if (path !== null) paths.set(g.file, path);
+  }
+  if (paths.size === 0) return {};
+  try {
+    return { pullLines: pullLines(grown, paths, await listed(pull)) };
+  } catch (e) {
+    ports.log.warning(`could not list the files of pull request #${pull}: ${firstLine(e)}`);
+    return {};
+  }
 }
 
 /**

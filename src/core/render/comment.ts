@@ -13,7 +13,7 @@ import { markdownCode, markdownText, truncate } from './escape.js';
 import { culpritMarkdown, GITHUB_COMMENT_LIMIT, MAX_CELL_CHARS, renderMarkdown } from './markdown.js';
 import { failingSampleTypes, ICON, statusCounts, valueCell, VERDICT_WORDS } from './parts.js';
 import { renderTrendChart, renderTrendTable } from './trend.js';
-import { formatDeltaPercent, formatValue } from './units.js';
+import { formatDeltaPercent, formatSignedValue, formatValue } from './units.js';
 
 /** New allocation sites listed at most. */
 const MAX_NEW_SITES = 10;
@@ -50,6 +50,7 @@ export function renderGateMarkdown(ctx: GateReportContext, budget: number = GITH
     ...htmlReportLines(ctx),
     ...acceptedLines(ctx),
     ...noBaselineLines(ctx),
+    ...pullLinesSection(ctx),
   ];
   const tail = [
     ...updateLines(ctx),
@@ -111,6 +112,38 @@ function headerLine(ctx: GateReportContext): string {
 
 function safeUrl(url: string | null): string | null {
   return url !== null && /^https:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9._~/%-]*$/.test(url) ? url : null;
+}
+
+/**
+ * "Lines this pull request changed that allocate more": the grown own-code lines in the pull
+ * request's diff, or the sentence that says none of them is (the growth comes from code the pull
+ * request did not touch). Nothing when no grown line is known in the checkout.
+ */
+function pullLinesSection(ctx: GateReportContext): string[] {
+  const p = ctx.pullLines;
+  if (p === undefined || p.grown === 0) return [];
+  if (p.changed.length === 0) {
+    const n = p.grown;
+    return [
+      '',
+      `None of the ${n} line${n === 1 ? '' : 's'} of your code that allocate${n === 1 ? 's' : ''} more ` +
+        `${n === 1 ? 'is' : 'are'} among the lines this pull request changed: the growth comes from code it did ` +
+        'not touch (an indirect cause, such as a caller that now keeps more), or from noise.',
+    ];
+  }
+  return [
+    '',
+    '**Lines this pull request changed that allocate more**',
+    '',
+    '| line | function | change |',
+    '| :-- | :-- | --: |',
+    ...p.changed.map(
+      (l) =>
+        `| ${markdownCode(truncate(`${l.path}:${l.line}`, MAX_CELL_CHARS), true)} | ` +
+        `${markdownCode(truncate(l.function, MAX_CELL_CHARS), true)} | ` +
+        `${valueCell(`${formatSignedValue(l.flatDelta, l.unit)} ${l.sampleType}`)} |`,
+    ),
+  ];
 }
 
 /** The link to the HTML report (a workflow artifact of the run), when it was uploaded. */

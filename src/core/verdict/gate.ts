@@ -5,6 +5,7 @@
  */
 import type { ValueType } from '../profile/model.js';
 import type { Report } from './report.js';
+import type { PullLines } from './pull-lines.js';
 
 /**
  * The gate's verdict: the report's (`pass`, `warn`, `fail`, `inconclusive`), `accepted` for a
@@ -142,4 +143,6 @@ export interface GateReportContext {
   readonly update: BaselineUpdate | null;
   /** Where the HTML report can be opened (a workflow artifact); null when there is none. */
   readonly htmlReportUrl: string | null;
+  /** The grown own-code lines the pull request changed (see pull-lines.ts); absent when not known. */
+  readonly pullLines?: PullLines;
 }

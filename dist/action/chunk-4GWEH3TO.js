@@ -1,7 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
-  GitHubApiError
-} from "./chunk-A5AR7QQY.js";
+  GitHubApiError,
+  addedLines
+} from "./chunk-IZMES3IM.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";
@@ -119,6 +120,22 @@ function createGitHubPorts(options) {
         if (pull === void 0) return void 0;
         const labels = (pull.labels ?? []).map((l) => typeof l === "string" ? l : l.name).filter((l) => typeof l === "string");
         return { number: pull.number, labels };
+      });
+    },
+    changedLines(pull) {
+      return apiCall(async () => {
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+          owner,
+          repo,
+          pull_number: pull,
+          per_page: 100
+        });
+        const out = /* @__PURE__ */ new Map();
+        for (const f of files) {
+          if (typeof f.filename !== "string" || typeof f.patch !== "string") continue;
+          out.set(f.filename, new Set(addedLines(f.patch)));
+        }
+        return out;
       });
     }
   };

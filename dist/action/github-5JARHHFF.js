@@ -3,8 +3,8 @@ import {
   GITHUB_ACTIONS_BOT,
   apiCall,
   createGitHubPorts
-} from "./chunk-SN2GCQKT.js";
-import "./chunk-A5AR7QQY.js";
+} from "./chunk-4GWEH3TO.js";
+import "./chunk-IZMES3IM.js";
 import "./chunk-KHVSZOJK.js";
 import "./chunk-URI3G6QH.js";
 import "./chunk-6OLLLDAW.js";

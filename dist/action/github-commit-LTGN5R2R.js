@@ -1,8 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-SN2GCQKT.js";
-import "./chunk-A5AR7QQY.js";
+} from "./chunk-4GWEH3TO.js";
+import "./chunk-IZMES3IM.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";

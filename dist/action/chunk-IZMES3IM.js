@@ -1,0 +1,62 @@
+import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
+
+// src/ports.ts
+var GitHubApiError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "GitHubApiError";
+  }
+  status;
+};
+
+// src/core/verdict/pull-lines.ts
+var MAX_GROWN_LINES = 50;
+var MAX_PULL_LINES = 10;
+function addedLines(patch) {
+  const out = [];
+  let next = 0;
+  for (const line of patch.split("\n")) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (hunk !== null) {
+      next = Number(hunk[1]);
+      continue;
+    }
+    if (next === 0) continue;
+    if (line.startsWith("+")) out.push(next++);
+    else if (line.startsWith(" ")) next++;
+  }
+  return out;
+}
+function grownLines(report) {
+  if (report.ownLines === void 0) return [];
+  const metrics = [
+    ...report.metrics.filter((m) => m.status === "fail"),
+    ...report.metrics.filter((m) => m.status === "warn")
+  ].filter((m) => m.pattern === null && m.benchmark === void 0 && m.delta > 0);
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of metrics) {
+    for (const row of report.ownLines[m.sampleType] ?? []) {
+      if (out.length >= MAX_GROWN_LINES) return out;
+      if (row.flatDelta <= 0 || row.file === "" || !(row.line > 0)) continue;
+      const key = `${row.file}\0${row.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ ...row, sampleType: m.sampleType, unit: m.unit });
+    }
+  }
+  return out;
+}
+function pullLines(grown, paths, changed) {
+  const inCheckout = grown.filter((g) => paths.has(g.file));
+  const hits = inCheckout.map((g) => ({ ...g, path: paths.get(g.file) })).filter((g) => changed.get(g.path)?.has(g.line) === true);
+  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length };
+}
+
+export {
+  GitHubApiError,
+  addedLines,
+  grownLines,
+  pullLines
+};

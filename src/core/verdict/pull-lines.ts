@@ -1,0 +1,89 @@
+/**
+ * The own-code lines that grew and that the pull request added or changed: what the comment lists
+ * under "Lines this pull request changed that allocate more", or, when none of the grown lines is in
+ * the diff, the sentence that says the growth comes from code the pull request did not touch. Pure:
+ * the pull request's files and patches and the checkout's paths are read by adapters.
+ */
+import type { Report } from './report.js';
+
+/** Grown lines looked at per report: the comment lists at most MAX_PULL_LINES of them. */
+export const MAX_GROWN_LINES = 50;
+export const MAX_PULL_LINES = 10;
+
+/** An own-code line that grew, as the report has it (its file as the profile records it). */
+export interface GrownLine {
+  readonly file: string;
+  readonly line: number;
+  readonly function: string;
+  readonly sampleType: string;
+  readonly unit: string;
+  readonly flatDelta: number;
+}
+
+/** A grown line the pull request changed, at its path in the checkout. */
+export interface PullLine extends GrownLine {
+  readonly path: string;
+}
+
+export interface PullLines {
+  /** The grown lines the pull request added or changed, most grown first, at most MAX_PULL_LINES. */
+  readonly changed: readonly PullLine[];
+  /** How many grown lines were found in the checkout (0: nothing to say). */
+  readonly grown: number;
+}
+
+/** The new-file line numbers a unified-diff patch adds (its `+` lines: added, or the new side of changed ones). */
+export function addedLines(patch: string): number[] {
+  const out: number[] = [];
+  let next = 0;
+  for (const line of patch.split('\n')) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (hunk !== null) {
+      next = Number(hunk[1]);
+      continue;
+    }
+    if (next === 0) continue;
+    if (line.startsWith('+')) out.push(next++);
+    else if (line.startsWith(' ')) next++;
+    // '-' lines are the old side; '\' is "No newline at end of file".
+  }
+  return out;
+}
+
+/** The own-code lines that grew in the failing (then warning) whole-profile metrics, each once, most first. */
+export function grownLines(report: Report): GrownLine[] {
+  if (report.ownLines === undefined) return [];
+  const metrics = [
+    ...report.metrics.filter((m) => m.status === 'fail'),
+    ...report.metrics.filter((m) => m.status === 'warn'),
+  ].filter((m) => m.pattern === null && m.benchmark === undefined && m.delta > 0);
+  const out: GrownLine[] = [];
+  const seen = new Set<string>();
+  for (const m of metrics) {
+    for (const row of report.ownLines[m.sampleType] ?? []) {
+      if (out.length >= MAX_GROWN_LINES) return out;
+      if (row.flatDelta <= 0 || row.file === '' || !(row.line > 0)) continue;
+      const key = `${row.file}\u0000${row.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ ...row, sampleType: m.sampleType, unit: m.unit });
+    }
+  }
+  return out;
+}
+
+/**
+ * Which grown lines the pull request changed: `paths` holds each grown line's file in the checkout
+ * (absent: not in it), `changed` the lines each changed file adds (absent: the file is not in the diff).
+ */
+export function pullLines(
+  grown: readonly GrownLine[],
+  paths: ReadonlyMap<string, string>,
+  changed: ReadonlyMap<string, ReadonlySet<number>>,
+): PullLines {
+  const inCheckout = grown.filter((g) => paths.has(g.file));
+  const hits = inCheckout
+    .map((g) => ({ ...g, path: paths.get(g.file)! }))
+    .filter((g) => changed.get(g.path)?.has(g.line) === true);
+  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length };
+}
