@@ -6,6 +6,7 @@
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
 import type { BenchmarkSet } from './benchmark-set.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
+import { LineAggregator, type LineTotals } from './line-totals.js';
 import { RuleError } from '../errors.js';
 import { capName } from './name-cap.js';
 import { compileNamePattern } from './name-pattern.js';
@@ -65,6 +66,8 @@ export interface ProfileSummary {
   readonly focus: readonly FocusTotals[];
   /** The call tree (rows are `functions` rows), when asked for with SummarizeOptions.tree. */
   readonly tree?: CallTree;
+  /** Per-line totals (`pprof -lines`), when asked for with SummarizeOptions.lines. */
+  readonly lines?: LineTotals;
   /**
    * Set when the input was `go test -bench -benchmem` output rather than a profile (see
    * core/bench/summary.ts): its runs, which the benchmark comparison reads instead of the totals.
@@ -84,6 +87,8 @@ export interface SummarizeOptions {
   readonly focus?: readonly string[];
   /** Also build the call tree (for a flame graph); it costs a map lookup per frame. */
   readonly tree?: boolean;
+  /** Also sum per source line (line-totals.ts); it costs a second row lookup per frame. */
+  readonly lines?: boolean;
 }
 
 /**
@@ -242,8 +247,9 @@ class Aggregator implements SampleSink {
   private readonly seen: Int32Array;
   private readonly sampleMask: Int32Array;
   private readonly tree: CallTreeBuilder | undefined;
+  private readonly lines: LineAggregator | undefined;
 
-  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false) {
+  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false, lines = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -262,6 +268,7 @@ class Aggregator implements SampleSink {
     this.seen = new Int32Array(rowCount).fill(-1);
     this.sampleMask = new Int32Array(words);
     this.tree = tree ? new CallTreeBuilder(this.index, k) : undefined;
+    this.lines = lines ? new LineAggregator(tables) : undefined;
   }
 
   add(samples: Samples, i: number): void {
@@ -294,6 +301,7 @@ class Aggregator implements SampleSink {
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
     this.tree?.add(samples.locationIndex, first, last, this.sv);
+    this.lines?.add(samples.locationIndex, first, last, this.sv);
   }
 
   /**
@@ -383,6 +391,7 @@ class Aggregator implements SampleSink {
         variance: Array.from(focus.subarray(p * width + k, p * width + width)),
       })),
       ...(this.tree === undefined ? {} : { tree: this.tree.finish() }),
+      ...(this.lines === undefined ? {} : { lines: this.lines.finish() }),
       ...(this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}),
     };
   }
@@ -406,7 +415,7 @@ class Aggregator implements SampleSink {
  */
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
-  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true);
+  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true, options.lines === true);
 }
 
 function summarizeStored(
@@ -414,8 +423,9 @@ function summarizeStored(
   regexps: readonly RegExp[],
   patterns: readonly string[],
   tree: boolean,
+  lines = false,
 ): ProfileSummary {
-  const aggregator = new Aggregator(profile, regexps, tree);
+  const aggregator = new Aggregator(profile, regexps, tree, lines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -443,13 +453,13 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
     {
       protobuf: (raw) => {
         const decoded = decodeProtobufWith(raw, (tables, samples) => {
-          const aggregator = new Aggregator(tables, regexps, options.tree === true);
+          const aggregator = new Aggregator(tables, regexps, options.tree === true, options.lines === true);
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true),
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, options.lines === true),
     },
     options,
   );
