@@ -27,6 +27,8 @@ export interface ProfileJob {
   readonly focus: readonly string[];
   /** Build the call tree too (SummarizeOptions.tree). */
   readonly tree?: boolean;
+  /** Sum per source line too (SummarizeOptions.lines). */
+  readonly lines?: boolean;
   /** The largest file, and the largest decompressed profile, read (`--max-profile-size`). */
   readonly maxBytes: number;
 }
@@ -53,7 +55,12 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
     const bytes = 'path' in job.source ? await readProfileFile(job.source.path, job.maxBytes) : job.source.bytes;
     step = 'decoding';
     if (bytes.length > job.maxBytes) throw new DecodeError(tooLarge(bytes.length, job.maxBytes));
-    const options = { focus: job.focus, maxDecompressedBytes: job.maxBytes, tree: job.tree === true };
+    const options = {
+      focus: job.focus,
+      maxDecompressedBytes: job.maxBytes,
+      tree: job.tree === true,
+      lines: job.lines === true,
+    };
     // A bundle of runs (a stored baseline of several) is their per-run mean, keeping each run's totals.
     if (isRunBundle(bytes)) {
       const runs = unpackRuns(bytes);
@@ -124,7 +131,9 @@ export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const f = summary.functions;
   const tree = summary.tree;
   const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays]) {
+  const l = summary.lines;
+  const lineArrays = l === undefined ? [] : [...l.flat, ...l.cum, ...l.flatVariance];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, lineArrays]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

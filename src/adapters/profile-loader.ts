@@ -76,7 +76,13 @@ export function createProfileLoader(options: ProfileLoaderOptions = {}): Summary
       mode === 'worker' ||
       (mode === 'auto' && workersPayOff(await Promise.all(sources.map(decodedSizeOf)), options.minWorkerBytes));
     const run = (source: ProfileSource): Promise<JobOutcome> => {
-      const job: ProfileJob = { source, focus: [...focus], maxBytes, tree: request.tree === true };
+      const job: ProfileJob = {
+        source,
+        focus: [...focus],
+        maxBytes,
+        tree: request.tree === true,
+        lines: request.lines === true,
+      };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
     const outcomes = await Promise.all(sources.map(run));

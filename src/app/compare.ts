@@ -9,6 +9,7 @@ import { diff, type ProfileDiff } from '../core/compare/diff.js';
 import { RuleError } from '../core/errors.js';
 import { flameGraphs } from '../core/compare/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/verdict/report.js';
+import type { LinesRequest } from '../core/verdict/report-lines.js';
 import type { Rule } from '../core/rules/syntax.js';
 import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules/resolve.js';
 import type { HistoryPoint } from '../core/stats/run-noise.js';
@@ -56,6 +57,8 @@ export interface CompareRequest {
   readonly fold?: boolean | undefined;
   /** Build both call trees and the report's flame graphs (for the HTML report). */
   readonly flame?: boolean | undefined;
+  /** Sum both profiles per source line and carry these of the line rows in the report (`--lines`). */
+  readonly lines?: LinesRequest | undefined;
 }
 
 export interface CompareOutcome {
@@ -76,7 +79,7 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   const { rules } = request.rules;
   const tree = request.flame === true;
   const sources = [...request.base.runs, ...request.current.runs];
-  const summaries = await load(sources, focusPatterns(rules), { tree });
+  const summaries = await load(sources, focusPatterns(rules), { tree, lines: request.lines !== undefined });
   const nb = request.base.runs.length;
   const base = combineSide(request.base, summaries.slice(0, nb));
   const current = combineSide(request.current, summaries.slice(nb));
@@ -121,6 +124,7 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
     ...(request.history !== undefined ? { historyWindow: request.history.window } : {}),
     ...(flame !== undefined ? { flame } : {}),
+    ...(request.lines !== undefined ? { lines: request.lines } : {}),
     ...(request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}),
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? 'pass');

@@ -30,8 +30,8 @@ import {
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0, html: 0 };
 
 /**
- * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --on-inconclusive,
- * --output, --max-profile-size and --help, in that order.
+ * --rules (described as the command needs), --format, --top, --sample-index, --lines, --confidence,
+ * --on-inconclusive, --output, --max-profile-size and --help, in that order.
  */
 export function reportOptions(rulesDescription: string): OptionTable {
   return {
@@ -46,6 +46,12 @@ export function reportOptions(rulesDescription: string): OptionTable {
       type: 'string',
       value: 'T',
       description: 'sample type whose functions the text report lists (name or index)',
+    },
+    lines: {
+      type: 'boolean',
+      description:
+        'also list flat and cum deltas per source line (function file:line, as pprof -lines), --top of them per ' +
+        'sample type (text and json)',
     },
     confidence: {
       type: 'string',
@@ -76,6 +82,8 @@ export interface ReportArgs {
   readonly format: Format;
   readonly top: number;
   readonly sampleIndex: string | undefined;
+  /** --lines: per-source-line rows too. */
+  readonly lines: boolean;
   readonly confidence: number | undefined;
   readonly onInconclusive: InconclusivePolicy;
   readonly output: string | undefined;
@@ -111,6 +119,7 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
     format,
     top,
     sampleIndex: str(values, 'sample-index'),
+    lines: values.lines === true,
     confidence,
     onInconclusive: parseChoice('--on-inconclusive', str(values, 'on-inconclusive') ?? 'pass', INCONCLUSIVE_POLICIES),
     output: str(values, 'output'),
@@ -131,7 +140,10 @@ export function loaderOptions(args: Pick<ReportArgs, 'maxProfileBytes'>): Profil
 /** The part of the compare request the report options decide. */
 export function reportRequest(
   args: ReportArgs,
-): Pick<CompareRequest, 'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive'> {
+): Pick<
+  CompareRequest,
+  'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive' | 'lines'
+> {
   return {
     rules: args.rules,
     confidence: args.confidence,
@@ -141,6 +153,7 @@ export function reportRequest(
     // --top 0 asks for every function: nothing is folded then.
     fold: (args.format === 'text' || args.format === 'markdown') && args.top !== 0,
     onInconclusive: args.onInconclusive,
+    lines: args.lines ? { top: args.top, flaggedOnly: false } : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { FlameGraph } from '../compare/flame.js';
 import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from '../profile/sample-type.js';
+import { reportLines, type LinesRequest, type ReportLines } from './report-lines.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
 export type VerdictKind = Verdict['verdict'];
@@ -48,6 +49,11 @@ export interface Report {
   readonly historyWindow: number | null;
   /** Keyed by sample type: the differential flame graphs, when the call trees were built (HTML reports). */
   readonly flame?: Readonly<Record<string, FlameGraph>>;
+  /**
+   * Per-source-line rows (`--lines`; see ReportOptions.lines), keyed by sample type, with how many
+   * rows each type had before the limit; absent when lines were not asked for.
+   */
+  readonly lines?: ReportLines;
 }
 
 export interface ReportOptions {
@@ -69,6 +75,8 @@ export interface ReportOptions {
   readonly fold?: { readonly min: Readonly<Record<string, number>> };
   /** The flame graphs to carry (see flameGraphs). */
   readonly flame?: Readonly<Record<string, FlameGraph>>;
+  /** Carry the diff's per-line rows (the diff must have them): which sample types, how many rows. */
+  readonly lines?: LinesRequest;
 }
 
 /**
@@ -116,6 +124,9 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== undefined, diff.sampler),
     historyWindow: options.historyWindow ?? null,
     ...(options.flame === undefined ? {} : { flame: options.flame }),
+    ...(options.lines === undefined || diff.lines === undefined
+      ? {}
+      : { lines: reportLines(diff.lines, verdict.metrics, options.lines) }),
   };
 }
 
