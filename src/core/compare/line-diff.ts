@@ -2,7 +2,7 @@
  * Base × current per source line: the signed flat and cum deltas `go tool pprof -top -lines
  * -diff_base` prints, per sample type, with the z of each flat delta. Pure.
  */
-import { lineName, type LineKey, type LineTotals } from '../profile/line-totals.js';
+import { LineKeyMap, lineName, type LineKey, type LineTotals } from '../profile/line-totals.js';
 import { zScore } from '../profile/sampling.js';
 import type { ValueType } from '../profile/model.js';
 
@@ -23,26 +23,22 @@ interface LineUnion {
   readonly currentRow: Int32Array;
   readonly key: readonly LineKey[];
   readonly rank: Int32Array;
-}
-
-function rowKey(t: LineTotals, r: number): string {
-  return `${t.function[r]!}\u0000${t.file[r]!}\u0000${t.line[r]!}`;
+  /** The rows in name order (order[rank[u]] = u). */
+  readonly order: Int32Array;
 }
 
 function unionOf(base: LineTotals, current: LineTotals): LineUnion {
-  const at = new Map<string, number>();
+  const at = new LineKeyMap();
   const baseRow: number[] = [];
   const currentRow: number[] = [];
   const key: LineKey[] = [];
   const visit = (t: LineTotals, own: number[], other: number[]) => {
     for (let r = 0; r < t.function.length; r++) {
-      const k = rowKey(t, r);
-      const u = at.get(k);
-      if (u !== undefined) {
+      const u = at.getOrAdd(t.function[r]!, t.file[r]!, t.line[r]!, key.length);
+      if (u < key.length) {
         own[u] = r;
         continue;
       }
-      at.set(k, key.length);
       key.push({ function: t.function[r]!, file: t.file[r]!, line: t.line[r]! });
       own.push(r);
       other.push(-1);
@@ -57,15 +53,18 @@ function unionOf(base: LineTotals, current: LineTotals): LineUnion {
   );
   const rank = new Int32Array(key.length);
   order.forEach((u, i) => (rank[u] = i));
-  return { baseRow: Int32Array.from(baseRow), currentRow: Int32Array.from(currentRow), key, rank };
+  return { baseRow: Int32Array.from(baseRow), currentRow: Int32Array.from(currentRow), key, rank, order };
 }
 
 function deltasOf(base: LineTotals, current: LineTotals, b: number, c: number, u: LineUnion): LineDelta[] {
   const n = u.key.length;
   const flatDelta = new Float64Array(n);
   const cumDelta = new Float64Array(n);
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) {
+  // Rows whose flat did not change (most of a deep profile's) stay in name order as they come;
+  // only the others are sorted.
+  const moved: number[] = [];
+  const still: number[] = [];
+  for (const i of u.order) {
     const br = u.baseRow[i]!;
     const cr = u.currentRow[i]!;
     const fd = (cr < 0 ? 0 : current.flat[c]![cr]!) - (br < 0 ? 0 : base.flat[b]![br]!);
@@ -74,22 +73,26 @@ function deltasOf(base: LineTotals, current: LineTotals, b: number, c: number, u
     if (fd === 0 && cd === 0) continue;
     flatDelta[i] = fd;
     cumDelta[i] = cd;
-    kept.push(i);
+    (fd === 0 ? still : moved).push(i);
   }
   const rank = u.rank;
-  kept.sort((x, y) => Math.abs(flatDelta[y]!) - Math.abs(flatDelta[x]!) || rank[x]! - rank[y]!);
-  return kept.map((i) => {
+  moved.sort((x, y) => Math.abs(flatDelta[y]!) - Math.abs(flatDelta[x]!) || rank[x]! - rank[y]!);
+  const row = (i: number): LineDelta => {
     const br = u.baseRow[i]!;
     const cr = u.currentRow[i]!;
     const varBase = br < 0 ? 0 : base.flatVariance[b]![br]!;
     const varCurrent = cr < 0 ? 0 : current.flatVariance[c]![cr]!;
+    const key = u.key[i]!;
     return {
-      ...u.key[i]!,
+      function: key.function,
+      file: key.file,
+      line: key.line,
       flatDelta: flatDelta[i]!,
       cumDelta: cumDelta[i]!,
       flatZ: zScore(flatDelta[i]!, varBase, varCurrent),
     };
-  });
+  };
+  return [...moved.map(row), ...still.map(row)];
 }
 
 /**

@@ -3,7 +3,7 @@
  * variances of the mean (the runs' variances summed, over runs²), as combineRuns does for
  * functions. Pure.
  */
-import type { LineTotals } from '../profile/line-totals.js';
+import { LineKeyMap, type LineTotals } from '../profile/line-totals.js';
 
 /**
  * The per-run mean of `sides` (each standing for `runs[i]` runs, `n` in all), rows in first-seen
@@ -17,17 +17,14 @@ export function meanLines(
   if (sides.length === 0 || sides.some((s) => s === undefined)) return undefined;
   const all = sides as readonly LineTotals[];
   const k = all[0]!.flat.length;
-  const rowOf = new Map<string, number>();
+  const rowOf = new LineKeyMap();
   const fn: string[] = [];
   const file: string[] = [];
   const line: number[] = [];
   const rowsOf = all.map((s) =>
     s.function.map((f, r) => {
-      const key = `${f}\u0000${s.file[r]!}\u0000${s.line[r]!}`;
-      let row = rowOf.get(key);
-      if (row === undefined) {
-        row = fn.length;
-        rowOf.set(key, row);
+      const row = rowOf.getOrAdd(f, s.file[r]!, s.line[r]!, fn.length);
+      if (row === fn.length) {
         fn.push(f);
         file.push(s.file[r]!);
         line.push(s.line[r]!);

@@ -48,9 +48,32 @@ export function lineName(key: LineKey): string {
   return where === '' ? key.function : `${key.function} ${where}`;
 }
 
-/** The identity of a row as one string (NUL cannot occur in the cleaned, capped names twice over). */
-function keyOf(fn: string, file: string, line: number): string {
-  return `${fn}\u0000${file}\u0000${line}`;
+/**
+ * Rows by function, file and line, without building a string per row: maps nested by function
+ * name, then file (strings a profile repeats for every line of a function, hashed once each), then
+ * line number.
+ */
+export class LineKeyMap {
+  private readonly byFunction = new Map<string, Map<string, Map<number, number>>>();
+  size = 0;
+
+  /** The row of (fn, file, line), or undefined. */
+  get(fn: string, file: string, line: number): number | undefined {
+    return this.byFunction.get(fn)?.get(file)?.get(line);
+  }
+
+  /** The row of (fn, file, line); `next` (then remembered) when there was none. */
+  getOrAdd(fn: string, file: string, line: number, next: number): number {
+    let files = this.byFunction.get(fn);
+    if (files === undefined) this.byFunction.set(fn, (files = new Map<string, Map<number, number>>()));
+    let lines = files.get(file);
+    if (lines === undefined) files.set(file, (lines = new Map<number, number>()));
+    const r = lines.get(line);
+    if (r !== undefined) return r;
+    lines.set(line, next);
+    this.size++;
+    return next;
+  }
 }
 
 /** `[<mapping file base name>]`, or `<unknown>` without a mapping file (pprof's NodeInfo.Objfile). */
@@ -93,16 +116,13 @@ export class LineAggregator {
   }
 
   private buildRows(tables: ProfileTables): { locStart: Int32Array; locRows: Int32Array } {
-    const rowOf = new Map<string, number>();
+    const rowOf = new LineKeyMap();
     const row = (fn: string, file: string, line: number): number => {
-      const key = keyOf(fn, file, line);
-      let r = rowOf.get(key);
-      if (r === undefined) {
-        r = this.fn.length;
+      const r = rowOf.getOrAdd(fn, file, line, this.fn.length);
+      if (r === this.fn.length) {
         this.fn.push(fn);
         this.file.push(file);
         this.line.push(line);
-        rowOf.set(key, r);
       }
       return r;
     };
@@ -129,10 +149,9 @@ export class LineAggregator {
           continue;
         }
         const n = lineNumber[j]!;
-        const file = files[f]!;
-        const name = names[f]!;
         // A function without a name is known by its file and line, else by its mapping.
-        locRows.push(row(name === '' && file === '' && n === 0 ? object() : name, file, n));
+        if (names[f] === '' && files[f] === '' && n === 0) locRows.push(row(object(), '', 0));
+        else locRows.push(row(names[f]!, files[f]!, n));
       }
       locStart[l + 1] = locRows.length;
     }
