@@ -13,9 +13,18 @@ import { summarize } from '../src/core/profile/aggregate.js';
 import type { ProfileSummary } from '../src/core/profile/aggregate.js';
 import { decodeProfile } from '../src/core/profile/decode/index.js';
 import { diff } from '../src/core/compare/diff.js';
+import { lineName } from '../src/core/profile/line-totals.js';
 import { sampleLocations } from './helpers/sample-locations.js';
 import { describeWithGo } from './helpers/with-go.js';
-import { cleanupOracle, parsePprofRaw, parsePprofTop, parseValue, pprofRaw, pprofTop } from './helpers/pprof-oracle.js';
+import {
+  cleanupOracle,
+  parseLineName,
+  parsePprofRaw,
+  parsePprofTop,
+  parseValue,
+  pprofRaw,
+  pprofTop,
+} from './helpers/pprof-oracle.js';
 import type { PprofTop } from './helpers/pprof-oracle.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -97,6 +106,17 @@ function summaryOf(file: string): ProfileSummary {
   if (s === undefined) {
     s = summarize(decodeProfile(readFileSync(FIXTURES + file)));
     summaries.set(file, s);
+  }
+  return s;
+}
+
+const lineSummaries = new Map<string, ProfileSummary>();
+/** The summary with per-line totals (SummarizeOptions.lines). */
+function lineSummaryOf(file: string): ProfileSummary {
+  let s = lineSummaries.get(file);
+  if (s === undefined) {
+    s = summarize(decodeProfile(readFileSync(FIXTURES + file)), { lines: true });
+    lineSummaries.set(file, s);
   }
   return s;
 }
@@ -242,6 +262,28 @@ describe('pprof -top parser (test helper)', () => {
   });
 });
 
+describe('pprof -top -lines names (test helper)', () => {
+  it('takes a row name apart at its last space and last colon', () => {
+    expect(parseLineName('main.(*cache).put /w/heapload/cache.go:42')).toEqual({
+      function: 'main.(*cache).put',
+      file: '/w/heapload/cache.go',
+      line: 42,
+    });
+    expect(parseLineName('c:/w/x.go:7')).toEqual({ function: '', file: 'c:/w/x.go', line: 7 });
+    expect(parseLineName('[libc.so.6]')).toEqual({ function: '[libc.so.6]', file: '', line: 0 });
+  });
+
+  it('is what lineName prints, taken apart', () => {
+    for (const key of [
+      { function: 'main.f', file: '/a/b.go', line: 3 },
+      { function: '', file: '/a/b.go', line: 3 },
+      { function: '<unknown>', file: '', line: 0 },
+    ]) {
+      expect(parseLineName(lineName(key))).toEqual(key);
+    }
+  });
+});
+
 describe('row comparison (test helper)', () => {
   const top = (rows: [string, number, number][]): PprofTop => ({
     sampleType: 'inuse_space',
@@ -357,4 +399,53 @@ describeWithGo('conformance with go tool pprof', () => {
       expect(metric.base === 0 ? metric.current : metric.base).toBe(top.total);
     });
   });
+
+  describe.each(PAIRS)('pprof -top -lines -diff_base $base $current', ({ base, current, sampleTypes }) => {
+    it.each(sampleTypes.map((t) => [t]))('%s: flat and cum delta of every source line', (sampleType) => {
+      const d = diff(lineSummaryOf(base), lineSummaryOf(current));
+      const top = pprofTop(FIXTURES + current, sampleType, FIXTURES + base, ['-lines']);
+      expect(top.sampleType).toBe(sampleType);
+      expect(top.droppedNodes).toBe(0);
+      const rows = d.lines?.[sampleType];
+      expect(rows).toBeDefined();
+      const ours = new Map<string, Row>();
+      for (const l of rows!) {
+        const name = lineName(l);
+        expect(ours.has(name)).toBe(false);
+        ours.set(name, { flat: l.flatDelta, cum: l.cumDelta });
+      }
+      expect(compareRows(ours, top)).toEqual([]);
+      // Every printed row is a line heapgate knows by its function, file and line.
+      const keys = new Set(rows!.map((l) => `${l.function}|${l.file}|${l.line}`));
+      const named = top.rows.filter((r) => r.flat !== 0 || r.cum !== 0).map((r) => parseLineName(r.name));
+      for (const k of named) expect(keys.has(`${k.function}|${k.file}|${k.line}`)).toBe(true);
+    });
+  });
+  // Own code: each sample's value goes to its deepest own-code frame, which is pprof's flat when
+  // -show keeps only the own frames of every stack.
+  const OWN_PAIRS = [
+    ...PAIRS.filter((p) => p.base.startsWith('go/')).map((p) => ({ ...p, show: '^main\\.', spec: {} })),
+    ...['trimpath', 'abspath'].map((build) => ({
+      base: `own/${build}/good.heap.pb.gz`,
+      current: `own/${build}/regressed.heap.pb.gz`,
+      sampleTypes: GO_TYPES,
+      show: '^(main|example\\.com/catalog)\\.',
+      spec: { modules: ['example.com/catalog'] },
+    })),
+  ];
+  describe.each(OWN_PAIRS)(
+    'pprof -top -show $show -diff_base $base $current',
+    ({ base, current, sampleTypes, show, spec }) => {
+      it.each(sampleTypes.map((t) => [t]))('%s: the own-code part of every own function', (sampleType) => {
+        const own = (file: string) => summarize(decodeProfile(readFileSync(FIXTURES + file)), { ownCode: spec });
+        const d = diff(own(base), own(current));
+        const top = pprofTop(FIXTURES + current, sampleType, FIXTURES + base, [`-show=${show}`]);
+        expect(top.sampleType).toBe(sampleType);
+        const theirs = new Map(top.rows.filter((r) => r.flat !== 0).map((r) => [r.name, r.flat]));
+        const ours = new Map((d.own?.[sampleType] ?? []).map((r) => [r.name, r.flatDelta]));
+        expect(ours.size).toBeLessThan(100);
+        expect(Object.fromEntries(ours)).toEqual(Object.fromEntries(theirs));
+      });
+    },
+  );
 });

@@ -34,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-TXE6YUQX.js")).diffCommand
+    load: async () => (await import("./chunks/diff-GXDCKF7P.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-KLS5WMPR.js")).checkCommand
+    load: async () => (await import("./chunks/check-EAQJYHIU.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-B5GO5ZRA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-NEO3277M.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -2342,6 +2342,161 @@ var CallTreeBuilder = class {
   }
 };
 
+// src/core/profile/clean-path.ts
+function cleanPath(path3) {
+  if (path3 === "") return ".";
+  if (!/\/\/|(^|\/)\.\.?(\/|$)|.\/$/.test(path3)) return path3;
+  const rooted = path3.startsWith("/");
+  const out = [];
+  for (const part of path3.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") out.push(part);
+    else if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (!rooted) out.push("..");
+  }
+  const joined = out.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+
+// src/core/profile/line-totals.ts
+function lineName(key) {
+  const where = key.line !== 0 ? `${key.file}:${key.line}` : key.file;
+  if (key.function === "") return where === "" ? "<unknown>" : where;
+  return where === "" ? key.function : `${key.function} ${where}`;
+}
+var LineKeyMap = class {
+  byFunction = /* @__PURE__ */ new Map();
+  size = 0;
+  /** The row of (fn, file, line), or undefined. */
+  get(fn, file, line) {
+    return this.byFunction.get(fn)?.get(file)?.get(line);
+  }
+  /** The row of (fn, file, line); `next` (then remembered) when there was none. */
+  getOrAdd(fn, file, line, next) {
+    let files = this.byFunction.get(fn);
+    if (files === void 0) this.byFunction.set(fn, files = /* @__PURE__ */ new Map());
+    let lines = files.get(file);
+    if (lines === void 0) files.set(file, lines = /* @__PURE__ */ new Map());
+    const r = lines.get(line);
+    if (r !== void 0) return r;
+    lines.set(line, next);
+    this.size++;
+    return next;
+  }
+};
+function objectName(mapping) {
+  const file = mapping?.filename ?? "";
+  if (file === "") return "<unknown>";
+  const base = file.replace(/\/+$/, "").split("/").pop() ?? "";
+  return `[${base === "" ? file : base}]`;
+}
+var LineAggregator = class {
+  k;
+  fn = [];
+  file = [];
+  line = [];
+  /** Location `l`'s rows are `locRows[locStart[l] .. locStart[l + 1])`, line[0]'s first. */
+  locStart;
+  locRows;
+  /** Row-major: a row's k flat values then its k variances. */
+  flat;
+  cum;
+  /** The last sample that reached each row: a row's cum grows once per sample. */
+  seen;
+  mark = 0;
+  constructor(tables) {
+    this.k = tables.sampleType.length;
+    const { locStart, locRows } = this.buildRows(tables);
+    this.locStart = locStart;
+    this.locRows = locRows;
+    const rows = this.fn.length;
+    this.flat = new Float64Array(rows * 2 * this.k);
+    this.cum = new Float64Array(rows * this.k);
+    this.seen = new Int32Array(rows).fill(-1);
+  }
+  buildRows(tables) {
+    const rowOf = new LineKeyMap();
+    const row = (fn, file, line) => {
+      const r = rowOf.getOrAdd(fn, file, line, this.fn.length);
+      if (r === this.fn.length) {
+        this.fn.push(fn);
+        this.file.push(file);
+        this.line.push(line);
+      }
+      return r;
+    };
+    const functions = tables.function;
+    const names2 = functions.map((f) => capName(f.name));
+    const files = functions.map((f) => f.filename === "" ? "" : capName(cleanPath(f.filename)));
+    const { count: count2, lineStart, mapping } = tables.locations;
+    const lineFunction = tables.lines.function;
+    const lineNumber = tables.lines.line;
+    const locStart = new Int32Array(count2 + 1);
+    const locRows = [];
+    for (let l = 0; l < count2; l++) {
+      const first = lineStart[l];
+      const last = lineStart[l + 1];
+      const m = mapping[l];
+      const object = () => objectName(m < 0 ? void 0 : tables.mapping[m]);
+      if (last === first) locRows.push(row(object(), "", 0));
+      for (let j = first; j < last; j++) {
+        const f = lineFunction[j];
+        if (f < 0) {
+          locRows.push(row(object(), "", 0));
+          continue;
+        }
+        const n = lineNumber[j];
+        if (names2[f] === "" && files[f] === "" && n === 0) locRows.push(row(object(), "", 0));
+        else locRows.push(row(names2[f], files[f], n));
+      }
+      locStart[l + 1] = locRows.length;
+    }
+    return { locStart, locRows: Int32Array.from(locRows) };
+  }
+  /**
+   * Adds one sample (its stack `locationIndex[first .. last)`, leaf first, non-empty; its values
+   * and variances in `sv`) to the cum of every row on the stack, once per row, and to the flat of
+   * its leaf line.
+   */
+  add(locationIndex, first, last, sv) {
+    const k = this.k;
+    const { locStart, locRows, cum, seen } = this;
+    const mark = this.mark++;
+    for (let j = first; j < last; j++) {
+      const l = locationIndex[j];
+      for (let e = locStart[l], stop = locStart[l + 1]; e < stop; e++) {
+        const r = locRows[e];
+        if (seen[r] === mark) continue;
+        seen[r] = mark;
+        for (let c = 0, o = r * k; c < k; c++) cum[o + c] += sv[c];
+      }
+    }
+    const leaf = locRows[locStart[locationIndex[first]]];
+    const width = 2 * k;
+    const flat = this.flat;
+    for (let c = 0, o = leaf * width; c < width; c++) flat[o + c] += sv[c];
+  }
+  /** The totals of the samples added, one column per sample type. */
+  finish() {
+    const k = this.k;
+    const rows = this.fn.length;
+    const columns = (data, width, offset) => Array.from({ length: k }, (_, t) => {
+      const col = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) col[r] = data[r * width + offset + t];
+      return col;
+    });
+    return {
+      function: this.fn,
+      file: this.file,
+      line: this.line,
+      flat: columns(this.flat, 2 * k, 0),
+      cum: columns(this.cum, k, 0),
+      flatVariance: columns(this.flat, 2 * k, k)
+    };
+  }
+};
+
 // src/core/profile/name-pattern.ts
 var MAX_PATTERN_CHARS = 1e3;
 var SHOWN_CHARS = 80;
@@ -2628,7 +2783,8 @@ var Aggregator = class {
   tables;
   /** Whether own lines are summed (OwnCodeSpec.lines). */
   ownLines;
-  constructor(tables, focus, tree = false, own, ownLines = false) {
+  lines;
+  constructor(tables, focus, tree = false, own, ownLines = false, lines = false) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -2652,6 +2808,7 @@ var Aggregator = class {
     this.ownLineOf = new Int32Array(this.ownLines ? tables.lines.count : 0).fill(-1);
     this.ownRows = own === void 0 ? void 0 : ownRowMask(tables, this.index, own);
     this.ownFlat = new Float64Array(own === void 0 ? 0 : rowCount * k);
+    this.lines = lines ? new LineAggregator(tables) : void 0;
   }
   add(samples, i) {
     const k = this.k;
@@ -2682,6 +2839,7 @@ var Aggregator = class {
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
     this.tree?.add(samples.locationIndex, first, last, this.sv);
+    this.lines?.add(samples.locationIndex, first, last, this.sv);
   }
   /**
    * Adds the sample in `sv` to the cum of every row on its stack (`locationIndex[first .. last)`),
@@ -2828,6 +2986,7 @@ var Aggregator = class {
         variance: Array.from(focus.subarray(p * width + k, p * width + width))
       })),
       ...this.tree === void 0 ? {} : { tree: this.tree.finish() },
+      ...this.lines === void 0 ? {} : { lines: this.lines.finish() },
       ...this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {},
       ...this.ownRows === void 0 ? {} : { own: this.ownTotals() }
     };
@@ -2842,8 +3001,8 @@ function ownRowMask(tables, index, own) {
   }
   return mask;
 }
-function summarizeStored(profile, regexps, patterns, tree, own, ownLines = false) {
-  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines);
+function summarizeStored(profile, regexps, patterns, tree, own, ownLines = false, lines = false) {
+  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines, lines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -2870,14 +3029,15 @@ function summarizeEncoded(bytes, options = {}) {
             regexps,
             options.tree === true,
             own,
-            options.ownCode?.lines === true
+            options.ownCode?.lines === true,
+            options.lines === true
           );
           samples.forEach(aggregator);
           return aggregator;
         });
         return decoded.samples.summary(decoded, patterns);
       },
-      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines)
+      text: (profile) => summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines, options.lines)
     },
     options
   );
@@ -2891,6 +3051,43 @@ function scalesWithIterations(summary2) {
   return summary2.functions.name.includes(BENCHMARK_LOOP);
 }
 var ITERATIONS_WARNING = "go test -bench profiles: their totals count every iteration, and b.N differs between runs unless -benchtime=Nx fixes it, so these deltas are not exact; compare the go test -bench -benchmem output instead (heapgate reads it: B/op and allocs/op per benchmark), or run both with the same -benchtime=Nx and let a history of baselines calibrate the noise";
+
+// src/core/compare/line-runs.ts
+function meanLines(sides, runs, n) {
+  if (sides.length === 0 || sides.some((s) => s === void 0)) return void 0;
+  const all = sides;
+  const k = all[0].flat.length;
+  const rowOf = new LineKeyMap();
+  const fn = [];
+  const file = [];
+  const line = [];
+  const rowsOf = all.map(
+    (s) => s.function.map((f, r) => {
+      const row = rowOf.getOrAdd(f, s.file[r], s.line[r], fn.length);
+      if (row === fn.length) {
+        fn.push(f);
+        file.push(s.file[r]);
+        line.push(s.line[r]);
+      }
+      return row;
+    })
+  );
+  const columns = () => Array.from({ length: k }, () => new Float64Array(fn.length));
+  const flat = columns();
+  const cum = columns();
+  const flatVariance = columns();
+  all.forEach((s, i) => {
+    const w = runs[i];
+    rowsOf[i].forEach((row, r) => {
+      for (let t = 0; t < k; t++) {
+        flat[t][row] += s.flat[t][r] * w / n;
+        cum[t][row] += s.cum[t][r] * w / n;
+        flatVariance[t][row] += s.flatVariance[t][r] * w * w / (n * n);
+      }
+    });
+  });
+  return { function: fn, file, line, flat, cum, flatVariance };
+}
 
 // src/core/compare/runs.ts
 function runCount(summary2) {
@@ -3037,6 +3234,11 @@ function combineRuns(summaries, labels) {
   }));
   const functions = meanFunctions(summaries, n);
   const tree = meanTree(summaries, functions.name, n);
+  const lines = meanLines(
+    summaries.map((s) => s.lines),
+    summaries.map(runCount),
+    n
+  );
   const variance = meanVariance((s) => s.variance);
   const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
   const own = meanOwn(summaries, k, n);
@@ -3054,6 +3256,7 @@ function combineRuns(summaries, labels) {
     functions,
     focus,
     ...tree === void 0 ? {} : { tree },
+    ...lines === void 0 ? {} : { lines },
     ...cutNames > 0 ? { cutNames } : {},
     ...own === void 0 ? {} : { own },
     runs: { total, focus: all.flatMap((r) => r.focus) }
@@ -3552,7 +3755,8 @@ async function runProfileJob(job) {
       focus: job.focus,
       maxDecompressedBytes: job.maxBytes,
       tree: job.tree === true,
-      ...job.ownCode === void 0 ? {} : { ownCode: job.ownCode }
+      ...job.ownCode === void 0 ? {} : { ownCode: job.ownCode },
+      lines: job.lines === true
     };
     if (isRunBundle(bytes)) {
       const runs = unpackRuns(bytes);
@@ -3614,7 +3818,9 @@ function summaryTransferList(summary2) {
   const treeArrays = tree === void 0 ? [] : [tree.parent, tree.row, ...tree.value];
   const o = summary2.own;
   const own = o === void 0 ? [] : [...o.flat, ...o.leaves.flat, ...o.lines?.flat ?? []];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
+  const l = summary2.lines;
+  const lineArrays = l === void 0 ? [] : [...l.flat, ...l.cum, ...l.flatVariance];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, lineArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
@@ -3656,7 +3862,8 @@ function createProfileLoader(options = {}) {
         focus: [...focus],
         maxBytes,
         tree: request.tree === true,
-        ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
+        ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode },
+        lines: request.lines === true
       };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };
@@ -3844,7 +4051,7 @@ function planRun(config, event) {
 }
 
 // src/core/render/json.ts
-var REPORT_SCHEMA_VERSION = 2;
+var REPORT_SCHEMA_VERSION = 3;
 function finiteOrNull(x) {
   return x !== null && Number.isFinite(x) ? x : null;
 }
@@ -3859,10 +4066,17 @@ function jsonFunction(f) {
     cumDelta: f.cumDelta
   };
 }
+function jsonLine(l) {
+  return { function: l.function, file: l.file, line: l.line, flatDelta: l.flatDelta, cumDelta: l.cumDelta };
+}
 function toJsonReport(report) {
   const functions = {};
   for (const [type, rows] of Object.entries(report.functions)) functions[type] = rows.map(jsonFunction);
-  return { ...jsonHead(report), functions, ...jsonTail(report) };
+  const out = { ...jsonHead(report), functions, ...jsonTail(report) };
+  if (report.lines === void 0) return out;
+  const lines = {};
+  for (const [type, rows] of Object.entries(report.lines.lines)) lines[type] = rows.map(jsonLine);
+  return { ...out, lines, lineCount: { ...report.lines.lineCount } };
 }
 function jsonHead(report) {
   return {
@@ -6198,6 +6412,76 @@ function otherSeriesSentence(series, hint) {
   return otherSeriesText(series, hint, (s) => JSON.stringify(s));
 }
 
+// src/core/compare/line-diff.ts
+function unionOf(base, current) {
+  const at = new LineKeyMap();
+  const baseRow = [];
+  const currentRow = [];
+  const key = [];
+  const visit = (t, own, other) => {
+    for (let r = 0; r < t.function.length; r++) {
+      const u = at.getOrAdd(t.function[r], t.file[r], t.line[r], key.length);
+      if (u < key.length) {
+        own[u] = r;
+        continue;
+      }
+      key.push({ function: t.function[r], file: t.file[r], line: t.line[r] });
+      own.push(r);
+      other.push(-1);
+    }
+  };
+  visit(current, currentRow, baseRow);
+  visit(base, baseRow, currentRow);
+  const names2 = key.map(lineName);
+  const order = Int32Array.from(names2.keys()).sort(
+    (x, y) => names2[x] < names2[y] ? -1 : names2[x] === names2[y] ? 0 : 1
+  );
+  const rank = new Int32Array(key.length);
+  order.forEach((u, i) => rank[u] = i);
+  return { baseRow: Int32Array.from(baseRow), currentRow: Int32Array.from(currentRow), key, rank, order };
+}
+function deltasOf(base, current, b, c, u) {
+  const n = u.key.length;
+  const flatDelta = new Float64Array(n);
+  const cumDelta = new Float64Array(n);
+  const moved = [];
+  const still = [];
+  for (const i of u.order) {
+    const br = u.baseRow[i];
+    const cr = u.currentRow[i];
+    const fd = (cr < 0 ? 0 : current.flat[c][cr]) - (br < 0 ? 0 : base.flat[b][br]);
+    const cd = (cr < 0 ? 0 : current.cum[c][cr]) - (br < 0 ? 0 : base.cum[b][br]);
+    if (fd === 0 && cd === 0) continue;
+    flatDelta[i] = fd;
+    cumDelta[i] = cd;
+    (fd === 0 ? still : moved).push(i);
+  }
+  const rank = u.rank;
+  moved.sort((x, y) => Math.abs(flatDelta[y]) - Math.abs(flatDelta[x]) || rank[x] - rank[y]);
+  const row = (i) => {
+    const br = u.baseRow[i];
+    const cr = u.currentRow[i];
+    const varBase = br < 0 ? 0 : base.flatVariance[b][br];
+    const varCurrent = cr < 0 ? 0 : current.flatVariance[c][cr];
+    const key = u.key[i];
+    return {
+      function: key.function,
+      file: key.file,
+      line: key.line,
+      flatDelta: flatDelta[i],
+      cumDelta: cumDelta[i],
+      flatZ: zScore(flatDelta[i], varBase, varCurrent)
+    };
+  };
+  return [...moved.map(row), ...still.map(row)];
+}
+function lineDeltas(base, current, pairs, types) {
+  const union = unionOf(base, current);
+  const out = {};
+  for (const [b, c] of pairs) out[types[c].type] = deltasOf(base, current, b, c, union);
+  return out;
+}
+
 // src/core/compare/own-diff.ts
 var MAX_OWN_ROWS = 100;
 function byName(table, t) {
@@ -6415,6 +6699,7 @@ function diff(base, current) {
   return {
     metrics,
     functions,
+    ...base.lines !== void 0 && current.lines !== void 0 ? { lines: lineDeltas(base.lines, current.lines, pairs, current.sampleType) } : {},
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
@@ -6746,6 +7031,19 @@ function benchAdvice(inconclusive) {
   return out;
 }
 
+// src/core/verdict/report-lines.ts
+function reportLines(diffLines, metrics, request) {
+  const flagged = new Set(metrics.filter((m) => m.status === "fail" || m.status === "warn").map((m) => m.sampleType));
+  const lines = {};
+  const lineCount = {};
+  for (const [type, rows] of Object.entries(diffLines)) {
+    if (request.flaggedOnly && !flagged.has(type)) continue;
+    lines[type] = request.top === 0 ? rows.slice() : rows.slice(0, request.top);
+    lineCount[type] = rows.length;
+  }
+  return { lines, lineCount };
+}
+
 // src/core/verdict/report.ts
 var OWN_REPORT_ROWS = 20;
 function buildReport(diff2, verdict, options) {
@@ -6793,7 +7091,8 @@ function buildReport(diff2, verdict, options) {
       ownLines: Object.fromEntries(
         Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
       )
-    }
+    },
+    ...options.lines === void 0 || diff2.lines === void 0 ? {} : { lines: reportLines(diff2.lines, verdict.metrics, options.lines) }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -7089,6 +7388,7 @@ async function compareProfiles(request, load) {
   const sources = [...request.base.runs, ...request.current.runs];
   const summaries = await load(sources, focusPatterns(rules), {
     tree,
+    lines: request.lines !== void 0,
     ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
   });
   const nb = request.base.runs.length;
@@ -7126,6 +7426,7 @@ async function compareProfiles(request, load) {
     ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
     ...request.history !== void 0 ? { historyWindow: request.history.window } : {},
     ...flame !== void 0 ? { flame } : {},
+    ...request.lines !== void 0 ? { lines: request.lines } : {},
     ...request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? "pass");
@@ -7834,6 +8135,7 @@ async function runGate(config, event, current, ports2) {
     htmlUrl
   };
 }
+var GATE_LINES = { top: 50, flaggedOnly: true };
 async function compare(config, rules, found, current, load) {
   const currentSource = { role: "current", label: config.profile.join(" "), bytes: current };
   if (found === void 0) {
@@ -7851,7 +8153,8 @@ async function compare(config, rules, found, current, load) {
       onInconclusive: config.onInconclusive,
       fold: true,
       flame: config.htmlReport,
-      ownCode: config.ownCode
+      ownCode: config.ownCode,
+      lines: GATE_LINES
     },
     load
   );

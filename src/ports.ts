@@ -20,15 +20,16 @@ export type ProfileSource =
 /**
  * Reads, decodes and summarizes profiles; resolves to one summary per source, in order.
  * `focus` are the function rules' patterns (SummarizeOptions.focus), the same for every source;
- * `options.tree` asks for each profile's call tree too (SummarizeOptions.tree), `options.ownCode`
- * for the attribution to own code (SummarizeOptions.ownCode).
+ * `options.tree` asks for each profile's call tree too (SummarizeOptions.tree), `options.lines` for
+ * its per-line totals (SummarizeOptions.lines), `options.ownCode` for the attribution to own code
+ * (SummarizeOptions.ownCode).
  * Rejects with a HeapgateError whose message starts with the step, role and label:
  * `reading base profile a.pb.gz: no such file`, `decoding current profile b.pb.gz: ...`.
  */
 export type SummaryLoader = (
   sources: readonly ProfileSource[],
   focus: readonly string[],
-  options?: { readonly tree?: boolean; readonly ownCode?: OwnCodeSpec },
+  options?: { readonly tree?: boolean; readonly lines?: boolean; readonly ownCode?: OwnCodeSpec },
 ) => Promise<ProfileSummary[]>;
 
 /** A baseline read back from a store: its metadata and the profile bytes exactly as stored. */

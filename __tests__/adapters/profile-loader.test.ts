@@ -50,6 +50,16 @@ test('worker threads and in-thread loading give the same summaries, typed arrays
   expect(typeof wc!.timeNanos).toBe('bigint');
 });
 
+test('per-line totals cross the worker boundary intact, and only when asked for', async () => {
+  const [wc] = await worker([src('current', CUR)], [], { lines: true });
+  const [ic] = await inline([src('current', CUR)], [], { lines: true });
+  expect(wc!.lines).toEqual(ic!.lines);
+  expect(wc!.lines!.function.length).toBeGreaterThan(0);
+  expect(Object.prototype.toString.call(wc!.lines!.cum[0])).toBe('[object Float64Array]');
+  const [plain] = await worker([src('current', CUR)], []);
+  expect(plain!.lines).toBeUndefined();
+});
+
 test('bytes sources go through workers too', async () => {
   const bytes = new Uint8Array(readFileSync(join(ROOT, BASE)));
   const [fromBytes] = await worker([{ role: 'base', label: 'store:main', bytes }], []);

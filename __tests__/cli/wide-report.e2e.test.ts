@@ -45,7 +45,7 @@ test('the JSON report of a 1M-function pair is valid JSON with every function, i
   expect([heapgate, jq]).toEqual([1, 0]);
   const all = { alloc_objects: FUNCTIONS, alloc_space: FUNCTIONS, inuse_objects: FUNCTIONS, inuse_space: FUNCTIONS };
   expect(JSON.parse(r.stdout)).toEqual([
-    2,
+    3,
     'fail',
     all,
     all,

@@ -65,12 +65,12 @@ function oracleEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * `go tool pprof -top -nodefraction=0 -unit=B -sample_index=<sampleType> [-diff_base <base>] <current>`:
+ * `go tool pprof -top -nodefraction=0 -unit=B -sample_index=<sampleType> [-diff_base <base>] [flags] <current>`:
  * every node (no node count limit for -top, no fraction cutoff), values in one fixed unit so they
- * print as exact integers (count types print with a `B` suffix too). Throws with pprof's stderr
- * when pprof fails.
+ * print as exact integers (count types print with a `B` suffix too). `flags` are more options
+ * (`-lines` for per-line rows). Throws with pprof's stderr when pprof fails.
  */
-export function pprofTop(current: string, sampleType: string, base?: string): PprofTop {
+export function pprofTop(current: string, sampleType: string, base?: string, flags: readonly string[] = []): PprofTop {
   const bin = pprofBinary();
   if (bin === undefined) throw new Error('go tool pprof is not available (install Go: apt-get install golang-go)');
   const args = [
@@ -82,7 +82,7 @@ export function pprofTop(current: string, sampleType: string, base?: string): Pp
     `-sample_index=${sampleType}`,
   ];
   if (base !== undefined) args.push(`-diff_base=${base}`);
-  args.push(current);
+  args.push(...flags, current);
   const stdout = execFileSync(bin, args, {
     encoding: 'utf8',
     env: oracleEnv(),
@@ -135,6 +135,26 @@ export function parsePprofTop(text: string): PprofTop {
     rows.push({ name, flat: parseValue(m[1]!), cum: parseValue(m[4]!), inline });
   }
   return { sampleType, total, rows, droppedNodes };
+}
+
+/** A `-top -lines` row's name taken apart: `main.f /src/f.go:42` → function, file and line. */
+export interface PprofLine {
+  readonly function: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * Parses a `pprof -top -lines` row name (graph.NodeInfo.NameComponents): `function file:line`, the
+ * location last and split at its last colon; `file:line` alone for a function without a name; a
+ * name without a location (`[libc.so.6]`, `<unknown>`) is the function with no file and line 0.
+ */
+export function parseLineName(name: string): PprofLine {
+  const space = name.lastIndexOf(' ');
+  const where = name.slice(space + 1);
+  const m = /^(.*):(\d+)$/.exec(where);
+  if (!m) return { function: name, file: '', line: 0 };
+  return { function: space < 0 ? '' : name.slice(0, space), file: m[1]!, line: Number(m[2]) };
 }
 
 /** `0`, `123B`, `-45B`, `12.50B` → number. pprof prints values with %.2f and trims `.00`. */

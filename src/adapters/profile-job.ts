@@ -30,6 +30,8 @@ export interface ProfileJob {
   readonly tree?: boolean;
   /** Attribute samples to own code too (SummarizeOptions.ownCode). */
   readonly ownCode?: OwnCodeSpec;
+  /** Sum per source line too (SummarizeOptions.lines). */
+  readonly lines?: boolean;
   /** The largest file, and the largest decompressed profile, read (`--max-profile-size`). */
   readonly maxBytes: number;
 }
@@ -61,6 +63,7 @@ export async function runProfileJob(job: ProfileJob): Promise<JobOutcome> {
       maxDecompressedBytes: job.maxBytes,
       tree: job.tree === true,
       ...(job.ownCode === undefined ? {} : { ownCode: job.ownCode }),
+      lines: job.lines === true,
     };
     // A bundle of runs (a stored baseline of several) is their per-run mean, keeping each run's totals.
     if (isRunBundle(bytes)) {
@@ -134,7 +137,9 @@ export function summaryTransferList(summary: ProfileSummary): ArrayBuffer[] {
   const treeArrays = tree === undefined ? [] : [tree.parent, tree.row, ...tree.value];
   const o = summary.own;
   const own = o === undefined ? [] : [...o.flat, ...o.leaves.flat, ...(o.lines?.flat ?? [])];
-  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, own]) {
+  const l = summary.lines;
+  const lineArrays = l === undefined ? [] : [...l.flat, ...l.cum, ...l.flatVariance];
+  for (const group of [f.flat, f.cum, f.flatVariance, treeArrays, lineArrays, own]) {
     for (const a of group) {
       if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }

@@ -82,6 +82,7 @@ export function createProfileLoader(options: ProfileLoaderOptions = {}): Summary
         maxBytes,
         tree: request.tree === true,
         ...(request.ownCode === undefined ? {} : { ownCode: request.ownCode }),
+        lines: request.lines === true,
       };
       return useWorkers ? runInWorker(url, job) : runProfileJob(job);
     };

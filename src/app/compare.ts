@@ -9,6 +9,7 @@ import { diff, type ProfileDiff } from '../core/compare/diff.js';
 import { RuleError } from '../core/errors.js';
 import { flameGraphs } from '../core/compare/flame.js';
 import { buildReport, verdictExitCode, type Report } from '../core/verdict/report.js';
+import type { LinesRequest } from '../core/verdict/report-lines.js';
 import type { Rule } from '../core/rules/syntax.js';
 import { checkFunctionRulesMatch, focusPatterns, resolveRules } from '../core/rules/resolve.js';
 import type { HistoryPoint } from '../core/stats/run-noise.js';
@@ -59,6 +60,8 @@ export interface CompareRequest {
   readonly flame?: boolean | undefined;
   /** What is the user's own code, for naming the culprit (profile/own-code.ts); undefined = no attribution. */
   readonly ownCode?: OwnCodeSpec | undefined;
+  /** Sum both profiles per source line and carry these of the line rows in the report (`--lines`). */
+  readonly lines?: LinesRequest | undefined;
 }
 
 export interface CompareOutcome {
@@ -81,6 +84,7 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
   const sources = [...request.base.runs, ...request.current.runs];
   const summaries = await load(sources, focusPatterns(rules), {
     tree,
+    lines: request.lines !== undefined,
     ...(request.ownCode === undefined ? {} : { ownCode: request.ownCode }),
   });
   const nb = request.base.runs.length;
@@ -127,6 +131,7 @@ export async function compareProfiles(request: CompareRequest, load: SummaryLoad
     ...(request.sampleIndex !== undefined ? { sampleIndex: request.sampleIndex } : {}),
     ...(request.history !== undefined ? { historyWindow: request.history.window } : {}),
     ...(flame !== undefined ? { flame } : {}),
+    ...(request.lines !== undefined ? { lines: request.lines } : {}),
     ...(request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}),
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? 'pass');

@@ -33,8 +33,8 @@ import { readGoModule } from '../adapters/go-module.js';
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0, html: 0 };
 
 /**
- * --rules (described as the command needs), --format, --top, --sample-index, --confidence, --on-inconclusive,
- * --output, --max-profile-size and --help, in that order.
+ * --rules (described as the command needs), --format, --top, --sample-index, --lines, --confidence,
+ * --on-inconclusive, --output, --max-profile-size and --help, in that order.
  */
 export function reportOptions(rulesDescription: string): OptionTable {
   return {
@@ -49,6 +49,12 @@ export function reportOptions(rulesDescription: string): OptionTable {
       type: 'string',
       value: 'T',
       description: 'sample type whose functions the text report lists (name or index)',
+    },
+    lines: {
+      type: 'boolean',
+      description:
+        'also list flat and cum deltas per source line (function file:line, as pprof -lines), --top of them per ' +
+        'sample type (text and json)',
     },
     confidence: {
       type: 'string',
@@ -91,6 +97,8 @@ export interface ReportArgs {
   readonly format: Format;
   readonly top: number;
   readonly sampleIndex: string | undefined;
+  /** --lines: per-source-line rows too. */
+  readonly lines: boolean;
   readonly confidence: number | undefined;
   readonly onInconclusive: InconclusivePolicy;
   readonly output: string | undefined;
@@ -128,6 +136,7 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
     format,
     top,
     sampleIndex: str(values, 'sample-index'),
+    lines: values.lines === true,
     confidence,
     onInconclusive: parseChoice('--on-inconclusive', str(values, 'on-inconclusive') ?? 'pass', INCONCLUSIVE_POLICIES),
     output: str(values, 'output'),
@@ -172,7 +181,7 @@ export function reportRequest(
   args: ReportArgs,
 ): Pick<
   CompareRequest,
-  'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive' | 'ownCode'
+  'rules' | 'confidence' | 'top' | 'sampleIndex' | 'flame' | 'fold' | 'onInconclusive' | 'ownCode' | 'lines'
 > {
   return {
     ownCode: args.ownCode,
@@ -184,6 +193,7 @@ export function reportRequest(
     // --top 0 asks for every function: nothing is folded then.
     fold: (args.format === 'text' || args.format === 'markdown') && args.top !== 0,
     onInconclusive: args.onInconclusive,
+    lines: args.lines ? { top: args.top, flaggedOnly: false } : undefined,
   };
 }
 

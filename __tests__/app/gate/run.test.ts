@@ -123,6 +123,32 @@ describe('runGate', () => {
     });
   });
 
+  test("the JSON report names the failing sample types' source lines, at most 50 each, and no others", async () => {
+    const h = harness(new MemoryComments(), sha('a'));
+    await seed(h, GOOD, sha('a'), '2026-01-01T10:00:00Z');
+    const out = await runGate(
+      CONFIG,
+      event({ name: 'pull_request', branch: null, pullRequest: PR }),
+      REGRESSED,
+      h.ports,
+    );
+    const report = JSON.parse(out.json).report;
+    const flagged = report.metrics
+      .filter((m: { status: string }) => m.status === 'fail' || m.status === 'warn')
+      .map((m: { sampleType: string }) => m.sampleType);
+    expect(flagged).toContain('inuse_space');
+    expect(Object.keys(report.lines).sort()).toEqual([...new Set<string>(flagged)].sort());
+    expect(report.lines.inuse_space[0]).toMatchObject({
+      function: 'main.loadUserRecord',
+      file: 'heapgate.dev/workloads/heapload/cache.go',
+      line: 55,
+    });
+    for (const rows of Object.values(report.lines)) expect((rows as unknown[]).length).toBeLessThanOrEqual(50);
+    // Passing runs carry no lines of their own.
+    const pass = await runGate(CONFIG, event({ name: 'pull_request', branch: null, pullRequest: PR }), RERUN, h.ports);
+    expect(JSON.parse(pass.json).report.lines).toEqual({});
+  });
+
   test('a baseline sampled at another rate: a warning annotation, and the warning in the comment, summary and JSON', async () => {
     const h = harness(new MemoryComments(), sha('a'));
     await seed(h, GOOD_SAMPLED, sha('a'), '2026-01-01T10:00:00Z');

@@ -62,7 +62,7 @@ describe('renderJson', () => {
 
   test('fields, nulls and limits', () => {
     const json = JSON.parse(renderJson(report(2)));
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.verdict).toBe('fail');
     expect([json.base, json.current]).toEqual(['a.pb.gz', 'b.pb.gz']);
     const focus = json.metrics[2];

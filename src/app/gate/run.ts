@@ -202,6 +202,12 @@ export async function runGate(
   };
 }
 
+/**
+ * The per-line rows the gate's JSON report carries: the failing and warning sample types' first 50
+ * lines, enough to name the lines that grew without making the report file large.
+ */
+const GATE_LINES = { top: 50, flaggedOnly: true } as const;
+
 /** This run against the baseline found, or, without one, only this run's summary (for the new baseline). */
 async function compare(
   config: GateConfig,
@@ -227,6 +233,7 @@ async function compare(
       fold: true,
       flame: config.htmlReport,
       ownCode: config.ownCode,
+      lines: GATE_LINES,
     },
     load,
   );

@@ -10,6 +10,7 @@ import type { ValueType } from '../profile/model.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
 import { runSpread, runsOf, type RunSpread } from './runs.js';
 import { zScore } from '../profile/sampling.js';
+import { lineDeltas, type LineDelta } from './line-diff.js';
 import { samplerOfPair, type Sampler } from '../profile/sampler.js';
 import { ownDeltas, ownLineDeltas, type OwnDelta, type OwnLineDelta, type OwnRow } from './own-diff.js';
 
@@ -60,6 +61,11 @@ export interface ProfileDiff {
    * or cumDelta non-zero), sorted by |flatDelta| descending, then name.
    */
   readonly functions: Readonly<Record<string, readonly FunctionDelta[]>>;
+  /**
+   * Keyed by sample type, when both summaries have line totals (SummarizeOptions.lines): the
+   * changed source lines, as `pprof -top -lines -diff_base` lists them (see line-diff.ts).
+   */
+  readonly lines?: Readonly<Record<string, readonly LineDelta[]>>;
   /** One entry per focus pattern × common sample type. */
   readonly focus: readonly FocusDelta[];
   /**
@@ -333,6 +339,9 @@ export function diff(base: ProfileSummary, current: ProfileSummary): ProfileDiff
   return {
     metrics,
     functions,
+    ...(base.lines !== undefined && current.lines !== undefined
+      ? { lines: lineDeltas(base.lines, current.lines, pairs, current.sampleType) }
+      : {}),
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== undefined ? defaultType.type : metrics[0]!.sampleType,
     warnings: [...comparabilityWarnings(base, current), ...(iterations ? [ITERATIONS_WARNING] : [])],

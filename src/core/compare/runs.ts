@@ -18,6 +18,7 @@ import type {
 import { ELIDED_ROW, type CallTree } from '../profile/call-tree.js';
 import { IncompatibleProfilesError } from '../errors.js';
 import { formatValueType, sameValueType } from '../profile/sample-type.js';
+import { meanLines } from './line-runs.js';
 
 /** How many runs a summary stands for: 1 unless it combines several. */
 export function runCount(summary: Pick<ProfileSummary, 'runs'>): number {
@@ -193,6 +194,11 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
   }));
   const functions = meanFunctions(summaries, n);
   const tree = meanTree(summaries, functions.name, n);
+  const lines = meanLines(
+    summaries.map((s) => s.lines),
+    summaries.map(runCount),
+    n,
+  );
   const variance = meanVariance((s) => s.variance);
   const cutNames = Math.max(0, ...summaries.map((s) => s.cutNames ?? 0));
   const own = meanOwn(summaries, k, n);
@@ -210,6 +216,7 @@ export function combineRuns(summaries: readonly ProfileSummary[], labels: readon
     functions,
     focus,
     ...(tree === undefined ? {} : { tree }),
+    ...(lines === undefined ? {} : { lines }),
     ...(cutNames > 0 ? { cutNames } : {}),
     ...(own === undefined ? {} : { own }),
     runs: { total, focus: all.flatMap((r) => r.focus) },

@@ -6,6 +6,7 @@
 import { decodeProtobufWith, readProfile, type DecodeOptions, type SampleSink } from './decode/index.js';
 import type { BenchmarkSet } from './benchmark-set.js';
 import { CallTreeBuilder, type CallTree } from './call-tree.js';
+import { LineAggregator, type LineTotals } from './line-totals.js';
 import { RuleError } from '../errors.js';
 import { capName } from './name-cap.js';
 import { compileNamePattern } from './name-pattern.js';
@@ -94,6 +95,8 @@ export interface ProfileSummary {
   readonly focus: readonly FocusTotals[];
   /** The call tree (rows are `functions` rows), when asked for with SummarizeOptions.tree. */
   readonly tree?: CallTree;
+  /** Per-line totals (`pprof -lines`), when asked for with SummarizeOptions.lines. */
+  readonly lines?: LineTotals;
   /**
    * Set when the input was `go test -bench -benchmem` output rather than a profile (see
    * core/bench/summary.ts): its runs, which the benchmark comparison reads instead of the totals.
@@ -117,6 +120,8 @@ export interface SummarizeOptions {
   readonly tree?: boolean;
   /** Also attribute each sample to its deepest own-code frame (see own-code.ts). */
   readonly ownCode?: OwnCodeSpec;
+  /** Also sum per source line (line-totals.ts); it costs a second row lookup per frame. */
+  readonly lines?: boolean;
 }
 
 /**
@@ -301,7 +306,16 @@ class Aggregator implements SampleSink {
   /** Whether own lines are summed (OwnCodeSpec.lines). */
   private readonly ownLines: boolean;
 
-  constructor(tables: ProfileTables, focus: readonly RegExp[], tree = false, own?: OwnCodePredicate, ownLines = false) {
+  private readonly lines: LineAggregator | undefined;
+
+  constructor(
+    tables: ProfileTables,
+    focus: readonly RegExp[],
+    tree = false,
+    own?: OwnCodePredicate,
+    ownLines = false,
+    lines = false,
+  ) {
     const k = tables.sampleType.length;
     this.k = k;
     this.index = buildRowIndex(tables);
@@ -325,6 +339,7 @@ class Aggregator implements SampleSink {
     this.ownLineOf = new Int32Array(this.ownLines ? tables.lines.count : 0).fill(-1);
     this.ownRows = own === undefined ? undefined : ownRowMask(tables, this.index, own);
     this.ownFlat = new Float64Array(own === undefined ? 0 : rowCount * k);
+    this.lines = lines ? new LineAggregator(tables) : undefined;
   }
 
   add(samples: Samples, i: number): void {
@@ -357,6 +372,7 @@ class Aggregator implements SampleSink {
     if (!nonzero || last === first) return;
     this.addFrames(samples.locationIndex, first, last, mark);
     this.tree?.add(samples.locationIndex, first, last, this.sv);
+    this.lines?.add(samples.locationIndex, first, last, this.sv);
   }
 
   /**
@@ -516,6 +532,7 @@ class Aggregator implements SampleSink {
         variance: Array.from(focus.subarray(p * width + k, p * width + width)),
       })),
       ...(this.tree === undefined ? {} : { tree: this.tree.finish() }),
+      ...(this.lines === undefined ? {} : { lines: this.lines.finish() }),
       ...(this.index.cutNames > 0 ? { cutNames: this.index.cutNames } : {}),
       ...(this.ownRows === undefined ? {} : { own: this.ownTotals() }),
     };
@@ -552,7 +569,8 @@ function ownRowMask(tables: ProfileTables, index: RowIndex, own: OwnCodePredicat
 export function summarize(profile: Profile, options: SummarizeOptions = {}): ProfileSummary {
   const patterns = options.focus ?? [];
   const own = options.ownCode === undefined ? undefined : compileOwnCode(options.ownCode);
-  return summarizeStored(profile, compileFocus(patterns), patterns, options.tree === true, own, options.ownCode?.lines);
+  const tree = options.tree === true;
+  return summarizeStored(profile, compileFocus(patterns), patterns, tree, own, options.ownCode?.lines, options.lines);
 }
 
 function summarizeStored(
@@ -562,8 +580,9 @@ function summarizeStored(
   tree: boolean,
   own: OwnCodePredicate | undefined,
   ownLines = false,
+  lines = false,
 ): ProfileSummary {
-  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines);
+  const aggregator = new Aggregator(profile, regexps, tree, own, ownLines, lines);
   for (let i = 0; i < profile.samples.count; i++) aggregator.add(profile.samples, i);
   return aggregator.summary(profile, patterns);
 }
@@ -599,6 +618,7 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
             options.tree === true,
             own,
             options.ownCode?.lines === true,
+            options.lines === true,
           );
           samples.forEach(aggregator);
           return aggregator;
@@ -606,7 +626,7 @@ export function summarizeEncoded(bytes: Uint8Array, options: SummarizeOptions & 
         return decoded.samples.summary(decoded, patterns);
       },
       text: (profile) =>
-        summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines),
+        summarizeStored(profile, regexps, patterns, options.tree === true, own, options.ownCode?.lines, options.lines),
     },
     options,
   );

@@ -1,5 +1,6 @@
 import type { FunctionDelta } from '../compare/diff.js';
 import type { OwnDelta, OwnLineDelta } from '../compare/own-diff.js';
+import type { LineDelta } from '../compare/line-diff.js';
 import type { Report, VerdictKind } from '../verdict/report.js';
 import type { RunNoise } from '../stats/run-noise.js';
 import type { BenchmarkStat } from '../bench/compare.js';
@@ -7,7 +8,7 @@ import type { MetricStatus, VarianceSources } from '../verdict/verdict.js';
 import type { DriftResult } from '../verdict/drift.js';
 
 /** The version of the JSON report's schema (docs/report-schema.md); bumped on incompatible change. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 /** A metric in the JSON report: MetricResult with every field present (null where absent). */
 export interface JsonMetric {
@@ -37,7 +38,10 @@ export interface JsonMetric {
 /** A function in the JSON report: FunctionDelta without flatZ. */
 export type JsonFunction = Omit<FunctionDelta, 'flatZ'>;
 
-/** The JSON report, schemaVersion 2: see docs/report-schema.md and docs/report.schema.json. */
+/** A source line in the JSON report (`--lines`): LineDelta without flatZ. */
+export type JsonLine = Omit<LineDelta, 'flatZ'>;
+
+/** The JSON report, schemaVersion 3: see docs/report-schema.md and docs/report.schema.json. */
 export interface JsonReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly verdict: VerdictKind;
@@ -61,6 +65,10 @@ export interface JsonReport {
   readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
   /** Per sample type, the own-code source lines whose part changed most; with `own`. */
   readonly ownLines?: Readonly<Record<string, readonly OwnLineDelta[]>>;
+  /** Per sample type, the changed source lines (`--lines`); absent without --lines. */
+  readonly lines?: Readonly<Record<string, readonly JsonLine[]>>;
+  /** Per sample type, how many lines changed before the `top` limit; absent without --lines. */
+  readonly lineCount?: Readonly<Record<string, number>>;
 }
 
 /** Finite numbers pass; NaN and ±Infinity (which JSON cannot hold) become null. */
@@ -81,11 +89,20 @@ function jsonFunction(f: FunctionDelta): JsonFunction {
   };
 }
 
+/** A line row as the JSON report holds it (field order fixed). */
+function jsonLine(l: LineDelta): JsonLine {
+  return { function: l.function, file: l.file, line: l.line, flatDelta: l.flatDelta, cumDelta: l.cumDelta };
+}
+
 /** The report as plain data in the documented schema (field order fixed, nothing else added). */
 export function toJsonReport(report: Report): JsonReport {
   const functions: Record<string, JsonFunction[]> = {};
   for (const [type, rows] of Object.entries(report.functions)) functions[type] = rows.map(jsonFunction);
-  return { ...jsonHead(report), functions, ...jsonTail(report) };
+  const out: JsonReport = { ...jsonHead(report), functions, ...jsonTail(report) };
+  if (report.lines === undefined) return out;
+  const lines: Record<string, JsonLine[]> = {};
+  for (const [type, rows] of Object.entries(report.lines.lines)) lines[type] = rows.map(jsonLine);
+  return { ...out, lines, lineCount: { ...report.lines.lineCount } };
 }
 
 /** The fields before `functions`. */
@@ -185,6 +202,15 @@ function functionText(f: FunctionDelta): string {
   );
 }
 
+/** One line row at the depth JSON.stringify(…, null, 2) puts it (inside lines → type → array). */
+function lineText(l: LineDelta): string {
+  return (
+    `      {\n        "function": ${JSON.stringify(l.function)},\n        "file": ${JSON.stringify(l.file)},\n` +
+    `        "line": ${num(l.line)},\n        "flatDelta": ${num(l.flatDelta)},\n` +
+    `        "cumDelta": ${num(l.cumDelta)}\n      }`
+  );
+}
+
 /**
  * The members of one level into the top object, as JSON.stringify(…, null, 2) writes them
  * (undefined ones left out).
@@ -203,28 +229,49 @@ function members(fields: object): string[] {
 export function* renderJsonChunks(report: Report): Generator<string, void, undefined> {
   const head = members(jsonHead(report));
   let out = `{\n${head.join(',\n')},\n  "functions": `;
-  const types = Object.entries(report.functions);
-  if (types.length === 0) out += '{}';
-  else {
-    out += '{';
-    for (const [t, [type, rows]] of types.entries()) {
-      out += `${t === 0 ? '' : ','}\n    ${JSON.stringify(type)}: `;
-      if (rows.length === 0) {
-        out += '[]';
-        continue;
-      }
-      out += '[';
-      for (let i = 0; i < rows.length; i++) {
-        out += `${i === 0 ? '' : ','}\n${functionText(rows[i]!)}`;
-        if (out.length >= CHUNK) {
-          yield out;
-          out = '';
-        }
-      }
-      out += '\n    ]';
+  for (const chunk of rowsByType(report.functions, functionText)) {
+    out += chunk;
+    if (out.length >= CHUNK) {
+      yield out;
+      out = '';
     }
-    out += '\n  }';
   }
   const tail = members(jsonTail(report));
-  yield `${out},\n${tail.join(',\n')}\n}\n`;
+  out += `,\n${tail.join(',\n')}`;
+  if (report.lines !== undefined) {
+    out += ',\n  "lines": ';
+    for (const chunk of rowsByType(report.lines.lines, lineText)) {
+      out += chunk;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+    out += `,\n${members({ lineCount: report.lines.lineCount }).join(',\n')}`;
+  }
+  yield `${out}\n}\n`;
+}
+
+/** An object of sample type → rows as JSON.stringify(…, null, 2) writes it one level in, a row at a time. */
+function* rowsByType<R>(
+  byType: Readonly<Record<string, readonly R[]>>,
+  rowText: (row: R) => string,
+): Generator<string, void, undefined> {
+  const types = Object.entries(byType);
+  if (types.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (const [t, [type, rows]] of types.entries()) {
+    yield `${t === 0 ? '' : ','}\n    ${JSON.stringify(type)}: `;
+    if (rows.length === 0) {
+      yield '[]';
+      continue;
+    }
+    yield '[';
+    for (let i = 0; i < rows.length; i++) yield `${i === 0 ? '' : ','}\n${rowText(rows[i]!)}`;
+    yield '\n    ]';
+  }
+  yield '\n  }';
 }

@@ -15,6 +15,7 @@ import {
   statusCounts,
   zCell,
 } from './parts.js';
+import { lineTable } from './line-table.js';
 import { layoutTable, streamTable } from './table.js';
 import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
 
@@ -32,7 +33,8 @@ const COLOURS: Record<MetricStatus, string> = { fail: '31', warn: '33', inconclu
  * each limit and what would make an inconclusive comparison conclusive, then a
  * `go tool pprof -top -diff_base`-style table of the report's functions for `report.sampleType`:
  * flat Δ, flat%, sum%, cum Δ, cum%, name, with percentages of the base total and unsigned as pprof
- * prints them. Profile-derived strings are printed with control characters escaped. Ends with a
+ * prints them; with `--lines`, each such table is followed by its sample type's per-line table
+ * (line-table.ts). Profile-derived strings are printed with control characters escaped. Ends with a
  * newline.
  */
 export function renderText(report: Report, options: TextOptions): string {
@@ -88,7 +90,7 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   }
   let out = lines.join('\n');
   for (const type of tableTypes(report)) {
-    for (const line of ['', ...functionTable(report, type)]) {
+    for (const line of ['', ...functionTable(report, type), ...lineTable(report, type)]) {
       out += `\n${line}`;
       if (out.length >= CHUNK) {
         yield out;

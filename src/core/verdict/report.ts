@@ -5,6 +5,7 @@ import type { FlameGraph } from '../compare/flame.js';
 import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from '../profile/sample-type.js';
 import type { OwnDelta, OwnLineDelta } from '../compare/own-diff.js';
+import { reportLines, type LinesRequest, type ReportLines } from './report-lines.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
 export type VerdictKind = Verdict['verdict'];
@@ -56,6 +57,11 @@ export interface Report {
   readonly own?: Readonly<Record<string, readonly OwnDelta[]>>;
   /** Keyed by sample type: the own-code lines whose part changed most (first OWN_REPORT_ROWS), with `own`. */
   readonly ownLines?: Readonly<Record<string, readonly OwnLineDelta[]>>;
+  /**
+   * Per-source-line rows (`--lines`; see ReportOptions.lines), keyed by sample type, with how many
+   * rows each type had before the limit; absent when lines were not asked for.
+   */
+  readonly lines?: ReportLines;
 }
 
 /** Own-code rows a report carries per sample type. */
@@ -80,6 +86,8 @@ export interface ReportOptions {
   readonly fold?: { readonly min: Readonly<Record<string, number>> };
   /** The flame graphs to carry (see flameGraphs). */
   readonly flame?: Readonly<Record<string, FlameGraph>>;
+  /** Carry the diff's per-line rows (the diff must have them): which sample types, how many rows. */
+  readonly lines?: LinesRequest;
 }
 
 /**
@@ -137,6 +145,9 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
             Object.entries(diff.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)]),
           ),
         }),
+    ...(options.lines === undefined || diff.lines === undefined
+      ? {}
+      : { lines: reportLines(diff.lines, verdict.metrics, options.lines) }),
   };
 }
 

@@ -23,7 +23,7 @@ import {
   readRunFiles,
   required,
   terminalSafe
-} from "./chunk-PK7NEH3Y.js";
+} from "./chunk-53537RV3.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

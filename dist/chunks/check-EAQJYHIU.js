@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-JVRGWX2C.js";
+} from "./chunk-BGRSQSLL.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-PK7NEH3Y.js";
+} from "./chunk-53537RV3.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

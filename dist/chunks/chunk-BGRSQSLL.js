@@ -5,6 +5,7 @@ import {
   ELIDED_FRAME_NAME,
   ELIDED_ROW,
   ITERATIONS_WARNING,
+  LineKeyMap,
   MAX_PROFILE_SIZE_OPTION,
   OWN_LEAF_SEPARATOR,
   combineInputs,
@@ -21,6 +22,7 @@ import {
   formatValue,
   formatZ,
   htmlText,
+  lineName,
   markdownCode,
   markdownText,
   median,
@@ -44,7 +46,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-PK7NEH3Y.js";
+} from "./chunk-53537RV3.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -62,6 +64,76 @@ import {
   RuleError,
   UsageError
 } from "./chunk-5DEWQUHK.js";
+
+// src/core/compare/line-diff.ts
+function unionOf(base, current) {
+  const at = new LineKeyMap();
+  const baseRow = [];
+  const currentRow = [];
+  const key = [];
+  const visit = (t, own, other) => {
+    for (let r = 0; r < t.function.length; r++) {
+      const u = at.getOrAdd(t.function[r], t.file[r], t.line[r], key.length);
+      if (u < key.length) {
+        own[u] = r;
+        continue;
+      }
+      key.push({ function: t.function[r], file: t.file[r], line: t.line[r] });
+      own.push(r);
+      other.push(-1);
+    }
+  };
+  visit(current, currentRow, baseRow);
+  visit(base, baseRow, currentRow);
+  const names2 = key.map(lineName);
+  const order = Int32Array.from(names2.keys()).sort(
+    (x, y) => names2[x] < names2[y] ? -1 : names2[x] === names2[y] ? 0 : 1
+  );
+  const rank = new Int32Array(key.length);
+  order.forEach((u, i) => rank[u] = i);
+  return { baseRow: Int32Array.from(baseRow), currentRow: Int32Array.from(currentRow), key, rank, order };
+}
+function deltasOf(base, current, b, c, u) {
+  const n = u.key.length;
+  const flatDelta = new Float64Array(n);
+  const cumDelta = new Float64Array(n);
+  const moved = [];
+  const still = [];
+  for (const i of u.order) {
+    const br = u.baseRow[i];
+    const cr = u.currentRow[i];
+    const fd = (cr < 0 ? 0 : current.flat[c][cr]) - (br < 0 ? 0 : base.flat[b][br]);
+    const cd = (cr < 0 ? 0 : current.cum[c][cr]) - (br < 0 ? 0 : base.cum[b][br]);
+    if (fd === 0 && cd === 0) continue;
+    flatDelta[i] = fd;
+    cumDelta[i] = cd;
+    (fd === 0 ? still : moved).push(i);
+  }
+  const rank = u.rank;
+  moved.sort((x, y) => Math.abs(flatDelta[y]) - Math.abs(flatDelta[x]) || rank[x] - rank[y]);
+  const row = (i) => {
+    const br = u.baseRow[i];
+    const cr = u.currentRow[i];
+    const varBase = br < 0 ? 0 : base.flatVariance[b][br];
+    const varCurrent = cr < 0 ? 0 : current.flatVariance[c][cr];
+    const key = u.key[i];
+    return {
+      function: key.function,
+      file: key.file,
+      line: key.line,
+      flatDelta: flatDelta[i],
+      cumDelta: cumDelta[i],
+      flatZ: zScore(flatDelta[i], varBase, varCurrent)
+    };
+  };
+  return [...moved.map(row), ...still.map(row)];
+}
+function lineDeltas(base, current, pairs, types) {
+  const union = unionOf(base, current);
+  const out = {};
+  for (const [b, c] of pairs) out[types[c].type] = deltasOf(base, current, b, c, union);
+  return out;
+}
 
 // src/core/compare/own-diff.ts
 var MAX_OWN_ROWS = 100;
@@ -280,6 +352,7 @@ function diff(base, current) {
   return {
     metrics,
     functions,
+    ...base.lines !== void 0 && current.lines !== void 0 ? { lines: lineDeltas(base.lines, current.lines, pairs, current.sampleType) } : {},
     focus: focusDeltas(base, current, pairs),
     defaultSampleType: defaultCommon && defaultType !== void 0 ? defaultType.type : metrics[0].sampleType,
     warnings: [...comparabilityWarnings(base, current), ...iterations ? [ITERATIONS_WARNING] : []],
@@ -1101,6 +1174,19 @@ function exitCodeOf(verdict, onInconclusive = "pass") {
   return verdict === "inconclusive" && onInconclusive === "fail" ? ExitCode.fail : ExitCode.pass;
 }
 
+// src/core/verdict/report-lines.ts
+function reportLines(diffLines, metrics, request) {
+  const flagged = new Set(metrics.filter((m) => m.status === "fail" || m.status === "warn").map((m) => m.sampleType));
+  const lines = {};
+  const lineCount = {};
+  for (const [type, rows] of Object.entries(diffLines)) {
+    if (request.flaggedOnly && !flagged.has(type)) continue;
+    lines[type] = request.top === 0 ? rows.slice() : rows.slice(0, request.top);
+    lineCount[type] = rows.length;
+  }
+  return { lines, lineCount };
+}
+
 // src/core/verdict/report.ts
 var OWN_REPORT_ROWS = 20;
 function buildReport(diff2, verdict, options) {
@@ -1148,7 +1234,8 @@ function buildReport(diff2, verdict, options) {
       ownLines: Object.fromEntries(
         Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
       )
-    }
+    },
+    ...options.lines === void 0 || diff2.lines === void 0 ? {} : { lines: reportLines(diff2.lines, verdict.metrics, options.lines) }
   };
 }
 var FOLD_SHARE = 5e-3;
@@ -1444,6 +1531,7 @@ async function compareProfiles(request, load) {
   const sources = [...request.base.runs, ...request.current.runs];
   const summaries = await load(sources, focusPatterns(rules), {
     tree,
+    lines: request.lines !== void 0,
     ...request.ownCode === void 0 ? {} : { ownCode: request.ownCode }
   });
   const nb = request.base.runs.length;
@@ -1481,6 +1569,7 @@ async function compareProfiles(request, load) {
     ...request.sampleIndex !== void 0 ? { sampleIndex: request.sampleIndex } : {},
     ...request.history !== void 0 ? { historyWindow: request.history.window } : {},
     ...flame !== void 0 ? { flame } : {},
+    ...request.lines !== void 0 ? { lines: request.lines } : {},
     ...request.fold === true ? { fold: { min: ruleMin(compared, rules) } } : {}
   });
   const exitCode = verdictExitCode(verdict.verdict, request.onInconclusive ?? "pass");
@@ -2390,7 +2479,7 @@ function runsNote(report) {
 }
 
 // src/core/render/json.ts
-var REPORT_SCHEMA_VERSION = 2;
+var REPORT_SCHEMA_VERSION = 3;
 function finiteOrNull(x) {
   return x !== null && Number.isFinite(x) ? x : null;
 }
@@ -2473,6 +2562,15 @@ function functionText(f) {
         "cumDelta": ${num(f.cumDelta)}
       }`;
 }
+function lineText(l) {
+  return `      {
+        "function": ${JSON.stringify(l.function)},
+        "file": ${JSON.stringify(l.file)},
+        "line": ${num(l.line)},
+        "flatDelta": ${num(l.flatDelta)},
+        "cumDelta": ${num(l.cumDelta)}
+      }`;
+}
 function members(fields) {
   return Object.entries(fields).filter(([, v]) => v !== void 0).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`);
 }
@@ -2481,35 +2579,52 @@ function* renderJsonChunks(report) {
   let out = `{
 ${head.join(",\n")},
   "functions": `;
-  const types = Object.entries(report.functions);
-  if (types.length === 0) out += "{}";
-  else {
-    out += "{";
-    for (const [t, [type, rows]] of types.entries()) {
-      out += `${t === 0 ? "" : ","}
-    ${JSON.stringify(type)}: `;
-      if (rows.length === 0) {
-        out += "[]";
-        continue;
-      }
-      out += "[";
-      for (let i = 0; i < rows.length; i++) {
-        out += `${i === 0 ? "" : ","}
-${functionText(rows[i])}`;
-        if (out.length >= CHUNK) {
-          yield out;
-          out = "";
-        }
-      }
-      out += "\n    ]";
+  for (const chunk of rowsByType(report.functions, functionText)) {
+    out += chunk;
+    if (out.length >= CHUNK) {
+      yield out;
+      out = "";
     }
-    out += "\n  }";
   }
   const tail = members(jsonTail(report));
-  yield `${out},
-${tail.join(",\n")}
+  out += `,
+${tail.join(",\n")}`;
+  if (report.lines !== void 0) {
+    out += ',\n  "lines": ';
+    for (const chunk of rowsByType(report.lines.lines, lineText)) {
+      out += chunk;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = "";
+      }
+    }
+    out += `,
+${members({ lineCount: report.lines.lineCount }).join(",\n")}`;
+  }
+  yield `${out}
 }
 `;
+}
+function* rowsByType(byType, rowText) {
+  const types = Object.entries(byType);
+  if (types.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{";
+  for (const [t, [type, rows]] of types.entries()) {
+    yield `${t === 0 ? "" : ","}
+    ${JSON.stringify(type)}: `;
+    if (rows.length === 0) {
+      yield "[]";
+      continue;
+    }
+    yield "[";
+    for (let i = 0; i < rows.length; i++) yield `${i === 0 ? "" : ","}
+${rowText(rows[i])}`;
+    yield "\n    ]";
+  }
+  yield "\n  }";
 }
 
 // src/core/render/markdown.ts
@@ -2724,6 +2839,56 @@ function width(text) {
   return n;
 }
 
+// src/core/render/line-table.ts
+function moreLines(count) {
+  return `${count} more line${count === 1 ? "" : "s"}`;
+}
+function* lineTable(report, type) {
+  const rows = report.lines?.lines[type];
+  if (rows === void 0) return;
+  const total = report.totals[type];
+  const unit = total?.unit ?? "";
+  const baseTotal = total?.base ?? 0;
+  const count = report.lines?.lineCount[type] ?? rows.length;
+  yield "";
+  yield `Type: ${type}, by source line`;
+  if (rows.length === 0) {
+    yield count === 0 ? "No line changed." : `No line shown of ${count}.`;
+    return;
+  }
+  const shown = rows.length === count ? `all ${count} lines` : `top ${rows.length} of ${count} lines`;
+  const accounted = rows.reduce((sum, l) => sum + l.flatDelta, 0);
+  const ofBase = baseTotal === 0 ? `the base total is ${formatValue(0, unit)}` : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
+  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
+  const sums = new Float64Array(rows.length);
+  let flatSum = 0;
+  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
+  const cellsOf = (i) => {
+    const l = rows[i];
+    return [
+      formatSignedValue(l.flatDelta, unit),
+      formatPprofPercent(l.flatDelta, baseTotal).trim(),
+      formatPprofPercent(sums[i], baseTotal).trim(),
+      formatSignedValue(l.cumDelta, unit),
+      formatPprofPercent(l.cumDelta, baseTotal).trim(),
+      terminalSafe(lineName(l))
+    ];
+  };
+  yield* streamTable(
+    [
+      { header: "flat \u0394", align: "right" },
+      { header: "flat%", align: "right" },
+      { header: "sum%", align: "right" },
+      { header: "cum \u0394", align: "right" },
+      { header: "cum%", align: "right" },
+      { header: "function file:line", align: "left" }
+    ],
+    rows.length,
+    cellsOf
+  );
+  if (count > rows.length) yield `\u2026 ${moreLines(count - rows.length)} (--top 0 lists all)`;
+}
+
 // src/core/render/text.ts
 var COLOURS = { fail: "31", warn: "33", inconclusive: "33", pass: "32" };
 var CHUNK2 = 1 << 16;
@@ -2768,7 +2933,7 @@ function* renderTextChunks(report, options) {
   }
   let out = lines.join("\n");
   for (const type of tableTypes(report)) {
-    for (const line of ["", ...functionTable(report, type)]) {
+    for (const line of ["", ...functionTable(report, type), ...lineTable(report, type)]) {
       out += `
 ${line}`;
       if (out.length >= CHUNK2) {
@@ -2974,6 +3139,10 @@ function reportOptions(rulesDescription) {
       value: "T",
       description: "sample type whose functions the text report lists (name or index)"
     },
+    lines: {
+      type: "boolean",
+      description: "also list flat and cum deltas per source line (function file:line, as pprof -lines), --top of them per sample type (text and json)"
+    },
     confidence: {
       type: "string",
       value: "Z",
@@ -3022,6 +3191,7 @@ async function parseReportArgs(values, format, cwd) {
     format,
     top,
     sampleIndex: str(values, "sample-index"),
+    lines: values.lines === true,
     confidence,
     onInconclusive: parseChoice("--on-inconclusive", str(values, "on-inconclusive") ?? "pass", INCONCLUSIVE_POLICIES),
     output: str(values, "output"),
@@ -3064,7 +3234,8 @@ function reportRequest(args) {
     flame: args.format === "html",
     // --top 0 asks for every function: nothing is folded then.
     fold: (args.format === "text" || args.format === "markdown") && args.top !== 0,
-    onInconclusive: args.onInconclusive
+    onInconclusive: args.onInconclusive,
+    lines: args.lines ? { top: args.top, flaggedOnly: false } : void 0
   };
 }
 function noteInconclusive(report, args, io) {

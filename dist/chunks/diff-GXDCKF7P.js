@@ -14,12 +14,12 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-JVRGWX2C.js";
+} from "./chunk-BGRSQSLL.js";
 import {
   createProfileLoader,
   formatOptions,
   parseCommandArgs
-} from "./chunk-PK7NEH3Y.js";
+} from "./chunk-53537RV3.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-KQKQYG5A.js";
 import {
