@@ -2922,7 +2922,7 @@ var Aggregator = class {
   /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
   ownLineId(ownRow, entry) {
     const { lines, function: functions } = this.tables;
-    const file = functions[lines.function[entry]]?.filename ?? "";
+    const file = capName(functions[lines.function[entry]]?.filename ?? "");
     const sep2 = OWN_LEAF_SEPARATOR;
     const name2 = `${this.index.name[ownRow]}${sep2}${file}${sep2}${lines.line[entry]}`;
     let id = this.ownLine.get(name2);

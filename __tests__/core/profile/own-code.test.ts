@@ -8,6 +8,8 @@ import { summarizeEncoded, OWN_LEAF_SEPARATOR } from '../../../src/core/profile/
 import { compileOwnCode, goPackage } from '../../../src/core/profile/own-code.js';
 import { RuleError } from '../../../src/core/errors.js';
 import { ROOT } from '../../helpers/dist.js';
+import { buildProfile } from '../../helpers/build-profile.js';
+import { summarize } from '../../../src/core/profile/aggregate.js';
 
 describe('goPackage', () => {
   test.each([
@@ -102,4 +104,15 @@ describe('own-code attribution on real profiles', () => {
   test('without ownCode, no attribution is made', () => {
     expect(summarizeEncoded(file('builder/good.rate1.allocs.pb.gz')).own).toBeUndefined();
   });
+});
+
+test("an own frame's file name is cut like a function name: a hostile 1 MiB file name stays small", () => {
+  const file = 'x'.repeat(1 << 20);
+  const profile = buildProfile({
+    samples: [{ stack: [{ lines: [{ name: 'main.f', file }] }], value: [1, 64, 1, 64], bytes: 64 }],
+    period: 1,
+  });
+  const s = summarize(profile, { ownCode: { lines: true } });
+  expect(s.own!.lines!.name).toHaveLength(1);
+  expect(s.own!.lines!.name[0]!.length).toBeLessThan(4200);
 });

@@ -462,7 +462,8 @@ class Aggregator implements SampleSink {
   /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
   private ownLineId(ownRow: number, entry: number): number {
     const { lines, function: functions } = this.tables;
-    const file = functions[lines.function[entry]!]?.filename ?? '';
+    // A file name is untrusted like a function name: cut the same way (name-cap.ts).
+    const file = capName(functions[lines.function[entry]!]?.filename ?? '');
     const sep = OWN_LEAF_SEPARATOR;
     const name = `${this.index.name[ownRow]!}${sep}${file}${sep}${lines.line[entry]!}`;
     let id = this.ownLine.get(name);

@@ -14,12 +14,12 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-BGRSQSLL.js";
+} from "./chunk-MTIKW6WX.js";
 import {
   createProfileLoader,
   formatOptions,
   parseCommandArgs
-} from "./chunk-53537RV3.js";
+} from "./chunk-QWPILVF7.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-KQKQYG5A.js";
 import {

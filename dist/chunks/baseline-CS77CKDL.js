@@ -23,7 +23,7 @@ import {
   readRunFiles,
   required,
   terminalSafe
-} from "./chunk-53537RV3.js";
+} from "./chunk-QWPILVF7.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -3063,7 +3063,7 @@ var Aggregator = class {
   /** The id of the own line of a line entry (its function's row, file and line), made on first use. */
   ownLineId(ownRow, entry) {
     const { lines, function: functions } = this.tables;
-    const file = functions[lines.function[entry]]?.filename ?? "";
+    const file = capName(functions[lines.function[entry]]?.filename ?? "");
     const sep = OWN_LEAF_SEPARATOR;
     const name2 = `${this.index.name[ownRow]}${sep}${file}${sep}${lines.line[entry]}`;
     let id = this.ownLine.get(name2);

@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-BGRSQSLL.js";
+} from "./chunk-MTIKW6WX.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-53537RV3.js";
+} from "./chunk-QWPILVF7.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -46,7 +46,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-53537RV3.js";
+} from "./chunk-QWPILVF7.js";
 import {
   comparabilityWarnings,
   findSampleType,
