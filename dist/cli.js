@@ -34,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-4HOO7RFR.js")).diffCommand
+    load: async () => (await import("./chunks/diff-JIBJRXDA.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-XPB4KD6Q.js")).checkCommand
+    load: async () => (await import("./chunks/check-XIXQHHLT.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-CS77CKDL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-AK45LHUT.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -7,7 +7,7 @@ import {
   GitHubApiError,
   grownLines,
   pullLines
-} from "./action/chunk-IZMES3IM.js";
+} from "./action/chunk-JF4IGWP7.js";
 import {
   error,
   getInput,
@@ -2608,13 +2608,14 @@ function checkMeasured(negativeSamples, sampleCount) {
 
 // src/core/profile/own-code.ts
 var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
-var MODULE_CACHE = /\/pkg\/mod\/|@v\d/;
+var MODULE_CACHE = /\/pkg\/mod\/|@v\d|(?:^|\/)vendor\//;
 function goPackage(name2) {
   const bracket = name2.indexOf("[");
   const plain = bracket < 0 ? name2 : name2.slice(0, bracket);
   const slash = plain.lastIndexOf("/");
   const dot = plain.indexOf(".", slash + 1);
-  return dot < 0 ? plain : plain.slice(0, dot);
+  const pkg = dot < 0 ? plain : plain.slice(0, dot);
+  return pkg.includes("%") ? pkg.replace(/%([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) : pkg;
 }
 function ownGo(name2, filename, modules) {
   if (MODULE_CACHE.test(filename)) return false;
@@ -2625,9 +2626,17 @@ function ownGo(name2, filename, modules) {
   return pkg.includes("/") && first.includes(".");
 }
 function ownJs(filename, workspace) {
-  if (filename.startsWith("node:") || filename.includes("/node_modules/")) return false;
+  if (filename.startsWith("node:")) return false;
+  let path3 = filename;
+  if (filename.startsWith("file://")) {
+    try {
+      path3 = decodeURIComponent(filename.slice("file://".length));
+    } catch {
+      return false;
+    }
+  }
+  if (path3.includes("/node_modules/")) return false;
   if (workspace === void 0 || workspace === "") return true;
-  const path3 = filename.startsWith("file://") ? decodeURIComponent(filename.slice("file://".length)) : filename;
   const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
   return path3.startsWith(root);
 }
@@ -2876,7 +2885,8 @@ var Aggregator = class {
         if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) {
           ownRow = r;
           const loc = locationIndex[j];
-          ownEntry = this.tables.locations.lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
+          const { lineStart } = this.tables.locations;
+          ownEntry = lineStart[loc] === lineStart[loc + 1] ? -1 : lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
         }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
@@ -2913,7 +2923,7 @@ var Aggregator = class {
       }
       for (let c = 0; c < k; c++) pair[c] += sv[c];
     }
-    if (!this.ownLines) return;
+    if (!this.ownLines || entry < 0) return;
     let id = this.ownLineOf[entry];
     if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
     const line = this.ownLineValues[id];
@@ -2924,7 +2934,7 @@ var Aggregator = class {
     const { lines, function: functions } = this.tables;
     const file = capName(functions[lines.function[entry]]?.filename ?? "");
     const sep2 = OWN_LEAF_SEPARATOR;
-    const name2 = `${this.index.name[ownRow]}${sep2}${file}${sep2}${lines.line[entry]}`;
+    const name2 = `${noSeparator(this.index.name[ownRow])}${sep2}${noSeparator(file)}${sep2}${lines.line[entry]}`;
     let id = this.ownLine.get(name2);
     if (id === void 0) {
       id = this.ownLineValues.length;
@@ -2941,7 +2951,10 @@ var Aggregator = class {
     const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves = {
-      name: keys.map((key) => `${names2[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names2[key % rowCount]}`),
+      name: keys.map((key) => {
+        const own = noSeparator(names2[Math.floor(key / rowCount)]);
+        return `${own}${OWN_LEAF_SEPARATOR}${noSeparator(names2[key % rowCount])}`;
+      }),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
     };
     if (!this.ownLines) return { flat, leaves };
@@ -2992,6 +3005,9 @@ var Aggregator = class {
     };
   }
 };
+function noSeparator(name2) {
+  return name2.includes(OWN_LEAF_SEPARATOR) ? name2.replaceAll(OWN_LEAF_SEPARATOR, "\uFFFD") : name2;
+}
 function ownRowMask(tables, index, own) {
   const mask = new Uint8Array(index.name.length);
   for (const fn of tables.function) {
@@ -6484,6 +6500,11 @@ function lineDeltas(base, current, pairs, types) {
 
 // src/core/compare/own-diff.ts
 var MAX_OWN_ROWS = 100;
+function bothWays(sorted, delta, n) {
+  let up = 0;
+  let down = 0;
+  return sorted.filter((r) => delta(r) > 0 ? up++ < n : delta(r) < 0 ? down++ < n : false);
+}
 function byName(table, t) {
   const out = /* @__PURE__ */ new Map();
   table.name.forEach((n, r) => out.set(n, (out.get(n) ?? 0) + table.flat[t][r]));
@@ -6499,7 +6520,7 @@ function ownDeltas(rows, base, current, b, c) {
   const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
   const delta = (r) => r.currentFlat - r.baseFlat;
   changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  const kept = changed.slice(0, MAX_OWN_ROWS);
+  const kept = bothWays(changed, delta, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
   const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
   return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
@@ -6524,7 +6545,7 @@ function ownLineDeltas(base, current, b, c) {
   if (base.lines === void 0 || current.lines === void 0) return [];
   const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
   rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+  return bothWays(rows, ([, d]) => d, MAX_OWN_ROWS).map(([key, flatDelta]) => {
     const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
     return { function: fn, file: file ?? "", line: Number(line), flatDelta };
   });
@@ -7086,10 +7107,14 @@ function buildReport(diff2, verdict, options) {
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
     ...options.flame === void 0 ? {} : { flame: options.flame },
-    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) },
+    ...diff2.own === void 0 ? {} : {
+      own: Object.fromEntries(
+        Object.entries(diff2.own).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)])
+      )
+    },
     ...diff2.ownLines === void 0 ? {} : {
       ownLines: Object.fromEntries(
-        Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
+        Object.entries(diff2.ownLines).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)])
       )
     },
     ...options.lines === void 0 || diff2.lines === void 0 ? {} : { lines: reportLines(diff2.lines, verdict.metrics, options.lines) }
@@ -7764,6 +7789,7 @@ function pullLinesSection(ctx) {
   const p = ctx.pullLines;
   if (p === void 0 || p.grown === 0) return [];
   if (p.changed.length === 0) {
+    if (p.uncertain) return [];
     const n = p.grown;
     return [
       "",
@@ -7904,6 +7930,7 @@ function chartSection(ctx) {
 
 // src/core/render/line-annotations.ts
 var MAX_LINE_ANNOTATIONS = 10;
+var MAX_LINE_CANDIDATES = 50;
 function lineAnnotations(report) {
   if (report.ownLines === void 0) return [];
   const metrics = [
@@ -7916,7 +7943,7 @@ function lineAnnotations(report) {
     const grew = m.delta >= 0;
     const leafOf = new Map((report.own?.[m.sampleType] ?? []).map((f) => [f.name, f.leaf?.name]));
     for (const row of report.ownLines[m.sampleType] ?? []) {
-      if (out.length >= MAX_LINE_ANNOTATIONS) return out;
+      if (out.length >= MAX_LINE_CANDIDATES) return out;
       if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
       if (row.file === "" || !(row.line > 0)) continue;
       const key = `${row.file}\0${row.line}`;
@@ -8026,9 +8053,12 @@ function annotate(log, series, verdict, report, gating) {
   }
 }
 async function annotateLines(log, sources, series, verdict, report, gating) {
+  let emitted = 0;
   for (const a of lineAnnotations(report)) {
+    if (emitted >= MAX_LINE_ANNOTATIONS) return;
     const file = await sources(a.file);
     if (file === null) continue;
+    emitted++;
     const error2 = a.status === "fail" && verdict !== "accepted" && gating;
     const properties = { title: `heapgate ${series}: memory grew here`, file, startLine: a.line };
     if (error2) log.error(a.message, properties);
@@ -8955,7 +8985,7 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./action/github-commit-LTGN5R2R.js");
+  const { createCommitInfo } = await import("./action/github-commit-J37VSCDI.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
   const store = await openStore(config.store, {
@@ -9254,7 +9284,7 @@ async function gateConfig(config, env, cwd, mode, profile) {
 }
 async function ports(config, event, store, env, own) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./action/github-5JARHHFF.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./action/github-ICQNBI7L.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),

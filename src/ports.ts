@@ -5,6 +5,7 @@
 import type { ProfileSummary } from './core/profile/aggregate.js';
 import type { BaselineMetadata, BaselinePointer } from './core/history/baseline.js';
 import type { OwnCodeSpec } from './core/profile/own-code.js';
+import type { ChangedFiles } from './core/verdict/pull-lines.js';
 
 /** Which side of the comparison a profile is; used in messages ("decoding base profile ..."). */
 export type ProfileRole = 'base' | 'current';
@@ -160,11 +161,8 @@ export interface PullRequestInfo {
    * one whose merge commit is `sha`, else the lowest number), or undefined (a direct push).
    */
   mergedPullOf(sha: string): Promise<MergedPullRequest | undefined>;
-  /**
-   * The lines pull request `pull` adds or changes, per file path (GET pulls/{n}/files, paged; from
-   * each file's patch). A file without a patch (binary, or too large for GitHub to show) is absent.
-   */
-  changedLines?(pull: number): Promise<ReadonlyMap<string, ReadonlySet<number>>>;
+  /** The lines pull request `pull` adds or changes (GET pulls/{n}/files, paged; from each file's patch). */
+  changedLines?(pull: number): Promise<ChangedFiles>;
 }
 
 /** An issue of the repository, as the step announcements see it. */

@@ -16,6 +16,9 @@ import {
 } from '../ports.js';
 import { addedLines } from '../core/verdict/pull-lines.js';
 
+/** GitHub lists at most this many files of a pull request. */
+const MAX_LISTED_FILES = 3000;
+
 /**
  * The author of comments made with the workflow's GITHUB_TOKEN, as REST shows it; the last resort
  * of ownLogin when GitHub cannot be asked.
@@ -189,12 +192,14 @@ export function createGitHubPorts(options: GitHubPortsOptions): {
           pull_number: pull,
           per_page: 100,
         })) as { filename?: unknown; patch?: unknown }[];
-        const out = new Map<string, ReadonlySet<number>>();
+        const lines = new Map<string, ReadonlySet<number>>();
+        const unknown = new Set<string>();
         for (const f of files) {
-          if (typeof f.filename !== 'string' || typeof f.patch !== 'string') continue;
-          out.set(f.filename, new Set(addedLines(f.patch)));
+          if (typeof f.filename !== 'string') continue;
+          if (typeof f.patch === 'string') lines.set(f.filename, new Set(addedLines(f.patch)));
+          else unknown.add(f.filename);
         }
-        return out;
+        return { lines, unknown, complete: files.length < MAX_LISTED_FILES };
       });
     },
   };

@@ -19,7 +19,8 @@ describe('goPackage', () => {
     ['strings.(*Builder).grow', 'strings'],
     ['container/list.(*List).insertValue', 'container/list'],
     ['example.com/m.F[go.shape.struct { X github.com/x/y.T }]', 'example.com/m'],
-    ['gopkg.in/yaml.v3.(*parser).parse', 'gopkg.in/yaml'],
+    ['gopkg.in/yaml%2ev3.(*parser).parse', 'gopkg.in/yaml.v3'],
+    ['example.com/app%2ev2.Run', 'example.com/app.v2'],
   ])('%s → %s', (name, pkg) => {
     expect(goPackage(name)).toBe(pkg);
   });
@@ -36,6 +37,14 @@ describe('compileOwnCode', () => {
     expect(guess('runtime.mallocgc', '/usr/lib/go-1.19/src/runtime/malloc.go')).toBe(false);
     expect(guess('github.com/x/lib.F', '/root/go/pkg/mod/github.com/x/lib@v1.2.0/f.go')).toBe(false);
     expect(guess('github.com/x/lib.F', 'github.com/x/lib@v1.2.0/f.go')).toBe(false);
+    expect(guess('github.com/x/lib.F', '/home/runner/work/app/app/vendor/github.com/x/lib/f.go')).toBe(false);
+    expect(guess('github.com/x/lib.F', 'vendor/github.com/x/lib/f.go')).toBe(false);
+  });
+
+  test('Go: a module whose last element has a dot (escaped %2e in symbols) is recognised', () => {
+    const dotted = compileOwnCode({ modules: ['example.com/app.v2'] });
+    expect(dotted('example.com/app%2ev2.Run', 'x.go')).toBe(true);
+    expect(dotted('example.com/app.v2/cache.(*C).Put', 'x.go')).toBe(true);
   });
 
   test('Go with the module known: only its packages (and main)', () => {
@@ -54,6 +63,9 @@ describe('compileOwnCode', () => {
     expect(ws('handler', 'file:///home/runner/work/app/app/src/server.mjs')).toBe(true);
     expect(ws('handler', 'file:///home/runner/work/app/app2/server.mjs')).toBe(false);
     expect(ws('handler', 'file:///home/runner/work/app/app/src/my%20file.mjs')).toBe(true);
+    // Hostile URLs: a malformed escape is not own (and throws nothing); an escaped node_modules is still it.
+    expect(ws('f', 'file:///home/runner/work/app/app/a%E0.js')).toBe(false);
+    expect(guess('f', 'file:///srv/app/node%5Fmodules/x.js')).toBe(false);
   });
 
   test('a pattern decides alone; a broken one is a RuleError naming own-code', () => {
@@ -115,4 +127,25 @@ test("an own frame's file name is cut like a function name: a hostile 1 MiB file
   const s = summarize(profile, { ownCode: { lines: true } });
   expect(s.own!.lines!.name).toHaveLength(1);
   expect(s.own!.lines!.name[0]!.length).toBeLessThan(4200);
+});
+
+test('a location without lines, own by its row name, is attributed without a file or line', () => {
+  const profile = buildProfile({
+    samples: [
+      { stack: [{ lines: [], mapping: 'libx.so' }], value: [1, 64, 1, 64], bytes: 64 },
+      { stack: [{ lines: [{ name: 'main.f', file: 'f.go' }] }], value: [1, 32, 1, 32], bytes: 32 },
+      // A function named like the mapping's row makes that row own code (a hostile or odd profile).
+      { stack: [{ lines: [{ name: '[libx.so]', file: 'x.c' }] }], value: [1, 16, 1, 16], bytes: 16 },
+    ],
+    period: 1,
+  });
+  const s = summarize(profile, { ownCode: { pattern: '^(\\[libx\\.so\\]|main\\.f)$', lines: true } });
+  const row = s.functions.name.indexOf('[libx.so]');
+  expect(s.own!.flat[1]![row]).toBe(64 + 16);
+  // The lineless location adds no line; the named one does.
+  expect(s.own!.lines!.name.map((n) => n.split('\u0000').slice(0, 2).join(' ')).sort()).toEqual([
+    '[libx.so] x.c',
+    'main.f f.go',
+  ]);
+  expect(s.own!.lines!.flat[1]!.reduce((a, b) => a + b, 0)).toBe(32 + 16);
 });

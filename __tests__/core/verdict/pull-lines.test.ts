@@ -1,5 +1,6 @@
 /** The lines a pull request's patch adds, and which grown own-code lines are among them (pull-lines.ts). */
 import { addedLines, pullLines, type GrownLine } from '../../../src/core/verdict/pull-lines.js';
+import { bothWays } from '../../../src/core/compare/own-diff.js';
 
 describe('addedLines', () => {
   test('the new-file numbers of + lines, across hunks; - lines and context counted right', () => {
@@ -45,17 +46,39 @@ describe('pullLines', () => {
       ['example.com/m/a.go', 'a.go'],
       ['example.com/m/b.go', 'b.go'],
     ]);
-    const changed = new Map([
+    const lines = new Map([
       ['a.go', new Set([4, 5])],
       ['b.go', new Set([8])],
     ]);
-    const p = pullLines(grown, paths, changed);
+    const p = pullLines(grown, paths, { lines, unknown: new Set(), complete: true });
     expect(p.grown).toBe(2);
+    expect(p.uncertain).toBe(false);
     expect(p.changed.map((l) => `${l.path}:${l.line}`)).toEqual(['a.go:5']);
   });
 
   test('none in the diff: no changed line, the count says how many grew', () => {
-    const p = pullLines([g('x.go', 1)], new Map([['x.go', 'x.go']]), new Map());
-    expect(p).toEqual({ changed: [], grown: 1 });
+    const p = pullLines([g('x.go', 1)], new Map([['x.go', 'x.go']]), {
+      lines: new Map(),
+      unknown: new Set(),
+      complete: true,
+    });
+    expect(p).toEqual({ changed: [], grown: 1, uncertain: false });
+  });
+
+  test('a grown line in a file changed without a patch, or a partial listing, is uncertain', () => {
+    const paths = new Map([['x.go', 'x.go']]);
+    expect(
+      pullLines([g('x.go', 1)], paths, { lines: new Map(), unknown: new Set(['x.go']), complete: true }).uncertain,
+    ).toBe(true);
+    expect(pullLines([g('x.go', 1)], paths, { lines: new Map(), unknown: new Set(), complete: false }).uncertain).toBe(
+      true,
+    );
+  });
+});
+
+describe('bothWays', () => {
+  test('keeps the first n that grew and the first n that shrank, in order', () => {
+    const rows = [-50, -40, -30, 20, 10, 5];
+    expect(bothWays(rows, (x) => x, 2)).toEqual([-50, -40, 20, 10]);
   });
 });

@@ -12,7 +12,7 @@ import { detectableCell, metricLabel, zCell } from '../../core/render/parts.js';
 import type { Report } from '../../core/verdict/report.js';
 import type { InconclusivePolicy, MetricResult } from '../../core/verdict/verdict.js';
 import { GitHubApiError, type CommentSink, type JobSummary, type Logger, type SourceLocator } from '../../ports.js';
-import { lineAnnotations } from '../../core/render/line-annotations.js';
+import { lineAnnotations, MAX_LINE_ANNOTATIONS } from '../../core/render/line-annotations.js';
 import type { RunPlan } from './plan.js';
 import { upsertSticky, type CommentPolicy, type CommentResult } from './sticky-comment.js';
 
@@ -115,9 +115,12 @@ async function annotateLines(
   report: Report,
   gating: boolean,
 ): Promise<void> {
+  let emitted = 0;
   for (const a of lineAnnotations(report)) {
+    if (emitted >= MAX_LINE_ANNOTATIONS) return;
     const file = await sources(a.file);
     if (file === null) continue;
+    emitted++;
     const error = a.status === 'fail' && verdict !== 'accepted' && gating;
     const properties = { title: `heapgate ${series}: memory grew here`, file, startLine: a.line };
     if (error) log.error(a.message, properties);

@@ -6,8 +6,18 @@
  */
 import { OWN_LEAF_SEPARATOR, type NamedTotals, type OwnTotals } from '../profile/aggregate.js';
 
-/** Own-code functions kept per sample type: the report names the first; the rest are context. */
+/** Own-code functions kept per sample type and direction: the report names the first; the rest are context. */
 export const MAX_OWN_ROWS = 100;
+
+/**
+ * The first `n` rows that grew and the first `n` that shrank of rows sorted by |delta|, in that
+ * order: a cut by |delta| alone could drop every grown row behind large shrinking ones.
+ */
+export function bothWays<T>(sorted: readonly T[], delta: (row: T) => number, n: number): T[] {
+  let up = 0;
+  let down = 0;
+  return sorted.filter((r) => (delta(r) > 0 ? up++ < n : delta(r) < 0 ? down++ < n : false));
+}
 
 export interface OwnDelta {
   readonly name: string;
@@ -57,7 +67,7 @@ export function ownDeltas(
   const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
   const delta = (r: OwnRow) => r.currentFlat - r.baseFlat;
   changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  const kept = changed.slice(0, MAX_OWN_ROWS);
+  const kept = bothWays(changed, delta, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
   const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
   return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
@@ -101,7 +111,7 @@ export function ownLineDeltas(base: OwnTotals, current: OwnTotals, b: number, c:
   if (base.lines === undefined || current.lines === undefined) return [];
   const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
   rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+  return bothWays(rows, ([, d]) => d, MAX_OWN_ROWS).map(([key, flatDelta]) => {
     const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
     return { function: fn!, file: file ?? '', line: Number(line), flatDelta };
   });

@@ -413,7 +413,10 @@ class Aggregator implements SampleSink {
         if (ownRow < 0 && ownRows !== undefined && ownRows[r] === 1) {
           ownRow = r;
           const loc = locationIndex[j]!;
-          ownEntry = this.tables.locations.lineStart[loc]! + (code < 0 ? e - multiStart[~code]! : 0);
+          const { lineStart } = this.tables.locations;
+          // A location without lines (its row is the mapping's name) has no file or line.
+          ownEntry =
+            lineStart[loc] === lineStart[loc + 1] ? -1 : lineStart[loc]! + (code < 0 ? e - multiStart[~code]! : 0);
         }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c]! += sv[c]!;
@@ -452,7 +455,7 @@ class Aggregator implements SampleSink {
       }
       for (let c = 0; c < k; c++) pair[c]! += sv[c]!;
     }
-    if (!this.ownLines) return;
+    if (!this.ownLines || entry < 0) return;
     let id = this.ownLineOf[entry]!;
     if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
     const line = this.ownLineValues[id]!;
@@ -465,7 +468,7 @@ class Aggregator implements SampleSink {
     // A file name is untrusted like a function name: cut the same way (name-cap.ts).
     const file = capName(functions[lines.function[entry]!]?.filename ?? '');
     const sep = OWN_LEAF_SEPARATOR;
-    const name = `${this.index.name[ownRow]!}${sep}${file}${sep}${lines.line[entry]!}`;
+    const name = `${noSeparator(this.index.name[ownRow]!)}${sep}${noSeparator(file)}${sep}${lines.line[entry]!}`;
     let id = this.ownLine.get(name);
     if (id === undefined) {
       id = this.ownLineValues.length;
@@ -483,7 +486,10 @@ class Aggregator implements SampleSink {
     const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves: NamedTotals = {
-      name: keys.map((key) => `${names[Math.floor(key / rowCount)]!}${OWN_LEAF_SEPARATOR}${names[key % rowCount]!}`),
+      name: keys.map((key) => {
+        const own = noSeparator(names[Math.floor(key / rowCount)]!);
+        return `${own}${OWN_LEAF_SEPARATOR}${noSeparator(names[key % rowCount]!)}`;
+      }),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)![t]!)),
     };
     if (!this.ownLines) return { flat, leaves };
@@ -538,6 +544,11 @@ class Aggregator implements SampleSink {
       ...(this.ownRows === undefined ? {} : { own: this.ownTotals() }),
     };
   }
+}
+
+/** A name as a part of a joined key: the separator (a NUL, which no real name holds) replaced. */
+function noSeparator(name: string): string {
+  return name.includes(OWN_LEAF_SEPARATOR) ? name.replaceAll(OWN_LEAF_SEPARATOR, '\ufffd') : name;
 }
 
 /** The rows whose function (name and file) is own code, as a mask. Rows of unnamed frames never are. */

@@ -9,7 +9,8 @@
  * - a Go frame is own when its package is `main` or in one of `modules` (the `module` line of the
  *   workspace's go.mod); with no module known, any package whose path's first element has a dot
  *   (`github.com/…`, `example.com/…`). Never a file of the module cache (`/pkg/mod/`, a `@v1.2.3`
- *   version in a -trimpath path) or of GOROOT (standard packages have no dot: `strings`, `runtime`).
+ *   version in a -trimpath path), of a `vendor/` directory, or of GOROOT (standard packages have
+ *   no dot: `strings`, `runtime`).
  *
  * Other producers (JFR, .NET) need `pattern`. Pure: the spec is data, compiled here.
  */
@@ -33,7 +34,7 @@ export type OwnCodePredicate = (name: string, filename: string) => boolean;
 
 const JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
 /** The module cache: GOPATH's pkg/mod, or a -trimpath path with a module version (`x.org/y@v1.2.3/`). */
-const MODULE_CACHE = /\/pkg\/mod\/|@v\d/;
+const MODULE_CACHE = /\/pkg\/mod\/|@v\d|(?:^|\/)vendor\//;
 
 /**
  * The Go package path of a function name: `github.com/acme/app/cache.(*Cache).Put` →
@@ -45,7 +46,11 @@ export function goPackage(name: string): string {
   const plain = bracket < 0 ? name : name.slice(0, bracket);
   const slash = plain.lastIndexOf('/');
   const dot = plain.indexOf('.', slash + 1);
-  return dot < 0 ? plain : plain.slice(0, dot);
+  const pkg = dot < 0 ? plain : plain.slice(0, dot);
+  // A dot in the last element is escaped in symbol names (gopkg.in/yaml%2ev3): unescape %xx.
+  return pkg.includes('%')
+    ? pkg.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : pkg;
 }
 
 function ownGo(name: string, filename: string, modules: readonly string[]): boolean {
@@ -58,9 +63,17 @@ function ownGo(name: string, filename: string, modules: readonly string[]): bool
 }
 
 function ownJs(filename: string, workspace: string | undefined): boolean {
-  if (filename.startsWith('node:') || filename.includes('/node_modules/')) return false;
+  if (filename.startsWith('node:')) return false;
+  let path = filename;
+  if (filename.startsWith('file://')) {
+    try {
+      path = decodeURIComponent(filename.slice('file://'.length));
+    } catch {
+      return false;
+    }
+  }
+  if (path.includes('/node_modules/')) return false;
   if (workspace === undefined || workspace === '') return true;
-  const path = filename.startsWith('file://') ? decodeURIComponent(filename.slice('file://'.length)) : filename;
   const root = workspace.endsWith('/') ? workspace : `${workspace}/`;
   return path.startsWith(root);
 }

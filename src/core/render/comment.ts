@@ -123,6 +123,8 @@ function pullLinesSection(ctx: GateReportContext): string[] {
   const p = ctx.pullLines;
   if (p === undefined || p.grown === 0) return [];
   if (p.changed.length === 0) {
+    // Files changed without a readable patch: whether the grown lines are among them is not known.
+    if (p.uncertain) return [];
     const n = p.grown;
     return [
       '',

@@ -20,6 +20,16 @@ export interface GrownLine {
   readonly flatDelta: number;
 }
 
+/** What a pull request changed, as its files' patches tell. */
+export interface ChangedFiles {
+  /** Per file path: the new-side lines its patch adds or changes. */
+  readonly lines: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Files changed without a patch to read (binary, or a diff too large for GitHub to show). */
+  readonly unknown: ReadonlySet<string>;
+  /** False when GitHub may have listed only part of the files (it lists at most 3,000). */
+  readonly complete: boolean;
+}
+
 /** A grown line the pull request changed, at its path in the checkout. */
 export interface PullLine extends GrownLine {
   readonly path: string;
@@ -30,6 +40,11 @@ export interface PullLines {
   readonly changed: readonly PullLine[];
   /** How many grown lines were found in the checkout (0: nothing to say). */
   readonly grown: number;
+  /**
+   * True when the diff could not be read whole for these lines (a grown line's file changed without
+   * a patch, or GitHub listed only part of the files): "not in the diff" is then not known.
+   */
+  readonly uncertain: boolean;
 }
 
 /** The new-file line numbers a unified-diff patch adds (its `+` lines: added, or the new side of changed ones). */
@@ -74,16 +89,15 @@ export function grownLines(report: Report): GrownLine[] {
 
 /**
  * Which grown lines the pull request changed: `paths` holds each grown line's file in the checkout
- * (absent: not in it), `changed` the lines each changed file adds (absent: the file is not in the diff).
+ * (absent: not in it), `changed` what the pull request's files say.
  */
 export function pullLines(
   grown: readonly GrownLine[],
   paths: ReadonlyMap<string, string>,
-  changed: ReadonlyMap<string, ReadonlySet<number>>,
+  changed: ChangedFiles,
 ): PullLines {
-  const inCheckout = grown.filter((g) => paths.has(g.file));
-  const hits = inCheckout
-    .map((g) => ({ ...g, path: paths.get(g.file)! }))
-    .filter((g) => changed.get(g.path)?.has(g.line) === true);
-  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length };
+  const inCheckout = grown.map((g) => ({ ...g, path: paths.get(g.file) })).filter((g) => g.path !== undefined);
+  const hits = inCheckout.filter((g) => changed.lines.get(g.path!)?.has(g.line) === true) as PullLine[];
+  const uncertain = !changed.complete || inCheckout.some((g) => changed.unknown.has(g.path!));
+  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length, uncertain };
 }

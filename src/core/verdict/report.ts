@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { FlameGraph } from '../compare/flame.js';
 import { exitCodeOf, type InconclusivePolicy, type MetricResult, type Verdict } from './verdict.js';
 import { resolveSampleIndex } from '../profile/sample-type.js';
-import type { OwnDelta, OwnLineDelta } from '../compare/own-diff.js';
+import { bothWays, type OwnDelta, type OwnLineDelta } from '../compare/own-diff.js';
 import { reportLines, type LinesRequest, type ReportLines } from './report-lines.js';
 
 /** The outcome of a comparison: fail breaks the build, warn and pass do not; inconclusive by policy. */
@@ -64,7 +64,7 @@ export interface Report {
   readonly lines?: ReportLines;
 }
 
-/** Own-code rows a report carries per sample type. */
+/** Own-code rows a report carries per sample type and direction (grown, shrunk). */
 export const OWN_REPORT_ROWS = 20;
 
 export interface ReportOptions {
@@ -137,12 +137,16 @@ export function buildReport(diff: ProfileDiff, verdict: Verdict, options: Report
     ...(options.flame === undefined ? {} : { flame: options.flame }),
     ...(diff.own === undefined
       ? {}
-      : { own: Object.fromEntries(Object.entries(diff.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) }),
+      : {
+          own: Object.fromEntries(
+            Object.entries(diff.own).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)]),
+          ),
+        }),
     ...(diff.ownLines === undefined
       ? {}
       : {
           ownLines: Object.fromEntries(
-            Object.entries(diff.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)]),
+            Object.entries(diff.ownLines).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)]),
           ),
         }),
     ...(options.lines === undefined || diff.lines === undefined

@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-MTIKW6WX.js";
+} from "./chunk-J73CMMGN.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-QWPILVF7.js";
+} from "./chunk-LJTYMJ4F.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -23,7 +23,7 @@ import {
   readRunFiles,
   required,
   terminalSafe
-} from "./chunk-QWPILVF7.js";
+} from "./chunk-LJTYMJ4F.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

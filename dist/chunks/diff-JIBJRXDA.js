@@ -14,12 +14,12 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-MTIKW6WX.js";
+} from "./chunk-J73CMMGN.js";
 import {
   createProfileLoader,
   formatOptions,
   parseCommandArgs
-} from "./chunk-QWPILVF7.js";
+} from "./chunk-LJTYMJ4F.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-KQKQYG5A.js";
 import {

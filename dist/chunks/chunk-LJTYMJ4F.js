@@ -2749,13 +2749,14 @@ function checkMeasured(negativeSamples, sampleCount) {
 
 // src/core/profile/own-code.ts
 var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
-var MODULE_CACHE = /\/pkg\/mod\/|@v\d/;
+var MODULE_CACHE = /\/pkg\/mod\/|@v\d|(?:^|\/)vendor\//;
 function goPackage(name2) {
   const bracket = name2.indexOf("[");
   const plain = bracket < 0 ? name2 : name2.slice(0, bracket);
   const slash = plain.lastIndexOf("/");
   const dot = plain.indexOf(".", slash + 1);
-  return dot < 0 ? plain : plain.slice(0, dot);
+  const pkg = dot < 0 ? plain : plain.slice(0, dot);
+  return pkg.includes("%") ? pkg.replace(/%([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) : pkg;
 }
 function ownGo(name2, filename, modules) {
   if (MODULE_CACHE.test(filename)) return false;
@@ -2766,9 +2767,17 @@ function ownGo(name2, filename, modules) {
   return pkg.includes("/") && first.includes(".");
 }
 function ownJs(filename, workspace) {
-  if (filename.startsWith("node:") || filename.includes("/node_modules/")) return false;
+  if (filename.startsWith("node:")) return false;
+  let path = filename;
+  if (filename.startsWith("file://")) {
+    try {
+      path = decodeURIComponent(filename.slice("file://".length));
+    } catch {
+      return false;
+    }
+  }
+  if (path.includes("/node_modules/")) return false;
   if (workspace === void 0 || workspace === "") return true;
-  const path = filename.startsWith("file://") ? decodeURIComponent(filename.slice("file://".length)) : filename;
   const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
   return path.startsWith(root);
 }
@@ -3017,7 +3026,8 @@ var Aggregator = class {
         if (ownRow < 0 && ownRows !== void 0 && ownRows[r] === 1) {
           ownRow = r;
           const loc = locationIndex[j];
-          ownEntry = this.tables.locations.lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
+          const { lineStart } = this.tables.locations;
+          ownEntry = lineStart[loc] === lineStart[loc + 1] ? -1 : lineStart[loc] + (code < 0 ? e - multiStart[~code] : 0);
         }
         const o = r * k;
         for (let c = 0; c < k; c++) cum[o + c] += sv[c];
@@ -3054,7 +3064,7 @@ var Aggregator = class {
       }
       for (let c = 0; c < k; c++) pair[c] += sv[c];
     }
-    if (!this.ownLines) return;
+    if (!this.ownLines || entry < 0) return;
     let id = this.ownLineOf[entry];
     if (id < 0) id = this.ownLineOf[entry] = this.ownLineId(ownRow, entry);
     const line = this.ownLineValues[id];
@@ -3065,7 +3075,7 @@ var Aggregator = class {
     const { lines, function: functions } = this.tables;
     const file = capName(functions[lines.function[entry]]?.filename ?? "");
     const sep = OWN_LEAF_SEPARATOR;
-    const name2 = `${this.index.name[ownRow]}${sep}${file}${sep}${lines.line[entry]}`;
+    const name2 = `${noSeparator(this.index.name[ownRow])}${sep}${noSeparator(file)}${sep}${lines.line[entry]}`;
     let id = this.ownLine.get(name2);
     if (id === void 0) {
       id = this.ownLineValues.length;
@@ -3082,7 +3092,10 @@ var Aggregator = class {
     const flat = column(this.ownFlat, rowCount, k, 0, k);
     const keys = [...this.ownLeaf.keys()];
     const leaves = {
-      name: keys.map((key) => `${names[Math.floor(key / rowCount)]}${OWN_LEAF_SEPARATOR}${names[key % rowCount]}`),
+      name: keys.map((key) => {
+        const own = noSeparator(names[Math.floor(key / rowCount)]);
+        return `${own}${OWN_LEAF_SEPARATOR}${noSeparator(names[key % rowCount])}`;
+      }),
       flat: Array.from({ length: k }, (_, t) => Float64Array.from(keys, (key) => this.ownLeaf.get(key)[t]))
     };
     if (!this.ownLines) return { flat, leaves };
@@ -3133,6 +3146,9 @@ var Aggregator = class {
     };
   }
 };
+function noSeparator(name2) {
+  return name2.includes(OWN_LEAF_SEPARATOR) ? name2.replaceAll(OWN_LEAF_SEPARATOR, "\uFFFD") : name2;
+}
 function ownRowMask(tables, index, own) {
   const mask = new Uint8Array(index.name.length);
   for (const fn of tables.function) {

@@ -2,12 +2,13 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   GitHubApiError,
   addedLines
-} from "./chunk-IZMES3IM.js";
+} from "./chunk-JF4IGWP7.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";
 
 // src/adapters/github.ts
+var MAX_LISTED_FILES = 3e3;
 var GITHUB_ACTIONS_BOT = "github-actions[bot]";
 async function ownLogin(octokit) {
   try {
@@ -130,12 +131,14 @@ function createGitHubPorts(options) {
           pull_number: pull,
           per_page: 100
         });
-        const out = /* @__PURE__ */ new Map();
+        const lines = /* @__PURE__ */ new Map();
+        const unknown = /* @__PURE__ */ new Set();
         for (const f of files) {
-          if (typeof f.filename !== "string" || typeof f.patch !== "string") continue;
-          out.set(f.filename, new Set(addedLines(f.patch)));
+          if (typeof f.filename !== "string") continue;
+          if (typeof f.patch === "string") lines.set(f.filename, new Set(addedLines(f.patch)));
+          else unknown.add(f.filename);
         }
-        return out;
+        return { lines, unknown, complete: files.length < MAX_LISTED_FILES };
       });
     }
   };

@@ -1,8 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-4GWEH3TO.js";
-import "./chunk-IZMES3IM.js";
+} from "./chunk-H5RI37ZA.js";
+import "./chunk-JF4IGWP7.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";

@@ -46,7 +46,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-QWPILVF7.js";
+} from "./chunk-LJTYMJ4F.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -137,6 +137,11 @@ function lineDeltas(base, current, pairs, types) {
 
 // src/core/compare/own-diff.ts
 var MAX_OWN_ROWS = 100;
+function bothWays(sorted, delta, n) {
+  let up = 0;
+  let down = 0;
+  return sorted.filter((r) => delta(r) > 0 ? up++ < n : delta(r) < 0 ? down++ < n : false);
+}
 function byName(table, t) {
   const out = /* @__PURE__ */ new Map();
   table.name.forEach((n, r) => out.set(n, (out.get(n) ?? 0) + table.flat[t][r]));
@@ -152,7 +157,7 @@ function ownDeltas(rows, base, current, b, c) {
   const changed = rows.filter((r) => r.currentFlat !== r.baseFlat);
   const delta = (r) => r.currentFlat - r.baseFlat;
   changed.sort((x, y) => Math.abs(delta(y)) - Math.abs(delta(x)) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  const kept = changed.slice(0, MAX_OWN_ROWS);
+  const kept = bothWays(changed, delta, MAX_OWN_ROWS);
   const pairs = deltas(byName(base.leaves, b), byName(current.leaves, c));
   const leafOf = topLeaves(pairs, new Map(kept.map((r) => [r.name, Math.sign(delta(r))])));
   return kept.map((r) => ({ ...r, flatDelta: delta(r), leaf: leafOf.get(r.name) ?? null }));
@@ -177,7 +182,7 @@ function ownLineDeltas(base, current, b, c) {
   if (base.lines === void 0 || current.lines === void 0) return [];
   const rows = [...deltas(byName(base.lines, b), byName(current.lines, c))].filter(([, d]) => d !== 0);
   rows.sort(([x, dx], [y, dy]) => Math.abs(dy) - Math.abs(dx) || (x < y ? -1 : x > y ? 1 : 0));
-  return rows.slice(0, MAX_OWN_ROWS).map(([key, flatDelta]) => {
+  return bothWays(rows, ([, d]) => d, MAX_OWN_ROWS).map(([key, flatDelta]) => {
     const [fn, file, line] = key.split(OWN_LEAF_SEPARATOR);
     return { function: fn, file: file ?? "", line: Number(line), flatDelta };
   });
@@ -1229,10 +1234,14 @@ function buildReport(diff2, verdict, options) {
     advice: conclusiveAdvice(verdict.metrics, options.historyWindow !== void 0, diff2.sampler),
     historyWindow: options.historyWindow ?? null,
     ...options.flame === void 0 ? {} : { flame: options.flame },
-    ...diff2.own === void 0 ? {} : { own: Object.fromEntries(Object.entries(diff2.own).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])) },
+    ...diff2.own === void 0 ? {} : {
+      own: Object.fromEntries(
+        Object.entries(diff2.own).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)])
+      )
+    },
     ...diff2.ownLines === void 0 ? {} : {
       ownLines: Object.fromEntries(
-        Object.entries(diff2.ownLines).map(([t, rows]) => [t, rows.slice(0, OWN_REPORT_ROWS)])
+        Object.entries(diff2.ownLines).map(([t, rows]) => [t, bothWays(rows, (r) => r.flatDelta, OWN_REPORT_ROWS)])
       )
     },
     ...options.lines === void 0 || diff2.lines === void 0 ? {} : { lines: reportLines(diff2.lines, verdict.metrics, options.lines) }

@@ -49,9 +49,10 @@ function grownLines(report) {
   return out;
 }
 function pullLines(grown, paths, changed) {
-  const inCheckout = grown.filter((g) => paths.has(g.file));
-  const hits = inCheckout.map((g) => ({ ...g, path: paths.get(g.file) })).filter((g) => changed.get(g.path)?.has(g.line) === true);
-  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length };
+  const inCheckout = grown.map((g) => ({ ...g, path: paths.get(g.file) })).filter((g) => g.path !== void 0);
+  const hits = inCheckout.filter((g) => changed.lines.get(g.path)?.has(g.line) === true);
+  const uncertain = !changed.complete || inCheckout.some((g) => changed.unknown.has(g.path));
+  return { changed: hits.slice(0, MAX_PULL_LINES), grown: inCheckout.length, uncertain };
 }
 
 export {
