@@ -16,8 +16,9 @@ import {
   zCell,
 } from './parts.js';
 import { lineTable } from './line-table.js';
-import { layoutTable, streamTable } from './table.js';
-import { formatDeltaPercent, formatPprofPercent, formatSignedValue, formatValue } from './units.js';
+import { deltaTable } from './delta-table.js';
+import { layoutTable } from './table.js';
+import { formatDeltaPercent, formatSignedValue, formatValue } from './units.js';
 
 export interface TextOptions {
   /** ANSI colours: red for fail, yellow for warn and inconclusive, green for pass. */
@@ -157,44 +158,15 @@ function* functionTable(report: Report, type: string): Generator<string, void, u
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
   yield `Type: ${type}`;
-  if (rows.length === 0) {
-    yield count === 0 ? 'No function changed.' : `No function shown of ${count}.`;
-    return;
-  }
-  const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
-  const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  const ofBase =
-    baseTotal === 0
-      ? `the base total is ${formatValue(0, unit)}`
-      : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
-  yield `Showing ${shown} by |flat Δ|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
-  // The running sum of flat Δ down the rows, kept so each row's cells can be made again.
-  const sums = new Float64Array(rows.length);
-  let flatSum = 0;
-  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i]!.flatDelta;
-  const cellsOf = (i: number): string[] => {
-    const f = rows[i]!;
-    return [
-      formatSignedValue(f.flatDelta, unit),
-      formatPprofPercent(f.flatDelta, baseTotal).trim(),
-      formatPprofPercent(sums[i]!, baseTotal).trim(),
-      formatSignedValue(f.cumDelta, unit),
-      formatPprofPercent(f.cumDelta, baseTotal).trim(),
-      terminalSafe(f.name),
-    ];
-  };
-  yield* streamTable(
-    [
-      { header: 'flat Δ', align: 'right' },
-      { header: 'flat%', align: 'right' },
-      { header: 'sum%', align: 'right' },
-      { header: 'cum Δ', align: 'right' },
-      { header: 'cum%', align: 'right' },
-      { header: 'name', align: 'left' },
-    ],
-    rows.length,
-    cellsOf,
-  );
+  yield* deltaTable(rows, {
+    noun: ['function', 'functions'],
+    nameHeader: 'name',
+    name: (f) => f.name,
+    count,
+    unit,
+    baseTotal,
+  });
+  if (rows.length === 0) return;
   const rest = report.rest[type];
   if (rest !== undefined && rest.count > 0) {
     yield `… ${restWords(rest.count)}, flat Δ ${formatSignedValue(rest.flatDelta, unit)} together`;
