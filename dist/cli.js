@@ -34,17 +34,17 @@ var COMMANDS = [
   {
     name: "diff",
     summary: "compare two profile files and report memory changes",
-    load: async () => (await import("./chunks/diff-JIBJRXDA.js")).diffCommand
+    load: async () => (await import("./chunks/diff-V4V4JIWE.js")).diffCommand
   },
   {
     name: "check",
     summary: "compare a profile against the branch's stored baseline",
-    load: async () => (await import("./chunks/check-XIXQHHLT.js")).checkCommand
+    load: async () => (await import("./chunks/check-SOIUIAQE.js")).checkCommand
   },
   {
     name: "baseline",
     summary: "store, show and list baselines (put, show, history)",
-    load: async () => (await import("./chunks/baseline-AK45LHUT.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-YPTNHM5D.js")).baselineCommand
   }
 ];
 function usage(commands = COMMANDS) {

@@ -5,9 +5,10 @@ import {
 } from "./action/chunk-BQHDFVCQ.js";
 import {
   GitHubApiError,
+  flaggedLines,
   grownLines,
   pullLines
-} from "./action/chunk-JF4IGWP7.js";
+} from "./action/chunk-FYW7DAO2.js";
 import {
   error,
   getInput,
@@ -2606,6 +2607,31 @@ function checkMeasured(negativeSamples, sampleCount) {
   );
 }
 
+// src/core/profile/source-path.ts
+function safeRelative(path3) {
+  if (path3 === "" || path3.length > 4096 || /[\\\u0000-\u001f\u007f]/.test(path3)) return null;
+  const parts = path3.split("/");
+  return parts.some((p) => p === "" || p === "." || p === "..") ? null : path3;
+}
+function filePath(file) {
+  if (!file.startsWith("file://")) return file;
+  try {
+    return decodeURIComponent(new URL(file).pathname);
+  } catch {
+    return null;
+  }
+}
+function checkoutPath(file, roots) {
+  const path3 = filePath(file);
+  if (path3 === null) return null;
+  const workspace = roots.workspace.replace(/\/+$/, "");
+  if (workspace !== "" && path3.startsWith(`${workspace}/`)) return safeRelative(path3.slice(workspace.length + 1));
+  for (const m of roots.modules ?? []) {
+    if (path3.startsWith(`${m}/`)) return safeRelative(path3.slice(m.length + 1));
+  }
+  return null;
+}
+
 // src/core/profile/own-code.ts
 var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
 var MODULE_CACHE = /\/pkg\/mod\/|@v\d|(?:^|\/)vendor\//;
@@ -2627,18 +2653,19 @@ function ownGo(name2, filename, modules) {
 }
 function ownJs(filename, workspace) {
   if (filename.startsWith("node:")) return false;
-  let path3 = filename;
-  if (filename.startsWith("file://")) {
-    try {
-      path3 = decodeURIComponent(filename.slice("file://".length));
-    } catch {
-      return false;
-    }
-  }
-  if (path3.includes("/node_modules/")) return false;
+  const path3 = filePath(filename);
+  if (path3 === null || path3.includes("/node_modules/")) return false;
   if (workspace === void 0 || workspace === "") return true;
   const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
   return path3.startsWith(root);
+}
+function ownCodePatternProblem(pattern) {
+  try {
+    compileNamePattern(pattern);
+    return void 0;
+  } catch (e) {
+    return e.message;
+  }
 }
 function compileOwnCode(spec) {
   if (spec.pattern !== void 0 && spec.pattern !== "") {
@@ -7932,34 +7959,19 @@ function chartSection(ctx) {
 var MAX_LINE_ANNOTATIONS = 10;
 var MAX_LINE_CANDIDATES = 50;
 function lineAnnotations(report) {
-  if (report.ownLines === void 0) return [];
-  const metrics = [
-    ...report.metrics.filter((m) => m.status === "fail"),
-    ...report.metrics.filter((m) => m.status === "warn")
-  ].filter((m) => m.pattern === null && m.benchmark === void 0);
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const m of metrics) {
-    const grew = m.delta >= 0;
-    const leafOf = new Map((report.own?.[m.sampleType] ?? []).map((f) => [f.name, f.leaf?.name]));
-    for (const row of report.ownLines[m.sampleType] ?? []) {
-      if (out.length >= MAX_LINE_CANDIDATES) return out;
-      if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
-      if (row.file === "" || !(row.line > 0)) continue;
-      const key = `${row.file}\0${row.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const leaf = leafOf.get(row.function);
-      const calls = leaf === void 0 ? "" : ` (calls ${leaf})`;
-      out.push({
-        file: row.file,
-        line: row.line,
-        status: m.status,
-        message: `${formatSignedValue(row.flatDelta, m.unit)} ${m.sampleType} here, in ${row.function}${calls}`
-      });
-    }
-  }
-  return out;
+  const leafOf = (type) => new Map((report.own?.[type] ?? []).map((f) => [f.name, f.leaf?.name]));
+  const leaves = /* @__PURE__ */ new Map();
+  return flaggedLines(report, MAX_LINE_CANDIDATES, false).map((row) => {
+    if (!leaves.has(row.sampleType)) leaves.set(row.sampleType, leafOf(row.sampleType));
+    const leaf = leaves.get(row.sampleType).get(row.function);
+    const calls = leaf === void 0 ? "" : ` (calls ${leaf})`;
+    return {
+      file: row.file,
+      line: row.line,
+      status: row.status,
+      message: `${formatSignedValue(row.flatDelta, row.unit)} ${row.sampleType} here, in ${row.function}${calls}`
+    };
+  });
 }
 
 // src/app/gate/sticky-comment.ts
@@ -8784,6 +8796,12 @@ async function readGoModule(dir) {
     return void 0;
   }
 }
+async function ownCodeIn(workspace, given) {
+  const lines = given.lines === true ? { lines: true } : {};
+  if (given.pattern !== void 0) return { pattern: given.pattern, workspace, ...lines };
+  const module = given.module ?? await readGoModule(workspace);
+  return { ...module === void 0 ? {} : { modules: [module] }, workspace, ...lines };
+}
 
 // src/action/cli-program.ts
 var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -8817,10 +8835,8 @@ function gateSettings(config, env, ownCode) {
     ownCode
   };
 }
-async function ownCodeOf(config, workspace) {
-  if (config.ownCode !== null) return { pattern: config.ownCode, workspace, lines: true };
-  const module = await readGoModule(workspace);
-  return { ...module === void 0 ? {} : { modules: [module] }, workspace, lines: true };
+function ownCodeOf(config, workspace) {
+  return ownCodeIn(workspace, { pattern: config.ownCode ?? void 0, lines: true });
 }
 function failStepUnlessPassed(series, outcome) {
   if (outcome.exitCode === 0) return;
@@ -8985,7 +9001,7 @@ async function recordMode(config, env, cwd) {
 async function reportMode(config, env, cwd, door) {
   const event = workflowRunEvent(env, await loadEventPayload(env));
   const token = config.githubToken;
-  const { createCommitInfo } = await import("./action/github-commit-J37VSCDI.js");
+  const { createCommitInfo } = await import("./action/github-commit-FZKXZCYO.js");
   const commits = createCommitInfo({ token, repository: event.repository });
   const record = openRecordDirectory(config.record, cwd);
   const store = await openStore(config.store, {
@@ -8996,9 +9012,10 @@ async function reportMode(config, env, cwd, door) {
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const settings = gateSettings(config, env, await ownCodeOf(config, cwd));
+  const own = await ownCodeOf(config, cwd);
+  const settings = gateSettings(config, env, own);
   const outcome = await runReport({ ...settings, maxProfileBytes: config.maxProfileBytes }, event, {
-    ...await door.ports(event, store),
+    ...await door.ports(event, store, own),
     record,
     commits
   });
@@ -9209,42 +9226,14 @@ function parseInputs(get) {
 }
 function ownCodeInput(pattern) {
   if (pattern === "") return null;
-  try {
-    compileOwnCode({ pattern });
-  } catch (e) {
-    throw new UsageError(e.message.replace(/^own-code: /, ""));
-  }
+  const problem = ownCodePatternProblem(pattern);
+  if (problem !== void 0) throw new UsageError(problem);
   return pattern;
 }
 
 // src/adapters/source-files.ts
 import { realpath, stat as stat3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
-
-// src/core/profile/source-path.ts
-function safeRelative(path3) {
-  if (path3 === "" || path3.length > 4096 || /[\\\u0000-\u001f\u007f]/.test(path3)) return null;
-  const parts = path3.split("/");
-  return parts.some((p) => p === "" || p === "." || p === "..") ? null : path3;
-}
-function checkoutPath(file, roots) {
-  let path3 = file;
-  if (path3.startsWith("file://")) {
-    try {
-      path3 = decodeURIComponent(new URL(path3).pathname);
-    } catch {
-      return null;
-    }
-  }
-  const workspace = roots.workspace.replace(/\/+$/, "");
-  if (workspace !== "" && path3.startsWith(`${workspace}/`)) return safeRelative(path3.slice(workspace.length + 1));
-  for (const m of roots.modules ?? []) {
-    if (path3.startsWith(`${m}/`)) return safeRelative(path3.slice(m.length + 1));
-  }
-  return null;
-}
-
-// src/adapters/source-files.ts
 function createSourceLocator(roots) {
   let root;
   const known = /* @__PURE__ */ new Map();
@@ -9284,7 +9273,7 @@ async function gateConfig(config, env, cwd, mode, profile) {
 }
 async function ports(config, event, store, env, own) {
   const { repository } = event;
-  const github = config.githubToken === null ? null : (await import("./action/github-ICQNBI7L.js")).createGitHubPorts({ token: config.githubToken, repository });
+  const github = config.githubToken === null ? null : (await import("./action/github-KNGQJHWN.js")).createGitHubPorts({ token: config.githubToken, repository });
   return {
     store,
     load: createProfileLoader({ maxProfileBytes: config.maxProfileBytes }),
@@ -9339,8 +9328,10 @@ async function main(env = process.env, cwd = process.cwd()) {
     if (config.mode === "record") return await recordMode(config, env, cwd);
     if (config.mode === "report") {
       const finish = async (outcome2) => setOutputs(outcome2, await writeReports(outcome2, config.series, env));
-      const own = await ownCodeOf(config, cwd);
-      return await reportMode(config, env, cwd, { ports: (e, store2) => ports(config, e, store2, env, own), finish });
+      return await reportMode(config, env, cwd, {
+        ports: (e, store2, own) => ports(config, e, store2, env, own),
+        finish
+      });
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);

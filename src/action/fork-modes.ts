@@ -16,6 +16,7 @@ import { failStepUnlessPassed, gateSettings, ownCodeOf } from './gate-settings.j
 import type { ActionConfig, OutputName } from './inputs.js';
 import { readRunProfiles, runProfilesLabel } from './profile-path.js';
 import { workflowRunEvent } from './workflow-run.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 
 const setOutput = (name: OutputName, value: string): void => core.setOutput(name, value);
 
@@ -27,7 +28,12 @@ const actionLog: Logger = {
 
 /** What a report shares with the gate's door (main.ts): its ports, and its outputs and JSON report file. */
 export interface GateDoor {
-  ports(event: Pick<GateEvent, 'repository' | 'serverUrl' | 'runId'>, store: GatePorts['store']): Promise<GatePorts>;
+  /** The ports for the event and store; `own` is what the run takes as own code (for its source files). */
+  ports(
+    event: Pick<GateEvent, 'repository' | 'serverUrl' | 'runId'>,
+    store: GatePorts['store'],
+    own: OwnCodeSpec,
+  ): Promise<GatePorts>;
   finish(outcome: GateOutcome): Promise<void>;
 }
 
@@ -80,9 +86,10 @@ export async function reportMode(
     await setErrorStatus({ commits, log: actionLog }, event, config.series, e);
     throw e;
   });
-  const settings = gateSettings(config, env, await ownCodeOf(config, cwd));
+  const own = await ownCodeOf(config, cwd);
+  const settings = gateSettings(config, env, own);
   const outcome = await runReport({ ...settings, maxProfileBytes: config.maxProfileBytes }, event, {
-    ...(await door.ports(event, store)),
+    ...(await door.ports(event, store, own)),
     record,
     commits,
   });

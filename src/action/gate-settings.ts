@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import type { GateConfig } from '../app/gate/run.js';
-import { readGoModule } from '../adapters/go-module.js';
+import { ownCodeIn } from '../adapters/go-module.js';
 import type { OwnCodeSpec } from '../core/profile/own-code.js';
 import { cliProgram } from './cli-program.js';
 import type { ActionConfig } from './inputs.js';
@@ -43,11 +43,9 @@ export function gateSettings(
  * What is the user's own code: input own-code, else the module of the workspace's go.mod (and
  * JavaScript files under the workspace). Read once per run.
  */
-export async function ownCodeOf(config: Pick<ActionConfig, 'ownCode'>, workspace: string): Promise<OwnCodeSpec> {
+export function ownCodeOf(config: Pick<ActionConfig, 'ownCode'>, workspace: string): Promise<OwnCodeSpec> {
   // Lines too: the Action annotates the own-code lines that grew.
-  if (config.ownCode !== null) return { pattern: config.ownCode, workspace, lines: true };
-  const module = await readGoModule(workspace);
-  return { ...(module === undefined ? {} : { modules: [module] }), workspace, lines: true };
+  return ownCodeIn(workspace, { pattern: config.ownCode ?? undefined, lines: true });
 }
 
 /** Fails the step when the outcome's exit code says so, naming why: a regression, or an inconclusive verdict. */

@@ -11,7 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { parseByteSize } from '../core/rules/syntax.js';
 import { DEFAULT_HISTORY_WINDOW, historyWindowProblem, MIN_HISTORY_BASELINES } from '../core/stats/run-noise.js';
 import { DEFAULT_CONFIDENCE, INCONCLUSIVE_POLICIES, type InconclusivePolicy } from '../core/verdict/verdict.js';
-import { compileOwnCode } from '../core/profile/own-code.js';
+import { ownCodePatternProblem } from '../core/profile/own-code.js';
 
 export interface InputSpec {
   readonly description: string;
@@ -336,10 +336,7 @@ export function parseInputs(get: (name: InputName) => string): ActionConfig {
 /** Input own-code, checked: a pattern that compiles (in linear time), or null when empty. */
 function ownCodeInput(pattern: string): string | null {
   if (pattern === '') return null;
-  try {
-    compileOwnCode({ pattern });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^own-code: /, ''));
-  }
+  const problem = ownCodePatternProblem(pattern);
+  if (problem !== undefined) throw new UsageError(problem);
   return pattern;
 }

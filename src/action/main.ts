@@ -131,8 +131,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (config.mode === 'report') {
       const finish = async (outcome: GateOutcome): Promise<void> =>
         setOutputs(outcome, await writeReports(outcome, config.series, env));
-      const own = await ownCodeOf(config, cwd);
-      return await reportMode(config, env, cwd, { ports: (e, store) => ports(config, e, store, env, own), finish });
+      return await reportMode(config, env, cwd, {
+        ports: (e, store, own) => ports(config, e, store, env, own),
+        finish,
+      });
     }
     const event = await loadGateEvent(env);
     const profiles = await readRunProfiles(config.profile, cwd, config.maxProfileBytes);

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { goModulePath } from '../core/profile/go-mod.js';
+import type { OwnCodeSpec } from '../core/profile/own-code.js';
 import { readBounded } from './bounded-read.js';
 
 /** A go.mod is a few KiB; anything over this is not one worth reading. */
@@ -18,4 +19,18 @@ export async function readGoModule(dir: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What is own code for a run in `workspace`: `pattern` when given (it decides alone), else the Go
+ * module `module` or, without it, the one `workspace`/go.mod declares. `lines`: sum own lines too.
+ */
+export async function ownCodeIn(
+  workspace: string,
+  given: { readonly pattern?: string | undefined; readonly module?: string | undefined; readonly lines?: boolean },
+): Promise<OwnCodeSpec> {
+  const lines = given.lines === true ? { lines: true } : {};
+  if (given.pattern !== undefined) return { pattern: given.pattern, workspace, ...lines };
+  const module = given.module ?? (await readGoModule(workspace));
+  return { ...(module === undefined ? {} : { modules: [module] }), workspace, ...lines };
 }

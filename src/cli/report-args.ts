@@ -25,9 +25,9 @@ import {
   type OptionTable,
   type ParsedArgs,
 } from './args.js';
-import { compileOwnCode, type OwnCodeSpec } from '../core/profile/own-code.js';
+import { ownCodePatternProblem, type OwnCodeSpec } from '../core/profile/own-code.js';
 import { MODULE_PATH } from '../core/profile/go-mod.js';
-import { readGoModule } from '../adapters/go-module.js';
+import { ownCodeIn } from '../adapters/go-module.js';
 
 /** Functions listed per sample type when --top is not given: 10 for text and markdown, all for JSON and HTML. */
 const DEFAULT_TOP: Record<Format, number> = { text: 10, markdown: 10, json: 0, html: 0 };
@@ -148,22 +148,15 @@ export async function parseReportArgs(values: ParsedArgs['values'], format: Form
 /** --own-code (checked: it compiles), else --module or the module of `cwd`/go.mod; the workspace is `cwd`. */
 async function ownCodeArgs(values: ParsedArgs['values'], cwd: string): Promise<OwnCodeSpec> {
   const pattern = str(values, 'own-code');
-  if (pattern !== undefined) {
-    try {
-      compileOwnCode({ pattern });
-    } catch (e) {
-      throw new UsageError(`--own-code: ${(e as Error).message.replace(/^own-code: /, '')}`);
-    }
-    return { pattern, workspace: cwd };
-  }
+  const problem = pattern === undefined ? undefined : ownCodePatternProblem(pattern);
+  if (problem !== undefined) throw new UsageError(`--own-code: ${problem}`);
   const module = str(values, 'module');
-  if (module !== undefined && !MODULE_PATH.test(module)) {
+  if (pattern === undefined && module !== undefined && !MODULE_PATH.test(module)) {
     throw new UsageError(
       `--module ${JSON.stringify(module.slice(0, 80))}: not a Go module path (e.g. github.com/acme/app)`,
     );
   }
-  const found = module ?? (await readGoModule(cwd));
-  return { ...(found === undefined ? {} : { modules: [found] }), workspace: cwd };
+  return ownCodeIn(cwd, { pattern, module });
 }
 
 /** The one line `emitReport` prints when the report goes to a file: `fail (1 failed, 0 warned, 2 inconclusive)`. */

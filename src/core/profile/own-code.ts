@@ -16,6 +16,7 @@
  */
 import { compileNamePattern } from './name-pattern.js';
 import { RuleError } from '../errors.js';
+import { filePath } from './source-path.js';
 
 /** What decides own code; every field optional (see the file comment). */
 export interface OwnCodeSpec {
@@ -64,18 +65,21 @@ function ownGo(name: string, filename: string, modules: readonly string[]): bool
 
 function ownJs(filename: string, workspace: string | undefined): boolean {
   if (filename.startsWith('node:')) return false;
-  let path = filename;
-  if (filename.startsWith('file://')) {
-    try {
-      path = decodeURIComponent(filename.slice('file://'.length));
-    } catch {
-      return false;
-    }
-  }
-  if (path.includes('/node_modules/')) return false;
+  const path = filePath(filename);
+  if (path === null || path.includes('/node_modules/')) return false;
   if (workspace === undefined || workspace === '') return true;
   const root = workspace.endsWith('/') ? workspace : `${workspace}/`;
   return path.startsWith(root);
+}
+
+/** What is wrong with an own-code pattern (too long, not valid, not linear-time), or undefined when it compiles. */
+export function ownCodePatternProblem(pattern: string): string | undefined {
+  try {
+    compileNamePattern(pattern);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /** The predicate of a spec. Throws RuleError when `pattern` does not compile (naming it). */

@@ -22,16 +22,20 @@ function safeRelative(path: string): string | null {
   return parts.some((p) => p === '' || p === '.' || p === '..') ? null : path;
 }
 
+/** The path a `file://` URL names, decoded; the file as it is when it is no such URL; null when it does not decode. */
+export function filePath(file: string): string | null {
+  if (!file.startsWith('file://')) return file;
+  try {
+    return decodeURIComponent(new URL(file).pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** The path relative to the checkout that `file` (as a profile records it) would be; null when none. */
 export function checkoutPath(file: string, roots: SourceRoots): string | null {
-  let path = file;
-  if (path.startsWith('file://')) {
-    try {
-      path = decodeURIComponent(new URL(path).pathname);
-    } catch {
-      return null;
-    }
-  }
+  const path = filePath(file);
+  if (path === null) return null;
   const workspace = roots.workspace.replace(/\/+$/, '');
   if (workspace !== '' && path.startsWith(`${workspace}/`)) return safeRelative(path.slice(workspace.length + 1));
   for (const m of roots.modules ?? []) {

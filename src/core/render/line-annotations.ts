@@ -9,6 +9,7 @@
 import type { Report } from '../verdict/report.js';
 import type { MetricStatus } from '../verdict/verdict.js';
 import { formatSignedValue } from './units.js';
+import { flaggedLines } from '../verdict/pull-lines.js';
 
 /** Annotations on lines per run: GitHub shows at most 10 of a step's error annotations, and as many warnings. */
 export const MAX_LINE_ANNOTATIONS = 10;
@@ -29,32 +30,17 @@ export interface LineAnnotation {
  * caller emits the first MAX_LINE_ANNOTATIONS whose file is in the checkout. [] without own-code lines.
  */
 export function lineAnnotations(report: Report): LineAnnotation[] {
-  if (report.ownLines === undefined) return [];
-  const metrics = [
-    ...report.metrics.filter((m) => m.status === 'fail'),
-    ...report.metrics.filter((m) => m.status === 'warn'),
-  ].filter((m) => m.pattern === null && m.benchmark === undefined);
-  const out: LineAnnotation[] = [];
-  const seen = new Set<string>();
-  for (const m of metrics) {
-    const grew = m.delta >= 0;
-    const leafOf = new Map((report.own?.[m.sampleType] ?? []).map((f) => [f.name, f.leaf?.name]));
-    for (const row of report.ownLines[m.sampleType] ?? []) {
-      if (out.length >= MAX_LINE_CANDIDATES) return out;
-      if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
-      if (row.file === '' || !(row.line > 0)) continue;
-      const key = `${row.file}\u0000${row.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const leaf = leafOf.get(row.function);
-      const calls = leaf === undefined ? '' : ` (calls ${leaf})`;
-      out.push({
-        file: row.file,
-        line: row.line,
-        status: m.status,
-        message: `${formatSignedValue(row.flatDelta, m.unit)} ${m.sampleType} here, in ${row.function}${calls}`,
-      });
-    }
-  }
-  return out;
+  const leafOf = (type: string) => new Map((report.own?.[type] ?? []).map((f) => [f.name, f.leaf?.name]));
+  const leaves = new Map<string, Map<string, string | undefined>>();
+  return flaggedLines(report, MAX_LINE_CANDIDATES, false).map((row) => {
+    if (!leaves.has(row.sampleType)) leaves.set(row.sampleType, leafOf(row.sampleType));
+    const leaf = leaves.get(row.sampleType)!.get(row.function);
+    const calls = leaf === undefined ? '' : ` (calls ${leaf})`;
+    return {
+      file: row.file,
+      line: row.line,
+      status: row.status,
+      message: `${formatSignedValue(row.flatDelta, row.unit)} ${row.sampleType} here, in ${row.function}${calls}`,
+    };
+  });
 }

@@ -5,6 +5,7 @@
  * the pull request's files and patches and the checkout's paths are read by adapters.
  */
 import type { Report } from './report.js';
+import type { MetricStatus } from './verdict.js';
 
 /** Grown lines looked at per report: the comment lists at most MAX_PULL_LINES of them. */
 export const MAX_GROWN_LINES = 50;
@@ -65,26 +66,42 @@ export function addedLines(patch: string): number[] {
   return out;
 }
 
-/** The own-code lines that grew in the failing (then warning) whole-profile metrics, each once, most first. */
-export function grownLines(report: Report): GrownLine[] {
+/** An own-code line that moved in the direction of a failing or warning metric, with that metric's status. */
+export interface FlaggedLine extends GrownLine {
+  readonly status: MetricStatus;
+}
+
+/**
+ * The own-code lines that moved in the direction of the failing (then warning) whole-profile
+ * metrics, each file and line once, most moved first, at most `limit`; with `growthOnly`, only the
+ * metrics that grew. What both the line annotations and the pull request's lines start from.
+ */
+export function flaggedLines(report: Report, limit: number, growthOnly: boolean): FlaggedLine[] {
   if (report.ownLines === undefined) return [];
   const metrics = [
     ...report.metrics.filter((m) => m.status === 'fail'),
     ...report.metrics.filter((m) => m.status === 'warn'),
-  ].filter((m) => m.pattern === null && m.benchmark === undefined && m.delta > 0);
-  const out: GrownLine[] = [];
+  ].filter((m) => m.pattern === null && m.benchmark === undefined && (!growthOnly || m.delta > 0));
+  const out: FlaggedLine[] = [];
   const seen = new Set<string>();
   for (const m of metrics) {
+    const grew = m.delta >= 0;
     for (const row of report.ownLines[m.sampleType] ?? []) {
-      if (out.length >= MAX_GROWN_LINES) return out;
-      if (row.flatDelta <= 0 || row.file === '' || !(row.line > 0)) continue;
+      if (out.length >= limit) return out;
+      if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
+      if (row.file === '' || !(row.line > 0)) continue;
       const key = `${row.file}\u0000${row.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ ...row, sampleType: m.sampleType, unit: m.unit });
+      out.push({ ...row, sampleType: m.sampleType, unit: m.unit, status: m.status });
     }
   }
   return out;
+}
+
+/** The own-code lines that grew in the failing (then warning) whole-profile metrics, each once, most first. */
+export function grownLines(report: Report): GrownLine[] {
+  return flaggedLines(report, MAX_GROWN_LINES, true);
 }
 
 /**

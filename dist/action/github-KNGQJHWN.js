@@ -3,8 +3,8 @@ import {
   GITHUB_ACTIONS_BOT,
   apiCall,
   createGitHubPorts
-} from "./chunk-H5RI37ZA.js";
-import "./chunk-JF4IGWP7.js";
+} from "./chunk-IJOEIBLO.js";
+import "./chunk-FYW7DAO2.js";
 import "./chunk-KHVSZOJK.js";
 import "./chunk-URI3G6QH.js";
 import "./chunk-6OLLLDAW.js";

@@ -22,7 +22,7 @@ import {
   reportRequest,
   sideOf,
   verdictSummary
-} from "./chunk-J73CMMGN.js";
+} from "./chunk-VU56NZ4O.js";
 import {
   DEFAULT_HISTORY_WINDOW,
   MIN_HISTORY_BASELINES,
@@ -34,7 +34,7 @@ import {
   parseNonNegativeInt,
   required,
   terminalSafe
-} from "./chunk-LJTYMJ4F.js";
+} from "./chunk-BQAJM6YL.js";
 import {
   firstLine
 } from "./chunk-TQ4GEVIF.js";

@@ -14,12 +14,12 @@ import {
   reportRequest,
   sidePatterns,
   verdictSummary
-} from "./chunk-J73CMMGN.js";
+} from "./chunk-VU56NZ4O.js";
 import {
   createProfileLoader,
   formatOptions,
   parseCommandArgs
-} from "./chunk-LJTYMJ4F.js";
+} from "./chunk-BQAJM6YL.js";
 import "./chunk-TQ4GEVIF.js";
 import "./chunk-KQKQYG5A.js";
 import {

@@ -11,7 +11,6 @@ import {
   combineInputs,
   compileFocus,
   compileNamePattern,
-  compileOwnCode,
   describeFsError,
   expandProfilePaths,
   fellAlone,
@@ -29,6 +28,7 @@ import {
   memoryRole,
   metricSeries,
   noiseOfSeries,
+  ownCodePatternProblem,
   parseChoice,
   parseMaxProfileSize,
   parseNonNegativeInt,
@@ -46,7 +46,7 @@ import {
   terminalSafe,
   topLevelName,
   truncate
-} from "./chunk-LJTYMJ4F.js";
+} from "./chunk-BQAJM6YL.js";
 import {
   comparabilityWarnings,
   findSampleType,
@@ -2848,6 +2848,46 @@ function width(text) {
   return n;
 }
 
+// src/core/render/delta-table.ts
+function* deltaTable(rows, o) {
+  const [one, many] = o.noun;
+  const { count, unit, baseTotal } = o;
+  if (rows.length === 0) {
+    yield count === 0 ? `No ${one} changed.` : `No ${one} shown of ${count}.`;
+    return;
+  }
+  const shown = rows.length === count ? `all ${count} ${many}` : `top ${rows.length} of ${count} ${many}`;
+  const accounted = rows.reduce((sum, r) => sum + r.flatDelta, 0);
+  const ofBase = baseTotal === 0 ? `the base total is ${formatValue(0, unit)}` : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
+  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
+  const sums = new Float64Array(rows.length);
+  let flatSum = 0;
+  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
+  const cellsOf = (i) => {
+    const r = rows[i];
+    return [
+      formatSignedValue(r.flatDelta, unit),
+      formatPprofPercent(r.flatDelta, baseTotal).trim(),
+      formatPprofPercent(sums[i], baseTotal).trim(),
+      formatSignedValue(r.cumDelta, unit),
+      formatPprofPercent(r.cumDelta, baseTotal).trim(),
+      terminalSafe(o.name(r))
+    ];
+  };
+  yield* streamTable(
+    [
+      { header: "flat \u0394", align: "right" },
+      { header: "flat%", align: "right" },
+      { header: "sum%", align: "right" },
+      { header: "cum \u0394", align: "right" },
+      { header: "cum%", align: "right" },
+      { header: o.nameHeader, align: "left" }
+    ],
+    rows.length,
+    cellsOf
+  );
+}
+
 // src/core/render/line-table.ts
 function moreLines(count) {
   return `${count} more line${count === 1 ? "" : "s"}`;
@@ -2861,40 +2901,15 @@ function* lineTable(report, type) {
   const count = report.lines?.lineCount[type] ?? rows.length;
   yield "";
   yield `Type: ${type}, by source line`;
-  if (rows.length === 0) {
-    yield count === 0 ? "No line changed." : `No line shown of ${count}.`;
-    return;
-  }
-  const shown = rows.length === count ? `all ${count} lines` : `top ${rows.length} of ${count} lines`;
-  const accounted = rows.reduce((sum, l) => sum + l.flatDelta, 0);
-  const ofBase = baseTotal === 0 ? `the base total is ${formatValue(0, unit)}` : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
-  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
-  const sums = new Float64Array(rows.length);
-  let flatSum = 0;
-  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
-  const cellsOf = (i) => {
-    const l = rows[i];
-    return [
-      formatSignedValue(l.flatDelta, unit),
-      formatPprofPercent(l.flatDelta, baseTotal).trim(),
-      formatPprofPercent(sums[i], baseTotal).trim(),
-      formatSignedValue(l.cumDelta, unit),
-      formatPprofPercent(l.cumDelta, baseTotal).trim(),
-      terminalSafe(lineName(l))
-    ];
-  };
-  yield* streamTable(
-    [
-      { header: "flat \u0394", align: "right" },
-      { header: "flat%", align: "right" },
-      { header: "sum%", align: "right" },
-      { header: "cum \u0394", align: "right" },
-      { header: "cum%", align: "right" },
-      { header: "function file:line", align: "left" }
-    ],
-    rows.length,
-    cellsOf
-  );
+  yield* deltaTable(rows, {
+    noun: ["line", "lines"],
+    nameHeader: "function file:line",
+    name: lineName,
+    count,
+    unit,
+    baseTotal
+  });
+  if (rows.length === 0) return;
   if (count > rows.length) yield `\u2026 ${moreLines(count - rows.length)} (--top 0 lists all)`;
 }
 
@@ -2999,40 +3014,15 @@ function* functionTable(report, type) {
   const baseTotal = total?.base ?? 0;
   const count = report.functionCount[type] ?? rows.length;
   yield `Type: ${type}`;
-  if (rows.length === 0) {
-    yield count === 0 ? "No function changed." : `No function shown of ${count}.`;
-    return;
-  }
-  const shown = rows.length === count ? `all ${count} functions` : `top ${rows.length} of ${count} functions`;
-  const accounted = rows.reduce((sum, f) => sum + f.flatDelta, 0);
-  const ofBase = baseTotal === 0 ? `the base total is ${formatValue(0, unit)}` : `${formatPprofPercent(accounted, baseTotal).trim()} of the base total ${formatValue(baseTotal, unit)}`;
-  yield `Showing ${shown} by |flat \u0394|, accounting for ${formatSignedValue(accounted, unit)} (${ofBase})`;
-  const sums = new Float64Array(rows.length);
-  let flatSum = 0;
-  for (let i = 0; i < rows.length; i++) sums[i] = flatSum += rows[i].flatDelta;
-  const cellsOf = (i) => {
-    const f = rows[i];
-    return [
-      formatSignedValue(f.flatDelta, unit),
-      formatPprofPercent(f.flatDelta, baseTotal).trim(),
-      formatPprofPercent(sums[i], baseTotal).trim(),
-      formatSignedValue(f.cumDelta, unit),
-      formatPprofPercent(f.cumDelta, baseTotal).trim(),
-      terminalSafe(f.name)
-    ];
-  };
-  yield* streamTable(
-    [
-      { header: "flat \u0394", align: "right" },
-      { header: "flat%", align: "right" },
-      { header: "sum%", align: "right" },
-      { header: "cum \u0394", align: "right" },
-      { header: "cum%", align: "right" },
-      { header: "name", align: "left" }
-    ],
-    rows.length,
-    cellsOf
-  );
+  yield* deltaTable(rows, {
+    noun: ["function", "functions"],
+    nameHeader: "name",
+    name: (f) => f.name,
+    count,
+    unit,
+    baseTotal
+  });
+  if (rows.length === 0) return;
   const rest = report.rest[type];
   if (rest !== void 0 && rest.count > 0) {
     yield `\u2026 ${restWords(rest.count)}, flat \u0394 ${formatSignedValue(rest.flatDelta, unit)} together`;
@@ -3131,6 +3121,12 @@ async function readGoModule(dir) {
     return void 0;
   }
 }
+async function ownCodeIn(workspace, given) {
+  const lines = given.lines === true ? { lines: true } : {};
+  if (given.pattern !== void 0) return { pattern: given.pattern, workspace, ...lines };
+  const module = given.module ?? await readGoModule(workspace);
+  return { ...module === void 0 ? {} : { modules: [module] }, workspace, ...lines };
+}
 
 // src/cli/report-args.ts
 var DEFAULT_TOP = { text: 10, markdown: 10, json: 0, html: 0 };
@@ -3210,22 +3206,15 @@ async function parseReportArgs(values, format, cwd) {
 }
 async function ownCodeArgs(values, cwd) {
   const pattern = str(values, "own-code");
-  if (pattern !== void 0) {
-    try {
-      compileOwnCode({ pattern });
-    } catch (e) {
-      throw new UsageError(`--own-code: ${e.message.replace(/^own-code: /, "")}`);
-    }
-    return { pattern, workspace: cwd };
-  }
+  const problem = pattern === void 0 ? void 0 : ownCodePatternProblem(pattern);
+  if (problem !== void 0) throw new UsageError(`--own-code: ${problem}`);
   const module = str(values, "module");
-  if (module !== void 0 && !MODULE_PATH.test(module)) {
+  if (pattern === void 0 && module !== void 0 && !MODULE_PATH.test(module)) {
     throw new UsageError(
       `--module ${JSON.stringify(module.slice(0, 80))}: not a Go module path (e.g. github.com/acme/app)`
     );
   }
-  const found = module ?? await readGoModule(cwd);
-  return { ...found === void 0 ? {} : { modules: [found] }, workspace: cwd };
+  return ownCodeIn(cwd, { pattern, module });
 }
 function verdictSummary(report) {
   return `${report.verdict} (${statusCounts(report)})`;

@@ -1,8 +1,8 @@
 import { createRequire as __heapgateCreateRequire } from 'node:module'; const require = __heapgateCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-H5RI37ZA.js";
-import "./chunk-JF4IGWP7.js";
+} from "./chunk-IJOEIBLO.js";
+import "./chunk-FYW7DAO2.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";

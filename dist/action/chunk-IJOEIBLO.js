@@ -2,7 +2,7 @@ import { createRequire as __heapgateCreateRequire } from 'node:module'; const re
 import {
   GitHubApiError,
   addedLines
-} from "./chunk-JF4IGWP7.js";
+} from "./chunk-FYW7DAO2.js";
 import {
   getOctokit
 } from "./chunk-KHVSZOJK.js";

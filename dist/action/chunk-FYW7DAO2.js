@@ -28,25 +28,30 @@ function addedLines(patch) {
   }
   return out;
 }
-function grownLines(report) {
+function flaggedLines(report, limit, growthOnly) {
   if (report.ownLines === void 0) return [];
   const metrics = [
     ...report.metrics.filter((m) => m.status === "fail"),
     ...report.metrics.filter((m) => m.status === "warn")
-  ].filter((m) => m.pattern === null && m.benchmark === void 0 && m.delta > 0);
+  ].filter((m) => m.pattern === null && m.benchmark === void 0 && (!growthOnly || m.delta > 0));
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const m of metrics) {
+    const grew = m.delta >= 0;
     for (const row of report.ownLines[m.sampleType] ?? []) {
-      if (out.length >= MAX_GROWN_LINES) return out;
-      if (row.flatDelta <= 0 || row.file === "" || !(row.line > 0)) continue;
+      if (out.length >= limit) return out;
+      if (grew ? row.flatDelta <= 0 : row.flatDelta >= 0) continue;
+      if (row.file === "" || !(row.line > 0)) continue;
       const key = `${row.file}\0${row.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ ...row, sampleType: m.sampleType, unit: m.unit });
+      out.push({ ...row, sampleType: m.sampleType, unit: m.unit, status: m.status });
     }
   }
   return out;
+}
+function grownLines(report) {
+  return flaggedLines(report, MAX_GROWN_LINES, true);
 }
 function pullLines(grown, paths, changed) {
   const inCheckout = grown.map((g) => ({ ...g, path: paths.get(g.file) })).filter((g) => g.path !== void 0);
@@ -58,6 +63,7 @@ function pullLines(grown, paths, changed) {
 export {
   GitHubApiError,
   addedLines,
+  flaggedLines,
   grownLines,
   pullLines
 };

@@ -23,7 +23,7 @@ import {
   readRunFiles,
   required,
   terminalSafe
-} from "./chunk-LJTYMJ4F.js";
+} from "./chunk-BQAJM6YL.js";
 import "./chunk-TQ4GEVIF.js";
 import {
   DEFAULT_KEEP_PROFILES

@@ -2747,6 +2747,16 @@ function checkMeasured(negativeSamples, sampleCount) {
   );
 }
 
+// src/core/profile/source-path.ts
+function filePath(file) {
+  if (!file.startsWith("file://")) return file;
+  try {
+    return decodeURIComponent(new URL(file).pathname);
+  } catch {
+    return null;
+  }
+}
+
 // src/core/profile/own-code.ts
 var JS_FILE = /^file:\/\/|\.(?:[cm]?js|ts)$/;
 var MODULE_CACHE = /\/pkg\/mod\/|@v\d|(?:^|\/)vendor\//;
@@ -2768,18 +2778,19 @@ function ownGo(name2, filename, modules) {
 }
 function ownJs(filename, workspace) {
   if (filename.startsWith("node:")) return false;
-  let path = filename;
-  if (filename.startsWith("file://")) {
-    try {
-      path = decodeURIComponent(filename.slice("file://".length));
-    } catch {
-      return false;
-    }
-  }
-  if (path.includes("/node_modules/")) return false;
+  const path = filePath(filename);
+  if (path === null || path.includes("/node_modules/")) return false;
   if (workspace === void 0 || workspace === "") return true;
   const root = workspace.endsWith("/") ? workspace : `${workspace}/`;
   return path.startsWith(root);
+}
+function ownCodePatternProblem(pattern) {
+  try {
+    compileNamePattern(pattern);
+    return void 0;
+  } catch (e) {
+    return e.message;
+  }
 }
 function compileOwnCode(spec) {
   if (spec.pattern !== void 0 && spec.pattern !== "") {
@@ -4578,7 +4589,7 @@ export {
   shownPattern,
   compileNamePattern,
   memoryRole,
-  compileOwnCode,
+  ownCodePatternProblem,
   OWN_LEAF_SEPARATOR,
   compileFocus,
   topLevelName,
